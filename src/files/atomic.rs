@@ -1,0 +1,170 @@
+//! The one way files are written: to a temporary file beside the target, flushed, then renamed over it.
+//!
+//! A crash or a failed write at any point leaves the old file whole, because the rename is the only
+//! step that touches it and the rename is atomic on the same file system.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use super::SaveError;
+
+/// Writes `bytes` to `path` atomically, replacing any file there.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_with(path, |out| out.write_all(bytes))
+}
+
+/// Writes whatever `fill` writes to `path` atomically; if `fill` fails, `path` is untouched.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    let temp = temp_path(path);
+    let result = write_temp(&temp, fill).and_then(|()| fs::rename(&temp, path));
+    match result {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(())
+        }
+        Err(source) => {
+            // The temporary file is ours and half-written: removing it is all the cleaning up there is.
+            fs::remove_file(&temp).ok();
+            Err(SaveError::Io {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    }
+}
+
+/// Writes `bytes` to `path` only if no file is there yet; an existing file is never replaced.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let temp = temp_path(path);
+    write_temp(&temp, |out| out.write_all(bytes)).map_err(|source| {
+        fs::remove_file(&temp).ok();
+        SaveError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    })?;
+    // A hard link fails if the target exists, so two writers can never both win.
+    let linked = fs::hard_link(&temp, path);
+    fs::remove_file(&temp).ok();
+    match linked {
+        Ok(()) => {
+            sync_parent(path);
+            Ok(())
+        }
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(source) => Err(SaveError::Io {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "register".into(), |name| name.to_string_lossy());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[expect(
+    clippy::disallowed_methods,
+    reason = "this module is the one place files are created"
+)]
+fn write_temp(temp: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let handle = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(temp)
+        .or_else(|err| {
+            // A temporary file left by a crashed earlier run of this process id: it is ours to replace.
+            if err.kind() == io::ErrorKind::AlreadyExists {
+                File::create(temp)
+            } else {
+                Err(err)
+            }
+        })?;
+    let mut out = BufWriter::new(handle);
+    fill(&mut out)?;
+    let written = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    written.sync_all()
+}
+
+/// Flushes the directory entry too, so the rename survives a power cut. Best effort: not every
+/// platform lets a directory be opened for syncing.
+fn sync_parent(path: &Path) {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Ok(dir) = File::open(parent)
+    {
+        dir.sync_all().ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.to_lowercase().ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        write(&path, b"old").unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        write(&path, b"the old register").unwrap();
+        let err = write_with(&path, |out| {
+            out.write_all(b"half a regi")?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+        assert!(err.to_string().contains("r.ron"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"the old register");
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "the half-written file is removed"
+        );
+    }
+
+    #[test]
+    fn a_missing_folder_is_an_error_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such-folder").join("r.ron");
+        let err = write(&path, b"x").unwrap_err();
+        assert!(
+            err.to_string().starts_with(&path.display().to_string()),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn write_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.0.ron");
+        write_new(&path, b"first").unwrap();
+        let err = write_new(&path, b"second").unwrap_err();
+        assert!(matches!(err, SaveError::AlreadyExists { .. }), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+    }
+}

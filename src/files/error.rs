@@ -1,0 +1,76 @@
+//! The errors of reading and writing files. Each names the file; parse errors name line and column too.
+
+use std::path::PathBuf;
+
+/// Why a register (or snapshot) could not be read. Nothing is changed when loading fails.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The text is not a valid register: a syntax error, a bad value, an unknown or missing field.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong there.
+        message: String,
+    },
+    /// The file was written by a newer version of the app.
+    #[error(
+        "{}: format_version {found} is newer than this app reads (up to {supported}); update dpia-register to open it",
+        path.display()
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The file is of a kind the app does not open.
+    #[error("{}: {message}", path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Why a file could not be written. The file that was there before is left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing, flushing or renaming failed.
+    #[error("{}: cannot save: {source}", path.display())]
+    Io {
+        /// The file that was being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The register could not be turned into text.
+    #[error("{}: cannot save: {message}", path.display())]
+    Serialize {
+        /// The file that was being written.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// The file exists and saving must not replace it (a snapshot, for instance).
+    #[error("{}: already exists and is never overwritten", path.display())]
+    AlreadyExists {
+        /// The file.
+        path: PathBuf,
+    },
+}

@@ -1,0 +1,24 @@
+//! dpia-register: Data Protection Impact Assessment risk registers, scored against rights and ranked.
+//!
+//! The layers, in reading order. Everything above `cli` and `gui` is the domain core: pure over
+//! data, no egui, no clock, and no I/O outside `files`.
+//!
+//! - `register`: the model, in the users' words (register, entry, concern, mitigation, right, impact).
+//! - `scoring`: score = severity × likelihood, levels, an entry's inherent/residual/breadth, heat map.
+//! - `ranking`: the priority order and the reason line for each rank.
+//! - `check`: validation as a list of problems.
+//! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
+//! - `files`: RON register files, format migration, CSV, and the one atomic writer.
+//! - `cli`: the command line, a peer of the GUI over the same core.
+//! - `gui`: the egui/eframe desktop app, a thin layer over the core.
+
+pub mod check;
+pub mod cli;
+pub mod files;
+pub mod gui;
+pub mod palette;
+pub mod ranking;
+pub mod register;
+pub mod scoring;
+pub mod synthetic;

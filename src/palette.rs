@@ -1,0 +1,49 @@
+//! The level colours as plain RGB: the one source for the GUI's chips and the PDF's heat map.
+//!
+//! Chosen to read on a projector and in greyscale print: each level is darker than the last.
+
+use crate::scoring::Level;
+
+/// An sRGB colour, 0–255 per channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb {
+    /// Red.
+    pub r: u8,
+    /// Green.
+    pub g: u8,
+    /// Blue.
+    pub b: u8,
+}
+
+impl Rgb {
+    const fn new(r: u8, g: u8, b: u8) -> Self {
+        Self { r, g, b }
+    }
+}
+
+/// The fill colour for a level.
+pub fn level_fill(level: Level) -> Rgb {
+    match level {
+        Level::Low => Rgb::new(0x9B, 0xD3, 0xAE),
+        Level::Medium => Rgb::new(0xF6, 0xD3, 0x65),
+        Level::High => Rgb::new(0xF0, 0x8A, 0x4B),
+        Level::VeryHigh => Rgb::new(0xC6, 0x28, 0x28),
+    }
+}
+
+/// The text colour that reads on a level's fill.
+pub fn level_text(level: Level) -> Rgb {
+    match level {
+        Level::Low | Level::Medium | Level::High => Rgb::new(0x1A, 0x1A, 0x1A),
+        Level::VeryHigh => Rgb::new(0xFF, 0xFF, 0xFF),
+    }
+}
+
+/// The colour of the protective marking line.
+pub const MARKING: Rgb = Rgb::new(0x1F, 0x3A, 0x68);
+
+/// The accent used for headings and header rows.
+pub const ACCENT: Rgb = Rgb::new(0x1F, 0x3A, 0x68);
+
+/// A light fill for header rows and zebra stripes.
+pub const HEADER_FILL: Rgb = Rgb::new(0xE4, 0xE9, 0xF2);

@@ -1,0 +1,273 @@
+//! Priority order: which entries matter most, with a reason line a person can read for each.
+//!
+//! The order is total and deterministic: must-have first, then residual score, inherent score,
+//! breadth and votes (each highest first), then id ascending. The README documents it.
+
+use std::cmp::{Ordering, Reverse};
+
+use crate::register::{Entry, Register};
+use crate::scoring::{EntryScores, Score, TopScore};
+
+/// One entry's place in the priority order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranked {
+    /// 1 for the top priority.
+    pub rank: usize,
+    /// Where the entry is in `Register::entries`.
+    pub entry_idx: usize,
+    /// The scores the rank was decided on.
+    pub scores: EntryScores,
+    /// Why the entry stands where it does, in one line.
+    pub reason: String,
+    /// Whether the entry ties on every score with a neighbour, so only its id decided the order.
+    pub is_tied: bool,
+}
+
+/// The register's entries in priority order.
+pub fn rank(register: &Register) -> Vec<Ranked> {
+    let mut keyed: Vec<(usize, EntryScores)> = register
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(entry_idx, entry)| (entry_idx, EntryScores::of(entry, register)))
+        .collect();
+    let entries = &register.entries;
+    keyed.sort_by(
+        |(a_idx, a), (b_idx, b)| match (entries.get(*a_idx), entries.get(*b_idx)) {
+            (Some(a_entry), Some(b_entry)) => priority_key(a_entry, a)
+                .cmp(&priority_key(b_entry, b))
+                .then_with(|| a_entry.id.cmp(&b_entry.id)),
+            _ => Ordering::Equal,
+        },
+    );
+    let keys: Vec<Option<PriorityKey>> = keyed
+        .iter()
+        .map(|(entry_idx, scores)| {
+            entries
+                .get(*entry_idx)
+                .map(|entry| priority_key(entry, scores))
+        })
+        .collect();
+    keyed
+        .into_iter()
+        .enumerate()
+        .map(|(position, (entry_idx, scores))| {
+            let key = keys.get(position).copied().flatten();
+            let is_tied = [position.checked_sub(1), Some(position + 1)]
+                .into_iter()
+                .flatten()
+                .any(|other| keys.get(other).copied().flatten() == key);
+            let reason = entries
+                .get(entry_idx)
+                .map(|entry| reason(entry, &scores))
+                .unwrap_or_default();
+            Ranked {
+                rank: position + 1,
+                entry_idx,
+                scores,
+                reason,
+                is_tied,
+            }
+        })
+        .collect()
+}
+
+/// What decides the order before the id: smaller sorts first.
+type PriorityKey = (
+    Reverse<bool>,
+    Reverse<Option<Score>>,
+    Reverse<Option<Score>>,
+    Reverse<usize>,
+    Reverse<u32>,
+);
+
+fn priority_key(entry: &Entry, scores: &EntryScores) -> PriorityKey {
+    (
+        Reverse(entry.must_have),
+        Reverse(scores.residual.as_ref().map(|top| top.score)),
+        Reverse(scores.inherent.as_ref().map(|top| top.score)),
+        Reverse(scores.breadth),
+        Reverse(entry.votes),
+    )
+}
+
+/// The reason line: `must-have; residual 12 (privacy); inherent 16 (privacy); 3 rights high or above; 4 votes`.
+///
+/// Parts that say nothing (no must-have, inherent equal to residual, no breadth, no votes) are left out.
+fn reason(entry: &Entry, scores: &EntryScores) -> String {
+    let mut parts = Vec::new();
+    if entry.must_have {
+        parts.push("must-have".to_owned());
+    }
+    let describe = |label: &str, top: &TopScore| format!("{label} {} ({})", top.score, top.right);
+    match (&scores.residual, &scores.inherent) {
+        (Some(residual), Some(inherent)) => {
+            parts.push(describe("residual", residual));
+            if inherent != residual {
+                parts.push(describe("inherent", inherent));
+            }
+        }
+        _ => parts.push("not scored yet".to_owned()),
+    }
+    match scores.breadth {
+        0 => {}
+        1 => parts.push("1 right high or above".to_owned()),
+        n => parts.push(format!("{n} rights high or above")),
+    }
+    match entry.votes {
+        0 => {}
+        1 => parts.push("1 vote".to_owned()),
+        n => parts.push(format!("{n} votes")),
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::{Assessment, EntryId, Impact, RightId, SystemId};
+
+    /// Builds an entry from a compact spec: `id`, must-have, votes and `(right, inherent, residual)` impacts.
+    fn entry(id: &str, must_have: bool, votes: u32, impacts: &[(&str, u8, Option<u8>)]) -> Entry {
+        let mut entry = Entry::new(
+            EntryId::parse(id).unwrap(),
+            SystemId::parse("PND").unwrap(),
+            id,
+        );
+        entry.must_have = must_have;
+        entry.votes = votes;
+        // Scores are given as products; pick a severity × likelihood that makes each.
+        let assessment = |score: u8| {
+            let (s, l) = match score {
+                1 => (1, 1),
+                2 => (2, 1),
+                3 => (3, 1),
+                4 => (2, 2),
+                6 => (3, 2),
+                8 => (4, 2),
+                9 => (3, 3),
+                12 => (4, 3),
+                16 => (4, 4),
+                other => panic!("no assessment scores {other}"),
+            };
+            Assessment::from_values(s, l).unwrap()
+        };
+        entry.impacts = impacts
+            .iter()
+            .map(|(right, inherent, residual)| Impact {
+                right: RightId::parse(right).unwrap(),
+                inherent: assessment(*inherent),
+                residual: residual.map(assessment),
+                note: String::new(),
+            })
+            .collect();
+        entry
+    }
+
+    /// Ranks `entries` and renders one line per rank: `rank id [tied] | reason`.
+    fn check_rank(entries: Vec<Entry>, expected: &str) {
+        let register = Register {
+            entries,
+            ..Register::default()
+        };
+        let actual: Vec<String> = rank(&register)
+            .iter()
+            .map(|ranked| {
+                format!(
+                    "{} {}{} | {}",
+                    ranked.rank,
+                    register.entries[ranked.entry_idx].id,
+                    if ranked.is_tied { " tied" } else { "" },
+                    ranked.reason
+                )
+            })
+            .collect();
+        assert_eq!(actual.join("\n"), expected.trim(), "rank output");
+    }
+
+    #[test]
+    fn must_have_beats_any_score() {
+        check_rank(
+            vec![
+                entry("A", false, 0, &[("privacy", 16, None)]),
+                entry("B", true, 0, &[("privacy", 2, None)]),
+            ],
+            "
+1 B | must-have; residual 2 (privacy)
+2 A | residual 16 (privacy); 1 right high or above",
+        );
+    }
+
+    #[test]
+    fn residual_before_inherent() {
+        check_rank(
+            vec![
+                entry("A", false, 0, &[("privacy", 16, Some(4))]),
+                entry("B", false, 0, &[("liberty", 9, Some(6))]),
+            ],
+            "
+1 B | residual 6 (liberty); inherent 9 (liberty)
+2 A | residual 4 (privacy); inherent 16 (privacy)",
+        );
+    }
+
+    #[test]
+    fn inherent_breaks_residual_ties() {
+        check_rank(
+            vec![
+                entry("A", false, 0, &[("privacy", 9, Some(6))]),
+                entry("B", false, 0, &[("privacy", 12, Some(6))]),
+            ],
+            "
+1 B | residual 6 (privacy); inherent 12 (privacy)
+2 A | residual 6 (privacy); inherent 9 (privacy)",
+        );
+    }
+
+    #[test]
+    fn breadth_then_votes_then_id() {
+        check_rank(
+            vec![
+                entry("D", false, 0, &[("privacy", 9, None)]),
+                entry("C", false, 0, &[("privacy", 9, None)]),
+                entry("B", false, 3, &[("privacy", 9, None)]),
+                entry("A", false, 0, &[("privacy", 9, None), ("liberty", 8, None)]),
+            ],
+            "
+1 A | residual 9 (privacy); 2 rights high or above
+2 B | residual 9 (privacy); 1 right high or above; 3 votes
+3 C tied | residual 9 (privacy); 1 right high or above
+4 D tied | residual 9 (privacy); 1 right high or above",
+        );
+    }
+
+    #[test]
+    fn unscored_entries_rank_last() {
+        check_rank(
+            vec![
+                entry("A", false, 5, &[]),
+                entry("B", false, 0, &[("privacy", 1, None)]),
+            ],
+            "
+1 B | residual 1 (privacy)
+2 A | not scored yet; 5 votes",
+        );
+    }
+
+    #[test]
+    fn reason_names_the_example_from_the_issue() {
+        check_rank(
+            vec![entry(
+                "A",
+                true,
+                0,
+                &[
+                    ("privacy", 12, None),
+                    ("liberty", 9, None),
+                    ("expression", 8, None),
+                ],
+            )],
+            "1 A | must-have; residual 12 (privacy); 3 rights high or above",
+        );
+    }
+}

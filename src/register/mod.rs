@@ -1,0 +1,166 @@
+//! The register model, in the users' words: a register of entries about systems, scored against rights.
+//!
+//! Plain data with serde derives and small accessors. No I/O (that is `files`), no scoring (that is
+//! `scoring`), no egui. Every collection is a `Vec` or an ordered set, so a saved file keeps its order
+//! and two versions diff cleanly.
+
+mod entry;
+mod id;
+mod impact;
+mod metadata;
+mod right;
+mod system;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use entry::{
+    Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
+    PurposeBenefit, Source,
+};
+pub use id::{EntryId, IdError, RightId, SystemId};
+pub use impact::{Assessment, Impact, Likelihood, Scale, Severity, Stage};
+pub use metadata::{Language, Marking, Metadata, Status};
+pub use right::{Right, default_right, default_rights};
+pub use system::System;
+
+/// A DPIA risk register: its metadata, the systems and rights it covers, and its entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// The file format this register was read from or will be written as; see `files::migrate`.
+    pub format_version: u32,
+    /// Title, version label, marking and the like.
+    pub metadata: Metadata,
+    /// The systems under assessment, in the order papers list them.
+    pub systems: Vec<System>,
+    /// The rights catalogue, in the order the impact grid shows them.
+    pub rights: Vec<Right>,
+    /// The entries, in the order they were added.
+    pub entries: Vec<Entry>,
+    /// For each system, the highest entry number ever given, so deleted ids are never reused.
+    #[serde(default)]
+    pub issued_ids: BTreeMap<SystemId, u32>,
+}
+
+impl Default for Register {
+    fn default() -> Self {
+        Self {
+            format_version: crate::files::FORMAT_VERSION,
+            metadata: Metadata::default(),
+            systems: Vec::new(),
+            rights: default_rights(),
+            entries: Vec::new(),
+            issued_ids: BTreeMap::new(),
+        }
+    }
+}
+
+impl Register {
+    /// The entry with this id.
+    pub fn entry(&self, id: &EntryId) -> Option<&Entry> {
+        self.entries.iter().find(|entry| &entry.id == id)
+    }
+
+    /// The entry with this id, to change.
+    pub fn entry_mut(&mut self, id: &EntryId) -> Option<&mut Entry> {
+        self.entries.iter_mut().find(|entry| &entry.id == id)
+    }
+
+    /// The position of the entry with this id.
+    pub fn entry_idx(&self, id: &EntryId) -> Option<usize> {
+        self.entries.iter().position(|entry| &entry.id == id)
+    }
+
+    /// The system with this id.
+    pub fn system(&self, id: &SystemId) -> Option<&System> {
+        self.systems.iter().find(|system| &system.id == id)
+    }
+
+    /// The right with this id.
+    pub fn right(&self, id: &RightId) -> Option<&Right> {
+        self.rights.iter().find(|right| &right.id == id)
+    }
+
+    /// The right's name, or its id where the catalogue lacks it.
+    pub fn right_name<'a>(&'a self, id: &'a RightId) -> &'a str {
+        self.right(id)
+            .map_or(id.as_str(), |right| right.name.as_str())
+    }
+
+    /// The position of the right in the catalogue; unknown rights sort last.
+    pub fn right_idx(&self, id: &RightId) -> usize {
+        self.rights
+            .iter()
+            .position(|right| &right.id == id)
+            .unwrap_or(self.rights.len())
+    }
+
+    /// Takes the next entry id for `system`, like `LEDS-004`, and records it as issued.
+    ///
+    /// The number is one past both the highest ever issued and the highest in use, so an id is
+    /// never reused after a delete, even in a register edited by hand.
+    pub fn issue_entry_id(&mut self, system: &SystemId) -> EntryId {
+        let highest_in_use = self
+            .entries
+            .iter()
+            .filter_map(|entry| entry.id.number_for(system))
+            .max()
+            .unwrap_or(0);
+        let issued = self.issued_ids.entry(system.clone()).or_insert(0);
+        let mut number = (*issued).max(highest_in_use) + 1;
+        // A hand-made id such as `LEDS-004x` cannot clash, but `LEDS-004` typed by hand for another
+        // system's entry could: skip any number whose id is already taken.
+        while self
+            .entries
+            .iter()
+            .any(|entry| entry.id == EntryId::numbered(system, number))
+        {
+            number += 1;
+        }
+        *issued = number;
+        EntryId::numbered(system, number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leds() -> SystemId {
+        SystemId::parse("LEDS").unwrap()
+    }
+
+    #[test]
+    fn issued_ids_count_up_from_those_in_use() {
+        let mut register = Register::default();
+        register
+            .entries
+            .push(Entry::new(EntryId::parse("LEDS-002").unwrap(), leds(), "A"));
+        assert_eq!(register.issue_entry_id(&leds()).as_str(), "LEDS-003");
+        assert_eq!(register.issue_entry_id(&leds()).as_str(), "LEDS-004");
+    }
+
+    #[test]
+    fn ids_are_never_reused_after_a_delete() {
+        let mut register = Register::default();
+        let id = register.issue_entry_id(&leds());
+        register.entries.push(Entry::new(id.clone(), leds(), "A"));
+        register.entries.retain(|entry| entry.id != id);
+        assert_eq!(register.issue_entry_id(&leds()).as_str(), "LEDS-002");
+    }
+
+    #[test]
+    fn right_name_falls_back_to_id() {
+        let register = Register::default();
+        assert_eq!(
+            register.right_name(&RightId::parse("privacy").unwrap()),
+            "Private and family life"
+        );
+        assert_eq!(
+            register.right_name(&RightId::parse("other").unwrap()),
+            "other"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! The `dpia-register` binary, run for real in a throw-away folder.
+
+use std::fs;
+
+use super::util::{assert_text, bundled_register, fixture, run};
+
+#[test]
+fn check_passes_the_bundled_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = bundled_register();
+    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains(": ok, "), "{out:?}");
+}
+
+#[test]
+fn check_reports_each_problem_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("problems.ron");
+    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let shown = path.display().to_string();
+    assert_text(
+        &out.stdout,
+        &format!(
+            "{shown}: entry PND-001: right `flying` is not in the rights catalogue\n\
+             {shown}: entry PND-002: system `XYZ` is not in the register's systems\n"
+        ),
+    );
+}
+
+#[test]
+fn check_reports_a_malformed_file_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("malformed.ron");
+    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.starts_with(&format!("{}:9:", path.display())),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn rank_prints_csv_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("small.ron");
+    let out = run(
+        dir.path(),
+        &["rank", path.to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "rank,id,system,issue,residual,inherent,breadth,reason\n\
+         1,PNC-002,PNC,Retention of records of the unconvicted,4,12,0,must-have; residual 4 (privacy); inherent 12 (privacy)\n\
+         2,PND-001,PND,Colocation of PND and PNC data,9,16,2,residual 9 (privacy); inherent 16 (privacy); 2 rights high or above; 2 votes\n\
+         3,PND-002,PND,Unscored entry,,,0,not scored yet\n",
+    );
+}
+
+#[test]
+fn rank_table_aligns_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixture("small.ron");
+    let out = run(dir.path(), &["rank", path.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", out.stdout);
+    let reason_column = lines[0].find("reason").unwrap();
+    assert_eq!(
+        lines[1].find("must-have"),
+        Some(reason_column),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn csv_export_then_import_keeps_every_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = bundled_register();
+    let out = run(
+        dir.path(),
+        &["export-csv", register.to_str().unwrap(), "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(
+        dir.path(),
+        &["import-csv", "out.csv", "-o", "back.ron", "--title", "Back"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(dir.path(), &["export-csv", "back.ron", "-o", "again.csv"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &fs::read_to_string(dir.path().join("again.csv")).unwrap(),
+        &fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+    );
+}
+
+#[test]
+fn import_of_bad_rows_reports_all_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bad.csv"),
+        "system,issue,impacts\nPND,ok,privacy=2x2\nPND,bad,privacy=9x9\nPND,,\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["import-csv", "bad.csv", "-o", "out.ron"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_text(
+        &out.stderr,
+        "dpia-register: bad.csv:3: impacts: `privacy=9x9`: severity and likelihood are each 1 to 4\n\
+         bad.csv:4: the issue is empty\n",
+    );
+    assert!(!dir.path().join("out.ron").exists(), "nothing is written");
+}
+
+#[test]
+fn outputs_are_not_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("out.csv"), "precious").unwrap();
+    let register = bundled_register();
+    let out = run(
+        dir.path(),
+        &["export-csv", register.to_str().unwrap(), "-o", "out.csv"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("pass --force"), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+        "precious"
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "export-csv",
+            register.to_str().unwrap(),
+            "-o",
+            "out.csv",
+            "--force",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+}
+
+#[test]
+fn missing_file_is_an_error_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["rank", "nope.ron"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .starts_with("dpia-register: nope.ron: cannot read:"),
+        "{out:?}"
+    );
+    assert!(out.stdout.is_empty(), "{out:?}");
+}
+
+#[test]
+fn generate_writes_a_register_that_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["generate", "200", "-o", "big.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(dir.path(), &["check", "big.ron"]);
+    assert_text(&out.stdout, "big.ron: ok, 200 entries\n");
+}

@@ -1,0 +1,18 @@
+//! The integration tests, one binary so it links once: each module tests one boundary.
+//!
+//! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
+//! - `cli`: the real `dpia-register` binary in a throw-away folder.
+//! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
+//! - `files`: malformed files, migration, and saves that must not lose data.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::disallowed_methods,
+    reason = "tests fail loudly on unexpected errors, and write their inputs with std::fs"
+)]
+
+mod architecture;
+mod cli;
+mod core;
+mod files;
+mod util;
