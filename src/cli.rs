@@ -75,6 +75,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Rewrite registers in the layout the app saves (after editing them by hand).
+    Format {
+        /// Register files to rewrite in place.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Write a generated register of any size, for trying the app at scale.
     Generate {
         /// How many entries.
@@ -146,6 +152,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             output,
             force,
         } => export_csv_cmd(&file, &output, force, out),
+        Command::Format { files } => format_cmd(&files, out),
         Command::Generate {
             entries,
             output,
@@ -332,6 +339,24 @@ fn export_csv_cmd(
         output.display(),
         register.entries.len()
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    // Load every file before writing any, so one malformed file leaves all of them untouched.
+    let registers = files
+        .iter()
+        .map(|path| register_file::load(path).map(|register| (path, register)))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (path, register) in registers {
+        let before = register_file::read_text(path)?;
+        if register_file::to_text(&register).ok().as_deref() == Some(before.as_str()) {
+            writeln!(out, "{}: already in canonical form", path.display())?;
+        } else {
+            register_file::save(&register, path)?;
+            writeln!(out, "{}: rewritten", path.display())?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -165,3 +165,16 @@ fn generate_writes_a_register_that_checks() {
     let out = run(dir.path(), &["check", "big.ron"]);
     assert_text(&out.stdout, "big.ron: ok, 200 entries\n");
 }
+
+#[test]
+fn format_rewrites_a_hand_edited_register_in_canonical_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let out = run(dir.path(), &["format", "small.ron"]);
+    assert_text(&out.stdout, "small.ron: rewritten\n");
+    let out = run(dir.path(), &["format", "small.ron"]);
+    assert_text(&out.stdout, "small.ron: already in canonical form\n");
+    let out = run(dir.path(), &["check", "small.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+}
