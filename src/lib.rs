@@ -7,6 +7,10 @@
 //! - `scoring`: score = severity × likelihood, levels, an entry's inherent/residual/breadth, heat map.
 //! - `ranking`: the priority order and the reason line for each rank.
 //! - `check`: validation as a list of problems.
+//! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
+//! - `history`: undo and redo over register snapshots, a run of typing in one field being one step.
+//! - `filter`: which entries the register view shows and in what order (filters, search, sort).
+//! - `overview`: whole-register summaries for browsing (entries per system, rights × systems).
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 //! - `files`: RON register files, format migration, CSV, and the one atomic writer.
@@ -15,8 +19,12 @@
 
 pub mod check;
 pub mod cli;
+pub mod edit;
 pub mod files;
+pub mod filter;
 pub mod gui;
+pub mod history;
+pub mod overview;
 pub mod palette;
 pub mod ranking;
 pub mod register;

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod csv_file;
 mod error;
 pub mod migrate;
+pub mod recovery;
 pub mod register_file;
 
 pub use error::{LoadError, SaveError};
