@@ -359,6 +359,39 @@ impl Edit {
         }
     }
 
+    /// Whether the edit can change the priority order (or the heat map): scores, must-have and votes,
+    /// entries added or removed, the rights catalogue. Text edits cannot, so views need not re-rank.
+    pub fn affects_ranking(&self) -> bool {
+        match self {
+            Self::SetMustHave { .. }
+            | Self::SetVotes { .. }
+            | Self::SetImpact { .. }
+            | Self::AddEntry { .. }
+            | Self::DuplicateEntry { .. }
+            | Self::DeleteEntry { .. }
+            | Self::AddSystem { .. }
+            | Self::AddRight { .. }
+            | Self::ReplaceRegister { .. } => true,
+            Self::SetEntryText { .. }
+            | Self::SetSourceDate { .. }
+            | Self::SetConfidential { .. }
+            | Self::AddAffectedGroup { .. }
+            | Self::RemoveAffectedGroup { .. }
+            | Self::AddMitigation { .. }
+            | Self::RemoveMitigation { .. }
+            | Self::MoveMitigation { .. }
+            | Self::SetMitigationText { .. }
+            | Self::SetMitigationOwner { .. }
+            | Self::SetMitigationStatus { .. }
+            | Self::SetMitigationDue { .. }
+            | Self::SetImpactNote { .. }
+            | Self::SetDetailText { .. }
+            | Self::SetDateIssued { .. }
+            | Self::SetStatus { .. }
+            | Self::SetMarking { .. } => false,
+        }
+    }
+
     /// What the edit does, for the undo menu: "edit concern of LEDS-003".
     pub fn label(&self) -> String {
         match self {
@@ -1032,6 +1065,35 @@ mod tests {
         assert_eq!(metadata.marking, Marking::OfficialSensitive);
         assert_eq!(metadata.status, Status::Final);
         assert_eq!(metadata.date_issued, Some(jiff::civil::date(2019, 7, 11)));
+    }
+
+    #[test]
+    fn text_edits_leave_the_ranking_alone() {
+        let mut register = sample();
+        let before = crate::ranking::rank(&register);
+        let edits = [
+            Edit::SetEntryText {
+                entry: id("PND-002"),
+                field: EntryText::Issue,
+                text: "Renamed".to_owned(),
+            },
+            Edit::AddMitigation {
+                entry: id("PND-001"),
+                mitigation: Mitigation::proposed("Review"),
+            },
+        ];
+        for edit in edits {
+            assert!(!edit.affects_ranking(), "{edit:?}");
+            apply(&mut register, edit).unwrap();
+        }
+        assert_eq!(crate::ranking::rank(&register), before);
+        assert!(
+            Edit::SetVotes {
+                entry: id("PND-001"),
+                votes: 1
+            }
+            .affects_ranking()
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Pure over a register and its ranking, so the GUI only paints the rows this returns and the same
 //! rules are unit-tested here without any UI. No egui, no I/O.
 
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 
 use crate::ranking::Ranked;
 use crate::register::{
@@ -178,18 +178,17 @@ pub fn rows(register: &Register, ranked: &[Ranked], filter: &Filter, sort: Sort)
         }
         return positions;
     }
-    positions.sort_by(|a, b| {
-        let (Some(a_ranked), Some(b_ranked)) = (ranked.get(*a), ranked.get(*b)) else {
-            return Ordering::Equal;
-        };
-        let by_key = compare(register, a_ranked, b_ranked, sort.key);
-        let by_key = match sort.order {
-            SortOrder::Ascending => by_key,
-            SortOrder::Descending => by_key.reverse(),
-        };
-        // Ties keep priority order whichever way the column runs.
-        by_key.then(a.cmp(b))
-    });
+    // Each row's key is computed once (lower-casing text is what costs), then ties keep priority
+    // order whichever way the column runs.
+    let value = |position: usize| {
+        ranked
+            .get(position)
+            .map(|ranked| sort_value(register, ranked, sort.key))
+    };
+    match sort.order {
+        SortOrder::Ascending => positions.sort_by_cached_key(|p| (value(*p), *p)),
+        SortOrder::Descending => positions.sort_by_cached_key(|p| (Reverse(value(*p)), *p)),
+    }
     positions
 }
 
@@ -243,43 +242,43 @@ fn matches_words(entry: &Entry, words: &[String]) -> bool {
         .all(|word| texts.iter().any(|text| text.contains(word.as_str())))
 }
 
-fn compare(register: &Register, a: &Ranked, b: &Ranked, key: SortKey) -> Ordering {
-    let (Some(a_entry), Some(b_entry)) = (
-        register.entries.get(a.entry_idx),
-        register.entries.get(b.entry_idx),
-    ) else {
-        return Ordering::Equal;
+/// What a row sorts by in one column; within a column every row has the same variant.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    /// A number, or none (which sorts first).
+    Number(Option<u64>),
+    /// Text for people: lower case first, then exact.
+    Text(String, String),
+}
+
+fn sort_value(register: &Register, ranked: &Ranked, key: SortKey) -> SortValue {
+    let Some(entry) = register.entries.get(ranked.entry_idx) else {
+        return SortValue::Number(None);
     };
+    let text = |text: &str| SortValue::Text(text.to_lowercase(), text.to_owned());
+    let number = |number: Option<u64>| SortValue::Number(number);
     match key {
-        SortKey::Rank => a.rank.cmp(&b.rank),
-        SortKey::Id => a_entry.id.cmp(&b_entry.id),
-        SortKey::System => a_entry.system.cmp(&b_entry.system),
-        SortKey::Issue => compare_text(&a_entry.issue, &b_entry.issue),
-        SortKey::Concern => compare_text(&a_entry.concern, &b_entry.concern),
-        SortKey::HighestRight => {
-            let name = |ranked: &Ranked| {
-                ranked
-                    .scores
-                    .residual
-                    .as_ref()
-                    .map(|top| register.right_name(&top.right).to_owned())
-            };
-            name(a).cmp(&name(b))
-        }
-        SortKey::Inherent => score(a, Stage::Inherent).cmp(&score(b, Stage::Inherent)),
-        SortKey::Residual => score(a, Stage::Residual).cmp(&score(b, Stage::Residual)),
-        SortKey::MustHave => a_entry.must_have.cmp(&b_entry.must_have),
-        SortKey::Votes => a_entry.votes.cmp(&b_entry.votes),
+        SortKey::Rank => number(u64::try_from(ranked.rank).ok()),
+        SortKey::Id => SortValue::Text(String::new(), entry.id.as_str().to_owned()),
+        SortKey::System => SortValue::Text(String::new(), entry.system.as_str().to_owned()),
+        SortKey::Issue => text(&entry.issue),
+        SortKey::Concern => text(&entry.concern),
+        SortKey::HighestRight => match &ranked.scores.residual {
+            Some(top) => text(register.right_name(&top.right)),
+            None => number(None),
+        },
+        SortKey::Inherent => number(score(ranked, Stage::Inherent)),
+        SortKey::Residual => number(score(ranked, Stage::Residual)),
+        SortKey::MustHave => number(Some(u64::from(entry.must_have))),
+        SortKey::Votes => number(Some(u64::from(entry.votes))),
     }
 }
 
-fn score(ranked: &Ranked, stage: Stage) -> Option<u8> {
-    ranked.scores.at(stage).map(|top| top.score.value())
-}
-
-/// Text order for people: case-insensitive, then exact.
-fn compare_text(a: &str, b: &str) -> Ordering {
-    a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b))
+fn score(ranked: &Ranked, stage: Stage) -> Option<u64> {
+    ranked
+        .scores
+        .at(stage)
+        .map(|top| u64::from(top.score.value()))
 }
 
 #[cfg(test)]

@@ -33,9 +33,9 @@ pub fn categories(register: &Register) -> Vec<String> {
         .iter()
         .map(|entry| entry.category.trim())
         .filter(|category| !category.is_empty())
-        .map(str::to_owned)
-        .collect::<BTreeSet<_>>()
+        .collect::<BTreeSet<&str>>()
         .into_iter()
+        .map(str::to_owned)
         .collect()
 }
 

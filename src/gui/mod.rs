@@ -762,13 +762,13 @@ impl DpiaApp {
             }
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             Command::Undo => {
-                if let Some(label) = self.document.history.undo(&mut self.document.register) {
+                if let Some(label) = self.document.undo() {
                     self.notice = Some(format!("Undid: {label}"));
                     self.keep_selection_valid();
                 }
             }
             Command::Redo => {
-                if let Some(label) = self.document.history.redo(&mut self.document.register) {
+                if let Some(label) = self.document.redo() {
                     self.notice = Some(format!("Redid: {label}"));
                     self.keep_selection_valid();
                 }

@@ -31,6 +31,8 @@ pub(super) struct Document {
     serial: u64,
     /// The revision last written to the recovery file.
     pub recovered_revision: Option<u64>,
+    /// Counts changes that can move the priority order; text edits leave it alone.
+    ranking_changes: u64,
 }
 
 impl Document {
@@ -51,12 +53,32 @@ impl Document {
             saved_revision,
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             recovered_revision: None,
+            ranking_changes: 0,
         }
     }
 
     /// Applies one edit through the history, so it can be undone.
     pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
-        self.history.apply(&mut self.register, edit)
+        let affects_ranking = edit.affects_ranking();
+        self.history.apply(&mut self.register, edit)?;
+        if affects_ranking {
+            self.ranking_changes += 1;
+        }
+        Ok(())
+    }
+
+    /// Takes back the last step; returns what it was.
+    pub(super) fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.register)?;
+        self.ranking_changes += 1;
+        Some(label)
+    }
+
+    /// Puts back the last step undone; returns what it was.
+    pub(super) fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.register)?;
+        self.ranking_changes += 1;
+        Some(label)
     }
 
     /// Whether there are changes not yet saved to the file.
@@ -83,6 +105,11 @@ impl Document {
     /// Identifies what the register holds now: changes whenever the register does.
     pub(super) fn state_key(&self) -> (u64, u64) {
         (self.serial, self.history.revision())
+    }
+
+    /// Changes whenever the priority order may have changed.
+    pub(super) fn ranking_key(&self) -> (u64, u64) {
+        (self.serial, self.ranking_changes)
     }
 }
 
@@ -165,8 +192,8 @@ impl Default for ViewState {
 /// Results computed from the document and the view, kept until either changes.
 #[derive(Debug, Default)]
 pub(super) struct Derived {
-    key: Option<(u64, u64)>,
-    rows_key: Option<(Filter, Sort)>,
+    ranking_key: Option<(u64, u64)>,
+    rows_key: Option<((u64, u64), Filter, Sort)>,
     /// The priority order of every entry.
     pub ranked: Vec<Ranked>,
     /// For each entry (by position in the register), its position in `ranked`.
@@ -184,10 +211,10 @@ pub(super) struct Derived {
 impl Derived {
     /// Recomputes whatever `document` or `view` has made stale.
     pub(super) fn refresh(&mut self, document: &Document, view: &ViewState) {
-        let key = document.state_key();
         let register = &document.register;
-        if self.key != Some(key) {
-            self.key = Some(key);
+        let ranking_key = document.ranking_key();
+        if self.ranking_key != Some(ranking_key) {
+            self.ranking_key = Some(ranking_key);
             self.rows_key = None;
             self.ranked = rank(register);
             self.position_of_entry = vec![0; register.entries.len()];
@@ -197,13 +224,13 @@ impl Derived {
                 }
             }
             self.systems = overview::entries_per_system(register);
-            self.categories = overview::categories(register);
             self.heat_maps = None;
             self.matrices = None;
         }
-        let rows_key = (view.filter.clone(), view.sort);
+        let rows_key = (document.state_key(), view.filter.clone(), view.sort);
         if self.rows_key.as_ref() != Some(&rows_key) {
             self.rows = filter::rows(register, &self.ranked, &view.filter, view.sort);
+            self.categories = overview::categories(register);
             self.rows_key = Some(rows_key);
         }
     }
