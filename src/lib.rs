@@ -8,6 +8,7 @@
 //! - `ranking`: the priority order and the reason line for each rank.
 //! - `check`: validation as a list of problems.
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves) and their records.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 //! - `files`: RON register files, format migration, CSV, and the one atomic writer.
 //! - `cli`: the command line, a peer of the GUI over the same core.
@@ -22,3 +23,4 @@ pub mod ranking;
 pub mod register;
 pub mod scoring;
 pub mod synthetic;
+pub mod workshop;
