@@ -24,6 +24,21 @@ fn load_10k(bencher: divan::Bencher<'_, '_>) {
 }
 
 #[divan::bench(sample_count = 20)]
+fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
+    let text = register_file::to_text(&synthetic::register(NUM_ENTRIES, 1)).expect("RON text");
+    bencher.bench(|| {
+        register_file::parse(divan::black_box(&text), Path::new("big.ron"))
+            .expect("the register parses")
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn to_text_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
+    let register = synthetic::register(NUM_ENTRIES, 1);
+    bencher.bench(|| register_file::to_text(divan::black_box(&register)).expect("RON text"));
+}
+
+#[divan::bench(sample_count = 20)]
 fn save_10k(bencher: divan::Bencher<'_, '_>) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("big.ron");
