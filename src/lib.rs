@@ -7,18 +7,22 @@
 //! - `scoring`: score = severity × likelihood, levels, an entry's inherent/residual/breadth, heat map.
 //! - `ranking`: the priority order and the reason line for each rank.
 //! - `check`: validation as a list of problems.
+//! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
+//! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo over register snapshots, a run of typing in one field being one step.
 //! - `filter`: which entries the register view shows and in what order (filters, search, sort).
 //! - `overview`: whole-register summaries for browsing (entries per system, rights × systems).
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves) and their records.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
-//! - `files`: RON register files, format migration, CSV, and the one atomic writer.
+//! - `files`: RON register and snapshot files, format migration, CSV, and the one atomic writer.
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod edit;
 pub mod files;
 pub mod filter;
@@ -29,4 +33,6 @@ pub mod palette;
 pub mod ranking;
 pub mod register;
 pub mod scoring;
+pub mod snapshot;
 pub mod synthetic;
+pub mod workshop;

@@ -5,6 +5,7 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
+//! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
 #![expect(
     clippy::unwrap_used,
@@ -17,4 +18,5 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod snapshots;
 mod util;

@@ -25,9 +25,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
 
 /// The register as the RON text it is saved as.
 pub fn to_text(register: &Register) -> Result<String, ron::Error> {
-    let mut register = register.clone();
-    register.format_version = migrate::FORMAT_VERSION;
-    to_ron(&register)
+    if register.format_version == migrate::FORMAT_VERSION {
+        to_ron(register)
+    } else {
+        // Loading migrates, so only a register built by hand in code can get here.
+        let mut register = register.clone();
+        register.format_version = migrate::FORMAT_VERSION;
+        to_ron(&register)
+    }
 }
 
 /// Saves the register at `path`, atomically.
