@@ -139,6 +139,27 @@ pub struct DpiaApp {
     discarded_on_close: bool,
     title: String,
     is_styled: bool,
+    /// A recovery copy being written on a worker thread.
+    autosave_job: Option<AutosaveJob>,
+}
+
+/// A recovery copy being written on a worker thread.
+#[derive(Debug)]
+struct AutosaveJob {
+    receiver: std::sync::mpsc::Receiver<Result<(), String>>,
+    /// The revision being written.
+    revision: u64,
+    /// The register file it is the copy of.
+    path: PathBuf,
+}
+
+/// Whether to wait for a worker thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// Only collect a result that is ready.
+    No,
+    /// Block until the result comes (on exit).
+    UntilDone,
 }
 
 impl DpiaApp {
@@ -203,6 +224,7 @@ impl DpiaApp {
             discarded_on_close: false,
             title: String::new(),
             is_styled: false,
+            autosave_job: None,
         }
     }
 
@@ -386,6 +408,7 @@ impl DpiaApp {
             self.after_save = None;
         }
         self.derived.refresh(&self.document, &self.view);
+        self.collect_autosave(Wait::No);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }
@@ -1032,11 +1055,77 @@ impl DpiaApp {
             .next_autosave
             .get_or_insert(now + AUTOSAVE_INTERVAL_SECS);
         if now >= due {
-            self.write_recovery(&path);
+            self.write_recovery_in_background(&path);
             self.next_autosave = Some(now + AUTOSAVE_INTERVAL_SECS);
         }
         let wait = (due - now).max(0.0) + 0.1;
         ctx.request_repaint_after(Duration::from_secs_f64(wait));
+    }
+
+    /// Copies the register to the recovery file on a worker thread, so a large register does not
+    /// stall the window; the result is collected by `collect_autosave`.
+    fn write_recovery_in_background(&mut self, path: &Path) {
+        let revision = self.document.history.revision();
+        if self.autosave_job.is_some() || self.document.recovered_revision == Some(revision) {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let register = self.document.register.clone();
+        let target = path.to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("autosave".to_owned())
+            .spawn(move || {
+                let result = recovery::save(&register, &target).map_err(|err| err.to_string());
+                // The app may have closed meanwhile; then nobody is waiting for the answer.
+                sender.send(result).ok();
+            });
+        match spawned {
+            Ok(_) => {
+                self.autosave_job = Some(AutosaveJob {
+                    receiver,
+                    revision,
+                    path: path.to_owned(),
+                });
+            }
+            Err(_) => self.write_recovery(path),
+        }
+    }
+
+    /// Collects the result of a background autosave, if it has finished.
+    fn collect_autosave(&mut self, wait: Wait) {
+        let Some(job) = &self.autosave_job else {
+            return;
+        };
+        let result = match wait {
+            Wait::No => match job.receiver.try_recv() {
+                Ok(result) => result,
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    Err("the autosave thread stopped".to_owned())
+                }
+            },
+            Wait::UntilDone => job
+                .receiver
+                .recv()
+                .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned())),
+        };
+        let Some(job) = self.autosave_job.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                let same_document = self.document.path.as_deref() == Some(job.path.as_path());
+                if same_document && self.document.is_dirty() {
+                    self.document.recovered_revision = Some(job.revision);
+                } else {
+                    // Saved (or another register opened) while the copy was being written.
+                    recovery::discard(&job.path).ok();
+                }
+            }
+            Err(err) => self
+                .errors
+                .push(format!("Could not write the recovery copy: {err}")),
+        }
     }
 
     fn write_recovery(&mut self, path: &Path) {
@@ -1139,6 +1228,7 @@ impl eframe::App for DpiaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.collect_autosave(Wait::UntilDone);
         if self.document.is_dirty()
             && !self.discarded_on_close
             && let Some(path) = self.document.path.clone()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Edit, EditError};
 use crate::files::recovery::Fingerprint;
-use crate::filter::{self, Filter, Sort};
+use crate::filter::{self, Filter, SearchText, Sort};
 use crate::history::History;
 use crate::overview::{self, RightsBySystems};
 use crate::ranking::{Ranked, rank};
@@ -205,6 +205,9 @@ pub(super) struct Derived {
     /// The categories in use, for the category filter.
     pub categories: Vec<String>,
     heat_maps: Option<[HeatMap; 2]>,
+    /// The entries' searchable text, built when a search needs it.
+    search_text: SearchText,
+    search_key: Option<(u64, u64)>,
     matrices: Option<[RightsBySystems; 2]>,
 }
 
@@ -229,7 +232,18 @@ impl Derived {
         }
         let rows_key = (document.state_key(), view.filter.clone(), view.sort);
         if self.rows_key.as_ref() != Some(&rows_key) {
-            self.rows = filter::rows(register, &self.ranked, &view.filter, view.sort);
+            let searching = !view.filter.search.trim().is_empty();
+            if searching && self.search_key != Some(document.state_key()) {
+                self.search_text = SearchText::of(register);
+                self.search_key = Some(document.state_key());
+            }
+            self.rows = filter::rows(
+                register,
+                &self.ranked,
+                &view.filter,
+                view.sort,
+                &self.search_text,
+            );
             self.categories = overview::categories(register);
             self.rows_key = Some(rows_key);
         }
