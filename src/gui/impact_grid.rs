@@ -14,7 +14,7 @@ use crate::register::{
 };
 use crate::scoring::Score;
 
-const NAME_WIDTH: f32 = 160.0;
+const NAME_WIDTH: f32 = 150.0;
 const BOX: f32 = 20.0;
 const PICKER_WIDTH: f32 = 4.0 * BOX + 3.0 * 2.0;
 const SCORE_WIDTH: f32 = 40.0;

@@ -743,7 +743,7 @@ impl DpiaApp {
                 .file_dialogs
                 .ask(FileRequest::SaveAs, near.as_deref(), ctx),
             Command::SaveTo(path) => {
-                self.save_to(path, ctx);
+                self.save_to(&path, ctx);
             }
             Command::Reload => {
                 if let Some(path) = near {
@@ -974,6 +974,8 @@ impl DpiaApp {
 
     /// Opens the register at `path`, replacing the open one; reports a file that cannot be read.
     fn load(&mut self, path: &Path) {
+        // Kept absolute, so recent files still open when the app starts from another folder.
+        let path = &absolute(path);
         let fingerprint = Fingerprint::of_file(path).ok().flatten();
         match register_file::load(path) {
             Ok(register) => {
@@ -1008,7 +1010,7 @@ impl DpiaApp {
                 self.question = Some(Question::ChangedOnDisk);
                 false
             }
-            Ok(_) => self.save_to(path, ctx),
+            Ok(_) => self.save_to(&path, ctx),
             Err(err) => {
                 self.errors.push(err.to_string());
                 false
@@ -1016,7 +1018,8 @@ impl DpiaApp {
         }
     }
 
-    fn save_to(&mut self, path: PathBuf, ctx: &egui::Context) -> bool {
+    fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
+        let path = absolute(path);
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
@@ -1245,6 +1248,11 @@ fn entries(count: usize) -> String {
     } else {
         format!("{count} entries")
     }
+}
+
+/// The path made absolute against the working folder (without touching the disk).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
 fn file_name(path: &Path) -> String {
