@@ -525,3 +525,15 @@ fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
     press(&mut app.harness, Modifiers::COMMAND, Key::S);
     assert!(!recovery.exists(), "saving removes the copy");
 }
+
+#[test]
+fn escape_closes_the_path_field() {
+    let mut app = open_small();
+    app.harness.get_by_label("File").click();
+    app.harness.run();
+    app.harness.get_by_label_contains("Open…").click();
+    app.harness.run();
+    assert!(app.harness.query_by_label("Open register").is_some());
+    press(&mut app.harness, Modifiers::NONE, Key::Escape);
+    assert!(app.harness.query_by_label("Open register").is_none());
+}

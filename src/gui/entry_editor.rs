@@ -25,8 +25,8 @@ pub(super) fn entry_editor_ui(
     header_ui(ui, register, derived, entry, commands);
     ui.separator();
     let width = ui.available_width();
-    // The impact grid needs about 700 points; the texts take what is left, at least 320.
-    let left_width = (width * 0.42).min(width - 700.0).max(320.0);
+    // The impact grid needs about 740 points; the texts take what is left, at least 320.
+    let left_width = (width * 0.42).min(width - 740.0).max(320.0);
     egui_extras::StripBuilder::new(ui)
         .size(egui_extras::Size::exact(left_width))
         .size(egui_extras::Size::exact(12.0))
