@@ -62,7 +62,19 @@ pub(super) fn impact_grid_ui(
         }
     });
     ui.separator();
-    for right in &register.rights {
+    // The rights the entry bears on first, in catalogue order, then the others to score.
+    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = register
+        .rights
+        .iter()
+        .partition(|right| entry.impact(&right.id).is_some());
+    for right in scored {
+        right_row(ui, entry, right, commands);
+    }
+    if !unscored.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Not scored").small().weak());
+    }
+    for right in unscored {
         right_row(ui, entry, right, commands);
     }
 }

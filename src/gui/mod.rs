@@ -546,8 +546,8 @@ impl DpiaApp {
 
     fn menu_item_named(&mut self, ui: &mut Ui, command: Command, label: &str, enabled: bool) {
         let mut button = egui::Button::new(label);
-        if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(shortcut);
         }
         if ui.add_enabled(enabled, button).clicked() {
             self.commands.push(command);
