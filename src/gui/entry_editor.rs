@@ -42,7 +42,7 @@ pub(super) fn entry_editor_ui(
                     });
             });
             strip.cell(|ui| {
-                ui.separator();
+                ui.add(egui::Separator::default().vertical());
             });
             strip.cell(|ui| {
                 egui::ScrollArea::both()
