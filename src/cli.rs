@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use jiff::Timestamp;
 
 use crate::check::check;
 use crate::files::csv_file::{self, ImportError};
-use crate::files::{LoadError, SaveError, register_file};
+use crate::files::{LoadError, SaveError, atomic, register_file};
 use crate::ranking::rank;
 use crate::register::{Marking, Register};
+use crate::report::{self, Edition, ExportError, ReportOptions};
 use crate::synthetic;
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
@@ -75,6 +77,23 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the register as a PDF paper for circulation, carrying the register so it reopens.
+    ExportPdf {
+        /// The register file.
+        file: PathBuf,
+        /// The PDF file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Make the public edition: confidential text redacted, owners' names removed.
+        #[arg(long)]
+        public: bool,
+        /// Add the changes since this earlier snapshot.
+        #[arg(long, value_name = "SNAPSHOT_LABEL")]
+        since: Option<String>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Rewrite registers in the layout the app saves (after editing them by hand).
     Format {
         /// Register files to rewrite in place.
@@ -130,6 +149,21 @@ pub enum CliError {
     /// The register could not be turned into CSV.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The paper could not be made.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds.
+    #[error("SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970")]
+    SourceDateEpoch {
+        /// What it was set to.
+        value: String,
+    },
+    /// `--since` needs the snapshots, which this build does not have yet.
+    #[error("--since {label}: snapshots are not available yet")]
+    SnapshotsUnavailable {
+        /// The snapshot label asked for.
+        label: String,
+    },
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
@@ -152,6 +186,20 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             output,
             force,
         } => export_csv_cmd(&file, &output, force, out),
+        Command::ExportPdf {
+            file,
+            output,
+            public,
+            since,
+            force,
+        } => {
+            let edition = if public {
+                Edition::Public
+            } else {
+                Edition::Full
+            };
+            export_pdf_cmd(&file, &output, edition, since.as_deref(), force, out)
+        }
         Command::Format { files } => format_cmd(&files, out),
         Command::Generate {
             entries,
@@ -340,6 +388,57 @@ fn export_csv_cmd(
         register.entries.len()
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn export_pdf_cmd(
+    path: &Path,
+    output: &Path,
+    edition: Edition,
+    since: Option<&str>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    refuse_existing(output, force)?;
+    let register = register_file::load(path)?;
+    if let Some(label) = since {
+        // TODO(lead): build `ChangesSection` from the snapshot diff once snapshots land.
+        return Err(CliError::SnapshotsUnavailable {
+            label: label.to_owned(),
+        });
+    }
+    let options = ReportOptions {
+        edition,
+        produced: Some(produced_at()?),
+        changes: None,
+    };
+    let bytes = report::export(&register, &options, &mut |_| {})?;
+    atomic::write(output, &bytes)?;
+    let edition = match edition {
+        Edition::Full => "full edition",
+        Edition::Public => "public edition",
+    };
+    writeln!(
+        out,
+        "{}: paper of {} entries written ({edition}, {} KB)",
+        output.display(),
+        register.entries.len(),
+        bytes.len().div_ceil(1024)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// When a paper is made: `SOURCE_DATE_EPOCH` if set, so the same input gives the same bytes,
+/// else now.
+fn produced_at() -> Result<Timestamp, CliError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| Timestamp::from_second(seconds).ok())
+            .ok_or(CliError::SourceDateEpoch { value }),
+        Err(_) => Ok(Timestamp::now()),
+    }
 }
 
 fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {

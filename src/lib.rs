@@ -9,7 +9,8 @@
 //! - `check`: validation as a list of problems.
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
-//! - `files`: RON register files, format migration, CSV, and the one atomic writer.
+//! - `files`: RON register files, format migration, CSV, papers read back, and the one atomic writer.
+//! - `report`: the register as a PDF paper: pure layout, redaction for the public edition, the writer.
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
 
@@ -20,5 +21,6 @@ pub mod gui;
 pub mod palette;
 pub mod ranking;
 pub mod register;
+pub mod report;
 pub mod scoring;
 pub mod synthetic;

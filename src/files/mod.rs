@@ -1,4 +1,5 @@
-//! Everything that touches the disk: register files (RON), their migration, CSV, and the one atomic writer.
+//! Everything that touches the disk: register files (RON), their migration, CSV, papers read back,
+//! and the one atomic writer.
 //!
 //! The rest of the core is pure over data; this layer turns files into registers and back, and turns
 //! every failure into a typed error that says where and what.
@@ -7,6 +8,7 @@ pub mod atomic;
 pub mod csv_file;
 mod error;
 pub mod migrate;
+pub mod paper;
 pub mod register_file;
 
 pub use error::{LoadError, SaveError};

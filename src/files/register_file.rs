@@ -9,12 +9,27 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{LoadError, SaveError, atomic, migrate};
+use super::{LoadError, SaveError, atomic, migrate, paper};
 use crate::register::Register;
 
-/// Reads and parses the register at `path`.
+/// Reads and parses the register at `path`: a RON register file, or a PDF paper exported by the
+/// app, which carries its register inside it (see `paper`).
 pub fn load(path: &Path) -> Result<Register, LoadError> {
-    let text = read_text(path)?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = if paper::is_pdf(&bytes) {
+        paper::register_text(&bytes, path)?
+    } else {
+        String::from_utf8(bytes).map_err(|_| LoadError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ),
+        })?
+    };
     parse(&text, path)
 }
 
