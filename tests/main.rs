@@ -4,6 +4,7 @@
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
+//! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 
 #![expect(
     clippy::unwrap_used,
@@ -15,4 +16,5 @@ mod architecture;
 mod cli;
 mod core;
 mod files;
+mod pdf;
 mod util;

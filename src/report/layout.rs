@@ -1219,8 +1219,12 @@ fn add_furniture(pages: &mut [Page], register: &Register, labels: &Labels, editi
             CONTENT_WIDTH - page_label_width - 24.0,
         );
         let footer_rule = PAGE_HEIGHT - 62.0;
-        page.items.extend([
+        // The top marking goes first and the footer last, so text comes out in reading order.
+        page.items.insert(
+            0,
             text_at(&marking, MARKING, Align::Centre(PAGE_WIDTH / 2.0), 36.0),
+        );
+        page.items.extend([
             Item::Rule(Rule {
                 x1: MARGIN_X,
                 y1: footer_rule,
@@ -1268,4 +1272,421 @@ fn ellipsised(text: &str, style: Style, width: f32) -> String {
         cut.push(c);
     }
     format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::files::register_file;
+    use crate::register::{EntryId, Field, Language, Marking, Mitigation};
+    use crate::report::ChangesSection;
+
+    fn bundled() -> Register {
+        register_file::parse(
+            include_str!("../../registers/leds-hob-open-space.ron"),
+            Path::new("leds-hob-open-space.ron"),
+        )
+        .unwrap()
+    }
+
+    fn welsh() -> Register {
+        register_file::parse(
+            include_str!("../../tests/fixtures/welsh.ron"),
+            Path::new("welsh.ron"),
+        )
+        .unwrap()
+    }
+
+    /// The bundled register with one entry's concern 10,000 characters long, numbered words
+    /// `w0001`… with one 300-character word among them.
+    fn with_long_concern() -> Register {
+        let mut register = bundled();
+        let mut words: Vec<String> = (1..=1600).map(|n| format!("w{n:04}")).collect();
+        words.insert(3, "x".repeat(300));
+        let mut concern = words.join(" ");
+        concern.truncate(10_000);
+        register.entries[0].concern = concern;
+        register
+    }
+
+    fn is_numbered_word(word: &str) -> bool {
+        word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
+    }
+
+    fn text_runs(page: &Page) -> impl Iterator<Item = &TextRun> {
+        page.items.iter().filter_map(|item| match item {
+            Item::Text(run) => Some(run),
+            Item::Rect(_) | Item::Rule(_) => None,
+        })
+    }
+
+    #[test]
+    fn every_page_carries_the_marking_and_its_number() {
+        let report = layout(&bundled(), &ReportOptions::default());
+        let num_pages = report.pages.len();
+        assert!(num_pages > 10, "{num_pages} pages");
+        for (page_idx, page) in report.pages.iter().enumerate() {
+            let text = page.text();
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(
+                lines.first(),
+                Some(&"OFFICIAL"),
+                "page {}:\n{text}",
+                page_idx + 1
+            );
+            assert_eq!(
+                lines.last(),
+                Some(&"OFFICIAL"),
+                "page {}:\n{text}",
+                page_idx + 1
+            );
+            let footer = format!(
+                "LEDS and HOB Open Space: DPIA risk register · v1.0 Page {} of {num_pages}",
+                page_idx + 1
+            );
+            assert_eq!(
+                lines.iter().rev().nth(1),
+                Some(&footer.as_str()),
+                "page {}",
+                page_idx + 1
+            );
+        }
+    }
+
+    #[test]
+    fn the_summary_lists_every_entry_in_rank_order() {
+        let register = bundled();
+        let report = layout(&register, &ReportOptions::default());
+        let text = report.text();
+        let start = text.find("\nPriority order\n").unwrap();
+        let end = text.find("\nThe register\n").unwrap();
+        let ids: Vec<&str> = text[start..end]
+            .split_whitespace()
+            .filter(|word| register.entries.iter().any(|e| e.id.as_str() == *word))
+            .collect();
+        let expected: Vec<&str> = rank(&register)
+            .iter()
+            .map(|r| register.entries[r.entry_idx].id.as_str())
+            .collect();
+        assert_eq!(ids, expected);
+    }
+
+    #[test]
+    fn english_reason_lines_are_rankings_own() {
+        let register = bundled();
+        let labels = labels(Language::English);
+        for ranked in rank(&register) {
+            let entry = &register.entries[ranked.entry_idx];
+            assert_eq!(reason(labels, entry, &ranked.scores), ranked.reason);
+        }
+    }
+
+    #[test]
+    fn welsh_registers_get_welsh_labels() {
+        let report = layout(&welsh(), &ReportOptions::default());
+        let text = report.text();
+        for label in [
+            "Crynodeb",
+            "Y gofrestr",
+            "Dull",
+            "Mater Pryder Lliniaru",
+            "Tudalen 1 o ",
+            "Trefn blaenoriaeth",
+            "hanfodol; gweddilliol 6 (privacy); cynhenid 12 (privacy)",
+        ] {
+            assert!(text.contains(label), "{label} missing:\n{text}");
+        }
+        assert!(!text.contains("Page 1 of"), "{text}");
+        assert!(
+            text.contains("Rhannu cofnodion â’r Gŵyr – ŵ ŷ â ê î ô û ï ë"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_long_concern_wraps_and_continues_over_pages() {
+        let register = with_long_concern();
+        let report = layout(&register, &ReportOptions::default());
+        let concern = &register.entries[0].concern;
+        let expected: Vec<&str> = concern
+            .split_whitespace()
+            .filter(|w| is_numbered_word(w))
+            .collect();
+        let mut words = Vec::new();
+        let mut pages_with_words = 0;
+        let mut long_word = String::new();
+        for page in &report.pages {
+            let text = page.text();
+            let found: Vec<String> = text
+                .split_whitespace()
+                .filter(|w| is_numbered_word(w))
+                .map(str::to_owned)
+                .collect();
+            if !found.is_empty() {
+                pages_with_words += 1;
+                assert!(
+                    text.contains("Issue Concern Mitigation"),
+                    "header repeats:\n{text}"
+                );
+            }
+            words.extend(found);
+            long_word.extend(
+                text.split_whitespace()
+                    .filter(|w| w.chars().all(|c| c == 'x'))
+                    .flat_map(str::chars),
+            );
+        }
+        assert_eq!(words, expected, "every word once, in order");
+        assert!(pages_with_words >= 3, "{pages_with_words} pages");
+        assert_eq!(
+            long_word,
+            "x".repeat(300),
+            "the long word is broken, not lost"
+        );
+        assert!(report.text().contains("(continued)"));
+    }
+
+    #[test]
+    fn nothing_is_clipped_or_overlapping() {
+        for register in [bundled(), with_long_concern(), welsh()] {
+            let report = layout(&register, &ReportOptions::default());
+            for (page_idx, page) in report.pages.iter().enumerate() {
+                let boxes: Vec<(f32, f32, f32, f32, &str)> = text_runs(page)
+                    .map(|run| {
+                        let width = metrics::width(&run.text, run.face, run.size);
+                        let cap = metrics::cap_height(run.face) * run.size;
+                        (
+                            run.x,
+                            run.x + width,
+                            run.baseline - cap,
+                            run.baseline + 0.2 * run.size,
+                            run.text.as_str(),
+                        )
+                    })
+                    .collect();
+                for (left, right, top, bottom, text) in &boxes {
+                    assert!(
+                        *left >= MARGIN_X - 0.01 && *right <= PAGE_WIDTH - MARGIN_X + 0.01,
+                        "page {}: `{text}` runs outside the margins ({left}–{right})",
+                        page_idx + 1
+                    );
+                    assert!(
+                        *top > 0.0 && *bottom < PAGE_HEIGHT,
+                        "page {}: `{text}`",
+                        page_idx + 1
+                    );
+                }
+                for (idx, a) in boxes.iter().enumerate() {
+                    for b in &boxes[idx + 1..] {
+                        let overlaps = a.0 < b.1 - 0.01
+                            && b.0 < a.1 - 0.01
+                            && a.2 < b.3 - 0.01
+                            && b.2 < a.3 - 0.01;
+                        assert!(
+                            !overlaps,
+                            "page {}: `{}` overlaps `{}`",
+                            page_idx + 1,
+                            a.4,
+                            b.4
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn table_text_stays_in_its_column() {
+        let report = layout(&with_long_concern(), &ReportOptions::default());
+        let table = register_table(labels(Language::English));
+        let mut edges = vec![MARGIN_X];
+        for width in &table.widths {
+            edges.push(edges.last().unwrap() + width);
+        }
+        let register_start = report
+            .pages
+            .iter()
+            .position(|page| page.text().contains("The register"))
+            .unwrap();
+        let method_start = report
+            .pages
+            .iter()
+            .position(|page| page.text().contains("\nMethod\n"))
+            .unwrap();
+        for page in &report.pages[register_start..method_start] {
+            // The table starts at its header row; headings and descriptions above it span the page.
+            let header = text_runs(page)
+                .find(|run| run.text == "Issue" && run.face == Face::Bold)
+                .map(|run| run.baseline)
+                .unwrap();
+            for run in text_runs(page) {
+                if run.baseline < header || run.baseline > CONTENT_BOTTOM {
+                    continue;
+                }
+                let right = run.x + metrics::width(&run.text, run.face, run.size);
+                let column = edges
+                    .windows(2)
+                    .find(|edge| run.x >= edge[0] - 0.01 && run.x < edge[1]);
+                if let Some(edge) = column {
+                    assert!(
+                        right <= edge[1] + 0.01,
+                        "`{}` crosses into the next column",
+                        run.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_public_edition_leaves_out_confidential_text_and_owners() {
+        let mut register = bundled();
+        register.metadata.marking = Marking::OfficialSensitive;
+        let entry = &mut register.entries[0];
+        entry.concern = "Zygmunt’s confidential concern".to_owned();
+        entry.mitigations.push(Mitigation {
+            owner: "Dorothea Owner".to_owned(),
+            ..Mitigation::proposed("Secret plan Quux")
+        });
+        entry.confidential = [Field::Concern, Field::Mitigations].into();
+        let options = ReportOptions {
+            edition: Edition::Public,
+            ..ReportOptions::default()
+        };
+        let report = layout(&register, &options);
+        let text = report.text();
+        for secret in ["Zygmunt", "Quux", "Dorothea", &bundled().metadata.owner] {
+            assert!(!text.contains(secret), "`{secret}` in the public edition");
+            assert!(
+                !format!("{:?}", report.info).contains(secret),
+                "`{secret}` in metadata"
+            );
+        }
+        assert!(text.contains("[REDACTED]"), "{text}");
+        assert!(
+            text.starts_with("--- page 1 ---\nOFFICIAL-SENSITIVE · PUBLIC EDITION · REDACTED\n"),
+            "{text}"
+        );
+        let full = layout(&register, &ReportOptions::default()).text();
+        assert!(
+            full.contains("Zygmunt") && full.contains("Dorothea"),
+            "the full edition keeps them"
+        );
+    }
+
+    #[test]
+    fn a_changes_section_is_laid_out_when_given() {
+        let options = ReportOptions {
+            changes: Some(ChangesSection {
+                since_label: "v0.9".to_owned(),
+                summary: "Two entries added, one rescored.".to_owned(),
+                lines: vec![
+                    "Added LEDS-013: Retention of ANPR reads".to_owned(),
+                    "PND-001 residual 12 → 9; rank 3 → 1".to_owned(),
+                ],
+            }),
+            ..ReportOptions::default()
+        };
+        let report = layout(&bundled(), &options);
+        let text = report.text();
+        let at = text
+            .find("Changes since v0.9\nTwo entries added, one rescored.\n")
+            .unwrap();
+        assert!(
+            text[at..].contains("• Added LEDS-013: Retention of ANPR reads"),
+            "{text}"
+        );
+        assert!(
+            text[at..].contains("• PND-001 residual 12 → 9; rank 3 → 1"),
+            "{text}"
+        );
+        assert!(
+            text.find("\nThe register\n").unwrap() > at,
+            "changes come before the register"
+        );
+        assert!(
+            report
+                .outline
+                .iter()
+                .any(|b| b.title == "Changes since v0.9")
+        );
+        assert!(
+            !layout(&bundled(), &ReportOptions::default())
+                .text()
+                .contains("Changes since")
+        );
+    }
+
+    #[test]
+    fn the_outline_points_at_each_section() {
+        let report = layout(&bundled(), &ReportOptions::default());
+        let titles: Vec<&str> = report.outline.iter().map(|b| b.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Summary",
+                "Priority order",
+                "The register",
+                "PND · Police National Database",
+                "PNC · Police National Computer",
+                "LEDS · Law Enforcement Data Service",
+                "HOB · Home Office Biometrics",
+                "NRMP · National Register of Missing Persons",
+                "Method"
+            ]
+        );
+        for bookmark in &report.outline {
+            assert!(
+                report.pages[bookmark.page_idx]
+                    .text()
+                    .contains(&bookmark.title),
+                "{bookmark:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn layout_is_repeatable_and_takes_its_date_from_the_options() {
+        let options = ReportOptions {
+            produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
+            ..ReportOptions::default()
+        };
+        let first = layout(&bundled(), &options);
+        assert_eq!(first, layout(&bundled(), &options));
+        assert!(
+            first.text().contains("Produced with dpia-register"),
+            "{}",
+            first.text()
+        );
+        assert!(
+            first.text().contains(" on 30 June 2020."),
+            "{}",
+            first.text()
+        );
+    }
+
+    #[test]
+    fn an_empty_register_still_makes_a_paper() {
+        let mut register = Register::default();
+        register.entries.clear();
+        let report = layout(&register, &ReportOptions::default());
+        let text = report.text();
+        assert!(
+            text.contains("Summary") && text.contains("Method"),
+            "{text}"
+        );
+        let entry = Entry::new(
+            EntryId::parse("XYZ-001").unwrap(),
+            crate::register::SystemId::parse("XYZ").unwrap(),
+            "An entry whose system is missing",
+        );
+        register.entries.push(entry);
+        let text = layout(&register, &ReportOptions::default()).text();
+        assert!(
+            text.contains("XYZ · Entries whose system is not in the register"),
+            "{text}"
+        );
+    }
 }
