@@ -460,7 +460,22 @@ pub struct Flow {
     pages: Vec<Page>,
     y: f32,
     outline: Vec<Bookmark>,
+    /// The heading last placed, while too little follows it to leave it at a page's foot.
+    heading: Option<Heading>,
 }
+
+/// Where a heading starts, so a page break just after it can take it along.
+#[derive(Debug, Clone, Copy)]
+struct Heading {
+    page_idx: usize,
+    item_idx: usize,
+    bookmark_idx: usize,
+    y: f32,
+    lines_after: usize,
+}
+
+/// How many lines after a heading keep it company at the foot of a page.
+const HEADING_COMPANY: usize = 3;
 
 impl Flow {
     /// A flow with one empty page.
@@ -470,6 +485,7 @@ impl Flow {
             pages: vec![Page::default()],
             y: frame.top,
             outline: Vec::new(),
+            heading: None,
         }
     }
 
@@ -493,11 +509,62 @@ impl Flow {
         self.pages.len().saturating_sub(1)
     }
 
-    /// Starts a new page, unless the current one is still empty.
+    /// Starts a new page, unless the current one is still empty. A heading with too little
+    /// after it moves to the new page, with its bookmark.
     pub fn new_page(&mut self) {
-        if !self.is_at_top() {
-            self.pages.push(Page::default());
-            self.y = self.frame.top;
+        if self.is_at_top() {
+            return;
+        }
+        let page_idx = self.page_idx();
+        let heading = self
+            .heading
+            .take()
+            .filter(|h| h.page_idx == page_idx && h.y > self.frame.top + 0.01);
+        self.pages.push(Page::default());
+        let old_y = self.y;
+        self.y = self.frame.top;
+        if let Some(heading) = heading {
+            let dy = self.frame.top - heading.y;
+            let moved: Vec<Item> = self
+                .pages
+                .get_mut(page_idx)
+                .map(|page| page.items.split_off(heading.item_idx.min(page.items.len())))
+                .unwrap_or_default();
+            if let Some(page) = self.pages.last_mut() {
+                page.items
+                    .extend(moved.iter().map(|item| item.moved(0.0, dy)));
+            }
+            for bookmark in self.outline.iter_mut().skip(heading.bookmark_idx) {
+                bookmark.page_idx = page_idx + 1;
+            }
+            self.y = old_y + dy;
+        }
+    }
+
+    /// Places a heading, on a new page unless `following` height fits after it; until a few
+    /// lines follow, a page break takes the heading along.
+    pub fn heading(&mut self, lines: &[LineBox], following: f32) {
+        self.keep(height(lines) + following);
+        let start = Heading {
+            page_idx: self.page_idx(),
+            item_idx: self.pages.last().map_or(0, |page| page.items.len()),
+            bookmark_idx: self.outline.len(),
+            y: self.y,
+            lines_after: 0,
+        };
+        for line in lines {
+            self.line(line);
+        }
+        self.heading = Some(start);
+    }
+
+    /// Counts a line placed after a heading, letting the heading go once enough follow.
+    fn followed(&mut self) {
+        if let Some(heading) = &mut self.heading {
+            heading.lines_after += 1;
+            if heading.lines_after >= HEADING_COMPANY {
+                self.heading = None;
+            }
         }
     }
 
@@ -520,6 +587,7 @@ impl Flow {
         self.keep(line.height);
         self.draw(line, self.frame.left);
         self.y += line.height;
+        self.followed();
     }
 
     /// Places lines one after another, breaking pages between them.
@@ -559,18 +627,22 @@ impl Flow {
         }
     }
 
-    /// Places a table: the header, then each row, continuing rows across pages with the header
-    /// repeated at the top of every page the table reaches.
-    pub fn table(&mut self, table: &Table, rows: Vec<Row>) {
-        let header = table.header_row();
-        // Keep the header with the first few rows, or the start of a long first row.
+    /// The height a table needs at the foot of a page to start there: its header and first
+    /// few rows, or the start of a long first row.
+    pub fn table_start(&self, table: &Table, rows: &[Row]) -> f32 {
         let first_rows: f32 = rows
             .iter()
             .take(KEEP_ROWS)
             .map(|row| table.row_height(row))
             .sum();
-        let first_rows = first_rows.min(self.page_height() / 3.0);
-        self.keep(table.row_height(&header) + first_rows);
+        table.row_height(&table.header_row()) + first_rows.min(self.page_height() / 3.0)
+    }
+
+    /// Places a table: the header, then each row, continuing rows across pages with the header
+    /// repeated at the top of every page the table reaches.
+    pub fn table(&mut self, table: &Table, rows: Vec<Row>) {
+        let header = table.header_row();
+        self.keep(self.table_start(table, &rows));
         self.table_header(table, &header);
         for row in rows {
             self.table_row(table, Some(&header), row);
@@ -585,6 +657,8 @@ impl Flow {
     }
 
     fn table_header(&mut self, table: &Table, header: &Row) {
+        // The table has started where it fits: a heading above it stays where it is.
+        self.heading = None;
         let height = table.row_height(header);
         self.mark(Item::Rect(Rect {
             x: self.frame.left,
@@ -613,6 +687,7 @@ impl Flow {
                 self.draw_row(table, &row, height);
                 self.row_rule(table, height);
                 self.y += height;
+                self.heading = None;
                 return;
             }
             let inner = self.remaining() - 2.0 * table.pad_y;
@@ -626,10 +701,11 @@ impl Flow {
                 let now_height = table.row_height(&now);
                 self.draw_row(table, &now, now_height);
                 self.row_rule(table, now_height);
+                self.y += now_height;
+                self.heading = None;
                 row = rest;
             }
-            self.pages.push(Page::default());
-            self.y = self.frame.top;
+            self.new_page();
             if let Some(header) = header {
                 self.table_header(table, header);
             }

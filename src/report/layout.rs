@@ -166,9 +166,8 @@ impl Paper<'_> {
     fn h2(&mut self, text: &str) {
         self.flow.space(12.0);
         let lines = flow::paragraph(text, H2, CONTENT_WIDTH, leading(H2) + 2.0);
-        // Keep a heading with at least a few lines of what follows.
-        self.flow.keep(flow::height(&lines) + 48.0);
-        self.flow.lines(&lines);
+        // Keep a heading with a few lines of what follows; a table that follows takes it along.
+        self.flow.heading(&lines, 3.0 * leading(BODY));
         self.flow.space(3.0);
     }
 
