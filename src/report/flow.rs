@@ -1033,6 +1033,28 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_moves_to_the_next_page_with_the_table_it_introduces() {
+        let mut flow = Flow::new(frame());
+        flow.lines(&paragraph(&"filler ".repeat(60), style(), 100.0, 12.0)[..6]);
+        flow.heading(&paragraph("Rights catalogue", style(), 400.0, 14.0), 12.0);
+        flow.bookmark("Rights catalogue");
+        let table = Table::new(vec![200.0], vec![paragraph("Right", style(), 190.0, 12.0)]);
+        let rows = (0..3)
+            .map(|n| Row::new(vec![paragraph(&format!("row {n}"), style(), 190.0, 12.0)]))
+            .collect();
+        flow.table(&table, rows);
+        let (pages, outline) = flow.finish();
+        assert_eq!(pages.len(), 2);
+        assert!(!pages[0].text().contains("Rights catalogue"), "{}", pages[0].text());
+        assert!(
+            pages[1].text().starts_with("Rights catalogue\nRight\nrow 0"),
+            "{}",
+            pages[1].text()
+        );
+        assert_eq!(outline[0].page_idx, 1, "the bookmark follows its heading");
+    }
+
+    #[test]
     fn table_rows_continue_across_pages_with_the_header_repeated() {
         let mut flow = Flow::new(frame());
         let header = vec![
