@@ -1,2 +1,65 @@
-//! placeholder
-fn main() {}
+//! Benchmarks of the register core on a generated 10,000-entry register: load, save and rank.
+//!
+//! Run with `cargo bench --bench core`; divan prints the median of many samples. Targets (issue 2):
+//! each under 100 ms in a release build on a 2-core machine.
+
+use std::path::Path;
+
+use dpia_register::files::{csv_file, register_file};
+use dpia_register::ranking::rank;
+use dpia_register::synthetic;
+
+const NUM_ENTRIES: usize = 10_000;
+
+fn main() {
+    divan::main();
+}
+
+#[divan::bench(sample_count = 20)]
+fn load_10k(bencher: divan::Bencher<'_, '_>) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("big.ron");
+    register_file::save(&synthetic::register(NUM_ENTRIES, 1), &path).expect("the register saves");
+    bencher.bench(|| register_file::load(divan::black_box(&path)).expect("the register loads"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
+    let text = register_file::to_text(&synthetic::register(NUM_ENTRIES, 1)).expect("RON text");
+    bencher.bench(|| {
+        register_file::parse(divan::black_box(&text), Path::new("big.ron"))
+            .expect("the register parses")
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn to_text_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
+    let register = synthetic::register(NUM_ENTRIES, 1);
+    bencher.bench(|| register_file::to_text(divan::black_box(&register)).expect("RON text"));
+}
+
+#[divan::bench(sample_count = 20)]
+fn save_10k(bencher: divan::Bencher<'_, '_>) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("big.ron");
+    let register = synthetic::register(NUM_ENTRIES, 1);
+    bencher.bench(|| {
+        register_file::save(divan::black_box(&register), &path).expect("the register saves");
+    });
+}
+
+#[divan::bench(sample_count = 50)]
+fn rank_10k(bencher: divan::Bencher<'_, '_>) {
+    let register = synthetic::register(NUM_ENTRIES, 1);
+    bencher.bench(|| rank(divan::black_box(&register)));
+}
+
+#[divan::bench(sample_count = 20)]
+fn csv_import_10k(bencher: divan::Bencher<'_, '_>) {
+    let text = csv_file::export_text(&synthetic::register(NUM_ENTRIES, 1)).expect("CSV export");
+    let empty = dpia_register::register::Register::default();
+    bencher.bench(|| {
+        csv_file::import_text(divan::black_box(&text), Path::new("big.csv"), &empty)
+            .expect("CSV import")
+    });
+}

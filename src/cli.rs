@@ -12,11 +12,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
 use crate::check::check;
+use crate::diff::diff;
 use crate::files::csv_file::{self, ImportError};
+use crate::files::snapshot_file::{self, Version};
 use crate::files::{LoadError, SaveError, atomic, register_file};
 use crate::ranking::rank;
 use crate::register::{Marking, Register};
 use crate::report::{self, Edition, ExportError, ReportOptions};
+use crate::snapshot::{Label, Snapshot, SnapshotError, next_label};
 use crate::synthetic;
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
@@ -87,9 +90,9 @@ pub enum Command {
         /// Make the public edition: confidential text redacted, owners' names removed.
         #[arg(long)]
         public: bool,
-        /// Add the changes since this earlier snapshot.
-        #[arg(long, value_name = "SNAPSHOT_LABEL")]
-        since: Option<String>,
+        /// Add the changes since this earlier snapshot of the register.
+        #[arg(long, value_name = "SNAPSHOT_LABEL", value_parser = Label::parse)]
+        since: Option<Label>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -99,6 +102,35 @@ pub enum Command {
         /// Register files to rewrite in place.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Take a snapshot of a register: a frozen copy in `NAME.snapshots/LABEL.ron`, never overwritten.
+    Snapshot {
+        /// The register file.
+        file: PathBuf,
+        /// The snapshot's label, such as `v1.1`: letters, digits, `.`, `-` and `_`.
+        #[arg(long, value_parser = Label::parse)]
+        label: Label,
+        /// Who is taking it (default: $USER).
+        #[arg(long)]
+        author: Option<String>,
+        /// Why it is taken.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List a register's snapshots: label, date and time, author, entries and note.
+    Snapshots {
+        /// The register file.
+        file: PathBuf,
+    },
+    /// Compare two versions (register or snapshot files): the change log, older first. Exits 0.
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// Write a generated register of any size, for trying the app at scale.
     Generate {
@@ -122,6 +154,15 @@ pub enum RankFormat {
     /// Aligned columns for reading.
     Table,
     /// CSV: `rank,id,system,issue,residual,inherent,breadth,reason`.
+    Csv,
+}
+
+/// How `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// The change log to read: a summary line, then a section per kind of change.
+    Text,
+    /// CSV: `change,id,system,issue,field,old,new`, one row per change.
     Csv,
 }
 
@@ -158,11 +199,32 @@ pub enum CliError {
         /// What it was set to.
         value: String,
     },
-    /// `--since` needs the snapshots, which this build does not have yet.
-    #[error("--since {label}: snapshots are not available yet")]
-    SnapshotsUnavailable {
-        /// The snapshot label asked for.
-        label: String,
+    /// `--since` names a snapshot the register does not have.
+    #[error(
+        "{}: no snapshot labelled {label}; `dpia-register snapshots` lists them",
+        path.display()
+    )]
+    NoSnapshot {
+        /// Where the snapshot would be.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+    },
+    /// A snapshot could not be taken.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    /// A snapshot with this label exists; snapshots are never overwritten.
+    #[error(
+        "{}: a snapshot labelled {label} already exists and is never overwritten; choose another label (the next is {next})",
+        path.display()
+    )]
+    LabelTaken {
+        /// The existing snapshot file.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+        /// The label the app would propose instead.
+        next: Label,
     },
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
@@ -198,9 +260,17 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             } else {
                 Edition::Full
             };
-            export_pdf_cmd(&file, &output, edition, since.as_deref(), force, out)
+            export_pdf_cmd(&file, &output, edition, since.as_ref(), force, out)
         }
         Command::Format { files } => format_cmd(&files, out),
+        Command::Snapshot {
+            file,
+            label,
+            author,
+            note,
+        } => snapshot_cmd(&file, label, author, note, out),
+        Command::Snapshots { file } => snapshots_cmd(&file, out),
+        Command::Diff { old, new, format } => diff_cmd(&old, &new, format, out),
         Command::Generate {
             entries,
             output,
@@ -213,17 +283,25 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
 fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut is_clean = true;
     for path in files {
-        match register_file::load(path) {
+        // A snapshot file is checked too, and its checksum verified on loading.
+        match snapshot_file::load_version(path) {
             Err(err) => {
                 is_clean = false;
                 writeln!(out, "{err}")?;
             }
-            Ok(register) => {
-                let problems = check(&register);
+            Ok(version) => {
+                let register = version.register();
+                let problems = check(register);
                 if problems.is_empty() {
+                    let kind = match &version {
+                        Version::Working(_) => String::new(),
+                        Version::Snapshot(snapshot) => {
+                            format!(" snapshot {}, checksum verified,", snapshot.label())
+                        }
+                    };
                     writeln!(
                         out,
-                        "{}: ok, {} entries",
+                        "{}: ok,{kind} {} entries",
                         path.display(),
                         register.entries.len()
                     )?;
@@ -394,22 +472,35 @@ fn export_pdf_cmd(
     path: &Path,
     output: &Path,
     edition: Edition,
-    since: Option<&str>,
+    since: Option<&Label>,
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     refuse_existing(output, force)?;
     let register = register_file::load(path)?;
-    if let Some(label) = since {
-        // TODO(lead): build `ChangesSection` from the snapshot diff once snapshots land.
-        return Err(CliError::SnapshotsUnavailable {
-            label: label.to_owned(),
-        });
-    }
+    let changes = match since {
+        Some(label) => {
+            let snapshot_path = snapshot_file::path(path, label);
+            if !snapshot_path.exists() {
+                return Err(CliError::NoSnapshot {
+                    path: snapshot_path,
+                    label: label.clone(),
+                });
+            }
+            let snapshot = snapshot_file::load(&snapshot_path)?;
+            Some(report::changes_since(
+                snapshot.register(),
+                &register,
+                label.as_str(),
+                edition,
+            ))
+        }
+        None => None,
+    };
     let options = ReportOptions {
         edition,
         produced: Some(produced_at()?),
-        changes: None,
+        changes,
     };
     let bytes = report::export(&register, &options, &mut |_| {})?;
     atomic::write(output, &bytes)?;
@@ -456,6 +547,121 @@ fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErr
             writeln!(out, "{}: rewritten", path.display())?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn snapshot_cmd(
+    path: &Path,
+    label: Label,
+    author: Option<String>,
+    note: Option<String>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let register = register_file::load(path)?;
+    // The core reads no clock and no environment: the time and the default author come from here.
+    let author = author
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_default();
+    let now = jiff::Timestamp::now();
+    let taken_at = now.round(jiff::Unit::Second).unwrap_or(now);
+    let snapshot = Snapshot::take(&register, label, taken_at, author, note.unwrap_or_default())?;
+    let saved = match snapshot_file::save_new(path, &snapshot) {
+        Err(SaveError::AlreadyExists { path: existing }) => {
+            let listed = snapshot_file::list(path)?;
+            let labels = snapshot_file::labels(&listed);
+            return Err(CliError::LabelTaken {
+                path: existing,
+                label: snapshot.label().clone(),
+                next: next_label(&labels, &register.metadata.version_label),
+            });
+        }
+        saved => saved?,
+    };
+    writeln!(
+        out,
+        "{}: snapshot {} of {} entries, checksum {}",
+        saved.display(),
+        snapshot.label(),
+        register.entries.len(),
+        snapshot.checksum()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn snapshots_cmd(path: &Path, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let listed = snapshot_file::list(path)?;
+    if listed.is_empty() {
+        writeln!(out, "{}: no snapshots", path.display())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let zone = jiff::tz::TimeZone::system();
+    let mut rows = vec![["label", "taken", "author", "entries", "note"].map(str::to_owned)];
+    let mut problems = Vec::new();
+    for listed in listed {
+        match listed.details {
+            Ok(details) => rows.push([
+                details.label.to_string(),
+                details
+                    .taken_at
+                    .to_zoned_datetime(zone.clone())
+                    .strftime("%Y-%m-%d %H:%M %Z")
+                    .to_string(),
+                details.author,
+                details.num_entries.to_string(),
+                details.note,
+            ]),
+            Err(err) => problems.push(err),
+        }
+    }
+    let mut widths = [0_usize; 5];
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for row in &rows {
+        let mut line = String::new();
+        for (column, (cell, width)) in row.iter().zip(widths).enumerate() {
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            match column {
+                0 => {}
+                _ => line.push_str("  "),
+            }
+            // The entry count is a number: right-aligned.
+            if column == 3 {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    for problem in &problems {
+        writeln!(out, "{problem}")?;
+    }
+    Ok(if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn diff_cmd(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let old = snapshot_file::load_version(old)?;
+    let new = snapshot_file::load_version(new)?;
+    let log = diff(old.register(), new.register());
+    match format {
+        DiffFormat::Text => out.write_all(log.to_text().as_bytes())?,
+        DiffFormat::Csv => out.write_all(log.to_csv()?.as_bytes())?,
+    }
+    // Differences are the report, not a failure: the exit is 0 either way.
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,15 +7,20 @@
 //! - `scoring`: score = severity × likelihood, levels, an entry's inherent/residual/breadth, heat map.
 //! - `ranking`: the priority order and the reason line for each rank.
 //! - `check`: validation as a list of problems.
+//! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
+//! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves) and their records.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
-//! - `files`: RON register files, format migration, CSV, papers read back, and the one atomic writer.
+//! - `files`: RON register and snapshot files, format migration, CSV, papers read back, and the one
+//!   atomic writer.
 //! - `report`: the register as a PDF paper: pure layout, redaction for the public edition, the writer.
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
 
 pub mod check;
 pub mod cli;
+pub mod diff;
 pub mod files;
 pub mod gui;
 pub mod palette;
@@ -23,4 +28,6 @@ pub mod ranking;
 pub mod register;
 pub mod report;
 pub mod scoring;
+pub mod snapshot;
 pub mod synthetic;
+pub mod workshop;

@@ -5,6 +5,7 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
+//! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
 #![expect(
     clippy::unwrap_used,
@@ -17,4 +18,5 @@ mod cli;
 mod core;
 mod files;
 mod pdf;
+mod snapshots;
 mod util;

@@ -349,6 +349,12 @@ fn a_paper_reopens_as_the_register_it_was_made_from() {
         &["rank", ron.to_str().unwrap(), "--format", "csv"],
     );
     assert_eq!(from_pdf.stdout, from_ron.stdout);
+    let out = run(dir.path(), &["diff", "paper.pdf", ron.to_str().unwrap()]);
+    assert!(out.stdout.ends_with("No differences.\n"), "{out:?}");
+    // `format` rewrites register files; it must never turn a paper into RON.
+    let before = fs::read(&pdf).unwrap();
+    run(dir.path(), &["format", "paper.pdf"]);
+    assert_eq!(fs::read(&pdf).unwrap(), before, "the paper is untouched");
     assert!(poppler("pdfdetach", &["-list", pdf.to_str().unwrap()]).contains("register.ron"));
 }
 
@@ -450,26 +456,77 @@ fn progress_runs_from_start_to_done() {
 }
 
 #[test]
-fn since_needs_snapshots_and_outputs_are_kept_without_force() {
+fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them() {
     let dir = tempfile::tempdir().unwrap();
-    let ron = bundled_register();
+    let path = dir.path().join("reg.ron");
+    let mut register = register_file::load(&fixture("small.ron")).unwrap();
+    register.entries[1].confidential.insert(Field::Concern);
+    "Old hushhush wording".clone_into(&mut register.entries[1].concern);
+    register_file::save(&register, &path).unwrap();
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v0.9"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    "Users see far more than their role needs.".clone_into(&mut register.entries[0].concern);
+    "New hushhush wording".clone_into(&mut register.entries[1].concern);
+    register_file::save(&register, &path).unwrap();
+
+    let out = run(
+        dir.path(),
+        &["export-pdf", "reg.ron", "-o", "full.pdf", "--since", "v0.9"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let text = squeezed(&pages(&dir.path().join("full.pdf")).join("\n"));
+    assert!(
+        text.contains("Changes since v0.9 0 added, 0 removed, 2 changed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("PND-001 concern: “Users see more than their role needs.” → “Users see far more than their role needs.”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("New hushhush wording"),
+        "the full edition shows it"
+    );
+
     let out = run(
         dir.path(),
         &[
             "export-pdf",
-            ron.to_str().unwrap(),
+            "reg.ron",
             "-o",
-            "p.pdf",
+            "public.pdf",
             "--since",
             "v0.9",
+            "--public",
         ],
     );
-    assert_eq!(out.code, 2, "{out:?}");
-    assert_eq!(
-        out.stderr,
-        "dpia-register: --since v0.9: snapshots are not available yet\n"
+    assert_eq!(out.code, 0, "{out:?}");
+    let public = dir.path().join("public.pdf");
+    let text = squeezed(&pages(&public).join("\n"));
+    assert!(
+        text.contains("Changes since v0.9 0 added, 0 removed, 1 changed"),
+        "{text}"
     );
-    assert!(!dir.path().join("p.pdf").exists());
+    assert!(!text.contains("hushhush"), "{text}");
+    assert!(!decompressed(&public).contains("hushhush"));
+
+    let out = run(
+        dir.path(),
+        &["export-pdf", "reg.ron", "-o", "none.pdf", "--since", "v9.9"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("no snapshot labelled v9.9; `dpia-register snapshots` lists them"),
+        "{out:?}"
+    );
+    assert!(!dir.path().join("none.pdf").exists());
+}
+
+#[test]
+fn outputs_are_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = bundled_register();
     fs::write(dir.path().join("p.pdf"), "precious").unwrap();
     let out = run(
         dir.path(),

@@ -28,11 +28,17 @@ pub(crate) struct Output {
 
 /// Runs `dpia-register args…` in `dir`.
 pub(crate) fn run(dir: &Path, args: &[&str]) -> Output {
+    run_with_env(dir, args, &[])
+}
+
+/// Runs `dpia-register args…` in `dir` with extra environment variables, such as `TZ`.
+pub(crate) fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let output = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
         .args(args)
         .current_dir(dir)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
+        .envs(env.iter().copied())
         .output()
         .expect("the binary runs");
     Output {

@@ -38,6 +38,19 @@ pub enum LoadError {
         /// The newest version this build reads.
         supported: u32,
     },
+    /// A snapshot's recorded checksum does not match its content: it was edited or damaged.
+    #[error(
+        "{}: the checksum does not match the content: the snapshot has been altered or is corrupt (recorded {recorded}, content {actual})",
+        path.display()
+    )]
+    Altered {
+        /// The snapshot file.
+        path: PathBuf,
+        /// The checksum recorded when the snapshot was taken.
+        recorded: crate::snapshot::Checksum,
+        /// The checksum of the register the file holds now.
+        actual: crate::snapshot::Checksum,
+    },
     /// The file is of a kind the app does not open.
     #[error("{}: {message}", path.display())]
     Unsupported {

@@ -30,16 +30,29 @@ struct VersionProbe {
 }
 
 /// Parses register text of any known version into the current model.
+///
+/// Current files, the common case, are parsed once. Only when that fails is the version probed,
+/// to migrate an older file, refuse a newer one, or else report the first parse's error.
 pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError> {
+    let current_error = match from_ron::<Register>(text, path) {
+        Ok(register) if register.format_version == FORMAT_VERSION => return Ok(register),
+        Ok(_) => None,
+        Err(err) => Some(err),
+    };
     let probe: VersionProbe = from_ron(text, path)?;
     match probe.format_version {
+        FORMAT_VERSION => Err(current_error.unwrap_or_else(|| LoadError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file does not parse as a register".to_owned(),
+        })),
         0 => Err(LoadError::Parse {
             path: path.to_owned(),
             line: 1,
             column: 1,
             message: "missing field `format_version`: is this a dpia-register file?".to_owned(),
         }),
-        FORMAT_VERSION => from_ron(text, path),
         1 => from_ron::<RegisterV1>(text, path).map(RegisterV1::migrate),
         found if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
             path: path.to_owned(),
@@ -133,6 +146,7 @@ impl RegisterV1 {
             rights: self.rights,
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
             issued_ids: std::collections::BTreeMap::new(),
+            workshops: Vec::new(),
         };
         // Format 1 kept no record of issued ids: the ids in use are the best record there is.
         let systems: Vec<SystemId> = register.systems.iter().map(|s| s.id.clone()).collect();

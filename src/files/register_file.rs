@@ -15,12 +15,18 @@ use crate::register::Register;
 /// Reads and parses the register at `path`: a RON register file, or a PDF paper exported by the
 /// app, which carries its register inside it (see `paper`).
 pub fn load(path: &Path) -> Result<Register, LoadError> {
+    let text = read_register_text(path)?;
+    parse(&text, path)
+}
+
+/// The register text at `path`: the file itself, or the register file a PDF paper carries.
+pub fn read_register_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
-    let text = if paper::is_pdf(&bytes) {
-        paper::register_text(&bytes, path)?
+    if paper::is_pdf(&bytes) {
+        paper::register_text(&bytes, path)
     } else {
         String::from_utf8(bytes).map_err(|_| LoadError::Io {
             path: path.to_owned(),
@@ -28,9 +34,8 @@ pub fn load(path: &Path) -> Result<Register, LoadError> {
                 std::io::ErrorKind::InvalidData,
                 "stream did not contain valid UTF-8",
             ),
-        })?
-    };
-    parse(&text, path)
+        })
+    }
 }
 
 /// Parses register text; `path` is used only in error messages.
@@ -40,9 +45,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
 
 /// The register as the RON text it is saved as.
 pub fn to_text(register: &Register) -> Result<String, ron::Error> {
-    let mut register = register.clone();
-    register.format_version = migrate::FORMAT_VERSION;
-    to_ron(&register)
+    if register.format_version == migrate::FORMAT_VERSION {
+        to_ron(register)
+    } else {
+        // Loading migrates, so only a register built by hand in code can get here.
+        let mut register = register.clone();
+        register.format_version = migrate::FORMAT_VERSION;
+        to_ron(&register)
+    }
 }
 
 /// Saves the register at `path`, atomically.

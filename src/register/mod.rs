@@ -42,6 +42,9 @@ pub struct Register {
     /// For each system, the highest entry number ever given, so deleted ids are never reused.
     #[serde(default)]
     pub issued_ids: BTreeMap<SystemId, u32>,
+    /// The records of finished workshop sessions, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workshops: Vec<crate::workshop::Workshop>,
 }
 
 impl Default for Register {
@@ -53,6 +56,7 @@ impl Default for Register {
             rights: default_rights(),
             entries: Vec::new(),
             issued_ids: BTreeMap::new(),
+            workshops: Vec::new(),
         }
     }
 }

@@ -1045,9 +1045,15 @@ mod tests {
         flow.table(&table, rows);
         let (pages, outline) = flow.finish();
         assert_eq!(pages.len(), 2);
-        assert!(!pages[0].text().contains("Rights catalogue"), "{}", pages[0].text());
         assert!(
-            pages[1].text().starts_with("Rights catalogue\nRight\nrow 0"),
+            !pages[0].text().contains("Rights catalogue"),
+            "{}",
+            pages[0].text()
+        );
+        assert!(
+            pages[1]
+                .text()
+                .starts_with("Rights catalogue\nRight\nrow 0"),
             "{}",
             pages[1].text()
         );

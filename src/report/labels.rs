@@ -119,6 +119,16 @@ pub struct Labels {
     pub not_scored_yet: &'static str,
     /// "Entries whose system is not in the register".
     pub other_system: &'static str,
+    /// "No differences.", when nothing changed since the snapshot.
+    pub no_differences: &'static str,
+    /// "Register details", for changes to the register's own details.
+    pub register_details: &'static str,
+    /// "Added", before an added entry.
+    pub added: &'static str,
+    /// "Removed", before a removed entry.
+    pub removed: &'static str,
+    /// "rank", in a rank movement.
+    pub rank_lower: &'static str,
     /// "Method".
     pub method: &'static str,
     /// "Scales".
@@ -173,6 +183,16 @@ impl Labels {
         match self.language {
             Language::English => format!("Changes since {label}"),
             Language::Welsh => format!("Newidiadau ers {label}"),
+        }
+    }
+
+    /// "3 added, 1 removed, 5 changed".
+    pub fn changes_summary(&self, added: usize, removed: usize, changed: usize) -> String {
+        match self.language {
+            Language::English => format!("{added} added, {removed} removed, {changed} changed"),
+            Language::Welsh => {
+                format!("Ychwanegwyd: {added}; tynnwyd: {removed}; newidiwyd: {changed}.")
+            }
         }
     }
 
@@ -400,6 +420,11 @@ pub static ENGLISH: Labels = Labels {
     no_mitigations: "No mitigations yet.",
     not_scored_yet: "Not scored yet",
     other_system: "Entries whose system is not in the register",
+    no_differences: "No differences.",
+    register_details: "Register details",
+    added: "Added",
+    removed: "Removed",
+    rank_lower: "rank",
     method: "Method",
     scales: "Scales",
     method_judgement: "Each entry’s impact on each right concerned is judged twice: inherent, before mitigation, and residual, after the mitigations as they stand. A judgement is a severity and a likelihood, each on a scale of 1 to 4.",
@@ -492,6 +517,11 @@ pub static WELSH: Labels = Labels {
     no_mitigations: "Dim mesurau lliniaru eto.",
     not_scored_yet: "Heb ei sgorio eto",
     other_system: "Cofnodion nad yw eu system yn y gofrestr",
+    no_differences: "Dim gwahaniaethau.",
+    register_details: "Manylion y gofrestr",
+    added: "Ychwanegwyd",
+    removed: "Tynnwyd",
+    rank_lower: "safle",
     method: "Dull",
     scales: "Graddfeydd",
     method_judgement: "Bernir effaith pob cofnod ar bob hawl dan sylw ddwywaith: yn gynhenid, cyn lliniaru, ac yn weddilliol, ar ôl y mesurau lliniaru fel y maent. Mae pob barn yn cynnwys difrifoldeb a thebygolrwydd, y naill a’r llall ar raddfa o 1 i 4.",

@@ -6,6 +6,7 @@
 //! text never reaches the file. No egui, no clock (dates come in through `ReportOptions`), and
 //! no I/O: the caller writes the bytes.
 
+mod changes;
 pub mod flow;
 pub mod labels;
 pub mod layout;
@@ -16,6 +17,7 @@ pub mod public;
 
 use jiff::Timestamp;
 
+pub use changes::changes_since;
 pub use layout::layout;
 pub use page::Report;
 pub use public::Edition;

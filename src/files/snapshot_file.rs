@@ -1,0 +1,515 @@
+//! Snapshot files: `registers/NAME.snapshots/LABEL.ron` beside `registers/NAME.ron`, one per label.
+//!
+//! A snapshot file is RON with its own `format_version`, the snapshot's label, time, author, note
+//! and checksum, and the frozen register. It is written once (`atomic::write_new`) and never
+//! overwritten. Loading verifies the checksum, so an altered or corrupt snapshot is reported, never
+//! shown as if it were what was taken.
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use super::register_file::{self, from_ron, read_text};
+use super::{FORMAT_VERSION, LoadError, SaveError, atomic};
+use crate::register::Register;
+use crate::snapshot::{Checksum, Label, Snapshot, SnapshotError};
+
+/// The snapshot file format version this build writes.
+pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
+
+/// The folder that holds a register's snapshots: `NAME.snapshots` beside `NAME.ron`.
+pub fn folder(register_path: &Path) -> PathBuf {
+    let stem = register_path
+        .file_stem()
+        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
+    register_path.with_file_name(format!("{stem}.snapshots"))
+}
+
+/// The file of the snapshot labelled `label` of the register at `register_path`.
+pub fn path(register_path: &Path, label: &Label) -> PathBuf {
+    folder(register_path).join(format!("{label}.ron"))
+}
+
+/// A version of a register read from a file: a working register or a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Version {
+    /// A register file.
+    Working(Register),
+    /// A snapshot file, its checksum verified.
+    Snapshot(Snapshot),
+}
+
+impl Version {
+    /// The register this version holds.
+    pub fn register(&self) -> &Register {
+        match self {
+            Self::Working(register) => register,
+            Self::Snapshot(snapshot) => snapshot.register(),
+        }
+    }
+}
+
+/// One snapshot in a register's list: its file, and its details or why it cannot be read.
+#[derive(Debug)]
+pub struct Listed {
+    /// The snapshot file.
+    pub path: PathBuf,
+    /// The snapshot's details, or the error that makes it unusable (altered, corrupt, unreadable).
+    pub details: Result<Details, LoadError>,
+}
+
+/// What the snapshot list shows of a snapshot: everything but the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    /// The label.
+    pub label: Label,
+    /// When it was taken.
+    pub taken_at: Timestamp,
+    /// Who took it.
+    pub author: String,
+    /// Why.
+    pub note: String,
+    /// The checksum of its register, verified.
+    pub checksum: Checksum,
+    /// How many entries it holds.
+    pub num_entries: usize,
+}
+
+impl Details {
+    /// The details of `snapshot`.
+    pub fn of(snapshot: &Snapshot) -> Self {
+        Self {
+            label: snapshot.label().clone(),
+            taken_at: snapshot.taken_at(),
+            author: snapshot.author().to_owned(),
+            note: snapshot.note().to_owned(),
+            checksum: snapshot.checksum(),
+            num_entries: snapshot.register().entries.len(),
+        }
+    }
+}
+
+/// Saves `snapshot` of the register at `register_path` in its snapshots folder, creating the folder
+/// if needed, and returns the file's path.
+///
+/// A snapshot with the same label is never replaced: that is `SaveError::AlreadyExists`.
+pub fn save_new(register_path: &Path, snapshot: &Snapshot) -> Result<PathBuf, SaveError> {
+    let path = path(register_path, snapshot.label());
+    let text = to_text(snapshot).map_err(|err| SaveError::Serialize {
+        path: path.clone(),
+        message: err.to_string(),
+    })?;
+    let folder = folder(register_path);
+    std::fs::create_dir_all(&folder).map_err(|source| SaveError::Io {
+        path: folder,
+        source,
+    })?;
+    atomic::write_new(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// Reads the snapshot at `path` and verifies its checksum.
+pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
+    parse(&read_text(path)?, path)
+}
+
+/// Parses snapshot text and verifies its checksum; `path` is used only in error messages.
+pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+    // Only when the file does not parse is its version looked at (parsing twice costs time on a
+    // large register): a file from a newer app is refused as such, not as malformed.
+    let file: SnapshotFile =
+        from_ron(text, path).map_err(|err| version_error(text, path).unwrap_or(err))?;
+    from_file(file, text, path)
+}
+
+/// The snapshot in a parsed file, once its versions and checksum are checked.
+fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+    if file.format_version != SNAPSHOT_FORMAT_VERSION {
+        return Err(
+            version_error(text, path).unwrap_or_else(|| LoadError::Unsupported {
+                path: path.to_owned(),
+                message: format!(
+                    "snapshot format_version {} is not a version dpia-register ever wrote",
+                    file.format_version
+                ),
+            }),
+        );
+    }
+    // The register is written in the snapshot as it was when taken. Only the current register
+    // format is written into snapshots so far; when it changes, old ones must be checksummed in
+    // the format they were written in and then migrated.
+    if file.register.format_version != FORMAT_VERSION {
+        return Err(LoadError::Unsupported {
+            path: path.to_owned(),
+            message: format!(
+                "the register in this snapshot is format_version {}; this app reads snapshots of format_version {FORMAT_VERSION}",
+                file.register.format_version
+            ),
+        });
+    }
+    Snapshot::verified(
+        file.label,
+        file.taken_at,
+        file.author,
+        file.note,
+        file.checksum,
+        file.register,
+    )
+    .map_err(|err| match err {
+        SnapshotError::Altered { recorded, actual } => LoadError::Altered {
+            path: path.to_owned(),
+            recorded,
+            actual,
+        },
+        SnapshotError::Serialize(err) => LoadError::Unsupported {
+            path: path.to_owned(),
+            message: format!("cannot checksum the register: {err}"),
+        },
+    })
+}
+
+/// The error for a snapshot file whose `format_version` this build does not read, if it is one.
+fn version_error(text: &str, path: &Path) -> Option<LoadError> {
+    let probe: VersionProbe = from_ron(text, path).ok()?;
+    match probe.format_version {
+        SNAPSHOT_FORMAT_VERSION => None,
+        0 => Some(LoadError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "missing field `format_version`: is this a dpia-register snapshot?".to_owned(),
+        }),
+        found if found > SNAPSHOT_FORMAT_VERSION => Some(LoadError::NewerFormat {
+            path: path.to_owned(),
+            found,
+            supported: SNAPSHOT_FORMAT_VERSION,
+        }),
+        found => Some(LoadError::Unsupported {
+            path: path.to_owned(),
+            message: format!(
+                "snapshot format_version {found} is not a version dpia-register ever wrote"
+            ),
+        }),
+    }
+}
+
+/// The snapshot as the RON text it is saved as.
+pub fn to_text(snapshot: &Snapshot) -> Result<String, ron::Error> {
+    let file = SnapshotFileRef {
+        format_version: SNAPSHOT_FORMAT_VERSION,
+        label: snapshot.label(),
+        taken_at: snapshot.taken_at(),
+        author: snapshot.author(),
+        note: snapshot.note(),
+        checksum: snapshot.checksum(),
+        register: snapshot.register(),
+    };
+    // One level deeper than a register file, so the register inside is laid out as it is there.
+    let config = PrettyConfig::new()
+        .depth_limit(6)
+        .indentor("    ")
+        .new_line("\n");
+    let mut text = ron::ser::to_string_pretty(&file, config)?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Every snapshot of the register at `register_path`, oldest first (then by label).
+///
+/// A register with no snapshots folder has no snapshots. A snapshot that cannot be read, or whose
+/// checksum does not match, is listed with its error so the list can say so.
+pub fn list(register_path: &Path) -> Result<Vec<Listed>, LoadError> {
+    let folder = folder(register_path);
+    let read_dir = match std::fs::read_dir(&folder) {
+        Ok(read_dir) => read_dir,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: folder,
+                source,
+            });
+        }
+    };
+    let mut paths = Vec::new();
+    for dir_entry in read_dir {
+        let dir_entry = dir_entry.map_err(|source| LoadError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let path = dir_entry.path();
+        let is_snapshot = path.extension().is_some_and(|ext| ext == "ron")
+            && !path
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if is_snapshot {
+            paths.push(path);
+        }
+    }
+    let mut listed: Vec<Listed> = paths
+        .into_iter()
+        .map(|path| {
+            let details = load(&path).map(|snapshot| Details::of(&snapshot));
+            Listed { path, details }
+        })
+        .collect();
+    listed.sort_by(|a, b| {
+        let key = |listed: &Listed| {
+            listed
+                .details
+                .as_ref()
+                .ok()
+                .map(|details| (details.taken_at, details.label.clone()))
+        };
+        // Unreadable snapshots go last, by file name.
+        match (key(a), key(b)) {
+            (Some(a_key), Some(b_key)) => a_key.cmp(&b_key),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.path.cmp(&b.path),
+        }
+    });
+    Ok(listed)
+}
+
+/// The labels of the register's readable snapshots, for proposing the next one.
+pub fn labels(listed: &[Listed]) -> Vec<Label> {
+    listed
+        .iter()
+        .filter_map(|listed| listed.details.as_ref().ok())
+        .map(|details| details.label.clone())
+        .collect()
+}
+
+/// Reads a register file or a snapshot file, telling them apart by their content.
+///
+/// A snapshot's checksum is verified. The file is read as a snapshot first, which fails at once on
+/// a register (its second field is not a snapshot's), then as a register. If neither reads, the
+/// error reported is the one from the reading that got further into the file; on a tie, a file in
+/// a `*.snapshots` folder is reported as a snapshot.
+pub fn load_version(path: &Path) -> Result<Version, LoadError> {
+    // A PDF paper opens as the register it carries.
+    let text = register_file::read_register_text(path)?;
+    let snapshot_err = match from_ron::<SnapshotFile>(&text, path) {
+        // It reads as a snapshot; it may still be altered, or from another version of the app.
+        Ok(file) => return from_file(file, &text, path).map(Version::Snapshot),
+        Err(err) => err,
+    };
+    let register_err = match register_file::parse(&text, path) {
+        Ok(register) => return Ok(Version::Working(register)),
+        Err(err) => err,
+    };
+    let position = |err: &LoadError| match err {
+        LoadError::Parse { line, column, .. } => Some((*line, *column)),
+        _ => None,
+    };
+    let is_in_snapshots_folder = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|name| name.to_string_lossy().ends_with(".snapshots"));
+    match (position(&snapshot_err), position(&register_err)) {
+        (Some(snapshot_at), Some(register_at))
+            if snapshot_at > register_at
+                || (snapshot_at == register_at && is_in_snapshots_folder) =>
+        {
+            Err(version_error(&text, path).unwrap_or(snapshot_err))
+        }
+        _ => Err(register_err),
+    }
+}
+
+/// The snapshot file as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotFile {
+    format_version: u32,
+    label: Label,
+    taken_at: Timestamp,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    note: String,
+    checksum: Checksum,
+    register: Register,
+}
+
+/// The snapshot file as written, borrowing the snapshot so a large register is not copied.
+#[derive(Serialize)]
+struct SnapshotFileRef<'a> {
+    format_version: u32,
+    label: &'a Label,
+    taken_at: Timestamp,
+    author: &'a str,
+    note: &'a str,
+    checksum: Checksum,
+    register: &'a Register,
+}
+
+/// Just the version number of a snapshot file; every other field is skipped.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::{Entry, EntryId, SystemId};
+
+    fn sample() -> Register {
+        let mut register = Register::default();
+        let mut entry = Entry::new(
+            EntryId::parse("PND-001").unwrap(),
+            SystemId::parse("PND").unwrap(),
+            "Retention of custody images",
+        );
+        entry.concern =
+            "Images of people never charged are kept; Siân's group asked why.".to_owned();
+        register.entries.push(entry);
+        register
+    }
+
+    fn snapshot(label: &str) -> Snapshot {
+        Snapshot::take(
+            &sample(),
+            Label::parse(label).unwrap(),
+            "2019-04-30T09:00:00Z".parse().unwrap(),
+            "Siân Ŵyn",
+            "Issued for the Open Space",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn folder_and_path_sit_beside_the_register() {
+        let register = Path::new("registers/leds.ron");
+        assert_eq!(folder(register), Path::new("registers/leds.snapshots"));
+        assert_eq!(
+            path(register, &Label::parse("v1.1").unwrap()),
+            Path::new("registers/leds.snapshots/v1.1.ron")
+        );
+    }
+
+    #[test]
+    fn round_trips_byte_for_byte() {
+        let snapshot = snapshot("v1.0");
+        let text = to_text(&snapshot).unwrap();
+        let back = parse(&text, Path::new("v1.0.ron")).unwrap();
+        assert_eq!(back, snapshot);
+        assert_eq!(
+            to_text(&back).unwrap(),
+            text,
+            "a second write changes nothing"
+        );
+        assert!(text.starts_with("(\n    format_version: 1,\n    label: \"v1.0\",\n    taken_at: \"2019-04-30T09:00:00Z\",\n"), "{text}");
+        assert!(
+            text.contains(&format!("    checksum: \"{}\",\n", snapshot.checksum())),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_edited_register_is_reported_as_altered() {
+        let text = to_text(&snapshot("v1.0"))
+            .unwrap()
+            .replace("Retention of custody images", "Retention of custody imagez");
+        let err = parse(&text, Path::new("v1.0.ron")).unwrap_err();
+        assert!(matches!(err, LoadError::Altered { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("v1.0.ron: the checksum does not match the content"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_errors_with_their_position() {
+        let text = to_text(&snapshot("v1.0"))
+            .unwrap()
+            .replacen("    note:", "    notes:", 1);
+        let err = parse(&text, Path::new("v1.0.ron")).unwrap_err().to_string();
+        let line = text.lines().position(|l| l.contains("notes:")).unwrap() + 1;
+        assert!(err.starts_with(&format!("v1.0.ron:{line}:")), "{err}");
+        assert!(err.contains("notes"), "{err}");
+    }
+
+    #[test]
+    fn a_newer_snapshot_format_is_refused() {
+        let text = to_text(&snapshot("v1.0")).unwrap().replacen(
+            "format_version: 1,",
+            "format_version: 7,",
+            1,
+        );
+        let err = parse(&text, Path::new("v1.0.ron")).unwrap_err().to_string();
+        assert!(err.contains("format_version 7 is newer"), "{err}");
+
+        // A newer app may add fields: the file is still reported as a newer snapshot.
+        let text = text.replacen("    note:", "    colour: \"red\",\n    note:", 1);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.0.ron");
+        atomic::write(&path, text.as_bytes()).unwrap();
+        let err = load_version(&path).unwrap_err();
+        assert!(
+            matches!(err, LoadError::NewerFormat { found: 7, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn snapshots_and_registers_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let register_path = dir.path().join("r.ron");
+        register_file::save(&sample(), &register_path).unwrap();
+        let snapshot_path = save_new(&register_path, &snapshot("v1.0")).unwrap();
+        assert!(
+            matches!(load_version(&register_path), Ok(Version::Working(_))),
+            "register"
+        );
+        assert!(
+            matches!(load_version(&snapshot_path), Ok(Version::Snapshot(_))),
+            "snapshot"
+        );
+    }
+
+    #[test]
+    fn a_malformed_file_is_reported_as_the_kind_it_looks_like() {
+        let dir = tempfile::tempdir().unwrap();
+        let register_path = dir.path().join("r.ron");
+        let malformed_register = register_file::to_text(&sample())
+            .unwrap()
+            .replacen("issue:", "issue", 1);
+        atomic::write(&register_path, malformed_register.as_bytes()).unwrap();
+        let err = load_version(&register_path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            register_file::parse(&malformed_register, &register_path)
+                .unwrap_err()
+                .to_string()
+        );
+
+        let snapshot_path = dir.path().join("v1.0.ron");
+        let malformed_snapshot = to_text(&snapshot("v1.0"))
+            .unwrap()
+            .replacen("issue:", "issue", 1);
+        atomic::write(&snapshot_path, malformed_snapshot.as_bytes()).unwrap();
+        let err = load_version(&snapshot_path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            parse(&malformed_snapshot, &snapshot_path)
+                .unwrap_err()
+                .to_string()
+        );
+
+        // Nothing to go on but the folder: a file in a snapshots folder is a snapshot.
+        let in_folder = dir.path().join("r.snapshots").join("v2.ron");
+        std::fs::create_dir_all(in_folder.parent().unwrap()).unwrap();
+        atomic::write(&in_folder, b"(oops").unwrap();
+        let err = load_version(&in_folder).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            parse("(oops", &in_folder).unwrap_err().to_string()
+        );
+    }
+}

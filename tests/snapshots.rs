@@ -1,0 +1,497 @@
+//! Version snapshots, change logs and restores: through the library and the real binary.
+
+use std::fs;
+use std::path::Path;
+
+use dpia_register::diff::diff;
+use dpia_register::files::snapshot_file::{self, Version};
+use dpia_register::files::{LoadError, SaveError, register_file};
+use dpia_register::register::{
+    Assessment, Entry, EntryId, MitigationStatus, Register, RightId, SystemId,
+};
+use dpia_register::snapshot::{self, Label, Snapshot};
+
+use super::util::{assert_text, bundled_register, fixture, run, run_with_env};
+
+fn label(text: &str) -> Label {
+    Label::parse(text).unwrap()
+}
+
+fn take(register: &Register, text: &str, taken_at: &str) -> Snapshot {
+    Snapshot::take(
+        register,
+        label(text),
+        taken_at.parse().unwrap(),
+        "Siân Ŵyn",
+        "Issued for the Open Space",
+    )
+    .unwrap()
+}
+
+/// Copies `small.ron` into `dir` as `reg.ron`.
+fn small_register_in(dir: &Path) -> Register {
+    let register = register_file::load(&fixture("small.ron")).unwrap();
+    register_file::save(&register, &dir.join("reg.ron")).unwrap();
+    register
+}
+
+/// The edit the change-log tests compare against `small.ron`: a bit of every section.
+fn edited_small(mut register: Register) -> Register {
+    "v0.2".clone_into(&mut register.metadata.version_label);
+    let pnd_001 = register
+        .entry_mut(&EntryId::parse("PND-001").unwrap())
+        .unwrap();
+    pnd_001.mitigations[0].status = MitigationStatus::Implemented;
+    pnd_001.impacts[0].residual = Assessment::from_values(2, 2);
+    register
+        .entry_mut(&EntryId::parse("PND-002").unwrap())
+        .unwrap()
+        .must_have = true;
+    // The id is issued before the delete: small.ron keeps no record of issued ids.
+    let pnc = SystemId::parse("PNC").unwrap();
+    let id = register.issue_entry_id(&pnc);
+    register.entries.push(Entry::new(id, pnc, "New entry"));
+    register.entries.retain(|e| e.id.as_str() != "PNC-002");
+    register
+}
+
+#[test]
+fn snapshot_is_written_beside_the_register_and_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(
+        dir.path(),
+        &[
+            "snapshot", "reg.ron", "--label", "v0.2", "--author", "Siân", "--note", "Workshop",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("reg.snapshots/v0.2.ron: snapshot v0.2 of 3 entries, checksum "),
+        "{out:?}"
+    );
+    let snapshot = snapshot_file::load(&dir.path().join("reg.snapshots/v0.2.ron")).unwrap();
+    assert_eq!(snapshot.author(), "Siân");
+    assert_eq!(snapshot.note(), "Workshop");
+    assert_eq!(
+        snapshot.register(),
+        &register_file::load(&dir.path().join("reg.ron")).unwrap()
+    );
+
+    let out = run(dir.path(), &["check", "reg.snapshots/v0.2.ron", "reg.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "reg.snapshots/v0.2.ron: ok, snapshot v0.2, checksum verified, 3 entries\n\
+         reg.ron: ok, 3 entries\n",
+    );
+}
+
+#[test]
+fn the_author_defaults_to_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run_with_env(
+        dir.path(),
+        &["snapshot", "reg.ron", "--label", "v1"],
+        &[("USER", "gwen")],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let snapshot = snapshot_file::load(&dir.path().join("reg.snapshots/v1.ron")).unwrap();
+    assert_eq!(snapshot.author(), "gwen");
+    assert_eq!(snapshot.note(), "");
+}
+
+#[test]
+fn a_snapshot_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let first = take(&register, "v1.0", "2019-04-30T09:00:00Z");
+    let path = snapshot_file::save_new(&dir.path().join("reg.ron"), &first).unwrap();
+    let before = fs::read(&path).unwrap();
+
+    let second = take(&edited_small(register), "v1.0", "2019-05-01T09:00:00Z");
+    let err = snapshot_file::save_new(&dir.path().join("reg.ron"), &second).unwrap_err();
+    assert!(matches!(err, SaveError::AlreadyExists { .. }), "{err}");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "the first snapshot is intact"
+    );
+    assert_eq!(
+        fs::read_dir(dir.path().join("reg.snapshots"))
+            .unwrap()
+            .count(),
+        1,
+        "no temporary file is left"
+    );
+}
+
+#[test]
+fn a_label_clash_is_an_error_proposing_the_next_label() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let args = ["snapshot", "reg.ron", "--label", "v1.0", "--author", "A"];
+    assert_eq!(run(dir.path(), &args).code, 0, "first snapshot");
+    let before = fs::read(dir.path().join("reg.snapshots/v1.0.ron")).unwrap();
+    let out = run(dir.path(), &args);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_text(
+        &out.stderr,
+        "dpia-register: reg.snapshots/v1.0.ron: a snapshot labelled v1.0 already exists and is never overwritten; choose another label (the next is v1.1)\n",
+    );
+    assert_eq!(
+        fs::read(dir.path().join("reg.snapshots/v1.0.ron")).unwrap(),
+        before,
+        "untouched"
+    );
+}
+
+#[test]
+fn a_label_that_is_not_a_safe_file_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "../v1"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("cannot start with `.`"), "{out:?}");
+    assert!(
+        !dir.path().join("reg.snapshots").exists(),
+        "nothing is written"
+    );
+}
+
+#[test]
+fn an_altered_snapshot_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let path = snapshot_file::save_new(
+        &dir.path().join("reg.ron"),
+        &take(&register, "v1.0", "2019-04-30T09:00:00Z"),
+    )
+    .unwrap();
+    // One byte changed inside a value: the file still parses, but is not what was taken.
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("Colocation", "Colocatiom", 1)).unwrap();
+
+    let err = snapshot_file::load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::Altered { .. }), "{err}");
+
+    let out = run(dir.path(), &["check", "reg.snapshots/v1.0.ron"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.starts_with(
+            "reg.snapshots/v1.0.ron: the checksum does not match the content: the snapshot has been altered or is corrupt (recorded "
+        ),
+        "{out:?}"
+    );
+
+    let out = run(dir.path(), &["diff", "reg.snapshots/v1.0.ron", "reg.ron"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("altered or is corrupt"), "{out:?}");
+}
+
+#[test]
+fn a_corrupt_snapshot_is_reported_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let path = snapshot_file::save_new(
+        &dir.path().join("reg.ron"),
+        &take(&register, "v1.0", "2019-04-30T09:00:00Z"),
+    )
+    .unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let line = text.lines().position(|l| l.contains("Colocation")).unwrap() + 1;
+    fs::write(&path, text.replacen("\"Colocation", "Colocation", 1)).unwrap();
+    let out = run(dir.path(), &["check", "reg.snapshots/v1.0.ron"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with(&format!("reg.snapshots/v1.0.ron:{line}:")),
+        "{out:?} (expected line {line})"
+    );
+}
+
+#[test]
+fn snapshots_lists_label_time_author_and_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let reg = dir.path().join("reg.ron");
+    // Saved out of order: the list is by time taken.
+    let mut later = take(
+        &edited_small(register.clone()),
+        "v1.1",
+        "2019-05-14T13:30:00Z",
+    );
+    later = Snapshot::take(
+        later.register(),
+        later.label().clone(),
+        later.taken_at(),
+        "Gwen",
+        "After the workshop",
+    )
+    .unwrap();
+    snapshot_file::save_new(&reg, &later).unwrap();
+    snapshot_file::save_new(&reg, &take(&register, "v1.0", "2019-04-30T09:00:00Z")).unwrap();
+
+    let out = run_with_env(dir.path(), &["snapshots", "reg.ron"], &[("TZ", "UTC")]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "label  taken                 author    entries  note
+v1.0   2019-04-30 09:00 UTC  Siân Ŵyn        3  Issued for the Open Space
+v1.1   2019-05-14 13:30 UTC  Gwen            3  After the workshop
+",
+    );
+
+    // A damaged snapshot is listed as a problem, and the list exits 1.
+    let path = snapshot_file::path(&reg, &label("v1.0"));
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("votes: 2", "votes: 3", 1)).unwrap();
+    let out = run_with_env(dir.path(), &["snapshots", "reg.ron"], &[("TZ", "UTC")]);
+    assert_eq!(out.code, 1, "{out:?}");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    assert!(lines[1].starts_with("v1.1 "), "{}", out.stdout);
+    assert!(
+        lines[2].starts_with("reg.snapshots/v1.0.ron: the checksum does not match"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_register_without_snapshots_lists_none() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshots", "reg.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(&out.stdout, "reg.ron: no snapshots\n");
+}
+
+#[test]
+fn diff_of_a_snapshot_and_the_working_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v0.1"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    register_file::save(&edited_small(register), &dir.path().join("reg.ron")).unwrap();
+
+    let out = run(dir.path(), &["diff", "reg.snapshots/v0.1.ron", "reg.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "1 added, 1 removed, 2 changed
+
+Register details
+  version label: v0.1 → v0.2
+
+Added
+  PNC-003 (PNC): New entry
+
+Removed
+  PNC-002 (PNC): Retention of records of the unconvicted
+
+Changed
+  PND-001 (PND): Colocation of PND and PNC data
+    mitigation 1 status: in progress → implemented
+    privacy residual: 9 (significant × likely) → 4 (limited × possible)
+  PND-002 (PND): Unscored entry
+    must-have: no → yes
+
+Rank movements
+  PND-002: rank 3 → 1
+",
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "diff",
+            "reg.snapshots/v0.1.ron",
+            "reg.ron",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "change,id,system,issue,field,old,new
+register,,,,version label,v0.1,v0.2
+added,PNC-003,PNC,New entry,,,
+removed,PNC-002,PNC,Retention of records of the unconvicted,,,
+changed,PND-001,PND,Colocation of PND and PNC data,mitigation 1 status,in progress,implemented
+changed,PND-001,PND,Colocation of PND and PNC data,privacy residual,9 (significant × likely),4 (limited × possible)
+changed,PND-002,PND,Unscored entry,must-have,no,yes
+rank,PND-002,PND,Unscored entry,rank,3,1
+",
+    );
+}
+
+#[test]
+fn diff_exits_0_when_nothing_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    fs::copy(dir.path().join("reg.ron"), dir.path().join("copy.ron")).unwrap();
+    let out = run(dir.path(), &["diff", "reg.ron", "copy.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "0 added, 0 removed, 0 changed\n\nNo differences.\n",
+    );
+}
+
+#[test]
+fn diff_of_two_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = small_register_in(dir.path());
+    let reg = dir.path().join("reg.ron");
+    snapshot_file::save_new(&reg, &take(&register, "v1.0", "2019-04-30T09:00:00Z")).unwrap();
+    snapshot_file::save_new(
+        &reg,
+        &take(&edited_small(register), "v1.1", "2019-05-14T09:00:00Z"),
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &["diff", "reg.snapshots/v1.0.ron", "reg.snapshots/v1.1.ron"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.starts_with("1 added, 1 removed, 2 changed\n"),
+        "{out:?}"
+    );
+}
+
+/// Edits the bundled register in every way the change log knows.
+fn edited_bundled(mut register: Register) -> Register {
+    register.metadata.title.push_str(" (revised)");
+    register.entries.remove(3);
+    let leds = SystemId::parse("LEDS").unwrap();
+    let id = register.issue_entry_id(&leds);
+    register
+        .entries
+        .insert(5, Entry::new(id, leds, "Access by partner agencies"));
+    let entry = &mut register.entries[0];
+    entry.concern.push_str(" Users were not told.");
+    entry.votes += 3;
+    entry.must_have = !entry.must_have;
+    entry.mitigations.reverse();
+    if let Some(mitigation) = entry.mitigations.first_mut() {
+        mitigation.status = MitigationStatus::Rejected;
+    }
+    let entry = &mut register.entries[7];
+    "Renamed".clone_into(&mut entry.issue);
+    entry.impacts.clear();
+    let entry = &mut register.entries[9];
+    entry.system = SystemId::parse("HOB").unwrap();
+    entry.affected_groups.push("children".to_owned());
+    if let Some(impact) = entry.impacts.first_mut() {
+        impact.residual = None;
+        "Rescored".clone_into(&mut impact.note);
+    }
+    entry.impacts.push(dpia_register::register::Impact::new(
+        RightId::parse("life").unwrap(),
+        Assessment::from_values(4, 4).unwrap(),
+    ));
+    register
+}
+
+#[test]
+fn restore_as_working_copy_round_trips_and_keeps_the_state_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let reg = dir.path().join("reg.ron");
+    let original = register_file::load(&bundled_register()).unwrap();
+    register_file::save(&original, &reg).unwrap();
+    let v1 = take(&original, "v1.0", "2019-04-30T09:00:00Z");
+    snapshot_file::save_new(&reg, &v1).unwrap();
+
+    let working = edited_bundled(original.clone());
+    register_file::save(&working, &reg).unwrap();
+    let log = diff(v1.register(), &working);
+    assert_eq!(
+        log.summary(),
+        "1 added, 1 removed, 3 changed",
+        "{}",
+        log.to_text()
+    );
+    assert!(!log.rank_movements.is_empty(), "{}", log.to_text());
+
+    // The app keeps the working state as an automatic snapshot, then restores.
+    let listed = snapshot_file::list(&reg).unwrap();
+    let kept = snapshot::before_restore(
+        &working,
+        v1.label(),
+        "2019-05-01T10:00:00Z".parse().unwrap(),
+        "Siân",
+        &snapshot_file::labels(&listed),
+    )
+    .unwrap();
+    let kept_path = snapshot_file::save_new(&reg, &kept).unwrap();
+    let restored = snapshot::restore_whole(&working, v1.register());
+    register_file::save(&restored, &reg).unwrap();
+
+    let reloaded = register_file::load(&reg).unwrap();
+    let back = diff(v1.register(), &reloaded);
+    assert!(back.is_empty(), "{}", back.to_text());
+    assert_eq!(reloaded.entries, original.entries);
+    assert_eq!(
+        reloaded.issued_ids, working.issued_ids,
+        "ids issued since v1.0 stay issued"
+    );
+    let Version::Snapshot(kept_back) = snapshot_file::load_version(&kept_path).unwrap() else {
+        panic!("the kept state is a snapshot");
+    };
+    assert_eq!(kept_back.register(), &working, "the state before is kept");
+    let labels: Vec<String> = snapshot_file::list(&reg)
+        .unwrap()
+        .iter()
+        .map(|listed| listed.details.as_ref().unwrap().label.to_string())
+        .collect();
+    assert_eq!(labels, ["v1.0", "auto-before-restore-20190501T100000Z"]);
+}
+
+#[test]
+fn restoring_each_entry_or_each_field_undoes_every_change() {
+    let original = register_file::load(&bundled_register()).unwrap();
+    let working = edited_bundled(original.clone());
+    let log = diff(&original, &working);
+
+    // Entry by entry: every added, removed and changed entry.
+    let mut by_entry = working.clone();
+    let ids = log
+        .added
+        .iter()
+        .chain(&log.removed)
+        .chain(log.changed.iter().map(|changes| &changes.entry))
+        .map(|summary| summary.id.clone());
+    for id in ids {
+        snapshot::restore_entry(&mut by_entry, &original, &id).unwrap();
+    }
+    assert_eq!(
+        by_entry.entries, original.entries,
+        "entries restored one by one"
+    );
+
+    // Field by field for the changed entries; then the added and removed entries whole.
+    let mut by_field = working.clone();
+    for changes in &log.changed {
+        for field in &changes.fields {
+            snapshot::restore_field(&mut by_field, &original, &changes.entry.id, &field.field)
+                .unwrap();
+        }
+    }
+    let remaining = diff(&original, &by_field);
+    assert!(remaining.changed.is_empty(), "{}", remaining.to_text());
+    for summary in log.added.iter().chain(&log.removed) {
+        snapshot::restore_entry(&mut by_field, &original, &summary.id).unwrap();
+    }
+    let remaining = diff(&original, &by_field);
+    assert_eq!(remaining.summary(), "0 added, 0 removed, 0 changed");
+    assert!(
+        remaining.rank_movements.is_empty(),
+        "{}",
+        remaining.to_text()
+    );
+}
