@@ -480,7 +480,7 @@ fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them()
         "{text}"
     );
     assert!(
-        text.contains("PND-001 concern: “Users see more than their role needs.” → “Users see far more than their role needs.”"),
+        text.contains("Changed: PND-001 (PND): Colocation of PND and PNC data • concern: “Users see more than their role needs.” → “Users see far more than their role needs.”"),
         "{text}"
     );
     assert!(

@@ -509,9 +509,15 @@ impl Flow {
         self.pages.len().saturating_sub(1)
     }
 
-    /// Starts a new page, unless the current one is still empty. A heading with too little
-    /// after it moves to the new page, with its bookmark.
+    /// Starts a new page for a new section, unless the current one is still empty.
     pub fn new_page(&mut self) {
+        self.heading = None;
+        self.break_page();
+    }
+
+    /// Continues on a new page because what comes next does not fit. A heading with too little
+    /// after it moves to the new page, with its bookmark.
+    fn break_page(&mut self) {
         if self.is_at_top() {
             return;
         }
@@ -571,7 +577,7 @@ impl Flow {
     /// Makes sure `needed` height is left, starting a new page if not.
     pub fn keep(&mut self, needed: f32) {
         if needed > self.remaining() {
-            self.new_page();
+            self.break_page();
         }
     }
 
@@ -705,7 +711,7 @@ impl Flow {
                 self.heading = None;
                 row = rest;
             }
-            self.new_page();
+            self.break_page();
             if let Some(header) = header {
                 self.table_header(table, header);
             }

@@ -123,12 +123,20 @@ pub struct Labels {
     pub no_differences: &'static str,
     /// "Register details", for changes to the register's own details.
     pub register_details: &'static str,
-    /// "Added", before an added entry.
+    /// "Added", over the added entries.
     pub added: &'static str,
-    /// "Removed", before a removed entry.
+    /// "Removed", over the removed entries.
     pub removed: &'static str,
+    /// "Changed", before a changed entry.
+    pub changed: &'static str,
+    /// "Rank movements".
+    pub rank_movements: &'static str,
     /// "rank", in a rank movement.
     pub rank_lower: &'static str,
+    /// "was", before an old value.
+    pub was: &'static str,
+    /// "now", before a new value.
+    pub now: &'static str,
     /// "Method".
     pub method: &'static str,
     /// "Scales".
@@ -424,7 +432,11 @@ pub static ENGLISH: Labels = Labels {
     register_details: "Register details",
     added: "Added",
     removed: "Removed",
+    changed: "Changed",
+    rank_movements: "Rank movements",
     rank_lower: "rank",
+    was: "was",
+    now: "now",
     method: "Method",
     scales: "Scales",
     method_judgement: "Each entry’s impact on each right concerned is judged twice: inherent, before mitigation, and residual, after the mitigations as they stand. A judgement is a severity and a likelihood, each on a scale of 1 to 4.",
@@ -521,7 +533,11 @@ pub static WELSH: Labels = Labels {
     register_details: "Manylion y gofrestr",
     added: "Ychwanegwyd",
     removed: "Tynnwyd",
+    changed: "Newidiwyd",
+    rank_movements: "Symudiadau safle",
     rank_lower: "safle",
+    was: "oedd",
+    now: "nawr",
     method: "Dull",
     scales: "Graddfeydd",
     method_judgement: "Bernir effaith pob cofnod ar bob hawl dan sylw ddwywaith: yn gynhenid, cyn lliniaru, ac yn weddilliol, ar ôl y mesurau lliniaru fel y maent. Mae pob barn yn cynnwys difrifoldeb a thebygolrwydd, y naill a’r llall ar raddfa o 1 i 4.",

@@ -592,9 +592,19 @@ impl Paper<'_> {
             self.text(&changes.summary, BODY);
             self.flow.space(6.0);
         }
-        for line in &changes.lines {
-            self.flow.lines(&bullet(line, SMALL, CONTENT_WIDTH));
-            self.flow.space(2.0);
+        for group in &changes.groups {
+            self.flow.space(6.0);
+            let heading = flow::paragraph(
+                &group.heading,
+                SMALL.with_face(Face::Bold),
+                CONTENT_WIDTH,
+                leading(SMALL) + 2.0,
+            );
+            self.flow.heading(&heading, 2.0 * leading(SMALL));
+            for line in &group.lines {
+                self.flow.lines(&bullet(line, SMALL, CONTENT_WIDTH));
+                self.flow.space(1.5);
+            }
         }
     }
 
@@ -905,11 +915,11 @@ impl Paper<'_> {
                 .map(|line| line.indented(16.0))
                 .collect::<Vec<_>>();
             if let Some(first) = lines.first_mut() {
-                first.items.extend(
-                    flow::paragraph(&number, BODY, 16.0, leading(BODY))
-                        .into_iter()
-                        .flat_map(|line| line.items),
-                );
+                let number: Vec<Item> = flow::paragraph(&number, BODY, 16.0, leading(BODY))
+                    .into_iter()
+                    .flat_map(|line| line.items)
+                    .collect();
+                first.items.splice(0..0, number);
             }
             self.flow.lines(&lines);
         }
@@ -1001,9 +1011,9 @@ fn bullet(text: &str, style: Style, width: f32) -> Vec<LineBox> {
             BULLET_INDENT,
             leading(style),
         );
-        first
-            .items
-            .extend(dot.into_iter().flat_map(|line| line.items));
+        // The bullet goes first, so text is extracted in reading order.
+        let dot: Vec<Item> = dot.into_iter().flat_map(|line| line.items).collect();
+        first.items.splice(0..0, dot);
     }
     lines
 }
@@ -1280,7 +1290,7 @@ mod tests {
     use super::*;
     use crate::files::register_file;
     use crate::register::{EntryId, Field, Language, Marking, Mitigation};
-    use crate::report::ChangesSection;
+    use crate::report::{ChangeGroup, ChangesSection};
 
     fn bundled() -> Register {
         register_file::parse(
@@ -1352,6 +1362,47 @@ mod tests {
                 page_idx + 1
             );
         }
+    }
+
+    #[test]
+    fn the_cover_holds_the_details_and_the_purpose() {
+        let register = bundled();
+        let report = layout(&register, &ReportOptions::default());
+        let cover = report.pages[0].text();
+        for expected in [
+            "LEDS and HOB Open Space: DPIA risk",
+            "Version v1.0",
+            "Date issued 30 June 2020",
+            "Status Consultation",
+            "Owner Home Office NLEDP DPIA team",
+            "Protective marking OFFICIAL",
+            "Edition Full",
+            "Purpose",
+            "This register gathers, in one place,",
+            "Produced with dpia-register",
+        ] {
+            assert!(
+                cover.contains(expected),
+                "`{expected}` not on the cover:\n{cover}"
+            );
+        }
+        assert!(
+            report.pages[1].text().contains("\nSummary\n"),
+            "{}",
+            report.pages[1].text()
+        );
+
+        // A one-line purpose stays on the cover too: a new section does not take its heading along.
+        let small = register_file::parse(
+            include_str!("../../tests/fixtures/small.ron"),
+            Path::new("small.ron"),
+        )
+        .unwrap();
+        let cover = layout(&small, &ReportOptions::default()).pages[0].text();
+        assert!(
+            cover.contains("\nPurpose\nA small register for tests.\n"),
+            "{cover}"
+        );
     }
 
     #[test]
@@ -1580,10 +1631,16 @@ mod tests {
         let options = ReportOptions {
             changes: Some(ChangesSection {
                 since_label: "v0.9".to_owned(),
-                summary: "Two entries added, one rescored.".to_owned(),
-                lines: vec![
-                    "Added LEDS-013: Retention of ANPR reads".to_owned(),
-                    "PND-001 residual 12 → 9; rank 3 → 1".to_owned(),
+                summary: "1 added, 0 removed, 1 changed".to_owned(),
+                groups: vec![
+                    ChangeGroup {
+                        heading: "Added".to_owned(),
+                        lines: vec!["LEDS-013 (LEDS): Retention of ANPR reads".to_owned()],
+                    },
+                    ChangeGroup {
+                        heading: "Rank movements".to_owned(),
+                        lines: vec!["PND-001 (Uneven retention): rank 3 → 1".to_owned()],
+                    },
                 ],
             }),
             ..ReportOptions::default()
@@ -1591,14 +1648,10 @@ mod tests {
         let report = layout(&bundled(), &options);
         let text = report.text();
         let at = text
-            .find("Changes since v0.9\nTwo entries added, one rescored.\n")
+            .find("Changes since v0.9\n1 added, 0 removed, 1 changed\nAdded\n")
             .unwrap();
         assert!(
-            text[at..].contains("• Added LEDS-013: Retention of ANPR reads"),
-            "{text}"
-        );
-        assert!(
-            text[at..].contains("• PND-001 residual 12 → 9; rank 3 → 1"),
+            text[at..].contains("• LEDS-013 (LEDS): Retention of ANPR reads\nRank movements\n• PND-001 (Uneven retention): rank 3 → 1"),
             "{text}"
         );
         assert!(

@@ -41,7 +41,16 @@ pub struct ChangesSection {
     pub since_label: String,
     /// One paragraph summing the changes up.
     pub summary: String,
-    /// One line per change, in the order they are to be read.
+    /// The changes in groups (added, removed, each changed entry, rank movements), in reading order.
+    pub groups: Vec<ChangeGroup>,
+}
+
+/// Changes that belong together under one heading: "Added", or one changed entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeGroup {
+    /// The group's heading.
+    pub heading: String,
+    /// One line per change.
     pub lines: Vec<String>,
 }
 
