@@ -1720,6 +1720,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_is_cut_in_the_footer_to_fit() {
+        let mut register = bundled();
+        register.metadata.title = "A very long title ".repeat(12);
+        let report = layout(&register, &ReportOptions::default());
+        let footer = report.pages[0]
+            .text()
+            .lines()
+            .rev()
+            .nth(1)
+            .unwrap()
+            .to_owned();
+        assert!(footer.starts_with("A very long title A very"), "{footer}");
+        assert!(footer.contains("… Page 1 of "), "{footer}");
+        assert_eq!(
+            ellipsised("short", NOTE, 100.0),
+            "short",
+            "what fits is left alone"
+        );
+    }
+
+    #[test]
     fn an_empty_register_still_makes_a_paper() {
         let mut register = Register::default();
         register.entries.clear();
