@@ -363,11 +363,12 @@ impl Paper<'_> {
     fn by_system_table(&mut self) {
         let labels = self.labels;
         let number_width = 62.0;
-        let mut widths = vec![CONTENT_WIDTH - 6.0 * number_width];
+        let system_width = CONTENT_WIDTH - 6.0 * number_width;
+        let mut widths = vec![system_width];
         widths.extend([number_width; 6]);
         let levels = [Level::VeryHigh, Level::High, Level::Medium, Level::Low];
         let mut header = vec![
-            head(labels.system, widths[0] - 8.0),
+            head(labels.system, system_width - 8.0),
             right_aligned(head(labels.entries, number_width - 8.0), number_width - 8.0),
         ];
         for level in levels {
@@ -515,14 +516,14 @@ impl Paper<'_> {
 
     fn top_priorities(&mut self) {
         let labels = self.labels;
-        let widths = vec![34.0, 190.0, 56.0, CONTENT_WIDTH - 280.0];
+        let reason_width = CONTENT_WIDTH - 288.0;
         let header = vec![
             head(labels.rank, 26.0),
             head(labels.entry, 182.0),
             head(labels.residual, 48.0),
-            head(labels.reason, widths[3] - 8.0),
+            head(labels.reason, reason_width),
         ];
-        let table = Table::new(widths.clone(), header);
+        let table = Table::new(vec![34.0, 190.0, 56.0, reason_width + 8.0], header);
         let rows = self
             .ranked
             .iter()
@@ -540,11 +541,7 @@ impl Paper<'_> {
                         leading(SMALL),
                     ),
                     score_chip_line(ranked.scores.residual.as_ref().map(|t| t.score), 48.0),
-                    cell(
-                        &reason(labels, entry, &ranked.scores),
-                        SMALL,
-                        widths[3] - 8.0,
-                    ),
+                    cell(&reason(labels, entry, &ranked.scores), SMALL, reason_width),
                 ]))
             })
             .collect();
@@ -553,16 +550,19 @@ impl Paper<'_> {
 
     fn priority_order(&mut self) {
         let labels = self.labels;
-        let widths = vec![34.0, 62.0, 48.0, CONTENT_WIDTH - 254.0, 55.0, 55.0];
+        let issue_width = CONTENT_WIDTH - 262.0;
         let header = vec![
             head(labels.rank, 26.0),
             head(labels.id, 54.0),
             head(labels.system, 40.0),
-            head(labels.issue, widths[3] - 8.0),
+            head(labels.issue, issue_width),
             head(labels.residual, 47.0),
             head(labels.inherent, 47.0),
         ];
-        let table = Table::new(widths.clone(), header);
+        let table = Table::new(
+            vec![34.0, 62.0, 48.0, issue_width + 8.0, 55.0, 55.0],
+            header,
+        );
         let rows = self
             .ranked
             .iter()
@@ -572,7 +572,7 @@ impl Paper<'_> {
                     cell(&ranked.rank.to_string(), SMALL.with_face(Face::Bold), 26.0),
                     cell(entry.id.as_str(), SMALL, 54.0),
                     cell(entry.system.as_str(), SMALL, 40.0),
-                    cell(&entry.issue, SMALL, widths[3] - 8.0),
+                    cell(&entry.issue, SMALL, issue_width),
                     score_chip_line(ranked.scores.residual.as_ref().map(|t| t.score), 47.0),
                     score_chip_line(ranked.scores.inherent.as_ref().map(|t| t.score), 47.0),
                 ]))
@@ -930,12 +930,12 @@ impl Paper<'_> {
     fn method_rights(&mut self) {
         let labels = self.labels;
         self.h2(labels.rights_catalogue);
-        let widths = vec![120.0, CONTENT_WIDTH - 240.0, 120.0];
+        let name_width = CONTENT_WIDTH - 248.0;
         let table = Table::new(
-            widths.clone(),
+            vec![120.0, name_width + 8.0, 120.0],
             vec![
                 head(labels.id, 112.0),
-                head(labels.right, widths[1] - 8.0),
+                head(labels.right, name_width),
                 head(labels.legal_reference, 112.0),
             ],
         );
@@ -946,7 +946,7 @@ impl Paper<'_> {
             .map(|right| {
                 Row::new(vec![
                     cell(right.id.as_str(), SMALL, 112.0),
-                    cell(&right.name, SMALL, widths[1] - 8.0),
+                    cell(&right.name, SMALL, name_width),
                     cell(&right.legal_reference, SMALL, 112.0),
                 ])
             })
@@ -981,13 +981,13 @@ fn reason(labels: &Labels, entry: &Entry, scores: &EntryScores) -> String {
 
 /// The register table's columns: Issue | Concern | Mitigation.
 fn register_table(labels: &Labels) -> Table {
-    let widths = vec![128.0, 196.0, CONTENT_WIDTH - 324.0];
+    let mitigation_width = CONTENT_WIDTH - 324.0;
     let header = vec![
         head(labels.issue, 120.0),
         head(labels.concern, 188.0),
-        head(labels.mitigation, widths[2] - 8.0),
+        head(labels.mitigation, mitigation_width - 8.0),
     ];
-    let mut table = Table::new(widths, header);
+    let mut table = Table::new(vec![128.0, 196.0, mitigation_width], header);
     table.has_column_rules = true;
     table.continued = flow::paragraph(labels.continued, NOTE, 120.0, leading(NOTE))
         .into_iter()
