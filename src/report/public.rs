@@ -5,6 +5,7 @@
 //! Pure over data. Which fields are confidential is the entry's own `confidential` set.
 
 use crate::register::{Entry, Field, Register, Source};
+use crate::workshop::Attendance;
 
 use super::labels::labels;
 
@@ -27,7 +28,8 @@ pub fn edition(register: &Register, edition: Edition) -> Register {
 }
 
 /// The public edition's register: each entry's confidential fields replaced by the placeholder in
-/// the register's language (`[REDACTED]`), and the register's and mitigations' owners removed.
+/// the register's language (`[REDACTED]`), the register's and mitigations' owners removed, and
+/// workshop records made anonymous (participants counted, not named; no record of who voted how).
 ///
 /// Empty texts stay empty, so the placeholder only marks where something was taken out. The
 /// entries keep their `confidential` sets, so a reader can see which fields were withheld.
@@ -37,6 +39,15 @@ pub fn redact(register: &Register) -> Register {
     public.metadata.owner.clear();
     for entry in &mut public.entries {
         redact_entry(entry, placeholder);
+    }
+    for workshop in &mut public.workshops {
+        // Organisations often take part on condition they are not identified.
+        if let Attendance::Listed(participants) = &workshop.attendance {
+            workshop.attendance = Attendance::Anonymous {
+                count: participants.len(),
+            };
+        }
+        workshop.ballots.clear();
     }
     public
 }
@@ -139,6 +150,44 @@ mod tests {
         assert_eq!(
             public.entries[0].confidential,
             register.entries[0].confidential
+        );
+    }
+
+    #[test]
+    fn workshop_records_lose_names_and_ballots() {
+        use crate::workshop::{Ballot, Participant, Scope, Workshop};
+        let mut register = register();
+        let entry = EntryId::parse("PND-001").unwrap();
+        register.workshops.push(Workshop {
+            title: "Open Space 5".to_owned(),
+            date: jiff::civil::date(2019, 5, 14),
+            scope: Scope::All,
+            attendance: Attendance::Listed(vec![Participant {
+                name: "Gwenllian Voter".to_owned(),
+                is_pseudonym: false,
+            }]),
+            votes_per_participant: 3,
+            votes: Vec::new(),
+            ballots: vec![Ballot {
+                participant: "Gwenllian Voter".to_owned(),
+                entry: entry.clone(),
+                votes: 3,
+            }],
+            tiers: Vec::new(),
+            moves: Vec::new(),
+            final_order: vec![entry],
+            snapshot_label: "v1.1".to_owned(),
+        });
+        let public = redact(&register);
+        let text = crate::files::register_file::to_text(&public).unwrap();
+        assert!(!text.contains("Gwenllian"), "{text}");
+        assert_eq!(
+            public.workshops[0].attendance,
+            Attendance::Anonymous { count: 1 }
+        );
+        assert_eq!(
+            public.workshops[0].final_order,
+            register.workshops[0].final_order
         );
     }
 
