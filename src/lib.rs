@@ -9,6 +9,10 @@
 //! - `check`: validation as a list of problems.
 //! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
 //! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
+//! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
+//! - `history`: undo and redo over register snapshots, a run of typing in one field being one step.
+//! - `filter`: which entries the register view shows and in what order (filters, search, sort).
+//! - `overview`: whole-register summaries for browsing (entries per system, rights × systems).
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
 //! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves) and their records.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
@@ -21,8 +25,12 @@
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod edit;
 pub mod files;
+pub mod filter;
 pub mod gui;
+pub mod history;
+pub mod overview;
 pub mod palette;
 pub mod ranking;
 pub mod register;

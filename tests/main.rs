@@ -4,6 +4,7 @@
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
+//! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
@@ -17,6 +18,7 @@ mod architecture;
 mod cli;
 mod core;
 mod files;
+mod gui;
 mod pdf;
 mod snapshots;
 mod util;

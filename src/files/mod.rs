@@ -9,6 +9,7 @@ pub mod csv_file;
 mod error;
 pub mod migrate;
 pub mod paper;
+pub mod recovery;
 pub mod register_file;
 pub mod snapshot_file;
 

@@ -1,0 +1,149 @@
+//! Recovery copies and change detection: what keeps unsaved work and other people's saves safe.
+//!
+//! A recovery copy of a register `NAME.ron` is `NAME.recovery.ron` beside it, written atomically
+//! while there are unsaved changes. A `Fingerprint` of a file's bytes, taken when it is opened or
+//! saved, tells whether someone else has changed it since. The app decides when; this module only
+//! reads and writes.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use sha2::{Digest, Sha256};
+
+use super::{LoadError, SaveError, register_file};
+use crate::register::Register;
+
+/// The SHA-256 of a file's bytes: equal fingerprints mean the file has not changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fingerprint([u8; 32]);
+
+impl Fingerprint {
+    /// The fingerprint of some bytes.
+    pub fn of_bytes(bytes: &[u8]) -> Self {
+        Self(Sha256::digest(bytes).into())
+    }
+
+    /// The fingerprint of the file at `path`, or `None` when there is no file there.
+    pub fn of_file(path: &Path) -> Result<Option<Self>, LoadError> {
+        match fs::read(path) {
+            Ok(bytes) => Ok(Some(Self::of_bytes(&bytes))),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(LoadError::Io {
+                path: path.to_owned(),
+                source,
+            }),
+        }
+    }
+}
+
+/// A recovery copy that is newer than its register, so it may hold work that was never saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingRecovery {
+    /// The recovery file.
+    pub path: PathBuf,
+    /// When it was last written.
+    pub modified: SystemTime,
+}
+
+/// The recovery file for the register at `register_path`: `NAME.recovery.ron` beside `NAME.ron`.
+pub fn path_for(register_path: &Path) -> PathBuf {
+    let stem = register_path
+        .file_stem()
+        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
+    register_path.with_file_name(format!("{stem}.recovery.ron"))
+}
+
+/// Writes `register` to the recovery file of `register_path`, atomically.
+pub fn save(register: &Register, register_path: &Path) -> Result<(), SaveError> {
+    register_file::save(register, &path_for(register_path))
+}
+
+/// The recovery copy of `register_path`, if there is one newer than the register (or the register
+/// is gone).
+pub fn pending(register_path: &Path) -> Option<PendingRecovery> {
+    let path = path_for(register_path);
+    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    let register_modified = fs::metadata(register_path).and_then(|m| m.modified()).ok();
+    register_modified
+        .is_none_or(|register_modified| modified > register_modified)
+        .then_some(PendingRecovery { path, modified })
+}
+
+/// Deletes the recovery copy of `register_path`; no copy is not an error.
+pub fn discard(register_path: &Path) -> Result<(), SaveError> {
+    let path = path_for(register_path);
+    match fs::remove_file(&path) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(SaveError::Io { path, source }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn recovery_sits_beside_the_register() {
+        assert_eq!(
+            path_for(Path::new("registers/leds-hob.ron")),
+            Path::new("registers/leds-hob.recovery.ron")
+        );
+    }
+
+    #[test]
+    fn a_newer_recovery_copy_is_pending_until_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let register_path = dir.path().join("r.ron");
+        let register = Register::default();
+        register_file::save(&register, &register_path).unwrap();
+        assert_eq!(pending(&register_path), None, "no copy yet");
+        save(&register, &register_path).unwrap();
+        // File times can be coarse: make the register clearly older than the copy.
+        let old = SystemTime::now() - Duration::from_hours(1);
+        fs::File::options()
+            .write(true)
+            .open(&register_path)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let found = pending(&register_path).unwrap();
+        assert_eq!(found.path, dir.path().join("r.recovery.ron"));
+        assert_eq!(register_file::load(&found.path).unwrap(), register);
+        discard(&register_path).unwrap();
+        assert_eq!(pending(&register_path), None);
+        discard(&register_path).unwrap();
+    }
+
+    #[test]
+    fn an_older_recovery_copy_is_not_pending() {
+        let dir = tempfile::tempdir().unwrap();
+        let register_path = dir.path().join("r.ron");
+        save(&Register::default(), &register_path).unwrap();
+        register_file::save(&Register::default(), &register_path).unwrap();
+        let old = SystemTime::now() - Duration::from_hours(1);
+        fs::File::options()
+            .write(true)
+            .open(path_for(&register_path))
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        assert_eq!(pending(&register_path), None);
+    }
+
+    #[test]
+    fn fingerprints_tell_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        assert_eq!(Fingerprint::of_file(&path).unwrap(), None);
+        super::super::atomic::write(&path, b"one").unwrap();
+        let first = Fingerprint::of_file(&path).unwrap();
+        assert_eq!(first, Some(Fingerprint::of_bytes(b"one")));
+        super::super::atomic::write(&path, b"two").unwrap();
+        assert_ne!(Fingerprint::of_file(&path).unwrap(), first);
+    }
+}

@@ -1,0 +1,252 @@
+//! The register details view: title, version label, date issued, status, marking, owner and purpose,
+//! and the systems and rights the register covers, with forms to add more.
+//!
+//! Every change is pushed as a `Command::Edit`.
+
+use egui::{RichText, Role, TextEdit, Ui, WidgetInfo};
+use jiff::civil::Date;
+
+use super::command::Command;
+use super::entry_editor::date_field;
+use super::state::Derived;
+use super::theme;
+use crate::edit::{DetailText, Edit};
+use crate::register::{Marking, Register, Right, RightId, Status, System, SystemId};
+
+/// What is typed into the add-system and add-right forms, kept in egui's memory between frames.
+#[derive(Debug, Clone, Default)]
+struct Drafts {
+    system_id: String,
+    system_name: String,
+    right_id: String,
+    right_name: String,
+    right_reference: String,
+}
+
+/// Draws the details view.
+pub(super) fn details_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    today: Date,
+    commands: &mut Vec<Command>,
+) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.set_max_width(900.0);
+            ui.heading("Register details");
+            ui.add_space(6.0);
+            metadata_ui(ui, register, today, commands);
+            ui.add_space(18.0);
+            let drafts_id = ui.make_persistent_id("details-drafts");
+            let mut drafts: Drafts = ui.data_mut(|d| d.get_temp(drafts_id)).unwrap_or_default();
+            ui.heading("Systems");
+            systems_ui(ui, register, derived, &mut drafts, commands);
+            ui.add_space(18.0);
+            ui.heading("Rights catalogue");
+            rights_ui(ui, register, &mut drafts, commands);
+            ui.data_mut(|d| d.insert_temp(drafts_id, drafts));
+        });
+}
+
+fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec<Command>) {
+    let metadata = &register.metadata;
+    egui::Grid::new("metadata")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .striped(false)
+        .show(ui, |ui| {
+            for (field, label, value) in [
+                (DetailText::Title, "Title", &metadata.title),
+                (DetailText::Programme, "Programme", &metadata.programme),
+                (
+                    DetailText::VersionLabel,
+                    "Version label",
+                    &metadata.version_label,
+                ),
+                (DetailText::Owner, "Owner", &metadata.owner),
+            ] {
+                let label = ui.label(RichText::new(label).strong());
+                let mut text = value.clone();
+                let response = ui
+                    .add(TextEdit::singleline(&mut text).desired_width(560.0))
+                    .labelled_by(label.id);
+                if response.changed() {
+                    commands.push(Command::Edit(Edit::SetDetailText { field, text }));
+                }
+                ui.end_row();
+            }
+            ui.label(RichText::new("Date issued").strong());
+            ui.horizontal(|ui| {
+                if let Some(date) =
+                    date_field(ui, "date-issued", metadata.date_issued, "Date issued")
+                {
+                    commands.push(Command::Edit(Edit::SetDateIssued { date }));
+                }
+                if ui
+                    .add_enabled(
+                        metadata.date_issued != Some(today),
+                        egui::Button::new("Today"),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Edit(Edit::SetDateIssued { date: Some(today) }));
+                }
+            });
+            ui.end_row();
+            ui.label(RichText::new("Status").strong());
+            let mut status = metadata.status;
+            egui::ComboBox::from_id_salt("status")
+                .selected_text(status.name())
+                .show_ui(ui, |ui| {
+                    for choice in Status::ALL {
+                        ui.selectable_value(&mut status, choice, choice.name());
+                    }
+                })
+                .response
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Status"));
+            if status != metadata.status {
+                commands.push(Command::Edit(Edit::SetStatus { status }));
+            }
+            ui.end_row();
+            ui.label(RichText::new("Protective marking").strong());
+            let mut marking = metadata.marking;
+            egui::ComboBox::from_id_salt("marking")
+                .width(200.0)
+                .selected_text(marking.label())
+                .show_ui(ui, |ui| {
+                    for choice in Marking::ALL {
+                        ui.selectable_value(&mut marking, choice, choice.label());
+                    }
+                })
+                .response
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Protective marking"));
+            if marking != metadata.marking {
+                commands.push(Command::Edit(Edit::SetMarking { marking }));
+            }
+            ui.end_row();
+        });
+    ui.add_space(6.0);
+    let label = ui.label(RichText::new("Purpose").strong());
+    let mut purpose = metadata.purpose.clone();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut purpose)
+                .desired_rows(5)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        commands.push(Command::Edit(Edit::SetDetailText {
+            field: DetailText::Purpose,
+            text: purpose,
+        }));
+    }
+}
+
+fn systems_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    drafts: &mut Drafts,
+    commands: &mut Vec<Command>,
+) {
+    egui::Grid::new("systems")
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for system in &register.systems {
+                ui.label(RichText::new(system.id.as_str()).strong());
+                ui.label(&system.name);
+                let count = derived
+                    .systems
+                    .iter()
+                    .find(|(id, _)| id == &system.id)
+                    .map_or(0, |(_, count)| *count);
+                ui.label(RichText::new(super::entries(count)).weak());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.add(
+            TextEdit::singleline(&mut drafts.system_id)
+                .hint_text("New system id, e.g. NRMP")
+                .desired_width(180.0),
+        );
+        ui.add(
+            TextEdit::singleline(&mut drafts.system_name)
+                .hint_text("New system name")
+                .desired_width(300.0),
+        );
+        let id = SystemId::parse(&drafts.system_id);
+        let ready = id.is_ok() && !drafts.system_name.trim().is_empty();
+        let add = ui.add_enabled(ready, egui::Button::new("Add system"));
+        if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
+            ui.label(RichText::new(err.to_string()).color(theme::error_text(ui.ctx().theme())));
+        }
+        if add.clicked()
+            && let Ok(id) = id
+        {
+            commands.push(Command::Edit(Edit::AddSystem {
+                system: System {
+                    id,
+                    name: drafts.system_name.trim().to_owned(),
+                    description: String::new(),
+                },
+            }));
+            drafts.system_id.clear();
+            drafts.system_name.clear();
+        }
+    });
+}
+
+fn rights_ui(ui: &mut Ui, register: &Register, drafts: &mut Drafts, commands: &mut Vec<Command>) {
+    egui::Grid::new("rights")
+        .num_columns(3)
+        .spacing([16.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for right in &register.rights {
+                ui.label(RichText::new(right.id.as_str()).monospace());
+                ui.label(&right.name);
+                ui.label(RichText::new(&right.legal_reference).weak());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.add(
+            TextEdit::singleline(&mut drafts.right_id)
+                .hint_text("New right id, e.g. education")
+                .desired_width(180.0),
+        );
+        ui.add(
+            TextEdit::singleline(&mut drafts.right_name)
+                .hint_text("New right name")
+                .desired_width(220.0),
+        );
+        ui.add(
+            TextEdit::singleline(&mut drafts.right_reference)
+                .hint_text("Legal reference")
+                .desired_width(140.0),
+        );
+        let id = RightId::parse(&drafts.right_id);
+        let ready = id.is_ok() && !drafts.right_name.trim().is_empty();
+        let add = ui.add_enabled(ready, egui::Button::new("Add right"));
+        if add.clicked()
+            && let Ok(id) = id
+        {
+            commands.push(Command::Edit(Edit::AddRight {
+                right: Right {
+                    id,
+                    name: drafts.right_name.trim().to_owned(),
+                    legal_reference: drafts.right_reference.trim().to_owned(),
+                },
+            }));
+            *drafts = Drafts::default();
+        }
+    });
+}

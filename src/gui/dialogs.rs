@@ -1,0 +1,469 @@
+//! Dialogs: native file choosers (rfd, on a worker thread so the window never freezes), the in-app
+//! path field for desktops without one, and the app's own questions (unsaved changes, a file
+//! changed on disk, recovered work).
+//!
+//! rfd returns `None` both when the user cancels and when no chooser is available. An answer that
+//! comes back faster than a person could cancel means there was no chooser: the app then asks for a
+//! path in its own window, and keeps doing so for the rest of the session.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant, SystemTime};
+
+use egui::{Key, Modal, RichText, Ui};
+
+use super::command::Command;
+use super::theme;
+use crate::files::recovery::PendingRecovery;
+
+/// An answer from rfd faster than this is taken to mean "no file chooser available".
+const NO_CHOOSER_BELOW: Duration = Duration::from_millis(150);
+
+/// Which file the user is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileRequest {
+    /// A register to open.
+    Open,
+    /// Where to save the register.
+    SaveAs,
+    /// A CSV file to import entries from.
+    ImportCsv,
+    /// Where to export the entries as CSV.
+    ExportCsv,
+}
+
+impl FileRequest {
+    /// The chooser's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open register",
+            Self::SaveAs => "Save register as",
+            Self::ImportCsv => "Import entries from CSV",
+            Self::ExportCsv => "Export entries as CSV",
+        }
+    }
+
+    fn is_save(self) -> bool {
+        matches!(self, Self::SaveAs | Self::ExportCsv)
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            Self::Open | Self::SaveAs => "ron",
+            Self::ImportCsv | Self::ExportCsv => "csv",
+        }
+    }
+
+    fn button(self) -> &'static str {
+        match self {
+            Self::Open => "Open",
+            Self::SaveAs => "Save",
+            Self::ImportCsv => "Import",
+            Self::ExportCsv => "Export",
+        }
+    }
+
+    /// The command that acts on the chosen path.
+    pub fn command(self, path: PathBuf) -> Command {
+        match self {
+            Self::Open => Command::OpenPath(path),
+            Self::SaveAs => Command::SaveTo(path),
+            Self::ImportCsv => Command::ImportCsvFrom(path),
+            Self::ExportCsv => Command::ExportCsvTo(path),
+        }
+    }
+}
+
+/// Whether to try native file choosers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileChoosers {
+    /// Use the desktop's chooser, falling back to the path field when there is none.
+    Native,
+    /// Always ask for a path in the app's window (tests, and desktops found to have no chooser).
+    PathField,
+}
+
+/// The file choosers' state: at most one question open at a time.
+#[derive(Debug)]
+pub(super) struct FileDialogs {
+    choosers: FileChoosers,
+    waiting: Option<Waiting>,
+    prompt: Option<PathPrompt>,
+}
+
+#[derive(Debug)]
+struct Waiting {
+    request: FileRequest,
+    receiver: Receiver<Option<PathBuf>>,
+    started: Instant,
+}
+
+/// The in-app path field.
+#[derive(Debug, Clone)]
+struct PathPrompt {
+    request: FileRequest,
+    text: String,
+    /// Why the field is shown instead of the desktop's chooser.
+    no_chooser: bool,
+    /// Set on the first frame, to put the keyboard focus in the field.
+    focus: bool,
+}
+
+impl FileDialogs {
+    /// File dialogs that use `choosers`.
+    pub(super) fn new(choosers: FileChoosers) -> Self {
+        Self {
+            choosers,
+            waiting: None,
+            prompt: None,
+        }
+    }
+
+    /// Whether a chooser or the path field is open.
+    pub(super) fn is_open(&self) -> bool {
+        self.waiting.is_some() || self.prompt.is_some()
+    }
+
+    /// Asks for a file: the desktop's chooser on a worker thread, or the path field.
+    ///
+    /// `near` is a file whose folder and name the chooser starts from.
+    pub(super) fn ask(&mut self, request: FileRequest, near: Option<&Path>, ctx: &egui::Context) {
+        if self.is_open() {
+            return;
+        }
+        if self.choosers == FileChoosers::PathField {
+            self.show_path_field(request, near, false);
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let start_dir = near.and_then(Path::parent).map(Path::to_owned);
+        let file_name = suggested_name(request, near);
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title(request.title())
+                    .add_filter(
+                        match request.extension() {
+                            "csv" => "CSV",
+                            _ => "Register (RON)",
+                        },
+                        &[request.extension()],
+                    );
+                if let Some(dir) = start_dir.filter(|d| !d.as_os_str().is_empty()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = if request.is_save() {
+                    dialog.set_file_name(file_name).save_file()
+                } else {
+                    dialog.pick_file()
+                };
+                // The app may have closed meanwhile; then nobody is waiting for the answer.
+                sender.send(picked).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.waiting = Some(Waiting {
+                    request,
+                    receiver,
+                    started: Instant::now(),
+                });
+            }
+            Err(_) => self.show_path_field(request, near, true),
+        }
+    }
+
+    /// Shows the in-app path field for `request`.
+    pub(super) fn show_path_field(
+        &mut self,
+        request: FileRequest,
+        near: Option<&Path>,
+        no_chooser: bool,
+    ) {
+        let text = match near {
+            Some(path) if request.is_save() => path
+                .with_file_name(suggested_name(request, Some(path)))
+                .display()
+                .to_string(),
+            Some(path) => path
+                .parent()
+                .map(|dir| format!("{}/", dir.display()))
+                .unwrap_or_default(),
+            None if request.is_save() => suggested_name(request, None),
+            None => String::new(),
+        };
+        self.prompt = Some(PathPrompt {
+            request,
+            text,
+            no_chooser,
+            focus: true,
+        });
+    }
+
+    /// Collects the chooser's answer, if it has come; shows the path field when it came too fast.
+    pub(super) fn poll(&mut self, near: Option<&Path>) -> Option<Command> {
+        let waiting = self.waiting.as_ref()?;
+        let answer = match waiting.receiver.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        let request = waiting.request;
+        let elapsed = waiting.started.elapsed();
+        self.waiting = None;
+        match answer {
+            Some(path) => Some(request.command(path)),
+            None if elapsed < NO_CHOOSER_BELOW => {
+                self.choosers = FileChoosers::PathField;
+                self.show_path_field(request, near, true);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Draws the path field, if open; returns the command for the path the user confirmed.
+    pub(super) fn path_field_ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let prompt = self.prompt.as_mut()?;
+        let mut answer = None;
+        let mut close = false;
+        let modal = Modal::new(egui::Id::unique("path-field")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(prompt.request.title());
+            if prompt.no_chooser {
+                ui.label(
+                    "No file chooser is available on this desktop, so type the file's full path.",
+                );
+            } else {
+                ui.label("Type the file's full path.");
+            }
+            ui.add_space(4.0);
+            let label = ui.label("Path");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(format!(
+                        "/home/you/registers/register.{}",
+                        prompt.request.extension()
+                    )),
+            );
+            let field = field.labelled_by(label.id);
+            if prompt.focus {
+                field.request_focus();
+                prompt.focus = false;
+            }
+            let path = PathBuf::from(prompt.text.trim());
+            let typed = !prompt.text.trim().is_empty();
+            if typed && prompt.request.is_save() && path.is_file() {
+                ui.label(
+                    RichText::new("A file with this name exists and will be replaced.")
+                        .color(theme::error_text(ui.ctx().theme())),
+                );
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let confirm = ui.add_enabled(typed, egui::Button::new(prompt.request.button()));
+                if typed && (confirm.clicked() || entered) {
+                    answer = Some(prompt.request.command(path));
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if answer.is_some() || close || modal.should_close() {
+            self.prompt = None;
+        }
+        answer
+    }
+}
+
+/// The file name a save chooser suggests: the register's own, with the request's extension.
+fn suggested_name(request: FileRequest, near: Option<&Path>) -> String {
+    let stem = near.and_then(Path::file_stem).map_or_else(
+        || "register".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    format!("{stem}.{}", request.extension())
+}
+
+/// What the user wanted to do when the app asked about unsaved changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Then {
+    /// Start a new register.
+    New,
+    /// Choose a register to open.
+    Open,
+    /// Open this register.
+    OpenPath(PathBuf),
+    /// Close the app.
+    Quit,
+}
+
+/// A question the app is asking, shown as a modal window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Question {
+    /// There are unsaved changes: save them, discard them, or cancel?
+    UnsavedChanges(Then),
+    /// The file changed on disk since it was opened: reload it, save elsewhere, or cancel?
+    ChangedOnDisk,
+    /// A recovery copy newer than the register was found: restore it or discard it?
+    Recovery(PendingRecovery),
+}
+
+/// The user's answer to a `Question`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Answer {
+    /// Save, then go on.
+    SaveThen(Then),
+    /// Go on without saving.
+    DiscardThen(Then),
+    /// Read the file again, dropping unsaved changes.
+    Reload,
+    /// Save to another file.
+    SaveAs,
+    /// Restore the recovered changes from this file.
+    Restore(PathBuf),
+    /// Delete the recovery copy.
+    DiscardRecovery,
+    /// Do nothing.
+    Cancel,
+}
+
+/// Draws `question` as a modal window; returns the answer once the user gives one.
+pub(super) fn question_ui(
+    ctx: &egui::Context,
+    question: &Question,
+    file_name: &str,
+) -> Option<Answer> {
+    let mut answer = None;
+    let modal = Modal::new(egui::Id::unique("question")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        match question {
+            Question::UnsavedChanges(then) => {
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "{file_name} has changes that are not saved. Save them before {}?",
+                    match then {
+                        Then::New => "starting a new register",
+                        Then::Open | Then::OpenPath(_) => "opening another register",
+                        Then::Quit => "closing",
+                    }
+                ));
+                buttons(
+                    ui,
+                    &mut answer,
+                    &[
+                        ("Save", Answer::SaveThen(then.clone())),
+                        ("Discard changes", Answer::DiscardThen(then.clone())),
+                        ("Cancel", Answer::Cancel),
+                    ],
+                );
+            }
+            Question::ChangedOnDisk => {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "{file_name} was changed by someone or something else since you opened it \
+                     (another copy of the app, or a git pull). Saving now would overwrite those changes."
+                ));
+                ui.label("Reload it to see them (your unsaved changes are dropped), or save your version as another file.");
+                buttons(
+                    ui,
+                    &mut answer,
+                    &[
+                        ("Reload", Answer::Reload),
+                        ("Save as…", Answer::SaveAs),
+                        ("Cancel", Answer::Cancel),
+                    ],
+                );
+            }
+            Question::Recovery(recovery) => {
+                ui.heading("Recover unsaved changes?");
+                ui.label(format!(
+                    "Changes to {file_name} that were never saved were kept in a recovery copy at {}.",
+                    local_time(recovery.modified)
+                ));
+                ui.label("Restore them (you can then save or undo), or discard the copy and open the file as last saved.");
+                buttons(
+                    ui,
+                    &mut answer,
+                    &[
+                        ("Restore", Answer::Restore(recovery.path.clone())),
+                        ("Discard", Answer::DiscardRecovery),
+                    ],
+                );
+            }
+        }
+    });
+    if answer.is_none() && modal.should_close() && !matches!(question, Question::Recovery(_)) {
+        answer = Some(Answer::Cancel);
+    }
+    answer
+}
+
+fn buttons(ui: &mut Ui, answer: &mut Option<Answer>, choices: &[(&str, Answer)]) {
+    ui.add_space(10.0);
+    ui.horizontal(|ui| {
+        for (label, choice) in choices {
+            if ui.button(*label).clicked() {
+                *answer = Some(choice.clone());
+            }
+        }
+    });
+}
+
+/// A file time as people read it: `2019-07-11 14:32`, in local time.
+fn local_time(time: SystemTime) -> String {
+    jiff::Timestamp::try_from(time).map_or_else(
+        |_| "an unknown time".to_owned(),
+        |timestamp| {
+            timestamp
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("%Y-%m-%d %H:%M")
+                .to_string()
+        },
+    )
+}
+
+/// Draws the errors banner: each message from the core in full, with a button to dismiss it.
+pub(super) fn errors_ui(ui: &mut Ui, errors: &mut Vec<String>) {
+    let theme = ui.ctx().theme();
+    let mut dismissed = None;
+    for (error_idx, error) in errors.iter().enumerate() {
+        egui::Frame::new()
+            .fill(theme::error_fill(theme))
+            .corner_radius(6)
+            .inner_margin(egui::Margin::symmetric(12, 8))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new("Error")
+                            .font(theme::bold_body())
+                            .color(theme::error_text(theme)),
+                    );
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            dismissed = Some(error_idx);
+                        }
+                        ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(error).color(theme::error_text(theme)),
+                                )
+                                .wrap(),
+                            );
+                        });
+                    });
+                });
+            });
+        ui.add_space(4.0);
+    }
+    if let Some(error_idx) = dismissed
+        && error_idx < errors.len()
+    {
+        errors.remove(error_idx);
+    }
+}

@@ -1,0 +1,509 @@
+//! The editor for the selected entry: its texts, mitigations, affected groups, source, flags, and
+//! (beside them) its scores, rank and rights-impact grid.
+//!
+//! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
+//! and other views' changes appear here at once.
+
+use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+use jiff::civil::Date;
+
+use super::command::Command;
+use super::impact_grid::impact_grid_ui;
+use super::state::Derived;
+use super::theme;
+use crate::edit::{Edit, EntryText};
+use crate::register::{Entry, Field, Mitigation, MitigationStatus, Register};
+
+/// Draws the editor for `entry`, in two columns: texts on the left, scores on the right.
+pub(super) fn entry_editor_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    entry: &Entry,
+    commands: &mut Vec<Command>,
+) {
+    header_ui(ui, register, derived, entry, commands);
+    ui.separator();
+    let width = ui.available_width();
+    let left_width = (width * 0.44).max(320.0);
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(
+            egui::Vec2::new(left_width, ui.available_height()),
+            Layout::top_down(Align::Min),
+            |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("entry-texts")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        ui.set_width(left_width - 16.0);
+                        texts_ui(ui, entry, commands);
+                    });
+            },
+        );
+        ui.separator();
+        ui.allocate_ui_with_layout(
+            egui::Vec2::new(ui.available_width(), ui.available_height()),
+            Layout::top_down(Align::Min),
+            |ui| {
+                egui::ScrollArea::both()
+                    .id_salt("entry-impacts")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        scores_ui(ui, derived, register, entry);
+                        ui.add_space(6.0);
+                        impact_grid_ui(ui, register, entry, commands);
+                    });
+            },
+        );
+    });
+}
+
+fn header_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    entry: &Entry,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(entry.id.as_str())
+                .font(theme::bold_family_size(18.0))
+                .color(theme::accent(ui.ctx().theme())),
+        );
+        let system = register
+            .system(&entry.system)
+            .map_or_else(|| entry.system.to_string(), |s| s.name.clone());
+        ui.label(RichText::new(system).weak());
+        if let Some(ranked) = register
+            .entry_idx(&entry.id)
+            .and_then(|entry_idx| derived.ranked_entry(entry_idx))
+        {
+            ui.label(
+                RichText::new(format!(
+                    "Rank {}{} of {}",
+                    ranked.rank,
+                    if ranked.is_tied { " (tied)" } else { "" },
+                    register.entries.len()
+                ))
+                .strong(),
+            );
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .button("Delete")
+                .on_hover_text("Delete this entry (undo brings it back)")
+                .clicked()
+            {
+                commands.push(Command::DeleteEntry);
+            }
+            if ui
+                .button("Duplicate")
+                .on_hover_text("Add a copy of this entry with a new id")
+                .clicked()
+            {
+                commands.push(Command::DuplicateEntry);
+            }
+        });
+    });
+}
+
+fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    let set_text = |field, text| {
+        Command::Edit(Edit::SetEntryText {
+            entry: entry.id.clone(),
+            field,
+            text,
+        })
+    };
+    if let Some(text) = single_line(ui, "Issue", &entry.issue, "Short title of the issue") {
+        commands.push(set_text(EntryText::Issue, text));
+    }
+    if let Some(text) = single_line(
+        ui,
+        "Category",
+        &entry.category,
+        "data quality, retention, custody images, …",
+    ) {
+        commands.push(set_text(EntryText::Category, text));
+    }
+    if let Some(text) = multi_line(ui, "Concern", &entry.concern, 4) {
+        commands.push(set_text(EntryText::Concern, text));
+    }
+    ui.horizontal(|ui| {
+        let mut must_have = entry.must_have;
+        if ui
+            .checkbox(&mut must_have, "Must-have for the next draft")
+            .changed()
+        {
+            commands.push(Command::Edit(Edit::SetMustHave {
+                entry: entry.id.clone(),
+                must_have,
+            }));
+        }
+        ui.add_space(12.0);
+        let label = ui.label("Votes");
+        let mut votes = entry.votes;
+        let response = ui
+            .add(egui::DragValue::new(&mut votes).range(0..=999))
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(Command::Edit(Edit::SetVotes {
+                entry: entry.id.clone(),
+                votes,
+            }));
+        }
+    });
+    ui.add_space(8.0);
+    mitigations_ui(ui, entry, commands);
+    ui.add_space(8.0);
+    groups_ui(ui, entry, commands);
+    ui.add_space(8.0);
+    if let Some(text) = multi_line(ui, "Balancing note", &entry.balancing.note, 2) {
+        commands.push(set_text(EntryText::BalancingNote, text));
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Source");
+        let mut document = entry.source.document.clone();
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut document)
+                    .hint_text("Document")
+                    .desired_width((ui.available_width() - 120.0).max(80.0)),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            commands.push(set_text(EntryText::SourceDocument, document));
+        }
+        if let Some(date) = date_field(ui, "source-date", entry.source.date, "Source date") {
+            commands.push(Command::Edit(Edit::SetSourceDate {
+                entry: entry.id.clone(),
+                date,
+            }));
+        }
+    });
+    ui.add_space(8.0);
+    egui::CollapsingHeader::new("Confidential fields (left out of the public edition)")
+        .id_salt("confidential")
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for field in Field::ALL {
+                    let mut is_confidential = entry.is_confidential(field);
+                    let label = field.name().replace('_', " ");
+                    if ui.checkbox(&mut is_confidential, label).changed() {
+                        commands.push(Command::Edit(Edit::SetConfidential {
+                            entry: entry.id.clone(),
+                            field,
+                            is_confidential,
+                        }));
+                    }
+                }
+            });
+        });
+}
+
+fn mitigations_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Mitigations").font(theme::bold_body()));
+    let count = entry.mitigations.len();
+    for (mitigation_idx, mitigation) in entry.mitigations.iter().enumerate() {
+        egui::Frame::group(ui.style())
+            .inner_margin(egui::Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                mitigation_ui(ui, entry, mitigation_idx, mitigation, count, commands);
+            });
+    }
+    if ui.button("Add mitigation").clicked() {
+        commands.push(Command::Edit(Edit::AddMitigation {
+            entry: entry.id.clone(),
+            mitigation: Mitigation::proposed(""),
+        }));
+    }
+}
+
+fn mitigation_ui(
+    ui: &mut Ui,
+    entry: &Entry,
+    mitigation_idx: usize,
+    mitigation: &Mitigation,
+    count: usize,
+    commands: &mut Vec<Command>,
+) {
+    let number = mitigation_idx + 1;
+    let id = &entry.id;
+    let edit = |edit| Command::Edit(edit);
+    let heading = mitigation_heading_ui(ui, entry, mitigation_idx, mitigation, count, commands);
+    let mut text = mitigation.text.clone();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("What is done or proposed"),
+        )
+        .labelled_by(heading.id);
+    if response.changed() {
+        commands.push(edit(Edit::SetMitigationText {
+            entry: id.clone(),
+            mitigation_idx,
+            text,
+        }));
+    }
+    ui.horizontal(|ui| {
+        let owner_label = ui.label("Owner");
+        let mut owner = mitigation.owner.clone();
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut owner)
+                    .hint_text("Who is responsible")
+                    .desired_width((ui.available_width() - 150.0).max(60.0)),
+            )
+            .labelled_by(owner_label.id);
+        if response.changed() {
+            commands.push(edit(Edit::SetMitigationOwner {
+                entry: id.clone(),
+                mitigation_idx,
+                owner,
+            }));
+        }
+        ui.label("Due");
+        if let Some(due) = date_field(
+            ui,
+            ("mitigation-due", mitigation_idx),
+            mitigation.due,
+            &format!("Mitigation {number} due date"),
+        ) {
+            commands.push(edit(Edit::SetMitigationDue {
+                entry: id.clone(),
+                mitigation_idx,
+                due,
+            }));
+        }
+    });
+}
+
+/// The mitigation's heading row: its number, status and the move and remove buttons.
+fn mitigation_heading_ui(
+    ui: &mut Ui,
+    entry: &Entry,
+    mitigation_idx: usize,
+    mitigation: &Mitigation,
+    count: usize,
+    commands: &mut Vec<Command>,
+) -> egui::Response {
+    let number = mitigation_idx + 1;
+    let id = &entry.id;
+    let edit = |edit| Command::Edit(edit);
+    ui.horizontal(|ui| {
+        let heading = ui.label(RichText::new(format!("Mitigation {number}")).strong());
+        let mut status = mitigation.status;
+        egui::ComboBox::from_id_salt(("mitigation-status", mitigation_idx))
+            .width(110.0)
+            .selected_text(status.name())
+            .show_ui(ui, |ui| {
+                for choice in MitigationStatus::ALL {
+                    ui.selectable_value(&mut status, choice, choice.name());
+                }
+            })
+            .response
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, format!("Mitigation {number} status"))
+            });
+        if status != mitigation.status {
+            commands.push(edit(Edit::SetMitigationStatus {
+                entry: id.clone(),
+                mitigation_idx,
+                status,
+            }));
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let icon_button = |ui: &mut Ui, enabled: bool, icon: &str, name: String| {
+                let response = ui.add_enabled(enabled, egui::Button::new(icon).small());
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &name));
+                response.on_hover_text(name).clicked()
+            };
+            if icon_button(ui, true, "✕", format!("Remove mitigation {number}")) {
+                commands.push(edit(Edit::RemoveMitigation {
+                    entry: id.clone(),
+                    mitigation_idx,
+                }));
+            }
+            if icon_button(
+                ui,
+                number < count,
+                "↓",
+                format!("Move mitigation {number} down"),
+            ) {
+                commands.push(edit(Edit::MoveMitigation {
+                    entry: id.clone(),
+                    from_idx: mitigation_idx,
+                    to_idx: number,
+                }));
+            }
+            if icon_button(
+                ui,
+                mitigation_idx > 0,
+                "↑",
+                format!("Move mitigation {number} up"),
+            ) {
+                commands.push(edit(Edit::MoveMitigation {
+                    entry: id.clone(),
+                    from_idx: mitigation_idx,
+                    to_idx: mitigation_idx - 1,
+                }));
+            }
+        });
+        heading
+    })
+    .inner
+}
+
+fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Affected groups").font(theme::bold_body()));
+    ui.horizontal_wrapped(|ui| {
+        for group in &entry.affected_groups {
+            egui::Frame::new()
+                .fill(ui.visuals().faint_bg_color)
+                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
+                .corner_radius(10)
+                .inner_margin(egui::Margin::symmetric(8, 2))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(group);
+                        let remove = ui.small_button("✕");
+                        remove.widget_info(|| {
+                            WidgetInfo::labeled(Role::Button, true, format!("Remove group {group}"))
+                        });
+                        if remove.clicked() {
+                            commands.push(Command::Edit(Edit::RemoveAffectedGroup {
+                                entry: entry.id.clone(),
+                                group: group.clone(),
+                            }));
+                        }
+                    });
+                });
+        }
+        let id = ui.make_persistent_id("new-group");
+        let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+        let response = ui.add(
+            TextEdit::singleline(&mut text)
+                .hint_text("Add a group, then Enter")
+                .desired_width(170.0),
+        );
+        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            if !text.trim().is_empty() {
+                commands.push(Command::Edit(Edit::AddAffectedGroup {
+                    entry: entry.id.clone(),
+                    group: text.trim().to_owned(),
+                }));
+            }
+            text.clear();
+        }
+        ui.data_mut(|d| d.insert_temp(id, text));
+    });
+}
+
+fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry) {
+    let Some(ranked) = register
+        .entry_idx(&entry.id)
+        .and_then(|entry_idx| derived.ranked_entry(entry_idx))
+    else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Inherent").strong());
+        theme::score_chip(
+            ui,
+            ranked.scores.inherent.as_ref().map(|top| top.score),
+            theme::CHIP_WIDTH,
+        );
+        ui.add_space(8.0);
+        ui.label(RichText::new("Residual").strong());
+        theme::score_chip(
+            ui,
+            ranked.scores.residual.as_ref().map(|top| top.score),
+            theme::CHIP_WIDTH,
+        );
+        ui.add_space(8.0);
+        ui.label(format!("Breadth {}", ranked.scores.breadth))
+            .on_hover_text("Rights scoring high or above");
+    });
+    ui.label(RichText::new(&ranked.reason).weak().italics());
+}
+
+/// A labelled single-line text field; returns the new text when the user changed it.
+fn single_line(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    let label = ui.label(RichText::new(label).strong());
+    let mut text = value.to_owned();
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    response.changed().then_some(text)
+}
+
+/// A labelled multi-line text field; returns the new text when the user changed it.
+fn multi_line(ui: &mut Ui, label: &str, value: &str, rows: usize) -> Option<String> {
+    let label = ui.label(RichText::new(label).strong());
+    let mut text = value.to_owned();
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    response.changed().then_some(text)
+}
+
+/// A date field in `YYYY-MM-DD`; returns the new date (or none, when cleared) once the text parses.
+///
+/// While the field has the keyboard focus it keeps what is typed, so a half-typed date is not lost.
+#[expect(
+    clippy::option_option,
+    reason = "the outer option says whether the date changed, the inner one is the date or none"
+)]
+pub(super) fn date_field(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    current: Option<Date>,
+    accessible: &str,
+) -> Option<Option<Date>> {
+    let id = ui.make_persistent_id(id_salt);
+    let shown = current.map(|d| d.to_string()).unwrap_or_default();
+    let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or(shown);
+    let parsed = parse_date(&text);
+    let mut edit = TextEdit::singleline(&mut text)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(96.0);
+    if parsed.is_none() {
+        edit = edit.text_color(theme::error_text(ui.ctx().theme()));
+    }
+    let response = ui.add(edit);
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
+    let response = response.on_hover_text(format!("{accessible}, as YYYY-MM-DD"));
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    let parsed = parse_date(&text)?;
+    (response.changed() && parsed != current).then_some(parsed)
+}
+
+/// `Some(None)` for an empty field, `Some(Some(date))` for a valid date, `None` otherwise.
+#[expect(
+    clippy::option_option,
+    reason = "the outer option says whether the text is valid, the inner one is the date or none"
+)]
+fn parse_date(text: &str) -> Option<Option<Date>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    text.parse::<Date>().ok().map(Some)
+}

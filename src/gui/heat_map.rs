@@ -1,0 +1,191 @@
+//! The heat map view: a 4 × 4 likelihood × severity grid counting the entries in each cell, and the
+//! rights × systems matrix of highest scores, before or after mitigation. Clicking a cell shows
+//! those entries in the register table.
+//!
+//! The counts and scores come from `scoring::heat_map` and `overview::rights_by_systems`.
+
+use egui::{FontId, RichText, Role, Ui, Vec2, WidgetInfo};
+
+use super::command::Command;
+use super::state::{Derived, ViewState};
+use super::theme;
+use crate::filter::HeatCell;
+use crate::register::{Likelihood, Register, Scale, Severity, Stage};
+use crate::scoring::Score;
+
+const CELL: f32 = 92.0;
+const MATRIX_CELL: Vec2 = Vec2::new(64.0, 30.0);
+
+/// Draws the heat map and the matrix.
+pub(super) fn heat_map_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &mut Derived,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Heat map");
+        ui.add_space(16.0);
+        for (stage, label) in [
+            (Stage::Inherent, "Before mitigation (inherent)"),
+            (Stage::Residual, "After mitigation (residual)"),
+        ] {
+            ui.selectable_value(&mut view.heat_map_stage, stage, label);
+        }
+    });
+    ui.label(
+        RichText::new(
+            "Each entry is placed by its highest-scoring right. Click a cell to see its entries.",
+        )
+        .weak(),
+    );
+    ui.add_space(8.0);
+    let stage = view.heat_map_stage;
+    egui::ScrollArea::both().show(ui, |ui| {
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| grid_ui(ui, register, derived, stage, commands));
+            ui.add_space(32.0);
+            ui.vertical(|ui| matrix_ui(ui, register, derived, stage, commands));
+        });
+    });
+}
+
+fn grid_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &mut Derived,
+    stage: Stage,
+    commands: &mut Vec<Command>,
+) {
+    let map = derived.heat_map(register, stage);
+    ui.label(RichText::new("Likelihood × severity").font(theme::bold_body()));
+    ui.add_space(4.0);
+    for likelihood in Likelihood::ALL.into_iter().rev() {
+        ui.horizontal(|ui| {
+            ui.add_sized(
+                Vec2::new(110.0, CELL),
+                egui::Label::new(format!("{}\n{}", likelihood.value(), likelihood.name())),
+            );
+            for severity in Severity::ALL {
+                let count = map.count(severity.value(), likelihood.value());
+                let level =
+                    Score::of(crate::register::Assessment::new(severity, likelihood)).level();
+                let text = count.to_string();
+                let font = FontId::new(if count > 0 { 26.0 } else { 18.0 }, theme::bold_family());
+                let response = theme::level_cell(
+                    ui,
+                    Vec2::splat(CELL),
+                    (count > 0).then_some(level),
+                    &text,
+                    font,
+                );
+                let name = format!(
+                    "{}: severity {} {}, likelihood {} {}",
+                    super::entries(count),
+                    severity.value(),
+                    severity.name(),
+                    likelihood.value(),
+                    likelihood.name()
+                );
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+                let response = response.on_hover_text(&name);
+                if response.clicked() {
+                    commands.push(Command::ShowCell(HeatCell {
+                        stage,
+                        severity,
+                        likelihood,
+                    }));
+                }
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(110.0 + ui.spacing().item_spacing.x);
+        for severity in Severity::ALL {
+            ui.add_sized(
+                Vec2::new(CELL, 34.0),
+                egui::Label::new(format!("{}\n{}", severity.value(), severity.name())),
+            );
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.add_space(110.0);
+        ui.label(RichText::new("Likelihood ↑   Severity →").weak());
+    });
+    ui.add_space(10.0);
+    legend_ui(ui);
+}
+
+fn legend_ui(ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        for (level, range) in [
+            (crate::scoring::Level::Low, "1–3"),
+            (crate::scoring::Level::Medium, "4–6"),
+            (crate::scoring::Level::High, "8–9"),
+            (crate::scoring::Level::VeryHigh, "12–16"),
+        ] {
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect, 3.0, theme::level_fill(level));
+            ui.label(format!("{} {range}", level.name()));
+            ui.add_space(6.0);
+        }
+    });
+}
+
+fn matrix_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &mut Derived,
+    stage: Stage,
+    commands: &mut Vec<Command>,
+) {
+    let matrix = derived.matrix(register, stage);
+    ui.label(RichText::new("Rights × systems: highest score").font(theme::bold_body()));
+    ui.add_space(4.0);
+    egui::Grid::new("rights-by-systems")
+        .spacing(Vec2::new(4.0, 4.0))
+        .show(ui, |ui| {
+            ui.label("");
+            for system in &matrix.systems {
+                ui.add_sized(
+                    MATRIX_CELL,
+                    egui::Label::new(RichText::new(system.as_str()).strong()),
+                )
+                .on_hover_text(
+                    register
+                        .system(system)
+                        .map_or_else(String::new, |s| s.name.clone()),
+                );
+            }
+            ui.end_row();
+            for (right_idx, right) in matrix.rights.iter().enumerate() {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(register.right_name(right));
+                });
+                for (system_idx, system) in matrix.systems.iter().enumerate() {
+                    let score = matrix.score(right_idx, system_idx);
+                    let text = score.map_or_else(String::new, |s| s.value().to_string());
+                    let response = theme::level_cell(
+                        ui,
+                        MATRIX_CELL,
+                        score.map(Score::level),
+                        &text,
+                        FontId::new(15.0, theme::bold_family()),
+                    );
+                    let name = format!(
+                        "{system} on {}: {}",
+                        register.right_name(right),
+                        score.map_or_else(|| "no impact".to_owned(), |s| format!("highest {s}"))
+                    );
+                    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+                    let response = response.on_hover_text(&name);
+                    if response.clicked() && score.is_some() {
+                        commands.push(Command::ShowSystemRight(system.clone(), right.clone()));
+                    }
+                }
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,312 @@
+//! The rights-impact grid: one row per right in the catalogue, with severity and likelihood pickers
+//! before and after mitigation, the score in its level colour, and a note per right.
+//!
+//! Every change is pushed as an `Edit::SetImpact` or `Edit::SetImpactNote`; the score shown is
+//! computed by `scoring` from the register, so it changes the moment the edit is applied.
+
+use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
+
+use super::command::Command;
+use super::theme;
+use crate::edit::Edit;
+use crate::register::{
+    Assessment, Entry, Impact, Likelihood, Register, Right, Scale, Severity, Stage,
+};
+use crate::scoring::Score;
+
+const NAME_WIDTH: f32 = 160.0;
+const BOX: f32 = 20.0;
+const PICKER_WIDTH: f32 = 4.0 * BOX + 3.0 * 2.0;
+const SCORE_WIDTH: f32 = 40.0;
+const GAP: f32 = 18.0;
+
+/// Draws the grid for `entry`.
+pub(super) fn impact_grid_ui(
+    ui: &mut Ui,
+    register: &Register,
+    entry: &Entry,
+    commands: &mut Vec<Command>,
+) {
+    let spacing = ui.spacing().item_spacing.x;
+    let stage_width = 2.0 * PICKER_WIDTH + SCORE_WIDTH + 2.0 * spacing;
+    ui.horizontal(|ui| {
+        cell(ui, NAME_WIDTH, |ui| {
+            ui.label(RichText::new("Rights impact").font(theme::bold_body()));
+        });
+        cell(ui, stage_width, |ui| {
+            ui.label(RichText::new("Before mitigation").strong());
+        });
+        ui.add_space(GAP);
+        cell(ui, stage_width, |ui| {
+            ui.label(RichText::new("After mitigation").strong());
+        });
+    });
+    ui.horizontal(|ui| {
+        let small = |text: &str| RichText::new(text).small().weak();
+        cell(ui, NAME_WIDTH, |ui| {
+            ui.label(small("Right"));
+        });
+        for stage_idx in 0..2 {
+            if stage_idx == 1 {
+                ui.add_space(GAP);
+            }
+            cell(ui, PICKER_WIDTH, |ui| {
+                ui.label(small("Severity"));
+            });
+            cell(ui, PICKER_WIDTH, |ui| {
+                ui.label(small("Likelihood"));
+            });
+            cell(ui, SCORE_WIDTH, |ui| {
+                ui.label(small("Score"));
+            });
+        }
+    });
+    ui.separator();
+    for right in &register.rights {
+        right_row(ui, entry, right, commands);
+    }
+}
+
+/// A fixed-width cell, so that the rows line up under the headings.
+fn cell<R>(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.allocate_ui_with_layout(
+        Vec2::new(width, BOX),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.set_max_width(width);
+            add_contents(ui)
+        },
+    )
+    .inner
+}
+
+fn right_row(ui: &mut Ui, entry: &Entry, right: &Right, commands: &mut Vec<Command>) {
+    let impact = entry.impact(&right.id);
+    let set = |stage, assessment| {
+        Command::Edit(Edit::SetImpact {
+            entry: entry.id.clone(),
+            right: right.id.clone(),
+            stage,
+            assessment,
+        })
+    };
+    ui.horizontal(|ui| {
+        cell(ui, NAME_WIDTH, |ui| {
+            let name = RichText::new(&right.name);
+            let name = if impact.is_some() {
+                name.strong()
+            } else {
+                name.color(ui.visuals().weak_text_color())
+            };
+            ui.add(egui::Label::new(name).truncate())
+                .on_hover_text(format!("{} ({})", right.name, right.legal_reference));
+        });
+
+        // Before mitigation.
+        let inherent = impact.map(|i| i.inherent);
+        if let Some(chosen) = stage_pickers(ui, &right.name, Stage::Inherent, inherent, None) {
+            commands.push(set(Stage::Inherent, Some(chosen)));
+        }
+        cell(ui, SCORE_WIDTH, |ui| {
+            theme::score_chip(ui, inherent.map(Score::of), SCORE_WIDTH);
+        });
+        ui.add_space(GAP);
+
+        // After mitigation: where no residual is judged, the inherent counts and is outlined.
+        let residual = impact.and_then(|i| i.residual);
+        ui.add_enabled_ui(impact.is_some(), |ui| {
+            if let Some(chosen) =
+                stage_pickers(ui, &right.name, Stage::Residual, residual, inherent)
+            {
+                commands.push(set(Stage::Residual, Some(chosen)));
+            }
+        });
+        cell(ui, SCORE_WIDTH, |ui| {
+            theme::score_chip(
+                ui,
+                impact.map(|i| Score::of(i.at(Stage::Residual))),
+                SCORE_WIDTH,
+            );
+        });
+        if residual.is_some() {
+            let clear = ui
+                .small_button("↺")
+                .on_hover_text("Clear the judgement after mitigation (the one before counts)");
+            clear.widget_info(|| {
+                WidgetInfo::labeled(
+                    Role::Button,
+                    true,
+                    format!("Clear {} after mitigation", right.name),
+                )
+            });
+            if clear.clicked() {
+                commands.push(set(Stage::Residual, None));
+            }
+        }
+        if impact.is_some() {
+            let remove = ui
+                .small_button("✕")
+                .on_hover_text("Not affected: remove this right's scores and note");
+            remove.widget_info(|| {
+                WidgetInfo::labeled(Role::Button, true, format!("Remove {}", right.name))
+            });
+            if remove.clicked() {
+                commands.push(set(Stage::Inherent, None));
+            }
+        }
+    });
+    if let Some(impact) = impact {
+        note_row(ui, entry, right, impact, commands);
+    }
+}
+
+fn note_row(
+    ui: &mut Ui,
+    entry: &Entry,
+    right: &Right,
+    impact: &Impact,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_space(NAME_WIDTH + ui.spacing().item_spacing.x);
+        let mut note = impact.note.clone();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut note)
+                .hint_text(format!("Note on {}: why it was scored so", right.name))
+                .desired_width(ui.available_width()),
+        );
+        if response.changed() {
+            commands.push(Command::Edit(Edit::SetImpactNote {
+                entry: entry.id.clone(),
+                right: right.id.clone(),
+                note,
+            }));
+        }
+    });
+    ui.add_space(2.0);
+}
+
+/// The severity and likelihood pickers of one stage; returns a new judgement when one is picked.
+///
+/// `shown` is the judgement made at this stage; `faint` the one that counts when none is made (the
+/// inherent judgement, for the residual stage). A pick on an unscored right takes the lowest value
+/// for the other half.
+fn stage_pickers(
+    ui: &mut Ui,
+    right_name: &str,
+    stage: Stage,
+    shown: Option<Assessment>,
+    faint: Option<Assessment>,
+) -> Option<Assessment> {
+    let base = shown.or(faint);
+    let severity = picker(
+        ui,
+        &format!("{right_name} {} severity", stage.name()),
+        shown.map(|a| a.severity),
+        faint.map(|a| a.severity),
+    );
+    let likelihood = picker(
+        ui,
+        &format!("{right_name} {} likelihood", stage.name()),
+        shown.map(|a| a.likelihood),
+        faint.map(|a| a.likelihood),
+    );
+    match (severity, likelihood) {
+        (Some(severity), _) => Some(Assessment::new(
+            severity,
+            base.map_or(Likelihood::Remote, |a| a.likelihood),
+        )),
+        (None, Some(likelihood)) => Some(Assessment::new(
+            base.map_or(Severity::Negligible, |a| a.severity),
+            likelihood,
+        )),
+        (None, None) => None,
+    }
+}
+
+/// Four boxes numbered 1–4; returns the value clicked, if it differs from the one chosen.
+fn picker<S: Scale + PartialEq>(
+    ui: &mut Ui,
+    accessible: &str,
+    chosen: Option<S>,
+    faint: Option<S>,
+) -> Option<S> {
+    cell(ui, PICKER_WIDTH, |ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        let mut picked = None;
+        for value in S::ALL {
+            let look = if chosen == Some(value) {
+                BoxLook::Chosen
+            } else if chosen.is_none() && faint == Some(value) {
+                BoxLook::Counting
+            } else {
+                BoxLook::Plain
+            };
+            if picker_box(ui, accessible, value, look) {
+                picked = Some(value);
+            }
+        }
+        picked
+    })
+}
+
+/// How a picker box is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BoxLook {
+    /// The value chosen at this stage: filled.
+    Chosen,
+    /// Not chosen here, but the value that counts (the inherent one, after mitigation): outlined.
+    Counting,
+    /// Any other value.
+    Plain,
+}
+
+/// One box of a picker; true when clicked while not already chosen.
+fn picker_box<S: Scale>(ui: &mut Ui, accessible: &str, value: S, look: BoxLook) -> bool {
+    let is_chosen = look == BoxLook::Chosen;
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(BOX), Sense::click());
+    response.widget_info(|| {
+        WidgetInfo::selected(
+            Role::Button,
+            ui.is_enabled(),
+            is_chosen,
+            format!("{accessible} {}", value.value()),
+        )
+    });
+    let response = response.on_hover_text(format!("{} {}", value.value(), value.name()));
+    let visuals = ui.visuals();
+    let accent = theme::accent(ui.ctx().theme());
+    let (fill, text) = if is_chosen {
+        (accent, visuals.extreme_bg_color)
+    } else if response.hovered() && ui.is_enabled() {
+        (
+            visuals.widgets.hovered.weak_bg_fill,
+            visuals.strong_text_color(),
+        )
+    } else {
+        (visuals.widgets.inactive.weak_bg_fill, visuals.text_color())
+    };
+    ui.painter().rect_filled(rect, 3.0, fill);
+    if look == BoxLook::Counting {
+        ui.painter().rect_stroke(
+            rect.shrink(0.5),
+            3.0,
+            egui::Stroke::new(1.5, accent.gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+    }
+    let text = if ui.is_enabled() {
+        text
+    } else {
+        visuals.weak_text_color()
+    };
+    ui.painter().text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        value.value().to_string(),
+        egui::FontId::proportional(12.5),
+        text,
+    );
+    response.clicked() && !is_chosen
+}

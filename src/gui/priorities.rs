@@ -1,0 +1,119 @@
+//! The priorities view: the entries in rank order, each with the reason line that explains its place.
+//!
+//! The order comes from `ranking::rank`, recomputed whenever the register changes, so changing a
+//! score moves the entry at once. The filters apply; the rank numbers stay those of the whole register.
+
+use egui::{RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::state::{Derived, ViewState};
+use super::theme;
+use crate::register::Register;
+
+const ROW_HEIGHT: f32 = 46.0;
+
+/// Draws the ranked list.
+pub(super) fn priorities_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    view: &ViewState,
+    commands: &mut Vec<Command>,
+) {
+    // The filtered rows, in priority order whatever the table's sort.
+    let mut positions = derived.rows.clone();
+    positions.sort_unstable();
+    ui.horizontal(|ui| {
+        ui.heading("Priorities");
+        ui.label(
+            RichText::new(
+                "Must-have first, then residual, inherent, breadth and votes; ties end on the id.",
+            )
+            .weak(),
+        );
+    });
+    ui.add_space(4.0);
+    let theme = ui.ctx().theme();
+    TableBuilder::new(ui)
+        .id_salt("priorities")
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(56.0))
+        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
+        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
+        .column(Column::remainder().clip(true))
+        .header(24.0, |mut header| {
+            for title in [
+                "Rank",
+                "Residual",
+                "Inherent",
+                "Entry and why it ranks here",
+            ] {
+                header.col(|ui| {
+                    ui.label(RichText::new(title).font(theme::bold_body()));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, positions.len(), |mut row| {
+                let Some(ranked) = positions
+                    .get(row.index())
+                    .and_then(|position| derived.ranked.get(*position))
+                else {
+                    return;
+                };
+                let Some(entry) = register.entries.get(ranked.entry_idx) else {
+                    return;
+                };
+                row.set_selected(view.selection.as_ref() == Some(&entry.id));
+                row.col(|ui| {
+                    let rank = if ranked.is_tied {
+                        format!("{}=", ranked.rank)
+                    } else {
+                        ranked.rank.to_string()
+                    };
+                    ui.label(RichText::new(rank).size(18.0).strong());
+                });
+                row.col(|ui| {
+                    theme::score_chip(
+                        ui,
+                        ranked.scores.residual.as_ref().map(|top| top.score),
+                        theme::CHIP_WIDTH,
+                    );
+                });
+                row.col(|ui| {
+                    theme::score_chip(
+                        ui,
+                        ranked.scores.inherent.as_ref().map(|top| top.score),
+                        theme::CHIP_WIDTH,
+                    );
+                });
+                row.col(|ui| {
+                    ui.vertical(|ui| {
+                        ui.add_space(3.0);
+                        ui.horizontal(|ui| {
+                            if entry.must_have {
+                                ui.label(RichText::new("★").color(theme::must_have(theme)));
+                            }
+                            ui.label(RichText::new(entry.id.as_str()).monospace());
+                            ui.add(
+                                egui::Label::new(RichText::new(&entry.issue).strong())
+                                    .truncate()
+                                    .selectable(false),
+                            );
+                        });
+                        ui.add(
+                            egui::Label::new(RichText::new(&ranked.reason).weak().small())
+                                .truncate()
+                                .selectable(false),
+                        );
+                    });
+                });
+                if row.response().clicked() {
+                    commands.push(Command::Select(Some(entry.id.clone())));
+                }
+            });
+        });
+}

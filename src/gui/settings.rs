@@ -1,0 +1,102 @@
+//! The UI state kept between runs in eframe's storage: recent files, the last register, zoom, theme.
+//!
+//! Never the register itself: registers are saved only through `files`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// How many recent files the File menu lists.
+const MAX_RECENT_FILES: usize = 8;
+
+/// UI preferences and history, restored at start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Registers opened or saved, most recent first.
+    pub recent_files: Vec<PathBuf>,
+    /// The register open when the app last closed.
+    pub last_file: Option<PathBuf>,
+    /// The zoom factor, 1 for normal size.
+    pub zoom: f32,
+    /// Light or dark.
+    pub theme: ThemeChoice,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent_files: Vec::new(),
+            last_file: None,
+            zoom: 1.0,
+            theme: ThemeChoice::Light,
+        }
+    }
+}
+
+impl Settings {
+    /// Puts `path` first in the recent files and makes it the last file.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(MAX_RECENT_FILES);
+        self.last_file = Some(path.to_owned());
+    }
+}
+
+/// The colour theme.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    /// Dark text on light panels: the default, best on projectors.
+    #[default]
+    Light,
+    /// Light text on dark panels.
+    Dark,
+    /// Whatever the desktop uses.
+    System,
+}
+
+impl ThemeChoice {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::System];
+
+    /// The choice's name in the menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Light => "Light theme",
+            Self::Dark => "Dark theme",
+            Self::System => "Follow the system theme",
+        }
+    }
+
+    /// egui's preference for this choice.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+            Self::System => egui::ThemePreference::System,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_and_most_recent_first() {
+        let mut settings = Settings::default();
+        for name in ["a.ron", "b.ron", "a.ron"] {
+            settings.remember(Path::new(name));
+        }
+        assert_eq!(
+            settings.recent_files,
+            [PathBuf::from("a.ron"), PathBuf::from("b.ron")]
+        );
+        assert_eq!(settings.last_file, Some(PathBuf::from("a.ron")));
+        for number in 0..20 {
+            settings.remember(Path::new(&format!("{number}.ron")));
+        }
+        assert_eq!(settings.recent_files.len(), MAX_RECENT_FILES);
+    }
+}

@@ -1,0 +1,270 @@
+//! The app's state: the open `Document`, what the user is looking at (`ViewState`), and the
+//! results computed from them (`Derived`), which are kept until the register or the view changes.
+//!
+//! Nothing here draws. The register changes only through `Document::apply`, `undo` and `redo`.
+
+use std::path::{Path, PathBuf};
+
+use crate::edit::{Edit, EditError};
+use crate::files::recovery::Fingerprint;
+use crate::filter::{self, Filter, Sort};
+use crate::history::History;
+use crate::overview::{self, RightsBySystems};
+use crate::ranking::{Ranked, rank};
+use crate::register::{EntryId, Register, Stage, SystemId};
+use crate::scoring::{HeatMap, heat_map};
+
+/// An open register: its contents, where it lives, and its undo history.
+#[derive(Debug)]
+pub(super) struct Document {
+    /// The register as it stands, with unsaved changes.
+    pub register: Register,
+    /// The file it was opened from or last saved to; `None` for a new register.
+    pub path: Option<PathBuf>,
+    /// The file's fingerprint when it was opened or saved, to tell whether someone changed it since.
+    pub fingerprint: Option<Fingerprint>,
+    /// Undo and redo.
+    pub history: History,
+    /// The history revision last saved; `None` when the register has never been saved as it stands.
+    saved_revision: Option<u64>,
+    /// Tells documents apart, so results computed for one are never shown for another.
+    serial: u64,
+    /// The revision last written to the recovery file.
+    pub recovered_revision: Option<u64>,
+    /// Counts changes that can move the priority order; text edits leave it alone.
+    ranking_changes: u64,
+}
+
+impl Document {
+    /// A document for a register read from `path` (or a new one when `path` is `None`).
+    pub(super) fn new(
+        register: Register,
+        path: Option<PathBuf>,
+        fingerprint: Option<Fingerprint>,
+    ) -> Self {
+        static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let history = History::default();
+        let saved_revision = path.is_some().then_some(history.revision());
+        Self {
+            register,
+            path,
+            fingerprint,
+            history,
+            saved_revision,
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            recovered_revision: None,
+            ranking_changes: 0,
+        }
+    }
+
+    /// Applies one edit through the history, so it can be undone.
+    pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let affects_ranking = edit.affects_ranking();
+        self.history.apply(&mut self.register, edit)?;
+        if affects_ranking {
+            self.ranking_changes += 1;
+        }
+        Ok(())
+    }
+
+    /// Takes back the last step; returns what it was.
+    pub(super) fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.register)?;
+        self.ranking_changes += 1;
+        Some(label)
+    }
+
+    /// Puts back the last step undone; returns what it was.
+    pub(super) fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.register)?;
+        self.ranking_changes += 1;
+        Some(label)
+    }
+
+    /// Whether there are changes not yet saved to the file.
+    pub(super) fn is_dirty(&self) -> bool {
+        self.saved_revision != Some(self.history.revision())
+    }
+
+    /// Records that the register as it stands has been saved to `path`.
+    pub(super) fn mark_saved(&mut self, path: PathBuf, fingerprint: Option<Fingerprint>) {
+        self.path = Some(path);
+        self.fingerprint = fingerprint;
+        self.saved_revision = Some(self.history.revision());
+        self.history.seal();
+    }
+
+    /// The file name for the window title, or "Untitled register".
+    pub(super) fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled register".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Identifies what the register holds now: changes whenever the register does.
+    pub(super) fn state_key(&self) -> (u64, u64) {
+        (self.serial, self.history.revision())
+    }
+
+    /// Changes whenever the priority order may have changed.
+    pub(super) fn ranking_key(&self) -> (u64, u64) {
+        (self.serial, self.ranking_changes)
+    }
+}
+
+/// The app's views, in the order the view switcher shows them.
+///
+/// Later views (snapshots, PDF export, workshop presenter) are added here and in `View::ALL`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum View {
+    /// The register table with the entry editor.
+    #[default]
+    Register,
+    /// The ranked list with reason lines.
+    Priorities,
+    /// The likelihood × severity heat map and the rights × systems matrix.
+    HeatMap,
+    /// The register's title, version, marking, systems and rights.
+    Details,
+}
+
+impl View {
+    /// Every view, in switcher order.
+    pub const ALL: [Self; 4] = [
+        Self::Register,
+        Self::Priorities,
+        Self::HeatMap,
+        Self::Details,
+    ];
+
+    /// The view's name in the switcher.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Register => "Register",
+            Self::Priorities => "Priorities",
+            Self::HeatMap => "Heat map",
+            Self::Details => "Register details",
+        }
+    }
+
+    /// Whether the view shows the entry editor beside it.
+    pub fn shows_editor(self) -> bool {
+        matches!(self, Self::Register | Self::Priorities)
+    }
+}
+
+/// What the user is looking at: never saved into a register file.
+#[derive(Debug, Clone)]
+pub(super) struct ViewState {
+    /// The view shown.
+    pub view: View,
+    /// The entry being edited.
+    pub selection: Option<EntryId>,
+    /// What the register table is narrowed to.
+    pub filter: Filter,
+    /// The register table's order.
+    pub sort: Sort,
+    /// Which judgement the heat map and the matrix show.
+    pub heat_map_stage: Stage,
+    /// Set when the search box should take the keyboard focus.
+    pub focus_search: bool,
+    /// Set when the table should scroll the selected entry into view.
+    pub scroll_to_selection: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            view: View::default(),
+            selection: None,
+            filter: Filter::default(),
+            sort: Sort::default(),
+            heat_map_stage: Stage::Inherent,
+            focus_search: false,
+            scroll_to_selection: false,
+        }
+    }
+}
+
+/// Results computed from the document and the view, kept until either changes.
+#[derive(Debug, Default)]
+pub(super) struct Derived {
+    ranking_key: Option<(u64, u64)>,
+    rows_key: Option<((u64, u64), Filter, Sort)>,
+    /// The priority order of every entry.
+    pub ranked: Vec<Ranked>,
+    /// For each entry (by position in the register), its position in `ranked`.
+    pub position_of_entry: Vec<usize>,
+    /// The positions in `ranked` of the rows the register table shows, in order.
+    pub rows: Vec<usize>,
+    /// Entries per system, for the systems list.
+    pub systems: Vec<(SystemId, usize)>,
+    /// The categories in use, for the category filter.
+    pub categories: Vec<String>,
+    heat_maps: Option<[HeatMap; 2]>,
+    matrices: Option<[RightsBySystems; 2]>,
+}
+
+impl Derived {
+    /// Recomputes whatever `document` or `view` has made stale.
+    pub(super) fn refresh(&mut self, document: &Document, view: &ViewState) {
+        let register = &document.register;
+        let ranking_key = document.ranking_key();
+        if self.ranking_key != Some(ranking_key) {
+            self.ranking_key = Some(ranking_key);
+            self.rows_key = None;
+            self.ranked = rank(register);
+            self.position_of_entry = vec![0; register.entries.len()];
+            for (position, ranked) in self.ranked.iter().enumerate() {
+                if let Some(slot) = self.position_of_entry.get_mut(ranked.entry_idx) {
+                    *slot = position;
+                }
+            }
+            self.systems = overview::entries_per_system(register);
+            self.heat_maps = None;
+            self.matrices = None;
+        }
+        let rows_key = (document.state_key(), view.filter.clone(), view.sort);
+        if self.rows_key.as_ref() != Some(&rows_key) {
+            self.rows = filter::rows(register, &self.ranked, &view.filter, view.sort);
+            self.categories = overview::categories(register);
+            self.rows_key = Some(rows_key);
+        }
+    }
+
+    /// The rank of the entry at `entry_idx` in the register.
+    pub(super) fn ranked_entry(&self, entry_idx: usize) -> Option<&Ranked> {
+        self.ranked.get(*self.position_of_entry.get(entry_idx)?)
+    }
+
+    /// The heat map at `stage`, computed on first use.
+    pub(super) fn heat_map(&mut self, register: &Register, stage: Stage) -> &HeatMap {
+        let maps = self.heat_maps.get_or_insert_with(|| {
+            [
+                heat_map(register, Stage::Inherent),
+                heat_map(register, Stage::Residual),
+            ]
+        });
+        match stage {
+            Stage::Inherent => &maps[0],
+            Stage::Residual => &maps[1],
+        }
+    }
+
+    /// The rights × systems matrix at `stage`, computed on first use.
+    pub(super) fn matrix(&mut self, register: &Register, stage: Stage) -> &RightsBySystems {
+        let matrices = self.matrices.get_or_insert_with(|| {
+            [
+                overview::rights_by_systems(register, Stage::Inherent),
+                overview::rights_by_systems(register, Stage::Residual),
+            ]
+        });
+        match stage {
+            Stage::Inherent => &matrices[0],
+            Stage::Residual => &matrices[1],
+        }
+    }
+}

@@ -1,0 +1,499 @@
+//! The desktop app driven as a user would, headless with `egui_kittest`: click, type, press keys,
+//! then look at the app's state (never at pixels).
+//!
+//! Every test opens a copy of `tests/fixtures/small.ron` in its own folder, with a fixed date and the
+//! in-app path field instead of native file choosers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings, View};
+use dpia_register::register::{EntryId, Scale};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+
+use super::util::fixture;
+
+/// A throw-away folder holding `small.ron`, and the app open on it.
+struct App {
+    harness: Harness<'static, DpiaApp>,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn options() -> Options {
+    Options {
+        today: jiff::civil::date(2019, 7, 11),
+        file_choosers: FileChoosers::PathField,
+        settings: Settings::default(),
+    }
+}
+
+fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn open_small() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let harness = harness(DpiaApp::open(&path, options()));
+    App {
+        harness,
+        path,
+        _dir: dir,
+    }
+}
+
+fn id(text: &str) -> EntryId {
+    EntryId::parse(text).unwrap()
+}
+
+fn shown(harness: &mut Harness<'_, DpiaApp>) -> Vec<String> {
+    harness
+        .state_mut()
+        .shown_entries()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Types `text` at the end of the text field labelled `label`.
+fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
+    let field = |harness: &Harness<'_, DpiaApp>| {
+        harness
+            .query_by_role_and_label(Role::TextInput, label)
+            .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
+            .map(|node| node.accesskit_node().id())
+            .expect("a text field with this label")
+    };
+    let node = field(harness);
+    harness.get_by(|n| n.id() == node).focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.get_by(|n| n.id() == node).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn opens_with_the_top_priority_selected() {
+    let app = open_small();
+    let state = app.harness.state();
+    assert_eq!(
+        state.selection(),
+        Some(&id("PNC-002")),
+        "rank 1 is selected"
+    );
+    assert!(!state.is_dirty());
+    assert_eq!(state.title(), "small.ron — DPIA register");
+    assert_eq!(state.path(), Some(app.path.as_path()));
+}
+
+#[test]
+fn clicking_a_row_selects_its_entry() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    assert_eq!(app.harness.state().selection(), Some(&id("PND-002")));
+    assert!(
+        app.harness.query_by_label("Rank 3 of 3").is_some(),
+        "the editor shows the entry's rank"
+    );
+}
+
+#[test]
+fn changing_a_severity_moves_the_entry_up() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    assert_eq!(app.harness.state().rank_of(&id("PND-002")), Some(3));
+    click(
+        &mut app.harness,
+        "Private and family life inherent severity 4",
+    );
+    click(
+        &mut app.harness,
+        "Private and family life inherent likelihood 4",
+    );
+    let state = app.harness.state();
+    assert_eq!(
+        state.rank_of(&id("PND-002")),
+        Some(2),
+        "16 beats PND-001's 9"
+    );
+    assert_eq!(state.rank_of(&id("PND-001")), Some(3));
+    assert!(state.is_dirty());
+    assert!(state.title().starts_with('*'), "{}", state.title());
+    assert!(app.harness.query_by_label("Rank 2 of 3").is_some());
+}
+
+#[test]
+fn a_residual_judgement_changes_the_score_shown() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    click(&mut app.harness, "Liberty and security residual severity 1");
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-001"))
+        .unwrap();
+    let liberty = entry
+        .impacts
+        .iter()
+        .find(|impact| impact.right.as_str() == "liberty")
+        .unwrap();
+    assert_eq!(
+        liberty
+            .residual
+            .map(|a| (a.severity.value(), a.likelihood.value())),
+        Some((1, 2)),
+        "severity 1 taken, likelihood kept from the inherent judgement"
+    );
+}
+
+#[test]
+fn a_mitigation_added_is_undone_with_ctrl_z() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    let count = |app: &App| {
+        app.harness
+            .state()
+            .register()
+            .entry(&id("PND-001"))
+            .unwrap()
+            .mitigations
+            .len()
+    };
+    assert_eq!(count(&app), 1);
+    click(&mut app.harness, "Add mitigation");
+    assert_eq!(count(&app), 2);
+    type_into(&mut app.harness, "Mitigation 2", "Weeding review in Gŵyr");
+    assert_eq!(
+        app.harness
+            .state()
+            .register()
+            .entry(&id("PND-001"))
+            .unwrap()
+            .mitigations[1]
+            .text,
+        "Weeding review in Gŵyr"
+    );
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(count(&app), 2, "the typing is one step");
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(count(&app), 1, "then the mitigation goes");
+    assert!(!app.harness.state().is_dirty(), "back to the saved state");
+    press(
+        &mut app.harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::Z,
+    );
+    assert_eq!(count(&app), 2, "Ctrl+Shift+Z redoes");
+    press(&mut app.harness, Modifiers::COMMAND, Key::Y);
+    assert_eq!(
+        app.harness
+            .state()
+            .register()
+            .entry(&id("PND-001"))
+            .unwrap()
+            .mitigations[1]
+            .text,
+        "Weeding review in Gŵyr",
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn deleting_an_entry_is_undone_exactly() {
+    let mut app = open_small();
+    let before = app.harness.state().register().clone();
+    click(&mut app.harness, "PND-001");
+    click(&mut app.harness, "Delete");
+    assert!(
+        app.harness
+            .state()
+            .register()
+            .entry(&id("PND-001"))
+            .is_none()
+    );
+    assert!(
+        app.harness.state().selection().is_some(),
+        "a neighbour is selected"
+    );
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(app.harness.state().register(), &before);
+}
+
+#[test]
+fn added_entries_get_new_ids_never_reused() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    click(&mut app.harness, "Delete");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::ClearFilters);
+    click(&mut app.harness, "PND, 1 entry");
+    click(&mut app.harness, "Add entry");
+    assert_eq!(
+        app.harness.state().selection(),
+        Some(&id("PND-003")),
+        "PND-002 was deleted, and its id is not given again"
+    );
+}
+
+#[test]
+fn the_systems_list_filters_the_table() {
+    let mut app = open_small();
+    assert_eq!(shown(&mut app.harness), ["PNC-002", "PND-001", "PND-002"]);
+    click(&mut app.harness, "PNC, 1 entry");
+    assert_eq!(shown(&mut app.harness), ["PNC-002"]);
+    click(&mut app.harness, "All systems, 3 entries");
+    assert_eq!(shown(&mut app.harness).len(), 3);
+}
+
+#[test]
+fn ctrl_f_searches_issue_concern_and_mitigations() {
+    let mut app = open_small();
+    press(&mut app.harness, Modifiers::COMMAND, Key::F);
+    app.harness.event(egui::Event::Text("PARTITION".to_owned()));
+    app.harness.run();
+    assert_eq!(app.harness.state().filter().search, "PARTITION");
+    assert_eq!(
+        shown(&mut app.harness),
+        ["PND-001"],
+        "found in a mitigation"
+    );
+    press(&mut app.harness, Modifiers::NONE, Key::Escape);
+    assert_eq!(shown(&mut app.harness).len(), 3, "Escape clears the search");
+}
+
+#[test]
+fn sorting_by_a_column_header() {
+    let mut app = open_small();
+    click(&mut app.harness, "ID");
+    assert_eq!(shown(&mut app.harness), ["PNC-002", "PND-001", "PND-002"]);
+    click(&mut app.harness, "ID ▲");
+    assert_eq!(shown(&mut app.harness), ["PND-002", "PND-001", "PNC-002"]);
+}
+
+#[test]
+fn ctrl_s_saves_and_the_file_reads_back() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    type_into(&mut app.harness, "Issue", " — Siân's note ŵ");
+    assert!(app.harness.state().is_dirty());
+    press(&mut app.harness, Modifiers::COMMAND, Key::S);
+    let state = app.harness.state();
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+    assert!(!state.is_dirty());
+    assert_eq!(state.title(), "small.ron — DPIA register");
+    let saved = dpia_register::files::register_file::load(&app.path).unwrap();
+    assert_eq!(
+        saved.entry(&id("PND-002")).unwrap().issue,
+        "Unscored entry — Siân's note ŵ"
+    );
+    assert_eq!(&saved, state.register());
+}
+
+#[test]
+fn save_refuses_to_overwrite_a_file_changed_on_disk() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    type_into(&mut app.harness, "Issue", " mine");
+    let theirs = fs::read_to_string(&app.path)
+        .unwrap()
+        .replace("Small register", "Changed by a git pull");
+    fs::write(&app.path, &theirs).unwrap();
+    press(&mut app.harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        fs::read_to_string(&app.path).unwrap(),
+        theirs,
+        "not overwritten"
+    );
+    assert!(app.harness.state().is_dirty());
+    assert!(
+        app.harness
+            .query_by_label("The file changed on disk")
+            .is_some()
+    );
+    click(&mut app.harness, "Reload");
+    let state = app.harness.state();
+    assert_eq!(state.register().metadata.title, "Changed by a git pull");
+    assert!(!state.is_dirty());
+}
+
+#[test]
+fn save_as_through_the_path_field() {
+    let mut app = open_small();
+    press(
+        &mut app.harness,
+        Modifiers::COMMAND | Modifiers::SHIFT,
+        Key::S,
+    );
+    let copy = app.path.with_file_name("copy.ron");
+    let field = app.harness.get_by_label("Path");
+    field.focus();
+    app.harness.run();
+    // Replace the suggested path.
+    app.harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    app.harness.run();
+    app.harness
+        .get_by_label("Path")
+        .type_text(&copy.display().to_string());
+    app.harness.run();
+    click(&mut app.harness, "Save");
+    assert!(copy.is_file(), "saved as {}", copy.display());
+    assert_eq!(app.harness.state().path(), Some(copy.as_path()));
+    assert_eq!(
+        app.harness.state().settings().recent_files.first(),
+        Some(&copy)
+    );
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    click(&mut app.harness, "Add mitigation");
+    app.harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    app.harness.run();
+    assert!(
+        app.harness.query_by_label("Save changes?").is_some(),
+        "{:?} dirty {}",
+        app.harness.state().question(),
+        app.harness.state().is_dirty()
+    );
+    click(&mut app.harness, "Cancel");
+    assert!(app.harness.query_by_label("Save changes?").is_none());
+    assert!(app.harness.state().is_dirty(), "nothing lost");
+}
+
+#[test]
+fn a_newer_recovery_copy_is_offered_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let mut recovered = dpia_register::files::register_file::load(&path).unwrap();
+    recovered.metadata.title = "Recovered work".to_owned();
+    dpia_register::files::recovery::save(&recovered, &path).unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_mins(10);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options()));
+    assert!(harness.query_by_label("Recover unsaved changes?").is_some());
+    click(&mut harness, "Restore");
+    let state = harness.state();
+    assert_eq!(state.register().metadata.title, "Recovered work");
+    assert!(state.is_dirty(), "restored changes are not saved yet");
+}
+
+#[test]
+fn a_malformed_file_is_reported_not_a_panic() {
+    let harness = harness(DpiaApp::open(&fixture("malformed.ron"), options()));
+    let errors = harness.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let expected = format!("{}:", fixture("malformed.ron").display());
+    assert!(errors[0].starts_with(&expected), "{}", errors[0]);
+    assert!(
+        harness.query_by_label_contains("malformed.ron:").is_some(),
+        "the error is shown in the window"
+    );
+}
+
+#[test]
+fn a_heat_map_cell_filters_the_register() {
+    let mut app = open_small();
+    click(&mut app.harness, "Heat map");
+    assert_eq!(app.harness.state().view(), View::HeatMap);
+    click(
+        &mut app.harness,
+        "1 entry: severity 4 maximum, likelihood 4 almost certain",
+    );
+    assert_eq!(app.harness.state().view(), View::Register);
+    assert_eq!(shown(&mut app.harness), ["PND-001"]);
+}
+
+#[test]
+fn every_view_draws_without_errors() {
+    let mut app = open_small();
+    for view in ["Priorities", "Heat map", "Register details", "Register"] {
+        click(&mut app.harness, view);
+    }
+    assert!(app.harness.state().errors().is_empty());
+    assert_eq!(app.harness.state().view(), View::Register);
+}
+
+#[test]
+fn import_errors_are_shown_with_the_row() {
+    let mut app = open_small();
+    let csv = app.path.with_file_name("bad.csv");
+    fs::write(&csv, "system,issue,votes\nPND,Fine,1\nPND,Bad votes,many\n").unwrap();
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::ImportCsvFrom(csv.clone()));
+    app.harness.run();
+    let errors = app.harness.state().errors().to_vec();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("bad.csv:3:"), "{}", errors[0]);
+    assert_eq!(
+        app.harness.state().register().entries.len(),
+        3,
+        "nothing added"
+    );
+}
+
+#[test]
+fn import_is_one_undo_step() {
+    let mut app = open_small();
+    let csv = app.path.with_file_name("more.csv");
+    fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::ImportCsvFrom(csv));
+    app.harness.run();
+    assert_eq!(app.harness.state().register().entries.len(), 5);
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(app.harness.state().register().entries.len(), 3);
+}
+
+#[test]
+fn starts_on_the_embedded_register_when_no_file_is_found() {
+    let app = DpiaApp::open_last_or_bundled(Options {
+        settings: Settings {
+            last_file: Some(Path::new("/no/such/register.ron").to_owned()),
+            ..Settings::default()
+        },
+        ..options()
+    });
+    // The bundled file exists beside the manifest, so it is what opens.
+    assert_eq!(app.register().entries.len(), 29);
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+}
