@@ -5,6 +5,7 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
+//! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
 #![expect(
@@ -18,5 +19,6 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod pdf;
 mod snapshots;
 mod util;
