@@ -38,4 +38,6 @@ pub mod report;
 pub mod scoring;
 pub mod snapshot;
 pub mod synthetic;
+#[cfg(test)]
+mod testing;
 pub mod workshop;
