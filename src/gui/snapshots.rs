@@ -632,8 +632,13 @@ fn take_form_ui(
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let label = ui.label("Label");
-                ui.add(TextEdit::singleline(&mut form.label).desired_width(90.0))
+                let field = ui
+                    .add(TextEdit::singleline(&mut form.label).desired_width(90.0))
                     .labelled_by(label.id);
+                if field.changed() {
+                    // The last error was about the label as it was.
+                    form.error = None;
+                }
                 ui.add_space(8.0);
                 let author = ui.label("Author");
                 ui.add(TextEdit::singleline(&mut form.author).desired_width(150.0))
