@@ -4,15 +4,18 @@
 //! `Command`s; `DpiaApp` then carries the commands out in one place (`run_command`): edits go through
 //! the document's history, files through `files`. No scoring, ranking or file format logic lives here.
 
+mod clock;
 mod command;
 mod details;
 mod dialogs;
 mod entry_editor;
+mod export;
 mod heat_map;
 mod impact_grid;
 mod priorities;
 mod settings;
 mod sidebar;
+mod snapshots;
 mod state;
 mod table;
 mod theme;
@@ -24,9 +27,11 @@ use std::time::Duration;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 use jiff::civil::Date;
 
+pub use clock::Clock;
 pub use command::Command;
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
+pub use snapshots::SnapshotCommand;
 pub use state::View;
 
 use dialogs::{Answer, FileDialogs, Question, Then};
@@ -131,6 +136,12 @@ pub struct DpiaApp {
     notice: Option<String>,
     commands: Vec<Command>,
     today: Date,
+    /// The time snapshots are taken and papers dated at; fixed in tests.
+    clock: Clock,
+    /// The Snapshots view's list, form, comparison and read-only snapshot.
+    versions: snapshots::Versions,
+    /// The Export PDF dialog and the export it runs.
+    export: export::ExportDialog,
     /// The time (egui's clock, in seconds) at which to next write the recovery file.
     next_autosave: Option<f64>,
     /// Set once the user has agreed to close, so the next close request goes through.
@@ -151,6 +162,13 @@ impl DpiaApp {
         app.document = Document::new(register, path, fingerprint);
         app.select_first();
         app
+    }
+
+    /// The same app, taking its time from `clock` (tests fix it).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// The app on the register at `path`; a file that cannot be read is reported in the window.
@@ -198,6 +216,9 @@ impl DpiaApp {
             notice: None,
             commands: Vec::new(),
             today: options.today,
+            clock: Clock::default(),
+            versions: snapshots::Versions::default(),
+            export: export::ExportDialog::default(),
             next_autosave: None,
             may_close: false,
             discarded_on_close: false,
@@ -363,12 +384,19 @@ impl DpiaApp {
                     self.today,
                     &mut self.commands,
                 ),
+                View::Snapshots => snapshots::snapshots_ui(
+                    ui,
+                    &self.document,
+                    &mut self.versions,
+                    &mut self.commands,
+                ),
             }
         });
 
         if let Some(command) = self.file_dialogs.path_field_ui(&ctx) {
             self.commands.push(command);
         }
+        self.export_ui(&ctx);
         if let Some(question) = &self.question
             && let Some(answer) =
                 dialogs::question_ui(&ctx, question, &self.document.display_name())
@@ -448,7 +476,7 @@ impl DpiaApp {
                     self.menu_item(ui, Command::Reload);
                 });
                 ui.separator();
-                for command in [Command::ImportCsv, Command::ExportCsv] {
+                for command in [Command::ImportCsv, Command::ExportCsv, Command::ExportPdf] {
                     self.menu_item(ui, command);
                 }
                 ui.separator();
@@ -842,6 +870,9 @@ impl DpiaApp {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
+            Command::ExportPdf => self.open_export_dialog(ctx),
+            Command::ExportPdfTo(path) => self.export.choose_path(path),
         }
         self.settings.zoom = ctx.zoom_factor();
     }
