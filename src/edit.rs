@@ -359,6 +359,38 @@ impl Edit {
         }
     }
 
+    /// The entry an edit changes in place, for edits that change one entry and nothing else.
+    pub fn entry(&self) -> Option<&EntryId> {
+        match self {
+            Self::SetEntryText { entry, .. }
+            | Self::SetMustHave { entry, .. }
+            | Self::SetVotes { entry, .. }
+            | Self::SetSourceDate { entry, .. }
+            | Self::SetConfidential { entry, .. }
+            | Self::AddAffectedGroup { entry, .. }
+            | Self::RemoveAffectedGroup { entry, .. }
+            | Self::AddMitigation { entry, .. }
+            | Self::RemoveMitigation { entry, .. }
+            | Self::MoveMitigation { entry, .. }
+            | Self::SetMitigationText { entry, .. }
+            | Self::SetMitigationOwner { entry, .. }
+            | Self::SetMitigationStatus { entry, .. }
+            | Self::SetMitigationDue { entry, .. }
+            | Self::SetImpact { entry, .. }
+            | Self::SetImpactNote { entry, .. } => Some(entry),
+            Self::AddEntry { .. }
+            | Self::DuplicateEntry { .. }
+            | Self::DeleteEntry { .. }
+            | Self::AddSystem { .. }
+            | Self::AddRight { .. }
+            | Self::SetDetailText { .. }
+            | Self::SetDateIssued { .. }
+            | Self::SetStatus { .. }
+            | Self::SetMarking { .. }
+            | Self::ReplaceRegister { .. } => None,
+        }
+    }
+
     /// Whether the edit can change the priority order (or the heat map): scores, must-have and votes,
     /// entries added or removed, the rights catalogue. Text edits cannot, so views need not re-rank.
     pub fn affects_ranking(&self) -> bool {

@@ -138,12 +138,61 @@ impl Filter {
     }
 }
 
+/// Each entry's searchable text (id, issue, concern, mitigations) in lower case, built once per
+/// change to the register so that each letter typed in the search box is a quick scan.
+#[derive(Debug, Clone, Default)]
+pub struct SearchText {
+    texts: Vec<String>,
+}
+
+impl SearchText {
+    /// The searchable text of every entry in `register`, in register order.
+    pub fn of(register: &Register) -> Self {
+        let texts = register
+            .entries
+            .iter()
+            .map(|entry| {
+                let mut text = String::with_capacity(entry.issue.len() + entry.concern.len() + 64);
+                for part in [entry.id.as_str(), &entry.issue, &entry.concern]
+                    .into_iter()
+                    .chain(entry.mitigations.iter().map(|m| m.text.as_str()))
+                {
+                    // A line break between fields, so a search never matches across two of them.
+                    text.push_str(&part.to_lowercase());
+                    text.push('\n');
+                }
+                text
+            })
+            .collect();
+        Self { texts }
+    }
+
+    /// Whether this was built for a register with this many entries.
+    fn fits(&self, register: &Register) -> bool {
+        self.texts.len() == register.entries.len()
+    }
+}
+
 /// The positions in `ranked` of the entries `filter` lets through, in `sort` order.
 ///
-/// `ranked` must be `ranking::rank(register)`. Ties in the sort key fall back to priority order,
-/// so the result is always the same for the same input.
-pub fn rows(register: &Register, ranked: &[Ranked], filter: &Filter, sort: Sort) -> Vec<usize> {
+/// `ranked` must be `ranking::rank(register)` and `search` `SearchText::of(register)` (or empty, to
+/// have it built here when needed). Ties in the sort key fall back to priority order, so the result
+/// is always the same for the same input.
+pub fn rows(
+    register: &Register,
+    ranked: &[Ranked],
+    filter: &Filter,
+    sort: Sort,
+    search: &SearchText,
+) -> Vec<usize> {
     let words = filter.search_words();
+    let built;
+    let search = if words.is_empty() || search.fits(register) {
+        search
+    } else {
+        built = SearchText::of(register);
+        &built
+    };
     let in_cell: Option<Vec<bool>> = filter.cell.map(|cell| {
         let map = heat_map(register, cell.stage);
         let mut member = vec![false; register.entries.len()];
@@ -168,7 +217,13 @@ pub fn rows(register: &Register, ranked: &[Ranked], filter: &Filter, sort: Sort)
             let cell_ok = in_cell
                 .as_ref()
                 .is_none_or(|member| member.get(ranked.entry_idx).copied().unwrap_or(false));
-            cell_ok && matches(entry, ranked, filter, &words)
+            let text = search
+                .texts
+                .get(ranked.entry_idx)
+                .map_or("", String::as_str);
+            cell_ok
+                && matches(entry, ranked, filter)
+                && words.iter().all(|word| text.contains(word.as_str()))
         })
         .map(|(position, _)| position)
         .collect();
@@ -192,8 +247,8 @@ pub fn rows(register: &Register, ranked: &[Ranked], filter: &Filter, sort: Sort)
     positions
 }
 
-/// Whether `entry` passes every filter except the heat map cell.
-fn matches(entry: &Entry, ranked: &Ranked, filter: &Filter, words: &[String]) -> bool {
+/// Whether `entry` passes every filter except the heat map cell and the search.
+fn matches(entry: &Entry, ranked: &Ranked, filter: &Filter) -> bool {
     if filter.system.as_ref().is_some_and(|s| &entry.system != s) {
         return false;
     }
@@ -227,19 +282,7 @@ fn matches(entry: &Entry, ranked: &Ranked, filter: &Filter, words: &[String]) ->
     {
         return false;
     }
-    words.is_empty() || matches_words(entry, words)
-}
-
-/// Whether every word appears in the entry's id, issue, concern or mitigation texts, in any case.
-fn matches_words(entry: &Entry, words: &[String]) -> bool {
-    let texts = [entry.id.as_str(), &entry.issue, &entry.concern]
-        .into_iter()
-        .chain(entry.mitigations.iter().map(|m| m.text.as_str()))
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>();
-    words
-        .iter()
-        .all(|word| texts.iter().any(|text| text.contains(word.as_str())))
+    true
 }
 
 /// What a row sorts by in one column; within a column every row has the same variant.
@@ -325,7 +368,7 @@ mod tests {
     fn check_rows(filter: &Filter, sort: Sort, expected: &str) {
         let register = sample();
         let ranked = rank(&register);
-        let ids: Vec<&str> = rows(&register, &ranked, filter, sort)
+        let ids: Vec<&str> = rows(&register, &ranked, filter, sort, &SearchText::default())
             .into_iter()
             .map(|position| register.entries[ranked[position].entry_idx].id.as_str())
             .collect();
@@ -385,6 +428,24 @@ mod tests {
         check_rows(&search("of"), Sort::default(), "PNC-001 LEDS-001");
         check_rows(&search("leds-001"), Sort::default(), "LEDS-001");
         check_rows(&search("custody audit"), Sort::default(), "");
+    }
+
+    #[test]
+    fn search_never_matches_across_two_fields() {
+        // PND-001's issue ends "images", and nothing begins "images custody".
+        let filter = Filter {
+            search: "images\ncustody".to_owned(),
+            ..Filter::default()
+        };
+        assert_eq!(filter.search_words(), ["images", "custody"]);
+        let register = sample();
+        let search = SearchText::of(&register);
+        assert!(
+            search.texts[0].contains("custody images\n"),
+            "{}",
+            search.texts[0]
+        );
+        assert!(!search.texts[0].contains("images custody"));
     }
 
     #[test]

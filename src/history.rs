@@ -1,12 +1,17 @@
-//! Undo and redo over whole-register snapshots, with a run of typing in one field kept as one step.
+//! Undo and redo, exact for every edit, with a run of typing in one field kept as one step.
 //!
-//! Snapshots make undo exact, deletes and imports included, at the cost of a clone per step; a run of
-//! typing into the same field (same `TypingKey`) clones once. This is egui's `Undoer` idea, without
-//! its clock: a run ends when another field is edited, when `seal` is called, or on undo and redo.
+//! Each step keeps what the edit replaced, and no more: the entry it changed, the register details,
+//! an entry removed or added (with the issued ids), or, for the rare whole-register edits (a CSV
+//! import), the whole register. Undoing swaps that part back, and keeps the part it replaced for redo,
+//! so a step costs one entry, not a copy of a 10,000-entry register. A run of typing into the same
+//! field (same `TypingKey`) is one step; this is egui's `Undoer` idea, without its clock: a run ends
+//! when another field is edited, when `seal` is called, or on undo and redo.
 //! The history is never saved: it is not `Serialize`, and no register file holds it.
 
+use std::collections::BTreeMap;
+
 use crate::edit::{self, Edit, EditError, TypingKey};
-use crate::register::Register;
+use crate::register::{Entry, Metadata, Register, Right, System, SystemId};
 
 /// How many undo steps are kept before the oldest is forgotten.
 pub const MAX_STEPS: usize = 100;
@@ -24,27 +29,175 @@ pub struct History {
     last_revision: u64,
 }
 
-/// One state to go back (or forward) to.
+/// One step to go back (or forward): the part of the register to swap in, and the revision that
+/// swapping it in returns to.
 #[derive(Debug, Clone)]
 struct Step {
-    register: Register,
+    change: Change,
     revision: u64,
     label: String,
 }
 
+/// A part of a register, kept to be swapped back in.
+#[derive(Debug, Clone)]
+enum Change {
+    /// The entry at this position, as it was.
+    Entry { entry_idx: usize, entry: Box<Entry> },
+    /// The register details, as they were.
+    Metadata(Box<Metadata>),
+    /// The systems and rights catalogue, as they were.
+    Catalogue {
+        systems: Vec<System>,
+        rights: Vec<Right>,
+    },
+    /// An entry that was removed from this position, and the issued ids before the removal.
+    Removed {
+        entry_idx: usize,
+        entry: Box<Entry>,
+        issued_ids: BTreeMap<SystemId, u32>,
+    },
+    /// An entry was added at this position; the issued ids before it was.
+    Added {
+        entry_idx: usize,
+        issued_ids: BTreeMap<SystemId, u32>,
+    },
+    /// The whole register, as it was.
+    Whole(Box<Register>),
+}
+
+impl Change {
+    /// What `edit` is about to replace in `register`.
+    fn before(register: &Register, edit: &Edit) -> Self {
+        let whole = || Self::Whole(Box::new(register.clone()));
+        match edit {
+            Edit::AddEntry { .. } | Edit::DuplicateEntry { .. } => Self::Added {
+                entry_idx: register.entries.len(),
+                issued_ids: register.issued_ids.clone(),
+            },
+            Edit::DeleteEntry { entry } => {
+                let found = register
+                    .entry_idx(entry)
+                    .and_then(|entry_idx| Some((entry_idx, register.entries.get(entry_idx)?)));
+                match found {
+                    Some((entry_idx, entry)) => Self::Removed {
+                        entry_idx,
+                        entry: Box::new(entry.clone()),
+                        issued_ids: register.issued_ids.clone(),
+                    },
+                    None => whole(),
+                }
+            }
+            Edit::AddSystem { .. } | Edit::AddRight { .. } => Self::Catalogue {
+                systems: register.systems.clone(),
+                rights: register.rights.clone(),
+            },
+            Edit::SetDetailText { .. }
+            | Edit::SetDateIssued { .. }
+            | Edit::SetStatus { .. }
+            | Edit::SetMarking { .. } => Self::Metadata(Box::new(register.metadata.clone())),
+            Edit::ReplaceRegister { .. } => whole(),
+            _ => {
+                let found = edit
+                    .entry()
+                    .and_then(|id| register.entry_idx(id))
+                    .and_then(|entry_idx| Some((entry_idx, register.entries.get(entry_idx)?)));
+                match found {
+                    Some((entry_idx, entry)) => Self::Entry {
+                        entry_idx,
+                        entry: Box::new(entry.clone()),
+                    },
+                    // A rejected edit: nothing will change, but a step must still be recorded.
+                    None => whole(),
+                }
+            }
+        }
+    }
+
+    /// Puts this part into `register`; returns the part it replaced, which undoes the swap.
+    fn swap_into(self, register: &mut Register) -> Self {
+        match self {
+            Self::Entry {
+                entry_idx,
+                mut entry,
+            } => {
+                if let Some(slot) = register.entries.get_mut(entry_idx) {
+                    std::mem::swap(slot, &mut entry);
+                }
+                Self::Entry { entry_idx, entry }
+            }
+            Self::Metadata(mut metadata) => {
+                std::mem::swap(&mut register.metadata, &mut metadata);
+                Self::Metadata(metadata)
+            }
+            Self::Catalogue {
+                mut systems,
+                mut rights,
+            } => {
+                std::mem::swap(&mut register.systems, &mut systems);
+                std::mem::swap(&mut register.rights, &mut rights);
+                Self::Catalogue { systems, rights }
+            }
+            Self::Removed {
+                entry_idx,
+                entry,
+                mut issued_ids,
+            } => {
+                let entry_idx = entry_idx.min(register.entries.len());
+                register.entries.insert(entry_idx, *entry);
+                std::mem::swap(&mut register.issued_ids, &mut issued_ids);
+                Self::Added {
+                    entry_idx,
+                    issued_ids,
+                }
+            }
+            Self::Added {
+                entry_idx,
+                mut issued_ids,
+            } => {
+                std::mem::swap(&mut register.issued_ids, &mut issued_ids);
+                if entry_idx < register.entries.len() {
+                    let entry = register.entries.remove(entry_idx);
+                    Self::Removed {
+                        entry_idx,
+                        entry: Box::new(entry),
+                        issued_ids,
+                    }
+                } else {
+                    // Nothing there to remove: restore the ids and keep the step reversible.
+                    Self::Added {
+                        entry_idx,
+                        issued_ids,
+                    }
+                }
+            }
+            Self::Whole(mut whole) => {
+                std::mem::swap(register, &mut whole);
+                Self::Whole(whole)
+            }
+        }
+    }
+}
+
 impl History {
-    /// Applies `edit` to `register` and records the state before it, so it can be undone.
+    /// Applies `edit` to `register` and records what it replaced, so it can be undone.
     ///
     /// A rejected edit records nothing and leaves the register as it was.
     pub fn apply(&mut self, register: &mut Register, edit: Edit) -> Result<(), EditError> {
+        if edit
+            .entry()
+            .is_some_and(|entry| register.entry(entry).is_none())
+        {
+            // Rejected below, before anything changes: there is nothing to record.
+            return edit::apply(register, edit);
+        }
         let typing = edit.typing_key();
         let continues_run = typing.is_some() && typing == self.typing && self.redo.is_empty();
         let label = edit.label();
-        let before = (!continues_run).then(|| register.clone());
+        let before = (!continues_run).then(|| Change::before(register, &edit));
         edit::apply(register, edit)?;
-        if let Some(before) = before {
+        if let Some(change) = before {
             self.undo.push(Step {
-                register: before,
+                change,
                 revision: self.revision,
                 label,
             });
@@ -63,9 +216,9 @@ impl History {
     pub fn undo(&mut self, register: &mut Register) -> Option<String> {
         let step = self.undo.pop()?;
         let label = step.label.clone();
-        let current = std::mem::replace(register, step.register);
+        let change = step.change.swap_into(register);
         self.redo.push(Step {
-            register: current,
+            change,
             revision: self.revision,
             label: step.label,
         });
@@ -78,9 +231,9 @@ impl History {
     pub fn redo(&mut self, register: &mut Register) -> Option<String> {
         let step = self.redo.pop()?;
         let label = step.label.clone();
-        let current = std::mem::replace(register, step.register);
+        let change = step.change.swap_into(register);
         self.undo.push(Step {
-            register: current,
+            change,
             revision: self.revision,
             label: step.label,
         });
@@ -238,6 +391,84 @@ mod tests {
         assert_eq!(history.revision(), saved, "back to the saved state");
         history.redo(&mut register);
         assert_eq!(history.revision(), typed);
+    }
+
+    #[test]
+    fn every_kind_of_step_undoes_and_redoes_exactly() {
+        use crate::edit::DetailText;
+        use crate::register::{Assessment, Mitigation, RightId, Stage, System, SystemId};
+        let pnd = SystemId::parse("PND").unwrap();
+        let mut register = crate::synthetic::register(20, 3);
+        register.systems.push(System {
+            id: pnd.clone(),
+            name: "Police National Database".to_owned(),
+            description: String::new(),
+        });
+        let first = register.entries[0].id.clone();
+        let middle = register.entries[7].id.clone();
+        let edits = vec![
+            type_concern_of(&first, "Concern ŵ"),
+            Edit::SetImpact {
+                entry: first.clone(),
+                right: RightId::parse("liberty").unwrap(),
+                stage: Stage::Inherent,
+                assessment: Assessment::from_values(4, 4),
+            },
+            Edit::AddMitigation {
+                entry: middle.clone(),
+                mitigation: Mitigation::proposed("Review"),
+            },
+            Edit::DeleteEntry {
+                entry: middle.clone(),
+            },
+            Edit::AddEntry {
+                system: pnd.clone(),
+            },
+            Edit::DuplicateEntry {
+                entry: first.clone(),
+            },
+            Edit::SetDetailText {
+                field: DetailText::Title,
+                text: "Teitl".to_owned(),
+            },
+            Edit::AddSystem {
+                system: System {
+                    id: SystemId::parse("HOB2").unwrap(),
+                    name: "Another".to_owned(),
+                    description: String::new(),
+                },
+            },
+            Edit::ReplaceRegister {
+                register: Box::new(crate::synthetic::register(5, 9)),
+                label: "import".to_owned(),
+            },
+            Edit::DeleteEntry {
+                entry: crate::synthetic::register(5, 9).entries[2].id.clone(),
+            },
+        ];
+        let mut history = History::default();
+        let mut states = vec![register.clone()];
+        for edit in edits {
+            history.seal();
+            history.apply(&mut register, edit).unwrap();
+            states.push(register.clone());
+        }
+        for expected in states.iter().rev().skip(1) {
+            history.undo(&mut register).unwrap();
+            assert_eq!(&register, expected, "undo");
+        }
+        for expected in states.iter().skip(1) {
+            history.redo(&mut register).unwrap();
+            assert_eq!(&register, expected, "redo");
+        }
+    }
+
+    fn type_concern_of(entry: &EntryId, text: &str) -> Edit {
+        Edit::SetEntryText {
+            entry: entry.clone(),
+            field: EntryText::Concern,
+            text: text.to_owned(),
+        }
     }
 
     #[test]

@@ -122,6 +122,73 @@ fn reason(entry: &Entry, scores: &EntryScores) -> String {
     parts.join("; ")
 }
 
+/// The priority order after one entry changed in a way that can move it (a score, must-have,
+/// votes), given the order before: the same result as `rank(register)`, without re-scoring the
+/// other entries.
+///
+/// Only the changed entry is re-scored and moved; ranks between its old and new places shift by one
+/// and the tie marks beside both places are redone. Falls back to `rank` when `previous` does not
+/// hold the entry.
+pub fn rerank_entry(
+    register: &Register,
+    mut previous: Vec<Ranked>,
+    entry_idx: usize,
+) -> Vec<Ranked> {
+    let entries = &register.entries;
+    let (Some(old_position), Some(entry)) = (
+        previous.iter().position(|r| r.entry_idx == entry_idx),
+        entries.get(entry_idx),
+    ) else {
+        return rank(register);
+    };
+    if previous.len() != entries.len() {
+        return rank(register);
+    }
+    let scores = EntryScores::of(entry, register);
+    let key = priority_key(entry, &scores);
+    let moved = Ranked {
+        rank: 0,
+        entry_idx,
+        reason: reason(entry, &scores),
+        scores,
+        is_tied: false,
+    };
+    previous.remove(old_position);
+    let order_of = |ranked: &Ranked| {
+        entries
+            .get(ranked.entry_idx)
+            .map(|other| (priority_key(other, &ranked.scores), &other.id))
+    };
+    let new_position = previous.partition_point(|other| {
+        order_of(other).is_some_and(|other_order| other_order < (key, &entry.id))
+    });
+    previous.insert(new_position, moved);
+    let (low, high) = (
+        old_position.min(new_position),
+        old_position.max(new_position),
+    );
+    for (position, ranked) in previous.iter_mut().enumerate().take(high + 1).skip(low) {
+        ranked.rank = position + 1;
+    }
+    let keys: Vec<Option<PriorityKey>> = previous
+        .iter()
+        .map(|ranked| order_of(ranked).map(|(key, _)| key))
+        .collect();
+    for around in [old_position, new_position] {
+        for position in around.saturating_sub(1)..=(around + 1) {
+            let key = keys.get(position).copied().flatten();
+            let is_tied = [position.checked_sub(1), Some(position + 1)]
+                .into_iter()
+                .flatten()
+                .any(|other| keys.get(other).copied().flatten() == key);
+            if let Some(ranked) = previous.get_mut(position) {
+                ranked.is_tied = is_tied;
+            }
+        }
+    }
+    previous
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +336,34 @@ mod tests {
             )],
             "1 A | must-have; residual 12 (privacy); 3 rights high or above",
         );
+    }
+
+    #[test]
+    fn rerank_entry_matches_a_full_rank() {
+        use crate::register::Assessment;
+        let mut register = crate::synthetic::register(300, 5);
+        let mut ranked = rank(&register);
+        // Change entries in turn in every way that can move them, checking against a full rank.
+        for step in 0..120_usize {
+            let entry_idx = (step * 37) % register.entries.len();
+            let entry = &mut register.entries[entry_idx];
+            match step % 4 {
+                0 => entry.must_have = !entry.must_have,
+                1 => entry.votes = u32::try_from(step % 7).unwrap(),
+                2 => {
+                    if let Some(impact) = entry.impacts.first_mut() {
+                        let value = u8::try_from(step % 4).unwrap() + 1;
+                        impact.residual = Assessment::from_values(value, 5 - value);
+                    }
+                }
+                _ => {
+                    if let Some(impact) = entry.impacts.first_mut() {
+                        impact.inherent = Assessment::from_values(4, 4).unwrap();
+                    }
+                }
+            }
+            ranked = rerank_entry(&register, ranked, entry_idx);
+            assert_eq!(ranked, rank(&register), "step {step}");
+        }
     }
 }

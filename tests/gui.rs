@@ -497,3 +497,43 @@ fn starts_on_the_embedded_register_when_no_file_is_found() {
     assert_eq!(app.register().entries.len(), 29);
     assert!(app.errors().is_empty(), "{:?}", app.errors());
 }
+
+#[test]
+fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
+    let mut app = open_small();
+    let recovery = app.path.with_file_name("small.recovery.ron");
+    click(&mut app.harness, "PND-002");
+    type_into(&mut app.harness, "Issue", " ŷ");
+    assert!(!recovery.exists(), "not before 30 seconds");
+    // Thirty seconds later (egui's clock, which the harness drives).
+    let later = app.harness.ctx.input(|i| i.time) + 31.0;
+    app.harness.input_mut().time = Some(later);
+    app.harness.run();
+    // The copy is written on a worker thread; let the app collect it.
+    for _ in 0..500 {
+        if recovery.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.harness.step();
+    }
+    let copy = dpia_register::files::register_file::load(&recovery).unwrap();
+    assert_eq!(
+        copy.entry(&id("PND-002")).unwrap().issue,
+        "Unscored entry ŷ"
+    );
+    press(&mut app.harness, Modifiers::COMMAND, Key::S);
+    assert!(!recovery.exists(), "saving removes the copy");
+}
+
+#[test]
+fn escape_closes_the_path_field() {
+    let mut app = open_small();
+    app.harness.get_by_label("File").click();
+    app.harness.run();
+    app.harness.get_by_label_contains("Open…").click();
+    app.harness.run();
+    assert!(app.harness.query_by_label("Open register").is_some());
+    press(&mut app.harness, Modifiers::NONE, Key::Escape);
+    assert!(app.harness.query_by_label("Open register").is_none());
+}

@@ -133,6 +133,16 @@ impl Command {
         })
     }
 
+    /// The shortcut as menus show it: `Ctrl+S`, `Ctrl+=` (egui would spell out "Ctrl+Equals").
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        let shortcut = self.shortcut()?;
+        Some(format!(
+            "{}+{}",
+            ctx.format_modifiers(shortcut.modifiers),
+            shortcut.logical_key.symbol_or_name()
+        ))
+    }
+
     /// Other shortcuts for the same command: Ctrl+Y for redo, Ctrl+Plus for zoom in.
     pub fn alternative_shortcuts(&self) -> Vec<KeyboardShortcut> {
         match self {

@@ -280,7 +280,9 @@ impl FileDialogs {
                 }
             });
         });
-        if answer.is_some() || close || modal.should_close() {
+        // Escape closes the field even while the text field has the focus.
+        let escaped = ctx.input(|i| i.key_pressed(Key::Escape));
+        if answer.is_some() || close || escaped || modal.should_close() {
             self.prompt = None;
         }
         answer

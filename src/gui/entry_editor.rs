@@ -25,12 +25,14 @@ pub(super) fn entry_editor_ui(
     header_ui(ui, register, derived, entry, commands);
     ui.separator();
     let width = ui.available_width();
-    let left_width = (width * 0.44).max(320.0);
-    ui.horizontal_top(|ui| {
-        ui.allocate_ui_with_layout(
-            egui::Vec2::new(left_width, ui.available_height()),
-            Layout::top_down(Align::Min),
-            |ui| {
+    // The impact grid needs about 740 points; the texts take what is left, at least 320.
+    let left_width = (width * 0.42).min(width - 740.0).max(320.0);
+    egui_extras::StripBuilder::new(ui)
+        .size(egui_extras::Size::exact(left_width))
+        .size(egui_extras::Size::exact(12.0))
+        .size(egui_extras::Size::remainder())
+        .horizontal(|mut strip| {
+            strip.cell(|ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("entry-texts")
                     .auto_shrink([false, false])
@@ -38,13 +40,11 @@ pub(super) fn entry_editor_ui(
                         ui.set_width(left_width - 16.0);
                         texts_ui(ui, entry, commands);
                     });
-            },
-        );
-        ui.separator();
-        ui.allocate_ui_with_layout(
-            egui::Vec2::new(ui.available_width(), ui.available_height()),
-            Layout::top_down(Align::Min),
-            |ui| {
+            });
+            strip.cell(|ui| {
+                ui.add(egui::Separator::default().vertical());
+            });
+            strip.cell(|ui| {
                 egui::ScrollArea::both()
                     .id_salt("entry-impacts")
                     .auto_shrink([false, false])
@@ -53,9 +53,8 @@ pub(super) fn entry_editor_ui(
                         ui.add_space(6.0);
                         impact_grid_ui(ui, register, entry, commands);
                     });
-            },
-        );
-    });
+            });
+        });
 }
 
 fn header_ui(
@@ -170,7 +169,9 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             .add(
                 TextEdit::singleline(&mut document)
                     .hint_text("Document")
-                    .desired_width((ui.available_width() - 120.0).max(80.0)),
+                    .desired_width(
+                        (ui.available_width() - 96.0 - ui.spacing().item_spacing.x).max(80.0),
+                    ),
             )
             .labelled_by(label.id);
         if response.changed() {
@@ -257,7 +258,10 @@ fn mitigation_ui(
             .add(
                 TextEdit::singleline(&mut owner)
                     .hint_text("Who is responsible")
-                    .desired_width((ui.available_width() - 150.0).max(60.0)),
+                    .desired_width(
+                        (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x)
+                            .max(60.0),
+                    ),
             )
             .labelled_by(owner_label.id);
         if response.changed() {
@@ -363,26 +367,23 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     ui.label(RichText::new("Affected groups").font(theme::bold_body()));
     ui.horizontal_wrapped(|ui| {
         for group in &entry.affected_groups {
-            egui::Frame::new()
-                .fill(ui.visuals().faint_bg_color)
-                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
-                .corner_radius(10)
-                .inner_margin(egui::Margin::symmetric(8, 2))
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(group);
-                        let remove = ui.small_button("✕");
-                        remove.widget_info(|| {
-                            WidgetInfo::labeled(Role::Button, true, format!("Remove group {group}"))
-                        });
-                        if remove.clicked() {
-                            commands.push(Command::Edit(Edit::RemoveAffectedGroup {
-                                entry: entry.id.clone(),
-                                group: group.clone(),
-                            }));
-                        }
-                    });
-                });
+            // One widget per group, so the row wraps before it rather than through it.
+            let remove = ui
+                .add(
+                    egui::Button::new(format!("{group}  ✕"))
+                        .corner_radius(10)
+                        .fill(ui.visuals().faint_bg_color),
+                )
+                .on_hover_text("Remove this group");
+            remove.widget_info(|| {
+                WidgetInfo::labeled(Role::Button, true, format!("Remove group {group}"))
+            });
+            if remove.clicked() {
+                commands.push(Command::Edit(Edit::RemoveAffectedGroup {
+                    entry: entry.id.clone(),
+                    group: group.clone(),
+                }));
+            }
         }
         let id = ui.make_persistent_id("new-group");
         let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();

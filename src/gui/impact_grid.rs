@@ -14,7 +14,7 @@ use crate::register::{
 };
 use crate::scoring::Score;
 
-const NAME_WIDTH: f32 = 160.0;
+const NAME_WIDTH: f32 = 150.0;
 const BOX: f32 = 20.0;
 const PICKER_WIDTH: f32 = 4.0 * BOX + 3.0 * 2.0;
 const SCORE_WIDTH: f32 = 40.0;
@@ -62,7 +62,19 @@ pub(super) fn impact_grid_ui(
         }
     });
     ui.separator();
-    for right in &register.rights {
+    // The rights the entry bears on first, in catalogue order, then the others to score.
+    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = register
+        .rights
+        .iter()
+        .partition(|right| entry.impact(&right.id).is_some());
+    for right in scored {
+        right_row(ui, entry, right, commands);
+    }
+    if !unscored.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new("Not scored").small().weak());
+    }
+    for right in unscored {
         right_row(ui, entry, right, commands);
     }
 }

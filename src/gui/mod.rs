@@ -150,6 +150,27 @@ pub struct DpiaApp {
     discarded_on_close: bool,
     title: String,
     is_styled: bool,
+    /// A recovery copy being written on a worker thread.
+    autosave_job: Option<AutosaveJob>,
+}
+
+/// A recovery copy being written on a worker thread.
+#[derive(Debug)]
+struct AutosaveJob {
+    receiver: std::sync::mpsc::Receiver<Result<(), String>>,
+    /// The revision being written.
+    revision: u64,
+    /// The register file it is the copy of.
+    path: PathBuf,
+}
+
+/// Whether to wait for a worker thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wait {
+    /// Only collect a result that is ready.
+    No,
+    /// Block until the result comes (on exit).
+    UntilDone,
 }
 
 impl DpiaApp {
@@ -224,6 +245,7 @@ impl DpiaApp {
             discarded_on_close: false,
             title: String::new(),
             is_styled: false,
+            autosave_job: None,
         }
     }
 
@@ -310,6 +332,44 @@ impl DpiaApp {
         self.commands.push(command);
     }
 
+    /// The view in the middle of the window, under any error messages.
+    fn central_ui(&mut self, ui: &mut Ui) {
+        dialogs::errors_ui(ui, &mut self.errors);
+        match self.view.view {
+            View::Register => table::table_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Priorities => priorities::priorities_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &self.view,
+                &mut self.commands,
+            ),
+            View::HeatMap => heat_map::heat_map_ui(
+                ui,
+                &self.document.register,
+                &mut self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Details => details::details_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                self.today,
+                &mut self.commands,
+            ),
+            View::Snapshots => {
+                snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
+            }
+        }
+    }
+
     /// Draws the whole app into `ui` and carries out the commands the user gave.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -353,45 +413,7 @@ impl DpiaApp {
         if self.view.view.shows_editor() {
             self.editor_panel(ui);
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            dialogs::errors_ui(ui, &mut self.errors);
-            match self.view.view {
-                View::Register => table::table_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                ),
-                View::Priorities => priorities::priorities_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &self.view,
-                    &mut self.commands,
-                ),
-                View::HeatMap => heat_map::heat_map_ui(
-                    ui,
-                    &self.document.register,
-                    &mut self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                ),
-                View::Details => details::details_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    self.today,
-                    &mut self.commands,
-                ),
-                View::Snapshots => snapshots::snapshots_ui(
-                    ui,
-                    &self.document,
-                    &mut self.versions,
-                    &mut self.commands,
-                ),
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         if let Some(command) = self.file_dialogs.path_field_ui(&ctx) {
             self.commands.push(command);
@@ -414,6 +436,7 @@ impl DpiaApp {
             self.after_save = None;
         }
         self.derived.refresh(&self.document, &self.view);
+        self.collect_autosave(Wait::No);
         self.autosave(&ctx);
         self.update_title(&ctx);
     }
@@ -551,8 +574,8 @@ impl DpiaApp {
 
     fn menu_item_named(&mut self, ui: &mut Ui, command: Command, label: &str, enabled: bool) {
         let mut button = egui::Button::new(label);
-        if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(shortcut);
         }
         if ui.add_enabled(enabled, button).clicked() {
             self.commands.push(command);
@@ -748,7 +771,7 @@ impl DpiaApp {
                 .file_dialogs
                 .ask(FileRequest::SaveAs, near.as_deref(), ctx),
             Command::SaveTo(path) => {
-                self.save_to(path, ctx);
+                self.save_to(&path, ctx);
             }
             Command::Reload => {
                 if let Some(path) = near {
@@ -982,6 +1005,8 @@ impl DpiaApp {
 
     /// Opens the register at `path`, replacing the open one; reports a file that cannot be read.
     fn load(&mut self, path: &Path) {
+        // Kept absolute, so recent files still open when the app starts from another folder.
+        let path = &absolute(path);
         let fingerprint = Fingerprint::of_file(path).ok().flatten();
         match register_file::load(path) {
             Ok(register) => {
@@ -1016,7 +1041,7 @@ impl DpiaApp {
                 self.question = Some(Question::ChangedOnDisk);
                 false
             }
-            Ok(_) => self.save_to(path, ctx),
+            Ok(_) => self.save_to(&path, ctx),
             Err(err) => {
                 self.errors.push(err.to_string());
                 false
@@ -1024,7 +1049,8 @@ impl DpiaApp {
         }
     }
 
-    fn save_to(&mut self, path: PathBuf, ctx: &egui::Context) -> bool {
+    fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
+        let path = absolute(path);
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
@@ -1063,11 +1089,77 @@ impl DpiaApp {
             .next_autosave
             .get_or_insert(now + AUTOSAVE_INTERVAL_SECS);
         if now >= due {
-            self.write_recovery(&path);
+            self.write_recovery_in_background(&path);
             self.next_autosave = Some(now + AUTOSAVE_INTERVAL_SECS);
         }
         let wait = (due - now).max(0.0) + 0.1;
         ctx.request_repaint_after(Duration::from_secs_f64(wait));
+    }
+
+    /// Copies the register to the recovery file on a worker thread, so a large register does not
+    /// stall the window; the result is collected by `collect_autosave`.
+    fn write_recovery_in_background(&mut self, path: &Path) {
+        let revision = self.document.history.revision();
+        if self.autosave_job.is_some() || self.document.recovered_revision == Some(revision) {
+            return;
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let register = self.document.register.clone();
+        let target = path.to_owned();
+        let spawned = std::thread::Builder::new()
+            .name("autosave".to_owned())
+            .spawn(move || {
+                let result = recovery::save(&register, &target).map_err(|err| err.to_string());
+                // The app may have closed meanwhile; then nobody is waiting for the answer.
+                sender.send(result).ok();
+            });
+        match spawned {
+            Ok(_) => {
+                self.autosave_job = Some(AutosaveJob {
+                    receiver,
+                    revision,
+                    path: path.to_owned(),
+                });
+            }
+            Err(_) => self.write_recovery(path),
+        }
+    }
+
+    /// Collects the result of a background autosave, if it has finished.
+    fn collect_autosave(&mut self, wait: Wait) {
+        let Some(job) = &self.autosave_job else {
+            return;
+        };
+        let result = match wait {
+            Wait::No => match job.receiver.try_recv() {
+                Ok(result) => result,
+                Err(std::sync::mpsc::TryRecvError::Empty) => return,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    Err("the autosave thread stopped".to_owned())
+                }
+            },
+            Wait::UntilDone => job
+                .receiver
+                .recv()
+                .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned())),
+        };
+        let Some(job) = self.autosave_job.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                let same_document = self.document.path.as_deref() == Some(job.path.as_path());
+                if same_document && self.document.is_dirty() {
+                    self.document.recovered_revision = Some(job.revision);
+                } else {
+                    // Saved (or another register opened) while the copy was being written.
+                    recovery::discard(&job.path).ok();
+                }
+            }
+            Err(err) => self
+                .errors
+                .push(format!("Could not write the recovery copy: {err}")),
+        }
     }
 
     fn write_recovery(&mut self, path: &Path) {
@@ -1170,6 +1262,7 @@ impl eframe::App for DpiaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.collect_autosave(Wait::UntilDone);
         if self.document.is_dirty()
             && !self.discarded_on_close
             && let Some(path) = self.document.path.clone()
@@ -1186,6 +1279,11 @@ fn entries(count: usize) -> String {
     } else {
         format!("{count} entries")
     }
+}
+
+/// The path made absolute against the working folder (without touching the disk).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
 fn file_name(path: &Path) -> String {

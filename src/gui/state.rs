@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Edit, EditError};
 use crate::files::recovery::Fingerprint;
-use crate::filter::{self, Filter, Sort};
+use crate::filter::{self, Filter, SearchText, Sort};
 use crate::history::History;
 use crate::overview::{self, RightsBySystems};
-use crate::ranking::{Ranked, rank};
+use crate::ranking::{Ranked, rank, rerank_entry};
 use crate::register::{EntryId, Register, Stage, SystemId};
 use crate::scoring::{HeatMap, heat_map};
 
@@ -33,6 +33,8 @@ pub(super) struct Document {
     pub recovered_revision: Option<u64>,
     /// Counts changes that can move the priority order; text edits leave it alone.
     ranking_changes: u64,
+    /// The last such change, when it changed one entry in place: its count and the entry's position.
+    last_entry_ranking_change: Option<(u64, usize)>,
 }
 
 impl Document {
@@ -54,15 +56,18 @@ impl Document {
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             recovered_revision: None,
             ranking_changes: 0,
+            last_entry_ranking_change: None,
         }
     }
 
     /// Applies one edit through the history, so it can be undone.
     pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let affects_ranking = edit.affects_ranking();
+        let entry_idx = edit.entry().and_then(|id| self.register.entry_idx(id));
         self.history.apply(&mut self.register, edit)?;
         if affects_ranking {
             self.ranking_changes += 1;
+            self.last_entry_ranking_change = entry_idx.map(|idx| (self.ranking_changes, idx));
         }
         Ok(())
     }
@@ -71,6 +76,7 @@ impl Document {
     pub(super) fn undo(&mut self) -> Option<String> {
         let label = self.history.undo(&mut self.register)?;
         self.ranking_changes += 1;
+        self.last_entry_ranking_change = None;
         Some(label)
     }
 
@@ -78,6 +84,7 @@ impl Document {
     pub(super) fn redo(&mut self) -> Option<String> {
         let label = self.history.redo(&mut self.register)?;
         self.ranking_changes += 1;
+        self.last_entry_ranking_change = None;
         Some(label)
     }
 
@@ -209,6 +216,9 @@ pub(super) struct Derived {
     /// The categories in use, for the category filter.
     pub categories: Vec<String>,
     heat_maps: Option<[HeatMap; 2]>,
+    /// The entries' searchable text, built when a search needs it.
+    search_text: SearchText,
+    search_key: Option<(u64, u64)>,
     matrices: Option<[RightsBySystems; 2]>,
 }
 
@@ -218,9 +228,23 @@ impl Derived {
         let register = &document.register;
         let ranking_key = document.ranking_key();
         if self.ranking_key != Some(ranking_key) {
+            // One entry changed since the ranking was made: move just that entry.
+            let one_entry = match (self.ranking_key, document.last_entry_ranking_change) {
+                (Some((serial, seen)), Some((change, entry_idx)))
+                    if (serial, change) == ranking_key && change == seen + 1 =>
+                {
+                    Some(entry_idx)
+                }
+                _ => None,
+            };
             self.ranking_key = Some(ranking_key);
             self.rows_key = None;
-            self.ranked = rank(register);
+            self.ranked = match one_entry {
+                Some(entry_idx) => {
+                    rerank_entry(register, std::mem::take(&mut self.ranked), entry_idx)
+                }
+                None => rank(register),
+            };
             self.position_of_entry = vec![0; register.entries.len()];
             for (position, ranked) in self.ranked.iter().enumerate() {
                 if let Some(slot) = self.position_of_entry.get_mut(ranked.entry_idx) {
@@ -233,7 +257,18 @@ impl Derived {
         }
         let rows_key = (document.state_key(), view.filter.clone(), view.sort);
         if self.rows_key.as_ref() != Some(&rows_key) {
-            self.rows = filter::rows(register, &self.ranked, &view.filter, view.sort);
+            let searching = !view.filter.search.trim().is_empty();
+            if searching && self.search_key != Some(document.state_key()) {
+                self.search_text = SearchText::of(register);
+                self.search_key = Some(document.state_key());
+            }
+            self.rows = filter::rows(
+                register,
+                &self.ranked,
+                &view.filter,
+                view.sort,
+                &self.search_text,
+            );
             self.categories = overview::categories(register);
             self.rows_key = Some(rows_key);
         }

@@ -75,7 +75,7 @@ pub(super) fn table_ui(
         .column(Column::initial(160.0).at_least(90.0).clip(true))
         .column(Column::exact(theme::CHIP_WIDTH + 8.0))
         .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(50.0))
+        .column(Column::exact(62.0))
         .column(Column::exact(86.0))
         .column(Column::exact(48.0))
         .min_scrolled_height(0.0);
