@@ -18,6 +18,15 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF")
 }
 
+/// Whether the file at `path` is a PDF; `false` when it cannot be read.
+pub fn is_pdf_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut start = [0_u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| is_pdf(&start))
+}
+
 /// The register text carried by the paper in `bytes`; `path` is used in error messages only.
 pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
     let unsupported = |message: String| LoadError::Unsupported {

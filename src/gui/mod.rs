@@ -39,7 +39,7 @@ use state::{Derived, Document, ViewState};
 
 use crate::edit::Edit;
 use crate::files::recovery::{self, Fingerprint};
-use crate::files::{csv_file, register_file};
+use crate::files::{csv_file, paper, register_file};
 use crate::filter::Filter;
 use crate::register::{EntryId, Register};
 
@@ -1009,6 +1009,15 @@ impl DpiaApp {
         let path = &absolute(path);
         let fingerprint = Fingerprint::of_file(path).ok().flatten();
         match register_file::load(path) {
+            Ok(register) if paper::is_pdf_file(path) => {
+                // Saving must never write RON over the paper: the register it carries opens as a
+                // new, unsaved document, and Save asks where to keep it.
+                self.replace_document(Document::new(register, None, None));
+                self.notice = Some(format!(
+                    "Opened the register carried by {}: save it as a register file to keep your changes",
+                    file_name(path)
+                ));
+            }
             Ok(register) => {
                 self.replace_document(Document::new(register, Some(path.to_owned()), fingerprint));
                 self.settings.remember(path);
@@ -1051,6 +1060,16 @@ impl DpiaApp {
 
     fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
         let path = absolute(path);
+        if path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
+        {
+            self.errors.push(format!(
+                "{}: a register is saved as a .ron file; use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
