@@ -9,14 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use jiff::Timestamp;
 
 use crate::check::check;
 use crate::diff::diff;
 use crate::files::csv_file::{self, ImportError};
 use crate::files::snapshot_file::{self, Version};
-use crate::files::{LoadError, SaveError, register_file};
+use crate::files::{LoadError, SaveError, atomic, register_file};
 use crate::ranking::rank;
 use crate::register::{Marking, Register};
+use crate::report::{self, Edition, ExportError, ReportOptions};
 use crate::snapshot::{Label, Snapshot, SnapshotError, next_label};
 use crate::synthetic;
 
@@ -74,6 +76,23 @@ pub enum Command {
         /// The CSV file to write.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the register as a PDF paper for circulation, carrying the register so it reopens.
+    ExportPdf {
+        /// The register file.
+        file: PathBuf,
+        /// The PDF file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Make the public edition: confidential text redacted, owners' names removed.
+        #[arg(long)]
+        public: bool,
+        /// Add the changes since this earlier snapshot of the register.
+        #[arg(long, value_name = "SNAPSHOT_LABEL", value_parser = Label::parse)]
+        since: Option<Label>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -171,6 +190,26 @@ pub enum CliError {
     /// The register could not be turned into CSV.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The paper could not be made.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds.
+    #[error("SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970")]
+    SourceDateEpoch {
+        /// What it was set to.
+        value: String,
+    },
+    /// `--since` names a snapshot the register does not have.
+    #[error(
+        "{}: no snapshot labelled {label}; `dpia-register snapshots` lists them",
+        path.display()
+    )]
+    NoSnapshot {
+        /// Where the snapshot would be.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+    },
     /// A snapshot could not be taken.
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
@@ -209,6 +248,20 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             output,
             force,
         } => export_csv_cmd(&file, &output, force, out),
+        Command::ExportPdf {
+            file,
+            output,
+            public,
+            since,
+            force,
+        } => {
+            let edition = if public {
+                Edition::Public
+            } else {
+                Edition::Full
+            };
+            export_pdf_cmd(&file, &output, edition, since.as_ref(), force, out)
+        }
         Command::Format { files } => format_cmd(&files, out),
         Command::Snapshot {
             file,
@@ -413,6 +466,70 @@ fn export_csv_cmd(
         register.entries.len()
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn export_pdf_cmd(
+    path: &Path,
+    output: &Path,
+    edition: Edition,
+    since: Option<&Label>,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    refuse_existing(output, force)?;
+    let register = register_file::load(path)?;
+    let changes = match since {
+        Some(label) => {
+            let snapshot_path = snapshot_file::path(path, label);
+            if !snapshot_path.exists() {
+                return Err(CliError::NoSnapshot {
+                    path: snapshot_path,
+                    label: label.clone(),
+                });
+            }
+            let snapshot = snapshot_file::load(&snapshot_path)?;
+            Some(report::changes_since(
+                snapshot.register(),
+                &register,
+                label.as_str(),
+                edition,
+            ))
+        }
+        None => None,
+    };
+    let options = ReportOptions {
+        edition,
+        produced: Some(produced_at()?),
+        changes,
+    };
+    let bytes = report::export(&register, &options, &mut |_| {})?;
+    atomic::write(output, &bytes)?;
+    let edition = match edition {
+        Edition::Full => "full edition",
+        Edition::Public => "public edition",
+    };
+    writeln!(
+        out,
+        "{}: paper of {} entries written ({edition}, {} KB)",
+        output.display(),
+        register.entries.len(),
+        bytes.len().div_ceil(1024)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// When a paper is made: `SOURCE_DATE_EPOCH` if set, so the same input gives the same bytes,
+/// else now.
+fn produced_at() -> Result<Timestamp, CliError> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|seconds| Timestamp::from_second(seconds).ok())
+            .ok_or(CliError::SourceDateEpoch { value }),
+        Err(_) => Ok(Timestamp::now()),
+    }
 }
 
 fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {

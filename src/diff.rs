@@ -795,24 +795,7 @@ mod tests {
         Source, Status, System,
     };
 
-    fn entry(id: &str, issue: &str) -> Entry {
-        let id = EntryId::parse(id).unwrap();
-        let system = SystemId::parse(id.as_str().split('-').next().unwrap()).unwrap();
-        Entry::new(id, system, issue)
-    }
-
-    fn register(entries: Vec<Entry>) -> Register {
-        let mut register = Register::default();
-        for system in ["PND", "PNC", "LEDS"] {
-            register.systems.push(System {
-                id: SystemId::parse(system).unwrap(),
-                name: system.to_owned(),
-                description: String::new(),
-            });
-        }
-        register.entries = entries;
-        register
-    }
+    use crate::testing::{entry, register};
 
     fn impact(right: &str, inherent: (u8, u8), residual: Option<(u8, u8)>) -> Impact {
         Impact {

@@ -16,7 +16,9 @@
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
 //! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves) and their records.
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
-//! - `files`: RON register and snapshot files, format migration, CSV, and the one atomic writer.
+//! - `files`: RON register and snapshot files, format migration, CSV, papers read back, and the one
+//!   atomic writer.
+//! - `report`: the register as a PDF paper: pure layout, redaction for the public edition, the writer.
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
 
@@ -32,7 +34,10 @@ pub mod overview;
 pub mod palette;
 pub mod ranking;
 pub mod register;
+pub mod report;
 pub mod scoring;
 pub mod snapshot;
 pub mod synthetic;
+#[cfg(test)]
+mod testing;
 pub mod workshop;

@@ -47,3 +47,32 @@ pub const ACCENT: Rgb = Rgb::new(0x1F, 0x3A, 0x68);
 
 /// A light fill for header rows and zebra stripes.
 pub const HEADER_FILL: Rgb = Rgb::new(0xE4, 0xE9, 0xF2);
+
+/// Body text in papers.
+pub const TEXT: Rgb = Rgb::new(0x1A, 0x1A, 0x1A);
+
+/// Secondary text in papers: ids, categories, statuses, sources.
+pub const MUTED: Rgb = Rgb::new(0x5A, 0x60, 0x6B);
+
+/// Thin rules between table rows and under headings.
+pub const RULE: Rgb = Rgb::new(0xB8, 0xBF, 0xCC);
+
+/// The page itself, for text on dark fills.
+pub const PAPER: Rgb = Rgb::new(0xFF, 0xFF, 0xFF);
+
+/// `colour` mixed with white: `amount` 0.0 leaves it, 1.0 makes it white.
+pub fn tint(colour: Rgb, amount: f32) -> Rgb {
+    let amount = amount.clamp(0.0, 1.0);
+    let mix = |channel: u8| {
+        let value = f32::from(channel) + (255.0 - f32::from(channel)) * amount;
+        // Clamped to 0–255 above, so the cast cannot truncate.
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "value is within 0..=255"
+        )]
+        let byte = value.round() as u8;
+        byte
+    };
+    Rgb::new(mix(colour.r), mix(colour.g), mix(colour.b))
+}

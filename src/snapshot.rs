@@ -567,7 +567,7 @@ fn version_number(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Assessment, Impact, RightId, System, SystemId};
+    use crate::register::{Assessment, Impact, RightId, SystemId};
 
     fn label(text: &str) -> Label {
         Label::parse(text).unwrap()
@@ -577,24 +577,7 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn entry(id: &str, issue: &str) -> Entry {
-        let id = EntryId::parse(id).unwrap();
-        let system = SystemId::parse(id.as_str().split('-').next().unwrap()).unwrap();
-        Entry::new(id, system, issue)
-    }
-
-    fn register(entries: Vec<Entry>) -> Register {
-        let mut register = Register::default();
-        for system in ["PND", "PNC", "LEDS"] {
-            register.systems.push(System {
-                id: SystemId::parse(system).unwrap(),
-                name: system.to_owned(),
-                description: String::new(),
-            });
-        }
-        register.entries = entries;
-        register
-    }
+    use crate::testing::{entry, register};
 
     fn ids(register: &Register) -> Vec<&str> {
         register.entries.iter().map(|e| e.id.as_str()).collect()

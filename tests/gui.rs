@@ -537,3 +537,27 @@ fn escape_closes_the_path_field() {
     press(&mut app.harness, Modifiers::NONE, Key::Escape);
     assert!(app.harness.query_by_label("Open register").is_none());
 }
+
+#[test]
+fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dpia_register::files::register_file::load(&fixture("small.ron")).unwrap();
+    let paper_options = dpia_register::report::ReportOptions::default();
+    let bytes = dpia_register::report::export(&register, &paper_options, &mut |_| {}).unwrap();
+    let paper = dir.path().join("paper.pdf");
+    fs::write(&paper, &bytes).unwrap();
+
+    let mut harness = harness(DpiaApp::open(&paper, options()));
+    assert_eq!(harness.state().register().entries, register.entries);
+    assert_eq!(
+        harness.state().path(),
+        None,
+        "the paper is not the document's file"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(fs::read(&paper).unwrap(), bytes, "the paper is untouched");
+    assert!(
+        harness.query_by_label("Path").is_some(),
+        "Save asks where to keep the register"
+    );
+}

@@ -5,6 +5,8 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
+//! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
+//! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
 #![expect(
@@ -18,5 +20,7 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod gui_versions;
+mod pdf;
 mod snapshots;
 mod util;

@@ -1,5 +1,5 @@
-//! Everything that touches the disk: register files (RON), their migration, snapshot files, CSV, and
-//! the one atomic writer.
+//! Everything that touches the disk: register files (RON), their migration, snapshot files, CSV,
+//! papers read back, and the one atomic writer.
 //!
 //! The rest of the core is pure over data; this layer turns files into registers and back, and turns
 //! every failure into a typed error that says where and what.
@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod csv_file;
 mod error;
 pub mod migrate;
+pub mod paper;
 pub mod recovery;
 pub mod register_file;
 pub mod snapshot_file;

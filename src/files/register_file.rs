@@ -9,13 +9,33 @@ use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::{LoadError, SaveError, atomic, migrate};
+use super::{LoadError, SaveError, atomic, migrate, paper};
 use crate::register::Register;
 
-/// Reads and parses the register at `path`.
+/// Reads and parses the register at `path`: a RON register file, or a PDF paper exported by the
+/// app, which carries its register inside it (see `paper`).
 pub fn load(path: &Path) -> Result<Register, LoadError> {
-    let text = read_text(path)?;
+    let text = read_register_text(path)?;
     parse(&text, path)
+}
+
+/// The register text at `path`: the file itself, or the register file a PDF paper carries.
+pub fn read_register_text(path: &Path) -> Result<String, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    if paper::is_pdf(&bytes) {
+        paper::register_text(&bytes, path)
+    } else {
+        String::from_utf8(bytes).map_err(|_| LoadError::Io {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            ),
+        })
+    }
 }
 
 /// Parses register text; `path` is used only in error messages.

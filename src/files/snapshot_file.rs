@@ -289,7 +289,8 @@ pub fn labels(listed: &[Listed]) -> Vec<Label> {
 /// error reported is the one from the reading that got further into the file; on a tie, a file in
 /// a `*.snapshots` folder is reported as a snapshot.
 pub fn load_version(path: &Path) -> Result<Version, LoadError> {
-    let text = read_text(path)?;
+    // A PDF paper opens as the register it carries.
+    let text = register_file::read_register_text(path)?;
     let snapshot_err = match from_ron::<SnapshotFile>(&text, path) {
         // It reads as a snapshot; it may still be altered, or from another version of the app.
         Ok(file) => return from_file(file, &text, path).map(Version::Snapshot),

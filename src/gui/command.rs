@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::dialogs::FileRequest;
 use super::settings::ThemeChoice;
+use super::snapshots::SnapshotCommand;
 use super::state::View;
 use crate::edit::Edit;
 use crate::filter::HeatCell;
@@ -81,6 +82,12 @@ pub enum Command {
     ZoomReset,
     /// Light, dark or as the system says.
     SetTheme(ThemeChoice),
+    /// Take, restore or read a snapshot (the Snapshots view).
+    Snapshot(SnapshotCommand),
+    /// Open the Export PDF dialog.
+    ExportPdf,
+    /// Put this path, chosen in the file chooser, in the Export PDF dialog.
+    ExportPdfTo(PathBuf),
 }
 
 impl Command {
@@ -174,6 +181,8 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
             Self::SetTheme(theme) => theme.label(),
+            Self::Snapshot(command) => command.label(),
+            Self::ExportPdf | Self::ExportPdfTo(_) => "Export PDF…",
         }
     }
 }

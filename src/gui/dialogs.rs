@@ -30,6 +30,8 @@ pub enum FileRequest {
     ImportCsv,
     /// Where to export the entries as CSV.
     ExportCsv,
+    /// Where to export the paper (PDF).
+    ExportPdf,
 }
 
 impl FileRequest {
@@ -40,17 +42,19 @@ impl FileRequest {
             Self::SaveAs => "Save register as",
             Self::ImportCsv => "Import entries from CSV",
             Self::ExportCsv => "Export entries as CSV",
+            Self::ExportPdf => "Export the paper as PDF",
         }
     }
 
     fn is_save(self) -> bool {
-        matches!(self, Self::SaveAs | Self::ExportCsv)
+        matches!(self, Self::SaveAs | Self::ExportCsv | Self::ExportPdf)
     }
 
     fn extension(self) -> &'static str {
         match self {
             Self::Open | Self::SaveAs => "ron",
             Self::ImportCsv | Self::ExportCsv => "csv",
+            Self::ExportPdf => "pdf",
         }
     }
 
@@ -59,7 +63,7 @@ impl FileRequest {
             Self::Open => "Open",
             Self::SaveAs => "Save",
             Self::ImportCsv => "Import",
-            Self::ExportCsv => "Export",
+            Self::ExportCsv | Self::ExportPdf => "Export",
         }
     }
 
@@ -70,6 +74,7 @@ impl FileRequest {
             Self::SaveAs => Command::SaveTo(path),
             Self::ImportCsv => Command::ImportCsvFrom(path),
             Self::ExportCsv => Command::ExportCsvTo(path),
+            Self::ExportPdf => Command::ExportPdfTo(path),
         }
     }
 }
@@ -147,6 +152,7 @@ impl FileDialogs {
                     .add_filter(
                         match request.extension() {
                             "csv" => "CSV",
+                            "pdf" => "PDF",
                             _ => "Register (RON)",
                         },
                         &[request.extension()],

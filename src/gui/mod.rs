@@ -4,15 +4,18 @@
 //! `Command`s; `DpiaApp` then carries the commands out in one place (`run_command`): edits go through
 //! the document's history, files through `files`. No scoring, ranking or file format logic lives here.
 
+mod clock;
 mod command;
 mod details;
 mod dialogs;
 mod entry_editor;
+mod export;
 mod heat_map;
 mod impact_grid;
 mod priorities;
 mod settings;
 mod sidebar;
+mod snapshots;
 mod state;
 mod table;
 mod theme;
@@ -24,9 +27,11 @@ use std::time::Duration;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
 use jiff::civil::Date;
 
+pub use clock::Clock;
 pub use command::Command;
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
+pub use snapshots::SnapshotCommand;
 pub use state::View;
 
 use dialogs::{Answer, FileDialogs, Question, Then};
@@ -34,7 +39,7 @@ use state::{Derived, Document, ViewState};
 
 use crate::edit::Edit;
 use crate::files::recovery::{self, Fingerprint};
-use crate::files::{csv_file, register_file};
+use crate::files::{csv_file, paper, register_file};
 use crate::filter::Filter;
 use crate::register::{EntryId, Register};
 
@@ -131,6 +136,12 @@ pub struct DpiaApp {
     notice: Option<String>,
     commands: Vec<Command>,
     today: Date,
+    /// The time snapshots are taken and papers dated at; fixed in tests.
+    clock: Clock,
+    /// The Snapshots view's list, form, comparison and read-only snapshot.
+    versions: snapshots::Versions,
+    /// The Export PDF dialog and the export it runs.
+    export: export::ExportDialog,
     /// The time (egui's clock, in seconds) at which to next write the recovery file.
     next_autosave: Option<f64>,
     /// Set once the user has agreed to close, so the next close request goes through.
@@ -172,6 +183,13 @@ impl DpiaApp {
         app.document = Document::new(register, path, fingerprint);
         app.select_first();
         app
+    }
+
+    /// The same app, taking its time from `clock` (tests fix it).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// The app on the register at `path`; a file that cannot be read is reported in the window.
@@ -219,6 +237,9 @@ impl DpiaApp {
             notice: None,
             commands: Vec::new(),
             today: options.today,
+            clock: Clock::default(),
+            versions: snapshots::Versions::default(),
+            export: export::ExportDialog::default(),
             next_autosave: None,
             may_close: false,
             discarded_on_close: false,
@@ -311,6 +332,44 @@ impl DpiaApp {
         self.commands.push(command);
     }
 
+    /// The view in the middle of the window, under any error messages.
+    fn central_ui(&mut self, ui: &mut Ui) {
+        dialogs::errors_ui(ui, &mut self.errors);
+        match self.view.view {
+            View::Register => table::table_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Priorities => priorities::priorities_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &self.view,
+                &mut self.commands,
+            ),
+            View::HeatMap => heat_map::heat_map_ui(
+                ui,
+                &self.document.register,
+                &mut self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Details => details::details_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                self.today,
+                &mut self.commands,
+            ),
+            View::Snapshots => {
+                snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
+            }
+        }
+    }
+
     /// Draws the whole app into `ui` and carries out the commands the user gave.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
@@ -354,43 +413,12 @@ impl DpiaApp {
         if self.view.view.shows_editor() {
             self.editor_panel(ui);
         }
-        egui::CentralPanel::default().show(ui, |ui| {
-            dialogs::errors_ui(ui, &mut self.errors);
-            match self.view.view {
-                View::Register => table::table_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                ),
-                View::Priorities => priorities::priorities_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &self.view,
-                    &mut self.commands,
-                ),
-                View::HeatMap => heat_map::heat_map_ui(
-                    ui,
-                    &self.document.register,
-                    &mut self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                ),
-                View::Details => details::details_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    self.today,
-                    &mut self.commands,
-                ),
-            }
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         if let Some(command) = self.file_dialogs.path_field_ui(&ctx) {
             self.commands.push(command);
         }
+        self.export_ui(&ctx);
         if let Some(question) = &self.question
             && let Some(answer) =
                 dialogs::question_ui(&ctx, question, &self.document.display_name())
@@ -471,7 +499,7 @@ impl DpiaApp {
                     self.menu_item(ui, Command::Reload);
                 });
                 ui.separator();
-                for command in [Command::ImportCsv, Command::ExportCsv] {
+                for command in [Command::ImportCsv, Command::ExportCsv, Command::ExportPdf] {
                     self.menu_item(ui, command);
                 }
                 ui.separator();
@@ -865,6 +893,9 @@ impl DpiaApp {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
+            Command::ExportPdf => self.open_export_dialog(ctx),
+            Command::ExportPdfTo(path) => self.export.choose_path(path),
         }
         self.settings.zoom = ctx.zoom_factor();
     }
@@ -978,6 +1009,15 @@ impl DpiaApp {
         let path = &absolute(path);
         let fingerprint = Fingerprint::of_file(path).ok().flatten();
         match register_file::load(path) {
+            Ok(register) if paper::is_pdf_file(path) => {
+                // Saving must never write RON over the paper: the register it carries opens as a
+                // new, unsaved document, and Save asks where to keep it.
+                self.replace_document(Document::new(register, None, None));
+                self.notice = Some(format!(
+                    "Opened the register carried by {}: save it as a register file to keep your changes",
+                    file_name(path)
+                ));
+            }
             Ok(register) => {
                 self.replace_document(Document::new(register, Some(path.to_owned()), fingerprint));
                 self.settings.remember(path);
@@ -1020,6 +1060,16 @@ impl DpiaApp {
 
     fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
         let path = absolute(path);
+        if path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
+        {
+            self.errors.push(format!(
+                "{}: a register is saved as a .ron file; use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();

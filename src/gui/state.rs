@@ -136,15 +136,18 @@ pub enum View {
     HeatMap,
     /// The register's title, version, marking, systems and rights.
     Details,
+    /// The register's snapshots: take one, compare versions, open one read-only, restore.
+    Snapshots,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
+        Self::Snapshots,
     ];
 
     /// The view's name in the switcher.
@@ -154,6 +157,7 @@ impl View {
             Self::Priorities => "Priorities",
             Self::HeatMap => "Heat map",
             Self::Details => "Register details",
+            Self::Snapshots => "Snapshots",
         }
     }
 

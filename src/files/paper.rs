@@ -1,0 +1,104 @@
+//! Papers read back: the register a PDF exported by dpia-register carries inside it, so a
+//! colleague who only received the paper can open it in the app and carry on.
+//!
+//! Only reads. The file is found by name in the PDF's embedded files; anything else in the PDF
+//! is ignored. A PDF made by something else is refused with a message saying so.
+
+use std::path::Path;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::LoadError;
+
+/// The name of the register file a paper carries.
+pub const ATTACHMENT_NAME: &str = "register.ron";
+
+/// Whether `bytes` look like a PDF: they start with `%PDF`.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF")
+}
+
+/// Whether the file at `path` is a PDF; `false` when it cannot be read.
+pub fn is_pdf_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut start = [0_u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut start))
+        .is_ok_and(|()| is_pdf(&start))
+}
+
+/// The register text carried by the paper in `bytes`; `path` is used in error messages only.
+pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
+    let unsupported = |message: String| LoadError::Unsupported {
+        path: path.to_owned(),
+        message,
+    };
+    let pdf = Document::load_mem(bytes)
+        .map_err(|err| unsupported(format!("cannot read this PDF: {err}")))?;
+    let not_a_paper = || {
+        unsupported(
+            "this PDF carries no register: only papers exported by dpia-register can be opened"
+                .to_owned(),
+        )
+    };
+    let names = pdf
+        .catalog()
+        .ok()
+        .and_then(|catalog| dictionary(&pdf, catalog.get(b"Names").ok()?))
+        .and_then(|names| dictionary(&pdf, names.get(b"EmbeddedFiles").ok()?))
+        .and_then(|tree| array(&pdf, tree.get(b"Names").ok()?))
+        .ok_or_else(not_a_paper)?;
+    // The name tree's array alternates names and file specifications.
+    let filespec = names
+        .chunks(2)
+        .find_map(|pair| match pair {
+            [name, filespec] if text(&pdf, name).as_deref() == Some(ATTACHMENT_NAME) => {
+                dictionary(&pdf, filespec)
+            }
+            _ => None,
+        })
+        .ok_or_else(not_a_paper)?;
+    let stream = filespec
+        .get(b"EF")
+        .ok()
+        .and_then(|ef| dictionary(&pdf, ef))
+        .and_then(|ef| ef.get(b"F").ok())
+        .and_then(|file| pdf.dereference(file).ok())
+        .and_then(|(_, object)| object.as_stream().ok())
+        .ok_or_else(not_a_paper)?;
+    let content = if stream.dict.has(b"Filter") {
+        stream
+            .decompressed_content()
+            .map_err(|err| unsupported(format!("cannot read the register in this PDF: {err}")))?
+    } else {
+        stream.content.clone()
+    };
+    String::from_utf8(content)
+        .map_err(|_| unsupported("the register in this PDF is not UTF-8 text".to_owned()))
+}
+
+fn dictionary<'a>(pdf: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
+    pdf.dereference(object).ok()?.1.as_dict().ok()
+}
+
+fn array<'a>(pdf: &'a Document, object: &'a Object) -> Option<&'a Vec<Object>> {
+    pdf.dereference(object).ok()?.1.as_array().ok()
+}
+
+/// A PDF text string as Rust text: UTF-16BE with a byte-order mark, or plain bytes.
+fn text(pdf: &Document, object: &Object) -> Option<String> {
+    let bytes = pdf.dereference(object).ok()?.1.as_str().ok()?;
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|pair| match pair {
+                    [high, low] => u16::from_be_bytes([*high, *low]),
+                    _ => 0xFFFD,
+                })
+                .collect();
+            String::from_utf16(&units).ok()
+        }
+        _ => Some(String::from_utf8_lossy(bytes).into_owned()),
+    }
+}

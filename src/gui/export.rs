@@ -1,0 +1,701 @@
+//! File → Export PDF…: the dialog that makes the register's paper (full or public edition,
+//! optionally with the changes since a snapshot), runs the export on a worker thread with a
+//! progress bar, and then offers to open the folder or the paper.
+//!
+//! The paper is made by `report::export` and written by `files::atomic::write`; this module only
+//! gathers the options, moves the work off the UI thread and reports how it went. An existing
+//! file is replaced only after the user says so.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+
+use super::dialogs::FileRequest;
+use super::theme;
+use super::{DpiaApp, entries};
+use crate::files::atomic;
+use crate::register::Register;
+use crate::report::{self, Edition, Progress, ReportOptions};
+use crate::snapshot::Label;
+
+/// The Export PDF dialog and the export it may be running.
+#[derive(Debug, Default)]
+pub(super) struct ExportDialog {
+    is_open: bool,
+    /// The file to write, as typed or chosen.
+    path: String,
+    /// The path suggested last, so a change of edition can update a suggestion nobody edited.
+    suggested: String,
+    /// The register file the suggestion and the snapshot choice were made for.
+    made_for: Option<PathBuf>,
+    is_public: bool,
+    /// The snapshot whose changes since go into the paper, if any.
+    since: Option<Label>,
+    /// The existing file the user agreed to replace.
+    may_replace: Option<PathBuf>,
+    /// The existing file the user is being asked about.
+    asking_replace: Option<PathBuf>,
+    job: Option<Job>,
+    outcome: Option<Outcome>,
+    /// Folders and papers being opened with the desktop's default application.
+    openers: Vec<Receiver<Result<(), String>>>,
+}
+
+/// An export running on its worker thread.
+#[derive(Debug)]
+struct Job {
+    receiver: Receiver<Message>,
+    progress: Progress,
+    path: PathBuf,
+    edition: Edition,
+}
+
+/// What the worker thread reports.
+#[derive(Debug)]
+enum Message {
+    /// How far it has got.
+    Progress(Progress),
+    /// The paper was written (its size in bytes), or why not.
+    Finished(Result<usize, String>),
+}
+
+/// How the last export ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    /// The paper was written to `path`.
+    Written {
+        /// The paper.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: usize,
+    },
+    /// It failed, for this reason.
+    Failed(String),
+}
+
+/// What the user did in the dialog this frame.
+enum Action {
+    Choose,
+    Export,
+    Replace,
+    KeepFile,
+    OpenFolder(PathBuf),
+    OpenPaper(PathBuf),
+}
+
+impl ExportDialog {
+    /// Puts a path chosen in the file chooser in the dialog; the chooser has already asked about
+    /// replacing an existing file.
+    pub(super) fn choose_path(&mut self, path: PathBuf) {
+        self.path = path.display().to_string();
+        self.may_replace = Some(path);
+        self.asking_replace = None;
+        self.is_open = true;
+    }
+
+    /// Whether an export is running.
+    fn is_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The file name suggested for the paper of the register at `register_path`.
+    fn suggestion(&self, register_path: Option<&Path>) -> String {
+        let stem = register_path
+            .and_then(Path::file_stem)
+            .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
+        let name = if self.is_public {
+            format!("{stem}-public.pdf")
+        } else {
+            format!("{stem}.pdf")
+        };
+        match register_path {
+            Some(path) => path.with_file_name(name).display().to_string(),
+            None => name,
+        }
+    }
+
+    /// Suggests a path again unless the user typed one of their own.
+    fn suggest(&mut self, register_path: Option<&Path>) {
+        let suggestion = self.suggestion(register_path);
+        if self.path.trim().is_empty() || self.path == self.suggested {
+            self.path.clone_from(&suggestion);
+        }
+        self.suggested = suggestion;
+    }
+
+    /// The file the export writes: the path typed, made absolute, with `.pdf` added when it has no
+    /// extension.
+    fn target(&self) -> Option<PathBuf> {
+        let text = self.path.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let mut path = PathBuf::from(text);
+        if path.extension().is_none() {
+            path.set_extension("pdf");
+        }
+        // Absolute, so "Open the folder" has a folder to open when the register's path was relative.
+        Some(std::path::absolute(&path).unwrap_or(path))
+    }
+
+    /// Collects what the worker threads have reported; returns a notice for the status bar.
+    fn poll(&mut self) -> Option<String> {
+        let mut notice = None;
+        if let Some(job) = &mut self.job {
+            loop {
+                match job.receiver.try_recv() {
+                    Ok(Message::Progress(progress)) => job.progress = progress,
+                    Ok(Message::Finished(result)) => {
+                        let outcome = match result {
+                            Ok(size) => {
+                                notice = Some(format!(
+                                    "Exported the {} to {}",
+                                    edition_name(job.edition),
+                                    job.path.display()
+                                ));
+                                Outcome::Written {
+                                    path: job.path.clone(),
+                                    size,
+                                }
+                            }
+                            Err(err) => Outcome::Failed(err),
+                        };
+                        self.outcome = Some(outcome);
+                        self.job = None;
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        self.outcome = Some(Outcome::Failed(
+                            "The export stopped before it finished.".to_owned(),
+                        ));
+                        self.job = None;
+                        break;
+                    }
+                }
+            }
+        }
+        self.openers.retain(|receiver| match receiver.try_recv() {
+            Ok(Err(err)) => {
+                notice = Some(err);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Ok(Ok(())) | Err(TryRecvError::Disconnected) => false,
+        });
+        notice
+    }
+}
+
+impl DpiaApp {
+    /// Opens the Export PDF dialog, with a path beside the register's file.
+    pub(super) fn open_export_dialog(&mut self, ctx: &egui::Context) {
+        // The dialog is drawn from the next frame on.
+        ctx.request_repaint();
+        self.fit_export_to_document();
+        if !self.export.is_running() {
+            self.export.outcome = None;
+        }
+        self.export.asking_replace = None;
+        self.export.is_open = true;
+    }
+
+    /// Makes the dialog's choices fit the open register: a path beside its file, and a snapshot
+    /// of its own for the change log. Called on opening, and when another register is opened.
+    fn fit_export_to_document(&mut self) {
+        let register_path = self.document.path.clone();
+        let version_label = self.document.register.metadata.version_label.clone();
+        self.versions.sync(register_path.as_deref(), &version_label);
+        let export = &mut self.export;
+        if export.made_for != register_path {
+            export.made_for.clone_from(&register_path);
+            export.since = None;
+            export.path.clear();
+            export.asking_replace = None;
+        }
+        if export
+            .since
+            .as_ref()
+            .is_some_and(|label| !self.versions.labels().contains(label))
+        {
+            export.since = None;
+        }
+        export.suggest(register_path.as_deref());
+    }
+
+    /// Whether a paper is being made.
+    pub fn is_exporting(&self) -> bool {
+        self.export.is_running()
+    }
+
+    /// The paper the last export wrote, once it has finished.
+    pub fn exported(&self) -> Option<&Path> {
+        match &self.export.outcome {
+            Some(Outcome::Written { path, .. }) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Why the last export failed, if it did.
+    pub fn export_error(&self) -> Option<&str> {
+        match &self.export.outcome {
+            Some(Outcome::Failed(err)) => Some(err),
+            _ => None,
+        }
+    }
+
+    /// Collects the export's progress and draws the dialog when it is open.
+    pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
+        if let Some(notice) = self.export.poll() {
+            self.notice = Some(notice);
+        }
+        if self.export.is_running() {
+            // The worker asks for a repaint on progress; this is the fallback.
+            ctx.request_repaint_after(Duration::from_millis(200));
+        }
+        if !self.export.is_open {
+            return;
+        }
+        if self.export.made_for != self.document.path && !self.export.is_running() {
+            self.fit_export_to_document();
+        }
+        let mut is_open = true;
+        let mut action = None;
+        let labels = self.versions.labels();
+        let register = &self.document.register;
+        let has_file = self.document.path.is_some();
+        egui::Window::new("Export PDF")
+            .id(egui::Id::unique("export-pdf"))
+            .open(&mut is_open)
+            .collapsible(false)
+            .resizable(false)
+            .default_width(560.0)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
+            .show(ctx, |ui| {
+                action = dialog_ui(ui, &mut self.export, register, has_file, &labels);
+            });
+        if !is_open {
+            self.export.is_open = false;
+            self.export.asking_replace = None;
+        }
+        match action {
+            Some(Action::Choose) => {
+                let near = self.export.target().or_else(|| self.document.path.clone());
+                self.file_dialogs
+                    .ask(FileRequest::ExportPdf, near.as_deref(), ctx);
+            }
+            Some(Action::Export) => self.start_export(ctx),
+            Some(Action::Replace) => {
+                self.export.may_replace = self.export.asking_replace.take();
+                self.start_export(ctx);
+            }
+            Some(Action::KeepFile) => self.export.asking_replace = None,
+            Some(Action::OpenFolder(folder)) => self.open_with_desktop(&folder, ctx),
+            Some(Action::OpenPaper(paper)) => self.open_with_desktop(&paper, ctx),
+            None => {}
+        }
+    }
+
+    /// Starts making the paper on a worker thread, after asking about replacing an existing file.
+    fn start_export(&mut self, ctx: &egui::Context) {
+        if self.export.is_running() {
+            return;
+        }
+        let Some(path) = self.export.target() else {
+            return;
+        };
+        if path.exists() && self.export.may_replace.as_ref() != Some(&path) {
+            self.export.asking_replace = Some(path);
+            return;
+        }
+        self.export.asking_replace = None;
+        self.export.outcome = None;
+        let edition = if self.export.is_public {
+            Edition::Public
+        } else {
+            Edition::Full
+        };
+        let produced = match self.clock.paper_date() {
+            Ok(produced) => produced,
+            Err(err) => {
+                self.export.outcome = Some(Outcome::Failed(err));
+                return;
+            }
+        };
+        let since = match (&self.export.since, self.document.path.clone()) {
+            (Some(label), Some(register_path)) => {
+                match self.versions.snapshot(&register_path, label) {
+                    Ok(snapshot) => Some((label.clone(), snapshot.register().clone())),
+                    Err(err) => {
+                        self.export.outcome = Some(Outcome::Failed(err));
+                        return;
+                    }
+                }
+            }
+            _ => None,
+        };
+        let register = self.document.register.clone();
+        let (sender, receiver) = mpsc::channel();
+        let repaint = ctx.clone();
+        let target = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("pdf-export".to_owned())
+            .spawn(move || {
+                let result =
+                    make_paper(&register, edition, produced, since, &target, &|progress| {
+                        // The app may have closed meanwhile; then nobody is waiting for the answer.
+                        sender.send(Message::Progress(progress)).ok();
+                        repaint.request_repaint();
+                    });
+                sender.send(Message::Finished(result)).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.export.job = Some(Job {
+                    receiver,
+                    progress: Progress::LayingOut {
+                        entries_done: 0,
+                        num_entries: self.document.register.entries.len(),
+                    },
+                    path,
+                    edition,
+                });
+            }
+            Err(err) => {
+                self.export.outcome =
+                    Some(Outcome::Failed(format!("Cannot start the export: {err}")));
+            }
+        }
+    }
+
+    /// Opens `target` (a folder or the paper) with the desktop's default application, on a worker
+    /// thread; a failure is reported in the status bar.
+    fn open_with_desktop(&mut self, target: &Path, ctx: &egui::Context) {
+        let (sender, receiver) = mpsc::channel();
+        let opened = target.to_owned();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("open-with-desktop".to_owned())
+            .spawn(move || {
+                let result = match std::process::Command::new("xdg-open").arg(&opened).status() {
+                    Ok(status) if status.success() => Ok(()),
+                    Ok(status) => Err(format!(
+                        "Could not open {}: xdg-open {status}",
+                        opened.display()
+                    )),
+                    Err(err) => Err(format!(
+                        "Could not open {}: cannot run xdg-open: {err}",
+                        opened.display()
+                    )),
+                };
+                sender.send(result).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.export.openers.push(receiver),
+            Err(err) => {
+                self.notice = Some(format!("Could not open {}: {err}", target_name(target)));
+            }
+        }
+    }
+}
+
+/// Makes the paper and writes it atomically to `target`; returns its size in bytes.
+fn make_paper(
+    register: &Register,
+    edition: Edition,
+    produced: jiff::Timestamp,
+    since: Option<(Label, Register)>,
+    target: &Path,
+    report_progress: &dyn Fn(Progress),
+) -> Result<usize, String> {
+    let changes = since
+        .map(|(label, older)| report::changes_since(&older, register, label.as_str(), edition));
+    let options = ReportOptions {
+        edition,
+        produced: Some(produced),
+        changes,
+    };
+    // Layout reports every entry; a few hundred updates are plenty for a progress bar.
+    let mut last_sent = -1.0_f32;
+    let mut progress = |progress: Progress| {
+        let fraction = progress.fraction();
+        if fraction - last_sent >= 0.005 || !matches!(progress, Progress::LayingOut { .. }) {
+            last_sent = fraction;
+            report_progress(progress);
+        }
+    };
+    let bytes = report::export(register, &options, &mut progress)
+        .map_err(|err| format!("Could not make the paper: {err}"))?;
+    atomic::write(target, &bytes).map_err(|err| err.to_string())?;
+    Ok(bytes.len())
+}
+
+/// Draws the dialog's contents; returns what the user asked for.
+fn dialog_ui(
+    ui: &mut Ui,
+    export: &mut ExportDialog,
+    register: &Register,
+    has_file: bool,
+    labels: &[Label],
+) -> Option<Action> {
+    let mut action = None;
+    let is_running = export.is_running();
+    ui.label(format!(
+        "An A4 paper of {} ({}), for circulation. It carries the register, so it can be opened in the app.",
+        register.metadata.title,
+        entries(register.entries.len())
+    ));
+    ui.add_space(8.0);
+    ui.add_enabled_ui(!is_running, |ui| {
+        options_ui(ui, export, has_file, labels, &mut action);
+    });
+    ui.add_space(10.0);
+    if let Some(existing) = &export.asking_replace {
+        message_ui(ui, Tone::Warning, |ui| {
+            ui.label(format!(
+                "{} exists already. Replace it?",
+                target_name(existing)
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Replace").clicked() {
+                    action = Some(Action::Replace);
+                }
+                if ui.button("Keep it").clicked() {
+                    action = Some(Action::KeepFile);
+                }
+            });
+        });
+        ui.add_space(6.0);
+    }
+    let can_export = !is_running && export.asking_replace.is_none() && export.target().is_some();
+    let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
+    if ui.add_enabled(can_export, button).clicked() {
+        action = Some(Action::Export);
+    }
+    if let Some(job) = &export.job {
+        ui.add_space(8.0);
+        ui.add(
+            egui::ProgressBar::new(job.progress.fraction())
+                .desired_width(ui.available_width())
+                .text(progress_text(job.progress)),
+        );
+    }
+    match &export.outcome {
+        Some(Outcome::Written { path, size }) => {
+            ui.add_space(8.0);
+            message_ui(ui, Tone::Done, |ui| {
+                ui.label(format!(
+                    "Written {} ({} KB)",
+                    path.display(),
+                    size.div_ceil(1024)
+                ));
+                ui.horizontal(|ui| {
+                    if let Some(folder) = path.parent()
+                        && ui.button("Open the folder").clicked()
+                    {
+                        action = Some(Action::OpenFolder(folder.to_owned()));
+                    }
+                    if ui.button("Open the paper").clicked() {
+                        action = Some(Action::OpenPaper(path.clone()));
+                    }
+                });
+            });
+        }
+        Some(Outcome::Failed(err)) => {
+            ui.add_space(8.0);
+            message_ui(ui, Tone::Warning, |ui| {
+                ui.add(egui::Label::new(err.as_str()).wrap());
+            });
+        }
+        None => {}
+    }
+    action
+}
+
+/// The path, the edition and the change log to include.
+fn options_ui(
+    ui: &mut Ui,
+    export: &mut ExportDialog,
+    has_file: bool,
+    labels: &[Label],
+    action: &mut Option<Action>,
+) {
+    egui::Grid::new("export-options")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            let save_to = ui.label(RichText::new("Save to").strong());
+            ui.horizontal(|ui| {
+                let field = ui
+                    .add(
+                        TextEdit::singleline(&mut export.path)
+                            .desired_width(380.0)
+                            .hint_text("/home/you/papers/register.pdf"),
+                    )
+                    .labelled_by(save_to.id);
+                if field.changed() {
+                    export.asking_replace = None;
+                }
+                if ui.button("Choose…").clicked() {
+                    *action = Some(Action::Choose);
+                }
+            });
+            ui.end_row();
+
+            ui.label(RichText::new("Edition").strong());
+            ui.vertical(|ui| {
+                if ui.checkbox(&mut export.is_public, "Public edition").changed() {
+                    let made_for = export.made_for.clone();
+                    export.suggest(made_for.as_deref());
+                    export.asking_replace = None;
+                }
+                ui.label(
+                    RichText::new(
+                        "Confidential text is replaced by [REDACTED] and owners' names are removed, from the paper and from the register it carries.",
+                    )
+                    .weak()
+                    .small(),
+                );
+            });
+            ui.end_row();
+
+            ui.label(RichText::new("Changes since").strong());
+            ui.vertical(|ui| {
+                since_ui(ui, &mut export.since, labels);
+                let hint = if !has_file {
+                    "Save the register first: snapshots are kept beside its file."
+                } else if labels.is_empty() {
+                    "No snapshots yet: take one in the Snapshots view."
+                } else {
+                    "Adds the change log since that snapshot."
+                };
+                ui.label(RichText::new(hint).weak().small());
+            });
+            ui.end_row();
+        });
+}
+
+/// The "Changes since" picker: no change log, or one of the snapshots, newest first.
+fn since_ui(ui: &mut Ui, since: &mut Option<Label>, labels: &[Label]) {
+    let chosen = since
+        .as_ref()
+        .map_or_else(|| "No change log".to_owned(), ToString::to_string);
+    ui.add_enabled_ui(!labels.is_empty(), |ui| {
+        egui::ComboBox::from_id_salt("export-since")
+            .width(220.0)
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(since, None, "No change log");
+                for label in labels.iter().rev() {
+                    ui.selectable_value(since, Some(label.clone()), label.as_str());
+                }
+            })
+            .response
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Changes since"));
+    });
+}
+
+/// How a message in the dialog is coloured.
+#[derive(Clone, Copy)]
+enum Tone {
+    /// A question about replacing a file, or an error.
+    Warning,
+    /// The paper is written.
+    Done,
+}
+
+/// A message on a coloured ground.
+fn message_ui(ui: &mut Ui, tone: Tone, add_contents: impl FnOnce(&mut Ui)) {
+    let theme = ui.ctx().theme();
+    let (fill, text) = match tone {
+        Tone::Warning => (theme::error_fill(theme), Some(theme::error_text(theme))),
+        Tone::Done => (theme::notice_fill(theme), None),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(text) = text {
+                ui.visuals_mut().override_text_color = Some(text);
+            }
+            ui.with_layout(Layout::top_down(Align::Min), add_contents);
+        });
+}
+
+/// The progress bar's words.
+fn progress_text(progress: Progress) -> String {
+    match progress {
+        Progress::LayingOut {
+            entries_done,
+            num_entries,
+        } => format!("Laying out the entries: {entries_done} of {num_entries}"),
+        Progress::Writing => "Writing the PDF".to_owned(),
+        Progress::Done => "Done".to_owned(),
+    }
+}
+
+fn edition_name(edition: Edition) -> &'static str {
+    match edition {
+        Edition::Full => "full edition",
+        Edition::Public => "public edition",
+    }
+}
+
+fn target_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suggested_file_sits_beside_the_register_and_names_the_edition() {
+        let mut export = ExportDialog::default();
+        let register = Path::new("/papers/leds.ron");
+        export.suggest(Some(register));
+        assert_eq!(export.path, "/papers/leds.pdf");
+        export.is_public = true;
+        export.suggest(Some(register));
+        assert_eq!(
+            export.path, "/papers/leds-public.pdf",
+            "follows the edition"
+        );
+        export.path = "/elsewhere/mine.pdf".to_owned();
+        export.is_public = false;
+        export.suggest(Some(register));
+        assert_eq!(export.path, "/elsewhere/mine.pdf", "a typed path is kept");
+    }
+
+    #[test]
+    fn a_path_without_an_extension_gets_pdf() {
+        let export = ExportDialog {
+            path: " /papers/leds ".to_owned(),
+            ..ExportDialog::default()
+        };
+        assert_eq!(export.target(), Some(PathBuf::from("/papers/leds.pdf")));
+        let empty = ExportDialog::default();
+        assert_eq!(empty.target(), None, "nothing typed, nothing to write");
+    }
+
+    #[test]
+    fn progress_is_told_in_words() {
+        assert_eq!(
+            progress_text(Progress::LayingOut {
+                entries_done: 120,
+                num_entries: 1000
+            }),
+            "Laying out the entries: 120 of 1000"
+        );
+        assert_eq!(progress_text(Progress::Writing), "Writing the PDF");
+    }
+}

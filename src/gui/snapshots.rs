@@ -1,0 +1,800 @@
+//! The Snapshots view: the open register's snapshots (label, time, author, note, or why one cannot
+//! be read), taking a new one, comparing any two versions as a change log, opening one read-only,
+//! and restoring the working register, or one entry or one field of it, from an older version.
+//!
+//! Snapshot files are read through `files::snapshot_file` (checksums verified) and compared with
+//! `diff::diff`; this module decides nothing about either. It changes the working register only
+//! through `Command::Snapshot`, whose restores are single undoable `Edit::ReplaceRegister` steps.
+//! A snapshot opened read-only is drawn from the verified copy, which no command can reach.
+
+mod compare;
+mod read_only;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use egui::{Align, Label as TextLabel, Layout, RichText, TextEdit, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::DpiaApp;
+use super::command::Command;
+use super::state::Document;
+use super::theme;
+use crate::diff::{self, ChangeLog, EntryField};
+use crate::edit::Edit;
+use crate::files::SaveError;
+use crate::files::snapshot_file::{self, Details, Listed};
+use crate::ranking::{self, Ranked};
+use crate::register::{EntryId, Register};
+use crate::snapshot::{self, Label, Snapshot};
+
+/// Height of a row in the snapshot list and the read-only table.
+const ROW_HEIGHT: f32 = 30.0;
+
+/// What the Snapshots view asks the app to do to the working register or the snapshots folder.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SnapshotCommand {
+    /// Take a snapshot of the working register with the label, author and note in the form.
+    Take,
+    /// Replace the working register with this snapshot's, after keeping the working register as
+    /// an automatic snapshot.
+    RestoreWhole(Label),
+    /// Put one entry back as it was in this snapshot: replaced, re-added or removed.
+    RestoreEntry {
+        /// The older version.
+        from: Label,
+        /// The entry.
+        entry: EntryId,
+    },
+    /// Put one field of one entry back to its value in this snapshot.
+    RestoreField {
+        /// The older version.
+        from: Label,
+        /// The entry.
+        entry: EntryId,
+        /// The field.
+        field: EntryField,
+        /// The field as the change log names it ("concern", "privacy residual"), for the undo menu.
+        what: String,
+    },
+}
+
+impl SnapshotCommand {
+    /// The command's name, for menus.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Take => "Take snapshot",
+            Self::RestoreWhole(_) => "Restore as working copy…",
+            Self::RestoreEntry { .. } => "Restore entry",
+            Self::RestoreField { .. } => "Restore field",
+        }
+    }
+}
+
+/// The Snapshots view's state: the list read from the folder, the snapshots read in full, the
+/// take-snapshot form, and what is being compared or read.
+#[derive(Debug, Default)]
+pub(super) struct Versions {
+    /// The register file the list was read for; the list is read again when another file is open.
+    listed_for: Option<PathBuf>,
+    /// The snapshots in the folder, oldest first, the unreadable ones last.
+    listed: Vec<Listed>,
+    /// Why the snapshots folder could not be read.
+    list_error: Option<String>,
+    /// Snapshots read in full (checksums verified), by label.
+    loaded: BTreeMap<Label, Snapshot>,
+    form: TakeForm,
+    pane: Pane,
+    compare: Compare,
+    read_only: Option<ReadOnly>,
+    /// The snapshot the user asked to restore as the working copy, until they confirm or cancel.
+    confirm_restore: Option<Label>,
+}
+
+/// What is typed into the take-snapshot form.
+#[derive(Debug, Default)]
+struct TakeForm {
+    label: String,
+    /// The label proposed last: replaced by the next proposal unless the user typed another.
+    proposed: String,
+    author: String,
+    note: String,
+    /// Why the last take failed (a label clash, a bad label, a file that cannot be written).
+    error: Option<String>,
+}
+
+/// Which part of the view is shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Pane {
+    /// The list and the take-snapshot form.
+    #[default]
+    List,
+    /// The change log between two versions.
+    Compare,
+    /// One snapshot's register, read-only.
+    ReadOnly,
+}
+
+/// One side of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pick {
+    /// The register as it stands in the app, with unsaved changes.
+    Working,
+    /// A snapshot.
+    Snapshot(Label),
+}
+
+impl Pick {
+    fn name(&self) -> String {
+        match self {
+            Self::Working => "Working register".to_owned(),
+            Self::Snapshot(label) => label.to_string(),
+        }
+    }
+}
+
+/// The two versions compared, and their change log while neither changes.
+#[derive(Debug)]
+struct Compare {
+    older: Option<Pick>,
+    newer: Pick,
+    /// The change log, keyed by the two picks and the working register's state.
+    log: Option<(LogKey, Result<ChangeLog, String>)>,
+}
+
+type LogKey = (Option<Pick>, Pick, (u64, u64));
+
+impl Default for Compare {
+    fn default() -> Self {
+        Self {
+            older: None,
+            newer: Pick::Working,
+            log: None,
+        }
+    }
+}
+
+/// A snapshot opened read-only: its priority order and the entry selected in it.
+#[derive(Debug)]
+struct ReadOnly {
+    label: Label,
+    ranked: Vec<Ranked>,
+    selection: Option<EntryId>,
+}
+
+impl Versions {
+    /// Reads the snapshot list again if it was read for another register file, or forgets it when
+    /// the register has no file.
+    pub(super) fn sync(&mut self, register_path: Option<&Path>, version_label: &str) {
+        match register_path {
+            None => {
+                if self.listed_for.is_some() {
+                    *self = Self {
+                        form: std::mem::take(&mut self.form),
+                        ..Self::default()
+                    };
+                }
+            }
+            Some(path) if self.listed_for.as_deref() != Some(path) => {
+                self.read_list(path, version_label);
+            }
+            Some(_) => {}
+        }
+    }
+
+    /// Reads the snapshot list from the folder beside `register_path`.
+    fn read_list(&mut self, register_path: &Path, version_label: &str) {
+        let is_other_register = self.listed_for.as_deref() != Some(register_path);
+        self.listed_for = Some(register_path.to_owned());
+        self.loaded.clear();
+        match snapshot_file::list(register_path) {
+            Ok(listed) => {
+                self.listed = listed;
+                self.list_error = None;
+            }
+            Err(err) => {
+                self.listed = Vec::new();
+                self.list_error = Some(err.to_string());
+            }
+        }
+        if is_other_register {
+            self.pane = Pane::List;
+            self.read_only = None;
+            self.compare = Compare::default();
+            self.confirm_restore = None;
+        }
+        let labels = snapshot_file::labels(&self.listed);
+        if self
+            .read_only
+            .as_ref()
+            .is_some_and(|open| !labels.contains(&open.label))
+        {
+            self.read_only = None;
+        }
+        let is_listed = |pick: &Pick| match pick {
+            Pick::Working => true,
+            Pick::Snapshot(label) => labels.contains(label),
+        };
+        if !self.compare.older.as_ref().is_some_and(is_listed) {
+            self.compare.older = self.newest().map(Pick::Snapshot);
+        }
+        if !is_listed(&self.compare.newer) {
+            self.compare.newer = Pick::Working;
+        }
+        self.compare.log = None;
+        let next = snapshot::next_label(&labels, version_label).to_string();
+        if self.form.label.trim().is_empty() || self.form.label == self.form.proposed {
+            self.form.label.clone_from(&next);
+        }
+        self.form.proposed = next;
+        if self.form.author.is_empty() {
+            self.form.author = std::env::var("USER").unwrap_or_default();
+        }
+    }
+
+    /// The readable snapshots' details, oldest first.
+    fn readable(&self) -> impl Iterator<Item = &Details> {
+        self.listed
+            .iter()
+            .filter_map(|listed| listed.details.as_ref().ok())
+    }
+
+    /// The labels of the readable snapshots, oldest first.
+    pub(super) fn labels(&self) -> Vec<Label> {
+        snapshot_file::labels(&self.listed)
+    }
+
+    /// The newest readable snapshot that is not an automatic one, or else the newest.
+    fn newest(&self) -> Option<Label> {
+        let readable: Vec<&Details> = self.readable().collect();
+        readable
+            .iter()
+            .rev()
+            .find(|details| !details.label.is_automatic())
+            .or_else(|| readable.last())
+            .map(|details| details.label.clone())
+    }
+
+    /// The snapshot labelled `label`, read from its file (checksum verified) on first use.
+    pub(super) fn snapshot(
+        &mut self,
+        register_path: &Path,
+        label: &Label,
+    ) -> Result<&Snapshot, String> {
+        if !self.loaded.contains_key(label) {
+            let snapshot = snapshot_file::load(&snapshot_file::path(register_path, label))
+                .map_err(|err| err.to_string())?;
+            self.loaded.insert(label.clone(), snapshot);
+        }
+        self.loaded
+            .get(label)
+            .ok_or_else(|| format!("snapshot {label} is not loaded"))
+    }
+
+    /// The change log between the picked versions, computed again when either changes.
+    fn change_log(&mut self, document: &Document) -> Option<&Result<ChangeLog, String>> {
+        let older = self.compare.older.clone()?;
+        let key: LogKey = (
+            Some(older.clone()),
+            self.compare.newer.clone(),
+            document.state_key(),
+        );
+        let is_stale = self
+            .compare
+            .log
+            .as_ref()
+            .is_none_or(|(seen, _)| seen != &key);
+        if is_stale {
+            let newer = self.compare.newer.clone();
+            let log = self.compute_log(document, &older, &newer);
+            self.compare.log = Some((key, log));
+        }
+        self.compare.log.as_ref().map(|(_, log)| log)
+    }
+
+    fn compute_log(
+        &mut self,
+        document: &Document,
+        older: &Pick,
+        newer: &Pick,
+    ) -> Result<ChangeLog, String> {
+        let path = document
+            .path
+            .clone()
+            .ok_or_else(|| "the register has no file".to_owned())?;
+        for pick in [older, newer] {
+            if let Pick::Snapshot(label) = pick {
+                self.snapshot(&path, label)?;
+            }
+        }
+        let register = |pick: &Pick| -> Result<&Register, String> {
+            match pick {
+                Pick::Working => Ok(&document.register),
+                Pick::Snapshot(label) => self
+                    .loaded
+                    .get(label)
+                    .map(Snapshot::register)
+                    .ok_or_else(|| format!("snapshot {label} is not loaded")),
+            }
+        };
+        Ok(diff::diff(register(older)?, register(newer)?))
+    }
+
+    /// The change log shown in the compare pane, if one has been computed.
+    pub(super) fn shown_change_log(&self) -> Option<&ChangeLog> {
+        self.compare
+            .log
+            .as_ref()
+            .and_then(|(_, log)| log.as_ref().ok())
+    }
+
+    /// Shows the compare pane with `label` as the older version and the working register as the newer.
+    fn compare_with_working(&mut self, label: Label) {
+        self.compare.older = Some(Pick::Snapshot(label));
+        self.compare.newer = Pick::Working;
+        self.pane = Pane::Compare;
+    }
+
+    /// Opens the snapshot labelled `label` read-only.
+    fn open_read_only(&mut self, register_path: &Path, label: &Label) -> Result<(), String> {
+        let snapshot = self.snapshot(register_path, label)?;
+        let ranked = ranking::rank(snapshot.register());
+        let selection = ranked
+            .first()
+            .and_then(|top| snapshot.register().entries.get(top.entry_idx))
+            .map(|entry| entry.id.clone());
+        self.read_only = Some(ReadOnly {
+            label: label.clone(),
+            ranked,
+            selection,
+        });
+        self.pane = Pane::ReadOnly;
+        Ok(())
+    }
+}
+
+impl DpiaApp {
+    /// Carries out a command from the Snapshots view.
+    pub(super) fn run_snapshot_command(&mut self, command: SnapshotCommand, ctx: &egui::Context) {
+        // What the command changed is drawn from the next frame on.
+        ctx.request_repaint();
+        let Some(path) = self.document.path.clone() else {
+            self.errors.push(NO_FILE.to_owned());
+            return;
+        };
+        let version_label = self.document.register.metadata.version_label.clone();
+        self.versions.sync(Some(&path), &version_label);
+        match command {
+            SnapshotCommand::Take => self.take_snapshot(&path),
+            SnapshotCommand::RestoreWhole(label) => self.restore_whole(&path, &label),
+            SnapshotCommand::RestoreEntry { from, entry } => {
+                self.restore_part(
+                    &path,
+                    &from,
+                    &format!("restore {entry} from {from}"),
+                    |working, older| snapshot::restore_entry(working, older, &entry),
+                );
+            }
+            SnapshotCommand::RestoreField {
+                from,
+                entry,
+                field,
+                what,
+            } => {
+                self.restore_part(
+                    &path,
+                    &from,
+                    &format!("restore {what} of {entry} from {from}"),
+                    |working, older| snapshot::restore_field(working, older, &entry, &field),
+                );
+            }
+        }
+    }
+
+    /// The change log the Snapshots view shows, once two versions have been compared.
+    pub fn change_log(&self) -> Option<&ChangeLog> {
+        self.versions.shown_change_log()
+    }
+
+    /// The labels of the open register's readable snapshots, oldest first, as last read.
+    pub fn snapshot_labels(&self) -> Vec<Label> {
+        self.versions.labels()
+    }
+
+    fn take_snapshot(&mut self, path: &Path) {
+        let form = &self.versions.form;
+        let taken = Label::parse(form.label.trim())
+            .map_err(|err| err.to_string())
+            .and_then(|label| {
+                Snapshot::take(
+                    &self.document.register,
+                    label,
+                    self.clock.now(),
+                    form.author.trim(),
+                    form.note.trim(),
+                )
+                .map_err(|err| err.to_string())
+            });
+        let snapshot = match taken {
+            Ok(snapshot) => snapshot,
+            Err(err) => {
+                self.versions.form.error = Some(err);
+                return;
+            }
+        };
+        let label = snapshot.label().clone();
+        match snapshot_file::save_new(path, &snapshot) {
+            Ok(saved) => {
+                self.versions.form.error = None;
+                self.versions.form.note.clear();
+                self.notice = Some(format!("Took snapshot {label}: {}", saved.display()));
+                let version_label = self.document.register.metadata.version_label.clone();
+                self.versions.read_list(path, &version_label);
+                self.versions.loaded.insert(label, snapshot);
+            }
+            Err(err @ SaveError::AlreadyExists { .. }) => {
+                let next = snapshot::next_label(&self.versions.labels(), label.as_str());
+                self.versions.form.error = Some(format!(
+                    "A snapshot labelled {label} exists already, and snapshots are never replaced: choose another label, such as {next}. ({err})"
+                ));
+            }
+            Err(err) => self.versions.form.error = Some(err.to_string()),
+        }
+    }
+
+    /// Replaces the working register with the snapshot's, keeping the working register first as
+    /// an automatic snapshot; if that cannot be saved, nothing is restored.
+    fn restore_whole(&mut self, path: &Path, label: &Label) {
+        let taken_at = self.clock.now();
+        let author = self.versions.form.author.trim().to_owned();
+        let existing = self.versions.labels();
+        let older = match self.versions.snapshot(path, label) {
+            Ok(snapshot) => snapshot.register().clone(),
+            Err(err) => {
+                self.errors.push(err);
+                return;
+            }
+        };
+        let kept =
+            snapshot::before_restore(&self.document.register, label, taken_at, &author, &existing)
+                .map_err(|err| err.to_string())
+                .and_then(|kept| {
+                    snapshot_file::save_new(path, &kept)
+                        .map(|_| kept)
+                        .map_err(|err| err.to_string())
+                });
+        let kept = match kept {
+            Ok(kept) => kept,
+            Err(err) => {
+                self.errors.push(format!(
+                    "Nothing was restored: the working register could not be kept as a snapshot first: {err}"
+                ));
+                return;
+            }
+        };
+        let restored = snapshot::restore_whole(&self.document.register, &older);
+        if self.apply(Edit::ReplaceRegister {
+            register: Box::new(restored),
+            label: format!("restore {label} as working copy"),
+        }) {
+            self.keep_selection_valid();
+            self.notice = Some(format!(
+                "Restored {label} as the working copy; the register as it was is kept as snapshot {}",
+                kept.label()
+            ));
+        }
+        let version_label = self.document.register.metadata.version_label.clone();
+        self.versions.read_list(path, &version_label);
+    }
+
+    /// Restores part of the working register from the snapshot `from` with `restore`, as one
+    /// undoable step named `undo_label`.
+    fn restore_part(
+        &mut self,
+        path: &Path,
+        from: &Label,
+        undo_label: &str,
+        restore: impl FnOnce(&mut Register, &Register) -> Result<(), snapshot::RestoreError>,
+    ) {
+        let mut restored = self.document.register.clone();
+        let result = match self.versions.snapshot(path, from) {
+            Ok(older) => restore(&mut restored, older.register()).map_err(|err| err.to_string()),
+            Err(err) => Err(err),
+        };
+        match result {
+            Ok(()) => {
+                if self.apply(Edit::ReplaceRegister {
+                    register: Box::new(restored),
+                    label: undo_label.to_owned(),
+                }) {
+                    self.keep_selection_valid();
+                    self.notice = Some(format!("Done: {undo_label}. Undo takes it back."));
+                }
+            }
+            Err(err) => self.errors.push(err),
+        }
+    }
+}
+
+/// What the view says about a register that has never been saved.
+const NO_FILE: &str = "This register has not been saved yet, so it has no snapshots: they are kept in a folder beside the register's file. Save it first.";
+
+/// Draws the Snapshots view.
+pub(super) fn snapshots_ui(
+    ui: &mut Ui,
+    document: &Document,
+    versions: &mut Versions,
+    commands: &mut Vec<Command>,
+) {
+    let Some(path) = document.path.as_deref() else {
+        versions.sync(None, "");
+        ui.heading("Snapshots");
+        ui.add_space(8.0);
+        ui.label(NO_FILE);
+        ui.add_space(8.0);
+        if ui.button("Save as…").clicked() {
+            commands.push(Command::SaveAs);
+        }
+        return;
+    };
+    versions.sync(Some(path), &document.register.metadata.version_label);
+    ui.horizontal(|ui| {
+        ui.heading(format!("Snapshots of {}", document.display_name()));
+        ui.add_space(12.0);
+        let mut pane = versions.pane;
+        ui.selectable_value(&mut pane, Pane::List, "All snapshots");
+        ui.selectable_value(&mut pane, Pane::Compare, "Compare");
+        if let Some(open) = &versions.read_only {
+            ui.selectable_value(
+                &mut pane,
+                Pane::ReadOnly,
+                format!("{} (read-only)", open.label),
+            );
+        }
+        versions.pane = pane;
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .button("Refresh")
+                .on_hover_text("Read the snapshots folder again")
+                .clicked()
+            {
+                versions.read_list(path, &document.register.metadata.version_label);
+            }
+        });
+    });
+    ui.separator();
+    match versions.pane {
+        Pane::List => list_pane_ui(ui, document, path, versions, commands),
+        Pane::Compare => compare::compare_pane_ui(ui, document, versions, commands),
+        Pane::ReadOnly => read_only::read_only_pane_ui(ui, versions),
+    }
+    confirm_restore_ui(ui.ctx(), versions, commands);
+}
+
+fn list_pane_ui(
+    ui: &mut Ui,
+    document: &Document,
+    path: &Path,
+    versions: &mut Versions,
+    commands: &mut Vec<Command>,
+) {
+    take_form_ui(ui, document, &mut versions.form, commands);
+    ui.add_space(10.0);
+    ui.label(RichText::new(format!("Kept in {}", snapshot_file::folder(path).display())).weak());
+    if let Some(err) = &versions.list_error {
+        error_line(ui, err);
+    }
+    ui.add_space(4.0);
+    let mut action = None;
+    if versions.readable().next().is_none() {
+        ui.add_space(12.0);
+        ui.label(
+            RichText::new("No snapshots yet. Take one to freeze this version of the register.")
+                .size(16.0),
+        );
+    } else {
+        action = snapshot_table_ui(ui, versions);
+    }
+    for listed in &versions.listed {
+        if let Err(err) = &listed.details {
+            error_line(ui, &format!("Cannot be used: {err}"));
+        }
+    }
+    match action {
+        Some(ListAction::Compare(label)) => versions.compare_with_working(label),
+        Some(ListAction::Open(label)) => {
+            if let Err(err) = versions.open_read_only(path, &label) {
+                versions.list_error = Some(err);
+            }
+        }
+        Some(ListAction::Restore(label)) => versions.confirm_restore = Some(label),
+        None => {}
+    }
+}
+
+/// What a button in the snapshot list asked for.
+enum ListAction {
+    Compare(Label),
+    Open(Label),
+    Restore(Label),
+}
+
+fn take_form_ui(
+    ui: &mut Ui,
+    document: &Document,
+    form: &mut TakeForm,
+    commands: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::same(12))
+        .show(ui, |ui| {
+            ui.label(RichText::new("Take a snapshot").font(theme::bold_body()));
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                let label = ui.label("Label");
+                let field = ui
+                    .add(TextEdit::singleline(&mut form.label).desired_width(90.0))
+                    .labelled_by(label.id);
+                if field.changed() {
+                    // The last error was about the label as it was.
+                    form.error = None;
+                }
+                ui.add_space(8.0);
+                let author = ui.label("Author");
+                ui.add(TextEdit::singleline(&mut form.author).desired_width(150.0))
+                    .labelled_by(author.id);
+                ui.add_space(8.0);
+                let note = ui.label("Note");
+                ui.add(
+                    TextEdit::singleline(&mut form.note)
+                        .desired_width((ui.available_width() - 140.0).max(160.0))
+                        .hint_text("Why: sent to the workshop, agreed by the board…"),
+                )
+                .labelled_by(note.id);
+                let can_take = !form.label.trim().is_empty();
+                if ui
+                    .add_enabled(can_take, egui::Button::new("Take snapshot"))
+                    .clicked()
+                {
+                    commands.push(Command::Snapshot(SnapshotCommand::Take));
+                }
+            });
+            if document.is_dirty() {
+                ui.label(RichText::new("The snapshot includes the changes not saved yet.").weak());
+            }
+            if let Some(err) = &form.error {
+                error_line(ui, err);
+            }
+        });
+}
+
+/// The table of readable snapshots, newest first; returns what a button asked for.
+fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
+    let rows: Vec<&Details> = versions.readable().collect();
+    let mut action = None;
+    let zone = jiff::tz::TimeZone::system();
+    TableBuilder::new(ui)
+        .id_salt("snapshot-list")
+        .striped(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::initial(150.0).at_least(80.0).clip(true))
+        .column(Column::initial(130.0).at_least(110.0))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::exact(64.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::exact(250.0))
+        .min_scrolled_height(0.0)
+        .header(26.0, |mut header| {
+            for title in ["Label", "Taken", "Author", "Entries", "Note", ""] {
+                header.col(|ui| {
+                    ui.label(RichText::new(title).font(theme::bold_body()));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, rows.len(), |mut row| {
+                // Newest first.
+                let Some(details) = rows
+                    .len()
+                    .checked_sub(row.index() + 1)
+                    .and_then(|idx| rows.get(idx))
+                else {
+                    return;
+                };
+                let label = &details.label;
+                row.col(|ui| {
+                    let text = RichText::new(label.as_str()).monospace();
+                    ui.add(
+                        TextLabel::new(if label.is_automatic() {
+                            text.weak()
+                        } else {
+                            text.strong()
+                        })
+                        .truncate(),
+                    );
+                });
+                row.col(|ui| {
+                    ui.label(
+                        details
+                            .taken_at
+                            .to_zoned_datetime(zone.clone())
+                            .strftime("%Y-%m-%d %H:%M")
+                            .to_string(),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(TextLabel::new(details.author.as_str()).truncate());
+                });
+                row.col(|ui| {
+                    ui.label(details.num_entries.to_string());
+                });
+                row.col(|ui| {
+                    ui.add(TextLabel::new(details.note.as_str()).truncate());
+                });
+                row.col(|ui| {
+                    let compare = ui
+                        .small_button("Compare")
+                        .on_hover_text("Compare with the working register")
+                        .accessible_name(format!("Compare {label} with the working register"));
+                    if compare.clicked() {
+                        action = Some(ListAction::Compare(label.clone()));
+                    }
+                    let open = ui
+                        .small_button("Open")
+                        .on_hover_text("Open read-only")
+                        .accessible_name(format!("Open {label} read-only"));
+                    if open.clicked() {
+                        action = Some(ListAction::Open(label.clone()));
+                    }
+                    let restore = ui
+                        .small_button("Restore…")
+                        .on_hover_text("Restore as the working copy")
+                        .accessible_name(format!("Restore {label} as working copy…"));
+                    if restore.clicked() {
+                        action = Some(ListAction::Restore(label.clone()));
+                    }
+                });
+            });
+        });
+    action
+}
+
+/// Asks before restoring a snapshot as the working copy; pushes the command once confirmed.
+fn confirm_restore_ui(ctx: &egui::Context, versions: &mut Versions, commands: &mut Vec<Command>) {
+    let Some(label) = versions.confirm_restore.clone() else {
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
+        ui.set_width(480.0);
+        ui.heading(format!("Restore {label} as the working copy?"));
+        ui.label(format!(
+            "The working register is replaced by snapshot {label}. It is kept first as an automatic snapshot, and Undo (Ctrl+Z) takes the restore back."
+        ));
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                commands.push(Command::Snapshot(SnapshotCommand::RestoreWhole(label.clone())));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        versions.confirm_restore = None;
+    }
+}
+
+/// A message from the core, in the error colours.
+fn error_line(ui: &mut Ui, text: &str) {
+    let theme = ui.ctx().theme();
+    egui::Frame::new()
+        .fill(theme::error_fill(theme))
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(10, 5))
+        .show(ui, |ui| {
+            ui.add(TextLabel::new(RichText::new(text).color(theme::error_text(theme))).wrap());
+        });
+}

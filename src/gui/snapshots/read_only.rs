@@ -1,0 +1,264 @@
+//! A snapshot opened read-only: a banner saying so, its entries in priority order, and the
+//! selected entry's contents as text. Drawn from the verified snapshot, with no edit controls and
+//! no way for a command to reach it, so nothing done here changes the working register.
+
+use std::fmt::Write as _;
+
+use egui::{Align, Label as TextLabel, Layout, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::{Pane, ROW_HEIGHT, Versions};
+use crate::gui::entries;
+use crate::gui::theme;
+use crate::ranking::Ranked;
+use crate::register::{Assessment, Entry, EntryId, Register, Scale};
+use crate::scoring::Score;
+
+/// A snapshot opened read-only: a banner saying so, its entries in priority order, and the
+/// selected entry's contents. Nothing here can change the working register.
+pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
+    let Some(open) = versions.read_only.as_mut() else {
+        versions.pane = Pane::List;
+        return;
+    };
+    let Some(snapshot) = versions.loaded.get(&open.label) else {
+        versions.read_only = None;
+        versions.pane = Pane::List;
+        return;
+    };
+    let label = open.label.clone();
+    let mut action = None;
+    egui::Frame::new()
+        .fill(theme::marking_fill())
+        .corner_radius(4)
+        .inner_margin(egui::Margin::symmetric(12, 8))
+        .show(ui, |ui| {
+            let text_colour = theme::marking_text();
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("Snapshot {label} · read-only"))
+                        .font(theme::bold_family_size(15.0))
+                        .color(text_colour),
+                );
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if ui.button("Close").clicked() {
+                        action = Some(ReadOnlyAction::Close);
+                    }
+                    if ui.button("Restore as working copy…").clicked() {
+                        action = Some(ReadOnlyAction::Restore);
+                    }
+                    if ui.button("Compare with working register").clicked() {
+                        action = Some(ReadOnlyAction::Compare);
+                    }
+                });
+            });
+            let mut about = snapshot
+                .taken_at()
+                .to_zoned_datetime(jiff::tz::TimeZone::system())
+                .strftime("Taken %Y-%m-%d %H:%M")
+                .to_string();
+            if !snapshot.author().is_empty() {
+                write!(about, " by {}", snapshot.author()).ok();
+            }
+            write!(about, ", {}", entries(snapshot.register().entries.len())).ok();
+            if !snapshot.note().is_empty() {
+                write!(about, " · {}", snapshot.note()).ok();
+            }
+            ui.add(TextLabel::new(RichText::new(about).color(text_colour)).wrap());
+        });
+    ui.add_space(6.0);
+    let register = snapshot.register();
+    egui::Panel::right("read-only-entry")
+        .resizable(true)
+        .default_size(430.0)
+        .size_range(280.0..=700.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    match open.selection.as_ref().and_then(|id| register.entry(id)) {
+                        Some(entry) => entry_ui(ui, register, entry),
+                        None => {
+                            ui.label(RichText::new("Select an entry to read it.").weak());
+                        }
+                    }
+                });
+        });
+    read_only_table_ui(ui, register, &open.ranked, &mut open.selection);
+    match action {
+        Some(ReadOnlyAction::Close) => {
+            versions.read_only = None;
+            versions.pane = Pane::List;
+        }
+        Some(ReadOnlyAction::Restore) => versions.confirm_restore = Some(label),
+        Some(ReadOnlyAction::Compare) => versions.compare_with_working(label),
+        None => {}
+    }
+}
+
+/// What a button on the read-only banner asked for.
+enum ReadOnlyAction {
+    Close,
+    Restore,
+    Compare,
+}
+
+fn read_only_table_ui(
+    ui: &mut Ui,
+    register: &Register,
+    ranked: &[Ranked],
+    selection: &mut Option<EntryId>,
+) {
+    TableBuilder::new(ui)
+        .id_salt("read-only-table")
+        .striped(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(50.0))
+        .column(Column::initial(82.0).at_least(70.0))
+        .column(Column::initial(60.0).at_least(50.0))
+        .column(Column::remainder().at_least(160.0).clip(true))
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .min_scrolled_height(0.0)
+        .header(26.0, |mut header| {
+            for title in ["Rank", "ID", "System", "Issue", "Inherent", "Residual"] {
+                header.col(|ui| {
+                    ui.label(RichText::new(title).font(theme::bold_body()));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, ranked.len(), |mut row| {
+                let Some(ranked) = ranked.get(row.index()) else {
+                    return;
+                };
+                let Some(entry) = register.entries.get(ranked.entry_idx) else {
+                    return;
+                };
+                row.set_selected(selection.as_ref() == Some(&entry.id));
+                row.col(|ui| {
+                    ui.add(TextLabel::new(ranked.rank.to_string()).selectable(false));
+                });
+                row.col(|ui| {
+                    ui.add(
+                        TextLabel::new(RichText::new(entry.id.as_str()).monospace())
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    ui.add(TextLabel::new(entry.system.as_str()).selectable(false));
+                });
+                row.col(|ui| {
+                    ui.add(
+                        TextLabel::new(entry.issue.as_str())
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    theme::score_chip(
+                        ui,
+                        ranked.scores.inherent.as_ref().map(|top| top.score),
+                        theme::CHIP_WIDTH,
+                    );
+                });
+                row.col(|ui| {
+                    theme::score_chip(
+                        ui,
+                        ranked.scores.residual.as_ref().map(|top| top.score),
+                        theme::CHIP_WIDTH,
+                    );
+                });
+                if row.response().clicked() {
+                    *selection = Some(entry.id.clone());
+                }
+            });
+        });
+}
+
+/// One entry's contents as text, for reading only.
+fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(entry.id.as_str()).monospace().strong());
+        ui.label(RichText::new(entry.system.as_str()).weak());
+        if entry.must_have {
+            ui.label(RichText::new("★ must-have").color(theme::must_have(ui.ctx().theme())));
+        }
+    });
+    ui.add(
+        TextLabel::new(RichText::new(entry.issue.as_str()).font(theme::bold_family_size(16.0)))
+            .wrap(),
+    );
+    let mut part = |heading: &str, body: &mut dyn FnMut(&mut Ui)| {
+        ui.add_space(8.0);
+        ui.label(
+            RichText::new(heading)
+                .strong()
+                .color(theme::accent(ui.ctx().theme())),
+        );
+        body(ui);
+    };
+    if !entry.category.is_empty() {
+        part("Theme", &mut |ui| {
+            ui.label(entry.category.as_str());
+        });
+    }
+    part("Concern", &mut |ui| {
+        if entry.concern.is_empty() {
+            ui.label(RichText::new("None written").weak());
+        } else {
+            ui.add(TextLabel::new(entry.concern.as_str()).wrap());
+        }
+    });
+    part("Mitigations", &mut |ui| {
+        if entry.mitigations.is_empty() {
+            ui.label(RichText::new("None").weak());
+        }
+        for (number, mitigation) in entry.mitigations.iter().enumerate() {
+            let mut about = mitigation.status.name().to_owned();
+            if !mitigation.owner.is_empty() {
+                write!(about, " · {}", mitigation.owner).ok();
+            }
+            if let Some(due) = mitigation.due {
+                write!(about, " · due {due}").ok();
+            }
+            ui.add(TextLabel::new(format!("{}. {}", number + 1, mitigation.text)).wrap());
+            ui.label(RichText::new(about).weak().small());
+        }
+    });
+    part("Impacts on rights", &mut |ui| {
+        if entry.impacts.is_empty() {
+            ui.label(RichText::new("Not scored").weak());
+        }
+        for impact in &entry.impacts {
+            let judgement = |assessment: Assessment| {
+                let score = Score::of(assessment);
+                format!(
+                    "{} {} ({} × {})",
+                    score.value(),
+                    score.level().name(),
+                    assessment.severity.value(),
+                    assessment.likelihood.value()
+                )
+            };
+            let residual = impact
+                .residual
+                .map_or_else(|| "not judged".to_owned(), judgement);
+            ui.label(RichText::new(register.right_name(&impact.right)).strong());
+            ui.label(format!(
+                "inherent {} → residual {}",
+                judgement(impact.inherent),
+                residual
+            ));
+            if !impact.note.is_empty() {
+                ui.add(TextLabel::new(RichText::new(impact.note.as_str()).weak()).wrap());
+            }
+        }
+    });
+    if entry.votes > 0 {
+        part("Votes", &mut |ui| {
+            ui.label(entry.votes.to_string());
+        });
+    }
+}

@@ -1,0 +1,205 @@
+//! The "Changes since" section: the change log between an earlier version and this one, as
+//! headed groups of lines for the paper.
+//!
+//! In the public edition both versions are redacted before they are compared, so neither the old
+//! nor the new text of a confidential field can reach the paper through the log. Pure.
+
+use super::labels::{Labels, labels};
+use super::public::{self, Edition};
+use super::{ChangeGroup, ChangesSection};
+use crate::diff::{Change, ChangeLog, diff};
+use crate::register::Register;
+
+/// Text longer than this is shown as two lines, was and now, rather than `old → new`.
+const INLINE_TEXT_CHARS: usize = 60;
+
+/// The changes from `older` (the snapshot labelled `since_label`) to `newer`, as `edition` may
+/// show them.
+pub fn changes_since(
+    older: &Register,
+    newer: &Register,
+    since_label: &str,
+    edition: Edition,
+) -> ChangesSection {
+    let older = public::edition(older, edition);
+    let newer = public::edition(newer, edition);
+    let log = diff(&older, &newer);
+    section(&log, since_label, labels(newer.metadata.language))
+}
+
+fn section(log: &ChangeLog, since_label: &str, labels: &Labels) -> ChangesSection {
+    let summary = if log.is_empty() {
+        labels.no_differences.to_owned()
+    } else {
+        labels.changes_summary(log.added.len(), log.removed.len(), log.changed.len())
+    };
+    let mut groups = Vec::new();
+    let mut push = |heading: String, lines: Vec<String>| {
+        if !lines.is_empty() {
+            groups.push(ChangeGroup { heading, lines });
+        }
+    };
+    push(
+        labels.register_details.to_owned(),
+        log.register_changes
+            .iter()
+            .flat_map(|change| describe(change, labels))
+            .collect(),
+    );
+    push(
+        labels.added.to_owned(),
+        log.added.iter().map(ToString::to_string).collect(),
+    );
+    push(
+        labels.removed.to_owned(),
+        log.removed.iter().map(ToString::to_string).collect(),
+    );
+    for entry in &log.changed {
+        push(
+            format!("{}: {}", labels.changed, entry.entry),
+            entry
+                .fields
+                .iter()
+                .flat_map(|field| describe(&field.change, labels))
+                .collect(),
+        );
+    }
+    push(
+        labels.rank_movements.to_owned(),
+        log.rank_movements
+            .iter()
+            .map(|movement| {
+                format!(
+                    "{} ({}): {} {} → {}",
+                    movement.entry.id,
+                    movement.entry.issue,
+                    labels.rank_lower,
+                    movement.old_rank,
+                    movement.new_rank
+                )
+            })
+            .collect(),
+    );
+    ChangesSection {
+        since_label: since_label.to_owned(),
+        summary,
+        groups,
+    }
+}
+
+/// `what: old → new`, text in quotes; long text as two lines, was and now.
+fn describe(change: &Change, labels: &Labels) -> Vec<String> {
+    let is_long = |value: &str| value.chars().count() > INLINE_TEXT_CHARS;
+    if change.is_text && (is_long(&change.old) || is_long(&change.new)) {
+        vec![
+            format!("{}, {}: “{}”", change.what, labels.was, change.old),
+            format!("{}, {}: “{}”", change.what, labels.now, change.new),
+        ]
+    } else if change.is_text {
+        vec![format!(
+            "{}: “{}” → “{}”",
+            change.what, change.old, change.new
+        )]
+    } else {
+        vec![format!("{}: {} → {}", change.what, change.old, change.new)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::files::register_file;
+    use crate::register::Field;
+
+    fn small() -> Register {
+        register_file::parse(
+            include_str!("../../tests/fixtures/small.ron"),
+            Path::new("small.ron"),
+        )
+        .unwrap()
+    }
+
+    fn group<'a>(section: &'a ChangesSection, heading: &str) -> &'a [String] {
+        section
+            .groups
+            .iter()
+            .find(|group| group.heading == heading)
+            .map_or(&[], |group| &group.lines)
+    }
+
+    #[test]
+    fn groups_the_changes_under_headings() {
+        let older = small();
+        let mut newer = small();
+        "Users see far more than their role needs.".clone_into(&mut newer.entries[0].concern);
+        newer.entries.remove(2);
+        newer.entries[1].must_have = false;
+        let section = changes_since(&older, &newer, "v0.9", Edition::Full);
+        assert_eq!(section.since_label, "v0.9");
+        assert_eq!(section.summary, "0 added, 1 removed, 2 changed");
+        assert_eq!(
+            group(&section, "Removed"),
+            ["PND-002 (PND): Unscored entry"]
+        );
+        assert_eq!(
+            group(
+                &section,
+                "Changed: PND-001 (PND): Colocation of PND and PNC data"
+            ),
+            [
+                "concern: “Users see more than their role needs.” → “Users see far more than their role needs.”"
+            ]
+        );
+        assert_eq!(
+            group(
+                &section,
+                "Changed: PNC-002 (PNC): Retention of records of the unconvicted"
+            ),
+            ["must-have: yes → no"]
+        );
+        assert_eq!(
+            group(&section, "Rank movements"),
+            [
+                "PND-001 (Colocation of PND and PNC data): rank 2 → 1",
+                "PNC-002 (Retention of records of the unconvicted): rank 1 → 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn long_text_shows_was_and_now() {
+        let older = small();
+        let mut newer = small();
+        let long = "A much longer concern that runs on well past the sixty characters of one line.";
+        long.clone_into(&mut newer.entries[0].concern);
+        let section = changes_since(&older, &newer, "v0.9", Edition::Full);
+        let lines = group(
+            &section,
+            "Changed: PND-001 (PND): Colocation of PND and PNC data",
+        );
+        assert_eq!(
+            lines,
+            [
+                "concern, was: “Users see more than their role needs.”".to_owned(),
+                format!("concern, now: “{long}”")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_public_edition_compares_redacted_versions() {
+        let mut older = small();
+        older.entries[0].confidential.insert(Field::Concern);
+        "Old secret wording".clone_into(&mut older.entries[0].concern);
+        let mut newer = older.clone();
+        "New secret wording".clone_into(&mut newer.entries[0].concern);
+        let full = changes_since(&older, &newer, "v0.9", Edition::Full);
+        assert!(format!("{full:?}").contains("New secret"), "{full:?}");
+        let public = changes_since(&older, &newer, "v0.9", Edition::Public);
+        let text = format!("{public:?}");
+        assert!(!text.contains("secret"), "{text}");
+        assert_eq!(public.summary, "No differences.");
+    }
+}

@@ -1,0 +1,609 @@
+//! The paper's fixed words in the register's language, English or Welsh: headings, column names,
+//! "Page N of M", the method text, and the names of statuses, levels and scales.
+//!
+//! Only words live here; where they go is `layout`'s business.
+
+use jiff::civil::Date;
+
+use crate::register::{
+    Language, Likelihood, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
+};
+use crate::scoring::Level;
+
+/// The fixed words of a paper in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labels {
+    /// Which language these are.
+    pub language: Language,
+    /// The BCP 47 tag PDF readers and screen readers use.
+    pub language_tag: &'static str,
+    /// The line above the title on the cover.
+    pub kicker: &'static str,
+    /// What the paper is, for the document's subject.
+    pub subject: &'static str,
+    /// "Programme".
+    pub programme: &'static str,
+    /// "Version".
+    pub version: &'static str,
+    /// "Date issued".
+    pub date_issued: &'static str,
+    /// "Status".
+    pub status: &'static str,
+    /// "Owner".
+    pub owner: &'static str,
+    /// "Protective marking".
+    pub marking: &'static str,
+    /// "Edition".
+    pub edition: &'static str,
+    /// The full edition's name.
+    pub full_edition: &'static str,
+    /// The public edition's name.
+    pub public_edition: &'static str,
+    /// What the public edition leaves out, on its cover.
+    pub public_notice: &'static str,
+    /// What the marking line adds in the public edition.
+    pub public_marking: &'static str,
+    /// What replaces confidential text in the public edition.
+    pub redacted: &'static str,
+    /// "Purpose".
+    pub purpose: &'static str,
+    /// "Not set", for empty cover details.
+    pub not_set: &'static str,
+    /// "Summary".
+    pub summary: &'static str,
+    /// "Entries by system".
+    pub by_system: &'static str,
+    /// The note under the by-system table.
+    pub by_system_note: &'static str,
+    /// "System".
+    pub system: &'static str,
+    /// "Entries".
+    pub entries: &'static str,
+    /// "Not scored".
+    pub not_scored: &'static str,
+    /// "Total".
+    pub total: &'static str,
+    /// "Entries by level".
+    pub by_level: &'static str,
+    /// "Level".
+    pub level: &'static str,
+    /// "Inherent".
+    pub inherent: &'static str,
+    /// "Residual".
+    pub residual: &'static str,
+    /// "Heat map".
+    pub heat_map: &'static str,
+    /// The note under the heat maps.
+    pub heat_map_note: &'static str,
+    /// "Severity".
+    pub severity: &'static str,
+    /// "Likelihood".
+    pub likelihood: &'static str,
+    /// "Top 10 priorities".
+    pub top_priorities: &'static str,
+    /// "Priority order".
+    pub priority_order: &'static str,
+    /// The note under the priority order heading.
+    pub priority_order_note: &'static str,
+    /// "Rank".
+    pub rank: &'static str,
+    /// "Entry".
+    pub entry: &'static str,
+    /// "Reason".
+    pub reason: &'static str,
+    /// "The register".
+    pub register: &'static str,
+    /// "Issue".
+    pub issue: &'static str,
+    /// "Concern".
+    pub concern: &'static str,
+    /// "Mitigation".
+    pub mitigation: &'static str,
+    /// "Rights".
+    pub rights: &'static str,
+    /// "Must have".
+    pub must_have: &'static str,
+    /// "Affected".
+    pub affected: &'static str,
+    /// "Balancing".
+    pub balancing: &'static str,
+    /// "Source".
+    pub source: &'static str,
+    /// "(continued)".
+    pub continued: &'static str,
+    /// "No entries".
+    pub no_entries: &'static str,
+    /// "No mitigations yet".
+    pub no_mitigations: &'static str,
+    /// "Not scored yet".
+    pub not_scored_yet: &'static str,
+    /// "Entries whose system is not in the register".
+    pub other_system: &'static str,
+    /// "No differences.", when nothing changed since the snapshot.
+    pub no_differences: &'static str,
+    /// "Register details", for changes to the register's own details.
+    pub register_details: &'static str,
+    /// "Added", over the added entries.
+    pub added: &'static str,
+    /// "Removed", over the removed entries.
+    pub removed: &'static str,
+    /// "Changed", before a changed entry.
+    pub changed: &'static str,
+    /// "Rank movements".
+    pub rank_movements: &'static str,
+    /// "rank", in a rank movement.
+    pub rank_lower: &'static str,
+    /// "was", before an old value.
+    pub was: &'static str,
+    /// "now", before a new value.
+    pub now: &'static str,
+    /// "Method".
+    pub method: &'static str,
+    /// "Scales".
+    pub scales: &'static str,
+    /// The paragraph on judging impacts.
+    pub method_judgement: &'static str,
+    /// "Score and level".
+    pub score_and_level: &'static str,
+    /// The paragraph on scores.
+    pub method_score: &'static str,
+    /// "Score".
+    pub score: &'static str,
+    /// "Value", of a point on a scale.
+    pub value: &'static str,
+    /// The steps of the priority order.
+    pub method_rank_steps: [&'static str; 6],
+    /// The paragraph before the steps.
+    pub method_rank_intro: &'static str,
+    /// The paragraph after the steps.
+    pub method_rank_after: &'static str,
+    /// "Rights catalogue".
+    pub rights_catalogue: &'static str,
+    /// "Id".
+    pub id: &'static str,
+    /// "Right".
+    pub right: &'static str,
+    /// "Legal reference".
+    pub legal_reference: &'static str,
+    /// Twelve month names.
+    months: [&'static str; 12],
+}
+
+/// The labels for `language`.
+pub fn labels(language: Language) -> &'static Labels {
+    match language {
+        Language::English => &ENGLISH,
+        Language::Welsh => &WELSH,
+    }
+}
+
+impl Labels {
+    /// "Page 3 of 12".
+    pub fn page_of(&self, page: usize, num_pages: usize) -> String {
+        match self.language {
+            Language::English => format!("Page {page} of {num_pages}"),
+            Language::Welsh => format!("Tudalen {page} o {num_pages}"),
+        }
+    }
+
+    /// "Changes since v0.9".
+    pub fn changes_since(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!("Changes since {label}"),
+            Language::Welsh => format!("Newidiadau ers {label}"),
+        }
+    }
+
+    /// "3 added, 1 removed, 5 changed".
+    pub fn changes_summary(&self, added: usize, removed: usize, changed: usize) -> String {
+        match self.language {
+            Language::English => format!("{added} added, {removed} removed, {changed} changed"),
+            Language::Welsh => {
+                format!("Ychwanegwyd: {added}; tynnwyd: {removed}; newidiwyd: {changed}.")
+            }
+        }
+    }
+
+    /// "rank 3 of 44".
+    pub fn rank_of(&self, rank: usize, num_entries: usize) -> String {
+        match self.language {
+            Language::English => format!("rank {rank} of {num_entries}"),
+            Language::Welsh => format!("safle {rank} o {num_entries}"),
+        }
+    }
+
+    /// "9 votes".
+    pub fn votes(&self, votes: u32) -> String {
+        match (self.language, votes) {
+            (Language::English, 1) => "1 vote".to_owned(),
+            (Language::English, n) => format!("{n} votes"),
+            // Welsh counts with the singular noun after a numeral.
+            (Language::Welsh, n) => format!("{n} pleidlais"),
+        }
+    }
+
+    /// "due 31 December 2019".
+    pub fn due(&self, date: Date) -> String {
+        match self.language {
+            Language::English => format!("due {}", self.date(date)),
+            Language::Welsh => format!("erbyn {}", self.date(date)),
+        }
+    }
+
+    /// "Produced with dpia-register 0.1.0 on 30 June 2020".
+    pub fn produced(&self, version: &str, date: Option<Date>) -> String {
+        match (self.language, date) {
+            (Language::English, Some(date)) => {
+                format!(
+                    "Produced with dpia-register {version} on {}.",
+                    self.date(date)
+                )
+            }
+            (Language::English, None) => format!("Produced with dpia-register {version}."),
+            (Language::Welsh, Some(date)) => {
+                format!(
+                    "Crëwyd gyda dpia-register {version} ar {}.",
+                    self.date(date)
+                )
+            }
+            (Language::Welsh, None) => format!("Crëwyd gyda dpia-register {version}."),
+        }
+    }
+
+    /// A date as people write it: "14 May 2019", "14 Mai 2019".
+    pub fn date(&self, date: Date) -> String {
+        let month = usize::try_from(date.month() - 1)
+            .ok()
+            .and_then(|idx| self.months.get(idx))
+            .copied()
+            .unwrap_or("");
+        format!("{} {month} {}", date.day(), date.year())
+    }
+
+    /// A register status.
+    pub fn status_name(&self, status: Status) -> &'static str {
+        match (self.language, status) {
+            (Language::English, status) => status.name(),
+            (Language::Welsh, Status::Draft) => "Drafft",
+            (Language::Welsh, Status::Consultation) => "Ymgynghoriad",
+            (Language::Welsh, Status::Final) => "Terfynol",
+        }
+    }
+
+    /// A mitigation's status.
+    pub fn mitigation_status(&self, status: MitigationStatus) -> &'static str {
+        match (self.language, status) {
+            (Language::English, status) => status.name(),
+            (Language::Welsh, MitigationStatus::Proposed) => "arfaethedig",
+            (Language::Welsh, MitigationStatus::Agreed) => "cytunwyd",
+            (Language::Welsh, MitigationStatus::InProgress) => "ar waith",
+            (Language::Welsh, MitigationStatus::Implemented) => "wedi’i weithredu",
+            (Language::Welsh, MitigationStatus::Rejected) => "gwrthodwyd",
+        }
+    }
+
+    /// A level, lower case.
+    pub fn level_name(&self, level: Level) -> &'static str {
+        match (self.language, level) {
+            (Language::English, level) => level.name(),
+            (Language::Welsh, Level::Low) => "isel",
+            (Language::Welsh, Level::Medium) => "canolig",
+            (Language::Welsh, Level::High) => "uchel",
+            (Language::Welsh, Level::VeryHigh) => "uchel iawn",
+        }
+    }
+
+    /// A severity, lower case.
+    pub fn severity_name(&self, severity: Severity) -> &'static str {
+        match (self.language, severity) {
+            (Language::English, severity) => severity.name(),
+            (Language::Welsh, Severity::Negligible) => "dibwys",
+            (Language::Welsh, Severity::Limited) => "cyfyngedig",
+            (Language::Welsh, Severity::Significant) => "sylweddol",
+            (Language::Welsh, Severity::Maximum) => "eithafol",
+        }
+    }
+
+    /// A likelihood, lower case.
+    pub fn likelihood_name(&self, likelihood: Likelihood) -> &'static str {
+        match (self.language, likelihood) {
+            (Language::English, likelihood) => likelihood.name(),
+            (Language::Welsh, Likelihood::Remote) => "annhebygol iawn",
+            (Language::Welsh, Likelihood::Possible) => "posibl",
+            (Language::Welsh, Likelihood::Likely) => "tebygol",
+            (Language::Welsh, Likelihood::AlmostCertain) => "bron yn sicr",
+        }
+    }
+
+    /// A policing purpose.
+    pub fn purpose_name(&self, purpose: PolicingPurpose) -> &'static str {
+        match (self.language, purpose) {
+            (Language::English, purpose) => purpose.name(),
+            (Language::Welsh, PolicingPurpose::ProtectingLifeAndProperty) => {
+                "Diogelu bywyd ac eiddo"
+            }
+            (Language::Welsh, PolicingPurpose::PreservingOrder) => "Cadw trefn",
+            (Language::Welsh, PolicingPurpose::PreventingOffences) => "Atal troseddau",
+            (Language::Welsh, PolicingPurpose::BringingOffendersToJustice) => {
+                "Dwyn troseddwyr o flaen eu gwell"
+            }
+            (Language::Welsh, PolicingPurpose::DutyInLaw) => "Dyletswydd yn y gyfraith",
+        }
+    }
+
+    /// The parts of a rank's reason line, in the register's language; see `ranking`.
+    pub fn reason_must_have(&self) -> &'static str {
+        match self.language {
+            Language::English => "must-have",
+            Language::Welsh => "hanfodol",
+        }
+    }
+
+    /// "residual 12 (privacy)".
+    pub fn reason_residual(&self, score: u8, right: &str) -> String {
+        match self.language {
+            Language::English => format!("residual {score} ({right})"),
+            Language::Welsh => format!("gweddilliol {score} ({right})"),
+        }
+    }
+
+    /// "inherent 16 (privacy)".
+    pub fn reason_inherent(&self, score: u8, right: &str) -> String {
+        match self.language {
+            Language::English => format!("inherent {score} ({right})"),
+            Language::Welsh => format!("cynhenid {score} ({right})"),
+        }
+    }
+
+    /// "not scored yet", in a reason line.
+    pub fn reason_not_scored(&self) -> &'static str {
+        match self.language {
+            Language::English => "not scored yet",
+            Language::Welsh => "heb ei sgorio eto",
+        }
+    }
+
+    /// "3 rights high or above".
+    pub fn reason_breadth(&self, breadth: usize) -> String {
+        match (self.language, breadth) {
+            (Language::English, 1) => "1 right high or above".to_owned(),
+            (Language::English, n) => format!("{n} rights high or above"),
+            (Language::Welsh, n) => format!("{n} hawl yn uchel neu’n uwch"),
+        }
+    }
+}
+
+/// English.
+pub static ENGLISH: Labels = Labels {
+    language: Language::English,
+    language_tag: "en-GB",
+    kicker: "Data protection impact assessment · Risk register",
+    subject: "Data protection impact assessment risk register",
+    programme: "Programme",
+    version: "Version",
+    date_issued: "Date issued",
+    status: "Status",
+    owner: "Owner",
+    marking: "Protective marking",
+    edition: "Edition",
+    full_edition: "Full",
+    public_edition: "Public edition",
+    public_notice: "Text marked confidential has been replaced by [REDACTED] and owners’ names have been removed; everything else is as in the full register.",
+    public_marking: "PUBLIC EDITION · REDACTED",
+    redacted: "[REDACTED]",
+    purpose: "Purpose",
+    not_set: "Not set",
+    summary: "Summary",
+    by_system: "Entries by system",
+    by_system_note: "Entries are counted at the level of their residual score: the highest impact score after mitigation.",
+    system: "System",
+    entries: "Entries",
+    not_scored: "Not scored",
+    total: "Total",
+    by_level: "Entries by level",
+    level: "Level",
+    inherent: "Inherent",
+    residual: "Residual",
+    heat_map: "Heat map",
+    heat_map_note: "Each entry is placed by its highest-scoring impact; a cell shows how many entries fall in it.",
+    severity: "Severity",
+    likelihood: "Likelihood",
+    top_priorities: "Top 10 priorities",
+    priority_order: "Priority order",
+    priority_order_note: "Every entry, in the order of the method’s ranking rule (see Method).",
+    rank: "Rank",
+    entry: "Entry",
+    reason: "Reason",
+    register: "The register",
+    issue: "Issue",
+    concern: "Concern",
+    mitigation: "Mitigation",
+    rights: "Rights",
+    must_have: "Must have",
+    affected: "Affected",
+    balancing: "Balancing",
+    source: "Source",
+    continued: "(continued)",
+    no_entries: "No entries.",
+    no_mitigations: "No mitigations yet.",
+    not_scored_yet: "Not scored yet",
+    other_system: "Entries whose system is not in the register",
+    no_differences: "No differences.",
+    register_details: "Register details",
+    added: "Added",
+    removed: "Removed",
+    changed: "Changed",
+    rank_movements: "Rank movements",
+    rank_lower: "rank",
+    was: "was",
+    now: "now",
+    method: "Method",
+    scales: "Scales",
+    method_judgement: "Each entry’s impact on each right concerned is judged twice: inherent, before mitigation, and residual, after the mitigations as they stand. A judgement is a severity and a likelihood, each on a scale of 1 to 4.",
+    score_and_level: "Score and level",
+    method_score: "The impact score is severity × likelihood, from 1 to 16. An entry’s inherent score is its highest inherent impact score; its residual score is its highest residual impact score, where a right with no residual judgement counts at its inherent score. Its breadth is the number of rights scoring 8 (high) or more. Where several rights share the top score, the one first in the rights catalogue is named.",
+    score: "Score",
+    value: "Value",
+    method_rank_intro: "The priority order ranks entries by these steps, each deciding only where the ones before it tie:",
+    method_rank_steps: [
+        "must-have entries first;",
+        "residual score, highest first;",
+        "inherent score, highest first;",
+        "breadth, highest first;",
+        "workshop votes, most first;",
+        "id, ascending, so the order is total and repeatable.",
+    ],
+    method_rank_after: "Entries with no impacts scored yet rank after every scored entry with the same must-have flag. The balancing of an entry, the policing purposes it serves, is shown beside its scores and is deliberately not part of the rank.",
+    rights_catalogue: "Rights catalogue",
+    id: "Id",
+    right: "Right",
+    legal_reference: "Legal reference",
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+/// Welsh (Cymraeg).
+pub static WELSH: Labels = Labels {
+    language: Language::Welsh,
+    language_tag: "cy",
+    kicker: "Asesiad effaith ar ddiogelu data · Cofrestr risg",
+    subject: "Cofrestr risg asesiad effaith ar ddiogelu data",
+    programme: "Rhaglen",
+    version: "Fersiwn",
+    date_issued: "Dyddiad cyhoeddi",
+    status: "Statws",
+    owner: "Perchennog",
+    marking: "Dosbarthiad diogelwch",
+    edition: "Argraffiad",
+    full_edition: "Llawn",
+    public_edition: "Argraffiad cyhoeddus",
+    public_notice: "Mae testun a nodwyd yn gyfrinachol wedi’i ddisodli gan [WEDI’I OLYGU] ac mae enwau perchnogion wedi’u dileu; mae popeth arall fel yn y gofrestr lawn.",
+    public_marking: "ARGRAFFIAD CYHOEDDUS · WEDI’I OLYGU",
+    redacted: "[WEDI’I OLYGU]",
+    purpose: "Diben",
+    not_set: "Heb ei osod",
+    summary: "Crynodeb",
+    by_system: "Cofnodion fesul system",
+    by_system_note: "Mae cofnodion wedi’u cyfrif ar lefel eu sgôr weddilliol: y sgôr effaith uchaf ar ôl lliniaru.",
+    system: "System",
+    entries: "Cofnodion",
+    not_scored: "Heb sgôr",
+    total: "Cyfanswm",
+    by_level: "Cofnodion fesul lefel",
+    level: "Lefel",
+    inherent: "Cynhenid",
+    residual: "Gweddilliol",
+    heat_map: "Map gwres",
+    heat_map_note: "Rhoddir pob cofnod yn ôl ei effaith â’r sgôr uchaf; mae cell yn dangos faint o gofnodion sydd ynddi.",
+    severity: "Difrifoldeb",
+    likelihood: "Tebygolrwydd",
+    top_priorities: "Y 10 blaenoriaeth uchaf",
+    priority_order: "Trefn blaenoriaeth",
+    priority_order_note: "Pob cofnod, yn nhrefn rheol safleoedd y dull (gweler Dull).",
+    rank: "Safle",
+    entry: "Cofnod",
+    reason: "Rheswm",
+    register: "Y gofrestr",
+    issue: "Mater",
+    concern: "Pryder",
+    mitigation: "Lliniaru",
+    rights: "Hawliau",
+    must_have: "Hanfodol",
+    affected: "Yn effeithio ar",
+    balancing: "Cydbwyso",
+    source: "Ffynhonnell",
+    continued: "(parhad)",
+    no_entries: "Dim cofnodion.",
+    no_mitigations: "Dim mesurau lliniaru eto.",
+    not_scored_yet: "Heb ei sgorio eto",
+    other_system: "Cofnodion nad yw eu system yn y gofrestr",
+    no_differences: "Dim gwahaniaethau.",
+    register_details: "Manylion y gofrestr",
+    added: "Ychwanegwyd",
+    removed: "Tynnwyd",
+    changed: "Newidiwyd",
+    rank_movements: "Symudiadau safle",
+    rank_lower: "safle",
+    was: "oedd",
+    now: "nawr",
+    method: "Dull",
+    scales: "Graddfeydd",
+    method_judgement: "Bernir effaith pob cofnod ar bob hawl dan sylw ddwywaith: yn gynhenid, cyn lliniaru, ac yn weddilliol, ar ôl y mesurau lliniaru fel y maent. Mae pob barn yn cynnwys difrifoldeb a thebygolrwydd, y naill a’r llall ar raddfa o 1 i 4.",
+    score_and_level: "Sgôr a lefel",
+    method_score: "Sgôr yr effaith yw difrifoldeb × tebygolrwydd, o 1 i 16. Sgôr gynhenid cofnod yw ei sgôr effaith gynhenid uchaf; ei sgôr weddilliol yw ei sgôr effaith weddilliol uchaf, lle mae hawl heb farn weddilliol yn cyfrif ar ei sgôr gynhenid. Ei ehangder yw nifer yr hawliau sy’n sgorio 8 (uchel) neu fwy. Lle mae sawl hawl yn rhannu’r sgôr uchaf, enwir yr un gyntaf yn y catalog hawliau.",
+    score: "Sgôr",
+    value: "Gwerth",
+    method_rank_intro: "Mae’r drefn blaenoriaeth yn rhoi safle i gofnodion yn ôl y camau hyn, pob un yn penderfynu dim ond lle mae’r camau cyn hynny’n gyfartal:",
+    method_rank_steps: [
+        "cofnodion hanfodol yn gyntaf;",
+        "sgôr weddilliol, yr uchaf yn gyntaf;",
+        "sgôr gynhenid, yr uchaf yn gyntaf;",
+        "ehangder, yr uchaf yn gyntaf;",
+        "pleidleisiau’r gweithdy, y mwyaf yn gyntaf;",
+        "dynodydd, yn esgynnol, fel bod y drefn yn gyflawn ac yn ailadroddadwy.",
+    ],
+    method_rank_after: "Daw cofnodion heb effeithiau wedi’u sgorio eto ar ôl pob cofnod wedi’i sgorio sydd â’r un statws hanfodol. Dangosir cydbwyso cofnod, y dibenion plismona y mae’n eu gwasanaethu, wrth ymyl ei sgoriau, ac yn fwriadol nid yw’n rhan o’r safle.",
+    rights_catalogue: "Catalog hawliau",
+    id: "Dynodydd",
+    right: "Hawl",
+    legal_reference: "Cyfeiriad cyfreithiol",
+    months: [
+        "Ionawr",
+        "Chwefror",
+        "Mawrth",
+        "Ebrill",
+        "Mai",
+        "Mehefin",
+        "Gorffennaf",
+        "Awst",
+        "Medi",
+        "Hydref",
+        "Tachwedd",
+        "Rhagfyr",
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_read_in_each_language() {
+        assert_eq!(labels(Language::English).page_of(3, 12), "Page 3 of 12");
+        assert_eq!(labels(Language::Welsh).page_of(3, 12), "Tudalen 3 o 12");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        let date = jiff::civil::date(2019, 5, 14);
+        assert_eq!(labels(Language::English).date(date), "14 May 2019");
+        assert_eq!(labels(Language::Welsh).date(date), "14 Mai 2019");
+        assert_eq!(
+            labels(Language::Welsh).date(jiff::civil::date(2020, 12, 1)),
+            "1 Rhagfyr 2020"
+        );
+    }
+
+    #[test]
+    fn english_names_are_the_models_own() {
+        let english = labels(Language::English);
+        assert_eq!(english.level_name(Level::VeryHigh), "very high");
+        assert_eq!(
+            english.mitigation_status(MitigationStatus::InProgress),
+            "in progress"
+        );
+        assert_eq!(english.status_name(Status::Consultation), "Consultation");
+    }
+}

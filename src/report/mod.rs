@@ -1,0 +1,138 @@
+//! Papers: the register as an A4 PDF for circulation, in a full or a public (redacted) edition.
+//!
+//! In two steps (STYLE.md §2.2 rule 7). `layout` decides everything that goes on every page and
+//! is pure, so it is tested as text; `pdf::write` draws the result with printpdf and makes no
+//! layout decisions. The public edition is made by `public::redact` before layout, so redacted
+//! text never reaches the file. No egui, no clock (dates come in through `ReportOptions`), and
+//! no I/O: the caller writes the bytes.
+
+mod changes;
+pub mod flow;
+pub mod labels;
+pub mod layout;
+pub mod metrics;
+pub mod page;
+pub mod pdf;
+pub mod public;
+
+use jiff::Timestamp;
+
+pub use changes::changes_since;
+pub use layout::layout;
+pub use page::Report;
+pub use public::Edition;
+
+/// What to put in a paper besides the register itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Full, or public (redacted).
+    pub edition: Edition,
+    /// When the paper is made: printed on the cover and stored as the PDF's dates. `None` leaves
+    /// them out. Callers pass `SOURCE_DATE_EPOCH` when set, so the same input gives the same bytes.
+    pub produced: Option<Timestamp>,
+    /// A "Changes since" section, when asked for.
+    pub changes: Option<ChangesSection>,
+}
+
+/// The change log since an earlier snapshot, as plain text for the paper.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangesSection {
+    /// The earlier snapshot's label, such as `v0.9`.
+    pub since_label: String,
+    /// One paragraph summing the changes up.
+    pub summary: String,
+    /// The changes in groups (added, removed, each changed entry, rank movements), in reading order.
+    pub groups: Vec<ChangeGroup>,
+}
+
+/// Changes that belong together under one heading: "Added", or one changed entry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeGroup {
+    /// The group's heading.
+    pub heading: String,
+    /// One line per change.
+    pub lines: Vec<String>,
+}
+
+/// How far an export has got, for a progress indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Laying out the register's entries: `entries_done` of `num_entries`.
+    LayingOut {
+        /// Entries laid out so far.
+        entries_done: usize,
+        /// All the entries.
+        num_entries: usize,
+    },
+    /// Writing the PDF: fonts, pages, the carried register.
+    Writing,
+    /// Finished.
+    Done,
+}
+
+impl Progress {
+    /// The fraction done, 0.0 to 1.0: layout is counted as the first 70%.
+    pub fn fraction(self) -> f32 {
+        match self {
+            Self::LayingOut {
+                entries_done,
+                num_entries,
+            } => {
+                if num_entries == 0 {
+                    0.7
+                } else {
+                    0.7 * entries_done.min(num_entries) as f32 / num_entries as f32
+                }
+            }
+            Self::Writing => 0.7,
+            Self::Done => 1.0,
+        }
+    }
+}
+
+/// Why a paper could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The register could not be written as the RON the paper carries.
+    #[error("cannot write the register into the paper: {message}")]
+    Register {
+        /// What went wrong.
+        message: String,
+    },
+    /// A built-in font could not be read; the build is broken.
+    #[error("cannot read the built-in font {face}")]
+    Font {
+        /// Which face.
+        face: String,
+    },
+    /// The PDF could not be put together.
+    #[error("cannot write the PDF: {message}")]
+    Pdf {
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Makes the paper for `register`: layout, then PDF, carrying the register (redacted in the public
+/// edition) so the paper reopens in the app. Reports progress to `progress` as it goes.
+pub fn export(
+    register: &crate::register::Register,
+    options: &ReportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>, ExportError> {
+    let shown = public::edition(register, options.edition);
+    let mut report = layout::layout_edition(&shown, options, progress);
+    let text =
+        crate::files::register_file::to_text(&shown).map_err(|err| ExportError::Register {
+            message: err.to_string(),
+        })?;
+    report.attachment = Some(page::Attachment {
+        name: crate::files::paper::ATTACHMENT_NAME.to_owned(),
+        description: labels::labels(shown.metadata.language).subject.to_owned(),
+        text,
+    });
+    progress(Progress::Writing);
+    let bytes = pdf::write(&report)?;
+    progress(Progress::Done);
+    Ok(bytes)
+}

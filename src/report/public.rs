@@ -1,0 +1,201 @@
+//! The public edition: a copy of the register with every confidential text replaced and every
+//! owner's name removed, made before layout so the removed text can never reach the paper, its
+//! metadata, its font subset or the register file it carries.
+//!
+//! Pure over data. Which fields are confidential is the entry's own `confidential` set.
+
+use crate::register::{Entry, Field, Register, Source};
+use crate::workshop::Attendance;
+
+use super::labels::labels;
+
+/// Which edition of the paper to make.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Edition {
+    /// Everything in the register: for the people the marking allows.
+    #[default]
+    Full,
+    /// For wider circulation: confidential text replaced by `[REDACTED]`, owners' names removed.
+    Public,
+}
+
+/// The register as `edition` shows it: unchanged for the full edition, redacted for the public one.
+pub fn edition(register: &Register, edition: Edition) -> Register {
+    match edition {
+        Edition::Full => register.clone(),
+        Edition::Public => redact(register),
+    }
+}
+
+/// The public edition's register: each entry's confidential fields replaced by the placeholder in
+/// the register's language (`[REDACTED]`), the register's and mitigations' owners removed, and
+/// workshop records made anonymous (participants counted, not named; no record of who voted how).
+///
+/// Empty texts stay empty, so the placeholder only marks where something was taken out. The
+/// entries keep their `confidential` sets, so a reader can see which fields were withheld.
+pub fn redact(register: &Register) -> Register {
+    let placeholder = labels(register.metadata.language).redacted;
+    let mut public = register.clone();
+    public.metadata.owner.clear();
+    for entry in &mut public.entries {
+        redact_entry(entry, placeholder);
+    }
+    for workshop in &mut public.workshops {
+        // Organisations often take part on condition they are not identified.
+        if let Attendance::Listed(participants) = &workshop.attendance {
+            workshop.attendance = Attendance::Anonymous {
+                count: participants.len(),
+            };
+        }
+        workshop.ballots.clear();
+    }
+    public
+}
+
+fn redact_entry(entry: &mut Entry, placeholder: &str) {
+    let replace = |text: &mut String| {
+        if !text.is_empty() {
+            placeholder.clone_into(text);
+        }
+    };
+    for field in entry.confidential.clone() {
+        match field {
+            Field::Issue => replace(&mut entry.issue),
+            Field::Concern => replace(&mut entry.concern),
+            Field::Mitigations => {
+                for mitigation in &mut entry.mitigations {
+                    replace(&mut mitigation.text);
+                }
+            }
+            // Every owner goes in the public edition, flagged or not (below).
+            Field::Owner => {}
+            Field::ImpactNotes => {
+                for impact in &mut entry.impacts {
+                    replace(&mut impact.note);
+                }
+            }
+            Field::BalancingNote => replace(&mut entry.balancing.note),
+            Field::AffectedGroups => {
+                if !entry.affected_groups.is_empty() {
+                    entry.affected_groups = vec![placeholder.to_owned()];
+                }
+            }
+            Field::Source => {
+                if entry.source != Source::default() {
+                    entry.source = Source {
+                        document: placeholder.to_owned(),
+                        date: None,
+                    };
+                }
+            }
+        }
+    }
+    for mitigation in &mut entry.mitigations {
+        mitigation.owner.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::{Assessment, EntryId, Impact, Language, Mitigation, RightId, SystemId};
+
+    fn register() -> Register {
+        let mut register = Register::default();
+        register.metadata.owner = "Siân Owner".to_owned();
+        let mut entry = Entry::new(
+            EntryId::parse("PND-001").unwrap(),
+            SystemId::parse("PND").unwrap(),
+            "Secret issue",
+        );
+        entry.concern = "Secret concern".to_owned();
+        let mut mitigation = Mitigation::proposed("Secret mitigation");
+        mitigation.owner = "Dai Owner".to_owned();
+        entry.mitigations.push(mitigation);
+        let mut impact = Impact::new(
+            RightId::parse("privacy").unwrap(),
+            Assessment::from_values(3, 3).unwrap(),
+        );
+        impact.note = "Secret note".to_owned();
+        entry.impacts.push(impact);
+        entry.balancing.note = "Secret balance".to_owned();
+        entry.affected_groups = vec!["Secret group".to_owned()];
+        entry.source.document = "Secret source".to_owned();
+        register.entries.push(entry);
+        register
+    }
+
+    #[test]
+    fn full_edition_is_the_register() {
+        assert_eq!(edition(&register(), Edition::Full), register());
+    }
+
+    #[test]
+    fn owners_go_even_where_nothing_is_confidential() {
+        let public = redact(&register());
+        assert_eq!(public.metadata.owner, "");
+        assert_eq!(public.entries[0].mitigations[0].owner, "");
+        assert_eq!(public.entries[0].concern, "Secret concern", "not flagged");
+    }
+
+    #[test]
+    fn every_confidential_field_is_replaced() {
+        let mut register = register();
+        register.entries[0].confidential = Field::ALL.into_iter().collect();
+        let public = redact(&register);
+        let text = crate::files::register_file::to_text(&public).unwrap();
+        assert!(!text.contains("Secret"), "{text}");
+        assert!(!text.contains("Owner\""), "{text}");
+        assert_eq!(text.matches("[REDACTED]").count(), 7, "{text}");
+        assert_eq!(
+            public.entries[0].confidential,
+            register.entries[0].confidential
+        );
+    }
+
+    #[test]
+    fn workshop_records_lose_names_and_ballots() {
+        use crate::workshop::{Ballot, Participant, Scope, Workshop};
+        let mut register = register();
+        let entry = EntryId::parse("PND-001").unwrap();
+        register.workshops.push(Workshop {
+            title: "Open Space 5".to_owned(),
+            date: jiff::civil::date(2019, 5, 14),
+            scope: Scope::All,
+            attendance: Attendance::Listed(vec![Participant {
+                name: "Gwenllian Voter".to_owned(),
+                is_pseudonym: false,
+            }]),
+            votes_per_participant: 3,
+            votes: Vec::new(),
+            ballots: vec![Ballot {
+                participant: "Gwenllian Voter".to_owned(),
+                entry: entry.clone(),
+                votes: 3,
+            }],
+            tiers: Vec::new(),
+            moves: Vec::new(),
+            final_order: vec![entry],
+            snapshot_label: "v1.1".to_owned(),
+        });
+        let public = redact(&register);
+        let text = crate::files::register_file::to_text(&public).unwrap();
+        assert!(!text.contains("Gwenllian"), "{text}");
+        assert_eq!(
+            public.workshops[0].attendance,
+            Attendance::Anonymous { count: 1 }
+        );
+        assert_eq!(
+            public.workshops[0].final_order,
+            register.workshops[0].final_order
+        );
+    }
+
+    #[test]
+    fn welsh_registers_get_the_welsh_placeholder() {
+        let mut register = register();
+        register.metadata.language = Language::Welsh;
+        register.entries[0].confidential.insert(Field::Concern);
+        assert_eq!(redact(&register).entries[0].concern, "[WEDI’I OLYGU]");
+    }
+}

@@ -1,0 +1,455 @@
+//! The Snapshots view and File → Export PDF… driven as a user would, headless with `egui_kittest`:
+//! take a snapshot, edit, compare, restore a field or the whole register, open one read-only, and
+//! export a paper from the dialog. Assertions are on the app's state and the files it writes.
+//!
+//! Every test opens a copy of `tests/fixtures/small.ron` in its own folder, with a fixed date and
+//! clock and the in-app path field instead of native file choosers.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dpia_register::diff::EntryField;
+use dpia_register::files::{register_file, snapshot_file};
+use dpia_register::gui::{Clock, Command, DpiaApp, FileChoosers, Options, Settings, View};
+use dpia_register::register::EntryId;
+use dpia_register::snapshot::Label;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable};
+
+use super::util::fixture;
+
+/// A throw-away folder holding `small.ron`, and the app open on it.
+struct App {
+    harness: Harness<'static, DpiaApp>,
+    path: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+/// The time the tests' clock stands at.
+const NOW: &str = "2019-07-11T09:30:00Z";
+
+fn options() -> Options {
+    Options {
+        today: jiff::civil::date(2019, 7, 11),
+        file_choosers: FileChoosers::PathField,
+        settings: Settings::default(),
+    }
+}
+
+fn clock() -> Clock {
+    Clock::Fixed(NOW.parse().unwrap())
+}
+
+fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn open_small() -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let harness = harness(DpiaApp::open(&path, options()).with_clock(clock()));
+    App { harness, path, dir }
+}
+
+fn id(text: &str) -> EntryId {
+    EntryId::parse(text).unwrap()
+}
+
+fn label(text: &str) -> Label {
+    Label::parse(text).unwrap()
+}
+
+fn issue(app: &App, entry: &str) -> String {
+    app.harness
+        .state()
+        .register()
+        .entry(&id(entry))
+        .unwrap()
+        .issue
+        .clone()
+}
+
+fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// The accessibility id of the text field labelled `label` (its type is accesskit's own).
+macro_rules! field {
+    ($harness:expr, $label:expr) => {
+        $harness
+            .query_by_role_and_label(Role::TextInput, $label)
+            .or_else(|| $harness.query_by_role_and_label(Role::MultilineTextInput, $label))
+            .map(|node| node.accesskit_node().id())
+            .expect("a text field with this label")
+    };
+}
+
+/// Types `text` at the end of the text field labelled `label`.
+fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
+    let node = field!(harness, label);
+    harness.get_by(|n| n.id() == node).focus();
+    harness.run();
+    harness.key_press(Key::End);
+    harness.run();
+    harness.get_by(|n| n.id() == node).type_text(text);
+    harness.run();
+}
+
+/// Replaces the text of the field labelled `label` with `text`.
+fn replace_text(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
+    let node = field!(harness, label);
+    harness.get_by(|n| n.id() == node).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by(|n| n.id() == node).type_text(text);
+    harness.run();
+}
+
+/// The text in the field labelled `label`.
+fn text_in(harness: &Harness<'_, DpiaApp>, label: &str) -> Option<String> {
+    let node = field!(harness, label);
+    harness.get_by(|n| n.id() == node).value()
+}
+
+/// Goes to the Snapshots view and takes a snapshot with the label proposed.
+fn take_snapshot(app: &mut App) {
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Take snapshot");
+}
+
+/// Adds `text` to the issue of `entry` in the entry editor.
+fn edit_issue(app: &mut App, entry: &str, text: &str) {
+    click(&mut app.harness, "Register");
+    click(&mut app.harness, entry);
+    type_into(&mut app.harness, "Issue", text);
+}
+
+#[test]
+fn a_snapshot_is_taken_with_the_next_label_and_compared_after_an_edit() {
+    let mut app = open_small();
+    click(&mut app.harness, "Snapshots");
+    assert_eq!(app.harness.state().view(), View::Snapshots);
+    assert_eq!(
+        text_in(&app.harness, "Label").as_deref(),
+        Some("v0.2"),
+        "the next minor version after the register's v0.1"
+    );
+    type_into(&mut app.harness, "Note", "Before the workshop");
+    click(&mut app.harness, "Take snapshot");
+    let state = app.harness.state();
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+    assert_eq!(state.snapshot_labels(), [label("v0.2")]);
+    let file = snapshot_file::path(&app.path, &label("v0.2"));
+    let snapshot = snapshot_file::load(&file).unwrap();
+    assert_eq!(snapshot.note(), "Before the workshop");
+    assert_eq!(snapshot.taken_at(), NOW.parse().unwrap(), "the app's clock");
+    assert_eq!(snapshot.register(), state.register());
+    assert_eq!(
+        text_in(&app.harness, "Label").as_deref(),
+        Some("v0.3"),
+        "the next label is proposed"
+    );
+
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Compare v0.2 with the working register");
+    let log = app.harness.state().change_log().expect("a change log");
+    assert_eq!(log.summary(), "0 added, 0 removed, 1 changed");
+    assert_eq!(log.changed.len(), 1);
+    assert_eq!(log.changed[0].entry.id, id("PND-002"));
+    assert_eq!(log.changed[0].fields[0].field, EntryField::Issue);
+    assert!(
+        app.harness
+            .query_by_label("0 added, 0 removed, 1 changed")
+            .is_some(),
+        "the summary is shown"
+    );
+    assert!(
+        app.harness.query_by_label("Unscored entry").is_some(),
+        "the old value is shown beside the new"
+    );
+}
+
+#[test]
+fn restoring_one_field_reverts_the_edit_and_undo_brings_it_back() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    click(&mut app.harness, "Register");
+    click(&mut app.harness, "PND-001");
+    type_into(&mut app.harness, "Issue", " and more");
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Compare v0.2 with the working register");
+    assert_eq!(app.harness.state().change_log().unwrap().changed.len(), 2);
+
+    click(&mut app.harness, "Restore issue of PND-002 from v0.2");
+    assert_eq!(issue(&app, "PND-002"), "Unscored entry", "restored");
+    assert_eq!(
+        issue(&app, "PND-001"),
+        "Colocation of PND and PNC data and more",
+        "the other edit stays"
+    );
+    let log = app.harness.state().change_log().unwrap();
+    assert_eq!(log.changed.len(), 1, "the change log follows");
+    assert_eq!(log.changed[0].entry.id, id("PND-001"));
+
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        issue(&app, "PND-002"),
+        "Unscored entry (reworded)",
+        "undo brings the edit back"
+    );
+    click(&mut app.harness, "Restore PND-001 from v0.2");
+    assert_eq!(issue(&app, "PND-001"), "Colocation of PND and PNC data");
+}
+
+#[test]
+fn a_label_in_use_is_refused_with_the_reason() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    let file = snapshot_file::path(&app.path, &label("v0.2"));
+    let before = fs::read(&file).unwrap();
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    click(&mut app.harness, "Snapshots");
+    replace_text(&mut app.harness, "Label", "v0.2");
+    click(&mut app.harness, "Take snapshot");
+    assert!(
+        app.harness
+            .query_by_label_contains("A snapshot labelled v0.2 exists already")
+            .is_some(),
+        "the clash is shown in the form"
+    );
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "the snapshot is untouched"
+    );
+    assert_eq!(app.harness.state().snapshot_labels(), [label("v0.2")]);
+}
+
+#[test]
+fn restoring_a_snapshot_as_the_working_copy_keeps_the_working_register_first() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    let snapshot = app.harness.state().register().clone();
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    let edited = app.harness.state().register().clone();
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Restore v0.2 as working copy…");
+    assert!(
+        app.harness
+            .query_by_label("Restore v0.2 as the working copy?")
+            .is_some(),
+        "asks first"
+    );
+    click(&mut app.harness, "Restore");
+    let state = app.harness.state();
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+    assert_eq!(state.register(), &snapshot, "the snapshot's register");
+    assert!(state.is_dirty(), "not saved until the user saves");
+    let kept = label("auto-before-restore-20190711T093000Z");
+    assert_eq!(state.snapshot_labels(), [kept.clone(), label("v0.2")]);
+    let kept = snapshot_file::load(&snapshot_file::path(&app.path, &kept)).unwrap();
+    assert_eq!(kept.register(), &edited, "the working register was kept");
+
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(app.harness.state().register(), &edited, "undone");
+}
+
+#[test]
+fn a_snapshot_opens_read_only() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    let working = app.harness.state().register().clone();
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Open v0.2 read-only");
+    assert!(
+        app.harness
+            .query_by_label("Snapshot v0.2 · read-only")
+            .is_some(),
+        "the banner says so"
+    );
+    let selected = app.harness.state().selection().cloned();
+    click(&mut app.harness, "Unscored entry");
+    assert!(
+        app.harness.query_by_label("Not scored").is_some(),
+        "the snapshot's entry is shown"
+    );
+    assert_eq!(
+        app.harness.state().selection(),
+        selected.as_ref(),
+        "selecting in the snapshot leaves the app's selection alone"
+    );
+    assert_eq!(
+        app.harness.state().register(),
+        &working,
+        "the working register is untouched"
+    );
+    click(&mut app.harness, "Close");
+    assert!(
+        app.harness
+            .query_by_label("Snapshot v0.2 · read-only")
+            .is_none()
+    );
+}
+
+#[test]
+fn an_altered_snapshot_is_listed_with_its_error() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    let file = snapshot_file::path(&app.path, &label("v0.2"));
+    let altered = fs::read_to_string(&file)
+        .unwrap()
+        .replace("Unscored entry", "Quietly changed");
+    fs::write(&file, altered).unwrap();
+    click(&mut app.harness, "Refresh");
+    assert!(app.harness.state().snapshot_labels().is_empty());
+    assert!(
+        app.harness
+            .query_by_label_contains("the snapshot has been altered or is corrupt")
+            .is_some(),
+        "the checksum error is shown"
+    );
+}
+
+#[test]
+fn a_register_never_saved_has_no_snapshots_and_says_why() {
+    let register = register_file::load(&fixture("small.ron")).unwrap();
+    let mut harness =
+        harness(DpiaApp::with_register(register, None, options()).with_clock(clock()));
+    click(&mut harness, "Snapshots");
+    assert!(
+        harness
+            .query_by_label_contains("has not been saved yet")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Take snapshot").is_none());
+}
+
+/// Clicks the button that starts an export, then runs frames until the export on the worker
+/// thread has finished (at most about 30 s).
+fn export_and_wait(harness: &mut Harness<'_, DpiaApp>, button: &str) {
+    harness.get_by_label(button).click();
+    harness.step();
+    for _ in 0..1500 {
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert!(!harness.state().is_exporting(), "the export finished");
+}
+
+/// Opens File → Export PDF… and types `paper` as the file to write.
+fn export_dialog(app: &mut App, paper: &Path) {
+    click(&mut app.harness, "File");
+    click(&mut app.harness, "Export PDF…");
+    assert_eq!(
+        text_in(&app.harness, "Save to").map(PathBuf::from),
+        Some(app.path.with_extension("pdf")),
+        "a paper beside the register is suggested"
+    );
+    replace_text(&mut app.harness, "Save to", &paper.display().to_string());
+}
+
+#[test]
+fn a_public_paper_is_exported_from_the_dialog() {
+    let mut app = open_small();
+    let paper = app.dir.path().join("papers-public.pdf");
+    export_dialog(&mut app, &paper);
+    click(&mut app.harness, "Public edition");
+    export_and_wait(&mut app.harness, "Export");
+    let state = app.harness.state();
+    assert_eq!(state.export_error(), None);
+    assert_eq!(state.exported(), Some(paper.as_path()));
+    let bytes = fs::read(&paper).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    let carried = register_file::load(&paper).unwrap();
+    assert_eq!(carried.entries.len(), 3, "the paper reopens");
+    assert_eq!(
+        carried.metadata.owner, "",
+        "the public edition names no owner"
+    );
+    assert!(app.harness.query_by_label("Open the folder").is_some());
+    assert!(app.harness.query_by_label("Open the paper").is_some());
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_when_the_user_agrees() {
+    let mut app = open_small();
+    let paper = app.dir.path().join("paper.pdf");
+    fs::write(&paper, "an older paper").unwrap();
+    export_dialog(&mut app, &paper);
+    click(&mut app.harness, "Export");
+    assert!(
+        app.harness
+            .query_by_label("paper.pdf exists already. Replace it?")
+            .is_some(),
+        "asks first"
+    );
+    assert!(!app.harness.state().is_exporting());
+    assert_eq!(fs::read_to_string(&paper).unwrap(), "an older paper");
+    export_and_wait(&mut app.harness, "Replace");
+    assert!(fs::read(&paper).unwrap().starts_with(b"%PDF"), "replaced");
+}
+
+#[test]
+fn a_paper_can_carry_the_changes_since_a_snapshot() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    edit_issue(&mut app, "PND-002", " (reworded)");
+    let paper = app.dir.path().join("with-changes.pdf");
+    app.harness.state_mut().push(Command::ExportPdf);
+    app.harness.run();
+    replace_text(&mut app.harness, "Save to", &paper.display().to_string());
+    app.harness
+        .get_by_role_and_label(Role::ComboBox, "Changes since")
+        .click();
+    app.harness.run();
+    click(&mut app.harness, "v0.2");
+    export_and_wait(&mut app.harness, "Export");
+    assert_eq!(app.harness.state().exported(), Some(paper.as_path()));
+    let carried = register_file::load(&paper).unwrap();
+    assert_eq!(
+        carried.entry(&id("PND-002")).unwrap().issue,
+        "Unscored entry (reworded)",
+        "the paper is of the working register"
+    );
+    let text = pdf_text(&paper);
+    assert!(text.contains("Changes since v0.2"), "{text}");
+    assert!(text.contains("(reworded)"), "{text}");
+}
+
+/// All the text of a PDF, white space squeezed (poppler's `pdftotext`).
+fn pdf_text(pdf: &Path) -> String {
+    let output = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    assert!(output.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

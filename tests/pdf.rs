@@ -1,0 +1,557 @@
+//! Papers read back: export PDFs, then check them with poppler's `pdftotext`, `pdfinfo` and
+//! `pdffonts`, and by reopening them. Needs Debian's `poppler-utils` (installed by `.ci/run`).
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use dpia_register::files::register_file;
+use dpia_register::ranking::rank;
+use dpia_register::register::{
+    Assessment, Entry, EntryId, Field, Impact, Mitigation, Register, RightId, SystemId,
+};
+use dpia_register::report::{self, Edition, ReportOptions, public};
+
+use super::util::{bundled_register, fixture, run};
+
+/// Runs a poppler tool and returns what it printed.
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|err| panic!("{tool} runs (apt-get install poppler-utils): {err}"));
+    assert!(
+        output.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text of each page, in content order (`pdftotext -raw`).
+fn pages(pdf: &Path) -> Vec<String> {
+    let text = poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    // pdftotext ends the last page with a form feed too.
+    if pages.last().is_some_and(|page| page.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Text with every run of white space made one space.
+fn squeezed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Exports `register` through the library to `dir/name`, dated 30 June 2020.
+fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std::path::PathBuf {
+    let options = ReportOptions {
+        edition,
+        produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
+        changes: None,
+    };
+    let bytes = report::export(register, &options, &mut |_| {}).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn every_page_has_the_marking_top_and_bottom_and_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = bundled_register();
+    let out = run(
+        dir.path(),
+        &["export-pdf", register.to_str().unwrap(), "-o", "paper.pdf"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let pdf = dir.path().join("paper.pdf");
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    let num_pages: usize = info
+        .lines()
+        .find_map(|line| line.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let pages = pages(&pdf);
+    assert_eq!(pages.len(), num_pages);
+    for (page_idx, page) in pages.iter().enumerate() {
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            lines.first(),
+            Some(&"OFFICIAL"),
+            "page {}:\n{page}",
+            page_idx + 1
+        );
+        assert_eq!(
+            lines.last(),
+            Some(&"OFFICIAL"),
+            "page {}:\n{page}",
+            page_idx + 1
+        );
+        assert!(
+            page.contains(&format!("Page {} of {num_pages}", page_idx + 1)),
+            "page {}:\n{page}",
+            page_idx + 1
+        );
+    }
+}
+
+#[test]
+fn the_summary_lists_every_issue_in_rank_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = register_file::load(&bundled_register()).unwrap();
+    let pdf = export(&register, Edition::Full, dir.path(), "paper.pdf");
+    let text = squeezed(&pages(&pdf).join("\n"));
+    let mut at = text.find("Priority order Every entry").unwrap();
+    let end = text.find("The register").unwrap();
+    for ranked in rank(&register) {
+        let entry = &register.entries[ranked.entry_idx];
+        let row = format!(
+            "{} {} {} {}",
+            ranked.rank, entry.id, entry.system, entry.issue
+        );
+        let found = text[at..end]
+            .find(&row)
+            .unwrap_or_else(|| panic!("`{row}` not after the rows before it"));
+        at += found + row.len();
+    }
+}
+
+#[test]
+fn a_ten_thousand_character_concern_wraps_across_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = register_file::load(&fixture("small.ron")).unwrap();
+    let mut words: Vec<String> = (1..=1700).map(|n| format!("w{n:04}")).collect();
+    words.insert(2, "y".repeat(250));
+    let mut concern = words.join(" ");
+    concern.truncate(10_000);
+    register.entries[0].concern.clone_from(&concern);
+    let pdf = export(&register, Edition::Full, dir.path(), "long.pdf");
+    let pages = pages(&pdf);
+    let mut words_found = Vec::new();
+    let mut pages_with_words = 0;
+    for page in &pages {
+        let found: Vec<&str> = page
+            .split_whitespace()
+            .filter(|w| {
+                w.len() == 5 && w.starts_with('w') && w[1..].chars().all(|c| c.is_ascii_digit())
+            })
+            .collect();
+        if !found.is_empty() {
+            pages_with_words += 1;
+            assert!(
+                page.contains("Issue Concern Mitigation"),
+                "header repeated:\n{page}"
+            );
+        }
+        words_found.extend(found);
+    }
+    let expected: Vec<&str> = concern
+        .split_whitespace()
+        .filter(|w| w.starts_with('w'))
+        .collect();
+    assert_eq!(
+        words_found, expected,
+        "every word of the concern, once, in order"
+    );
+    assert!(
+        pages_with_words >= 3,
+        "continued over {pages_with_words} pages"
+    );
+    let all: String = pages.concat().split_whitespace().collect();
+    assert!(
+        all.contains(&"y".repeat(250)),
+        "the over-long word is all there"
+    );
+}
+
+#[test]
+fn welsh_comes_back_as_the_same_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = register_file::load(&fixture("welsh.ron")).unwrap();
+    let pdf = export(&register, Edition::Full, dir.path(), "cymraeg.pdf");
+    let pages = pages(&pdf);
+    let text = pages.join("\n");
+    for expected in [
+        "Cofrestr risg DPIA Gŵyr a’r Fro",
+        "Rhannu cofnodion â’r Gŵyr – ŵ ŷ â ê î ô û ï ë",
+        "Tîm diogelu data Heddlu Dyfed–Powys",
+        "“pryder gwirioneddol”",
+        "— yn enwedig",
+        "Ŵyr, ŷd, tân, tê, hîr, dôl, tŷ, naïf, Noël.",
+        "Mater Pryder Lliniaru",
+        "Crynodeb",
+    ] {
+        assert!(
+            squeezed(&text).contains(expected),
+            "`{expected}` missing from:\n{text}"
+        );
+    }
+    assert!(
+        pages[0].contains(&format!("Tudalen 1 o {}", pages.len())),
+        "{}",
+        pages[0]
+    );
+}
+
+/// A register with a secret in every field that can be confidential, and owners' names.
+fn register_with_secrets() -> Register {
+    let mut register = register_file::load(&fixture("small.ron")).unwrap();
+    "Ownerina Register-Holder".clone_into(&mut register.metadata.owner);
+    let mut entry = Entry::new(
+        EntryId::parse("PND-009").unwrap(),
+        SystemId::parse("PND").unwrap(),
+        "Secretissue Alpha",
+    );
+    // `Ж` appears only in confidential text, so it must not even reach the font subset.
+    "Secretconcern Bravo Ж".clone_into(&mut entry.concern);
+    entry.mitigations.push(Mitigation {
+        owner: "Ownerton Mitigator".to_owned(),
+        ..Mitigation::proposed("Secretmitigation Charlie")
+    });
+    entry.impacts.push(Impact {
+        note: "Secretnote Delta".to_owned(),
+        ..Impact::new(
+            RightId::parse("privacy").unwrap(),
+            Assessment::from_values(3, 3).unwrap(),
+        )
+    });
+    "Secretbalance Echo".clone_into(&mut entry.balancing.note);
+    entry.affected_groups = vec!["Secretgroup Foxtrot".to_owned()];
+    "Secretsource Golf".clone_into(&mut entry.source.document);
+    entry.confidential = Field::ALL.into_iter().collect();
+    register.entries.push(entry);
+    register
+}
+
+const SECRETS: [&str; 9] = [
+    "Secretissue",
+    "Secretconcern",
+    "Secretmitigation",
+    "Secretnote",
+    "Secretbalance",
+    "Secretgroup",
+    "Secretsource",
+    "Ownerina",
+    "Ownerton",
+];
+
+/// Every byte of the PDF with its streams inflated, and its text strings as UTF-8 too.
+fn decompressed(pdf: &Path) -> String {
+    let mut document = lopdf::Document::load(pdf).unwrap();
+    document.decompress();
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).unwrap();
+    let mut text = String::from_utf8_lossy(&bytes).into_owned();
+    // Metadata strings may be UTF-16: add them decoded.
+    for object in document.objects.values() {
+        if let Ok(dictionary) = object.as_dict() {
+            for (_, value) in dictionary {
+                if let Ok(bytes) = value.as_str()
+                    && let [0xFE, 0xFF, rest @ ..] = bytes
+                {
+                    let units: Vec<u16> = rest
+                        .chunks(2)
+                        .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                        .collect();
+                    text.push_str(&String::from_utf16_lossy(&units));
+                }
+            }
+        }
+    }
+    text
+}
+
+#[test]
+fn the_public_edition_has_no_trace_of_what_it_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = register_with_secrets();
+    let full = export(&register, Edition::Full, dir.path(), "full.pdf");
+    let public = export(&register, Edition::Public, dir.path(), "public.pdf");
+
+    // The full edition shows them (so this test can fail), with `Ж` in the font's map.
+    let full_text = pages(&full).join("\n");
+    let full_bytes = decompressed(&full);
+    for secret in [
+        "Secretissue",
+        "Secretconcern",
+        "Secretmitigation",
+        "Ownerton",
+        "Ownerina",
+    ] {
+        assert!(full_text.contains(secret), "{secret} in the full edition");
+    }
+    assert!(
+        full_bytes.contains("Secretnote"),
+        "the full register is carried"
+    );
+    assert!(
+        full_bytes.contains("<0416>"),
+        "Ж is in the full edition's ToUnicode map"
+    );
+
+    let public_text = pages(&public).join("\n");
+    let public_bytes = decompressed(&public);
+    let raw = fs::read(&public).unwrap();
+    for secret in SECRETS {
+        assert!(
+            !public_text.contains(secret),
+            "{secret} in the public edition's text"
+        );
+        assert!(
+            !public_bytes.contains(secret),
+            "{secret} in the public edition's bytes"
+        );
+        assert!(
+            !raw.windows(secret.len()).any(|w| w == secret.as_bytes()),
+            "{secret} in the raw file"
+        );
+    }
+    assert!(
+        !public_bytes.contains("<0416>"),
+        "Ж is not in the subset's character map"
+    );
+    assert!(public_text.contains("[REDACTED]"), "{public_text}");
+    assert!(
+        public_text.starts_with("OFFICIAL-SENSITIVE · PUBLIC EDITION · REDACTED"),
+        "{public_text}"
+    );
+    let info = poppler("pdfinfo", &[public.to_str().unwrap()]);
+    assert!(!info.contains("Ownerina"), "{info}");
+
+    // The paper carries the redacted register, and opens as it.
+    let reopened = register_file::load(&public).unwrap();
+    assert_eq!(reopened, public::redact(&register));
+}
+
+#[test]
+fn a_paper_reopens_as_the_register_it_was_made_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = bundled_register();
+    let out = run(
+        dir.path(),
+        &["export-pdf", ron.to_str().unwrap(), "-o", "paper.pdf"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let pdf = dir.path().join("paper.pdf");
+    assert_eq!(
+        register_file::load(&pdf).unwrap(),
+        register_file::load(&ron).unwrap()
+    );
+    let out = run(dir.path(), &["check", "paper.pdf"]);
+    assert_eq!(out.stdout, "paper.pdf: ok, 29 entries\n", "{out:?}");
+    let from_pdf = run(dir.path(), &["rank", "paper.pdf", "--format", "csv"]);
+    let from_ron = run(
+        dir.path(),
+        &["rank", ron.to_str().unwrap(), "--format", "csv"],
+    );
+    assert_eq!(from_pdf.stdout, from_ron.stdout);
+    let out = run(dir.path(), &["diff", "paper.pdf", ron.to_str().unwrap()]);
+    assert!(out.stdout.ends_with("No differences.\n"), "{out:?}");
+    // `format` rewrites register files; it must never turn a paper into RON.
+    let before = fs::read(&pdf).unwrap();
+    run(dir.path(), &["format", "paper.pdf"]);
+    assert_eq!(fs::read(&pdf).unwrap(), before, "the paper is untouched");
+    assert!(poppler("pdfdetach", &["-list", pdf.to_str().unwrap()]).contains("register.ron"));
+}
+
+#[test]
+fn a_pdf_from_elsewhere_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A minimal PDF with no embedded register.
+    let mut document = lopdf::Document::with_version("1.5");
+    let pages_id = document.new_object_id();
+    document.objects.insert(
+        pages_id,
+        lopdf::Object::Dictionary(
+            lopdf::dictionary! {"Type" => "Pages", "Kids" => vec![], "Count" => 0},
+        ),
+    );
+    let catalog =
+        document.add_object(lopdf::dictionary! {"Type" => "Catalog", "Pages" => pages_id});
+    document.trailer.set("Root", catalog);
+    document.save(dir.path().join("other.pdf")).unwrap();
+    let out = run(dir.path(), &["check", "other.pdf"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("other.pdf: this PDF carries no register"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = bundled_register();
+    let export_at = |epoch: &str, name: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
+            .args(["export-pdf", ron.to_str().unwrap(), "-o", name])
+            .current_dir(dir.path())
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+        fs::read(dir.path().join(name)).unwrap()
+    };
+    let first = export_at("1593518400", "a.pdf");
+    assert_eq!(first, export_at("1593518400", "b.pdf"), "byte-identical");
+    assert_ne!(
+        first,
+        export_at("1593604800", "c.pdf"),
+        "the date is part of the paper"
+    );
+    let info = poppler("pdfinfo", &[dir.path().join("a.pdf").to_str().unwrap()]);
+    assert!(info.contains("Tue Jun 30 12:00:00 2020 UTC"), "{info}");
+
+    // And in one process, as the app exports twice.
+    let register = register_file::load(&ron).unwrap();
+    let options = ReportOptions::default();
+    assert_eq!(
+        report::export(&register, &options, &mut |_| {}).unwrap(),
+        report::export(&register, &options, &mut |_| {}).unwrap()
+    );
+}
+
+#[test]
+fn fonts_are_embedded_and_subset_and_metadata_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = register_file::load(&bundled_register()).unwrap();
+    let pdf = export(&register, Edition::Full, dir.path(), "paper.pdf");
+    let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in rows {
+        assert!(row.contains("+DejaVuSansCondensed"), "subset tag: {fonts}");
+        assert!(
+            row.contains("yes yes yes"),
+            "embedded, subset, with a Unicode map: {fonts}"
+        );
+    }
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    for expected in [
+        "Title:           LEDS and HOB Open Space: DPIA risk register",
+        "Author:          Home Office NLEDP DPIA team",
+        "Subject:         Data protection impact assessment risk register: v1.0, Consultation",
+        "Page size:       595.276 x 841.89 pts (A4)",
+    ] {
+        assert!(info.contains(expected), "{expected}:\n{info}");
+    }
+}
+
+#[test]
+fn progress_runs_from_start_to_done() {
+    let register = register_file::load(&bundled_register()).unwrap();
+    let mut fractions = Vec::new();
+    report::export(&register, &ReportOptions::default(), &mut |progress| {
+        fractions.push(progress.fraction());
+    })
+    .unwrap();
+    assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{fractions:?}");
+    assert_eq!(fractions.first(), Some(&0.0));
+    assert_eq!(fractions.last(), Some(&1.0));
+}
+
+#[test]
+fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reg.ron");
+    let mut register = register_file::load(&fixture("small.ron")).unwrap();
+    register.entries[1].confidential.insert(Field::Concern);
+    "Old hushhush wording".clone_into(&mut register.entries[1].concern);
+    register_file::save(&register, &path).unwrap();
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v0.9"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    "Users see far more than their role needs.".clone_into(&mut register.entries[0].concern);
+    "New hushhush wording".clone_into(&mut register.entries[1].concern);
+    register_file::save(&register, &path).unwrap();
+
+    let out = run(
+        dir.path(),
+        &["export-pdf", "reg.ron", "-o", "full.pdf", "--since", "v0.9"],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let text = squeezed(&pages(&dir.path().join("full.pdf")).join("\n"));
+    assert!(
+        text.contains("Changes since v0.9 0 added, 0 removed, 2 changed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Changed: PND-001 (PND): Colocation of PND and PNC data • concern: “Users see more than their role needs.” → “Users see far more than their role needs.”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("New hushhush wording"),
+        "the full edition shows it"
+    );
+
+    let out = run(
+        dir.path(),
+        &[
+            "export-pdf",
+            "reg.ron",
+            "-o",
+            "public.pdf",
+            "--since",
+            "v0.9",
+            "--public",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let public = dir.path().join("public.pdf");
+    let text = squeezed(&pages(&public).join("\n"));
+    assert!(
+        text.contains("Changes since v0.9 0 added, 0 removed, 1 changed"),
+        "{text}"
+    );
+    assert!(!text.contains("hushhush"), "{text}");
+    assert!(!decompressed(&public).contains("hushhush"));
+
+    let out = run(
+        dir.path(),
+        &["export-pdf", "reg.ron", "-o", "none.pdf", "--since", "v9.9"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr
+            .contains("no snapshot labelled v9.9; `dpia-register snapshots` lists them"),
+        "{out:?}"
+    );
+    assert!(!dir.path().join("none.pdf").exists());
+}
+
+#[test]
+fn outputs_are_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let ron = bundled_register();
+    fs::write(dir.path().join("p.pdf"), "precious").unwrap();
+    let out = run(
+        dir.path(),
+        &["export-pdf", ron.to_str().unwrap(), "-o", "p.pdf"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("p.pdf")).unwrap(),
+        "precious"
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "export-pdf",
+            ron.to_str().unwrap(),
+            "-o",
+            "p.pdf",
+            "--force",
+            "--public",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("p.pdf: paper of 29 entries written (public edition, "),
+        "{out:?}"
+    );
+}
