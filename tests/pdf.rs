@@ -555,3 +555,55 @@ fn outputs_are_kept_without_force() {
         "{out:?}"
     );
 }
+
+#[test]
+fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reg.ron");
+    let mut register = register_file::load(&fixture("small.ron")).unwrap();
+    let entry = &mut register.entries[0];
+    "Hushissue of PND".clone_into(&mut entry.issue);
+    "Old hushconcern wording".clone_into(&mut entry.concern);
+    entry.mitigations = vec![Mitigation {
+        owner: "Hushowner Jones".to_owned(),
+        ..Mitigation::proposed("Hushmitigation plan")
+    }];
+    "Hushnote on privacy".clone_into(&mut entry.impacts[0].note);
+    "Hushbalance reasons".clone_into(&mut entry.balancing.note);
+    entry.affected_groups = vec!["Hushgroup of people".to_owned()];
+    "Hushsource 2018".clone_into(&mut entry.source.document);
+    register_file::save(&register, &path).unwrap();
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v1.0"]);
+    assert_eq!(out.code, 0, "{out:?}");
+
+    // Every text field is flagged after the snapshot, and the concern edited.
+    let entry = &mut register.entries[0];
+    entry.confidential = Field::ALL.into_iter().collect();
+    "New hushconcern wording".clone_into(&mut entry.concern);
+    register_file::save(&register, &path).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "export-pdf",
+            "reg.ron",
+            "-o",
+            "public.pdf",
+            "--since",
+            "v1.0",
+            "--public",
+        ],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let public = dir.path().join("public.pdf");
+    let text = squeezed(&pages(&public).join("\n"));
+    assert!(
+        text.contains("Changes since v1.0 0 added, 0 removed, 1 changed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Changed: PND-001 (PND): [REDACTED] • confidential: none → "),
+        "{text}"
+    );
+    assert!(!text.to_lowercase().contains("hush"), "{text}");
+    assert!(!decompressed(&public).to_lowercase().contains("hush"));
+}

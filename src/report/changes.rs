@@ -1,8 +1,9 @@
 //! The "Changes since" section: the change log between an earlier version and this one, as
 //! headed groups of lines for the paper.
 //!
-//! In the public edition both versions are redacted before they are compared, so neither the old
-//! nor the new text of a confidential field can reach the paper through the log. Pure.
+//! In the public edition both versions are redacted before they are compared, the older one with
+//! the fields confidential in either version, so neither the old nor the new text of a field
+//! confidential now (or then) can reach the paper through the log. Pure.
 
 use super::labels::{Labels, labels};
 use super::public::{self, Edition};
@@ -21,7 +22,9 @@ pub fn changes_since(
     since_label: &str,
     edition: Edition,
 ) -> ChangesSection {
-    let older = public::edition(older, edition);
+    // The older version is redacted with the newer version's flags too: a field flagged since the
+    // snapshot must not be printed as what it was (issue 5: removed text is nowhere in the file).
+    let older = public::older_edition(older, newer, edition);
     let newer = public::edition(newer, edition);
     let log = diff(&older, &newer);
     section(&log, since_label, labels(newer.metadata.language))
@@ -112,6 +115,7 @@ mod tests {
     use super::*;
     use crate::files::register_file;
     use crate::register::Field;
+    use crate::report::{ReportOptions, layout};
 
     fn small() -> Register {
         register_file::parse(
@@ -201,5 +205,79 @@ mod tests {
         let text = format!("{public:?}");
         assert!(!text.contains("secret"), "{text}");
         assert_eq!(public.summary, "No differences.");
+    }
+
+    /// The small register with every text of PND-001 secret, its mitigation's owner included.
+    fn with_secrets() -> Register {
+        let mut register = small();
+        let entry = &mut register.entries[0];
+        "Secret issue".clone_into(&mut entry.issue);
+        "Old secret concern".clone_into(&mut entry.concern);
+        "Secret mitigation".clone_into(&mut entry.mitigations[0].text);
+        "Secret Owner".clone_into(&mut entry.mitigations[0].owner);
+        "Secret note".clone_into(&mut entry.impacts[0].note);
+        "Secret balance".clone_into(&mut entry.balancing.note);
+        entry.affected_groups = vec!["Secret group".to_owned()];
+        "Secret source".clone_into(&mut entry.source.document);
+        register
+    }
+
+    #[test]
+    fn a_flag_added_since_hides_the_old_text_too() {
+        let older = with_secrets();
+        let mut newer = older.clone();
+        newer.entries[0].confidential = Field::ALL.into_iter().collect();
+        "New secret concern".clone_into(&mut newer.entries[0].concern);
+        "Another Owner".clone_into(&mut newer.entries[0].mitigations[0].owner);
+        "Another team".clone_into(&mut newer.metadata.owner);
+        let section = changes_since(&older, &newer, "v1.0", Edition::Public);
+        assert_eq!(section.summary, "0 added, 0 removed, 1 changed");
+        assert_eq!(
+            group(&section, "Changed: PND-001 (PND): [REDACTED]"),
+            [
+                "confidential: none → issue, concern, mitigations, owner, impact_notes, balancing_note, affected_groups, source"
+            ]
+        );
+
+        // Nor does the old text reach any page of the paper.
+        let options = ReportOptions {
+            edition: Edition::Public,
+            changes: Some(section),
+            ..ReportOptions::default()
+        };
+        let text = layout(&newer, &options).text();
+        assert!(text.contains("Changes since v1.0"), "{text}");
+        for secret in ["Secret", "Owner", "team"] {
+            assert!(!text.contains(secret), "`{secret}` in {text}");
+        }
+    }
+
+    #[test]
+    fn a_removed_entry_is_redacted_with_its_own_flags() {
+        let mut older = small();
+        "Secret unscored issue".clone_into(&mut older.entries[2].issue);
+        older.entries[2].confidential.insert(Field::Issue);
+        let mut newer = older.clone();
+        newer.entries.remove(2);
+        let section = changes_since(&older, &newer, "v1.0", Edition::Public);
+        assert_eq!(group(&section, "Removed"), ["PND-002 (PND): [REDACTED]"]);
+    }
+
+    #[test]
+    fn a_flag_removed_since_shows_the_text_once_and_no_false_change() {
+        let mut older = with_secrets();
+        older.entries[0].confidential = [Field::Concern, Field::Issue].into();
+        let mut newer = older.clone();
+        // The concern is now public and unchanged; the issue is now public and reworded.
+        newer.entries[0].confidential.clear();
+        "Public issue".clone_into(&mut newer.entries[0].issue);
+        let section = changes_since(&older, &newer, "v1.0", Edition::Public);
+        assert_eq!(
+            group(&section, "Changed: PND-001 (PND): Public issue"),
+            [
+                "issue: “[REDACTED]” → “Public issue”",
+                "confidential: issue, concern → none"
+            ]
+        );
     }
 }

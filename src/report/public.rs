@@ -2,7 +2,11 @@
 //! owner's name removed, made before layout so the removed text can never reach the paper, its
 //! metadata, its font subset or the register file it carries.
 //!
-//! Pure over data. Which fields are confidential is the entry's own `confidential` set.
+//! Pure over data. Which fields are confidential is the entry's own `confidential` set; in a change
+//! log, the older version is redacted with the fields confidential in either version
+//! (`older_edition`), so text flagged after a snapshot is not printed as what it "was".
+
+use std::collections::BTreeSet;
 
 use crate::register::{Entry, Field, Register, Source};
 use crate::workshop::Attendance;
@@ -36,10 +40,51 @@ pub fn edition(register: &Register, edition: Edition) -> Register {
 pub fn redact(register: &Register) -> Register {
     let placeholder = labels(register.metadata.language).redacted;
     let mut public = register.clone();
-    public.metadata.owner.clear();
     for entry in &mut public.entries {
-        redact_entry(entry, placeholder);
+        let fields = entry.confidential.clone();
+        redact_entry(entry, &fields, placeholder);
     }
+    redact_register(&mut public);
+    public
+}
+
+/// The older version of a register as `edition` shows it in a change log against `newer`.
+///
+/// In the public edition each entry is redacted with the fields confidential in *either* version
+/// (an entry removed since, with its own), so a field flagged after the snapshot is not printed as
+/// what it was. A field confidential only in the older version whose text is unchanged is left as
+/// the newer version shows it: it is public now, and un-flagging it is not a change of its text.
+/// Owners are removed and workshops made anonymous as in `redact`; the placeholder is in the
+/// newer version's language, so a change of language alone does not show as changed text.
+pub fn older_edition(older: &Register, newer: &Register, edition: Edition) -> Register {
+    if edition == Edition::Full {
+        return older.clone();
+    }
+    let placeholder = labels(newer.metadata.language).redacted;
+    let mut public = older.clone();
+    for entry in &mut public.entries {
+        let fields: BTreeSet<Field> = match newer.entry(&entry.id) {
+            None => entry.confidential.clone(),
+            Some(newer_entry) => Field::ALL
+                .into_iter()
+                .filter(|&field| {
+                    if newer_entry.is_confidential(field) {
+                        true
+                    } else {
+                        entry.is_confidential(field) && !is_same(field, entry, newer_entry)
+                    }
+                })
+                .collect(),
+        };
+        redact_entry(entry, &fields, placeholder);
+    }
+    redact_register(&mut public);
+    public
+}
+
+/// Removes the register's owner and makes workshop records anonymous.
+fn redact_register(public: &mut Register) {
+    public.metadata.owner.clear();
     for workshop in &mut public.workshops {
         // Organisations often take part on condition they are not identified.
         if let Attendance::Listed(participants) = &workshop.attendance {
@@ -49,16 +94,42 @@ pub fn redact(register: &Register) -> Register {
         }
         workshop.ballots.clear();
     }
-    public
 }
 
-fn redact_entry(entry: &mut Entry, placeholder: &str) {
+/// Whether `field` holds the same text in both versions of an entry.
+fn is_same(field: Field, old: &Entry, new: &Entry) -> bool {
+    match field {
+        Field::Issue => old.issue == new.issue,
+        Field::Concern => old.concern == new.concern,
+        Field::Mitigations => old
+            .mitigations
+            .iter()
+            .map(|mitigation| &mitigation.text)
+            .eq(new.mitigations.iter().map(|mitigation| &mitigation.text)),
+        // Owners are removed from both versions whatever their flags.
+        Field::Owner => true,
+        Field::ImpactNotes => old
+            .impacts
+            .iter()
+            .map(|impact| (&impact.right, &impact.note))
+            .eq(new
+                .impacts
+                .iter()
+                .map(|impact| (&impact.right, &impact.note))),
+        Field::BalancingNote => old.balancing.note == new.balancing.note,
+        Field::AffectedGroups => old.affected_groups == new.affected_groups,
+        Field::Source => old.source == new.source,
+    }
+}
+
+/// Replaces the texts of `fields` in `entry` with the placeholder and removes every owner.
+fn redact_entry(entry: &mut Entry, fields: &BTreeSet<Field>, placeholder: &str) {
     let replace = |text: &mut String| {
         if !text.is_empty() {
             placeholder.clone_into(text);
         }
     };
-    for field in entry.confidential.clone() {
+    for &field in fields {
         match field {
             Field::Issue => replace(&mut entry.issue),
             Field::Concern => replace(&mut entry.concern),
