@@ -1,9 +1,10 @@
 //! Version snapshots: a frozen copy of the register with a label, the time taken, an author, a note
-//! and a checksum of its content; the next label to propose; and restoring from an older version.
+//! and a checksum of all of them; the next label to propose; and restoring from an older version.
 //!
 //! Pure over data: no clock (the time a snapshot is taken is passed in) and no I/O (snapshot files
 //! are `files::snapshot_file`). A `Snapshot` cannot be changed once made, so its checksum always
-//! matches the register it holds. Restoring never reuses an entry id issued after the snapshot.
+//! matches its label, time, author, note and register. Restoring never reuses an entry id issued
+//! after the snapshot.
 
 use std::fmt;
 
@@ -123,7 +124,8 @@ impl fmt::Display for Label {
     }
 }
 
-/// A SHA-256 checksum of a register's canonical text, written as 64 lower-case hex digits.
+/// A SHA-256 checksum, written as 64 lower-case hex digits: of a register's canonical text
+/// (`Checksum::of`), or of a snapshot's canonical bytes (`Snapshot::checksum`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Checksum([u8; 32]);
@@ -139,11 +141,43 @@ pub struct ChecksumError {
 impl Checksum {
     /// The checksum of `register`: SHA-256 of the text the register is saved as.
     ///
-    /// The canonical text is the same for equal registers, so two snapshots of an unchanged register
-    /// have the same checksum, and the working register can be compared with a snapshot by checksum.
+    /// The canonical text is the same for equal registers, so the working register can be compared
+    /// with a snapshot's register by checksum (`Snapshot::matches`).
     pub fn of(register: &Register) -> Result<Self, ron::Error> {
         let text = register_file::to_text(register)?;
         Ok(Self(Sha256::digest(text.as_bytes()).into()))
+    }
+
+    /// The checksum of a snapshot: SHA-256 of its canonical bytes.
+    ///
+    /// The canonical bytes are five parts in this order: the label; the time taken, in RFC 3339 in
+    /// UTC as the snapshot file writes it (`2019-04-30T09:00:00Z`); the author; the note; and the
+    /// register's canonical text (as `of` hashes it). Each part is written as its length in bytes
+    /// in decimal ASCII, a line feed, its UTF-8 bytes, and a line feed, so no part can run into the
+    /// next. Changing any of the five changes the checksum.
+    pub fn of_snapshot(
+        label: &Label,
+        taken_at: Timestamp,
+        author: &str,
+        note: &str,
+        register: &Register,
+    ) -> Result<Self, ron::Error> {
+        let register = register_file::to_text(register)?;
+        let mut hasher = Sha256::new();
+        let taken_at = taken_at.to_string();
+        for part in [
+            label.as_str(),
+            taken_at.as_str(),
+            author,
+            note,
+            register.as_str(),
+        ] {
+            hasher.update(part.len().to_string().as_bytes());
+            hasher.update(b"\n");
+            hasher.update(part.as_bytes());
+            hasher.update(b"\n");
+        }
+        Ok(Self(hasher.finalize().into()))
     }
 
     /// Parses 64 hex digits (either case).
@@ -189,7 +223,7 @@ impl fmt::Display for Checksum {
 /// A frozen copy of the register: label, time taken, author, note, checksum and the register.
 ///
 /// Fields are private so a snapshot cannot change after it is taken or loaded: its checksum always
-/// matches its register.
+/// matches its label, time, author, note and register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snapshot {
     label: Label,
@@ -206,14 +240,15 @@ pub enum SnapshotError {
     /// The register could not be turned into text to checksum it.
     #[error("cannot checksum the register: {0}")]
     Serialize(#[from] ron::Error),
-    /// The checksum recorded with the snapshot does not match its register.
+    /// The checksum recorded with the snapshot does not match its label, time, author, note and
+    /// register.
     #[error(
         "the checksum does not match the content: the snapshot has been altered or is corrupt (recorded {recorded}, content {actual})"
     )]
     Altered {
         /// The checksum the snapshot recorded when it was taken.
         recorded: Checksum,
-        /// The checksum of the register it holds now.
+        /// The checksum of what it holds now.
         actual: Checksum,
     },
 }
@@ -229,18 +264,20 @@ impl Snapshot {
     ) -> Result<Self, SnapshotError> {
         let mut register = register.clone();
         register.format_version = FORMAT_VERSION;
-        let checksum = Checksum::of(&register)?;
+        let author = author.into();
+        let note = note.into();
+        let checksum = Checksum::of_snapshot(&label, taken_at, &author, &note, &register)?;
         Ok(Self {
             label,
             taken_at,
-            author: author.into(),
-            note: note.into(),
+            author,
+            note,
             checksum,
             register,
         })
     }
 
-    /// A snapshot read back from its parts, accepted only if `checksum` matches the register.
+    /// A snapshot read back from its parts, accepted only if `checksum` matches all the others.
     pub fn verified(
         label: Label,
         taken_at: Timestamp,
@@ -249,7 +286,7 @@ impl Snapshot {
         checksum: Checksum,
         register: Register,
     ) -> Result<Self, SnapshotError> {
-        let actual = Checksum::of(&register)?;
+        let actual = Checksum::of_snapshot(&label, taken_at, &author, &note, &register)?;
         if actual != checksum {
             return Err(SnapshotError::Altered {
                 recorded: checksum,
@@ -286,7 +323,7 @@ impl Snapshot {
         &self.note
     }
 
-    /// The checksum of its register.
+    /// The checksum of its label, time, author, note and register (`Checksum::of_snapshot`).
     pub fn checksum(&self) -> Checksum {
         self.checksum
     }
@@ -296,9 +333,12 @@ impl Snapshot {
         &self.register
     }
 
-    /// Whether `register` has exactly the content of this snapshot.
+    /// Whether `register` has exactly the content of this snapshot's register.
     pub fn matches(&self, register: &Register) -> bool {
-        Checksum::of(register).is_ok_and(|checksum| checksum == self.checksum)
+        match (Checksum::of(register), Checksum::of(&self.register)) {
+            (Ok(checksum), Ok(own)) => checksum == own,
+            _ => false,
+        }
     }
 }
 
@@ -659,6 +699,57 @@ mod tests {
             "not hex"
         );
         assert!(Checksum::parse(&"é".repeat(32)).is_err(), "not ASCII");
+    }
+
+    #[test]
+    fn a_snapshot_checksum_is_of_the_documented_canonical_bytes() {
+        let working = register(vec![entry("PND-001", "Retention")]);
+        let snapshot = Snapshot::take(
+            &working,
+            label("v1.0"),
+            at("2019-04-30T09:00:00Z"),
+            "Siân",
+            "For the\nworkshop",
+        )
+        .unwrap();
+        let text = register_file::to_text(snapshot.register()).unwrap();
+        // Lengths are in bytes: `â` is two.
+        let canonical = format!(
+            "4\nv1.0\n20\n2019-04-30T09:00:00Z\n5\nSiân\n16\nFor the\nworkshop\n{}\n{text}\n",
+            text.len()
+        );
+        let expected = Checksum(Sha256::digest(canonical.as_bytes()).into());
+        assert_eq!(snapshot.checksum(), expected);
+        assert_ne!(
+            snapshot.checksum(),
+            Checksum::of(snapshot.register()).unwrap(),
+            "more than the register"
+        );
+    }
+
+    #[test]
+    fn each_part_of_a_snapshot_changes_its_checksum() {
+        let working = register(vec![entry("PND-001", "Retention")]);
+        let checksum = |label_text: &str, taken_at: &str, author: &str, note: &str| {
+            Snapshot::take(&working, label(label_text), at(taken_at), author, note)
+                .unwrap()
+                .checksum()
+        };
+        let base = checksum("v1.0", "2019-04-30T09:00:00Z", "Siân", "Note");
+        assert_eq!(
+            base,
+            checksum("v1.0", "2019-04-30T09:00:00Z", "Siân", "Note")
+        );
+        for other in [
+            checksum("v1.1", "2019-04-30T09:00:00Z", "Siân", "Note"),
+            checksum("v1.0", "2019-04-30T09:00:01Z", "Siân", "Note"),
+            checksum("v1.0", "2019-04-30T09:00:00Z", "Sian", "Note"),
+            checksum("v1.0", "2019-04-30T09:00:00Z", "Siân", "Note."),
+            // The length prefix keeps a part from running into the next.
+            checksum("v1.0", "2019-04-30T09:00:00Z", "SiânNote", ""),
+        ] {
+            assert_ne!(base, other);
+        }
     }
 
     #[test]

@@ -495,3 +495,69 @@ fn restoring_each_entry_or_each_field_undoes_every_change() {
         remaining.to_text()
     );
 }
+
+#[test]
+fn an_edited_label_is_reported_not_listed_under_the_new_label() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v1.0"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let path = dir.path().join("reg.snapshots/v1.0.ron");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("label: \"v1.0\"", "label: \"v9\"", 1)).unwrap();
+
+    let out = run(dir.path(), &["check", "reg.snapshots/v1.0.ron"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.starts_with(
+            "reg.snapshots/v1.0.ron: the checksum does not match the content: the snapshot has been altered or is corrupt"
+        ),
+        "{out:?}"
+    );
+    let out = run(dir.path(), &["snapshots", "reg.ron"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(!out.stdout.contains("v9"), "{out:?}");
+}
+
+#[test]
+fn a_renamed_snapshot_file_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v1.0"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    fs::rename(
+        dir.path().join("reg.snapshots/v1.0.ron"),
+        dir.path().join("reg.snapshots/v9.ron"),
+    )
+    .unwrap();
+
+    let out = run(dir.path(), &["check", "reg.snapshots/v9.ron"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_text(
+        &out.stdout,
+        "reg.snapshots/v9.ron: the snapshot in this file is labelled v1.0, not as its file is named: the snapshot has been altered or renamed (its file should be v1.0.ron)\n",
+    );
+    let out = run(
+        dir.path(),
+        &["export-pdf", "reg.ron", "-o", "p.pdf", "--since", "v9"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("altered or renamed"), "{out:?}");
+}
+
+#[test]
+fn a_label_differing_only_in_letter_case_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    small_register_in(dir.path());
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v1.0"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "V1.0"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.starts_with(
+            "dpia-register: reg.snapshots/v1.0.ron: a snapshot labelled V1.0 already exists"
+        ),
+        "{out:?}"
+    );
+    assert!(!dir.path().join("reg.snapshots/V1.0.ron").exists());
+}

@@ -48,8 +48,19 @@ pub enum LoadError {
         path: PathBuf,
         /// The checksum recorded when the snapshot was taken.
         recorded: crate::snapshot::Checksum,
-        /// The checksum of the register the file holds now.
+        /// The checksum of what the file holds now.
         actual: crate::snapshot::Checksum,
+    },
+    /// A snapshot's label does not match its file's name: the file was renamed or altered.
+    #[error(
+        "{}: the snapshot in this file is labelled {label}, not as its file is named: the snapshot has been altered or renamed (its file should be {label}.ron)",
+        path.display()
+    )]
+    Renamed {
+        /// The snapshot file.
+        path: PathBuf,
+        /// The label recorded in the snapshot (and covered by its checksum).
+        label: crate::snapshot::Label,
     },
     /// The file is of a kind the app does not open.
     #[error("{}: {message}", path.display())]

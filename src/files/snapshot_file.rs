@@ -2,8 +2,10 @@
 //!
 //! A snapshot file is RON with its own `format_version`, the snapshot's label, time, author, note
 //! and checksum, and the frozen register. It is written once (`atomic::write_new`) and never
-//! overwritten. Loading verifies the checksum, so an altered or corrupt snapshot is reported, never
-//! shown as if it were what was taken.
+//! overwritten, nor written beside one whose label differs only in letter case. Loading verifies the
+//! checksum (of the label, time, author, note and register) and that the file is named after the
+//! label, so an altered, corrupt or renamed snapshot is reported, never shown as if it were what was
+//! taken.
 
 use std::path::{Path, PathBuf};
 
@@ -94,9 +96,14 @@ impl Details {
 /// Saves `snapshot` of the register at `register_path` in its snapshots folder, creating the folder
 /// if needed, and returns the file's path.
 ///
-/// A snapshot with the same label is never replaced: that is `SaveError::AlreadyExists`.
+/// A snapshot with the same label is never replaced: that is `SaveError::AlreadyExists`. So is one
+/// whose label differs only in letter case (`V1.0` beside `v1.0`), naming the existing file: the two
+/// files would be one on a case-insensitive file system (Windows, macOS).
 pub fn save_new(register_path: &Path, snapshot: &Snapshot) -> Result<PathBuf, SaveError> {
     let path = path(register_path, snapshot.label());
+    if let Some(existing) = case_clash(&folder(register_path), snapshot.label()) {
+        return Err(SaveError::AlreadyExists { path: existing });
+    }
     let text = to_text(snapshot).map_err(|err| SaveError::Serialize {
         path: path.clone(),
         message: err.to_string(),
@@ -110,12 +117,29 @@ pub fn save_new(register_path: &Path, snapshot: &Snapshot) -> Result<PathBuf, Sa
     Ok(path)
 }
 
+/// The snapshot file in `folder` whose name differs from `label`'s only in letter case, if any.
+fn case_clash(folder: &Path, label: &Label) -> Option<PathBuf> {
+    let name = format!("{label}.ron");
+    let lower_name = name.to_lowercase();
+    // A folder that cannot be listed holds no clash to report; writing into it reports the error.
+    std::fs::read_dir(folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|dir_entry| dir_entry.path())
+        .find(|path| {
+            path.file_name().is_some_and(|other| {
+                let other = other.to_string_lossy();
+                other != name && other.to_lowercase() == lower_name
+            })
+        })
+}
+
 /// Reads the snapshot at `path` and verifies its checksum.
 pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
     parse(&read_text(path)?, path)
 }
 
-/// Parses snapshot text and verifies its checksum; `path` is used only in error messages.
+/// Parses snapshot text and verifies its checksum and that `path` is named after its label.
 pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
     // Only when the file does not parse is its version looked at (parsing twice costs time on a
     // large register): a file from a newer app is refused as such, not as malformed.
@@ -124,7 +148,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
     from_file(file, text, path)
 }
 
-/// The snapshot in a parsed file, once its versions and checksum are checked.
+/// The snapshot in a parsed file, once its versions, checksum and file name are checked.
 fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, LoadError> {
     if file.format_version != SNAPSHOT_FORMAT_VERSION {
         return Err(
@@ -149,7 +173,7 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
             ),
         });
     }
-    Snapshot::verified(
+    let snapshot = Snapshot::verified(
         file.label,
         file.taken_at,
         file.author,
@@ -167,7 +191,19 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
             path: path.to_owned(),
             message: format!("cannot checksum the register: {err}"),
         },
-    })
+    })?;
+    // Snapshots are found by file name (`--since v1.0` reads `v1.0.ron`), and the label is checked
+    // by the checksum, so a file named otherwise was renamed or put there by hand.
+    let is_named_after_label = path
+        .file_stem()
+        .is_some_and(|stem| stem.to_string_lossy() == snapshot.label().as_str());
+    if !is_named_after_label {
+        return Err(LoadError::Renamed {
+            path: path.to_owned(),
+            label: snapshot.label().clone(),
+        });
+    }
+    Ok(snapshot)
 }
 
 /// The error for a snapshot file whose `format_version` this build does not read, if it is one.
@@ -511,5 +547,64 @@ mod tests {
             err.to_string(),
             parse("(oops", &in_folder).unwrap_err().to_string()
         );
+    }
+
+    #[test]
+    fn an_edited_label_time_author_or_note_is_reported_as_altered() {
+        let text = to_text(&snapshot("v1.0")).unwrap();
+        for (was, now) in [
+            ("label: \"v1.0\"", "label: \"v9\""),
+            ("2019-04-30T09:00:00Z", "2019-04-30T09:00:01Z"),
+            ("author: \"Siân Ŵyn\"", "author: \"Someone else\""),
+            (
+                "note: \"Issued for the Open Space\"",
+                "note: \"Issued later\"",
+            ),
+            ("note: \"Issued for the Open Space\"", "note: \"\""),
+        ] {
+            assert!(text.contains(was), "{was} in {text}");
+            let altered = text.replacen(was, now, 1);
+            for name in ["v1.0.ron", "v9.ron"] {
+                let err = parse(&altered, Path::new(name)).unwrap_err();
+                assert!(
+                    matches!(err, LoadError::Altered { .. }),
+                    "{was} → {now} in {name}: {err}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_not_named_after_its_label_is_reported() {
+        let text = to_text(&snapshot("v1.0")).unwrap();
+        let err = parse(&text, Path::new("reg.snapshots/v9.ron")).unwrap_err();
+        assert!(matches!(err, LoadError::Renamed { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            "reg.snapshots/v9.ron: the snapshot in this file is labelled v1.0, not as its file is named: the snapshot has been altered or renamed (its file should be v1.0.ron)"
+        );
+        assert!(
+            parse(&text, Path::new("V1.0.ron")).is_err(),
+            "letter case counts"
+        );
+        assert!(parse(&text, Path::new("reg.snapshots/v1.0.ron")).is_ok());
+    }
+
+    #[test]
+    fn a_label_differing_only_in_letter_case_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let register_path = dir.path().join("r.ron");
+        let first = save_new(&register_path, &snapshot("v1.0")).unwrap();
+        let err = save_new(&register_path, &snapshot("V1.0")).unwrap_err();
+        let SaveError::AlreadyExists { path } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!(path, &first, "the clash names the existing file");
+        let names: Vec<_> = std::fs::read_dir(folder(&register_path))
+            .unwrap()
+            .map(|dir_entry| dir_entry.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["v1.0.ron"]);
+        save_new(&register_path, &snapshot("v1.0.1")).unwrap();
     }
 }
