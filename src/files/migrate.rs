@@ -53,7 +53,7 @@ pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError>
             column: 1,
             message: "missing field `format_version`: is this a dpia-register file?".to_owned(),
         }),
-        1 => from_ron::<RegisterV1>(text, path).map(RegisterV1::migrate),
+        1 => from_ron::<RegisterV1>(text, path)?.migrate(text, path),
         found if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
             path: path.to_owned(),
             found,
@@ -138,10 +138,11 @@ struct EntryV1 {
 }
 
 impl RegisterV1 {
-    fn migrate(self) -> Register {
+    /// The register in the current format; `text` and `path` only place an error.
+    fn migrate(self, text: &str, path: &Path) -> Result<Register, LoadError> {
         let mut register = Register {
             format_version: FORMAT_VERSION,
-            metadata: self.metadata.migrate(),
+            metadata: self.metadata.migrate(text, path)?,
             systems: self.systems,
             rights: self.rights,
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
@@ -160,24 +161,36 @@ impl RegisterV1 {
                 register.issued_ids.insert(system, highest);
             }
         }
-        register
+        Ok(register)
     }
 }
 
 impl MetadataV1 {
-    fn migrate(self) -> Metadata {
-        let wanted: String = self
-            .marking
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        // Anything unrecognised becomes OFFICIAL, where every new register starts.
-        let marking = Marking::ALL
-            .into_iter()
-            .find(|m| m.label().replace(['-', ' '], "") == wanted)
-            .unwrap_or_default();
-        Metadata {
+    /// The metadata in the current format.
+    ///
+    /// The free-text marking must name one of the classifications, in any case and with any
+    /// separators (`official sensitive`); anything else is an error at the marking. Reading it as
+    /// OFFICIAL would silently lower the protective marking of the file and of every paper made
+    /// from it. Only a file with no marking at all starts at OFFICIAL, as a new register does.
+    fn migrate(self, text: &str, path: &Path) -> Result<Metadata, LoadError> {
+        let marking = if self.marking.trim().is_empty() {
+            Marking::default()
+        } else {
+            marking_from_text(&self.marking).ok_or_else(|| {
+                let (line, column) = field_position(text, "marking").unwrap_or((1, 1));
+                LoadError::Parse {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: format!(
+                        "marking `{}` is not one of {}; change it to one of these and load the file again",
+                        self.marking,
+                        Marking::ALL.map(Marking::label).join(", ")
+                    ),
+                }
+            })?
+        };
+        Ok(Metadata {
             title: self.title,
             programme: self.programme,
             version_label: self.version_label,
@@ -187,8 +200,38 @@ impl MetadataV1 {
             owner: self.owner,
             purpose: self.purpose,
             language: self.language,
-        }
+        })
     }
+}
+
+/// The classification a format 1 marking names, ignoring case, spaces and hyphens.
+fn marking_from_text(text: &str) -> Option<Marking> {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let wanted = letters(text);
+    Marking::ALL
+        .into_iter()
+        .find(|marking| letters(marking.label()) == wanted)
+}
+
+/// The 1-based line and column of the first `name:` field in RON `text`, found by a second look at
+/// the text (ron's errors carry positions; the values it parses do not).
+fn field_position(text: &str, name: &str) -> Option<(usize, usize)> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.lines().enumerate().find_map(|(line_idx, line)| {
+        line.match_indices(name).find_map(|(byte_idx, _)| {
+            let before = line.get(..byte_idx)?;
+            let after = line.get(byte_idx + name.len()..)?;
+            let is_field = !before.chars().next_back().is_some_and(is_ident)
+                && !before.contains("//")
+                && after.trim_start().starts_with(':');
+            is_field.then(|| (line_idx + 1, before.chars().count() + 1))
+        })
+    })
 }
 
 impl EntryV1 {
@@ -255,6 +298,44 @@ mod tests {
             register.issued_ids.get(&SystemId::parse("PNC").unwrap()),
             Some(&4)
         );
+    }
+
+    #[test]
+    fn recognises_markings_in_any_case_and_with_any_separator() {
+        for written in [
+            "OFFICIAL SENSITIVE",
+            "official-sensitive",
+            "Official_Sensitive",
+        ] {
+            let text = V1.replace("Official-Sensitive", written);
+            let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+            assert_eq!(
+                register.metadata.marking,
+                Marking::OfficialSensitive,
+                "{written}"
+            );
+        }
+        let text = V1.replace("Official-Sensitive", "top secret");
+        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(register.metadata.marking, Marking::TopSecret);
+    }
+
+    #[test]
+    fn an_unrecognised_marking_is_an_error_at_the_marking() {
+        let text = V1.replace("Official-Sensitive", "OFFICIAL-SENSITIVE PERSONAL");
+        let err = parse_any_version(&text, Path::new("old.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "old.ron:3:39: marking `OFFICIAL-SENSITIVE PERSONAL` is not one of OFFICIAL, \
+             OFFICIAL-SENSITIVE, SECRET, TOP SECRET; change it to one of these and load the file again"
+        );
+    }
+
+    #[test]
+    fn a_missing_marking_starts_at_official() {
+        let text = V1.replace(", marking: \"Official-Sensitive\"", "");
+        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(register.metadata.marking, Marking::Official);
     }
 
     #[test]
