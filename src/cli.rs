@@ -15,7 +15,7 @@ use crate::check::check;
 use crate::diff::diff;
 use crate::files::csv_file::{self, ImportError};
 use crate::files::snapshot_file::{self, Version};
-use crate::files::{LoadError, SaveError, atomic, register_file};
+use crate::files::{LoadError, SaveError, atomic, paper, register_file};
 use crate::ranking::rank;
 use crate::register::{Marking, Register};
 use crate::report::{self, Edition, ExportError, ReportOptions};
@@ -226,6 +226,15 @@ pub enum CliError {
         /// The label the app would propose instead.
         next: Label,
     },
+    /// `format` was given a PDF paper.
+    #[error(
+        "{}: is a PDF paper; papers can't be reformatted (`format` rewrites register files)",
+        path.display()
+    )]
+    PaperNotFormatted {
+        /// The paper.
+        path: PathBuf,
+    },
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
@@ -321,8 +330,19 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
     })
 }
 
+/// The register to read at `path`: a register file, a paper, or a snapshot's frozen register.
+///
+/// Only for commands that read; a snapshot is never rewritten, so `format` and `snapshot` load
+/// with `register_file::load`, which refuses one.
+fn load_to_read(path: &Path) -> Result<Register, LoadError> {
+    Ok(match snapshot_file::load_version(path)? {
+        Version::Working(register) => register,
+        Version::Snapshot(snapshot) => snapshot.register().clone(),
+    })
+}
+
 fn rank_cmd(path: &Path, format: RankFormat, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     let header = [
         "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason",
     ];
@@ -457,7 +477,7 @@ fn export_csv_cmd(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     refuse_existing(output, force)?;
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     csv_file::export(&register, output)?;
     writeln!(
         out,
@@ -477,7 +497,7 @@ fn export_pdf_cmd(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     refuse_existing(output, force)?;
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     let changes = match since {
         Some(label) => {
             let snapshot_path = snapshot_file::path(path, label);
@@ -533,6 +553,11 @@ fn produced_at() -> Result<Timestamp, CliError> {
 }
 
 fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if let Some(paper) = files.iter().find(|path| paper::is_pdf_file(path)) {
+        return Err(CliError::PaperNotFormatted {
+            path: paper.clone(),
+        });
+    }
     // Load every file before writing any, so one malformed file leaves all of them untouched.
     let registers = files
         .iter()

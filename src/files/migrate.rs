@@ -21,48 +21,139 @@ use crate::register::{
 /// The format version this build writes.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// Just enough of any version to read its number; every other field is skipped.
-#[derive(Deserialize)]
-struct VersionProbe {
-    /// 0 when the field is missing: no version ever written is 0.
-    #[serde(default)]
-    format_version: u32,
+/// What a first look at RON text tells before it is read as a register or a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Probe {
+    /// The top-level `format_version`, if the text has one.
+    pub(crate) format_version: Option<u32>,
+    /// The snapshot's label, when the text is a snapshot file (it has a `register` or a `checksum`
+    /// at the top, which a register never has).
+    pub(crate) snapshot_label: Option<String>,
+}
+
+/// What the text says about itself, or `None` when it is not even well-formed RON.
+///
+/// Every value is skipped but the few looked at, so this is one cheap pass. It runs only when a
+/// first reading has failed.
+pub(crate) fn probe(text: &str) -> Option<Probe> {
+    let found: ProbeFile = ron::Options::default().from_str(text).ok()?;
+    let is_snapshot = found.register.0.is_some() || found.checksum.0.is_some();
+    Some(Probe {
+        format_version: found.format_version.0,
+        snapshot_label: is_snapshot.then(|| found.label.0.unwrap_or_default()),
+    })
+}
+
+/// An empty file is refused in those words: the parser's own message names its internal types.
+pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
+    if text.trim().is_empty() {
+        Err(LoadError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Parses register text of any known version into the current model.
 ///
-/// Current files, the common case, are parsed once. Only when that fails is the version probed,
-/// to migrate an older file, refuse a newer one, or else report the first parse's error.
+/// Current files, the common case, are parsed once. Only when that fails is the text probed, to
+/// migrate an older file, refuse a newer one or a snapshot, or else report the first parse's error.
 pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError> {
+    refuse_empty(text, path)?;
     let current_error = match from_ron::<Register>(text, path) {
         Ok(register) if register.format_version == FORMAT_VERSION => return Ok(register),
         Ok(_) => None,
         Err(err) => Some(err),
     };
-    let probe: VersionProbe = from_ron(text, path)?;
-    match probe.format_version {
-        FORMAT_VERSION => Err(current_error.unwrap_or_else(|| LoadError::Parse {
+    let no_register = || LoadError::Parse {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: "the file does not parse as a register".to_owned(),
+    };
+    let Some(probe) = probe(text) else {
+        // Not well-formed: the first parse's error says where.
+        return Err(current_error.unwrap_or_else(no_register));
+    };
+    if let Some(label) = probe.snapshot_label {
+        return Err(LoadError::Unsupported {
             path: path.to_owned(),
-            line: 1,
-            column: 1,
-            message: "the file does not parse as a register".to_owned(),
-        })),
-        0 => Err(LoadError::Parse {
+            message: format!(
+                "this is snapshot {label} of a register, a frozen copy that is never rewritten; \
+                 change the register it was taken from (`check`, `diff`, `rank` and the exports read snapshots)"
+            ),
+        });
+    }
+    match probe.format_version {
+        Some(FORMAT_VERSION) => Err(current_error.unwrap_or_else(no_register)),
+        None => Err(LoadError::Parse {
             path: path.to_owned(),
             line: 1,
             column: 1,
             message: "missing field `format_version`: is this a dpia-register file?".to_owned(),
         }),
-        1 => from_ron::<RegisterV1>(text, path)?.migrate(text, path),
-        found if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
+        Some(1) => from_ron::<RegisterV1>(text, path)
+            .map_err(name_current_types)?
+            .migrate(text, path),
+        Some(found) if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
             path: path.to_owned(),
             found,
             supported: FORMAT_VERSION,
         }),
-        found => Err(LoadError::Unsupported {
+        Some(found) => Err(LoadError::Unsupported {
             path: path.to_owned(),
             message: format!("format_version {found} is not a version dpia-register ever wrote"),
         }),
+    }
+}
+
+/// A format 1 parse error in the names the user knows: `Entry`, not the internal `EntryV1`.
+fn name_current_types(err: LoadError) -> LoadError {
+    match err {
+        LoadError::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => LoadError::Parse {
+            path,
+            line,
+            column,
+            message: message.replace("V1`", "`"),
+        },
+        other => other,
+    }
+}
+
+/// The fields `probe` looks at; every other field is skipped.
+#[derive(Deserialize)]
+struct ProbeFile {
+    #[serde(default)]
+    format_version: Seen<u32>,
+    #[serde(default)]
+    label: Seen<String>,
+    #[serde(default)]
+    checksum: Seen<serde::de::IgnoredAny>,
+    #[serde(default)]
+    register: Seen<serde::de::IgnoredAny>,
+}
+
+/// A field's value if the field is there: RON would want `Some(…)` written for an `Option`.
+struct Seen<T>(Option<T>);
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Seen<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(|value| Self(Some(value)))
     }
 }
 
@@ -336,6 +427,49 @@ mod tests {
         let text = V1.replace(", marking: \"Official-Sensitive\"", "");
         let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
         assert_eq!(register.metadata.marking, Marking::Official);
+    }
+
+    #[test]
+    fn format_1_errors_name_no_internal_types() {
+        let text = V1.replace("issue:", "isue:");
+        let err = parse_any_version(&text, Path::new("old.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`isue`"), "{err}");
+        assert!(!err.contains("V1"), "{err}");
+    }
+
+    #[test]
+    fn a_version_0_was_never_written() {
+        let text = V1.replace("format_version: 1", "format_version: 0");
+        let err = parse_any_version(&text, Path::new("x.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.ron: format_version 0 is not a version dpia-register ever wrote"
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty() {
+        for text in ["", "  \n"] {
+            let err = parse_any_version(text, Path::new("x.ron")).unwrap_err();
+            assert_eq!(err.to_string(), "x.ron:1:1: the file is empty");
+        }
+    }
+
+    #[test]
+    fn a_snapshot_is_not_read_as_an_old_register() {
+        let text = format!(
+            "(format_version: 1, label: \"v1.0\", taken_at: \"2026-01-01T00:00:00Z\", checksum: \"x\", register: {})",
+            V1.replace("format_version: 1", "format_version: 2")
+        );
+        let err = parse_any_version(&text, Path::new("v1.0.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("v1.0.ron: this is snapshot v1.0 of a register"),
+            "{err}"
+        );
     }
 
     #[test]
