@@ -235,6 +235,15 @@ pub enum CliError {
         /// The paper.
         path: PathBuf,
     },
+    /// The output file is the input file: writing it would destroy the input.
+    #[error(
+        "{}: is the input file; choose another output file",
+        path.display()
+    )]
+    OutputIsInput {
+        /// The file.
+        path: PathBuf,
+    },
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
@@ -432,6 +441,23 @@ fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) ->
     Ok(())
 }
 
+/// Refuses an output that is the input itself, by any name, `--force` or not.
+fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
+    // A file that does not exist yet cannot be the input; one that exists is compared by the file
+    // it is, through `..` and symlinks.
+    let is_input = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
+    };
+    if is_input {
+        Err(CliError::OutputIsInput {
+            path: output.to_owned(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
     if path.exists() && !force {
         Err(CliError::OutputExists {
@@ -449,6 +475,7 @@ fn import_csv_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(input, output)?;
     refuse_existing(output, force)?;
     let mut register = Register::default();
     register.metadata.title = title.unwrap_or_else(|| {
@@ -476,6 +503,7 @@ fn export_csv_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = load_to_read(path)?;
     csv_file::export(&register, output)?;
@@ -496,6 +524,7 @@ fn export_pdf_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = load_to_read(path)?;
     let changes = match since {

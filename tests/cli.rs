@@ -262,3 +262,38 @@ fn files_that_are_no_register_are_named_in_plain_words() {
         "dpia-register: paper.pdf: is a PDF paper; papers can't be reformatted (`format` rewrites register files)\n",
     );
 }
+
+#[test]
+fn an_output_that_is_the_input_is_refused_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("small.ron"), dir.path().join("same.ron")).unwrap();
+    fs::write(dir.path().join("in.csv"), "system,issue\nPND,x\n").unwrap();
+    let register_before = fs::read(dir.path().join("same.ron")).unwrap();
+    let cases: [&[&str]; 4] = [
+        &["export-pdf", "same.ron", "-o", "same.ron", "--force"],
+        &["export-csv", "same.ron", "-o", "./same.ron", "--force"],
+        &["import-csv", "in.csv", "-o", "in.csv", "--force"],
+        &["export-pdf", "same.ron", "-o", "x/same.ron", "--force"],
+    ];
+    // `x/same.ron` is a symlink to the input.
+    let x = dir.path().join("x");
+    fs::create_dir(&x).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("same.ron"), x.join("same.ron")).unwrap();
+    for args in cases {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(
+            out.stderr
+                .contains("is the input file; choose another output file"),
+            "{args:?}: {out:?}"
+        );
+    }
+    assert_eq!(
+        fs::read(dir.path().join("same.ron")).unwrap(),
+        register_before
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        "system,issue\nPND,x\n"
+    );
+}
