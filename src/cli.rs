@@ -362,8 +362,13 @@ fn rank_cmd(path: &Path, format: RankFormat, out: &mut dyn Write) -> Result<Exit
             let score = |top: Option<&crate::scoring::TopScore>| {
                 top.map(|t| t.score.to_string()).unwrap_or_default()
             };
+            // The table marks a tie as the app does (`7=`); CSV keeps the rank a number.
+            let rank = match (format, ranked.is_tied) {
+                (RankFormat::Table, true) => format!("{}=", ranked.rank),
+                _ => ranked.rank.to_string(),
+            };
             Some([
-                ranked.rank.to_string(),
+                rank,
                 entry.id.to_string(),
                 entry.system.to_string(),
                 entry.issue.clone(),

@@ -297,3 +297,30 @@ fn an_output_that_is_the_input_is_refused_even_with_force() {
         "system,issue\nPND,x\n"
     );
 }
+
+#[test]
+fn rank_table_marks_ties_and_csv_keeps_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(fixture("small.ron")).unwrap().replace(
+        "            issue: \"Unscored entry\",\n        ),",
+        "            issue: \"Unscored entry\",\n        ),\n        (id: \"PND-003\", system: \"PND\", issue: \"Another unscored entry\"),",
+    );
+    fs::write(dir.path().join("tied.ron"), text).unwrap();
+    let out = run(dir.path(), &["rank", "tied.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let ranks: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ranks, ["1", "2", "3=", "4="], "{}", out.stdout);
+    let out = run(dir.path(), &["rank", "tied.ron", "--format", "csv"]);
+    let ranks: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ranks, ["1", "2", "3", "4"], "{}", out.stdout);
+}
