@@ -24,13 +24,22 @@ use crate::synthetic;
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
 ///
-/// With no command, opens the desktop app on the last register used.
+/// With no command, opens the desktop app on FILE, or on the last register used.
 #[derive(Debug, Parser)]
-#[command(name = "dpia-register", version, about, long_about = None)]
+#[command(
+    name = "dpia-register",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; with none, the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The register (or paper) to open in the desktop app, as `open FILE` does: desktop file
+    /// associations pass the file this way.
+    pub file: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -247,6 +256,20 @@ pub enum CliError {
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
+}
+
+impl CliError {
+    /// Whether the reader of the output went away, as `head` does once it has its lines: the
+    /// command then ends quietly, as a success.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Self::Output(err) => err.kind() == io::ErrorKind::BrokenPipe,
+            Self::Csv(err) => {
+                matches!(err.kind(), csv::ErrorKind::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Runs a report command, writing its output to `out`.
@@ -736,4 +759,51 @@ fn generate_cmd(
     register_file::save(&register, output)?;
     writeln!(out, "{}: {num_entries} generated entries", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("dpia-register").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn a_file_alone_opens_the_app_on_it() {
+        let cli = parse(&["registers/r.ron"]);
+        assert!(cli.command.is_none(), "{cli:?}");
+        assert_eq!(cli.file, Some(PathBuf::from("registers/r.ron")));
+    }
+
+    #[test]
+    fn commands_and_open_still_parse() {
+        let cli = parse(&["check", "a.ron", "b.ron"]);
+        assert!(
+            matches!(&cli.command, Some(Command::Check { files }) if files.len() == 2),
+            "{cli:?}"
+        );
+        assert_eq!(cli.file, None);
+        let cli = parse(&["open", "a.ron"]);
+        assert!(
+            matches!(&cli.command, Some(Command::Open { file }) if file == Path::new("a.ron")),
+            "{cli:?}"
+        );
+        let cli = parse(&[]);
+        assert!(cli.command.is_none() && cli.file.is_none(), "{cli:?}");
+    }
+
+    #[test]
+    fn a_broken_pipe_is_told_from_other_failures() {
+        let broken = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(CliError::Output(broken()).is_broken_pipe(), "output");
+        assert!(
+            CliError::Csv(csv::Error::from(broken())).is_broken_pipe(),
+            "csv"
+        );
+        assert!(
+            !CliError::Output(io::Error::other("disk full")).is_broken_pipe(),
+            "another failure"
+        );
+    }
 }

@@ -324,3 +324,31 @@ fn rank_table_marks_ties_and_csv_keeps_numbers() {
         .collect();
     assert_eq!(ranks, ["1", "2", "3", "4"], "{}", out.stdout);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["generate", "3000", "-o", "big.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    for format in ["table", "csv"] {
+        // Far more than a pipe holds, so the command is still writing when the reader goes.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
+            .args(["rank", "big.ron", "--format", format])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.trim_start().starts_with("rank"), "{first}");
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}
