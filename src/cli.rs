@@ -15,7 +15,7 @@ use crate::check::check;
 use crate::diff::diff;
 use crate::files::csv_file::{self, ImportError};
 use crate::files::snapshot_file::{self, Version};
-use crate::files::{LoadError, SaveError, atomic, register_file};
+use crate::files::{LoadError, SaveError, atomic, paper, register_file};
 use crate::ranking::rank;
 use crate::register::{Marking, Register};
 use crate::report::{self, Edition, ExportError, ReportOptions};
@@ -24,13 +24,22 @@ use crate::synthetic;
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
 ///
-/// With no command, opens the desktop app on the last register used.
+/// With no command, opens the desktop app on FILE, or on the last register used.
 #[derive(Debug, Parser)]
-#[command(name = "dpia-register", version, about, long_about = None)]
+#[command(
+    name = "dpia-register",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// What to do; with none, the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The register (or paper) to open in the desktop app, as `open FILE` does: desktop file
+    /// associations pass the file this way.
+    pub file: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -226,9 +235,41 @@ pub enum CliError {
         /// The label the app would propose instead.
         next: Label,
     },
+    /// `format` was given a PDF paper.
+    #[error(
+        "{}: is a PDF paper; papers can't be reformatted (`format` rewrites register files)",
+        path.display()
+    )]
+    PaperNotFormatted {
+        /// The paper.
+        path: PathBuf,
+    },
+    /// The output file is the input file: writing it would destroy the input.
+    #[error(
+        "{}: is the input file; choose another output file",
+        path.display()
+    )]
+    OutputIsInput {
+        /// The file.
+        path: PathBuf,
+    },
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
+}
+
+impl CliError {
+    /// Whether the reader of the output went away, as `head` does once it has its lines: the
+    /// command then ends quietly, as a success.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Self::Output(err) => err.kind() == io::ErrorKind::BrokenPipe,
+            Self::Csv(err) => {
+                matches!(err.kind(), csv::ErrorKind::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Runs a report command, writing its output to `out`.
@@ -321,8 +362,19 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
     })
 }
 
+/// The register to read at `path`: a register file, a paper, or a snapshot's frozen register.
+///
+/// Only for commands that read; a snapshot is never rewritten, so `format` and `snapshot` load
+/// with `register_file::load`, which refuses one.
+fn load_to_read(path: &Path) -> Result<Register, LoadError> {
+    Ok(match snapshot_file::load_version(path)? {
+        Version::Working(register) => register,
+        Version::Snapshot(snapshot) => snapshot.register().clone(),
+    })
+}
+
 fn rank_cmd(path: &Path, format: RankFormat, out: &mut dyn Write) -> Result<ExitCode, CliError> {
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     let header = [
         "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason",
     ];
@@ -333,8 +385,13 @@ fn rank_cmd(path: &Path, format: RankFormat, out: &mut dyn Write) -> Result<Exit
             let score = |top: Option<&crate::scoring::TopScore>| {
                 top.map(|t| t.score.to_string()).unwrap_or_default()
             };
+            // The table marks a tie as the app does (`7=`); CSV keeps the rank a number.
+            let rank = match (format, ranked.is_tied) {
+                (RankFormat::Table, true) => format!("{}=", ranked.rank),
+                _ => ranked.rank.to_string(),
+            };
             Some([
-                ranked.rank.to_string(),
+                rank,
                 entry.id.to_string(),
                 entry.system.to_string(),
                 entry.issue.clone(),
@@ -412,6 +469,23 @@ fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) ->
     Ok(())
 }
 
+/// Refuses an output that is the input itself, by any name, `--force` or not.
+fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
+    // A file that does not exist yet cannot be the input; one that exists is compared by the file
+    // it is, through `..` and symlinks.
+    let is_input = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(input), Ok(output)) => input == output,
+        _ => false,
+    };
+    if is_input {
+        Err(CliError::OutputIsInput {
+            path: output.to_owned(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
 fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
     if path.exists() && !force {
         Err(CliError::OutputExists {
@@ -429,6 +503,7 @@ fn import_csv_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(input, output)?;
     refuse_existing(output, force)?;
     let mut register = Register::default();
     register.metadata.title = title.unwrap_or_else(|| {
@@ -456,8 +531,9 @@ fn export_csv_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
     refuse_existing(output, force)?;
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     csv_file::export(&register, output)?;
     writeln!(
         out,
@@ -476,8 +552,9 @@ fn export_pdf_cmd(
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
     refuse_existing(output, force)?;
-    let register = register_file::load(path)?;
+    let register = load_to_read(path)?;
     let changes = match since {
         Some(label) => {
             let snapshot_path = snapshot_file::path(path, label);
@@ -533,6 +610,11 @@ fn produced_at() -> Result<Timestamp, CliError> {
 }
 
 fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if let Some(paper) = files.iter().find(|path| paper::is_pdf_file(path)) {
+        return Err(CliError::PaperNotFormatted {
+            path: paper.clone(),
+        });
+    }
     // Load every file before writing any, so one malformed file leaves all of them untouched.
     let registers = files
         .iter()
@@ -677,4 +759,51 @@ fn generate_cmd(
     register_file::save(&register, output)?;
     writeln!(out, "{}: {num_entries} generated entries", output.display())?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from(std::iter::once("dpia-register").chain(args.iter().copied())).unwrap()
+    }
+
+    #[test]
+    fn a_file_alone_opens_the_app_on_it() {
+        let cli = parse(&["registers/r.ron"]);
+        assert!(cli.command.is_none(), "{cli:?}");
+        assert_eq!(cli.file, Some(PathBuf::from("registers/r.ron")));
+    }
+
+    #[test]
+    fn commands_and_open_still_parse() {
+        let cli = parse(&["check", "a.ron", "b.ron"]);
+        assert!(
+            matches!(&cli.command, Some(Command::Check { files }) if files.len() == 2),
+            "{cli:?}"
+        );
+        assert_eq!(cli.file, None);
+        let cli = parse(&["open", "a.ron"]);
+        assert!(
+            matches!(&cli.command, Some(Command::Open { file }) if file == Path::new("a.ron")),
+            "{cli:?}"
+        );
+        let cli = parse(&[]);
+        assert!(cli.command.is_none() && cli.file.is_none(), "{cli:?}");
+    }
+
+    #[test]
+    fn a_broken_pipe_is_told_from_other_failures() {
+        let broken = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(CliError::Output(broken()).is_broken_pipe(), "output");
+        assert!(
+            CliError::Csv(csv::Error::from(broken())).is_broken_pipe(),
+            "csv"
+        );
+        assert!(
+            !CliError::Output(io::Error::other("disk full")).is_broken_pipe(),
+            "another failure"
+        );
+    }
 }

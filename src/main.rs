@@ -12,7 +12,7 @@ use dpia_register::gui;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => gui::run(None),
+        None => gui::run(cli.file.as_deref()),
         Some(Command::Open { file }) => gui::run(Some(&file)),
         Some(command) => {
             let stdout = std::io::stdout();
@@ -21,6 +21,8 @@ fn main() -> ExitCode {
             out.flush().ok();
             match result {
                 Ok(code) => code,
+                // The reader has all it wants (`rank … | head`): nothing went wrong.
+                Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
                 Err(err) => {
                     #[expect(
                         clippy::print_stderr,

@@ -178,3 +178,177 @@ fn format_rewrites_a_hand_edited_register_in_canonical_form() {
     let out = run(dir.path(), &["check", "small.ron"]);
     assert_eq!(out.code, 0, "{out:?}");
 }
+
+/// A folder holding `small.ron` and its snapshot `small.snapshots/v1.0.ron`.
+fn register_with_a_snapshot() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("small.ron"), dir.path().join("small.ron")).unwrap();
+    let out = run(dir.path(), &["snapshot", "small.ron", "--label", "v1.0"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    dir
+}
+
+#[test]
+fn reading_commands_read_a_snapshots_register() {
+    let dir = register_with_a_snapshot();
+    let snapshot = "small.snapshots/v1.0.ron";
+    let from_register = run(dir.path(), &["rank", "small.ron", "--format", "csv"]);
+    let from_snapshot = run(dir.path(), &["rank", snapshot, "--format", "csv"]);
+    assert_eq!(from_snapshot.code, 0, "{from_snapshot:?}");
+    assert_text(&from_snapshot.stdout, &from_register.stdout);
+    let out = run(dir.path(), &["export-csv", snapshot, "-o", "v1.0.csv"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_text(&out.stdout, "v1.0.csv: 3 entries exported\n");
+}
+
+#[test]
+fn a_snapshot_is_never_rewritten_and_says_so() {
+    let dir = register_with_a_snapshot();
+    let snapshot = dir.path().join("small.snapshots").join("v1.0.ron");
+    let before = fs::read(&snapshot).unwrap();
+    for args in [
+        vec!["format", "small.snapshots/v1.0.ron"],
+        vec!["snapshot", "small.snapshots/v1.0.ron", "--label", "v2.0"],
+    ] {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.code, 2, "{out:?}");
+        assert!(
+            out.stderr.starts_with(
+                "dpia-register: small.snapshots/v1.0.ron: this is snapshot v1.0 of a register, a frozen copy that is never rewritten"
+            ),
+            "{out:?}"
+        );
+        assert!(!out.stderr.contains("RegisterV1"), "{out:?}");
+    }
+    assert_eq!(
+        fs::read(&snapshot).unwrap(),
+        before,
+        "the snapshot is unchanged"
+    );
+}
+
+#[test]
+fn files_that_are_no_register_are_named_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("empty.ron"), "").unwrap();
+    fs::write(dir.path().join("zero.ron"), "(format_version: 0)").unwrap();
+    fs::write(dir.path().join("none.ron"), "(title: \"x\")").unwrap();
+    fs::write(dir.path().join("paper.pdf"), "%PDF-1.7 not really").unwrap();
+    let cases = [
+        (["check", "empty.ron"], "empty.ron:1:1: the file is empty\n"),
+        (
+            ["check", "zero.ron"],
+            "zero.ron: format_version 0 is not a version dpia-register ever wrote\n",
+        ),
+        (
+            ["check", "none.ron"],
+            "none.ron:1:1: missing field `format_version`: is this a dpia-register file?\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = run(dir.path(), &args);
+        assert_eq!(out.code, 1, "{out:?}");
+        assert_text(&out.stdout, expected);
+    }
+    let out = run(dir.path(), &["rank", "empty.ron"]);
+    assert_text(
+        &out.stderr,
+        "dpia-register: empty.ron:1:1: the file is empty\n",
+    );
+    let out = run(dir.path(), &["format", "paper.pdf"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_text(
+        &out.stderr,
+        "dpia-register: paper.pdf: is a PDF paper; papers can't be reformatted (`format` rewrites register files)\n",
+    );
+}
+
+#[test]
+fn an_output_that_is_the_input_is_refused_even_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(fixture("small.ron"), dir.path().join("same.ron")).unwrap();
+    fs::write(dir.path().join("in.csv"), "system,issue\nPND,x\n").unwrap();
+    let register_before = fs::read(dir.path().join("same.ron")).unwrap();
+    let cases: [&[&str]; 4] = [
+        &["export-pdf", "same.ron", "-o", "same.ron", "--force"],
+        &["export-csv", "same.ron", "-o", "./same.ron", "--force"],
+        &["import-csv", "in.csv", "-o", "in.csv", "--force"],
+        &["export-pdf", "same.ron", "-o", "x/same.ron", "--force"],
+    ];
+    // `x/same.ron` is a symlink to the input.
+    let x = dir.path().join("x");
+    fs::create_dir(&x).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("same.ron"), x.join("same.ron")).unwrap();
+    for args in cases {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(
+            out.stderr
+                .contains("is the input file; choose another output file"),
+            "{args:?}: {out:?}"
+        );
+    }
+    assert_eq!(
+        fs::read(dir.path().join("same.ron")).unwrap(),
+        register_before
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        "system,issue\nPND,x\n"
+    );
+}
+
+#[test]
+fn rank_table_marks_ties_and_csv_keeps_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(fixture("small.ron")).unwrap().replace(
+        "            issue: \"Unscored entry\",\n        ),",
+        "            issue: \"Unscored entry\",\n        ),\n        (id: \"PND-003\", system: \"PND\", issue: \"Another unscored entry\"),",
+    );
+    fs::write(dir.path().join("tied.ron"), text).unwrap();
+    let out = run(dir.path(), &["rank", "tied.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let ranks: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(ranks, ["1", "2", "3=", "4="], "{}", out.stdout);
+    let out = run(dir.path(), &["rank", "tied.ron", "--format", "csv"]);
+    let ranks: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ranks, ["1", "2", "3", "4"], "{}", out.stdout);
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["generate", "3000", "-o", "big.ron"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    for format in ["table", "csv"] {
+        // Far more than a pipe holds, so the command is still writing when the reader goes.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
+            .args(["rank", "big.ron", "--format", format])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.trim_start().starts_with("rank"), "{first}");
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}

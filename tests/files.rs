@@ -81,3 +81,16 @@ fn failed_save_leaves_the_old_file() {
         "no temporary file is left"
     );
 }
+
+#[test]
+fn format_1_with_an_unrecognised_marking_is_refused_at_the_marking() {
+    let path = fixture("format-1-marking-with-descriptor.ron");
+    let err = register_file::load(&path).unwrap_err().to_string();
+    assert!(
+        err.starts_with(&format!(
+            "{}:6:9: marking `OFFICIAL-SENSITIVE PERSONAL` is not one of",
+            path.display()
+        )),
+        "{err}"
+    );
+}

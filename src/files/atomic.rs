@@ -2,6 +2,9 @@
 //!
 //! A crash or a failed write at any point leaves the old file whole, because the rename is the only
 //! step that touches it and the rename is atomic on the same file system.
+//!
+//! A symlink is followed: the file it points to is replaced and the link is kept. The new file
+//! gets the old file's permissions, so a register kept private (0600) stays private.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -19,11 +22,14 @@ pub fn write_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
-    let temp = temp_path(path);
-    let result = write_temp(&temp, fill).and_then(|()| fs::rename(&temp, path));
+    let target = link_target(path);
+    let temp = temp_path(&target);
+    // The old file's permissions are given to the new one before any byte is written to it.
+    let permissions = fs::metadata(&target).ok().map(|meta| meta.permissions());
+    let result = write_temp(&temp, permissions, fill).and_then(|()| fs::rename(&temp, &target));
     match result {
         Ok(()) => {
-            sync_parent(path);
+            sync_parent(&target);
             Ok(())
         }
         Err(source) => {
@@ -40,7 +46,7 @@ pub fn write_with(
 /// Writes `bytes` to `path` only if no file is there yet; an existing file is never replaced.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     let temp = temp_path(path);
-    write_temp(&temp, |out| out.write_all(bytes)).map_err(|source| {
+    write_temp(&temp, None, |out| out.write_all(bytes)).map_err(|source| {
         fs::remove_file(&temp).ok();
         SaveError::Io {
             path: path.to_owned(),
@@ -65,6 +71,24 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     }
 }
 
+/// The file a chain of symlinks at `path` ends at (which may not exist yet), or `path` itself.
+fn link_target(path: &Path) -> PathBuf {
+    // As many hops as Linux follows before it gives up with ELOOP.
+    const MAX_HOPS: usize = 40;
+    let mut current = path.to_owned();
+    for _ in 0..MAX_HOPS {
+        let Ok(link) = fs::read_link(&current) else {
+            break;
+        };
+        // A relative link is relative to the folder holding it; `join` keeps an absolute one.
+        current = match current.parent() {
+            Some(parent) => parent.join(link),
+            None => link,
+        };
+    }
+    current
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
@@ -76,7 +100,11 @@ fn temp_path(path: &Path) -> PathBuf {
     clippy::disallowed_methods,
     reason = "this module is the one place files are created"
 )]
-fn write_temp(temp: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+fn write_temp(
+    temp: &Path,
+    permissions: Option<fs::Permissions>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let handle = OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -89,6 +117,9 @@ fn write_temp(temp: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) 
                 Err(err)
             }
         })?;
+    if let Some(permissions) = permissions {
+        handle.set_permissions(permissions)?;
+    }
     let mut out = BufWriter::new(handle);
     fill(&mut out)?;
     let written = out.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -155,6 +186,43 @@ mod tests {
             err.to_string().starts_with(&path.display().to_string()),
             "{err}"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_kept_and_its_target_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        fs::create_dir(&real).unwrap();
+        let target = real.join("r.ron");
+        write(&target, b"old").unwrap();
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("real/r.ron", &link).unwrap();
+        write(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the link is still a link"
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+        assert!(leftovers(&real).is_empty(), "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_old_files_permissions_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        write(&path, b"old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write(&path, b"new").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "mode {mode:o}");
+        assert_eq!(fs::read(&path).unwrap(), b"new");
     }
 
     #[test]

@@ -307,6 +307,9 @@ fn parse_row(
             .map_err(|_| messages.push(format!("votes: `{text}` is not a whole number")))
             .unwrap_or_default(),
     };
+    let source = parse_source(cell("source"))
+        .map_err(|err| messages.push(format!("source: {err}")))
+        .unwrap_or_default();
     let confidential = parse_confidential(cell("confidential"))
         .map_err(|err| messages.push(format!("confidential: {err}")))
         .unwrap_or_default();
@@ -330,7 +333,7 @@ fn parse_row(
     entry.impacts = impacts;
     entry.must_have = must_have;
     entry.votes = votes;
-    entry.source = parse_source(cell("source"));
+    entry.source = source;
     entry.confidential = confidential;
     Ok(ParsedRow {
         entry: EntryDraft { id_given, entry },
@@ -473,26 +476,35 @@ fn parse_confidential(text: &str) -> Result<BTreeSet<Field>, String> {
         .collect()
 }
 
-/// `document, YYYY-MM-DD`, or just a document.
-fn parse_source(text: &str) -> Source {
-    if let Some((document, date)) = text.rsplit_once(',')
-        && let Ok(date) = date.trim().parse()
-    {
-        return Source {
-            document: document.trim().to_owned(),
-            date: Some(date),
-        };
+/// `document, YYYY-MM-DD`, or just a document, or just a date.
+///
+/// A part that is written as a date (`NNNN-NN-NN`) but is no date, such as `2019-02-30`, is an
+/// error: read as part of the document's name, the mistake would go unseen.
+fn parse_source(text: &str) -> Result<Source, String> {
+    let (document, last) = text.rsplit_once(',').unwrap_or(("", text));
+    let last = last.trim();
+    if !is_written_as_date(last) {
+        return Ok(Source {
+            document: text.to_owned(),
+            date: None,
+        });
     }
-    if let Ok(date) = text.parse() {
-        return Source {
-            document: String::new(),
-            date: Some(date),
-        };
-    }
-    Source {
-        document: text.to_owned(),
-        date: None,
-    }
+    let date = last
+        .parse()
+        .map_err(|_| format!("`{last}` is not a date (YYYY-MM-DD)"))?;
+    Ok(Source {
+        document: document.trim().to_owned(),
+        date: Some(date),
+    })
+}
+
+/// Whether `text` has the shape of a date, `NNNN-NN-NN`, valid or not.
+fn is_written_as_date(text: &str) -> bool {
+    text.len() == 10
+        && text.char_indices().all(|(idx, c)| match idx {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        })
 }
 
 /// The `impacts` cell at `Inherent`; the `residual_impacts` cell, only the judged residuals, at `Residual`.
@@ -624,6 +636,39 @@ PND,also fine,,
             err,
             "in.csv:3: the issue is empty; impacts: right `flying` is neither in the register nor in the default catalogue; votes: `many` is not a whole number\n\
              in.csv:4: impacts: `privacy=5x1`: severity and likelihood are each 1 to 4"
+        );
+    }
+
+    #[test]
+    fn a_source_date_that_is_no_date_is_a_row_problem() {
+        let err = import("system,issue,source\nPND,x,\"doc, 2019-02-30\"\nPND,y,2019-13-01\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "in.csv:2: source: `2019-02-30` is not a date (YYYY-MM-DD)\n\
+             in.csv:3: source: `2019-13-01` is not a date (YYYY-MM-DD)"
+        );
+    }
+
+    #[test]
+    fn a_source_is_a_document_a_date_or_both() {
+        let register = import(
+            "system,issue,source\nPND,x,\"doc, 2019-02-28\"\nPND,y,2020-01-02\nPND,z,\"Minutes, part 2\"\n",
+        )
+        .unwrap();
+        let sources: Vec<(&str, Option<jiff::civil::Date>)> = register
+            .entries
+            .iter()
+            .map(|entry| (entry.source.document.as_str(), entry.source.date))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                ("doc", Some(jiff::civil::date(2019, 2, 28))),
+                ("", Some(jiff::civil::date(2020, 1, 2))),
+                ("Minutes, part 2", None),
+            ]
         );
     }
 

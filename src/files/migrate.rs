@@ -21,48 +21,139 @@ use crate::register::{
 /// The format version this build writes.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// Just enough of any version to read its number; every other field is skipped.
-#[derive(Deserialize)]
-struct VersionProbe {
-    /// 0 when the field is missing: no version ever written is 0.
-    #[serde(default)]
-    format_version: u32,
+/// What a first look at RON text tells before it is read as a register or a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Probe {
+    /// The top-level `format_version`, if the text has one.
+    pub(crate) format_version: Option<u32>,
+    /// The snapshot's label, when the text is a snapshot file (it has a `register` or a `checksum`
+    /// at the top, which a register never has).
+    pub(crate) snapshot_label: Option<String>,
+}
+
+/// What the text says about itself, or `None` when it is not even well-formed RON.
+///
+/// Every value is skipped but the few looked at, so this is one cheap pass. It runs only when a
+/// first reading has failed.
+pub(crate) fn probe(text: &str) -> Option<Probe> {
+    let found: ProbeFile = ron::Options::default().from_str(text).ok()?;
+    let is_snapshot = found.register.0.is_some() || found.checksum.0.is_some();
+    Some(Probe {
+        format_version: found.format_version.0,
+        snapshot_label: is_snapshot.then(|| found.label.0.unwrap_or_default()),
+    })
+}
+
+/// An empty file is refused in those words: the parser's own message names its internal types.
+pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
+    if text.trim().is_empty() {
+        Err(LoadError::Parse {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+        })
+    } else {
+        Ok(())
+    }
 }
 
 /// Parses register text of any known version into the current model.
 ///
-/// Current files, the common case, are parsed once. Only when that fails is the version probed,
-/// to migrate an older file, refuse a newer one, or else report the first parse's error.
+/// Current files, the common case, are parsed once. Only when that fails is the text probed, to
+/// migrate an older file, refuse a newer one or a snapshot, or else report the first parse's error.
 pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError> {
+    refuse_empty(text, path)?;
     let current_error = match from_ron::<Register>(text, path) {
         Ok(register) if register.format_version == FORMAT_VERSION => return Ok(register),
         Ok(_) => None,
         Err(err) => Some(err),
     };
-    let probe: VersionProbe = from_ron(text, path)?;
-    match probe.format_version {
-        FORMAT_VERSION => Err(current_error.unwrap_or_else(|| LoadError::Parse {
+    let no_register = || LoadError::Parse {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: "the file does not parse as a register".to_owned(),
+    };
+    let Some(probe) = probe(text) else {
+        // Not well-formed: the first parse's error says where.
+        return Err(current_error.unwrap_or_else(no_register));
+    };
+    if let Some(label) = probe.snapshot_label {
+        return Err(LoadError::Unsupported {
             path: path.to_owned(),
-            line: 1,
-            column: 1,
-            message: "the file does not parse as a register".to_owned(),
-        })),
-        0 => Err(LoadError::Parse {
+            message: format!(
+                "this is snapshot {label} of a register, a frozen copy that is never rewritten; \
+                 change the register it was taken from (`check`, `diff`, `rank` and the exports read snapshots)"
+            ),
+        });
+    }
+    match probe.format_version {
+        Some(FORMAT_VERSION) => Err(current_error.unwrap_or_else(no_register)),
+        None => Err(LoadError::Parse {
             path: path.to_owned(),
             line: 1,
             column: 1,
             message: "missing field `format_version`: is this a dpia-register file?".to_owned(),
         }),
-        1 => from_ron::<RegisterV1>(text, path).map(RegisterV1::migrate),
-        found if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
+        Some(1) => from_ron::<RegisterV1>(text, path)
+            .map_err(name_current_types)?
+            .migrate(text, path),
+        Some(found) if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
             path: path.to_owned(),
             found,
             supported: FORMAT_VERSION,
         }),
-        found => Err(LoadError::Unsupported {
+        Some(found) => Err(LoadError::Unsupported {
             path: path.to_owned(),
             message: format!("format_version {found} is not a version dpia-register ever wrote"),
         }),
+    }
+}
+
+/// A format 1 parse error in the names the user knows: `Entry`, not the internal `EntryV1`.
+fn name_current_types(err: LoadError) -> LoadError {
+    match err {
+        LoadError::Parse {
+            path,
+            line,
+            column,
+            message,
+        } => LoadError::Parse {
+            path,
+            line,
+            column,
+            message: message.replace("V1`", "`"),
+        },
+        other => other,
+    }
+}
+
+/// The fields `probe` looks at; every other field is skipped.
+#[derive(Deserialize)]
+struct ProbeFile {
+    #[serde(default)]
+    format_version: Seen<u32>,
+    #[serde(default)]
+    label: Seen<String>,
+    #[serde(default)]
+    checksum: Seen<serde::de::IgnoredAny>,
+    #[serde(default)]
+    register: Seen<serde::de::IgnoredAny>,
+}
+
+/// A field's value if the field is there: RON would want `Some(…)` written for an `Option`.
+struct Seen<T>(Option<T>);
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Self(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Seen<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        T::deserialize(deserializer).map(|value| Self(Some(value)))
     }
 }
 
@@ -138,10 +229,11 @@ struct EntryV1 {
 }
 
 impl RegisterV1 {
-    fn migrate(self) -> Register {
+    /// The register in the current format; `text` and `path` only place an error.
+    fn migrate(self, text: &str, path: &Path) -> Result<Register, LoadError> {
         let mut register = Register {
             format_version: FORMAT_VERSION,
-            metadata: self.metadata.migrate(),
+            metadata: self.metadata.migrate(text, path)?,
             systems: self.systems,
             rights: self.rights,
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
@@ -160,24 +252,36 @@ impl RegisterV1 {
                 register.issued_ids.insert(system, highest);
             }
         }
-        register
+        Ok(register)
     }
 }
 
 impl MetadataV1 {
-    fn migrate(self) -> Metadata {
-        let wanted: String = self
-            .marking
-            .chars()
-            .filter(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        // Anything unrecognised becomes OFFICIAL, where every new register starts.
-        let marking = Marking::ALL
-            .into_iter()
-            .find(|m| m.label().replace(['-', ' '], "") == wanted)
-            .unwrap_or_default();
-        Metadata {
+    /// The metadata in the current format.
+    ///
+    /// The free-text marking must name one of the classifications, in any case and with any
+    /// separators (`official sensitive`); anything else is an error at the marking. Reading it as
+    /// OFFICIAL would silently lower the protective marking of the file and of every paper made
+    /// from it. Only a file with no marking at all starts at OFFICIAL, as a new register does.
+    fn migrate(self, text: &str, path: &Path) -> Result<Metadata, LoadError> {
+        let marking = if self.marking.trim().is_empty() {
+            Marking::default()
+        } else {
+            marking_from_text(&self.marking).ok_or_else(|| {
+                let (line, column) = field_position(text, "marking").unwrap_or((1, 1));
+                LoadError::Parse {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: format!(
+                        "marking `{}` is not one of {}; change it to one of these and load the file again",
+                        self.marking,
+                        Marking::ALL.map(Marking::label).join(", ")
+                    ),
+                }
+            })?
+        };
+        Ok(Metadata {
             title: self.title,
             programme: self.programme,
             version_label: self.version_label,
@@ -187,8 +291,38 @@ impl MetadataV1 {
             owner: self.owner,
             purpose: self.purpose,
             language: self.language,
-        }
+        })
     }
+}
+
+/// The classification a format 1 marking names, ignoring case, spaces and hyphens.
+fn marking_from_text(text: &str) -> Option<Marking> {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    let wanted = letters(text);
+    Marking::ALL
+        .into_iter()
+        .find(|marking| letters(marking.label()) == wanted)
+}
+
+/// The 1-based line and column of the first `name:` field in RON `text`, found by a second look at
+/// the text (ron's errors carry positions; the values it parses do not).
+fn field_position(text: &str, name: &str) -> Option<(usize, usize)> {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.lines().enumerate().find_map(|(line_idx, line)| {
+        line.match_indices(name).find_map(|(byte_idx, _)| {
+            let before = line.get(..byte_idx)?;
+            let after = line.get(byte_idx + name.len()..)?;
+            let is_field = !before.chars().next_back().is_some_and(is_ident)
+                && !before.contains("//")
+                && after.trim_start().starts_with(':');
+            is_field.then(|| (line_idx + 1, before.chars().count() + 1))
+        })
+    })
 }
 
 impl EntryV1 {
@@ -254,6 +388,87 @@ mod tests {
         assert_eq!(
             register.issued_ids.get(&SystemId::parse("PNC").unwrap()),
             Some(&4)
+        );
+    }
+
+    #[test]
+    fn recognises_markings_in_any_case_and_with_any_separator() {
+        for written in [
+            "OFFICIAL SENSITIVE",
+            "official-sensitive",
+            "Official_Sensitive",
+        ] {
+            let text = V1.replace("Official-Sensitive", written);
+            let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+            assert_eq!(
+                register.metadata.marking,
+                Marking::OfficialSensitive,
+                "{written}"
+            );
+        }
+        let text = V1.replace("Official-Sensitive", "top secret");
+        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(register.metadata.marking, Marking::TopSecret);
+    }
+
+    #[test]
+    fn an_unrecognised_marking_is_an_error_at_the_marking() {
+        let text = V1.replace("Official-Sensitive", "OFFICIAL-SENSITIVE PERSONAL");
+        let err = parse_any_version(&text, Path::new("old.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "old.ron:3:39: marking `OFFICIAL-SENSITIVE PERSONAL` is not one of OFFICIAL, \
+             OFFICIAL-SENSITIVE, SECRET, TOP SECRET; change it to one of these and load the file again"
+        );
+    }
+
+    #[test]
+    fn a_missing_marking_starts_at_official() {
+        let text = V1.replace(", marking: \"Official-Sensitive\"", "");
+        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        assert_eq!(register.metadata.marking, Marking::Official);
+    }
+
+    #[test]
+    fn format_1_errors_name_no_internal_types() {
+        let text = V1.replace("issue:", "isue:");
+        let err = parse_any_version(&text, Path::new("old.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`isue`"), "{err}");
+        assert!(!err.contains("V1"), "{err}");
+    }
+
+    #[test]
+    fn a_version_0_was_never_written() {
+        let text = V1.replace("format_version: 1", "format_version: 0");
+        let err = parse_any_version(&text, Path::new("x.ron")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.ron: format_version 0 is not a version dpia-register ever wrote"
+        );
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty() {
+        for text in ["", "  \n"] {
+            let err = parse_any_version(text, Path::new("x.ron")).unwrap_err();
+            assert_eq!(err.to_string(), "x.ron:1:1: the file is empty");
+        }
+    }
+
+    #[test]
+    fn a_snapshot_is_not_read_as_an_old_register() {
+        let text = format!(
+            "(format_version: 1, label: \"v1.0\", taken_at: \"2026-01-01T00:00:00Z\", checksum: \"x\", register: {})",
+            V1.replace("format_version: 1", "format_version: 2")
+        );
+        let err = parse_any_version(&text, Path::new("v1.0.ron"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("v1.0.ron: this is snapshot v1.0 of a register"),
+            "{err}"
         );
     }
 

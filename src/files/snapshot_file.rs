@@ -14,7 +14,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::register_file::{self, from_ron, read_text};
-use super::{FORMAT_VERSION, LoadError, SaveError, atomic};
+use super::{FORMAT_VERSION, LoadError, SaveError, atomic, migrate};
 use crate::register::Register;
 use crate::snapshot::{Checksum, Label, Snapshot, SnapshotError};
 
@@ -141,6 +141,7 @@ pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
 
 /// Parses snapshot text and verifies its checksum and that `path` is named after its label.
 pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
+    migrate::refuse_empty(text, path)?;
     // Only when the file does not parse is its version looked at (parsing twice costs time on a
     // large register): a file from a newer app is refused as such, not as malformed.
     let file: SnapshotFile =
@@ -208,21 +209,20 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
 
 /// The error for a snapshot file whose `format_version` this build does not read, if it is one.
 fn version_error(text: &str, path: &Path) -> Option<LoadError> {
-    let probe: VersionProbe = from_ron(text, path).ok()?;
-    match probe.format_version {
-        SNAPSHOT_FORMAT_VERSION => None,
-        0 => Some(LoadError::Parse {
+    match migrate::probe(text)?.format_version {
+        Some(SNAPSHOT_FORMAT_VERSION) => None,
+        None => Some(LoadError::Parse {
             path: path.to_owned(),
             line: 1,
             column: 1,
             message: "missing field `format_version`: is this a dpia-register snapshot?".to_owned(),
         }),
-        found if found > SNAPSHOT_FORMAT_VERSION => Some(LoadError::NewerFormat {
+        Some(found) if found > SNAPSHOT_FORMAT_VERSION => Some(LoadError::NewerFormat {
             path: path.to_owned(),
             found,
             supported: SNAPSHOT_FORMAT_VERSION,
         }),
-        found => Some(LoadError::Unsupported {
+        Some(found) => Some(LoadError::Unsupported {
             path: path.to_owned(),
             message: format!(
                 "snapshot format_version {found} is not a version dpia-register ever wrote"
@@ -322,11 +322,14 @@ pub fn labels(listed: &[Listed]) -> Vec<Label> {
 ///
 /// A snapshot's checksum is verified. The file is read as a snapshot first, which fails at once on
 /// a register (its second field is not a snapshot's), then as a register. If neither reads, the
-/// error reported is the one from the reading that got further into the file; on a tie, a file in
-/// a `*.snapshots` folder is reported as a snapshot.
+/// error reported is that of the kind the file's top-level fields show (a snapshot has a
+/// `register` or a `checksum`). When it is too malformed to show them, it is the error from the
+/// reading that got further into the file; on a tie, a file in a `*.snapshots` folder is reported
+/// as a snapshot.
 pub fn load_version(path: &Path) -> Result<Version, LoadError> {
     // A PDF paper opens as the register it carries.
     let text = register_file::read_register_text(path)?;
+    migrate::refuse_empty(&text, path)?;
     let snapshot_err = match from_ron::<SnapshotFile>(&text, path) {
         // It reads as a snapshot; it may still be altered, or from another version of the app.
         Ok(file) => return from_file(file, &text, path).map(Version::Snapshot),
@@ -336,6 +339,14 @@ pub fn load_version(path: &Path) -> Result<Version, LoadError> {
         Ok(register) => return Ok(Version::Working(register)),
         Err(err) => err,
     };
+    // The text's own top-level fields say which it is, when it is well-formed enough to show them.
+    if let Some(probe) = migrate::probe(&text) {
+        return Err(if probe.snapshot_label.is_some() {
+            version_error(&text, path).unwrap_or(snapshot_err)
+        } else {
+            register_err
+        });
+    }
     let position = |err: &LoadError| match err {
         LoadError::Parse { line, column, .. } => Some((*line, *column)),
         _ => None,
@@ -380,13 +391,6 @@ struct SnapshotFileRef<'a> {
     note: &'a str,
     checksum: Checksum,
     register: &'a Register,
-}
-
-/// Just the version number of a snapshot file; every other field is skipped.
-#[derive(Deserialize)]
-struct VersionProbe {
-    #[serde(default)]
-    format_version: u32,
 }
 
 #[cfg(test)]
