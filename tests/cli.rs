@@ -352,3 +352,16 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
         assert!(stderr.is_empty(), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn a_mistyped_command_is_an_error_not_an_empty_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["rnak", "x.ron"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    let out = run(dir.path(), &["rnak"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_text(
+        &out.stderr,
+        "dpia-register: rnak: no such file, and not a command (see dpia-register --help)\n",
+    );
+}
