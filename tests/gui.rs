@@ -561,3 +561,23 @@ fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
         "Save asks where to keep the register"
     );
 }
+
+#[test]
+fn save_as_refuses_a_pdf_whatever_its_name() {
+    let mut app = open_small();
+    // A paper renamed without its .pdf extension is still a paper: saving RON over it would lose it.
+    let register = dpia_register::files::register_file::load(&app.path).unwrap();
+    let paper_options = dpia_register::report::ReportOptions::default();
+    let bytes = dpia_register::report::export(&register, &paper_options, &mut |_| {}).unwrap();
+    let paper = app.path.with_file_name("paper-renamed.ron");
+    fs::write(&paper, &bytes).unwrap();
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(paper.clone()));
+    app.harness.run();
+    assert!(fs::read(&paper).unwrap() == bytes, "the paper is untouched");
+    assert_eq!(app.harness.state().path(), Some(app.path.as_path()));
+    let errors = app.harness.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("is a PDF"), "{}", errors[0]);
+}

@@ -1070,6 +1070,14 @@ impl DpiaApp {
             ));
             return false;
         }
+        // A paper renamed without its extension is still a paper: RON written over it would lose it.
+        if paper::is_pdf_file(&path) {
+            self.errors.push(format!(
+                "{}: this file is a PDF; save the register under another name, or use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
