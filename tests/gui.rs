@@ -581,3 +581,120 @@ fn save_as_refuses_a_pdf_whatever_its_name() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("is a PDF"), "{}", errors[0]);
 }
+
+/// `options()` with recovery copies of untitled registers kept under `data_folder`.
+fn options_with_data_folder(data_folder: &Path) -> Options {
+    Options {
+        settings: Settings {
+            data_folder: Some(data_folder.to_owned()),
+            ..Settings::default()
+        },
+        ..options()
+    }
+}
+
+/// Lets the app run until `path` exists (autosave writes on a worker thread).
+fn wait_for_file(harness: &mut Harness<'_, DpiaApp>, path: &Path) {
+    for _ in 0..500 {
+        if path.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+}
+
+#[test]
+fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let copy = data_folder.join("recovery/untitled.recovery.ron");
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness.run();
+    assert_eq!(harness.state().path(), None, "a new register has no file");
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::AddEntry);
+    harness.run();
+    assert_eq!(harness.state().register().entries.len(), 1);
+    assert!(!copy.exists(), "not before 30 seconds");
+    let later = harness.ctx.input(|i| i.time) + 31.0;
+    harness.input_mut().time = Some(later);
+    harness.run();
+    wait_for_file(&mut harness, &copy);
+    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    assert_eq!(recovered.entries.len(), 1, "the new entry is in the copy");
+}
+
+#[test]
+fn an_untitled_copy_left_behind_is_offered_at_start_and_restored_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let mut lost = dpia_register::files::register_file::load(&path).unwrap();
+    lost.metadata.title = "Never saved ŵ".to_owned();
+    dpia_register::files::recovery::RecoveryCopy::Untitled {
+        data_folder: data_folder.clone(),
+    }
+    .save(&lost)
+    .unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    assert!(
+        harness
+            .query_by_label("Recover a register that was never saved?")
+            .is_some(),
+        "{:?}",
+        harness.state().question()
+    );
+    click(&mut harness, "Restore");
+    let state = harness.state();
+    assert_eq!(state.register().metadata.title, "Never saved ŵ");
+    assert_eq!(state.path(), None, "restored as an unsaved register");
+    assert!(state.is_dirty());
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+}
+
+#[test]
+fn an_untitled_copy_left_behind_can_be_discarded_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let copy = dpia_register::files::recovery::RecoveryCopy::Untitled {
+        data_folder: data_folder.clone(),
+    };
+    copy.save(&dpia_register::register::Register::default())
+        .unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    click(&mut harness, "Discard");
+    assert!(!copy.path().exists(), "the copy is gone");
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let csv = dir.path().join("more.csv");
+    fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness.run();
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::ImportCsvFrom(csv));
+    harness.run();
+    assert_eq!(harness.state().register().entries.len(), 2);
+    // The window closes (or the session ends) before any autosave was due.
+    eframe::App::on_exit(harness.state_mut(), None);
+    let copy = data_folder.join("recovery/untitled.recovery.ron");
+    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    assert_eq!(recovered.entries.len(), 2, "the imported entries are kept");
+}
