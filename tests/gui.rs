@@ -698,3 +698,101 @@ fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
     let recovered = dpia_register::files::register_file::load(&copy).unwrap();
     assert_eq!(recovered.entries.len(), 2, "the imported entries are kept");
 }
+
+/// The app on the bundled register in a window of `width` × `height`, with `entry` selected.
+fn bundled_in_window(width: f32, height: f32, entry: &str) -> Harness<'static, DpiaApp> {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("registers/leds-hob-open-space.ron");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_ui_state(
+            |ui, app: &mut DpiaApp| app.show(ui),
+            DpiaApp::open(&bundled, options()),
+        );
+    harness.run();
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::Select(Some(id(entry))));
+    harness.run();
+    harness.run();
+    harness
+}
+
+/// The widgets of the impact grid (pickers, buttons, names, notes) that reach past `right_edge`.
+fn grid_widgets_past(harness: &Harness<'_, DpiaApp>, right_edge: f32) -> Vec<String> {
+    let register = harness.state().register();
+    let selected = register
+        .entry(harness.state().selection().unwrap())
+        .unwrap();
+    let mut past = Vec::new();
+    for right in &register.rights {
+        if selected.impact(&right.id).is_none() {
+            continue;
+        }
+        for node in harness.query_all_by_label_contains(&right.name) {
+            let rect = node.rect();
+            if rect.right() > right_edge {
+                past.push(format!(
+                    "{:?} ends at {}",
+                    node.accesskit_node().label(),
+                    rect.right()
+                ));
+            }
+        }
+    }
+    for node in harness.query_all_by_role(Role::TextInput) {
+        let rect = node.rect();
+        if rect.right() > right_edge {
+            past.push(format!(
+                "text field {:?} ends at {}",
+                node.accesskit_node().value(),
+                rect.right()
+            ));
+        }
+    }
+    past
+}
+
+#[test]
+fn the_impact_grid_fits_the_default_window() {
+    let harness = bundled_in_window(1400.0, 900.0, "LEDS-003");
+    let past = grid_widgets_past(&harness, 1400.0 - 10.0);
+    assert!(past.is_empty(), "{past:#?}");
+}
+
+#[test]
+fn the_impact_grid_fits_a_small_window() {
+    let harness = bundled_in_window(1024.0, 700.0, "LEDS-003");
+    let past = grid_widgets_past(&harness, 1024.0 - 10.0);
+    assert!(past.is_empty(), "{past:#?}");
+}
+
+#[test]
+fn a_long_notice_never_overlaps_the_register_title() {
+    for width in [1400.0, 1024.0] {
+        let mut harness = bundled_in_window(width, 700.0, "LEDS-003");
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir
+            .path()
+            .join("entries-from-the-workshop-with-the-force-leads-and-the-board-in-july.csv");
+        fs::write(&csv, "system,issue\nPND,Imported one\n").unwrap();
+        harness
+            .state_mut()
+            .push(dpia_register::gui::Command::ImportCsvFrom(csv));
+        harness.run();
+        let notice = harness
+            .get_by_label_contains("Imported 1 entries from")
+            .rect();
+        let title = harness
+            .get_by_label_contains("LEDS and HOB Open Space: DPIA risk register")
+            .rect();
+        assert!(
+            notice.right() <= title.left(),
+            "at {width} wide the notice {notice:?} overlaps the title {title:?}"
+        );
+        assert!(
+            title.right() <= width,
+            "the title ends at {}",
+            title.right()
+        );
+    }
+}

@@ -624,7 +624,8 @@ impl DpiaApp {
                 egui::TextEdit::singleline(&mut self.view.filter.search)
                     .id(search_id)
                     .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                    .desired_width(320.0),
+                    // Narrower in a small window, so it stays clear of the buttons on the right.
+                    .desired_width((ui.available_width() - 330.0).clamp(140.0, 320.0)),
             );
             if self.view.focus_search {
                 search.request_focus();
@@ -684,26 +685,8 @@ impl DpiaApp {
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let path = self
-                .document
-                .path
-                .as_deref()
-                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-            ui.label(RichText::new(path).weak());
-            ui.separator();
-            if self.document.is_dirty() {
-                ui.label(RichText::new("Unsaved changes").strong());
-            } else {
-                ui.label(RichText::new("Saved").weak());
-            }
-            if let Some(notice) = &self.notice {
-                ui.separator();
-                egui::Frame::new()
-                    .fill(theme::notice_fill(ui.ctx().theme()))
-                    .corner_radius(3)
-                    .inner_margin(egui::Margin::symmetric(6, 1))
-                    .show(ui, |ui| ui.label(notice));
-            }
+            // The right side is laid out first, so that the left side is cut short with "…"
+            // where the two would meet, instead of being drawn under it.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let total = self.document.register.entries.len();
                 let shown = self.derived.rows.len();
@@ -715,15 +698,55 @@ impl DpiaApp {
                 ui.label(text);
                 let metadata = &self.document.register.metadata;
                 ui.separator();
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} · {}",
-                        metadata.title, metadata.version_label, metadata.status
-                    ))
-                    .weak(),
+                let title = format!(
+                    "{} · {} · {}",
+                    metadata.title, metadata.version_label, metadata.status
                 );
+                truncated_label(ui, 0.4, RichText::new(&title).weak(), &title);
+                ui.separator();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    self.status_left_ui(ui);
+                });
             });
         });
+    }
+
+    /// The left of the status bar: the file, whether it is saved, and the last notice.
+    fn status_left_ui(&self, ui: &mut Ui) {
+        // Shown relative to the working folder when it is inside it: shorter, and it is how the
+        // user named it. The document keeps the absolute path.
+        let working_folder = std::env::current_dir().ok();
+        let path = self.document.path.as_deref().map_or_else(
+            || "Not saved yet".to_owned(),
+            |path| {
+                working_folder
+                    .as_deref()
+                    .and_then(|folder| path.strip_prefix(folder).ok())
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            },
+        );
+        truncated_label(ui, 0.45, RichText::new(&path).weak(), &path);
+        ui.separator();
+        if self.document.is_dirty() {
+            ui.label(RichText::new("Unsaved changes").strong());
+        } else {
+            ui.label(RichText::new("Saved").weak());
+        }
+        if let Some(notice) = &self.notice
+            && ui.available_width() > 40.0
+        {
+            ui.separator();
+            egui::Frame::new()
+                .fill(theme::notice_fill(ui.ctx().theme()))
+                .corner_radius(3)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(notice.as_str()).truncate())
+                        .on_hover_text(notice.as_str());
+                });
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -1388,6 +1411,17 @@ fn entries(count: usize) -> String {
     } else {
         format!("{count} entries")
     }
+}
+
+/// A one-line label at most `share` of the width left, cut short with "…" (the whole text shows
+/// on hover), in the direction `ui` lays out.
+fn truncated_label(ui: &mut Ui, share: f32, text: RichText, whole: &str) {
+    let width = ui.available_width() * share;
+    let layout = *ui.layout();
+    ui.allocate_ui_with_layout(egui::vec2(width, ui.available_height()), layout, |ui| {
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(whole);
+    });
 }
 
 /// The path made absolute against the working folder (without touching the disk).
