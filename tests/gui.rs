@@ -561,3 +561,238 @@ fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
         "Save asks where to keep the register"
     );
 }
+
+#[test]
+fn save_as_refuses_a_pdf_whatever_its_name() {
+    let mut app = open_small();
+    // A paper renamed without its .pdf extension is still a paper: saving RON over it would lose it.
+    let register = dpia_register::files::register_file::load(&app.path).unwrap();
+    let paper_options = dpia_register::report::ReportOptions::default();
+    let bytes = dpia_register::report::export(&register, &paper_options, &mut |_| {}).unwrap();
+    let paper = app.path.with_file_name("paper-renamed.ron");
+    fs::write(&paper, &bytes).unwrap();
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(paper.clone()));
+    app.harness.run();
+    assert!(fs::read(&paper).unwrap() == bytes, "the paper is untouched");
+    assert_eq!(app.harness.state().path(), Some(app.path.as_path()));
+    let errors = app.harness.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("is a PDF"), "{}", errors[0]);
+}
+
+/// `options()` with recovery copies of untitled registers kept under `data_folder`.
+fn options_with_data_folder(data_folder: &Path) -> Options {
+    Options {
+        settings: Settings {
+            data_folder: Some(data_folder.to_owned()),
+            ..Settings::default()
+        },
+        ..options()
+    }
+}
+
+/// Lets the app run until `path` exists (autosave writes on a worker thread).
+fn wait_for_file(harness: &mut Harness<'_, DpiaApp>, path: &Path) {
+    for _ in 0..500 {
+        if path.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+}
+
+#[test]
+fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let copy = data_folder.join("recovery/untitled.recovery.ron");
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness.run();
+    assert_eq!(harness.state().path(), None, "a new register has no file");
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::AddEntry);
+    harness.run();
+    assert_eq!(harness.state().register().entries.len(), 1);
+    assert!(!copy.exists(), "not before 30 seconds");
+    let later = harness.ctx.input(|i| i.time) + 31.0;
+    harness.input_mut().time = Some(later);
+    harness.run();
+    wait_for_file(&mut harness, &copy);
+    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    assert_eq!(recovered.entries.len(), 1, "the new entry is in the copy");
+}
+
+#[test]
+fn an_untitled_copy_left_behind_is_offered_at_start_and_restored_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let mut lost = dpia_register::files::register_file::load(&path).unwrap();
+    lost.metadata.title = "Never saved ŵ".to_owned();
+    dpia_register::files::recovery::RecoveryCopy::Untitled {
+        data_folder: data_folder.clone(),
+    }
+    .save(&lost)
+    .unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    assert!(
+        harness
+            .query_by_label("Recover a register that was never saved?")
+            .is_some(),
+        "{:?}",
+        harness.state().question()
+    );
+    click(&mut harness, "Restore");
+    let state = harness.state();
+    assert_eq!(state.register().metadata.title, "Never saved ŵ");
+    assert_eq!(state.path(), None, "restored as an unsaved register");
+    assert!(state.is_dirty());
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+}
+
+#[test]
+fn an_untitled_copy_left_behind_can_be_discarded_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let copy = dpia_register::files::recovery::RecoveryCopy::Untitled {
+        data_folder: data_folder.clone(),
+    };
+    copy.save(&dpia_register::register::Register::default())
+        .unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    click(&mut harness, "Discard");
+    assert!(!copy.path().exists(), "the copy is gone");
+    assert_eq!(harness.state().path(), Some(path.as_path()));
+    assert!(!harness.state().is_dirty());
+}
+
+#[test]
+fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let data_folder = dir.path().join("data");
+    let csv = dir.path().join("more.csv");
+    fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
+    let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
+    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness.run();
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::ImportCsvFrom(csv));
+    harness.run();
+    assert_eq!(harness.state().register().entries.len(), 2);
+    // The window closes (or the session ends) before any autosave was due.
+    eframe::App::on_exit(harness.state_mut(), None);
+    let copy = data_folder.join("recovery/untitled.recovery.ron");
+    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    assert_eq!(recovered.entries.len(), 2, "the imported entries are kept");
+}
+
+/// The app on the bundled register in a window of `width` × `height`, with `entry` selected.
+fn bundled_in_window(width: f32, height: f32, entry: &str) -> Harness<'static, DpiaApp> {
+    let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join("registers/leds-hob-open-space.ron");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .build_ui_state(
+            |ui, app: &mut DpiaApp| app.show(ui),
+            DpiaApp::open(&bundled, options()),
+        );
+    harness.run();
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::Select(Some(id(entry))));
+    harness.run();
+    harness.run();
+    harness
+}
+
+/// The widgets of the impact grid (pickers, buttons, names, notes) that reach past `right_edge`.
+fn grid_widgets_past(harness: &Harness<'_, DpiaApp>, right_edge: f32) -> Vec<String> {
+    let register = harness.state().register();
+    let selected = register
+        .entry(harness.state().selection().unwrap())
+        .unwrap();
+    let mut past = Vec::new();
+    for right in &register.rights {
+        if selected.impact(&right.id).is_none() {
+            continue;
+        }
+        for node in harness.query_all_by_label_contains(&right.name) {
+            let rect = node.rect();
+            if rect.right() > right_edge {
+                past.push(format!(
+                    "{:?} ends at {}",
+                    node.accesskit_node().label(),
+                    rect.right()
+                ));
+            }
+        }
+    }
+    for node in harness.query_all_by_role(Role::TextInput) {
+        let rect = node.rect();
+        if rect.right() > right_edge {
+            past.push(format!(
+                "text field {:?} ends at {}",
+                node.accesskit_node().value(),
+                rect.right()
+            ));
+        }
+    }
+    past
+}
+
+#[test]
+fn the_impact_grid_fits_the_default_window() {
+    let harness = bundled_in_window(1400.0, 900.0, "LEDS-003");
+    let past = grid_widgets_past(&harness, 1400.0 - 10.0);
+    assert!(past.is_empty(), "{past:#?}");
+}
+
+#[test]
+fn the_impact_grid_fits_a_small_window() {
+    let harness = bundled_in_window(1024.0, 700.0, "LEDS-003");
+    let past = grid_widgets_past(&harness, 1024.0 - 10.0);
+    assert!(past.is_empty(), "{past:#?}");
+}
+
+#[test]
+fn a_long_notice_never_overlaps_the_register_title() {
+    for width in [1400.0, 1024.0] {
+        let mut harness = bundled_in_window(width, 700.0, "LEDS-003");
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir
+            .path()
+            .join("entries-from-the-workshop-with-the-force-leads-and-the-board-in-july.csv");
+        fs::write(&csv, "system,issue\nPND,Imported one\n").unwrap();
+        harness
+            .state_mut()
+            .push(dpia_register::gui::Command::ImportCsvFrom(csv));
+        harness.run();
+        let notice = harness
+            .get_by_label_contains("Imported 1 entries from")
+            .rect();
+        let title = harness
+            .get_by_label_contains("LEDS and HOB Open Space: DPIA risk register")
+            .rect();
+        assert!(
+            notice.right() <= title.left(),
+            "at {width} wide the notice {notice:?} overlaps the title {title:?}"
+        );
+        assert!(
+            title.right() <= width,
+            "the title ends at {}",
+            title.right()
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! Recovery copies and change detection: what keeps unsaved work and other people's saves safe.
 //!
 //! A recovery copy of a register `NAME.ron` is `NAME.recovery.ron` beside it, written atomically
-//! while there are unsaved changes. A `Fingerprint` of a file's bytes, taken when it is opened or
+//! while there are unsaved changes. A register with no file yet (a new one, an import into a new one,
+//! one read from a paper) has its copy in the app's data folder instead:
+//! `recovery/untitled.recovery.ron`. A `Fingerprint` of a file's bytes, taken when it is opened or
 //! saved, tells whether someone else has changed it since. The app decides when; this module only
 //! reads and writes.
 
@@ -47,6 +49,61 @@ pub struct PendingRecovery {
     pub modified: SystemTime,
 }
 
+/// Where the recovery copy of an open register goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecoveryCopy {
+    /// Beside the register's file: `NAME.recovery.ron` for the register at this path.
+    BesideRegister(PathBuf),
+    /// In the app's data folder, for a register that has no file yet.
+    Untitled {
+        /// The app's data folder.
+        data_folder: PathBuf,
+    },
+}
+
+impl RecoveryCopy {
+    /// The recovery file itself.
+    pub fn path(&self) -> PathBuf {
+        match self {
+            Self::BesideRegister(register_path) => path_for(register_path),
+            Self::Untitled { data_folder } => untitled_path(data_folder),
+        }
+    }
+
+    /// Writes `register` to the recovery file, atomically, making its folder if need be.
+    pub fn save(&self, register: &Register) -> Result<(), SaveError> {
+        let path = self.path();
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
+            fs::create_dir_all(folder).map_err(|source| SaveError::Io {
+                path: folder.to_owned(),
+                source,
+            })?;
+        }
+        register_file::save(register, &path)
+    }
+
+    /// Deletes the recovery file; no file is not an error.
+    pub fn discard(&self) -> Result<(), SaveError> {
+        remove(self.path())
+    }
+}
+
+/// The recovery file for a register with no file yet, under the app's data folder.
+pub fn untitled_path(data_folder: &Path) -> PathBuf {
+    data_folder.join("recovery").join("untitled.recovery.ron")
+}
+
+/// The recovery copy of a register that had no file, if one was left behind (the app crashed, or
+/// closed without the user discarding the changes).
+pub fn pending_untitled(data_folder: &Path) -> Option<PendingRecovery> {
+    let path = untitled_path(data_folder);
+    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok()?;
+    Some(PendingRecovery { path, modified })
+}
+
 /// The recovery file for the register at `register_path`: `NAME.recovery.ron` beside `NAME.ron`.
 pub fn path_for(register_path: &Path) -> PathBuf {
     let stem = register_path
@@ -73,7 +130,10 @@ pub fn pending(register_path: &Path) -> Option<PendingRecovery> {
 
 /// Deletes the recovery copy of `register_path`; no copy is not an error.
 pub fn discard(register_path: &Path) -> Result<(), SaveError> {
-    let path = path_for(register_path);
+    remove(path_for(register_path))
+}
+
+fn remove(path: PathBuf) -> Result<(), SaveError> {
     match fs::remove_file(&path) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -133,6 +193,34 @@ mod tests {
             .set_modified(old)
             .unwrap();
         assert_eq!(pending(&register_path), None);
+    }
+
+    #[test]
+    fn an_untitled_copy_lives_in_the_data_folder_until_discarded() {
+        let dir = tempfile::tempdir().unwrap();
+        let data_folder = dir.path().join("dpia-register");
+        let copy = RecoveryCopy::Untitled {
+            data_folder: data_folder.clone(),
+        };
+        assert_eq!(pending_untitled(&data_folder), None, "no copy yet");
+        let mut register = Register::default();
+        register.metadata.title = "Never saved ŵ".to_owned();
+        copy.save(&register).unwrap();
+        let found = pending_untitled(&data_folder).unwrap();
+        assert_eq!(
+            found.path,
+            data_folder.join("recovery/untitled.recovery.ron")
+        );
+        assert_eq!(register_file::load(&found.path).unwrap(), register);
+        copy.discard().unwrap();
+        assert_eq!(pending_untitled(&data_folder), None);
+        copy.discard().unwrap();
+    }
+
+    #[test]
+    fn a_copy_beside_a_register_is_the_usual_recovery_file() {
+        let copy = RecoveryCopy::BesideRegister(PathBuf::from("registers/leds-hob.ron"));
+        assert_eq!(copy.path(), Path::new("registers/leds-hob.recovery.ron"));
     }
 
     #[test]

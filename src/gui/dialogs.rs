@@ -309,6 +309,8 @@ pub(super) enum Then {
     OpenPath(PathBuf),
     /// Close the app.
     Quit,
+    /// Open the recovery copy of a register that had no file, as an unsaved register.
+    RestoreUntitled(PathBuf),
 }
 
 /// A question the app is asking, shown as a modal window.
@@ -320,6 +322,8 @@ pub(super) enum Question {
     ChangedOnDisk,
     /// A recovery copy newer than the register was found: restore it or discard it?
     Recovery(PendingRecovery),
+    /// A recovery copy of a register that had no file was left behind: restore it or discard it?
+    UntitledRecovery(PendingRecovery),
 }
 
 /// The user's answer to a `Question`.
@@ -337,6 +341,10 @@ pub(super) enum Answer {
     Restore(PathBuf),
     /// Delete the recovery copy.
     DiscardRecovery,
+    /// Open the recovery copy of a register that had no file, as an unsaved register.
+    RestoreUntitled(PathBuf),
+    /// Delete the recovery copy of a register that had no file.
+    DiscardUntitledRecovery,
     /// Do nothing.
     Cancel,
 }
@@ -359,6 +367,7 @@ pub(super) fn question_ui(
                         Then::New => "starting a new register",
                         Then::Open | Then::OpenPath(_) => "opening another register",
                         Then::Quit => "closing",
+                        Then::RestoreUntitled(_) => "opening the recovered register",
                     }
                 ));
                 buttons(
@@ -404,9 +413,30 @@ pub(super) fn question_ui(
                     ],
                 );
             }
+            Question::UntitledRecovery(recovery) => {
+                ui.heading("Recover a register that was never saved?");
+                ui.label(format!(
+                    "A register with no file yet had changes when the app last stopped; they were kept in a recovery copy at {}.",
+                    local_time(recovery.modified)
+                ));
+                ui.label("Restore it as an unsaved register (then save it where you want it), or discard the copy.");
+                buttons(
+                    ui,
+                    &mut answer,
+                    &[
+                        ("Restore", Answer::RestoreUntitled(recovery.path.clone())),
+                        ("Discard", Answer::DiscardUntitledRecovery),
+                    ],
+                );
+            }
         }
     });
-    if answer.is_none() && modal.should_close() && !matches!(question, Question::Recovery(_)) {
+    // A recovery question needs an answer: closing it must not leave the copy in limbo.
+    let must_answer = matches!(
+        question,
+        Question::Recovery(_) | Question::UntitledRecovery(_)
+    );
+    if answer.is_none() && modal.should_close() && !must_answer {
         answer = Some(Answer::Cancel);
     }
     answer

@@ -25,15 +25,18 @@ pub(super) fn entry_editor_ui(
     header_ui(ui, register, derived, entry, commands);
     ui.separator();
     let width = ui.available_width();
-    // The impact grid needs about 740 points; the texts take what is left, at least 320.
-    let left_width = (width * 0.42).min(width - 740.0).max(320.0);
+    // The impact grid is roomy in about 740 points; the texts take what is left, at least 290
+    // (where the grid turns compact).
+    let left_width = (width * 0.42).min(width - 740.0).max(290.0);
     egui_extras::StripBuilder::new(ui)
         .size(egui_extras::Size::exact(left_width))
         .size(egui_extras::Size::exact(12.0))
         .size(egui_extras::Size::remainder())
         .horizontal(|mut strip| {
             strip.cell(|ui| {
-                egui::ScrollArea::vertical()
+                // Scrolls sideways rather than grow: a strip cell wider than its size pushes the
+                // grid past the window's edge.
+                egui::ScrollArea::both()
                     .id_salt("entry-texts")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {

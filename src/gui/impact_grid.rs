@@ -3,6 +3,9 @@
 //!
 //! Every change is pushed as an `Edit::SetImpact` or `Edit::SetImpactNote`; the score shown is
 //! computed by `scoring` from the register, so it changes the moment the edit is applied.
+//!
+//! The grid fits the width it is given: a narrow editor gets smaller pickers and a narrower right
+//! column (the full name is in the tooltip), and the note fields never reach past the pickers.
 
 use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
@@ -14,11 +17,74 @@ use crate::register::{
 };
 use crate::scoring::Score;
 
-const NAME_WIDTH: f32 = 150.0;
-const BOX: f32 = 20.0;
-const PICKER_WIDTH: f32 = 4.0 * BOX + 3.0 * 2.0;
-const SCORE_WIDTH: f32 = 40.0;
-const GAP: f32 = 18.0;
+/// The space between the cells of a row.
+const SPACING: f32 = 4.0;
+/// The space between the boxes of a picker.
+const BOX_SPACING: f32 = 2.0;
+/// The width kept at the end of a note row for the clear and remove buttons.
+const BUTTONS_WIDTH: f32 = 52.0;
+
+/// The grid's sizes, chosen to fit the width available.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Sizes {
+    /// The right's name column.
+    name: f32,
+    /// One box of a picker (square).
+    picker_box: f32,
+    /// The digit in a picker box.
+    digit: f32,
+    /// The score chip.
+    score: f32,
+    /// The space between before and after mitigation.
+    gap: f32,
+}
+
+impl Sizes {
+    /// Roomy sizes: for the default window and larger.
+    const ROOMY: Self = Self {
+        name: 150.0,
+        picker_box: 20.0,
+        digit: 12.5,
+        score: 40.0,
+        gap: 14.0,
+    };
+    /// Compact sizes: for a small window or a large zoom.
+    const COMPACT: Self = Self {
+        name: 80.0,
+        picker_box: 16.0,
+        digit: 11.0,
+        score: 32.0,
+        gap: 8.0,
+    };
+    /// The right column may grow to this, so that long names show whole when there is room.
+    const MAX_NAME: f32 = 220.0;
+
+    /// The sizes that fit `available` points: roomy if they fit, else compact, with the name
+    /// column taking what is left (but never below the compact width; the area scrolls then).
+    fn fitting(available: f32) -> Self {
+        let sizes = if Self::ROOMY.row_width() <= available {
+            Self::ROOMY
+        } else {
+            Self::COMPACT
+        };
+        let name = (available - (sizes.row_width() - sizes.name)).clamp(sizes.name, Self::MAX_NAME);
+        Self { name, ..sizes }
+    }
+
+    fn picker(self) -> f32 {
+        4.0 * self.picker_box + 3.0 * BOX_SPACING
+    }
+
+    /// One stage: two pickers and a score.
+    fn stage(self) -> f32 {
+        2.0 * self.picker() + self.score + 2.0 * SPACING
+    }
+
+    /// A whole row: name, before, gap, after.
+    fn row_width(self) -> f32 {
+        self.name + SPACING + self.stage() + self.gap + SPACING + self.stage()
+    }
+}
 
 /// Draws the grid for `entry`.
 pub(super) fn impact_grid_ui(
@@ -27,62 +93,65 @@ pub(super) fn impact_grid_ui(
     entry: &Entry,
     commands: &mut Vec<Command>,
 ) {
-    let spacing = ui.spacing().item_spacing.x;
-    let stage_width = 2.0 * PICKER_WIDTH + SCORE_WIDTH + 2.0 * spacing;
+    let sizes = Sizes::fitting(ui.available_width());
+    ui.spacing_mut().item_spacing.x = SPACING;
     ui.horizontal(|ui| {
-        cell(ui, NAME_WIDTH, |ui| {
-            ui.label(RichText::new("Rights impact").font(theme::bold_body()));
+        cell(ui, sizes.name, |ui| {
+            ui.add(
+                egui::Label::new(RichText::new("Rights impact").font(theme::bold_body()))
+                    .truncate(),
+            );
         });
-        cell(ui, stage_width, |ui| {
-            ui.label(RichText::new("Before mitigation").strong());
+        cell(ui, sizes.stage(), |ui| {
+            ui.add(egui::Label::new(RichText::new("Before mitigation").strong()).truncate());
         });
-        ui.add_space(GAP);
-        cell(ui, stage_width, |ui| {
-            ui.label(RichText::new("After mitigation").strong());
+        ui.add_space(sizes.gap);
+        cell(ui, sizes.stage(), |ui| {
+            ui.add(egui::Label::new(RichText::new("After mitigation").strong()).truncate());
         });
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();
-        cell(ui, NAME_WIDTH, |ui| {
+        cell(ui, sizes.name, |ui| {
             ui.label(small("Right"));
         });
         for stage_idx in 0..2 {
             if stage_idx == 1 {
-                ui.add_space(GAP);
+                ui.add_space(sizes.gap);
             }
-            cell(ui, PICKER_WIDTH, |ui| {
+            cell(ui, sizes.picker(), |ui| {
                 ui.label(small("Severity"));
             });
-            cell(ui, PICKER_WIDTH, |ui| {
+            cell(ui, sizes.picker(), |ui| {
                 ui.label(small("Likelihood"));
             });
-            cell(ui, SCORE_WIDTH, |ui| {
+            cell(ui, sizes.score, |ui| {
                 ui.label(small("Score"));
             });
         }
     });
-    ui.separator();
+    ui.add(egui::Separator::default().horizontal().shrink(0.0));
     // The rights the entry bears on first, in catalogue order, then the others to score.
     let (scored, unscored): (Vec<&Right>, Vec<&Right>) = register
         .rights
         .iter()
         .partition(|right| entry.impact(&right.id).is_some());
     for right in scored {
-        right_row(ui, entry, right, commands);
+        right_row(ui, sizes, entry, right, commands);
     }
     if !unscored.is_empty() {
         ui.add_space(4.0);
         ui.label(RichText::new("Not scored").small().weak());
     }
     for right in unscored {
-        right_row(ui, entry, right, commands);
+        right_row(ui, sizes, entry, right, commands);
     }
 }
 
 /// A fixed-width cell, so that the rows line up under the headings.
 fn cell<R>(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     ui.allocate_ui_with_layout(
-        Vec2::new(width, BOX),
+        Vec2::new(width, Sizes::ROOMY.picker_box),
         Layout::left_to_right(Align::Center),
         |ui| {
             ui.set_min_width(width);
@@ -93,7 +162,7 @@ fn cell<R>(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui) -> R) -> 
     .inner
 }
 
-fn right_row(ui: &mut Ui, entry: &Entry, right: &Right, commands: &mut Vec<Command>) {
+fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: &mut Vec<Command>) {
     let impact = entry.impact(&right.id);
     let set = |stage, assessment| {
         Command::Edit(Edit::SetImpact {
@@ -104,7 +173,7 @@ fn right_row(ui: &mut Ui, entry: &Entry, right: &Right, commands: &mut Vec<Comma
         })
     };
     ui.horizontal(|ui| {
-        cell(ui, NAME_WIDTH, |ui| {
+        cell(ui, sizes.name, |ui| {
             let name = RichText::new(&right.name);
             let name = if impact.is_some() {
                 name.strong()
@@ -117,31 +186,72 @@ fn right_row(ui: &mut Ui, entry: &Entry, right: &Right, commands: &mut Vec<Comma
 
         // Before mitigation.
         let inherent = impact.map(|i| i.inherent);
-        if let Some(chosen) = stage_pickers(ui, &right.name, Stage::Inherent, inherent, None) {
+        if let Some(chosen) = stage_pickers(ui, sizes, &right.name, Stage::Inherent, inherent, None)
+        {
             commands.push(set(Stage::Inherent, Some(chosen)));
         }
-        cell(ui, SCORE_WIDTH, |ui| {
-            theme::score_chip(ui, inherent.map(Score::of), SCORE_WIDTH);
+        cell(ui, sizes.score, |ui| {
+            theme::score_chip(ui, inherent.map(Score::of), sizes.score);
         });
-        ui.add_space(GAP);
+        ui.add_space(sizes.gap);
 
         // After mitigation: where no residual is judged, the inherent counts and is outlined.
         let residual = impact.and_then(|i| i.residual);
         ui.add_enabled_ui(impact.is_some(), |ui| {
             if let Some(chosen) =
-                stage_pickers(ui, &right.name, Stage::Residual, residual, inherent)
+                stage_pickers(ui, sizes, &right.name, Stage::Residual, residual, inherent)
             {
                 commands.push(set(Stage::Residual, Some(chosen)));
             }
         });
-        cell(ui, SCORE_WIDTH, |ui| {
+        cell(ui, sizes.score, |ui| {
             theme::score_chip(
                 ui,
                 impact.map(|i| Score::of(i.at(Stage::Residual))),
-                SCORE_WIDTH,
+                sizes.score,
             );
         });
-        if residual.is_some() {
+    });
+    if let Some(impact) = impact {
+        note_row(ui, sizes, entry, right, impact, commands);
+    }
+}
+
+fn note_row(
+    ui: &mut Ui,
+    sizes: Sizes,
+    entry: &Entry,
+    right: &Right,
+    impact: &Impact,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_space(sizes.name);
+        // The note and the buttons end under the last score, and never past the editor's edge.
+        let pickers_width = sizes.row_width() - sizes.name - SPACING;
+        let width = pickers_width.min(ui.available_width()) - BUTTONS_WIDTH - 2.0 * SPACING;
+        let mut note = impact.note.clone();
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut note)
+                .hint_text(format!("Note on {}: why it was scored so", right.name))
+                .desired_width(width.max(0.0)),
+        );
+        if response.changed() {
+            commands.push(Command::Edit(Edit::SetImpactNote {
+                entry: entry.id.clone(),
+                right: right.id.clone(),
+                note,
+            }));
+        }
+        let set = |stage, assessment| {
+            Command::Edit(Edit::SetImpact {
+                entry: entry.id.clone(),
+                right: right.id.clone(),
+                stage,
+                assessment,
+            })
+        };
+        if impact.residual.is_some() {
             let clear = ui
                 .small_button("↺")
                 .on_hover_text("Clear the judgement after mitigation (the one before counts)");
@@ -156,44 +266,14 @@ fn right_row(ui: &mut Ui, entry: &Entry, right: &Right, commands: &mut Vec<Comma
                 commands.push(set(Stage::Residual, None));
             }
         }
-        if impact.is_some() {
-            let remove = ui
-                .small_button("✕")
-                .on_hover_text("Not affected: remove this right's scores and note");
-            remove.widget_info(|| {
-                WidgetInfo::labeled(Role::Button, true, format!("Remove {}", right.name))
-            });
-            if remove.clicked() {
-                commands.push(set(Stage::Inherent, None));
-            }
-        }
-    });
-    if let Some(impact) = impact {
-        note_row(ui, entry, right, impact, commands);
-    }
-}
-
-fn note_row(
-    ui: &mut Ui,
-    entry: &Entry,
-    right: &Right,
-    impact: &Impact,
-    commands: &mut Vec<Command>,
-) {
-    ui.horizontal(|ui| {
-        ui.add_space(NAME_WIDTH + ui.spacing().item_spacing.x);
-        let mut note = impact.note.clone();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut note)
-                .hint_text(format!("Note on {}: why it was scored so", right.name))
-                .desired_width(ui.available_width()),
-        );
-        if response.changed() {
-            commands.push(Command::Edit(Edit::SetImpactNote {
-                entry: entry.id.clone(),
-                right: right.id.clone(),
-                note,
-            }));
+        let remove = ui
+            .small_button("✕")
+            .on_hover_text("Not affected: remove this right's scores and note");
+        remove.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Remove {}", right.name))
+        });
+        if remove.clicked() {
+            commands.push(set(Stage::Inherent, None));
         }
     });
     ui.add_space(2.0);
@@ -206,6 +286,7 @@ fn note_row(
 /// for the other half.
 fn stage_pickers(
     ui: &mut Ui,
+    sizes: Sizes,
     right_name: &str,
     stage: Stage,
     shown: Option<Assessment>,
@@ -214,12 +295,14 @@ fn stage_pickers(
     let base = shown.or(faint);
     let severity = picker(
         ui,
+        sizes,
         &format!("{right_name} {} severity", stage.name()),
         shown.map(|a| a.severity),
         faint.map(|a| a.severity),
     );
     let likelihood = picker(
         ui,
+        sizes,
         &format!("{right_name} {} likelihood", stage.name()),
         shown.map(|a| a.likelihood),
         faint.map(|a| a.likelihood),
@@ -240,12 +323,13 @@ fn stage_pickers(
 /// Four boxes numbered 1–4; returns the value clicked, if it differs from the one chosen.
 fn picker<S: Scale + PartialEq>(
     ui: &mut Ui,
+    sizes: Sizes,
     accessible: &str,
     chosen: Option<S>,
     faint: Option<S>,
 ) -> Option<S> {
-    cell(ui, PICKER_WIDTH, |ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
+    cell(ui, sizes.picker(), |ui| {
+        ui.spacing_mut().item_spacing.x = BOX_SPACING;
         let mut picked = None;
         for value in S::ALL {
             let look = if chosen == Some(value) {
@@ -255,7 +339,7 @@ fn picker<S: Scale + PartialEq>(
             } else {
                 BoxLook::Plain
             };
-            if picker_box(ui, accessible, value, look) {
+            if picker_box(ui, sizes, accessible, value, look) {
                 picked = Some(value);
             }
         }
@@ -275,9 +359,15 @@ enum BoxLook {
 }
 
 /// One box of a picker; true when clicked while not already chosen.
-fn picker_box<S: Scale>(ui: &mut Ui, accessible: &str, value: S, look: BoxLook) -> bool {
+fn picker_box<S: Scale>(
+    ui: &mut Ui,
+    sizes: Sizes,
+    accessible: &str,
+    value: S,
+    look: BoxLook,
+) -> bool {
     let is_chosen = look == BoxLook::Chosen;
-    let (rect, response) = ui.allocate_exact_size(Vec2::splat(BOX), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(sizes.picker_box), Sense::click());
     response.widget_info(|| {
         WidgetInfo::selected(
             Role::Button,
@@ -317,8 +407,45 @@ fn picker_box<S: Scale>(ui: &mut Ui, accessible: &str, value: S, look: BoxLook) 
         rect.center(),
         egui::Align2::CENTER_CENTER,
         value.value().to_string(),
-        egui::FontId::proportional(12.5),
+        egui::FontId::proportional(sizes.digit),
         text,
     );
     response.clicked() && !is_chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roomy_sizes_when_they_fit_with_a_longer_name_column() {
+        let sizes = Sizes::fitting(700.0);
+        assert_eq!(
+            sizes,
+            Sizes {
+                name: sizes.name,
+                ..Sizes::ROOMY
+            }
+        );
+        assert!(sizes.name > Sizes::ROOMY.name, "{sizes:?}");
+        assert!(sizes.row_width() <= 700.0, "{sizes:?}");
+    }
+
+    #[test]
+    fn compact_sizes_in_a_narrow_editor() {
+        let sizes = Sizes::fitting(480.0);
+        assert_eq!(
+            sizes,
+            Sizes {
+                name: sizes.name,
+                ..Sizes::COMPACT
+            }
+        );
+        assert!(sizes.row_width() <= 480.0, "{sizes:?}");
+    }
+
+    #[test]
+    fn never_below_the_compact_sizes() {
+        assert_eq!(Sizes::fitting(100.0), Sizes::COMPACT);
+    }
 }

@@ -38,7 +38,7 @@ use dialogs::{Answer, FileDialogs, Question, Then};
 use state::{Derived, Document, ViewState};
 
 use crate::edit::Edit;
-use crate::files::recovery::{self, Fingerprint};
+use crate::files::recovery::{self, Fingerprint, PendingRecovery, RecoveryCopy};
 use crate::files::{csv_file, paper, register_file};
 use crate::filter::Filter;
 use crate::register::{EntryId, Register};
@@ -46,8 +46,11 @@ use crate::register::{EntryId, Register};
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_INTERVAL_SECS: f64 = 30.0;
 
-/// The app's name, in the window title and eframe's storage folder.
+/// The app's name, in the window title.
 const APP_NAME: &str = "DPIA register";
+
+/// The app's id for the desktop, which also names eframe's storage folder (the app's data folder).
+const APP_ID: &str = "dpia-register";
 
 /// The bundled register, relative to the working directory.
 const BUNDLED_REGISTER: &str = "registers/leds-hob-open-space.ron";
@@ -63,7 +66,7 @@ pub fn run(path: Option<&Path>) -> ExitCode {
     let icon = eframe::icon_data::from_png_bytes(ICON).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(APP_NAME)
-        .with_app_id("dpia-register")
+        .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([960.0, 600.0]);
     if let Some(icon) = icon {
@@ -79,10 +82,11 @@ pub fn run(path: Option<&Path>) -> ExitCode {
         APP_NAME,
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc
+            let mut settings: Settings = cc
                 .storage
                 .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
                 .unwrap_or_default();
+            settings.data_folder = eframe::storage_dir(APP_ID);
             let options = Options {
                 today: jiff::ZonedDateTime::now().date(),
                 file_choosers: FileChoosers::Native,
@@ -152,6 +156,8 @@ pub struct DpiaApp {
     is_styled: bool,
     /// A recovery copy being written on a worker thread.
     autosave_job: Option<AutosaveJob>,
+    /// The recovery copy of a register with no file, left by an earlier run, still to be offered.
+    untitled_recovery: Option<PendingRecovery>,
 }
 
 /// A recovery copy being written on a worker thread.
@@ -160,8 +166,10 @@ struct AutosaveJob {
     receiver: std::sync::mpsc::Receiver<Result<(), String>>,
     /// The revision being written.
     revision: u64,
-    /// The register file it is the copy of.
-    path: PathBuf,
+    /// The document it is a copy of (`Document::state_key`'s first part).
+    document: u64,
+    /// Where the copy is written.
+    copy: RecoveryCopy,
 }
 
 /// Whether to wait for a worker thread.
@@ -225,6 +233,11 @@ impl DpiaApp {
     }
 
     fn empty(options: Options) -> Self {
+        let untitled_recovery = options
+            .settings
+            .data_folder
+            .as_deref()
+            .and_then(recovery::pending_untitled);
         Self {
             document: Document::new(Register::default(), None, None),
             view: ViewState::default(),
@@ -246,6 +259,7 @@ impl DpiaApp {
             title: String::new(),
             is_styled: false,
             autosave_job: None,
+            untitled_recovery,
         }
     }
 
@@ -419,6 +433,12 @@ impl DpiaApp {
             self.commands.push(command);
         }
         self.export_ui(&ctx);
+        if self.question.is_none()
+            && !self.file_dialogs.is_open()
+            && let Some(pending) = self.untitled_recovery.take()
+        {
+            self.question = Some(Question::UntitledRecovery(pending));
+        }
         if let Some(question) = &self.question
             && let Some(answer) =
                 dialogs::question_ui(&ctx, question, &self.document.display_name())
@@ -604,7 +624,8 @@ impl DpiaApp {
                 egui::TextEdit::singleline(&mut self.view.filter.search)
                     .id(search_id)
                     .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                    .desired_width(320.0),
+                    // Narrower in a small window, so it stays clear of the buttons on the right.
+                    .desired_width((ui.available_width() - 330.0).clamp(140.0, 320.0)),
             );
             if self.view.focus_search {
                 search.request_focus();
@@ -664,26 +685,8 @@ impl DpiaApp {
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            let path = self
-                .document
-                .path
-                .as_deref()
-                .map_or_else(|| "Not saved yet".to_owned(), |p| p.display().to_string());
-            ui.label(RichText::new(path).weak());
-            ui.separator();
-            if self.document.is_dirty() {
-                ui.label(RichText::new("Unsaved changes").strong());
-            } else {
-                ui.label(RichText::new("Saved").weak());
-            }
-            if let Some(notice) = &self.notice {
-                ui.separator();
-                egui::Frame::new()
-                    .fill(theme::notice_fill(ui.ctx().theme()))
-                    .corner_radius(3)
-                    .inner_margin(egui::Margin::symmetric(6, 1))
-                    .show(ui, |ui| ui.label(notice));
-            }
+            // The right side is laid out first, so that the left side is cut short with "…"
+            // where the two would meet, instead of being drawn under it.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let total = self.document.register.entries.len();
                 let shown = self.derived.rows.len();
@@ -695,15 +698,55 @@ impl DpiaApp {
                 ui.label(text);
                 let metadata = &self.document.register.metadata;
                 ui.separator();
-                ui.label(
-                    RichText::new(format!(
-                        "{} · {} · {}",
-                        metadata.title, metadata.version_label, metadata.status
-                    ))
-                    .weak(),
+                let title = format!(
+                    "{} · {} · {}",
+                    metadata.title, metadata.version_label, metadata.status
                 );
+                truncated_label(ui, 0.4, RichText::new(&title).weak(), &title);
+                ui.separator();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    self.status_left_ui(ui);
+                });
             });
         });
+    }
+
+    /// The left of the status bar: the file, whether it is saved, and the last notice.
+    fn status_left_ui(&self, ui: &mut Ui) {
+        // Shown relative to the working folder when it is inside it: shorter, and it is how the
+        // user named it. The document keeps the absolute path.
+        let working_folder = std::env::current_dir().ok();
+        let path = self.document.path.as_deref().map_or_else(
+            || "Not saved yet".to_owned(),
+            |path| {
+                working_folder
+                    .as_deref()
+                    .and_then(|folder| path.strip_prefix(folder).ok())
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            },
+        );
+        truncated_label(ui, 0.45, RichText::new(&path).weak(), &path);
+        ui.separator();
+        if self.document.is_dirty() {
+            ui.label(RichText::new("Unsaved changes").strong());
+        } else {
+            ui.label(RichText::new("Saved").weak());
+        }
+        if let Some(notice) = &self.notice
+            && ui.available_width() > 40.0
+        {
+            ui.separator();
+            egui::Frame::new()
+                .fill(theme::notice_fill(ui.ctx().theme()))
+                .corner_radius(3)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(notice.as_str()).truncate())
+                        .on_hover_text(notice.as_str());
+                });
+        }
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -928,6 +971,14 @@ impl DpiaApp {
                     recovery::discard(path).ok();
                     self.discarded_on_close = true;
                 }
+                if self.document.path.is_none()
+                    && !matches!(then, Then::RestoreUntitled(_))
+                    && let Some(copy) = self.recovery_copy()
+                {
+                    // The same for a register with no file, whatever comes next.
+                    copy.discard().ok();
+                    self.discarded_on_close = then == Then::Quit;
+                }
                 self.then(then, ctx);
             }
             Answer::Reload => {
@@ -959,6 +1010,22 @@ impl DpiaApp {
                     self.errors.push(err.to_string());
                 }
             }
+            Answer::RestoreUntitled(recovery_path) => {
+                if self.document.has_work_to_keep() {
+                    self.question = Some(Question::UnsavedChanges(Then::RestoreUntitled(
+                        recovery_path,
+                    )));
+                } else {
+                    self.restore_untitled(&recovery_path);
+                }
+            }
+            Answer::DiscardUntitledRecovery => {
+                if let Some(data_folder) = self.settings.data_folder.clone()
+                    && let Err(err) = (RecoveryCopy::Untitled { data_folder }).discard()
+                {
+                    self.errors.push(err.to_string());
+                }
+            }
             Answer::Cancel => self.after_save = None,
         }
     }
@@ -977,6 +1044,22 @@ impl DpiaApp {
                 self.may_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
+            Then::RestoreUntitled(recovery_path) => self.restore_untitled(&recovery_path),
+        }
+    }
+
+    /// Opens the recovery copy of a register that had no file as a new, unsaved register.
+    ///
+    /// The copy stays where it is until the register is saved or discarded, so a second crash
+    /// loses nothing either.
+    fn restore_untitled(&mut self, recovery_path: &Path) {
+        match register_file::load(recovery_path) {
+            Ok(register) => {
+                self.replace_document(Document::new(register, None, None));
+                self.notice =
+                    Some("Restored a register that was never saved: save it to keep it".to_owned());
+            }
+            Err(err) => self.errors.push(err.to_string()),
         }
     }
 
@@ -1060,6 +1143,9 @@ impl DpiaApp {
 
     fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
         let path = absolute(path);
+        let untitled_copy = self
+            .recovery_copy()
+            .filter(|copy| matches!(copy, RecoveryCopy::Untitled { .. }));
         if path
             .extension()
             .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
@@ -1070,10 +1156,22 @@ impl DpiaApp {
             ));
             return false;
         }
+        // A paper renamed without its extension is still a paper: RON written over it would lose it.
+        if paper::is_pdf_file(&path) {
+            self.errors.push(format!(
+                "{}: this file is a PDF; save the register under another name, or use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
         match register_file::save(&self.document.register, &path) {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
                 recovery::discard(&path).ok();
+                if let Some(copy) = untitled_copy {
+                    // The register now has a file; its copy as an untitled register is done with.
+                    copy.discard().ok();
+                }
                 self.settings.remember(&path);
                 self.notice = Some(format!("Saved {}", file_name(&path)));
                 self.document.mark_saved(path, fingerprint);
@@ -1090,15 +1188,28 @@ impl DpiaApp {
         }
     }
 
-    /// Writes the recovery copy every `AUTOSAVE_INTERVAL_SECS` while there are unsaved changes.
+    /// Where the open register's recovery copy goes: beside its file, or, when it has none, in the
+    /// app's data folder (if the app has one).
+    fn recovery_copy(&self) -> Option<RecoveryCopy> {
+        match &self.document.path {
+            Some(path) => Some(RecoveryCopy::BesideRegister(path.clone())),
+            None => self
+                .settings
+                .data_folder
+                .clone()
+                .map(|data_folder| RecoveryCopy::Untitled { data_folder }),
+        }
+    }
+
+    /// Writes the recovery copy every `AUTOSAVE_INTERVAL_SECS` while there is work to keep.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.document.path.clone() else {
+        let Some(copy) = self.recovery_copy() else {
             return;
         };
-        if !self.document.is_dirty() {
+        if !self.document.has_work_to_keep() {
             if self.document.recovered_revision.take().is_some() {
                 // Undone back to the saved state: the copy holds nothing worth offering.
-                recovery::discard(&path).ok();
+                copy.discard().ok();
             }
             self.next_autosave = None;
             return;
@@ -1108,7 +1219,7 @@ impl DpiaApp {
             .next_autosave
             .get_or_insert(now + AUTOSAVE_INTERVAL_SECS);
         if now >= due {
-            self.write_recovery_in_background(&path);
+            self.write_recovery_in_background(copy);
             self.next_autosave = Some(now + AUTOSAVE_INTERVAL_SECS);
         }
         let wait = (due - now).max(0.0) + 0.1;
@@ -1117,18 +1228,18 @@ impl DpiaApp {
 
     /// Copies the register to the recovery file on a worker thread, so a large register does not
     /// stall the window; the result is collected by `collect_autosave`.
-    fn write_recovery_in_background(&mut self, path: &Path) {
+    fn write_recovery_in_background(&mut self, copy: RecoveryCopy) {
         let revision = self.document.history.revision();
         if self.autosave_job.is_some() || self.document.recovered_revision == Some(revision) {
             return;
         }
         let (sender, receiver) = std::sync::mpsc::channel();
         let register = self.document.register.clone();
-        let target = path.to_owned();
+        let target = copy.clone();
         let spawned = std::thread::Builder::new()
             .name("autosave".to_owned())
             .spawn(move || {
-                let result = recovery::save(&register, &target).map_err(|err| err.to_string());
+                let result = target.save(&register).map_err(|err| err.to_string());
                 // The app may have closed meanwhile; then nobody is waiting for the answer.
                 sender.send(result).ok();
             });
@@ -1137,10 +1248,11 @@ impl DpiaApp {
                 self.autosave_job = Some(AutosaveJob {
                     receiver,
                     revision,
-                    path: path.to_owned(),
+                    document: self.document.state_key().0,
+                    copy,
                 });
             }
-            Err(_) => self.write_recovery(path),
+            Err(_) => self.write_recovery(&copy),
         }
     }
 
@@ -1167,12 +1279,13 @@ impl DpiaApp {
         };
         match result {
             Ok(()) => {
-                let same_document = self.document.path.as_deref() == Some(job.path.as_path());
-                if same_document && self.document.is_dirty() {
+                let same_document = self.document.state_key().0 == job.document
+                    && self.recovery_copy().as_ref() == Some(&job.copy);
+                if same_document && self.document.has_work_to_keep() {
                     self.document.recovered_revision = Some(job.revision);
                 } else {
                     // Saved (or another register opened) while the copy was being written.
-                    recovery::discard(&job.path).ok();
+                    job.copy.discard().ok();
                 }
             }
             Err(err) => self
@@ -1181,12 +1294,12 @@ impl DpiaApp {
         }
     }
 
-    fn write_recovery(&mut self, path: &Path) {
+    fn write_recovery(&mut self, copy: &RecoveryCopy) {
         let revision = self.document.history.revision();
         if self.document.recovered_revision == Some(revision) {
             return;
         }
-        match recovery::save(&self.document.register, path) {
+        match copy.save(&self.document.register) {
             Ok(()) => self.document.recovered_revision = Some(revision),
             Err(err) => self
                 .errors
@@ -1282,11 +1395,11 @@ impl eframe::App for DpiaApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.collect_autosave(Wait::UntilDone);
-        if self.document.is_dirty()
+        if self.document.has_work_to_keep()
             && !self.discarded_on_close
-            && let Some(path) = self.document.path.clone()
+            && let Some(copy) = self.recovery_copy()
         {
-            self.write_recovery(&path);
+            self.write_recovery(&copy);
         }
     }
 }
@@ -1298,6 +1411,17 @@ fn entries(count: usize) -> String {
     } else {
         format!("{count} entries")
     }
+}
+
+/// A one-line label at most `share` of the width left, cut short with "…" (the whole text shows
+/// on hover), in the direction `ui` lays out.
+fn truncated_label(ui: &mut Ui, share: f32, text: RichText, whole: &str) {
+    let width = ui.available_width() * share;
+    let layout = *ui.layout();
+    ui.allocate_ui_with_layout(egui::vec2(width, ui.available_height()), layout, |ui| {
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(whole);
+    });
 }
 
 /// The path made absolute against the working folder (without touching the disk).

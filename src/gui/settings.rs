@@ -21,6 +21,10 @@ pub struct Settings {
     pub zoom: f32,
     /// Light or dark.
     pub theme: ThemeChoice,
+    /// The app's data folder (eframe's storage folder), where the recovery copy of a register with
+    /// no file yet is kept; `None` keeps no such copy. Set at start, never saved.
+    #[serde(skip)]
+    pub data_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -30,6 +34,7 @@ impl Default for Settings {
             last_file: None,
             zoom: 1.0,
             theme: ThemeChoice::Light,
+            data_folder: None,
         }
     }
 }

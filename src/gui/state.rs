@@ -35,6 +35,8 @@ pub(super) struct Document {
     ranking_changes: u64,
     /// The last such change, when it changed one entry in place: its count and the entry's position.
     last_entry_ranking_change: Option<(u64, usize)>,
+    /// The history revision the document started at.
+    start_revision: u64,
 }
 
 impl Document {
@@ -46,7 +48,8 @@ impl Document {
     ) -> Self {
         static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let history = History::default();
-        let saved_revision = path.is_some().then_some(history.revision());
+        let start_revision = history.revision();
+        let saved_revision = path.is_some().then_some(start_revision);
         Self {
             register,
             path,
@@ -57,6 +60,7 @@ impl Document {
             recovered_revision: None,
             ranking_changes: 0,
             last_entry_ranking_change: None,
+            start_revision,
         }
     }
 
@@ -91,6 +95,13 @@ impl Document {
     /// Whether there are changes not yet saved to the file.
     pub(super) fn is_dirty(&self) -> bool {
         self.saved_revision != Some(self.history.revision())
+    }
+
+    /// Whether the document holds work found nowhere else, which a recovery copy must keep: unsaved
+    /// changes to its file, or edits to a register with no file. A register with no file that has
+    /// not been edited came from somewhere still there (a paper, a recovery copy) or holds nothing.
+    pub(super) fn has_work_to_keep(&self) -> bool {
+        self.is_dirty() && (self.path.is_some() || self.history.revision() != self.start_revision)
     }
 
     /// Records that the register as it stands has been saved to `path`.
