@@ -5,6 +5,7 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
+//! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
@@ -19,6 +20,7 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod gui_workshop;
 mod pdf;
 mod snapshots;
 mod util;

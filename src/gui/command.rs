@@ -12,6 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use super::dialogs::FileRequest;
 use super::settings::ThemeChoice;
 use super::state::View;
+use super::workshop::WorkshopCommand;
 use crate::edit::Edit;
 use crate::filter::HeatCell;
 use crate::register::{EntryId, RightId, SystemId};
@@ -81,6 +82,8 @@ pub enum Command {
     ZoomReset,
     /// Light, dark or as the system says.
     SetTheme(ThemeChoice),
+    /// Start, run or end a workshop session.
+    Workshop(WorkshopCommand),
 }
 
 impl Command {
@@ -164,6 +167,7 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
             Self::SetTheme(theme) => theme.label(),
+            Self::Workshop(command) => command.label(),
         }
     }
 }

@@ -16,6 +16,7 @@ mod sidebar;
 mod state;
 mod table;
 mod theme;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ pub use command::Command;
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
 pub use state::View;
+pub use workshop::WorkshopCommand;
 
 use dialogs::{Answer, FileDialogs, Question, Then};
 use state::{Derived, Document, ViewState};
@@ -139,6 +141,8 @@ pub struct DpiaApp {
     discarded_on_close: bool,
     title: String,
     is_styled: bool,
+    /// The workshop session running, its start dialog, and the past session reviewed.
+    workshop: workshop::WorkshopState,
 }
 
 impl DpiaApp {
@@ -203,6 +207,7 @@ impl DpiaApp {
             discarded_on_close: false,
             title: String::new(),
             is_styled: false,
+            workshop: workshop::WorkshopState::default(),
         }
     }
 
@@ -307,6 +312,9 @@ impl DpiaApp {
             self.shortcuts(&ctx);
         }
         self.derived.refresh(&self.document, &self.view);
+        if self.show_presenter(ui, &ctx) {
+            return;
+        }
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::top("toolbar")
@@ -363,6 +371,7 @@ impl DpiaApp {
                     self.today,
                     &mut self.commands,
                 ),
+                View::Workshop => self.workshops_view(ui),
             }
         });
 
@@ -513,6 +522,7 @@ impl DpiaApp {
                     }
                 }
             });
+            ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
         });
     }
 
@@ -842,6 +852,7 @@ impl DpiaApp {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
+            Command::Workshop(command) => self.run_workshop_command(command, ctx),
         }
         self.settings.zoom = ctx.zoom_factor();
     }

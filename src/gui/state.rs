@@ -129,15 +129,18 @@ pub enum View {
     HeatMap,
     /// The register's title, version, marking, systems and rights.
     Details,
+    /// Workshop sessions: the presenter while one runs, else past sessions and a way to start one.
+    Workshop,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
+        Self::Workshop,
     ];
 
     /// The view's name in the switcher.
@@ -147,6 +150,7 @@ impl View {
             Self::Priorities => "Priorities",
             Self::HeatMap => "Heat map",
             Self::Details => "Register details",
+            Self::Workshop => "Workshop",
         }
     }
 
