@@ -20,6 +20,7 @@ fn options(edition: Edition) -> ReportOptions {
         edition,
         produced: None,
         changes: None,
+        workshop_idx: None,
     }
 }
 

@@ -102,6 +102,10 @@ pub enum Command {
         /// Add the changes since this earlier snapshot of the register.
         #[arg(long, value_name = "SNAPSHOT_LABEL", value_parser = Label::parse)]
         since: Option<Label>,
+        /// Add the outcome of a workshop recorded in the register: `latest`, or its number (1 for
+        /// the first recorded). The public edition never names its participants.
+        #[arg(long, value_name = "N|latest", value_parser = WorkshopChoice::parse)]
+        workshop: Option<WorkshopChoice>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -166,6 +170,50 @@ pub enum RankFormat {
     Csv,
 }
 
+/// Which workshop `export-pdf --workshop` lays out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkshopChoice {
+    /// The one recorded last.
+    Latest,
+    /// The one recorded in this place, 1 for the first.
+    Number(usize),
+}
+
+impl WorkshopChoice {
+    /// Parses `latest` or a number from 1.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("latest") {
+            return Ok(Self::Latest);
+        }
+        match text.parse::<usize>() {
+            Ok(number) if number >= 1 => Ok(Self::Number(number)),
+            _ => Err(format!(
+                "`{text}` is not a workshop: give `latest` or its number, 1 for the first recorded"
+            )),
+        }
+    }
+
+    /// The workshop's position in `Register::workshops`, if the register holds it.
+    pub fn workshop_idx(self, num_workshops: usize) -> Option<usize> {
+        match self {
+            Self::Latest => num_workshops.checked_sub(1),
+            Self::Number(number) => number
+                .checked_sub(1)
+                .filter(|workshop_idx| *workshop_idx < num_workshops),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkshopChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Latest => f.write_str("latest"),
+            Self::Number(number) => write!(f, "{number}"),
+        }
+    }
+}
+
 /// How `diff` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
@@ -218,6 +266,16 @@ pub enum CliError {
         path: PathBuf,
         /// The label asked for.
         label: Label,
+    },
+    /// `--workshop` names a workshop the register does not record.
+    #[error("{}: no workshop {asked}; {recorded}", path.display())]
+    NoWorkshop {
+        /// The register.
+        path: PathBuf,
+        /// The workshop asked for.
+        asked: WorkshopChoice,
+        /// The workshops the register does record, numbered.
+        recorded: String,
     },
     /// A snapshot could not be taken.
     #[error(transparent)]
@@ -294,6 +352,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             output,
             public,
             since,
+            workshop,
             force,
         } => {
             let edition = if public {
@@ -301,7 +360,11 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             } else {
                 Edition::Full
             };
-            export_pdf_cmd(&file, &output, edition, since.as_ref(), force, out)
+            let sections = PaperSections {
+                since: since.as_ref(),
+                workshop,
+            };
+            export_pdf_cmd(&file, &output, edition, sections, force, out)
         }
         Command::Format { files } => format_cmd(&files, out),
         Command::Snapshot {
@@ -544,18 +607,37 @@ fn export_csv_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The optional sections `export-pdf` was asked for.
+#[derive(Clone, Copy)]
+struct PaperSections<'a> {
+    since: Option<&'a Label>,
+    workshop: Option<WorkshopChoice>,
+}
+
 fn export_pdf_cmd(
     path: &Path,
     output: &Path,
     edition: Edition,
-    since: Option<&Label>,
+    sections: PaperSections<'_>,
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = load_to_read(path)?;
-    let changes = match since {
+    let workshop_idx = match sections.workshop {
+        Some(asked) => Some(
+            asked
+                .workshop_idx(register.workshops.len())
+                .ok_or_else(|| CliError::NoWorkshop {
+                    path: path.to_owned(),
+                    asked,
+                    recorded: recorded_workshops(&register),
+                })?,
+        ),
+        None => None,
+    };
+    let changes = match sections.since {
         Some(label) => {
             let snapshot_path = snapshot_file::path(path, label);
             if !snapshot_path.exists() {
@@ -578,6 +660,7 @@ fn export_pdf_cmd(
         edition,
         produced: Some(produced_at()?),
         changes,
+        workshop_idx,
     };
     let bytes = report::export(&register, &options, &mut |_| {})?;
     atomic::write(output, &bytes)?;
@@ -593,6 +676,31 @@ fn export_pdf_cmd(
         bytes.len().div_ceil(1024)
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The workshops a register records, numbered as `--workshop` takes them.
+fn recorded_workshops(register: &Register) -> String {
+    if register.workshops.is_empty() {
+        return "the register records no workshops".to_owned();
+    }
+    let listed: Vec<String> = register
+        .workshops
+        .iter()
+        .enumerate()
+        .map(|(workshop_idx, workshop)| {
+            format!(
+                "{} = {} {}",
+                workshop_idx + 1,
+                workshop.date,
+                workshop.title
+            )
+        })
+        .collect();
+    format!(
+        "it records {}: {}",
+        register.workshops.len(),
+        listed.join(", ")
+    )
 }
 
 /// When a paper is made: `SOURCE_DATE_EPOCH` if set, so the same input gives the same bytes,

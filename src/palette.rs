@@ -3,6 +3,7 @@
 //! Chosen to read on a projector and in greyscale print: each level is darker than the last.
 
 use crate::scoring::Level;
+use crate::workshop::Tier;
 
 /// An sRGB colour, 0–255 per channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,4 +76,25 @@ pub fn tint(colour: Rgb, amount: f32) -> Rgb {
         byte
     };
     Rgb::new(mix(colour.r), mix(colour.g), mix(colour.b))
+}
+
+/// The fill of a workshop tier's chip, on screen and on paper.
+///
+/// The tiers differ in lightness as well as hue, and the chip always spells the tier out, so
+/// colour is never the only cue (projectors wash colours out; some readers do not see them).
+pub fn tier_fill(tier: Tier) -> Rgb {
+    match tier {
+        Tier::Must => Rgb::new(0xFF, 0xD2, 0x3F),
+        Tier::Should => Rgb::new(0x6C, 0xC0, 0xF2),
+        Tier::Could => Rgb::new(0xCF, 0xD5, 0xDD),
+        Tier::WontThisTime => Rgb::new(0x4A, 0x50, 0x5A),
+    }
+}
+
+/// The text colour that reads on a tier's fill.
+pub fn tier_text(tier: Tier) -> Rgb {
+    match tier {
+        Tier::Must | Tier::Should | Tier::Could => TEXT,
+        Tier::WontThisTime => PAPER,
+    }
 }

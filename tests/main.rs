@@ -6,6 +6,7 @@
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
+//! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 
@@ -21,6 +22,7 @@ mod core;
 mod files;
 mod gui;
 mod gui_versions;
+mod gui_workshop;
 mod pdf;
 mod snapshots;
 mod util;

@@ -50,6 +50,7 @@ fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std:
         edition,
         produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
         changes: None,
+        workshop_idx: None,
     };
     let bytes = report::export(register, &options, &mut |_| {}).unwrap();
     let path = dir.join(name);
@@ -606,4 +607,122 @@ fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
     );
     assert!(!text.to_lowercase().contains("hush"), "{text}");
     assert!(!decompressed(&public).to_lowercase().contains("hush"));
+}
+
+/// `small.ron` after a workshop, saved as `dir/small.ron`: Gwenllian Voterina (named) and
+/// Orgkappa (a pseudonym) vote, PND-002 is a Must, and PNC-002 is moved down with a reason that
+/// names Gwenllian.
+fn after_workshop(dir: &Path) -> std::path::PathBuf {
+    use dpia_register::workshop::{Direction, Participant, Scope, Session, Tier};
+    let register = register_file::load(&fixture("small.ron")).unwrap();
+    let id = |text: &str| EntryId::parse(text).unwrap();
+    let mut session = Session::with_participants(
+        "Open Space 6",
+        jiff::civil::date(2019, 7, 11),
+        Scope::All,
+        vec![
+            Participant {
+                name: "Gwenllian Voterina".to_owned(),
+                is_pseudonym: false,
+            },
+            Participant {
+                name: "Orgkappa".to_owned(),
+                is_pseudonym: true,
+            },
+        ],
+        3,
+    )
+    .unwrap();
+    session.vote(&register, 0, &id("PND-001")).unwrap();
+    session.vote(&register, 1, &id("PND-001")).unwrap();
+    session
+        .set_tier(&register, &id("PND-002"), Some(Tier::Must))
+        .unwrap();
+    session
+        .move_entry(
+            &register,
+            &id("PNC-002"),
+            Direction::Down,
+            "Gwenllian said it can wait",
+        )
+        .unwrap();
+    let (updated, _) = session.finish(&register, "workshop-2019-07-11");
+    let path = dir.join("small.ron");
+    register_file::save(&updated, &path).unwrap();
+    path
+}
+
+#[test]
+fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
+    let dir = tempfile::tempdir().unwrap();
+    after_workshop(dir.path());
+    for args in [
+        ["-o", "full.pdf", "--workshop", "latest"].as_slice(),
+        ["-o", "public.pdf", "--workshop", "1", "--public"].as_slice(),
+    ] {
+        let mut all = vec!["export-pdf", "small.ron"];
+        all.extend(args);
+        let out = run(dir.path(), &all);
+        assert_eq!(out.code, 0, "{out:?}");
+    }
+
+    let full = squeezed(&pages(&dir.path().join("full.pdf")).join("\n"));
+    for expected in [
+        "Workshop outcome Open Space 6",
+        "Participants 2: Gwenllian Voterina, Orgkappa (pseudonym)",
+        "Votes 3 per participant; 2 cast",
+        "Rank Entry Tier Votes 1 PND-002 Unscored entry Must",
+        "PND-001 Colocation of PND and PNC data – 2",
+        "Manual moves • PNC-002 moved from rank 2 to 3: Gwenllian said it can wait",
+    ] {
+        assert!(full.contains(expected), "`{expected}` not in:\n{full}");
+    }
+
+    let public_pdf = dir.path().join("public.pdf");
+    let public = squeezed(&pages(&public_pdf).join("\n"));
+    assert!(
+        public.contains("Participants 2, not named in this edition"),
+        "{public}"
+    );
+    assert!(
+        public.contains("PNC-002 moved from rank 2 to 3: [REDACTED] said it can wait"),
+        "{public}"
+    );
+    let bytes = decompressed(&public_pdf);
+    for name in ["Gwenllian", "Voterina", "Orgkappa"] {
+        assert!(
+            !public.contains(name),
+            "{name} in the public edition's text"
+        );
+        assert!(
+            !bytes.contains(name),
+            "{name} in the public edition's bytes (the carried register included)"
+        );
+    }
+}
+
+#[test]
+fn export_pdf_refuses_a_workshop_the_register_does_not_record() {
+    let dir = tempfile::tempdir().unwrap();
+    after_workshop(dir.path());
+    let out = run(
+        dir.path(),
+        &["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "2"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert_eq!(
+        out.stderr.trim(),
+        "dpia-register: small.ron: no workshop 2; it records 1: 1 = 2019-07-11 Open Space 6"
+    );
+    assert!(!dir.path().join("x.pdf").exists(), "no paper is written");
+    let out = run(
+        dir.path(),
+        &["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "0"],
+    );
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("`0` is not a workshop"),
+        "{}",
+        out.stderr
+    );
 }

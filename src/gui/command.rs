@@ -13,6 +13,7 @@ use super::dialogs::FileRequest;
 use super::settings::ThemeChoice;
 use super::snapshots::SnapshotCommand;
 use super::state::View;
+use super::workshop::WorkshopCommand;
 use crate::edit::Edit;
 use crate::filter::HeatCell;
 use crate::register::{EntryId, RightId, SystemId};
@@ -88,6 +89,8 @@ pub enum Command {
     ExportPdf,
     /// Put this path, chosen in the file chooser, in the Export PDF dialog.
     ExportPdfTo(PathBuf),
+    /// Start, run or end a workshop session.
+    Workshop(WorkshopCommand),
 }
 
 impl Command {
@@ -183,6 +186,7 @@ impl Command {
             Self::SetTheme(theme) => theme.label(),
             Self::Snapshot(command) => command.label(),
             Self::ExportPdf | Self::ExportPdfTo(_) => "Export PDF…",
+            Self::Workshop(command) => command.label(),
         }
     }
 }

@@ -418,6 +418,7 @@ fn make_paper(
         edition,
         produced: Some(produced),
         changes,
+        workshop_idx: None,
     };
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
     let mut last_sent = -1.0_f32;

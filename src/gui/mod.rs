@@ -19,6 +19,7 @@ mod snapshots;
 mod state;
 mod table;
 mod theme;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
 pub use snapshots::SnapshotCommand;
 pub use state::View;
+pub use workshop::WorkshopCommand;
 
 use dialogs::{Answer, FileDialogs, Question, Then};
 use state::{Derived, Document, ViewState};
@@ -158,6 +160,8 @@ pub struct DpiaApp {
     autosave_job: Option<AutosaveJob>,
     /// The recovery copy of a register with no file, left by an earlier run, still to be offered.
     untitled_recovery: Option<PendingRecovery>,
+    /// The workshop session running, its start dialog, and the past session reviewed.
+    workshop: workshop::WorkshopState,
 }
 
 /// A recovery copy being written on a worker thread.
@@ -260,6 +264,7 @@ impl DpiaApp {
             is_styled: false,
             autosave_job: None,
             untitled_recovery,
+            workshop: workshop::WorkshopState::default(),
         }
     }
 
@@ -381,6 +386,7 @@ impl DpiaApp {
             View::Snapshots => {
                 snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
             }
+            View::Workshop => self.workshops_view(ui),
         }
     }
 
@@ -402,6 +408,9 @@ impl DpiaApp {
             self.shortcuts(&ctx);
         }
         self.derived.refresh(&self.document, &self.view);
+        if self.show_presenter(ui, &ctx) {
+            return;
+        }
 
         egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::top("toolbar")
@@ -584,6 +593,7 @@ impl DpiaApp {
                     }
                 }
             });
+            ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
         });
     }
 
@@ -939,6 +949,7 @@ impl DpiaApp {
             Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
             Command::ExportPdf => self.open_export_dialog(ctx),
             Command::ExportPdfTo(path) => self.export.choose_path(path),
+            Command::Workshop(command) => self.run_workshop_command(command, ctx),
         }
         self.settings.zoom = ctx.zoom_factor();
     }

@@ -149,16 +149,19 @@ pub enum View {
     Details,
     /// The register's snapshots: take one, compare versions, open one read-only, restore.
     Snapshots,
+    /// Workshop sessions: the presenter while one runs, else past sessions and a way to start one.
+    Workshop,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
         Self::Snapshots,
+        Self::Workshop,
     ];
 
     /// The view's name in the switcher.
@@ -169,6 +172,7 @@ impl View {
             Self::HeatMap => "Heat map",
             Self::Details => "Register details",
             Self::Snapshots => "Snapshots",
+            Self::Workshop => "Workshop",
         }
     }
 

@@ -249,3 +249,41 @@ pub(crate) fn level_cell(
 pub(crate) fn bold_family_size(size: f32) -> FontId {
     FontId::new(size, bold_family())
 }
+
+/// The fill of a workshop tier's chip.
+pub(crate) fn tier_fill(tier: crate::workshop::Tier) -> Color32 {
+    color(palette::tier_fill(tier))
+}
+
+/// The text colour on a tier's fill.
+pub(crate) fn tier_text(tier: crate::workshop::Tier) -> Color32 {
+    color(palette::tier_text(tier))
+}
+
+/// The presenter view's colours: light on near-black, for a projector in a lit room.
+pub(crate) mod presenter {
+    use super::Color32;
+
+    /// The background.
+    pub(crate) const BACKGROUND: Color32 = Color32::from_rgb(0x10, 0x14, 0x18);
+    /// Cards and rows.
+    pub(crate) const CARD: Color32 = Color32::from_rgb(0x1E, 0x25, 0x2E);
+    /// The current entry's row.
+    pub(crate) const CURRENT: Color32 = Color32::from_rgb(0x1F, 0x3F, 0x66);
+    /// Main text.
+    pub(crate) const TEXT: Color32 = Color32::WHITE;
+    /// Secondary text: still about 11:1 on the background.
+    pub(crate) const MUTED: Color32 = Color32::from_rgb(0xC5, 0xCC, 0xD6);
+    /// Ties: the tag and the bar beside tied rows.
+    pub(crate) const TIE: Color32 = Color32::from_rgb(0xFF, 0xB0, 0x20);
+    /// Entries the facilitator moved.
+    pub(crate) const MOVED: Color32 = Color32::from_rgb(0x7F, 0xDB, 0xFF);
+    /// The error banner.
+    pub(crate) const ERROR_FILL: Color32 = Color32::from_rgb(0x8B, 0x1A, 0x1A);
+    /// The notice banner.
+    pub(crate) const NOTICE_FILL: Color32 = Color32::from_rgb(0x1F, 0x4D, 0x33);
+    /// Text on the dark fills above and on tags.
+    pub(crate) const ON_FILL: Color32 = Color32::WHITE;
+    /// Text on the bright tags.
+    pub(crate) const ON_TAG: Color32 = Color32::from_rgb(0x10, 0x14, 0x18);
+}

@@ -9,6 +9,7 @@ use crate::register::{
     Language, Likelihood, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
 };
 use crate::scoring::Level;
+use crate::workshop::{Scope, Tier};
 
 /// The fixed words of a paper in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +166,28 @@ pub struct Labels {
     pub right: &'static str,
     /// "Legal reference".
     pub legal_reference: &'static str,
+    /// "Workshop outcome".
+    pub workshop_outcome: &'static str,
+    /// The note under the workshop outcome's heading.
+    pub workshop_note: &'static str,
+    /// "Date", of a workshop.
+    pub date_held: &'static str,
+    /// "Participants".
+    pub participants: &'static str,
+    /// "Votes".
+    pub votes_heading: &'static str,
+    /// "Snapshot".
+    pub snapshot: &'static str,
+    /// "Final order".
+    pub final_order: &'static str,
+    /// "Tier".
+    pub tier: &'static str,
+    /// "Manual moves".
+    pub manual_moves: &'static str,
+    /// "No manual moves.".
+    pub no_manual_moves: &'static str,
+    /// "pseudonym", after a participant's pseudonym.
+    pub pseudonym: &'static str,
     /// Twelve month names.
     months: [&'static str; 12],
 }
@@ -363,6 +386,70 @@ impl Labels {
         }
     }
 
+    /// A workshop tier: "Must", "Rhaid".
+    pub fn tier_name(&self, tier: Tier) -> &'static str {
+        match (self.language, tier) {
+            (Language::English, tier) => tier.name(),
+            (Language::Welsh, Tier::Must) => "Rhaid",
+            (Language::Welsh, Tier::Should) => "Dylai",
+            (Language::Welsh, Tier::Could) => "Gallai",
+            (Language::Welsh, Tier::WontThisTime) => "Nid y tro hwn",
+        }
+    }
+
+    /// Which entries a workshop prioritised: "The whole register", "System PND".
+    pub fn workshop_scope(&self, scope: &Scope) -> String {
+        match (self.language, scope) {
+            (Language::English, Scope::All) => "The whole register".to_owned(),
+            (_, Scope::System(system)) => format!("System {system}"),
+            (Language::English, Scope::Category(category)) => format!("Category {category}"),
+            (Language::Welsh, Scope::All) => "Y gofrestr gyfan".to_owned(),
+            (Language::Welsh, Scope::Category(category)) => format!("Categori {category}"),
+        }
+    }
+
+    /// Participants of an anonymous session: "5, anonymous: only counts were recorded".
+    pub fn attendance_anonymous(&self, count: usize) -> String {
+        match self.language {
+            Language::English => format!("{count}, anonymous: only counts were recorded"),
+            Language::Welsh => format!("{count}, dienw: dim ond y niferoedd a gofnodwyd"),
+        }
+    }
+
+    /// Participants whose names an edition leaves out: "5, not named in this edition".
+    pub fn attendance_withheld(&self, count: usize) -> String {
+        match self.language {
+            Language::English => format!("{count}, not named in this edition"),
+            Language::Welsh => format!("{count}, heb eu henwi yn y rhifyn hwn"),
+        }
+    }
+
+    /// A workshop's votes: "3 per participant; 9 cast".
+    pub fn votes_summary(&self, per_participant: u32, cast: u32) -> String {
+        match self.language {
+            Language::English => format!("{per_participant} per participant; {cast} cast"),
+            Language::Welsh => format!("{per_participant} yr un; {cast} wedi’u bwrw"),
+        }
+    }
+
+    /// A facilitator's move: "PND-001 moved from rank 4 to 3: Affects children directly".
+    pub fn manual_move(
+        &self,
+        entry: &str,
+        from_rank: usize,
+        to_rank: usize,
+        reason: &str,
+    ) -> String {
+        match self.language {
+            Language::English => {
+                format!("{entry} moved from rank {from_rank} to {to_rank}: {reason}")
+            }
+            Language::Welsh => {
+                format!("Symudwyd {entry} o safle {from_rank} i {to_rank}: {reason}")
+            }
+        }
+    }
+
     /// "3 rights high or above".
     pub fn reason_breadth(&self, breadth: usize) -> String {
         match (self.language, breadth) {
@@ -458,6 +545,17 @@ pub static ENGLISH: Labels = Labels {
     id: "Id",
     right: "Right",
     legal_reference: "Legal reference",
+    workshop_outcome: "Workshop outcome",
+    workshop_note: "The order, tiers (for the next draft) and dot votes the workshop agreed, with each move the facilitator made by hand and the reason given.",
+    date_held: "Date",
+    participants: "Participants",
+    votes_heading: "Votes",
+    snapshot: "Snapshot",
+    final_order: "Final order",
+    tier: "Tier",
+    manual_moves: "Manual moves",
+    no_manual_moves: "No manual moves.",
+    pseudonym: "pseudonym",
     months: [
         "January",
         "February",
@@ -559,6 +657,17 @@ pub static WELSH: Labels = Labels {
     id: "Dynodydd",
     right: "Hawl",
     legal_reference: "Cyfeiriad cyfreithiol",
+    workshop_outcome: "Canlyniad y gweithdy",
+    workshop_note: "Y drefn, yr haenau (ar gyfer y drafft nesaf) a’r pleidleisiau dot a gytunwyd yn y gweithdy, gyda phob symudiad a wnaeth yr hwylusydd â llaw a’r rheswm a roddwyd.",
+    date_held: "Dyddiad",
+    participants: "Cyfranogwyr",
+    votes_heading: "Pleidleisiau",
+    snapshot: "Ciplun",
+    final_order: "Trefn derfynol",
+    tier: "Haen",
+    manual_moves: "Symudiadau â llaw",
+    no_manual_moves: "Dim symudiadau â llaw.",
+    pseudonym: "ffugenw",
     months: [
         "Ionawr",
         "Chwefror",

@@ -6,6 +6,8 @@
 
 use jiff::tz::TimeZone;
 
+mod workshop_outcome;
+
 use super::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use super::labels::{Labels, labels};
 use super::metrics::{self, Face};
@@ -103,6 +105,7 @@ pub(crate) fn layout_edition(
     paper.cover();
     paper.summary();
     paper.changes();
+    paper.workshop_outcome();
     paper.register_tables(progress);
     paper.method();
     let (mut pages, outline) = paper.flow.finish();

@@ -32,6 +32,9 @@ pub struct ReportOptions {
     pub produced: Option<Timestamp>,
     /// A "Changes since" section, when asked for.
     pub changes: Option<ChangesSection>,
+    /// A "Workshop outcome" section for this one of the register's workshops (its position in
+    /// `Register::workshops`), when asked for. The public edition never names its participants.
+    pub workshop_idx: Option<usize>,
 }
 
 /// The change log since an earlier snapshot, as plain text for the paper.

@@ -9,7 +9,7 @@
 use std::collections::BTreeSet;
 
 use crate::register::{Entry, Field, Register, Source};
-use crate::workshop::Attendance;
+use crate::workshop::{Attendance, Participant};
 
 use super::labels::labels;
 
@@ -33,7 +33,8 @@ pub fn edition(register: &Register, edition: Edition) -> Register {
 
 /// The public edition's register: each entry's confidential fields replaced by the placeholder in
 /// the register's language (`[REDACTED]`), the register's and mitigations' owners removed, and
-/// workshop records made anonymous (participants counted, not named; no record of who voted how).
+/// workshop records made anonymous (participants counted, not named; no record of who voted how;
+/// their names struck from the workshop's title and the reasons for its moves).
 ///
 /// Empty texts stay empty, so the placeholder only marks where something was taken out. The
 /// entries keep their `confidential` sets, so a reader can see which fields were withheld.
@@ -44,7 +45,7 @@ pub fn redact(register: &Register) -> Register {
         let fields = entry.confidential.clone();
         redact_entry(entry, &fields, placeholder);
     }
-    redact_register(&mut public);
+    redact_register(&mut public, placeholder);
     public
 }
 
@@ -78,16 +79,22 @@ pub fn older_edition(older: &Register, newer: &Register, edition: Edition) -> Re
         };
         redact_entry(entry, &fields, placeholder);
     }
-    redact_register(&mut public);
+    redact_register(&mut public, placeholder);
     public
 }
 
 /// Removes the register's owner and makes workshop records anonymous.
-fn redact_register(public: &mut Register) {
+fn redact_register(public: &mut Register, placeholder: &str) {
     public.metadata.owner.clear();
     for workshop in &mut public.workshops {
         // Organisations often take part on condition they are not identified.
         if let Attendance::Listed(participants) = &workshop.attendance {
+            for name in names_to_strike(participants) {
+                workshop.title = strike(&workshop.title, name, placeholder);
+                for manual in &mut workshop.moves {
+                    manual.reason = strike(&manual.reason, name, placeholder);
+                }
+            }
             workshop.attendance = Attendance::Anonymous {
                 count: participants.len(),
             };
@@ -120,6 +127,71 @@ fn is_same(field: Field, old: &Entry, new: &Entry) -> bool {
         Field::AffectedGroups => old.affected_groups == new.affected_groups,
         Field::Source => old.source == new.source,
     }
+}
+
+/// What to strike from a workshop's text: each participant's whole name or pseudonym, then, for
+/// people named, each part of their name of three letters or more, so "Gwen" goes as well as
+/// "Gwen Price". This errs on the side of striking: a reason that says "the price of" loses
+/// "price" too.
+fn names_to_strike(participants: &[Participant]) -> Vec<&str> {
+    let whole = participants.iter().map(|p| p.name.as_str());
+    let parts = participants
+        .iter()
+        .filter(|p| !p.is_pseudonym)
+        .flat_map(|p| p.name.split_whitespace())
+        .filter(|part| part.chars().count() >= 3);
+    whole.chain(parts).collect()
+}
+
+/// `text` with each whole-word occurrence of `name`, in any case, replaced by `placeholder`.
+fn strike(text: &str, name: &str, placeholder: &str) -> String {
+    let needle: Vec<char> = name.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut struck = String::with_capacity(text.len());
+    let mut idx = 0;
+    while let Some(&c) = chars.get(idx) {
+        let starts_word = idx
+            .checked_sub(1)
+            .and_then(|before| chars.get(before))
+            .is_none_or(|before| !before.is_alphanumeric());
+        let matched = chars
+            .get(idx..)
+            .and_then(|rest| matched_len(rest, &needle))
+            .filter(|len| {
+                chars
+                    .get(idx + len)
+                    .is_none_or(|after| !after.is_alphanumeric())
+            });
+        match matched {
+            Some(len) if starts_word => {
+                struck.push_str(placeholder);
+                idx += len;
+            }
+            _ => {
+                struck.push(c);
+                idx += 1;
+            }
+        }
+    }
+    struck
+}
+
+/// How many of `chars`, lower-cased, spell `needle` at their start.
+fn matched_len(chars: &[char], needle: &[char]) -> Option<usize> {
+    let mut lowered = Vec::with_capacity(needle.len());
+    for (count, c) in chars.iter().enumerate() {
+        lowered.extend(c.to_lowercase());
+        if !needle.starts_with(&lowered) {
+            return None;
+        }
+        if lowered.len() == needle.len() {
+            return Some(count + 1);
+        }
+    }
+    None
 }
 
 /// Replaces the texts of `fields` in `entry` with the placeholder and removes every owner.
@@ -245,7 +317,12 @@ mod tests {
                 votes: 3,
             }],
             tiers: Vec::new(),
-            moves: Vec::new(),
+            moves: vec![crate::workshop::ManualMove {
+                entry: entry.clone(),
+                from_rank: 2,
+                to_rank: 1,
+                reason: "Gwenllian Voter argued for it; Gwenllian insisted".to_owned(),
+            }],
             final_order: vec![entry],
             snapshot_label: "v1.1".to_owned(),
         });
@@ -253,12 +330,50 @@ mod tests {
         let text = crate::files::register_file::to_text(&public).unwrap();
         assert!(!text.contains("Gwenllian"), "{text}");
         assert_eq!(
+            public.workshops[0].moves[0].reason, "[REDACTED] argued for it; [REDACTED] insisted",
+            "the whole name, and a part of it alone"
+        );
+        assert_eq!(
             public.workshops[0].attendance,
             Attendance::Anonymous { count: 1 }
         );
         assert_eq!(
             public.workshops[0].final_order,
             register.workshops[0].final_order
+        );
+    }
+
+    #[test]
+    fn participants_names_are_struck_from_titles_and_reasons() {
+        assert_eq!(
+            strike("Liberty said so; LIBERTY. Libertyish", "Liberty", "[X]"),
+            "[X] said so; [X]. Libertyish",
+            "whole words in any case"
+        );
+        assert_eq!(
+            strike("Org Kay and Org K", " Org K ", "[X]"),
+            "Org Kay and [X]"
+        );
+        assert_eq!(strike("Siân’s view", "siân", "[X]"), "[X]’s view");
+        assert_eq!(strike("anything", "", "[X]"), "anything");
+        let participants = [
+            Participant {
+                name: "Gwen Price".to_owned(),
+                is_pseudonym: false,
+            },
+            Participant {
+                name: "Organisation A".to_owned(),
+                is_pseudonym: true,
+            },
+            Participant {
+                name: "Al Bo".to_owned(),
+                is_pseudonym: false,
+            },
+        ];
+        assert_eq!(
+            names_to_strike(&participants),
+            ["Gwen Price", "Organisation A", "Al Bo", "Gwen", "Price"],
+            "a pseudonym is struck whole; short parts of names are left alone"
         );
     }
 
