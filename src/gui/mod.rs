@@ -438,10 +438,16 @@ impl DpiaApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
-        if let Some(command) = self.file_dialogs.path_field_ui(&ctx) {
+        self.finish_frame(&ctx);
+    }
+
+    /// What every frame ends with, whichever view drew it: the windows over the view (path field,
+    /// export dialog, questions), then the commands given in the frame, autosave and the title.
+    pub(super) fn finish_frame(&mut self, ctx: &egui::Context) {
+        if let Some(command) = self.file_dialogs.path_field_ui(ctx) {
             self.commands.push(command);
         }
-        self.export_ui(&ctx);
+        self.export_ui(ctx);
         if self.question.is_none()
             && !self.file_dialogs.is_open()
             && let Some(pending) = self.untitled_recovery.take()
@@ -449,16 +455,15 @@ impl DpiaApp {
             self.question = Some(Question::UntitledRecovery(pending));
         }
         if let Some(question) = &self.question
-            && let Some(answer) =
-                dialogs::question_ui(&ctx, question, &self.document.display_name())
+            && let Some(answer) = dialogs::question_ui(ctx, question, &self.document.display_name())
         {
             self.question = None;
-            self.answer(answer, &ctx);
+            self.answer(answer, ctx);
         }
-        self.handle_close_request(&ctx);
+        self.handle_close_request(ctx);
 
         for command in std::mem::take(&mut self.commands) {
-            self.run_command(command, &ctx);
+            self.run_command(command, ctx);
         }
         if self.after_save.is_some() && self.question.is_none() && !self.file_dialogs.is_open() {
             // The save it waited for was cancelled.
@@ -466,8 +471,8 @@ impl DpiaApp {
         }
         self.derived.refresh(&self.document, &self.view);
         self.collect_autosave(Wait::No);
-        self.autosave(&ctx);
-        self.update_title(&ctx);
+        self.autosave(ctx);
+        self.update_title(ctx);
     }
 
     fn editor_panel(&mut self, ui: &mut Ui) {

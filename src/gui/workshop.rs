@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use super::DpiaApp;
 use super::command::Command;
-use super::dialogs::{self, FileRequest};
+use super::dialogs::FileRequest;
 use super::state::View;
 use super::theme::{self, presenter as colours};
 use crate::edit::Edit;
@@ -1846,26 +1846,7 @@ impl DpiaApp {
             &mut self.errors,
             &mut self.commands,
         );
-        // The rest keeps step with the end of `DpiaApp::show`.
-        if let Some(command) = self.file_dialogs.path_field_ui(ctx) {
-            self.commands.push(command);
-        }
-        if let Some(question) = &self.question
-            && let Some(answer) = dialogs::question_ui(ctx, question, &self.document.display_name())
-        {
-            self.question = None;
-            self.answer(answer, ctx);
-        }
-        self.handle_close_request(ctx);
-        for command in std::mem::take(&mut self.commands) {
-            self.run_command(command, ctx);
-        }
-        if self.after_save.is_some() && self.question.is_none() && !self.file_dialogs.is_open() {
-            self.after_save = None;
-        }
-        self.derived.refresh(&self.document, &self.view);
-        self.autosave(ctx);
-        self.update_title(ctx);
+        self.finish_frame(ctx);
     }
 
     /// The Workshops menu.
