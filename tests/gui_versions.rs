@@ -453,3 +453,53 @@ fn pdf_text(pdf: &Path) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[test]
+fn a_paper_can_carry_a_workshops_outcome() {
+    use dpia_register::workshop::{Participant, Scope, Session, Tier};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    let register = register_file::load(&fixture("small.ron")).unwrap();
+    let mut session = Session::with_participants(
+        "Open Space six",
+        jiff::civil::date(2019, 7, 11),
+        Scope::All,
+        vec![Participant {
+            name: "Gwenllian".to_owned(),
+            is_pseudonym: false,
+        }],
+        2,
+    )
+    .unwrap();
+    session.vote(&register, 0, &id("PND-002")).unwrap();
+    session
+        .set_tier(&register, &id("PND-002"), Some(Tier::Must))
+        .unwrap();
+    let (register, _) = session.finish(&register, "workshop-2019-07-11");
+    register_file::save(&register, &path).unwrap();
+    let mut app = App {
+        harness: harness(DpiaApp::open(&path, options()).with_clock(clock())),
+        path,
+        dir,
+    };
+
+    let paper = app.dir.path().join("with-workshop.pdf");
+    app.harness.state_mut().push(Command::ExportPdf);
+    app.harness.run();
+    replace_text(&mut app.harness, "Save to", &paper.display().to_string());
+    click(&mut app.harness, "Public edition");
+    app.harness
+        .get_by_role_and_label(Role::ComboBox, "Workshop outcome")
+        .click();
+    app.harness.run();
+    click(&mut app.harness, "2019-07-11 · Open Space six");
+    export_and_wait(&mut app.harness, "Export");
+    assert_eq!(app.harness.state().exported(), Some(paper.as_path()));
+    let text = pdf_text(&paper);
+    assert!(text.contains("Workshop outcome"), "{text}");
+    assert!(text.contains("Open Space six"), "{text}");
+    assert!(
+        !text.contains("Gwenllian"),
+        "the public edition names no participant: {text}"
+    );
+}

@@ -33,6 +33,8 @@ pub(super) struct ExportDialog {
     is_public: bool,
     /// The snapshot whose changes since go into the paper, if any.
     since: Option<Label>,
+    /// The workshop (its index in `Register::workshops`) whose outcome goes into the paper, if any.
+    workshop_idx: Option<usize>,
     /// The existing file the user agreed to replace.
     may_replace: Option<PathBuf>,
     /// The existing file the user is being asked about.
@@ -212,6 +214,7 @@ impl DpiaApp {
         if export.made_for != register_path {
             export.made_for.clone_from(&register_path);
             export.since = None;
+            export.workshop_idx = None;
             export.path.clear();
             export.asking_replace = None;
         }
@@ -221,6 +224,12 @@ impl DpiaApp {
             .is_some_and(|label| !self.versions.labels().contains(label))
         {
             export.since = None;
+        }
+        if export
+            .workshop_idx
+            .is_some_and(|idx| idx >= self.document.register.workshops.len())
+        {
+            export.workshop_idx = None;
         }
         export.suggest(register_path.as_deref());
     }
@@ -337,18 +346,29 @@ impl DpiaApp {
             _ => None,
         };
         let register = self.document.register.clone();
+        let workshop_idx = self.export.workshop_idx;
         let (sender, receiver) = mpsc::channel();
         let repaint = ctx.clone();
         let target = path.clone();
         let spawned = std::thread::Builder::new()
             .name("pdf-export".to_owned())
             .spawn(move || {
-                let result =
-                    make_paper(&register, edition, produced, since, &target, &|progress| {
+                let sections = Sections {
+                    since,
+                    workshop_idx,
+                };
+                let result = make_paper(
+                    &register,
+                    edition,
+                    produced,
+                    sections,
+                    &target,
+                    &|progress| {
                         // The app may have closed meanwhile; then nobody is waiting for the answer.
                         sender.send(Message::Progress(progress)).ok();
                         repaint.request_repaint();
-                    });
+                    },
+                );
                 sender.send(Message::Finished(result)).ok();
                 repaint.request_repaint();
             });
@@ -403,22 +423,31 @@ impl DpiaApp {
     }
 }
 
+/// The optional sections of a paper: the changes since a snapshot and a workshop's outcome.
+struct Sections {
+    /// The snapshot's label and its register.
+    since: Option<(Label, Register)>,
+    /// The workshop's index in `Register::workshops`.
+    workshop_idx: Option<usize>,
+}
+
 /// Makes the paper and writes it atomically to `target`; returns its size in bytes.
 fn make_paper(
     register: &Register,
     edition: Edition,
     produced: jiff::Timestamp,
-    since: Option<(Label, Register)>,
+    sections: Sections,
     target: &Path,
     report_progress: &dyn Fn(Progress),
 ) -> Result<usize, String> {
-    let changes = since
+    let changes = sections
+        .since
         .map(|(label, older)| report::changes_since(&older, register, label.as_str(), edition));
     let options = ReportOptions {
         edition,
         produced: Some(produced),
         changes,
-        workshop_idx: None,
+        workshop_idx: sections.workshop_idx,
     };
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
     let mut last_sent = -1.0_f32;
@@ -453,6 +482,7 @@ fn dialog_ui(
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
         options_ui(ui, export, has_file, labels, &mut action);
+        workshop_choice_ui(ui, export, register);
     });
     ui.add_space(10.0);
     if let Some(existing) = &export.asking_replace {
@@ -573,6 +603,50 @@ fn options_ui(
                     "No snapshots yet: take one in the Snapshots view."
                 } else {
                     "Adds the change log since that snapshot."
+                };
+                ui.label(RichText::new(hint).weak().small());
+            });
+            ui.end_row();
+        });
+}
+
+/// The "Workshop outcome" picker: none, or one of the register's workshops, latest first.
+fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register) {
+    let name = |idx: usize| {
+        register
+            .workshops
+            .get(idx)
+            .map_or_else(String::new, |workshop| {
+                format!("{} · {}", workshop.date, workshop.title)
+            })
+    };
+    ui.add_space(10.0);
+    egui::Grid::new("export-workshop")
+        .num_columns(2)
+        .spacing([12.0, 10.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Workshop outcome").strong());
+            ui.vertical(|ui| {
+                let chosen = export.workshop_idx.map_or_else(|| "No workshop".to_owned(), name);
+                ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
+                    egui::ComboBox::from_id_salt("export-workshop")
+                        .width(220.0)
+                        .selected_text(chosen)
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(&mut export.workshop_idx, None, "No workshop");
+                            for idx in (0..register.workshops.len()).rev() {
+                                ui.selectable_value(&mut export.workshop_idx, Some(idx), name(idx));
+                            }
+                        })
+                        .response
+                        .widget_info(|| {
+                            WidgetInfo::labeled(Role::ComboBox, true, "Workshop outcome")
+                        });
+                });
+                let hint = if register.workshops.is_empty() {
+                    "No workshops recorded yet: run one from the Workshops menu."
+                } else {
+                    "Adds the final order, tiers, votes and moves of that session; the public edition never names participants."
                 };
                 ui.label(RichText::new(hint).weak().small());
             });
