@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use crate::register::Register;
+use crate::register::{Register, Stage};
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -77,18 +77,10 @@ pub(super) fn priorities_ui(
                     ui.label(RichText::new(rank).size(18.0).strong());
                 });
                 row.col(|ui| {
-                    theme::score_chip(
-                        ui,
-                        ranked.scores.residual.as_ref().map(|top| top.score),
-                        theme::CHIP_WIDTH,
-                    );
+                    theme::stage_chip(ui, &ranked.scores, Stage::Residual);
                 });
                 row.col(|ui| {
-                    theme::score_chip(
-                        ui,
-                        ranked.scores.inherent.as_ref().map(|top| top.score),
-                        theme::CHIP_WIDTH,
-                    );
+                    theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
                 });
                 row.col(|ui| {
                     ui.vertical(|ui| {

@@ -11,7 +11,7 @@ use super::state::{Derived, ViewState};
 use super::theme;
 use crate::filter::{SortKey, SortOrder};
 use crate::ranking::Ranked;
-use crate::register::{Entry, Register};
+use crate::register::{Entry, Register, Stage};
 
 /// The columns, in the order the issue lists them, with their header text.
 const COLUMNS: [(SortKey, &str); 10] = [
@@ -166,18 +166,10 @@ fn row_ui(
         ui.add(Label::new(right).truncate().selectable(false));
     });
     row.col(|ui| {
-        theme::score_chip(
-            ui,
-            ranked.scores.inherent.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
-        );
+        theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
     });
     row.col(|ui| {
-        theme::score_chip(
-            ui,
-            ranked.scores.residual.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
-        );
+        theme::stage_chip(ui, &ranked.scores, Stage::Residual);
     });
     row.col(|ui| {
         let rank = if ranked.is_tied {

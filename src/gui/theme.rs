@@ -16,7 +16,8 @@ use egui::{
 };
 
 use crate::palette::{self, Rgb};
-use crate::scoring::{Level, Score};
+use crate::register::Stage;
+use crate::scoring::{EntryScores, Level, Score};
 
 /// The font family for headings and strong labels.
 pub(crate) const BOLD: &str = "bold";
@@ -173,6 +174,11 @@ pub(crate) fn marking_fill() -> Color32 {
 /// The protective marking banner's text.
 pub(crate) fn marking_text() -> Color32 {
     Color32::WHITE
+}
+
+/// The chip for an entry's top score at `stage`, at the table's chip width.
+pub(crate) fn stage_chip(ui: &mut Ui, scores: &EntryScores, stage: Stage) -> Response {
+    score_chip(ui, scores.at(stage).map(|top| top.score), CHIP_WIDTH)
 }
 
 /// A coloured chip showing a score and its level ("12 very high"), or "—" when there is none.

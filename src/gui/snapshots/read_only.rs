@@ -11,7 +11,7 @@ use super::{Pane, ROW_HEIGHT, Versions};
 use crate::gui::entries;
 use crate::gui::theme;
 use crate::ranking::Ranked;
-use crate::register::{Assessment, Entry, EntryId, Register, Scale};
+use crate::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
 use crate::scoring::Score;
 
 /// A snapshot opened read-only: a banner saying so, its entries in priority order, and the
@@ -157,18 +157,10 @@ fn read_only_table_ui(
                     );
                 });
                 row.col(|ui| {
-                    theme::score_chip(
-                        ui,
-                        ranked.scores.inherent.as_ref().map(|top| top.score),
-                        theme::CHIP_WIDTH,
-                    );
+                    theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
                 });
                 row.col(|ui| {
-                    theme::score_chip(
-                        ui,
-                        ranked.scores.residual.as_ref().map(|top| top.score),
-                        theme::CHIP_WIDTH,
-                    );
+                    theme::stage_chip(ui, &ranked.scores, Stage::Residual);
                 });
                 if row.response().clicked() {
                     *selection = Some(entry.id.clone());
