@@ -5,55 +5,17 @@
 //! in-app path field instead of native file choosers.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings, View};
-use dpia_register::register::{EntryId, Scale};
+use dpia_register::gui::{DpiaApp, Options, Settings, View};
+use dpia_register::register::Scale;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
+use super::gui_util::{App, click, harness, id, open_small, options, press, type_into};
 use super::util::fixture;
-
-/// A throw-away folder holding `small.ron`, and the app open on it.
-struct App {
-    harness: Harness<'static, DpiaApp>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn options() -> Options {
-    Options {
-        today: jiff::civil::date(2019, 7, 11),
-        file_choosers: FileChoosers::PathField,
-        settings: Settings::default(),
-    }
-}
-
-fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn open_small() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
-    fs::copy(fixture("small.ron"), &path).unwrap();
-    let harness = harness(DpiaApp::open(&path, options()));
-    App {
-        harness,
-        path,
-        _dir: dir,
-    }
-}
-
-fn id(text: &str) -> EntryId {
-    EntryId::parse(text).unwrap()
-}
 
 fn shown(harness: &mut Harness<'_, DpiaApp>) -> Vec<String> {
     harness
@@ -62,36 +24,6 @@ fn shown(harness: &mut Harness<'_, DpiaApp>) -> Vec<String> {
         .into_iter()
         .map(String::from)
         .collect()
-}
-
-fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Types `text` at the end of the text field labelled `label`.
-fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
-    let field = |harness: &Harness<'_, DpiaApp>| {
-        harness
-            .query_by_role_and_label(Role::TextInput, label)
-            .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
-            .map(|node| node.accesskit_node().id())
-            .expect("a text field with this label")
-    };
-    let node = field(harness);
-    harness.get_by(|n| n.id() == node).focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness.run();
-    harness.get_by(|n| n.id() == node).type_text(text);
-    harness.run();
 }
 
 #[test]

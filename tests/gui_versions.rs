@@ -11,56 +11,28 @@ use std::time::Duration;
 
 use dpia_register::diff::EntryField;
 use dpia_register::files::{register_file, snapshot_file};
-use dpia_register::gui::{Clock, Command, DpiaApp, FileChoosers, Options, Settings, View};
-use dpia_register::register::EntryId;
+use dpia_register::gui::{Clock, Command, DpiaApp, View};
 use dpia_register::snapshot::Label;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable};
+use egui_kittest::kittest::Queryable;
 
+use super::gui_util::{
+    App, click, harness, id, open_small_with, options, press, replace_text, text_in, type_into,
+};
 use super::util::fixture;
-
-/// A throw-away folder holding `small.ron`, and the app open on it.
-struct App {
-    harness: Harness<'static, DpiaApp>,
-    path: PathBuf,
-    dir: tempfile::TempDir,
-}
 
 /// The time the tests' clock stands at.
 const NOW: &str = "2019-07-11T09:30:00Z";
 
-fn options() -> Options {
-    Options {
-        today: jiff::civil::date(2019, 7, 11),
-        file_choosers: FileChoosers::PathField,
-        settings: Settings::default(),
-    }
+/// The app open on a copy of `small.ron`, its clock fixed at `NOW`.
+fn open_small() -> App {
+    open_small_with(|app| app.with_clock(clock()))
 }
 
 fn clock() -> Clock {
     Clock::Fixed(NOW.parse().unwrap())
-}
-
-fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn open_small() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
-    fs::copy(fixture("small.ron"), &path).unwrap();
-    let harness = harness(DpiaApp::open(&path, options()).with_clock(clock()));
-    App { harness, path, dir }
-}
-
-fn id(text: &str) -> EntryId {
-    EntryId::parse(text).unwrap()
 }
 
 fn label(text: &str) -> Label {
@@ -75,57 +47,6 @@ fn issue(app: &App, entry: &str) -> String {
         .unwrap()
         .issue
         .clone()
-}
-
-fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
-    harness.get_by_label(label).scroll_to_me();
-    harness.run();
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// The accessibility id of the text field labelled `label` (its type is accesskit's own).
-macro_rules! field {
-    ($harness:expr, $label:expr) => {
-        $harness
-            .query_by_role_and_label(Role::TextInput, $label)
-            .or_else(|| $harness.query_by_role_and_label(Role::MultilineTextInput, $label))
-            .map(|node| node.accesskit_node().id())
-            .expect("a text field with this label")
-    };
-}
-
-/// Types `text` at the end of the text field labelled `label`.
-fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
-    let node = field!(harness, label);
-    harness.get_by(|n| n.id() == node).focus();
-    harness.run();
-    harness.key_press(Key::End);
-    harness.run();
-    harness.get_by(|n| n.id() == node).type_text(text);
-    harness.run();
-}
-
-/// Replaces the text of the field labelled `label` with `text`.
-fn replace_text(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
-    let node = field!(harness, label);
-    harness.get_by(|n| n.id() == node).focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.run();
-    harness.get_by(|n| n.id() == node).type_text(text);
-    harness.run();
-}
-
-/// The text in the field labelled `label`.
-fn text_in(harness: &Harness<'_, DpiaApp>, label: &str) -> Option<String> {
-    let node = field!(harness, label);
-    harness.get_by(|n| n.id() == node).value()
 }
 
 /// Goes to the Snapshots view and takes a snapshot with the label proposed.

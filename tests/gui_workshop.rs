@@ -5,91 +5,18 @@
 //! Every test opens a copy of `tests/fixtures/small.ron` (PNC-002, PND-001, PND-002 in priority
 //! order) in its own folder, with the date fixed at 11 July 2019 and the in-app path field.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use dpia_register::files::{register_file, snapshot_file};
-use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings, View};
-use dpia_register::register::EntryId;
+use dpia_register::gui::{DpiaApp, View};
 use dpia_register::snapshot::Label;
 use dpia_register::workshop::{Attendance, ManualMove, Participant, Tier};
-use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
+use super::gui_util::{click, harness, id, open_small, options, press, replace_text, type_into};
 use super::util::fixture;
-
-struct App {
-    harness: Harness<'static, DpiaApp>,
-    path: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn options() -> Options {
-    Options {
-        today: jiff::civil::date(2019, 7, 11),
-        file_choosers: FileChoosers::PathField,
-        settings: Settings::default(),
-    }
-}
-
-fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
-    harness.run();
-    harness
-}
-
-fn open_small() -> App {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
-    fs::copy(fixture("small.ron"), &path).unwrap();
-    let harness = harness(DpiaApp::open(&path, options()));
-    App {
-        harness,
-        path,
-        _dir: dir,
-    }
-}
-
-fn id(text: &str) -> EntryId {
-    EntryId::parse(text).unwrap()
-}
-
-fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run();
-}
-
-fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-/// Focuses the text field labelled `label` and types `text` at its end (or over all of it).
-fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str, replace: Replace) {
-    let node = harness
-        .query_by_role_and_label(Role::TextInput, label)
-        .map(|node| node.accesskit_node().id())
-        .expect("a text field with this label");
-    harness.get_by(|n| n.id() == node).focus();
-    harness.run();
-    match replace {
-        Replace::All => harness.key_press_modifiers(Modifiers::COMMAND, Key::A),
-        Replace::Nothing => harness.key_press(Key::End),
-    }
-    harness.run();
-    harness.get_by(|n| n.id() == node).type_text(text);
-    harness.run();
-}
-
-#[derive(Clone, Copy)]
-enum Replace {
-    All,
-    Nothing,
-}
 
 fn snapshot_path(register_path: &Path, label: &str) -> PathBuf {
     snapshot_file::path(register_path, &Label::parse(label).unwrap())
@@ -104,9 +31,9 @@ fn start_named_session(harness: &mut Harness<'_, DpiaApp>) {
         harness.query_by_label("Start a workshop").is_some(),
         "the start dialog opens"
     );
-    type_into(harness, "Title", "Open Space 6", Replace::All);
-    type_into(harness, "Participant 1", "Liberty", Replace::Nothing);
-    type_into(harness, "Participant 2", "Org K", Replace::Nothing);
+    replace_text(harness, "Title", "Open Space 6");
+    type_into(harness, "Participant 1", "Liberty");
+    type_into(harness, "Participant 2", "Org K");
     harness
         .get_all_by_label("Pseudonym")
         .nth(1)
@@ -204,7 +131,6 @@ fn a_small_session_end_to_end() {
         h,
         "Why? The reason is recorded with the workshop.",
         "Affects children directly",
-        Replace::Nothing,
     );
     press(h, Modifiers::NONE, Key::Enter);
     assert_eq!(

@@ -1,0 +1,110 @@
+//! What the app's kittest tests share: the app open on a fixture in a throw-away folder, and a
+//! user's hands (click, press, type), so every test drives the app the same way.
+
+use std::fs;
+use std::path::PathBuf;
+
+use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings};
+use dpia_register::register::EntryId;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::util::fixture;
+
+/// A throw-away folder holding a copy of a fixture, and the app open on it.
+pub(crate) struct App {
+    pub(crate) harness: Harness<'static, DpiaApp>,
+    pub(crate) path: PathBuf,
+    pub(crate) dir: tempfile::TempDir,
+}
+
+/// The app's options in tests: 11 July 2019, and the in-app path field instead of file choosers.
+pub(crate) fn options() -> Options {
+    Options {
+        today: jiff::civil::date(2019, 7, 11),
+        file_choosers: FileChoosers::PathField,
+        settings: Settings::default(),
+    }
+}
+
+/// A 1400 × 900 harness around `app`, after its first frame.
+pub(crate) fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// The app open on a copy of `tests/fixtures/small.ron`.
+pub(crate) fn open_small() -> App {
+    open_small_with(|app| app)
+}
+
+/// The app open on a copy of `tests/fixtures/small.ron`, set up by `configure` (a clock, say).
+pub(crate) fn open_small_with(configure: impl FnOnce(DpiaApp) -> DpiaApp) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let harness = harness(configure(DpiaApp::open(&path, options())));
+    App { harness, path, dir }
+}
+
+/// An entry id.
+pub(crate) fn id(text: &str) -> EntryId {
+    EntryId::parse(text).unwrap()
+}
+
+/// Presses a key with modifiers, then lets the app draw a frame.
+pub(crate) fn press(harness: &mut Harness<'_, DpiaApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Scrolls the widget labelled `label` into view and clicks it.
+pub(crate) fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// The (single- or multi-line) text field labelled `label`.
+fn field<'h>(harness: &'h Harness<'_, DpiaApp>, label: &'h str) -> egui_kittest::Node<'h> {
+    harness
+        .query_by_role_and_label(Role::TextInput, label)
+        .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
+        .expect("a text field with this label")
+}
+
+/// Types `text` at the end of the text field labelled `label`.
+pub(crate) fn type_into(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
+    type_after(harness, label, text, Key::End, Modifiers::NONE);
+}
+
+/// Replaces the text of the field labelled `label` with `text`.
+pub(crate) fn replace_text(harness: &mut Harness<'_, DpiaApp>, label: &str, text: &str) {
+    type_after(harness, label, text, Key::A, Modifiers::COMMAND);
+}
+
+fn type_after(
+    harness: &mut Harness<'_, DpiaApp>,
+    label: &str,
+    text: &str,
+    key: Key,
+    modifiers: Modifiers,
+) {
+    field(harness, label).focus();
+    harness.run();
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+    field(harness, label).type_text(text);
+    harness.run();
+}
+
+/// The text in the field labelled `label`.
+pub(crate) fn text_in(harness: &Harness<'_, DpiaApp>, label: &str) -> Option<String> {
+    field(harness, label).value()
+}
