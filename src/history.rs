@@ -214,30 +214,14 @@ impl History {
 
     /// Takes back the last step, returning what it was; `None` when there is nothing to undo.
     pub fn undo(&mut self, register: &mut Register) -> Option<String> {
-        let step = self.undo.pop()?;
-        let label = step.label.clone();
-        let change = step.change.swap_into(register);
-        self.redo.push(Step {
-            change,
-            revision: self.revision,
-            label: step.label,
-        });
-        self.revision = step.revision;
+        let label = move_step(&mut self.undo, &mut self.redo, &mut self.revision, register)?;
         self.typing = None;
         Some(label)
     }
 
     /// Puts back the last step undone, returning what it was; `None` when there is nothing to redo.
     pub fn redo(&mut self, register: &mut Register) -> Option<String> {
-        let step = self.redo.pop()?;
-        let label = step.label.clone();
-        let change = step.change.swap_into(register);
-        self.undo.push(Step {
-            change,
-            revision: self.revision,
-            label: step.label,
-        });
-        self.revision = step.revision;
+        let label = move_step(&mut self.redo, &mut self.undo, &mut self.revision, register)?;
         self.typing = None;
         Some(label)
     }
@@ -267,6 +251,25 @@ impl History {
     pub fn num_undo_steps(&self) -> usize {
         self.undo.len()
     }
+}
+
+/// Undo and redo are one move in opposite directions: the last step of `from` is swapped into the
+/// register, and what it replaced goes onto `to`, stamped with the revision being left.
+fn move_step(
+    from: &mut Vec<Step>,
+    to: &mut Vec<Step>,
+    revision: &mut u64,
+    register: &mut Register,
+) -> Option<String> {
+    let step = from.pop()?;
+    let change = step.change.swap_into(register);
+    to.push(Step {
+        change,
+        revision: *revision,
+        label: step.label.clone(),
+    });
+    *revision = step.revision;
+    Some(step.label)
 }
 
 #[cfg(test)]
