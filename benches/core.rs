@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use dpia_register::files::{csv_file, register_file};
-use dpia_register::ranking::rank;
-use dpia_register::synthetic;
+use dpia_core::ranking::rank;
+use dpia_core::synthetic;
+use dpia_files::{csv_file, register_file};
 
 const NUM_ENTRIES: usize = 10_000;
 
@@ -25,7 +25,8 @@ fn load_10k(bencher: divan::Bencher<'_, '_>) {
 
 #[divan::bench(sample_count = 20)]
 fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
-    let text = register_file::to_text(&synthetic::register(NUM_ENTRIES, 1)).expect("RON text");
+    let text =
+        dpia_core::register_text::to_text(&synthetic::register(NUM_ENTRIES, 1)).expect("RON text");
     bencher.bench(|| {
         register_file::parse(divan::black_box(&text), Path::new("big.ron"))
             .expect("the register parses")
@@ -35,7 +36,9 @@ fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
 #[divan::bench(sample_count = 20)]
 fn to_text_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
     let register = synthetic::register(NUM_ENTRIES, 1);
-    bencher.bench(|| register_file::to_text(divan::black_box(&register)).expect("RON text"));
+    bencher.bench(|| {
+        dpia_core::register_text::to_text(divan::black_box(&register)).expect("RON text")
+    });
 }
 
 #[divan::bench(sample_count = 20)]
@@ -57,7 +60,7 @@ fn rank_10k(bencher: divan::Bencher<'_, '_>) {
 #[divan::bench(sample_count = 20)]
 fn csv_import_10k(bencher: divan::Bencher<'_, '_>) {
     let text = csv_file::export_text(&synthetic::register(NUM_ENTRIES, 1)).expect("CSV export");
-    let empty = dpia_register::register::Register::default();
+    let empty = dpia_core::register::Register::default();
     bencher.bench(|| {
         csv_file::import_text(divan::black_box(&text), Path::new("big.csv"), &empty)
             .expect("CSV import")

@@ -5,10 +5,10 @@
 use std::path::Path;
 
 use divan::Bencher;
-use dpia_register::files::register_file;
-use dpia_register::register::Register;
-use dpia_register::report::{self, Edition, ReportOptions};
-use dpia_register::synthetic;
+use dpia_core::register::Register;
+use dpia_core::synthetic;
+use dpia_files::register_file;
+use dpia_report::{Edition, ReportOptions};
 
 fn bundled() -> Register {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("registers/leds-hob-open-space.ron");
@@ -29,9 +29,9 @@ fn main() {
         ("bundled (29 entries)", bundled()),
         ("generated 1,000 entries", synthetic::register(1000, 1)),
     ] {
-        let bytes = report::export(&register, &options(Edition::Full), &mut |_| {})
+        let bytes = dpia_report::export(&register, &options(Edition::Full), &mut |_| {})
             .expect("the paper is made");
-        let num_pages = report::layout(&register, &options(Edition::Full))
+        let num_pages = dpia_report::layout(&register, &options(Edition::Full))
             .pages
             .len();
         #[expect(clippy::print_stdout, reason = "a benchmark reports its figures")]
@@ -48,23 +48,23 @@ fn main() {
 #[divan::bench]
 fn export_bundled(bencher: Bencher<'_, '_>) {
     let register = bundled();
-    bencher.bench(|| report::export(&register, &options(Edition::Full), &mut |_| {}));
+    bencher.bench(|| dpia_report::export(&register, &options(Edition::Full), &mut |_| {}));
 }
 
 #[divan::bench(sample_count = 20)]
 fn export_generated_1000(bencher: Bencher<'_, '_>) {
     let register = synthetic::register(1000, 1);
-    bencher.bench(|| report::export(&register, &options(Edition::Full), &mut |_| {}));
+    bencher.bench(|| dpia_report::export(&register, &options(Edition::Full), &mut |_| {}));
 }
 
 #[divan::bench(sample_count = 20)]
 fn export_generated_1000_public(bencher: Bencher<'_, '_>) {
     let register = synthetic::register(1000, 1);
-    bencher.bench(|| report::export(&register, &options(Edition::Public), &mut |_| {}));
+    bencher.bench(|| dpia_report::export(&register, &options(Edition::Public), &mut |_| {}));
 }
 
 #[divan::bench(sample_count = 20)]
 fn layout_generated_1000(bencher: Bencher<'_, '_>) {
     let register = synthetic::register(1000, 1);
-    bencher.bench(|| report::layout(&register, &options(Edition::Full)));
+    bencher.bench(|| dpia_report::layout(&register, &options(Edition::Full)));
 }

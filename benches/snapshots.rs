@@ -5,11 +5,11 @@
 
 use std::path::Path;
 
-use dpia_register::diff::{ChangeLog, diff};
-use dpia_register::files::snapshot_file;
-use dpia_register::register::{Assessment, Entry, Mitigation, MitigationStatus, Register};
-use dpia_register::snapshot::{Label, Snapshot};
-use dpia_register::synthetic;
+use dpia_core::diff::{ChangeLog, diff};
+use dpia_core::register::{Assessment, Entry, Mitigation, MitigationStatus, Register};
+use dpia_core::snapshot::{Label, Snapshot};
+use dpia_core::synthetic;
+use dpia_files::snapshot_file;
 
 const NUM_ENTRIES: usize = 10_000;
 
@@ -97,7 +97,7 @@ fn change_log_text_and_csv(bencher: divan::Bencher<'_, '_>) {
     let log: ChangeLog = diff(&old, &new);
     bencher.bench(|| {
         let text = divan::black_box(&log).to_text();
-        let csv = divan::black_box(&log).to_csv();
+        let csv = dpia_files::change_log_csv::to_csv(divan::black_box(&log));
         (text, csv)
     });
 }

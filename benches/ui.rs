@@ -6,10 +6,10 @@
 //! `CARGO_TARGET_DIR=/work/bench-target cargo bench --bench ui`.
 
 use divan::Bencher;
-use dpia_register::edit::{Edit, EntryText};
+use dpia_core::edit::{Edit, EntryText};
+use dpia_core::register::{Assessment, Stage};
+use dpia_core::synthetic;
 use dpia_register::gui::{Command, DpiaApp, FileChoosers, Options, Settings};
-use dpia_register::register::{Assessment, Stage};
-use dpia_register::synthetic;
 use egui::{Event, Key, Modifiers, MouseWheelUnit, Pos2, RawInput, Rect, Vec2};
 
 fn main() {
@@ -62,7 +62,7 @@ impl Window {
         primitives.len()
     }
 
-    fn selected(&self) -> dpia_register::register::EntryId {
+    fn selected(&self) -> dpia_core::register::EntryId {
         self.app
             .selection()
             .cloned()

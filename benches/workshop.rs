@@ -5,9 +5,10 @@
 //! not per frame, so the target is a key press that feels instant: under 50 ms at 1,000 entries.
 
 use divan::Bencher;
-use dpia_register::register::Register;
-use dpia_register::synthetic;
-use dpia_register::workshop::{Direction, Participant, Scope, Session, Tier};
+use dpia_core::register::Register;
+use dpia_core::register::{Participant, Scope, Tier};
+use dpia_core::synthetic;
+use dpia_core::workshop::{Direction, Session};
 
 fn main() {
     divan::main();

@@ -11,16 +11,16 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::Timestamp;
 
-use crate::check::check;
-use crate::diff::diff;
-use crate::files::csv_file::{self, ImportError};
-use crate::files::snapshot_file::{self, Version};
-use crate::files::{LoadError, SaveError, atomic, paper, register_file};
-use crate::ranking::rank;
-use crate::register::{Marking, Register};
-use crate::report::{self, Edition, ExportError, ReportOptions};
-use crate::snapshot::{Label, Snapshot, SnapshotError, next_label};
-use crate::synthetic;
+use dpia_core::check::check;
+use dpia_core::diff::diff;
+use dpia_core::ranking::rank;
+use dpia_core::register::{Marking, Register};
+use dpia_core::snapshot::{Label, Snapshot, SnapshotError, next_label};
+use dpia_core::synthetic;
+use dpia_files::csv_file::{self, ImportError};
+use dpia_files::snapshot_file::{self, Version};
+use dpia_files::{LoadError, SaveError, atomic, paper, register_file};
+use dpia_report::{Edition, ExportError, ReportOptions};
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
 ///
@@ -445,7 +445,7 @@ fn rank_cmd(path: &Path, format: RankFormat, out: &mut dyn Write) -> Result<Exit
         .into_iter()
         .filter_map(|ranked| {
             let entry = register.entries.get(ranked.entry_idx)?;
-            let score = |top: Option<&crate::scoring::TopScore>| {
+            let score = |top: Option<&dpia_core::scoring::TopScore>| {
                 top.map(|t| t.score.to_string()).unwrap_or_default()
             };
             // The table marks a tie as the app does (`7=`); CSV keeps the rank a number.
@@ -647,7 +647,7 @@ fn export_pdf_cmd(
                 });
             }
             let snapshot = snapshot_file::load(&snapshot_path)?;
-            Some(report::changes_since(
+            Some(dpia_report::changes_since(
                 snapshot.register(),
                 &register,
                 label.as_str(),
@@ -662,7 +662,7 @@ fn export_pdf_cmd(
         changes,
         workshop_idx,
     };
-    let bytes = report::export(&register, &options, &mut |_| {})?;
+    let bytes = dpia_report::export(&register, &options, &mut |_| {})?;
     atomic::write(output, &bytes)?;
     let edition = match edition {
         Edition::Full => "full edition",
@@ -730,7 +730,7 @@ fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErr
         .collect::<Result<Vec<_>, _>>()?;
     for (path, register) in registers {
         let before = register_file::read_text(path)?;
-        if register_file::to_text(&register).ok().as_deref() == Some(before.as_str()) {
+        if dpia_core::register_text::to_text(&register).ok().as_deref() == Some(before.as_str()) {
             writeln!(out, "{}: already in canonical form", path.display())?;
         } else {
             register_file::save(&register, path)?;
@@ -849,7 +849,7 @@ fn diff_cmd(
     let log = diff(old.register(), new.register());
     match format {
         DiffFormat::Text => out.write_all(log.to_text().as_bytes())?,
-        DiffFormat::Csv => out.write_all(log.to_csv()?.as_bytes())?,
+        DiffFormat::Csv => out.write_all(dpia_files::change_log_csv::to_csv(&log)?.as_bytes())?,
     }
     // Differences are the report, not a failure: the exit is 0 either way.
     Ok(ExitCode::SUCCESS)

@@ -1,9 +1,9 @@
 //! The core end to end: load, rank, change and save registers from `registers/` and fixtures.
 
-use dpia_register::check::check;
-use dpia_register::files::register_file;
-use dpia_register::ranking::rank;
-use dpia_register::register::{Assessment, Impact, RightId, SystemId};
+use dpia_core::check::check;
+use dpia_core::ranking::rank;
+use dpia_core::register::{Assessment, Impact, RightId, SystemId};
+use dpia_files::register_file;
 
 use super::util::bundled_register;
 
@@ -39,7 +39,7 @@ fn bundled_register_is_saved_in_canonical_form() {
     let register = register_file::load(&path).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
-        register_file::to_text(&register).unwrap() == text,
+        dpia_core::register_text::to_text(&register).unwrap() == text,
         "registers/leds-hob-open-space.ron is not in the form the app saves; re-save it"
     );
 }

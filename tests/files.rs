@@ -2,8 +2,9 @@
 
 use std::fs;
 
-use dpia_register::files::{FORMAT_VERSION, LoadError, register_file};
-use dpia_register::register::{Marking, MitigationStatus};
+use dpia_core::register::FORMAT_VERSION;
+use dpia_core::register::{Marking, MitigationStatus};
+use dpia_files::{LoadError, register_file};
 
 use super::util::fixture;
 
@@ -37,7 +38,7 @@ fn format_1_is_migrated() {
     assert_eq!(register.metadata.marking, Marking::OfficialSensitive);
     let entry = &register.entries[0];
     assert_eq!(entry.mitigations[0].status, MitigationStatus::Agreed);
-    let saved = register_file::to_text(&register).unwrap();
+    let saved = dpia_core::register_text::to_text(&register).unwrap();
     assert!(
         saved.contains(&format!("format_version: {FORMAT_VERSION},")),
         "{saved}"
@@ -68,7 +69,7 @@ fn failed_save_leaves_the_old_file() {
         "the save fails"
     );
     // A save whose writing fails part-way leaves the old file whole.
-    let err = dpia_register::files::atomic::write_with(&path, |out| {
+    let err = dpia_files::atomic::write_with(&path, |out| {
         out.write_all(b"(format_version: 2, meta")?;
         Err(std::io::Error::other("simulated failure"))
     })

@@ -7,8 +7,8 @@
 use std::fs;
 use std::path::Path;
 
+use dpia_core::register::Scale;
 use dpia_register::gui::{DpiaApp, Options, Settings, View};
-use dpia_register::register::Scale;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -237,7 +237,7 @@ fn ctrl_s_saves_and_the_file_reads_back() {
     assert!(state.errors().is_empty(), "{:?}", state.errors());
     assert!(!state.is_dirty());
     assert_eq!(state.title(), "small.ron — DPIA register");
-    let saved = dpia_register::files::register_file::load(&app.path).unwrap();
+    let saved = dpia_files::register_file::load(&app.path).unwrap();
     assert_eq!(
         saved.entry(&id("PND-002")).unwrap().issue,
         "Unscored entry — Siân's note ŵ"
@@ -329,9 +329,9 @@ fn a_newer_recovery_copy_is_offered_and_restored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let mut recovered = dpia_register::files::register_file::load(&path).unwrap();
+    let mut recovered = dpia_files::register_file::load(&path).unwrap();
     recovered.metadata.title = "Recovered work".to_owned();
-    dpia_register::files::recovery::save(&recovered, &path).unwrap();
+    dpia_files::recovery::save(&recovered, &path).unwrap();
     let old = std::time::SystemTime::now() - std::time::Duration::from_mins(10);
     fs::File::options()
         .write(true)
@@ -449,7 +449,7 @@ fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         app.harness.step();
     }
-    let copy = dpia_register::files::register_file::load(&recovery).unwrap();
+    let copy = dpia_files::register_file::load(&recovery).unwrap();
     assert_eq!(
         copy.entry(&id("PND-002")).unwrap().issue,
         "Unscored entry ŷ"
@@ -473,9 +473,9 @@ fn escape_closes_the_path_field() {
 #[test]
 fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
     let dir = tempfile::tempdir().unwrap();
-    let register = dpia_register::files::register_file::load(&fixture("small.ron")).unwrap();
-    let paper_options = dpia_register::report::ReportOptions::default();
-    let bytes = dpia_register::report::export(&register, &paper_options, &mut |_| {}).unwrap();
+    let register = dpia_files::register_file::load(&fixture("small.ron")).unwrap();
+    let paper_options = dpia_report::ReportOptions::default();
+    let bytes = dpia_report::export(&register, &paper_options, &mut |_| {}).unwrap();
     let paper = dir.path().join("paper.pdf");
     fs::write(&paper, &bytes).unwrap();
 
@@ -498,9 +498,9 @@ fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
 fn save_as_refuses_a_pdf_whatever_its_name() {
     let mut app = open_small();
     // A paper renamed without its .pdf extension is still a paper: saving RON over it would lose it.
-    let register = dpia_register::files::register_file::load(&app.path).unwrap();
-    let paper_options = dpia_register::report::ReportOptions::default();
-    let bytes = dpia_register::report::export(&register, &paper_options, &mut |_| {}).unwrap();
+    let register = dpia_files::register_file::load(&app.path).unwrap();
+    let paper_options = dpia_report::ReportOptions::default();
+    let bytes = dpia_report::export(&register, &paper_options, &mut |_| {}).unwrap();
     let paper = app.path.with_file_name("paper-renamed.ron");
     fs::write(&paper, &bytes).unwrap();
     app.harness
@@ -557,7 +557,7 @@ fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
     harness.input_mut().time = Some(later);
     harness.run();
     wait_for_file(&mut harness, &copy);
-    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    let recovered = dpia_files::register_file::load(&copy).unwrap();
     assert_eq!(recovered.entries.len(), 1, "the new entry is in the copy");
 }
 
@@ -567,9 +567,9 @@ fn an_untitled_copy_left_behind_is_offered_at_start_and_restored_unsaved() {
     let path = dir.path().join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
     let data_folder = dir.path().join("data");
-    let mut lost = dpia_register::files::register_file::load(&path).unwrap();
+    let mut lost = dpia_files::register_file::load(&path).unwrap();
     lost.metadata.title = "Never saved ŵ".to_owned();
-    dpia_register::files::recovery::RecoveryCopy::Untitled {
+    dpia_files::recovery::RecoveryCopy::Untitled {
         data_folder: data_folder.clone(),
     }
     .save(&lost)
@@ -596,10 +596,10 @@ fn an_untitled_copy_left_behind_can_be_discarded_at_start() {
     let path = dir.path().join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
     let data_folder = dir.path().join("data");
-    let copy = dpia_register::files::recovery::RecoveryCopy::Untitled {
+    let copy = dpia_files::recovery::RecoveryCopy::Untitled {
         data_folder: data_folder.clone(),
     };
-    copy.save(&dpia_register::register::Register::default())
+    copy.save(&dpia_core::register::Register::default())
         .unwrap();
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
     click(&mut harness, "Discard");
@@ -627,7 +627,7 @@ fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
     // The window closes (or the session ends) before any autosave was due.
     eframe::App::on_exit(harness.state_mut(), None);
     let copy = data_folder.join("recovery/untitled.recovery.ron");
-    let recovered = dpia_register::files::register_file::load(&copy).unwrap();
+    let recovered = dpia_files::register_file::load(&copy).unwrap();
     assert_eq!(recovered.entries.len(), 2, "the imported entries are kept");
 }
 

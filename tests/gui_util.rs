@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::PathBuf;
 
+use dpia_core::register::EntryId;
 use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings};
-use dpia_register::register::EntryId;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

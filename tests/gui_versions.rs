@@ -9,10 +9,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use dpia_register::diff::EntryField;
-use dpia_register::files::{register_file, snapshot_file};
+use dpia_core::diff::EntryField;
+use dpia_core::snapshot::Label;
+use dpia_files::{register_file, snapshot_file};
 use dpia_register::gui::{Clock, Command, DpiaApp, View};
-use dpia_register::snapshot::Label;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -377,7 +377,8 @@ fn pdf_text(pdf: &Path) -> String {
 
 #[test]
 fn a_paper_can_carry_a_workshops_outcome() {
-    use dpia_register::workshop::{Participant, Scope, Session, Tier};
+    use dpia_core::register::{Participant, Scope, Tier};
+    use dpia_core::workshop::Session;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("small.ron");
     let register = register_file::load(&fixture("small.ron")).unwrap();

@@ -7,10 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use dpia_register::files::{register_file, snapshot_file};
+use dpia_core::register::{Attendance, ManualMove, Participant, Tier};
+use dpia_core::snapshot::Label;
+use dpia_files::{register_file, snapshot_file};
 use dpia_register::gui::{DpiaApp, View};
-use dpia_register::snapshot::Label;
-use dpia_register::workshop::{Attendance, ManualMove, Participant, Tier};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};

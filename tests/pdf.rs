@@ -5,12 +5,12 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use dpia_register::files::register_file;
-use dpia_register::ranking::rank;
-use dpia_register::register::{
+use dpia_core::ranking::rank;
+use dpia_core::register::{
     Assessment, Entry, EntryId, Field, Impact, Mitigation, Register, RightId, SystemId,
 };
-use dpia_register::report::{self, Edition, ReportOptions, public};
+use dpia_files::register_file;
+use dpia_report::{Edition, ReportOptions, public};
 
 use super::util::{bundled_register, fixture, run};
 
@@ -52,7 +52,7 @@ fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std:
         changes: None,
         workshop_idx: None,
     };
-    let bytes = report::export(register, &options, &mut |_| {}).unwrap();
+    let bytes = dpia_report::export(register, &options, &mut |_| {}).unwrap();
     let path = dir.join(name);
     fs::write(&path, bytes).unwrap();
     path
@@ -412,8 +412,8 @@ fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
     let register = register_file::load(&ron).unwrap();
     let options = ReportOptions::default();
     assert_eq!(
-        report::export(&register, &options, &mut |_| {}).unwrap(),
-        report::export(&register, &options, &mut |_| {}).unwrap()
+        dpia_report::export(&register, &options, &mut |_| {}).unwrap(),
+        dpia_report::export(&register, &options, &mut |_| {}).unwrap()
     );
 }
 
@@ -447,7 +447,7 @@ fn fonts_are_embedded_and_subset_and_metadata_set() {
 fn progress_runs_from_start_to_done() {
     let register = register_file::load(&bundled_register()).unwrap();
     let mut fractions = Vec::new();
-    report::export(&register, &ReportOptions::default(), &mut |progress| {
+    dpia_report::export(&register, &ReportOptions::default(), &mut |progress| {
         fractions.push(progress.fraction());
     })
     .unwrap();
@@ -613,7 +613,8 @@ fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
 /// Orgkappa (a pseudonym) vote, PND-002 is a Must, and PNC-002 is moved down with a reason that
 /// names Gwenllian.
 fn after_workshop(dir: &Path) -> std::path::PathBuf {
-    use dpia_register::workshop::{Direction, Participant, Scope, Session, Tier};
+    use dpia_core::register::{Participant, Scope, Tier};
+    use dpia_core::workshop::{Direction, Session};
     let register = register_file::load(&fixture("small.ron")).unwrap();
     let id = |text: &str| EntryId::parse(text).unwrap();
     let mut session = Session::with_participants(

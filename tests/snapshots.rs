@@ -3,13 +3,13 @@
 use std::fs;
 use std::path::Path;
 
-use dpia_register::diff::diff;
-use dpia_register::files::snapshot_file::{self, Version};
-use dpia_register::files::{LoadError, SaveError, register_file};
-use dpia_register::register::{
+use dpia_core::diff::diff;
+use dpia_core::register::{
     Assessment, Entry, EntryId, MitigationStatus, Register, RightId, SystemId,
 };
-use dpia_register::snapshot::{self, Label, Snapshot};
+use dpia_core::snapshot::{self, Label, Snapshot};
+use dpia_files::snapshot_file::{self, Version};
+use dpia_files::{LoadError, SaveError, register_file};
 
 use super::util::{assert_text, bundled_register, fixture, run, run_with_env};
 
@@ -391,7 +391,7 @@ fn edited_bundled(mut register: Register) -> Register {
         impact.residual = None;
         "Rescored".clone_into(&mut impact.note);
     }
-    entry.impacts.push(dpia_register::register::Impact::new(
+    entry.impacts.push(dpia_core::register::Impact::new(
         RightId::parse("life").unwrap(),
         Assessment::from_values(4, 4).unwrap(),
     ));

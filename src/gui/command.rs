@@ -14,9 +14,9 @@ use super::settings::ThemeChoice;
 use super::snapshots::SnapshotCommand;
 use super::state::View;
 use super::workshop::WorkshopCommand;
-use crate::edit::Edit;
-use crate::filter::HeatCell;
-use crate::register::{EntryId, RightId, SystemId};
+use dpia_core::edit::Edit;
+use dpia_core::filter::HeatCell;
+use dpia_core::register::{EntryId, RightId, SystemId};
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]

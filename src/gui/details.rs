@@ -10,8 +10,8 @@ use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
 use super::theme;
-use crate::edit::{DetailText, Edit};
-use crate::register::{Marking, Register, Right, RightId, Status, System, SystemId};
+use dpia_core::edit::{DetailText, Edit};
+use dpia_core::register::{Marking, Register, Right, RightId, Status, System, SystemId};
 
 /// What is typed into the add-system and add-right forms, kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]

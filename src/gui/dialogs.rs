@@ -14,7 +14,7 @@ use egui::{Key, Modal, RichText, Ui};
 
 use super::command::Command;
 use super::theme;
-use crate::files::recovery::PendingRecovery;
+use dpia_files::recovery::PendingRecovery;
 
 /// An answer from rfd faster than this is taken to mean "no file chooser available".
 const NO_CHOOSER_BELOW: Duration = Duration::from_millis(150);

@@ -11,8 +11,8 @@ use super::command::Command;
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
 use super::theme;
-use crate::edit::{Edit, EntryText};
-use crate::register::{Entry, Field, Mitigation, MitigationStatus, Register};
+use dpia_core::edit::{Edit, EntryText};
+use dpia_core::register::{Entry, Field, Mitigation, MitigationStatus, Register};
 
 /// Draws the editor for `entry`, in two columns: texts on the left, scores on the right.
 pub(super) fn entry_editor_ui(

@@ -15,10 +15,10 @@ use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use super::dialogs::FileRequest;
 use super::theme;
 use super::{DpiaApp, entries};
-use crate::files::atomic;
-use crate::register::Register;
-use crate::report::{self, Edition, Progress, ReportOptions};
-use crate::snapshot::Label;
+use dpia_core::register::Register;
+use dpia_core::snapshot::Label;
+use dpia_files::atomic;
+use dpia_report::{Edition, Progress, ReportOptions};
 
 /// The Export PDF dialog and the export it may be running.
 #[derive(Debug, Default)]
@@ -440,9 +440,9 @@ fn make_paper(
     target: &Path,
     report_progress: &dyn Fn(Progress),
 ) -> Result<usize, String> {
-    let changes = sections
-        .since
-        .map(|(label, older)| report::changes_since(&older, register, label.as_str(), edition));
+    let changes = sections.since.map(|(label, older)| {
+        dpia_report::changes_since(&older, register, label.as_str(), edition)
+    });
     let options = ReportOptions {
         edition,
         produced: Some(produced),
@@ -458,7 +458,7 @@ fn make_paper(
             report_progress(progress);
         }
     };
-    let bytes = report::export(register, &options, &mut progress)
+    let bytes = dpia_report::export(register, &options, &mut progress)
         .map_err(|err| format!("Could not make the paper: {err}"))?;
     atomic::write(target, &bytes).map_err(|err| err.to_string())?;
     Ok(bytes.len())

@@ -9,9 +9,9 @@ use egui::{FontId, RichText, Role, Ui, Vec2, WidgetInfo};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use crate::filter::HeatCell;
-use crate::register::{Likelihood, Register, Scale, Severity, Stage};
-use crate::scoring::Score;
+use dpia_core::filter::HeatCell;
+use dpia_core::register::{Likelihood, Register, Scale, Severity, Stage};
+use dpia_core::scoring::Score;
 
 const CELL: f32 = 92.0;
 const MATRIX_CELL: Vec2 = Vec2::new(64.0, 30.0);
@@ -70,7 +70,7 @@ fn grid_ui(
             for severity in Severity::ALL {
                 let count = map.count(severity.value(), likelihood.value());
                 let level =
-                    Score::of(crate::register::Assessment::new(severity, likelihood)).level();
+                    Score::of(dpia_core::register::Assessment::new(severity, likelihood)).level();
                 let text = count.to_string();
                 let font = FontId::new(if count > 0 { 26.0 } else { 18.0 }, theme::bold_family());
                 let response = theme::level_cell(
@@ -120,10 +120,10 @@ fn grid_ui(
 fn legend_ui(ui: &mut Ui) {
     ui.horizontal(|ui| {
         for (level, range) in [
-            (crate::scoring::Level::Low, "1–3"),
-            (crate::scoring::Level::Medium, "4–6"),
-            (crate::scoring::Level::High, "8–9"),
-            (crate::scoring::Level::VeryHigh, "12–16"),
+            (dpia_core::scoring::Level::Low, "1–3"),
+            (dpia_core::scoring::Level::Medium, "4–6"),
+            (dpia_core::scoring::Level::High, "8–9"),
+            (dpia_core::scoring::Level::VeryHigh, "12–16"),
         ] {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
             ui.painter()

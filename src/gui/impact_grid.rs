@@ -11,11 +11,11 @@ use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::command::Command;
 use super::theme;
-use crate::edit::Edit;
-use crate::register::{
+use dpia_core::edit::Edit;
+use dpia_core::register::{
     Assessment, Entry, Impact, Likelihood, Register, Right, Scale, Severity, Stage,
 };
-use crate::scoring::Score;
+use dpia_core::scoring::Score;
 
 /// The space between the cells of a row.
 const SPACING: f32 = 4.0;

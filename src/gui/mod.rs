@@ -39,11 +39,11 @@ pub use workshop::WorkshopCommand;
 use dialogs::{Answer, FileDialogs, Question, Then};
 use state::{Derived, Document, ViewState};
 
-use crate::edit::Edit;
-use crate::files::recovery::{self, Fingerprint, PendingRecovery, RecoveryCopy};
-use crate::files::{csv_file, paper, register_file};
-use crate::filter::Filter;
-use crate::register::{EntryId, Register};
+use dpia_core::edit::Edit;
+use dpia_core::filter::Filter;
+use dpia_core::register::{EntryId, Register};
+use dpia_files::recovery::{self, Fingerprint, PendingRecovery, RecoveryCopy};
+use dpia_files::{csv_file, paper, register_file};
 
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_INTERVAL_SECS: f64 = 30.0;
@@ -322,7 +322,7 @@ impl DpiaApp {
 
     /// The rank (1 = top priority) of the entry with this id.
     pub fn rank_of(&self, id: &EntryId) -> Option<usize> {
-        crate::ranking::rank(&self.document.register)
+        dpia_core::ranking::rank(&self.document.register)
             .into_iter()
             .find(|ranked| {
                 self.document

@@ -9,7 +9,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use crate::register::{Register, Stage};
+use dpia_core::register::{Register, Stage};
 
 const ROW_HEIGHT: f32 = 46.0;
 

@@ -7,9 +7,9 @@ use egui::{RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use crate::filter::MustHaveFilter;
-use crate::register::{MitigationStatus, Register, Scale, SystemId};
-use crate::scoring::Level;
+use dpia_core::filter::MustHaveFilter;
+use dpia_core::register::{MitigationStatus, Register, Scale, SystemId};
+use dpia_core::scoring::Level;
 
 /// Draws the systems list and the filters.
 pub(super) fn sidebar_ui(

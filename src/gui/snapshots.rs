@@ -20,13 +20,13 @@ use super::DpiaApp;
 use super::command::Command;
 use super::state::Document;
 use super::theme;
-use crate::diff::{self, ChangeLog, EntryField};
-use crate::edit::Edit;
-use crate::files::SaveError;
-use crate::files::snapshot_file::{self, Details, Listed};
-use crate::ranking::{self, Ranked};
-use crate::register::{EntryId, Register};
-use crate::snapshot::{self, Label, Snapshot};
+use dpia_core::diff::{self, ChangeLog, EntryField};
+use dpia_core::edit::Edit;
+use dpia_core::ranking::{self, Ranked};
+use dpia_core::register::{EntryId, Register};
+use dpia_core::snapshot::{self, Label, Snapshot};
+use dpia_files::SaveError;
+use dpia_files::snapshot_file::{self, Details, Listed};
 
 /// Height of a row in the snapshot list and the read-only table.
 const ROW_HEIGHT: f32 = 30.0;

@@ -5,14 +5,14 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::{Edit, EditError};
-use crate::files::recovery::Fingerprint;
-use crate::filter::{self, Filter, SearchText, Sort};
-use crate::history::History;
-use crate::overview::{self, RightsBySystems};
-use crate::ranking::{Ranked, rank, rerank_entry};
-use crate::register::{EntryId, Register, Stage, SystemId};
-use crate::scoring::{HeatMap, heat_map};
+use dpia_core::edit::{Edit, EditError};
+use dpia_core::filter::{self, Filter, SearchText, Sort};
+use dpia_core::history::History;
+use dpia_core::overview::{self, RightsBySystems};
+use dpia_core::ranking::{Ranked, rank, rerank_entry};
+use dpia_core::register::{EntryId, Register, Stage, SystemId};
+use dpia_core::scoring::{HeatMap, heat_map};
+use dpia_files::recovery::Fingerprint;
 
 /// An open register: its contents, where it lives, and its undo history.
 #[derive(Debug)]

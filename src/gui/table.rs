@@ -9,9 +9,9 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use crate::filter::{SortKey, SortOrder};
-use crate::ranking::Ranked;
-use crate::register::{Entry, Register, Stage};
+use dpia_core::filter::{SortKey, SortOrder};
+use dpia_core::ranking::Ranked;
+use dpia_core::register::{Entry, Register, Stage};
 
 /// The columns, in the order the issue lists them, with their header text.
 const COLUMNS: [(SortKey, &str); 10] = [

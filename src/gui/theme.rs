@@ -15,9 +15,9 @@ use egui::{
     Stroke, TextStyle, Theme, Ui, Vec2,
 };
 
-use crate::palette::{self, Rgb};
-use crate::register::Stage;
-use crate::scoring::{EntryScores, Level, Score};
+use dpia_core::palette::{self, Rgb};
+use dpia_core::register::Stage;
+use dpia_core::scoring::{EntryScores, Level, Score};
 
 /// The font family for headings and strong labels.
 pub(crate) const BOLD: &str = "bold";
@@ -257,12 +257,12 @@ pub(crate) fn bold_family_size(size: f32) -> FontId {
 }
 
 /// The fill of a workshop tier's chip.
-pub(crate) fn tier_fill(tier: crate::workshop::Tier) -> Color32 {
+pub(crate) fn tier_fill(tier: dpia_core::register::Tier) -> Color32 {
     color(palette::tier_fill(tier))
 }
 
 /// The text colour on a tier's fill.
-pub(crate) fn tier_text(tier: crate::workshop::Tier) -> Color32 {
+pub(crate) fn tier_text(tier: dpia_core::register::Tier) -> Color32 {
     color(palette::tier_text(tier))
 }
 

@@ -18,15 +18,14 @@ use super::command::Command;
 use super::dialogs::FileRequest;
 use super::state::View;
 use super::theme::{self, presenter as colours};
-use crate::edit::Edit;
-use crate::files::snapshot_file;
-use crate::register::{EntryId, Language, Register, SystemId};
-use crate::report::labels::labels;
-use crate::scoring::{EntryScores, Score};
-use crate::snapshot::{Label, Snapshot};
-use crate::workshop::{
-    Attendance, Direction, LiveRank, Participant, Scope, Session, Tier, Workshop, WorkshopError,
-};
+use dpia_core::edit::Edit;
+use dpia_core::register::{Attendance, Participant, Scope, Tier, Workshop};
+use dpia_core::register::{EntryId, Language, Register, SystemId};
+use dpia_core::scoring::{EntryScores, Score};
+use dpia_core::snapshot::{Label, Snapshot};
+use dpia_core::workshop::{Direction, LiveRank, Session, WorkshopError};
+use dpia_files::snapshot_file;
+use dpia_report::labels::labels;
 
 /// A workshop action that reaches beyond the session itself: the start dialog, ending, full screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -521,7 +520,7 @@ impl Setup {
             date: today.to_string(),
             scope: ScopeChoice::All,
             system: register.systems.first().map(|system| system.id.clone()),
-            category: crate::overview::categories(register).into_iter().next(),
+            category: dpia_core::overview::categories(register).into_iter().next(),
             attendance: AttendanceChoice::Listed,
             participants: vec![ParticipantRow::default(); 2],
             anonymous_count: 6,
@@ -740,7 +739,7 @@ fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
             egui::ComboBox::from_id_salt("workshop-category")
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    for category in crate::overview::categories(register) {
+                    for category in dpia_core::overview::categories(register) {
                         let chosen = ui.selectable_value(
                             &mut setup.category,
                             Some(category.clone()),
@@ -1061,7 +1060,7 @@ fn score_tag(
     ui: &mut Ui,
     register: &Register,
     what: &str,
-    top: Option<&crate::scoring::TopScore>,
+    top: Option<&dpia_core::scoring::TopScore>,
     sizes: Sizes,
 ) {
     label(ui, muted(what, sizes.px(22.0)));
@@ -1975,7 +1974,7 @@ impl DpiaApp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Assessment, Entry, Impact, RightId, System};
+    use dpia_core::register::{Assessment, Entry, Impact, RightId, System};
 
     fn id(text: &str) -> EntryId {
         EntryId::parse(text).unwrap()

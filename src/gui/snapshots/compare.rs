@@ -9,12 +9,12 @@ use std::fmt::Write as _;
 use egui::{Align, Label as TextLabel, Layout, RichText, Role, Ui, WidgetInfo};
 
 use super::{Pick, SnapshotCommand, Versions, error_line};
-use crate::diff::{Change, ChangeLog, EntryChanges, EntryField, EntrySummary};
 use crate::gui::command::Command;
 use crate::gui::state::Document;
 use crate::gui::theme;
-use crate::register::EntryId;
-use crate::snapshot::Label;
+use dpia_core::diff::{Change, ChangeLog, EntryChanges, EntryField, EntrySummary};
+use dpia_core::register::EntryId;
+use dpia_core::snapshot::Label;
 
 /// More changed entries than this are shown folded, so a large change log stays quick to draw.
 const MAX_UNFOLDED_ENTRIES: usize = 40;

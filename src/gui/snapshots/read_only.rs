@@ -10,9 +10,9 @@ use egui_extras::{Column, TableBuilder};
 use super::{Pane, ROW_HEIGHT, Versions};
 use crate::gui::entries;
 use crate::gui::theme;
-use crate::ranking::Ranked;
-use crate::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
-use crate::scoring::Score;
+use dpia_core::ranking::Ranked;
+use dpia_core::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
+use dpia_core::scoring::Score;
 
 /// A snapshot opened read-only: a banner saying so, its entries in priority order, and the
 /// selected entry's contents. Nothing here can change the working register.

@@ -8,8 +8,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::register::{Entry, Field, Register, Source};
-use crate::workshop::{Attendance, Participant};
+use dpia_core::register::{Attendance, Participant};
+use dpia_core::register::{Entry, Field, Register, Source};
 
 use super::labels::labels;
 
@@ -241,7 +241,9 @@ fn redact_entry(entry: &mut Entry, fields: &BTreeSet<Field>, placeholder: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Assessment, EntryId, Impact, Language, Mitigation, RightId, SystemId};
+    use dpia_core::register::{
+        Assessment, EntryId, Impact, Language, Mitigation, RightId, SystemId,
+    };
 
     fn register() -> Register {
         let mut register = Register::default();
@@ -286,7 +288,7 @@ mod tests {
         let mut register = register();
         register.entries[0].confidential = Field::ALL.into_iter().collect();
         let public = redact(&register);
-        let text = crate::files::register_file::to_text(&public).unwrap();
+        let text = dpia_core::register_text::to_text(&public).unwrap();
         assert!(!text.contains("Secret"), "{text}");
         assert!(!text.contains("Owner\""), "{text}");
         assert_eq!(text.matches("[REDACTED]").count(), 7, "{text}");
@@ -298,7 +300,7 @@ mod tests {
 
     #[test]
     fn workshop_records_lose_names_and_ballots() {
-        use crate::workshop::{Ballot, Participant, Scope, Workshop};
+        use dpia_core::register::{Ballot, Participant, Scope, Workshop};
         let mut register = register();
         let entry = EntryId::parse("PND-001").unwrap();
         register.workshops.push(Workshop {
@@ -317,7 +319,7 @@ mod tests {
                 votes: 3,
             }],
             tiers: Vec::new(),
-            moves: vec![crate::workshop::ManualMove {
+            moves: vec![dpia_core::register::ManualMove {
                 entry: entry.clone(),
                 from_rank: 2,
                 to_rank: 1,
@@ -327,7 +329,7 @@ mod tests {
             snapshot_label: "v1.1".to_owned(),
         });
         let public = redact(&register);
-        let text = crate::files::register_file::to_text(&public).unwrap();
+        let text = dpia_core::register_text::to_text(&public).unwrap();
         assert!(!text.contains("Gwenllian"), "{text}");
         assert_eq!(
             public.workshops[0].moves[0].reason, "[REDACTED] argued for it; [REDACTED] insisted",

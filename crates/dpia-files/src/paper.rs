@@ -8,10 +8,9 @@ use std::path::Path;
 
 use lopdf::{Dictionary, Document, Object};
 
-use super::LoadError;
+use dpia_core::register_text::PAPER_ATTACHMENT_NAME;
 
-/// The name of the register file a paper carries.
-pub const ATTACHMENT_NAME: &str = "register.ron";
+use super::LoadError;
 
 /// Whether `bytes` look like a PDF: they start with `%PDF`.
 pub fn is_pdf(bytes: &[u8]) -> bool {
@@ -52,7 +51,7 @@ pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
     let filespec = names
         .chunks(2)
         .find_map(|pair| match pair {
-            [name, filespec] if text(&pdf, name).as_deref() == Some(ATTACHMENT_NAME) => {
+            [name, filespec] if text(&pdf, name).as_deref() == Some(PAPER_ATTACHMENT_NAME) => {
                 dictionary(&pdf, filespec)
             }
             _ => None,

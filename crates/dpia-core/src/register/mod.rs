@@ -1,6 +1,6 @@
 //! The register model, in the users' words: a register of entries about systems, scored against rights.
 //!
-//! Plain data with serde derives and small accessors. No I/O (that is `files`), no scoring (that is
+//! Plain data with serde derives and small accessors. No I/O (that is `dpia-files`), no scoring (that is
 //! `scoring`), no egui. Every collection is a `Vec` or an ordered set, so a saved file keeps its order
 //! and two versions diff cleanly.
 
@@ -10,6 +10,7 @@ mod impact;
 mod metadata;
 mod right;
 mod system;
+mod workshop;
 
 use std::collections::BTreeMap;
 
@@ -24,12 +25,19 @@ pub use impact::{Assessment, Impact, Likelihood, Scale, Severity, Stage};
 pub use metadata::{Language, Marking, Metadata, Status};
 pub use right::{Right, default_right, default_rights};
 pub use system::System;
+pub use workshop::{
+    Attendance, Ballot, EntryTier, EntryVotes, ManualMove, Participant, Scope, Tier, Workshop,
+};
+
+/// The register text format version this build writes; older versions are migrated on reading
+/// (`migrate`), newer ones refused.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A DPIA risk register: its metadata, the systems and rights it covers, and its entries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Register {
-    /// The file format this register was read from or will be written as; see `files::migrate`.
+    /// The file format this register was read from or will be written as; see `migrate`.
     pub format_version: u32,
     /// Title, version label, marking and the like.
     pub metadata: Metadata,
@@ -44,13 +52,13 @@ pub struct Register {
     pub issued_ids: BTreeMap<SystemId, u32>,
     /// The records of finished workshop sessions, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub workshops: Vec<crate::workshop::Workshop>,
+    pub workshops: Vec<Workshop>,
 }
 
 impl Default for Register {
     fn default() -> Self {
         Self {
-            format_version: crate::files::FORMAT_VERSION,
+            format_version: FORMAT_VERSION,
             metadata: Metadata::default(),
             systems: Vec::new(),
             rights: default_rights(),

@@ -13,10 +13,12 @@ use jiff::Timestamp;
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use super::register_file::{self, from_ron, read_text};
-use super::{FORMAT_VERSION, LoadError, SaveError, atomic, migrate};
-use crate::register::Register;
-use crate::snapshot::{Checksum, Label, Snapshot, SnapshotError};
+use dpia_core::migrate;
+use dpia_core::register::{FORMAT_VERSION, Register};
+use dpia_core::snapshot::{Checksum, Label, Snapshot, SnapshotError};
+
+use super::register_file::{self, from_ron, read_text, refuse_empty};
+use super::{LoadError, SaveError, atomic};
 
 /// The snapshot file format version this build writes.
 pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
@@ -141,7 +143,7 @@ pub fn load(path: &Path) -> Result<Snapshot, LoadError> {
 
 /// Parses snapshot text and verifies its checksum and that `path` is named after its label.
 pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
-    migrate::refuse_empty(text, path)?;
+    refuse_empty(text, path)?;
     // Only when the file does not parse is its version looked at (parsing twice costs time on a
     // large register): a file from a newer app is refused as such, not as malformed.
     let file: SnapshotFile =
@@ -329,7 +331,7 @@ pub fn labels(listed: &[Listed]) -> Vec<Label> {
 pub fn load_version(path: &Path) -> Result<Version, LoadError> {
     // A PDF paper opens as the register it carries.
     let text = register_file::read_register_text(path)?;
-    migrate::refuse_empty(&text, path)?;
+    refuse_empty(&text, path)?;
     let snapshot_err = match from_ron::<SnapshotFile>(&text, path) {
         // It reads as a snapshot; it may still be altered, or from another version of the app.
         Ok(file) => return from_file(file, &text, path).map(Version::Snapshot),
@@ -396,7 +398,7 @@ struct SnapshotFileRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Entry, EntryId, SystemId};
+    use dpia_core::register::{Entry, EntryId, SystemId};
 
     fn sample() -> Register {
         let mut register = Register::default();
@@ -517,7 +519,7 @@ mod tests {
     fn a_malformed_file_is_reported_as_the_kind_it_looks_like() {
         let dir = tempfile::tempdir().unwrap();
         let register_path = dir.path().join("r.ron");
-        let malformed_register = register_file::to_text(&sample())
+        let malformed_register = dpia_core::register_text::to_text(&sample())
             .unwrap()
             .replacen("issue:", "issue", 1);
         atomic::write(&register_path, malformed_register.as_bytes()).unwrap();

@@ -1,6 +1,8 @@
 //! The errors of reading and writing files. Each names the file; parse errors name line and column too.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use dpia_core::register_text::FormatError;
 
 /// Why a register (or snapshot) could not be read. Nothing is changed when loading fails.
 #[derive(Debug, thiserror::Error)]
@@ -47,9 +49,9 @@ pub enum LoadError {
         /// The snapshot file.
         path: PathBuf,
         /// The checksum recorded when the snapshot was taken.
-        recorded: crate::snapshot::Checksum,
+        recorded: dpia_core::snapshot::Checksum,
         /// The checksum of what the file holds now.
-        actual: crate::snapshot::Checksum,
+        actual: dpia_core::snapshot::Checksum,
     },
     /// A snapshot's label does not match its file's name: the file was renamed or altered.
     #[error(
@@ -60,7 +62,7 @@ pub enum LoadError {
         /// The snapshot file.
         path: PathBuf,
         /// The label recorded in the snapshot (and covered by its checksum).
-        label: crate::snapshot::Label,
+        label: dpia_core::snapshot::Label,
     },
     /// The file is of a kind the app does not open.
     #[error("{}: {message}", path.display())]
@@ -70,6 +72,31 @@ pub enum LoadError {
         /// What is wrong with it.
         message: String,
     },
+}
+
+impl LoadError {
+    /// The format error `err` of the text read from `path`, located in that file.
+    pub fn from_format(path: &Path, err: FormatError) -> Self {
+        let path = path.to_owned();
+        match err {
+            FormatError::Parse {
+                line,
+                column,
+                message,
+            } => Self::Parse {
+                path,
+                line,
+                column,
+                message,
+            },
+            FormatError::NewerFormat { found, supported } => Self::NewerFormat {
+                path,
+                found,
+                supported,
+            },
+            FormatError::Unsupported { message } => Self::Unsupported { path, message },
+        }
+    }
 }
 
 /// Why a file could not be written. The file that was there before is left as it was.

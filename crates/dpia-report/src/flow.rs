@@ -7,7 +7,7 @@
 
 use super::metrics::{self, Face};
 use super::page::{Bookmark, Item, Page, Rect, Rule, TextRun};
-use crate::palette::Rgb;
+use dpia_core::palette::Rgb;
 
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -808,9 +808,9 @@ impl Table {
             header,
             pad_x: 4.0,
             pad_y: 3.5,
-            header_fill: crate::palette::HEADER_FILL,
-            header_rule: crate::palette::ACCENT,
-            row_rule: crate::palette::RULE,
+            header_fill: dpia_core::palette::HEADER_FILL,
+            header_rule: dpia_core::palette::ACCENT,
+            row_rule: dpia_core::palette::RULE,
             has_column_rules: false,
             min_split_height: 30.0,
             split_fraction: 0.3,

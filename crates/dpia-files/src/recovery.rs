@@ -15,7 +15,7 @@ use std::time::SystemTime;
 use sha2::{Digest, Sha256};
 
 use super::{LoadError, SaveError, register_file};
-use crate::register::Register;
+use dpia_core::register::Register;
 
 /// The SHA-256 of a file's bytes: equal fingerprints mean the file has not changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,16 +1,15 @@
-//! Register files: RON text, pretty-printed in a stable order so two versions diff cleanly in git.
+//! Register files on disk: read the text (from a RON file, or the register a PDF paper carries),
+//! parse it with `dpia_core::register_text`, and save it atomically.
 //!
-//! Loading checks `format_version` first, migrates older files and refuses newer ones. Unknown fields
-//! are errors (every saved struct denies them), so a typo in a hand-edited file is never dropped.
+//! Every error names the file: a parse error as `path:line:column: message`.
 
 use std::path::Path;
 
-use ron::ser::PrettyConfig;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use dpia_core::migrate;
+use dpia_core::register::Register;
+use dpia_core::register_text::{self, to_text};
 
-use super::{LoadError, SaveError, atomic, migrate, paper};
-use crate::register::Register;
+use super::{LoadError, SaveError, atomic, paper};
 
 /// Reads and parses the register at `path`: a RON register file, or a PDF paper exported by the
 /// app, which carries its register inside it (see `paper`).
@@ -40,19 +39,7 @@ pub fn read_register_text(path: &Path) -> Result<String, LoadError> {
 
 /// Parses register text; `path` is used only in error messages.
 pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
-    migrate::parse_any_version(text, path)
-}
-
-/// The register as the RON text it is saved as.
-pub fn to_text(register: &Register) -> Result<String, ron::Error> {
-    if register.format_version == migrate::FORMAT_VERSION {
-        to_ron(register)
-    } else {
-        // Loading migrates, so only a register built by hand in code can get here.
-        let mut register = register.clone();
-        register.format_version = migrate::FORMAT_VERSION;
-        to_ron(&register)
-    }
+    register_text::parse(text).map_err(|err| LoadError::from_format(path, err))
 }
 
 /// Saves the register at `path`, atomically.
@@ -64,27 +51,17 @@ pub fn save(register: &Register, path: &Path) -> Result<(), SaveError> {
     atomic::write(path, text.as_bytes())
 }
 
-/// Pretty RON in the house style: four-space indent, one field per line, small values on one line.
-pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
-    let config = PrettyConfig::new()
-        .depth_limit(5)
-        .indentor("    ")
-        .new_line("\n");
-    let mut text = ron::ser::to_string_pretty(value, config)?;
-    text.push('\n');
-    Ok(text)
+/// Parses RON into `T`, naming `path` in a `path:line:column: message` error.
+pub(crate) fn from_ron<T: serde::de::DeserializeOwned>(
+    text: &str,
+    path: &Path,
+) -> Result<T, LoadError> {
+    register_text::from_ron(text).map_err(|err| LoadError::from_format(path, err))
 }
 
-/// Parses RON into `T`, turning ron's error into a `path:line:column: message` error.
-pub fn from_ron<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, LoadError> {
-    ron::Options::default()
-        .from_str(text)
-        .map_err(|err: ron::error::SpannedError| LoadError::Parse {
-            path: path.to_owned(),
-            line: err.span.start.line,
-            column: err.span.start.col,
-            message: err.code.to_string(),
-        })
+/// Refuses an empty file in those words: the parser's own message names its internal types.
+pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
+    migrate::refuse_empty(text).map_err(|err| LoadError::from_format(path, err))
 }
 
 /// Reads a text file, naming it in the error.
@@ -98,7 +75,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Assessment, Entry, EntryId, Impact, RightId, SystemId};
+    use dpia_core::register::{Assessment, Entry, EntryId, Impact, RightId, SystemId};
 
     fn sample() -> Register {
         let mut register = Register::default();
@@ -116,27 +93,6 @@ mod tests {
         ));
         register.entries.push(entry);
         register
-    }
-
-    #[test]
-    fn round_trips_byte_for_byte() {
-        let text = to_text(&sample()).unwrap();
-        let back = parse(&text, Path::new("r.ron")).unwrap();
-        assert_eq!(back, sample());
-        assert_eq!(
-            to_text(&back).unwrap(),
-            text,
-            "a second save changes nothing"
-        );
-    }
-
-    #[test]
-    fn assessments_sit_on_one_line() {
-        let text = to_text(&sample()).unwrap();
-        assert!(
-            text.contains("inherent: (severity: Significant, likelihood: AlmostCertain)"),
-            "{text}"
-        );
     }
 
     #[test]

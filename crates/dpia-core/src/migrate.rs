@@ -1,4 +1,4 @@
-//! File format versions: read any version this build knows, upgrade old ones, refuse newer ones.
+//! Format versions of register text: read any version this build knows, upgrade old ones, refuse newer ones.
 //!
 //! Format history:
 //! - 1: the first draft layout, kept from the spreadsheet: one mitigation text and one status per
@@ -6,36 +6,30 @@
 //! - 2: several mitigations per entry, each with status, owner and due date; the marking as one of
 //!   the Government Security Classifications; `issued_ids`.
 
-use std::path::Path;
-
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::LoadError;
-use super::register_file::from_ron;
 use crate::register::{
-    Balancing, Entry, EntryId, Field, Impact, Language, Marking, Metadata, Mitigation,
-    MitigationStatus, Register, Right, Source, Status, System, SystemId,
+    Balancing, Entry, EntryId, FORMAT_VERSION, Field, Impact, Language, Marking, Metadata,
+    Mitigation, MitigationStatus, Register, Right, Source, Status, System, SystemId,
 };
-
-/// The format version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+use crate::register_text::{FormatError, from_ron};
 
 /// What a first look at RON text tells before it is read as a register or a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Probe {
+pub struct Probe {
     /// The top-level `format_version`, if the text has one.
-    pub(crate) format_version: Option<u32>,
+    pub format_version: Option<u32>,
     /// The snapshot's label, when the text is a snapshot file (it has a `register` or a `checksum`
     /// at the top, which a register never has).
-    pub(crate) snapshot_label: Option<String>,
+    pub snapshot_label: Option<String>,
 }
 
 /// What the text says about itself, or `None` when it is not even well-formed RON.
 ///
 /// Every value is skipped but the few looked at, so this is one cheap pass. It runs only when a
 /// first reading has failed.
-pub(crate) fn probe(text: &str) -> Option<Probe> {
+pub fn probe(text: &str) -> Option<Probe> {
     let found: ProbeFile = ron::Options::default().from_str(text).ok()?;
     let is_snapshot = found.register.0.is_some() || found.checksum.0.is_some();
     Some(Probe {
@@ -45,10 +39,9 @@ pub(crate) fn probe(text: &str) -> Option<Probe> {
 }
 
 /// An empty file is refused in those words: the parser's own message names its internal types.
-pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
+pub fn refuse_empty(text: &str) -> Result<(), FormatError> {
     if text.trim().is_empty() {
-        Err(LoadError::Parse {
-            path: path.to_owned(),
+        Err(FormatError::Parse {
             line: 1,
             column: 1,
             message: "the file is empty".to_owned(),
@@ -62,15 +55,14 @@ pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
 ///
 /// Current files, the common case, are parsed once. Only when that fails is the text probed, to
 /// migrate an older file, refuse a newer one or a snapshot, or else report the first parse's error.
-pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError> {
-    refuse_empty(text, path)?;
-    let current_error = match from_ron::<Register>(text, path) {
+pub fn parse_any_version(text: &str) -> Result<Register, FormatError> {
+    refuse_empty(text)?;
+    let current_error = match from_ron::<Register>(text) {
         Ok(register) if register.format_version == FORMAT_VERSION => return Ok(register),
         Ok(_) => None,
         Err(err) => Some(err),
     };
-    let no_register = || LoadError::Parse {
-        path: path.to_owned(),
+    let no_register = || FormatError::Parse {
         line: 1,
         column: 1,
         message: "the file does not parse as a register".to_owned(),
@@ -80,8 +72,7 @@ pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError>
         return Err(current_error.unwrap_or_else(no_register));
     };
     if let Some(label) = probe.snapshot_label {
-        return Err(LoadError::Unsupported {
-            path: path.to_owned(),
+        return Err(FormatError::Unsupported {
             message: format!(
                 "this is snapshot {label} of a register, a frozen copy that is never rewritten; \
                  change the register it was taken from (`check`, `diff`, `rank` and the exports read snapshots)"
@@ -90,37 +81,32 @@ pub fn parse_any_version(text: &str, path: &Path) -> Result<Register, LoadError>
     }
     match probe.format_version {
         Some(FORMAT_VERSION) => Err(current_error.unwrap_or_else(no_register)),
-        None => Err(LoadError::Parse {
-            path: path.to_owned(),
+        None => Err(FormatError::Parse {
             line: 1,
             column: 1,
             message: "missing field `format_version`: is this a dpia-register file?".to_owned(),
         }),
-        Some(1) => from_ron::<RegisterV1>(text, path)
+        Some(1) => from_ron::<RegisterV1>(text)
             .map_err(name_current_types)?
-            .migrate(text, path),
-        Some(found) if found > FORMAT_VERSION => Err(LoadError::NewerFormat {
-            path: path.to_owned(),
+            .migrate(text),
+        Some(found) if found > FORMAT_VERSION => Err(FormatError::NewerFormat {
             found,
             supported: FORMAT_VERSION,
         }),
-        Some(found) => Err(LoadError::Unsupported {
-            path: path.to_owned(),
+        Some(found) => Err(FormatError::Unsupported {
             message: format!("format_version {found} is not a version dpia-register ever wrote"),
         }),
     }
 }
 
 /// A format 1 parse error in the names the user knows: `Entry`, not the internal `EntryV1`.
-fn name_current_types(err: LoadError) -> LoadError {
+fn name_current_types(err: FormatError) -> FormatError {
     match err {
-        LoadError::Parse {
-            path,
+        FormatError::Parse {
             line,
             column,
             message,
-        } => LoadError::Parse {
-            path,
+        } => FormatError::Parse {
             line,
             column,
             message: message.replace("V1`", "`"),
@@ -229,11 +215,11 @@ struct EntryV1 {
 }
 
 impl RegisterV1 {
-    /// The register in the current format; `text` and `path` only place an error.
-    fn migrate(self, text: &str, path: &Path) -> Result<Register, LoadError> {
+    /// The register in the current format: `text` only places an error.
+    fn migrate(self, text: &str) -> Result<Register, FormatError> {
         let mut register = Register {
             format_version: FORMAT_VERSION,
-            metadata: self.metadata.migrate(text, path)?,
+            metadata: self.metadata.migrate(text)?,
             systems: self.systems,
             rights: self.rights,
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
@@ -263,14 +249,13 @@ impl MetadataV1 {
     /// separators (`official sensitive`); anything else is an error at the marking. Reading it as
     /// OFFICIAL would silently lower the protective marking of the file and of every paper made
     /// from it. Only a file with no marking at all starts at OFFICIAL, as a new register does.
-    fn migrate(self, text: &str, path: &Path) -> Result<Metadata, LoadError> {
+    fn migrate(self, text: &str) -> Result<Metadata, FormatError> {
         let marking = if self.marking.trim().is_empty() {
             Marking::default()
         } else {
             marking_from_text(&self.marking).ok_or_else(|| {
                 let (line, column) = field_position(text, "marking").unwrap_or((1, 1));
-                LoadError::Parse {
-                    path: path.to_owned(),
+                FormatError::Parse {
                     line,
                     column,
                     message: format!(
@@ -378,7 +363,7 @@ mod tests {
 
     #[test]
     fn migrates_format_1() {
-        let register = parse_any_version(V1, Path::new("old.ron")).unwrap();
+        let register = parse_any_version(V1).unwrap();
         assert_eq!(register.format_version, FORMAT_VERSION);
         assert_eq!(register.metadata.marking, Marking::OfficialSensitive);
         let entry = &register.entries[0];
@@ -399,7 +384,7 @@ mod tests {
             "Official_Sensitive",
         ] {
             let text = V1.replace("Official-Sensitive", written);
-            let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+            let register = parse_any_version(&text).unwrap();
             assert_eq!(
                 register.metadata.marking,
                 Marking::OfficialSensitive,
@@ -407,17 +392,17 @@ mod tests {
             );
         }
         let text = V1.replace("Official-Sensitive", "top secret");
-        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        let register = parse_any_version(&text).unwrap();
         assert_eq!(register.metadata.marking, Marking::TopSecret);
     }
 
     #[test]
     fn an_unrecognised_marking_is_an_error_at_the_marking() {
         let text = V1.replace("Official-Sensitive", "OFFICIAL-SENSITIVE PERSONAL");
-        let err = parse_any_version(&text, Path::new("old.ron")).unwrap_err();
+        let err = parse_any_version(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "old.ron:3:39: marking `OFFICIAL-SENSITIVE PERSONAL` is not one of OFFICIAL, \
+            "3:39: marking `OFFICIAL-SENSITIVE PERSONAL` is not one of OFFICIAL, \
              OFFICIAL-SENSITIVE, SECRET, TOP SECRET; change it to one of these and load the file again"
         );
     }
@@ -425,16 +410,14 @@ mod tests {
     #[test]
     fn a_missing_marking_starts_at_official() {
         let text = V1.replace(", marking: \"Official-Sensitive\"", "");
-        let register = parse_any_version(&text, Path::new("old.ron")).unwrap();
+        let register = parse_any_version(&text).unwrap();
         assert_eq!(register.metadata.marking, Marking::Official);
     }
 
     #[test]
     fn format_1_errors_name_no_internal_types() {
         let text = V1.replace("issue:", "isue:");
-        let err = parse_any_version(&text, Path::new("old.ron"))
-            .unwrap_err()
-            .to_string();
+        let err = parse_any_version(&text).unwrap_err().to_string();
         assert!(err.contains("`isue`"), "{err}");
         assert!(!err.contains("V1"), "{err}");
     }
@@ -442,18 +425,18 @@ mod tests {
     #[test]
     fn a_version_0_was_never_written() {
         let text = V1.replace("format_version: 1", "format_version: 0");
-        let err = parse_any_version(&text, Path::new("x.ron")).unwrap_err();
+        let err = parse_any_version(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "x.ron: format_version 0 is not a version dpia-register ever wrote"
+            "format_version 0 is not a version dpia-register ever wrote"
         );
     }
 
     #[test]
     fn an_empty_file_is_called_empty() {
         for text in ["", "  \n"] {
-            let err = parse_any_version(text, Path::new("x.ron")).unwrap_err();
-            assert_eq!(err.to_string(), "x.ron:1:1: the file is empty");
+            let err = parse_any_version(text).unwrap_err();
+            assert_eq!(err.to_string(), "1:1: the file is empty");
         }
     }
 
@@ -463,11 +446,9 @@ mod tests {
             "(format_version: 1, label: \"v1.0\", taken_at: \"2026-01-01T00:00:00Z\", checksum: \"x\", register: {})",
             V1.replace("format_version: 1", "format_version: 2")
         );
-        let err = parse_any_version(&text, Path::new("v1.0.ron"))
-            .unwrap_err()
-            .to_string();
+        let err = parse_any_version(&text).unwrap_err().to_string();
         assert!(
-            err.starts_with("v1.0.ron: this is snapshot v1.0 of a register"),
+            err.starts_with("this is snapshot v1.0 of a register"),
             "{err}"
         );
     }
@@ -475,16 +456,16 @@ mod tests {
     #[test]
     fn refuses_a_newer_version() {
         let text = V1.replace("format_version: 1", "format_version: 9");
-        let err = parse_any_version(&text, Path::new("new.ron")).unwrap_err();
+        let err = parse_any_version(&text).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "new.ron: format_version 9 is newer than this app reads (up to 2); update dpia-register to open it"
+            "format_version 9 is newer than this app reads (up to 2); update dpia-register to open it"
         );
     }
 
     #[test]
     fn a_file_without_a_version_is_refused() {
-        let err = parse_any_version("(title: \"x\")", Path::new("x.ron")).unwrap_err();
+        let err = parse_any_version("(title: \"x\")").unwrap_err();
         assert!(
             err.to_string().contains("missing field `format_version`"),
             "{err}"

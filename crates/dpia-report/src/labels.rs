@@ -5,11 +5,11 @@
 
 use jiff::civil::Date;
 
-use crate::register::{
+use dpia_core::register::{
     Language, Likelihood, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
 };
-use crate::scoring::Level;
-use crate::workshop::{Scope, Tier};
+use dpia_core::register::{Scope, Tier};
+use dpia_core::scoring::Level;
 
 /// The fixed words of a paper in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -131,7 +131,7 @@ pub struct RankMovement {
 }
 
 /// The CSV columns of a change log, in order.
-pub const CSV_COLUMNS: [&str; 7] = ["change", "id", "system", "issue", "field", "old", "new"];
+pub const TABLE_COLUMNS: [&str; 7] = ["change", "id", "system", "issue", "field", "old", "new"];
 
 /// Text longer than this is shown on lines of its own in the text change log.
 const INLINE_TEXT_CHARS: usize = 60;
@@ -249,65 +249,61 @@ impl ChangeLog {
         text
     }
 
-    /// The change log as CSV, one row per change, columns `CSV_COLUMNS`.
+    /// The change log as a table, one row per change, columns `TABLE_COLUMNS` (the CSV export).
     ///
     /// `change` is `register`, `added`, `removed`, `changed` or `rank`; a changed entry has a row per
     /// field; a rank movement's `field` is `rank`.
-    pub fn to_csv(&self) -> Result<String, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(CSV_COLUMNS)?;
+    pub fn table_rows(&self) -> Vec<[String; 7]> {
+        let mut rows = Vec::new();
         for change in &self.register_changes {
-            writer.write_record([
-                "register",
-                "",
-                "",
-                "",
-                &change.what,
-                &change.old,
-                &change.new,
-            ])?;
+            rows.push([
+                "register".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                change.what.clone(),
+                change.old.clone(),
+                change.new.clone(),
+            ]);
         }
         for (kind, entries) in [("added", &self.added), ("removed", &self.removed)] {
             for entry in entries {
-                writer.write_record([
-                    kind,
-                    entry.id.as_str(),
-                    entry.system.as_str(),
-                    &entry.issue,
-                    "",
-                    "",
-                    "",
-                ])?;
+                rows.push([
+                    kind.to_owned(),
+                    entry.id.to_string(),
+                    entry.system.to_string(),
+                    entry.issue.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]);
             }
         }
         for entry in &self.changed {
             for field in &entry.fields {
-                writer.write_record([
-                    "changed",
-                    entry.entry.id.as_str(),
-                    entry.entry.system.as_str(),
-                    &entry.entry.issue,
-                    &field.change.what,
-                    &field.change.old,
-                    &field.change.new,
-                ])?;
+                rows.push([
+                    "changed".to_owned(),
+                    entry.entry.id.to_string(),
+                    entry.entry.system.to_string(),
+                    entry.entry.issue.clone(),
+                    field.change.what.clone(),
+                    field.change.old.clone(),
+                    field.change.new.clone(),
+                ]);
             }
         }
         for movement in &self.rank_movements {
-            writer.write_record([
-                "rank",
-                movement.entry.id.as_str(),
-                movement.entry.system.as_str(),
-                &movement.entry.issue,
-                "rank",
-                &movement.old_rank.to_string(),
-                &movement.new_rank.to_string(),
-            ])?;
+            rows.push([
+                "rank".to_owned(),
+                movement.entry.id.to_string(),
+                movement.entry.system.to_string(),
+                movement.entry.issue.clone(),
+                "rank".to_owned(),
+                movement.old_rank.to_string(),
+                movement.new_rank.to_string(),
+            ]);
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(csv::IntoInnerError::into_error)?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        rows
     }
 }
 
@@ -1033,10 +1029,7 @@ mitigations order: 1, 2, 3 → 2, 1, 3",
             log.to_text(),
             "0 added, 0 removed, 0 changed\n\nNo differences.\n"
         );
-        assert_eq!(
-            log.to_csv().unwrap(),
-            "change,id,system,issue,field,old,new\n"
-        );
+        assert!(log.table_rows().is_empty(), "no rows for no changes");
     }
 
     #[test]
@@ -1151,7 +1144,7 @@ Changed
     }
 
     #[test]
-    fn csv_has_a_row_per_change() {
+    fn the_table_has_a_row_per_change() {
         let mut a = entry("PND-001", "A, with a comma");
         a.impacts = vec![impact("privacy", (2, 2), None)];
         let old = register(vec![a, entry("PND-002", "B")]);
@@ -1159,16 +1152,21 @@ Changed
         new.metadata.owner = "Team".to_owned();
         new.entries[1].must_have = true;
         new.entries.push(entry("LEDS-001", "C"));
-        let csv = diff(&old, &new).to_csv().unwrap();
+        let rows: Vec<String> = diff(&old, &new)
+            .table_rows()
+            .iter()
+            .map(|row| row.join("|"))
+            .collect();
         assert_eq!(
-            csv,
-            "change,id,system,issue,field,old,new
-register,,,,owner,,Team
-added,LEDS-001,LEDS,C,,,
-changed,PND-002,PND,B,must-have,no,yes
-rank,PND-002,PND,B,rank,2,1
-rank,PND-001,PND,\"A, with a comma\",rank,1,2
-"
+            rows,
+            [
+                "register||||owner||Team",
+                "added|LEDS-001|LEDS|C|||",
+                "changed|PND-002|PND|B|must-have|no|yes",
+                "rank|PND-002|PND|B|rank|2|1",
+                "rank|PND-001|PND|A, with a comma|rank|1|2",
+            ],
+            "one row per change, register first"
         );
     }
 }

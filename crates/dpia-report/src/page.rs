@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use jiff::Timestamp;
 
 use super::metrics::Face;
-use crate::palette::Rgb;
+use dpia_core::palette::Rgb;
 
 /// A4 width in points.
 pub const PAGE_WIDTH: f32 = 595.28;

@@ -2,7 +2,7 @@
 //! and a checksum of all of them; the next label to propose; and restoring from an older version.
 //!
 //! Pure over data: no clock (the time a snapshot is taken is passed in) and no I/O (snapshot files
-//! are `files::snapshot_file`). A `Snapshot` cannot be changed once made, so its checksum always
+//! are `dpia_files::snapshot_file`). A `Snapshot` cannot be changed once made, so its checksum always
 //! matches its label, time, author, note and register. Restoring never reuses an entry id issued
 //! after the snapshot.
 
@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diff::EntryField;
-use crate::files::{FORMAT_VERSION, register_file};
+use crate::register::FORMAT_VERSION;
 use crate::register::{Entry, EntryId, Register, RightId, Stage};
+use crate::register_text;
 
 /// The longest label allowed, in characters; a label is also a file name.
 const MAX_LABEL_CHARS: usize = 64;
@@ -144,7 +145,7 @@ impl Checksum {
     /// The canonical text is the same for equal registers, so the working register can be compared
     /// with a snapshot's register by checksum (`Snapshot::matches`).
     pub fn of(register: &Register) -> Result<Self, ron::Error> {
-        let text = register_file::to_text(register)?;
+        let text = register_text::to_text(register)?;
         Ok(Self(Sha256::digest(text.as_bytes()).into()))
     }
 
@@ -162,7 +163,7 @@ impl Checksum {
         note: &str,
         register: &Register,
     ) -> Result<Self, ron::Error> {
-        let register = register_file::to_text(register)?;
+        let register = register_text::to_text(register)?;
         let mut hasher = Sha256::new();
         let taken_at = taken_at.to_string();
         for part in [
@@ -397,7 +398,7 @@ pub fn auto_label<'a>(taken_at: Timestamp, existing: impl IntoIterator<Item = &'
 
 /// The automatic snapshot of the working register to keep before restoring `restoring` over it.
 ///
-/// The caller saves it (`files::snapshot_file::save_new`) before replacing the working register, so
+/// The caller saves it (`dpia_files::snapshot_file::save_new`) before replacing the working register, so
 /// the state before the restore can always be got back.
 pub fn before_restore<'a>(
     working: &Register,
@@ -712,7 +713,7 @@ mod tests {
             "For the\nworkshop",
         )
         .unwrap();
-        let text = register_file::to_text(snapshot.register()).unwrap();
+        let text = register_text::to_text(snapshot.register()).unwrap();
         // Lengths are in bytes: `â` is two.
         let canonical = format!(
             "4\nv1.0\n20\n2019-04-30T09:00:00Z\n5\nSiân\n16\nFor the\nworkshop\n{}\n{text}\n",

@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::{SaveError, atomic};
-use crate::register::{
+use dpia_core::register::{
     Assessment, Entry, EntryId, Field, Impact, Mitigation, MitigationStatus, Register, RightId,
     Scale, Source, Stage, System, SystemId, default_right,
 };

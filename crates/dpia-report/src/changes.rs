@@ -8,8 +8,8 @@
 use super::labels::{Labels, labels};
 use super::public::{self, Edition};
 use super::{ChangeGroup, ChangesSection};
-use crate::diff::{Change, ChangeLog, diff};
-use crate::register::Register;
+use dpia_core::diff::{Change, ChangeLog, diff};
+use dpia_core::register::Register;
 
 /// Text longer than this is shown as two lines, was and now, rather than `old → new`.
 const INLINE_TEXT_CHARS: usize = 60;
@@ -110,19 +110,14 @@ fn describe(change: &Change, labels: &Labels) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
-    use crate::files::register_file;
-    use crate::register::Field;
-    use crate::report::{ReportOptions, layout};
+    use crate::{ReportOptions, layout};
+    use dpia_core::register::Field;
+    use dpia_core::register_text;
 
     fn small() -> Register {
-        register_file::parse(
-            include_str!("../../tests/fixtures/small.ron"),
-            Path::new("small.ron"),
-        )
-        .unwrap()
+        register_text::parse(include_str!("../../../tests/fixtures/small.ron")).unwrap()
     }
 
     fn group<'a>(section: &'a ChangesSection, heading: &str) -> &'a [String] {

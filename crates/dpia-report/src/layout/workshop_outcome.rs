@@ -9,11 +9,11 @@
 use super::{
     BODY, CONTENT_WIDTH, H2, NOTE, Paper, SMALL, bullet, cell, head, leading, right_aligned,
 };
-use crate::palette;
-use crate::report::flow::{self, Inline, Row, Table};
-use crate::report::metrics::Face;
-use crate::report::public::Edition;
-use crate::workshop::{Attendance, Workshop};
+use crate::flow::{self, Inline, Row, Table};
+use crate::metrics::Face;
+use crate::public::Edition;
+use dpia_core::palette;
+use dpia_core::register::{Attendance, Workshop};
 
 impl Paper<'_> {
     /// The section for the workshop `ReportOptions::workshop_idx` names; nothing when it names none.
@@ -196,12 +196,12 @@ impl Paper<'_> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
-    use crate::files::register_file;
-    use crate::register::{EntryId, Language, Register};
-    use crate::report::{Edition, ReportOptions, layout};
-    use crate::workshop::{Direction, Participant, Scope, Session, Tier};
+    use crate::{Edition, ReportOptions, layout};
+    use dpia_core::register::{EntryId, Language, Register};
+    use dpia_core::register::{Participant, Scope, Tier};
+    use dpia_core::register_text;
+    use dpia_core::workshop::{Direction, Session};
 
     fn id(text: &str) -> EntryId {
         EntryId::parse(text).unwrap()
@@ -210,11 +210,8 @@ mod tests {
     /// `small.ron` after a workshop: Gwenllian (named) and Org K (a pseudonym) vote, PND-002 is
     /// a Must, PNC-002 Won't, and PND-001 is moved up with a reason that names Gwenllian.
     fn after_workshop() -> Register {
-        let register = register_file::parse(
-            include_str!("../../../tests/fixtures/small.ron"),
-            Path::new("small.ron"),
-        )
-        .unwrap();
+        let register =
+            register_text::parse(include_str!("../../../../tests/fixtures/small.ron")).unwrap();
         let mut session = Session::with_participants(
             "Open Space 6",
             jiff::civil::date(2019, 7, 11),
@@ -327,7 +324,7 @@ mod tests {
     #[test]
     fn an_anonymous_session_is_counted() {
         let mut register = after_workshop();
-        register.workshops[0].attendance = crate::workshop::Attendance::Anonymous { count: 7 };
+        register.workshops[0].attendance = dpia_core::register::Attendance::Anonymous { count: 7 };
         let text = section(&register, Edition::Full);
         assert!(
             text.contains("Participants 7, anonymous: only counts were recorded\n"),

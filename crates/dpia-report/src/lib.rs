@@ -119,18 +119,17 @@ pub enum ExportError {
 /// Makes the paper for `register`: layout, then PDF, carrying the register (redacted in the public
 /// edition) so the paper reopens in the app. Reports progress to `progress` as it goes.
 pub fn export(
-    register: &crate::register::Register,
+    register: &dpia_core::register::Register,
     options: &ReportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
     let shown = public::edition(register, options.edition);
     let mut report = layout::layout_edition(&shown, options, progress);
-    let text =
-        crate::files::register_file::to_text(&shown).map_err(|err| ExportError::Register {
-            message: err.to_string(),
-        })?;
+    let text = dpia_core::register_text::to_text(&shown).map_err(|err| ExportError::Register {
+        message: err.to_string(),
+    })?;
     report.attachment = Some(page::Attachment {
-        name: crate::files::paper::ATTACHMENT_NAME.to_owned(),
+        name: dpia_core::register_text::PAPER_ATTACHMENT_NAME.to_owned(),
         description: labels::labels(shown.metadata.language).subject.to_owned(),
         text,
     });

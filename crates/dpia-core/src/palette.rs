@@ -2,8 +2,8 @@
 //!
 //! Chosen to read on a projector and in greyscale print: each level is darker than the last.
 
+use crate::register::Tier;
 use crate::scoring::Level;
-use crate::workshop::Tier;
 
 /// An sRGB colour, 0–255 per channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

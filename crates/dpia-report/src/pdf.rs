@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use super::ExportError;
 use super::metrics::Face;
 use super::page::{Attachment, Item, PAGE_HEIGHT, Page, Report};
-use crate::palette::Rgb;
+use dpia_core::palette::Rgb;
 
 /// The PDF for `report`, with fonts embedded and subset.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {

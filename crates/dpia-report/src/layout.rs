@@ -14,10 +14,12 @@ use super::metrics::{self, Face};
 use super::page::{DocumentInfo, Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Rect, Report, Rule, TextRun};
 use super::public::{self, Edition};
 use super::{Progress, ReportOptions};
-use crate::palette::{self, Rgb};
-use crate::ranking::{Ranked, rank};
-use crate::register::{Assessment, Entry, Likelihood, Register, Scale, Severity, Stage, SystemId};
-use crate::scoring::{EntryScores, Level, Score};
+use dpia_core::palette::{self, Rgb};
+use dpia_core::ranking::{Ranked, rank};
+use dpia_core::register::{
+    Assessment, Entry, Likelihood, Register, Scale, Severity, Stage, SystemId,
+};
+use dpia_core::scoring::{EntryScores, Level, Score};
 
 /// Left and right margin: 18 mm.
 const MARGIN_X: f32 = 51.0;
@@ -486,8 +488,8 @@ impl Paper<'_> {
     }
 
     fn heat_maps(&self) -> LineBox {
-        let inherent = crate::scoring::heat_map(self.register, Stage::Inherent);
-        let residual = crate::scoring::heat_map(self.register, Stage::Residual);
+        let inherent = dpia_core::scoring::heat_map(self.register, Stage::Inherent);
+        let residual = dpia_core::scoring::heat_map(self.register, Stage::Residual);
         let mut items = Vec::new();
         let label_width = 86.0;
         let gap = 36.0;
@@ -1288,27 +1290,18 @@ fn ellipsised(text: &str, style: Style, width: f32) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use super::*;
-    use crate::files::register_file;
-    use crate::register::{EntryId, Field, Language, Marking, Mitigation};
-    use crate::report::{ChangeGroup, ChangesSection};
+    use crate::{ChangeGroup, ChangesSection};
+    use dpia_core::register::{EntryId, Field, Language, Marking, Mitigation};
+    use dpia_core::register_text;
 
     fn bundled() -> Register {
-        register_file::parse(
-            include_str!("../../registers/leds-hob-open-space.ron"),
-            Path::new("leds-hob-open-space.ron"),
-        )
-        .unwrap()
+        register_text::parse(include_str!("../../../registers/leds-hob-open-space.ron")).unwrap()
     }
 
     fn welsh() -> Register {
-        register_file::parse(
-            include_str!("../../tests/fixtures/welsh.ron"),
-            Path::new("welsh.ron"),
-        )
-        .unwrap()
+        register_text::parse(include_str!("../../../tests/fixtures/welsh.ron")).unwrap()
     }
 
     /// The bundled register with one entry's concern 10,000 characters long, numbered words
@@ -1396,11 +1389,8 @@ mod tests {
         );
 
         // A one-line purpose stays on the cover too: a new section does not take its heading along.
-        let small = register_file::parse(
-            include_str!("../../tests/fixtures/small.ron"),
-            Path::new("small.ron"),
-        )
-        .unwrap();
+        let small =
+            register_text::parse(include_str!("../../../tests/fixtures/small.ron")).unwrap();
         let cover = layout(&small, &ReportOptions::default()).pages[0].text();
         assert!(
             cover.contains("\nPurpose\nA small register for tests.\n"),
@@ -1755,7 +1745,7 @@ mod tests {
         );
         let entry = Entry::new(
             EntryId::parse("XYZ-001").unwrap(),
-            crate::register::SystemId::parse("XYZ").unwrap(),
+            dpia_core::register::SystemId::parse("XYZ").unwrap(),
             "An entry whose system is missing",
         );
         register.entries.push(entry);

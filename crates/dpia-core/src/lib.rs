@@ -1,0 +1,39 @@
+//! dpia-core: the model of a Data Protection Impact Assessment risk register and its pure logic.
+//!
+//! The bottom layer. It does no I/O (no `std::fs`, no clock: times are passed in), names no GUI or
+//! PDF crate, and depends on nothing of the workspace; `dpia-files`, `dpia-report` and the app sit
+//! over it. The modules, in reading order:
+//!
+//! - `register`: the model, in the users' words (register, entry, concern, mitigation, right,
+//!   impact, the record a workshop leaves).
+//! - `register_text` and `migrate`: the register as RON text and back, `format_version`, migration.
+//! - `scoring`: score = severity × likelihood, levels, an entry's inherent/residual/breadth, heat map.
+//! - `ranking`: the priority order and the reason line for each rank.
+//! - `check`: validation as a list of problems.
+//! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
+//! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
+//! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
+//! - `history`: undo and redo, a run of typing in one field being one step.
+//! - `filter`: which entries the register view shows and in what order (filters, search, sort).
+//! - `overview`: whole-register summaries for browsing (entries per system, rights × systems).
+//! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves).
+//! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
+
+pub mod check;
+pub mod diff;
+pub mod edit;
+pub mod filter;
+pub mod history;
+pub mod migrate;
+pub mod overview;
+pub mod palette;
+pub mod ranking;
+pub mod register;
+pub mod register_text;
+pub mod scoring;
+pub mod snapshot;
+pub mod synthetic;
+#[cfg(test)]
+mod testing;
+pub mod workshop;

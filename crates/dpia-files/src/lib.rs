@@ -1,0 +1,16 @@
+//! dpia-files: everything that touches the disk. Register files (RON), snapshot files, recovery
+//! copies, CSV, papers read back, and the one atomic writer.
+//!
+//! Over `dpia-core`, which is pure over data: this layer reads and writes the text the core parses
+//! and prints, and turns every failure into a typed error that names the file and says where and what.
+
+pub mod atomic;
+pub mod change_log_csv;
+pub mod csv_file;
+mod error;
+pub mod paper;
+pub mod recovery;
+pub mod register_file;
+pub mod snapshot_file;
+
+pub use error::{LoadError, SaveError};
