@@ -534,13 +534,7 @@ fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) ->
 
 /// Refuses an output that is the input itself, by any name, `--force` or not.
 fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
-    // A file that does not exist yet cannot be the input; one that exists is compared by the file
-    // it is, through `..` and symlinks.
-    let is_input = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-        (Ok(input), Ok(output)) => input == output,
-        _ => false,
-    };
-    if is_input {
+    if atomic::is_same_file(input, output) {
         Err(CliError::OutputIsInput {
             path: output.to_owned(),
         })

@@ -2,23 +2,21 @@
 
 use std::fs;
 
-use super::util::{assert_text, bundled_register, fixture, run};
+use super::util::{Dir, assert_text, bundled_register, fixture};
 
 #[test]
 fn check_passes_the_bundled_register() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = bundled_register();
-    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
-    assert_eq!(out.code, 0, "{out:?}");
+    let out = dir.ok(&["check", path.to_str().unwrap()]);
     assert!(out.stdout.contains(": ok, "), "{out:?}");
 }
 
 #[test]
 fn check_reports_each_problem_and_exits_1() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = fixture("problems.ron");
-    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
-    assert_eq!(out.code, 1, "{out:?}");
+    let out = dir.problems(&["check", path.to_str().unwrap()]);
     let shown = path.display().to_string();
     assert_text(
         &out.stdout,
@@ -31,10 +29,9 @@ fn check_reports_each_problem_and_exits_1() {
 
 #[test]
 fn check_reports_a_malformed_file_with_its_position() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = fixture("malformed.ron");
-    let out = run(dir.path(), &["check", path.to_str().unwrap()]);
-    assert_eq!(out.code, 1, "{out:?}");
+    let out = dir.problems(&["check", path.to_str().unwrap()]);
     assert!(
         out.stdout.starts_with(&format!("{}:9:", path.display())),
         "{out:?}"
@@ -43,13 +40,9 @@ fn check_reports_a_malformed_file_with_its_position() {
 
 #[test]
 fn rank_prints_csv_with_reasons() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = fixture("small.ron");
-    let out = run(
-        dir.path(),
-        &["rank", path.to_str().unwrap(), "--format", "csv"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
+    let out = dir.ok(&["rank", path.to_str().unwrap(), "--format", "csv"]);
     assert_text(
         &out.stdout,
         "rank,id,system,issue,residual,inherent,breadth,reason\n\
@@ -61,10 +54,9 @@ fn rank_prints_csv_with_reasons() {
 
 #[test]
 fn rank_table_aligns_columns() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = fixture("small.ron");
-    let out = run(dir.path(), &["rank", path.to_str().unwrap()]);
-    assert_eq!(out.code, 0, "{out:?}");
+    let out = dir.ok(&["rank", path.to_str().unwrap()]);
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 4, "{}", out.stdout);
     let reason_column = lines[0].find("reason").unwrap();
@@ -78,77 +70,55 @@ fn rank_table_aligns_columns() {
 
 #[test]
 fn csv_export_then_import_keeps_every_entry() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = bundled_register();
-    let out = run(
-        dir.path(),
-        &["export-csv", register.to_str().unwrap(), "-o", "out.csv"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let out = run(
-        dir.path(),
-        &["import-csv", "out.csv", "-o", "back.ron", "--title", "Back"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let out = run(dir.path(), &["export-csv", "back.ron", "-o", "again.csv"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.ok(&["export-csv", register.to_str().unwrap(), "-o", "out.csv"]);
+    dir.ok(&["import-csv", "out.csv", "-o", "back.ron", "--title", "Back"]);
+    dir.ok(&["export-csv", "back.ron", "-o", "again.csv"]);
     assert_text(
-        &fs::read_to_string(dir.path().join("again.csv")).unwrap(),
-        &fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+        &fs::read_to_string(dir.join("again.csv")).unwrap(),
+        &fs::read_to_string(dir.join("out.csv")).unwrap(),
     );
 }
 
 #[test]
 fn import_of_bad_rows_reports_all_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     fs::write(
-        dir.path().join("bad.csv"),
+        dir.join("bad.csv"),
         "system,issue,impacts\nPND,ok,privacy=2x2\nPND,bad,privacy=9x9\nPND,,\n",
     )
     .unwrap();
-    let out = run(dir.path(), &["import-csv", "bad.csv", "-o", "out.ron"]);
-    assert_eq!(out.code, 2, "{out:?}");
+    let out = dir.fails(&["import-csv", "bad.csv", "-o", "out.ron"]);
     assert_text(
         &out.stderr,
         "dpia-register: bad.csv:3: impacts: `privacy=9x9`: severity and likelihood are each 1 to 4\n\
          bad.csv:4: the issue is empty\n",
     );
-    assert!(!dir.path().join("out.ron").exists(), "nothing is written");
+    assert!(!dir.join("out.ron").exists(), "nothing is written");
 }
 
 #[test]
 fn outputs_are_not_replaced_without_force() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("out.csv"), "precious").unwrap();
+    let dir = Dir::new();
+    dir.create("out.csv", "precious");
     let register = bundled_register();
-    let out = run(
-        dir.path(),
-        &["export-csv", register.to_str().unwrap(), "-o", "out.csv"],
-    );
-    assert_eq!(out.code, 2, "{out:?}");
+    let out = dir.fails(&["export-csv", register.to_str().unwrap(), "-o", "out.csv"]);
     assert!(out.stderr.contains("pass --force"), "{out:?}");
-    assert_eq!(
-        fs::read_to_string(dir.path().join("out.csv")).unwrap(),
-        "precious"
-    );
-    let out = run(
-        dir.path(),
-        &[
-            "export-csv",
-            register.to_str().unwrap(),
-            "-o",
-            "out.csv",
-            "--force",
-        ],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(fs::read_to_string(dir.join("out.csv")).unwrap(), "precious");
+    dir.ok(&[
+        "export-csv",
+        register.to_str().unwrap(),
+        "-o",
+        "out.csv",
+        "--force",
+    ]);
 }
 
 #[test]
 fn missing_file_is_an_error_on_stderr() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["rank", "nope.ron"]);
-    assert_eq!(out.code, 2, "{out:?}");
+    let dir = Dir::new();
+    let out = dir.fails(&["rank", "nope.ron"]);
     assert!(
         out.stderr
             .starts_with("dpia-register: nope.ron: cannot read:"),
@@ -159,32 +129,29 @@ fn missing_file_is_an_error_on_stderr() {
 
 #[test]
 fn generate_writes_a_register_that_checks() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["generate", "200", "-o", "big.ron"]);
-    assert_eq!(out.code, 0, "{out:?}");
-    let out = run(dir.path(), &["check", "big.ron"]);
+    let dir = Dir::new();
+    dir.ok(&["generate", "200", "-o", "big.ron"]);
+    let out = dir.run(&["check", "big.ron"]);
     assert_text(&out.stdout, "big.ron: ok, 200 entries\n");
 }
 
 #[test]
 fn format_rewrites_a_hand_edited_register_in_canonical_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let out = run(dir.path(), &["format", "small.ron"]);
+    let out = dir.run(&["format", "small.ron"]);
     assert_text(&out.stdout, "small.ron: rewritten\n");
-    let out = run(dir.path(), &["format", "small.ron"]);
+    let out = dir.run(&["format", "small.ron"]);
     assert_text(&out.stdout, "small.ron: already in canonical form\n");
-    let out = run(dir.path(), &["check", "small.ron"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.ok(&["check", "small.ron"]);
 }
 
 /// A folder holding `small.ron` and its snapshot `small.snapshots/v1.0.ron`.
-fn register_with_a_snapshot() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::copy(fixture("small.ron"), dir.path().join("small.ron")).unwrap();
-    let out = run(dir.path(), &["snapshot", "small.ron", "--label", "v1.0"]);
-    assert_eq!(out.code, 0, "{out:?}");
+fn register_with_a_snapshot() -> Dir {
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    dir.ok(&["snapshot", "small.ron", "--label", "v1.0"]);
     dir
 }
 
@@ -192,26 +159,23 @@ fn register_with_a_snapshot() -> tempfile::TempDir {
 fn reading_commands_read_a_snapshots_register() {
     let dir = register_with_a_snapshot();
     let snapshot = "small.snapshots/v1.0.ron";
-    let from_register = run(dir.path(), &["rank", "small.ron", "--format", "csv"]);
-    let from_snapshot = run(dir.path(), &["rank", snapshot, "--format", "csv"]);
-    assert_eq!(from_snapshot.code, 0, "{from_snapshot:?}");
+    let from_register = dir.run(&["rank", "small.ron", "--format", "csv"]);
+    let from_snapshot = dir.ok(&["rank", snapshot, "--format", "csv"]);
     assert_text(&from_snapshot.stdout, &from_register.stdout);
-    let out = run(dir.path(), &["export-csv", snapshot, "-o", "v1.0.csv"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    let out = dir.ok(&["export-csv", snapshot, "-o", "v1.0.csv"]);
     assert_text(&out.stdout, "v1.0.csv: 3 entries exported\n");
 }
 
 #[test]
 fn a_snapshot_is_never_rewritten_and_says_so() {
     let dir = register_with_a_snapshot();
-    let snapshot = dir.path().join("small.snapshots").join("v1.0.ron");
+    let snapshot = dir.join("small.snapshots").join("v1.0.ron");
     let before = fs::read(&snapshot).unwrap();
     for args in [
         vec!["format", "small.snapshots/v1.0.ron"],
         vec!["snapshot", "small.snapshots/v1.0.ron", "--label", "v2.0"],
     ] {
-        let out = run(dir.path(), &args);
-        assert_eq!(out.code, 2, "{out:?}");
+        let out = dir.fails(&args);
         assert!(
             out.stderr.starts_with(
                 "dpia-register: small.snapshots/v1.0.ron: this is snapshot v1.0 of a register, a frozen copy that is never rewritten"
@@ -229,11 +193,11 @@ fn a_snapshot_is_never_rewritten_and_says_so() {
 
 #[test]
 fn files_that_are_no_register_are_named_in_plain_words() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("empty.ron"), "").unwrap();
-    fs::write(dir.path().join("zero.ron"), "(format_version: 0)").unwrap();
-    fs::write(dir.path().join("none.ron"), "(title: \"x\")").unwrap();
-    fs::write(dir.path().join("paper.pdf"), "%PDF-1.7 not really").unwrap();
+    let dir = Dir::new();
+    dir.create("empty.ron", "");
+    dir.create("zero.ron", "(format_version: 0)");
+    dir.create("none.ron", "(title: \"x\")");
+    dir.create("paper.pdf", "%PDF-1.7 not really");
     let cases = [
         (["check", "empty.ron"], "empty.ron:1:1: the file is empty\n"),
         (
@@ -246,17 +210,15 @@ fn files_that_are_no_register_are_named_in_plain_words() {
         ),
     ];
     for (args, expected) in cases {
-        let out = run(dir.path(), &args);
-        assert_eq!(out.code, 1, "{out:?}");
+        let out = dir.problems(&args);
         assert_text(&out.stdout, expected);
     }
-    let out = run(dir.path(), &["rank", "empty.ron"]);
+    let out = dir.run(&["rank", "empty.ron"]);
     assert_text(
         &out.stderr,
         "dpia-register: empty.ron:1:1: the file is empty\n",
     );
-    let out = run(dir.path(), &["format", "paper.pdf"]);
-    assert_eq!(out.code, 2, "{out:?}");
+    let out = dir.fails(&["format", "paper.pdf"]);
     assert_text(
         &out.stderr,
         "dpia-register: paper.pdf: is a PDF paper; papers can't be reformatted (`format` rewrites register files)\n",
@@ -265,10 +227,10 @@ fn files_that_are_no_register_are_named_in_plain_words() {
 
 #[test]
 fn an_output_that_is_the_input_is_refused_even_with_force() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::copy(fixture("small.ron"), dir.path().join("same.ron")).unwrap();
-    fs::write(dir.path().join("in.csv"), "system,issue\nPND,x\n").unwrap();
-    let register_before = fs::read(dir.path().join("same.ron")).unwrap();
+    let dir = Dir::new();
+    fs::copy(fixture("small.ron"), dir.join("same.ron")).unwrap();
+    dir.create("in.csv", "system,issue\nPND,x\n");
+    let register_before = fs::read(dir.join("same.ron")).unwrap();
     let cases: [&[&str]; 4] = [
         &["export-pdf", "same.ron", "-o", "same.ron", "--force"],
         &["export-csv", "same.ron", "-o", "./same.ron", "--force"],
@@ -276,38 +238,33 @@ fn an_output_that_is_the_input_is_refused_even_with_force() {
         &["export-pdf", "same.ron", "-o", "x/same.ron", "--force"],
     ];
     // `x/same.ron` is a symlink to the input.
-    let x = dir.path().join("x");
+    let x = dir.join("x");
     fs::create_dir(&x).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("same.ron"), x.join("same.ron")).unwrap();
+    std::os::unix::fs::symlink(dir.join("same.ron"), x.join("same.ron")).unwrap();
     for args in cases {
-        let out = run(dir.path(), args);
-        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        let out = dir.fails(args);
         assert!(
             out.stderr
                 .contains("is the input file; choose another output file"),
             "{args:?}: {out:?}"
         );
     }
+    assert_eq!(fs::read(dir.join("same.ron")).unwrap(), register_before);
     assert_eq!(
-        fs::read(dir.path().join("same.ron")).unwrap(),
-        register_before
-    );
-    assert_eq!(
-        fs::read_to_string(dir.path().join("in.csv")).unwrap(),
+        fs::read_to_string(dir.join("in.csv")).unwrap(),
         "system,issue\nPND,x\n"
     );
 }
 
 #[test]
 fn rank_table_marks_ties_and_csv_keeps_numbers() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let text = fs::read_to_string(fixture("small.ron")).unwrap().replace(
         "            issue: \"Unscored entry\",\n        ),",
         "            issue: \"Unscored entry\",\n        ),\n        (id: \"PND-003\", system: \"PND\", issue: \"Another unscored entry\"),",
     );
-    fs::write(dir.path().join("tied.ron"), text).unwrap();
-    let out = run(dir.path(), &["rank", "tied.ron"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.create("tied.ron", text);
+    let out = dir.ok(&["rank", "tied.ron"]);
     let ranks: Vec<&str> = out
         .stdout
         .lines()
@@ -315,7 +272,7 @@ fn rank_table_marks_ties_and_csv_keeps_numbers() {
         .map(|line| line.split_whitespace().next().unwrap())
         .collect();
     assert_eq!(ranks, ["1", "2", "3=", "4="], "{}", out.stdout);
-    let out = run(dir.path(), &["rank", "tied.ron", "--format", "csv"]);
+    let out = dir.run(&["rank", "tied.ron", "--format", "csv"]);
     let ranks: Vec<&str> = out
         .stdout
         .lines()
@@ -329,9 +286,8 @@ fn rank_table_marks_ties_and_csv_keeps_numbers() {
 fn a_reader_that_stops_early_ends_the_command_quietly() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["generate", "3000", "-o", "big.ron"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    let dir = Dir::new();
+    dir.ok(&["generate", "3000", "-o", "big.ron"]);
     for format in ["table", "csv"] {
         // Far more than a pipe holds, so the command is still writing when the reader goes.
         let mut child = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
@@ -355,11 +311,9 @@ fn a_reader_that_stops_early_ends_the_command_quietly() {
 
 #[test]
 fn a_mistyped_command_is_an_error_not_an_empty_app() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = run(dir.path(), &["rnak", "x.ron"]);
-    assert_eq!(out.code, 2, "{out:?}");
-    let out = run(dir.path(), &["rnak"]);
-    assert_eq!(out.code, 2, "{out:?}");
+    let dir = Dir::new();
+    dir.fails(&["rnak", "x.ron"]);
+    let out = dir.fails(&["rnak"]);
     assert_text(
         &out.stderr,
         "dpia-register: rnak: no such file, and not a command (see dpia-register --help)\n",

@@ -5,7 +5,7 @@ use dpia_core::ranking::rank;
 use dpia_core::register::{Assessment, Impact, RightId, SystemId};
 use dpia_files::register_file;
 
-use super::util::bundled_register;
+use super::util::{Dir, bundled_register};
 
 #[test]
 fn bundled_register_loads_and_passes_check() {
@@ -69,9 +69,9 @@ fn raising_a_score_moves_the_entry_up() {
 
 #[test]
 fn save_and_reload_keeps_everything() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_file::load(&bundled_register()).unwrap();
-    let path = dir.path().join("copy.ron");
+    let path = dir.join("copy.ron");
     register_file::save(&register, &path).unwrap();
     assert_eq!(register_file::load(&path).unwrap(), register);
 }

@@ -6,7 +6,7 @@ use dpia_core::register::FORMAT_VERSION;
 use dpia_core::register::{Marking, MitigationStatus};
 use dpia_files::{LoadError, register_file};
 
-use super::util::fixture;
+use super::util::{Dir, fixture};
 
 #[test]
 fn malformed_file_names_path_line_and_column() {
@@ -57,30 +57,26 @@ fn newer_format_is_refused() {
 
 #[test]
 fn failed_save_leaves_the_old_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("register.ron");
+    let dir = Dir::new();
+    let path = dir.join("register.ron");
     let register = register_file::load(&fixture("small.ron")).unwrap();
     register_file::save(&register, &path).unwrap();
     let before = fs::read(&path).unwrap();
-    // Saving into a folder that does not exist fails at the temporary file, before any rename.
-    let elsewhere = dir.path().join("gone").join("register.ron");
-    assert!(
-        register_file::save(&register, &elsewhere).is_err(),
-        "the save fails"
-    );
-    // A save whose writing fails part-way leaves the old file whole.
-    let err = dpia_files::atomic::write_with(&path, |out| {
-        out.write_all(b"(format_version: 2, meta")?;
-        Err(std::io::Error::other("simulated failure"))
-    })
-    .unwrap_err();
-    assert!(err.to_string().contains("simulated failure"), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), before, "the old file is intact");
-    assert_eq!(
-        fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "no temporary file is left"
-    );
+    // A save of this very file that fails before writing anything, or part-way, leaves it whole.
+    for written in [&b""[..], b"(format_version: 2, meta"] {
+        let err = dpia_files::atomic::write_with(&path, |out| {
+            out.write_all(written)?;
+            Err(std::io::Error::other("simulated failure"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("simulated failure"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before, "the old file is intact");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file is left"
+        );
+    }
 }
 
 #[test]

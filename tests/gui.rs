@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
 use super::gui_util::{App, click, harness, id, open_small, options, press, type_into};
-use super::util::fixture;
+use super::util::{Dir, fixture};
 
 fn shown(harness: &mut Harness<'_, DpiaApp>) -> Vec<String> {
     harness
@@ -220,6 +220,18 @@ fn ctrl_f_searches_issue_concern_and_mitigations() {
 #[test]
 fn sorting_by_a_column_header() {
     let mut app = open_small();
+    // The fixture's rank order happens to be its id order, so sort by issue first: every click
+    // below then has to reorder the rows to pass.
+    assert_eq!(shown(&mut app.harness), ["PNC-002", "PND-001", "PND-002"]);
+    app.harness
+        .get_by_role_and_label(Role::Button, "Issue")
+        .click();
+    app.harness.run();
+    assert_eq!(
+        shown(&mut app.harness),
+        ["PND-001", "PNC-002", "PND-002"],
+        "Colocation, Retention, Unscored"
+    );
     click(&mut app.harness, "ID");
     assert_eq!(shown(&mut app.harness), ["PNC-002", "PND-001", "PND-002"]);
     click(&mut app.harness, "ID ▲");
@@ -326,8 +338,8 @@ fn closing_with_unsaved_changes_asks_first() {
 
 #[test]
 fn a_newer_recovery_copy_is_offered_and_restored() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
     let mut recovered = dpia_files::register_file::load(&path).unwrap();
     recovered.metadata.title = "Recovered work".to_owned();
@@ -376,11 +388,22 @@ fn a_heat_map_cell_filters_the_register() {
 #[test]
 fn every_view_draws_without_errors() {
     let mut app = open_small();
-    for view in ["Priorities", "Heat map", "Register details", "Register"] {
-        click(&mut app.harness, view);
+    for (label, view) in [
+        ("Priorities", View::Priorities),
+        ("Heat map", View::HeatMap),
+        ("Register details", View::Details),
+        ("Snapshots", View::Snapshots),
+        ("Workshop", View::Workshop),
+        ("Register", View::Register),
+    ] {
+        click(&mut app.harness, label);
+        assert_eq!(app.harness.state().view(), view, "{label} opens");
+        assert!(
+            app.harness.state().errors().is_empty(),
+            "{label}: {:?}",
+            app.harness.state().errors()
+        );
     }
-    assert!(app.harness.state().errors().is_empty());
-    assert_eq!(app.harness.state().view(), View::Register);
 }
 
 #[test]
@@ -472,11 +495,11 @@ fn escape_closes_the_path_field() {
 
 #[test]
 fn a_paper_opens_as_an_unsaved_register_and_save_never_writes_over_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = dpia_files::register_file::load(&fixture("small.ron")).unwrap();
     let paper_options = dpia_report::ReportOptions::default();
     let bytes = dpia_report::export(&register, &paper_options, &mut |_| {}).unwrap();
-    let paper = dir.path().join("paper.pdf");
+    let paper = dir.join("paper.pdf");
     fs::write(&paper, &bytes).unwrap();
 
     let mut harness = harness(DpiaApp::open(&paper, options()));
@@ -538,10 +561,10 @@ fn wait_for_file(harness: &mut Harness<'_, DpiaApp>, path: &Path) {
 
 #[test]
 fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let data_folder = dir.path().join("data");
+    let data_folder = dir.join("data");
     let copy = data_folder.join("recovery/untitled.recovery.ron");
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
     harness.state_mut().push(dpia_register::gui::Command::New);
@@ -563,10 +586,10 @@ fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
 
 #[test]
 fn an_untitled_copy_left_behind_is_offered_at_start_and_restored_unsaved() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let data_folder = dir.path().join("data");
+    let data_folder = dir.join("data");
     let mut lost = dpia_files::register_file::load(&path).unwrap();
     lost.metadata.title = "Never saved ŵ".to_owned();
     dpia_files::recovery::RecoveryCopy::Untitled {
@@ -592,10 +615,10 @@ fn an_untitled_copy_left_behind_is_offered_at_start_and_restored_unsaved() {
 
 #[test]
 fn an_untitled_copy_left_behind_can_be_discarded_at_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let data_folder = dir.path().join("data");
+    let data_folder = dir.join("data");
     let copy = dpia_files::recovery::RecoveryCopy::Untitled {
         data_folder: data_folder.clone(),
     };
@@ -610,11 +633,11 @@ fn an_untitled_copy_left_behind_can_be_discarded_at_start() {
 
 #[test]
 fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
-    let data_folder = dir.path().join("data");
-    let csv = dir.path().join("more.csv");
+    let data_folder = dir.join("data");
+    let csv = dir.join("more.csv");
     fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
     harness.state_mut().push(dpia_register::gui::Command::New);
@@ -650,18 +673,35 @@ fn bundled_in_window(width: f32, height: f32, entry: &str) -> Harness<'static, D
 }
 
 /// The widgets of the impact grid (pickers, buttons, names, notes) that reach past `right_edge`.
+///
+/// Panics unless the grid drew a widget for every scored right and the editor's text fields, so
+/// an empty grid cannot pass for one that fits.
 fn grid_widgets_past(harness: &Harness<'_, DpiaApp>, right_edge: f32) -> Vec<String> {
     let register = harness.state().register();
     let selected = register
         .entry(harness.state().selection().unwrap())
         .unwrap();
     let mut past = Vec::new();
+    let mut num_scored = 0;
     for right in &register.rights {
         if selected.impact(&right.id).is_none() {
             continue;
         }
-        for node in harness.query_all_by_label_contains(&right.name) {
+        num_scored += 1;
+        let nodes: Vec<_> = harness.query_all_by_label_contains(&right.name).collect();
+        assert!(
+            nodes.len() >= 2,
+            "the grid shows {} with its pickers ({} widgets found)",
+            right.name,
+            nodes.len()
+        );
+        for node in nodes {
             let rect = node.rect();
+            assert!(
+                rect.width() > 0.0 && rect.height() > 0.0,
+                "{:?} was laid out",
+                node.accesskit_node().label()
+            );
             if rect.right() > right_edge {
                 past.push(format!(
                     "{:?} ends at {}",
@@ -671,7 +711,14 @@ fn grid_widgets_past(harness: &Harness<'_, DpiaApp>, right_edge: f32) -> Vec<Str
             }
         }
     }
-    for node in harness.query_all_by_role(Role::TextInput) {
+    assert!(num_scored > 0, "the selected entry has scored rights");
+    let text_fields: Vec<_> = harness.query_all_by_role(Role::TextInput).collect();
+    assert!(
+        text_fields.len() >= 3,
+        "the editor shows its text fields ({} found)",
+        text_fields.len()
+    );
+    for node in text_fields {
         let rect = node.rect();
         if rect.right() > right_edge {
             past.push(format!(
@@ -702,7 +749,7 @@ fn the_impact_grid_fits_a_small_window() {
 fn a_long_notice_never_overlaps_the_register_title() {
     for width in [1400.0, 1024.0] {
         let mut harness = bundled_in_window(width, 700.0, "LEDS-003");
-        let dir = tempfile::tempdir().unwrap();
+        let dir = Dir::new();
         let csv = dir
             .path()
             .join("entries-from-the-workshop-with-the-force-leads-and-the-board-in-july.csv");

@@ -11,13 +11,13 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::util::fixture;
+use super::util::{Dir, fixture};
 
 /// A throw-away folder holding a copy of a fixture, and the app open on it.
 pub(crate) struct App {
     pub(crate) harness: Harness<'static, DpiaApp>,
     pub(crate) path: PathBuf,
-    pub(crate) dir: tempfile::TempDir,
+    pub(crate) dir: Dir,
 }
 
 /// The app's options in tests: 11 July 2019, and the in-app path field instead of file choosers.
@@ -45,7 +45,7 @@ pub(crate) fn open_small() -> App {
 
 /// The app open on a copy of `tests/fixtures/small.ron`, set up by `configure` (a clock, say).
 pub(crate) fn open_small_with(configure: impl FnOnce(DpiaApp) -> DpiaApp) -> App {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let path = dir.path().join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
     let harness = harness(configure(DpiaApp::open(&path, options())));

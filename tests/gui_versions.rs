@@ -21,7 +21,7 @@ use egui_kittest::kittest::Queryable;
 use super::gui_util::{
     App, click, harness, id, open_small_with, options, press, replace_text, text_in, type_into,
 };
-use super::util::fixture;
+use super::util::{Dir, fixture};
 
 /// The time the tests' clock stands at.
 const NOW: &str = "2019-07-11T09:30:00Z";
@@ -296,7 +296,7 @@ fn export_dialog(app: &mut App, paper: &Path) {
 #[test]
 fn a_public_paper_is_exported_from_the_dialog() {
     let mut app = open_small();
-    let paper = app.dir.path().join("papers-public.pdf");
+    let paper = app.dir.join("papers-public.pdf");
     export_dialog(&mut app, &paper);
     click(&mut app.harness, "Public edition");
     export_and_wait(&mut app.harness, "Export");
@@ -318,7 +318,7 @@ fn a_public_paper_is_exported_from_the_dialog() {
 #[test]
 fn an_existing_file_is_replaced_only_when_the_user_agrees() {
     let mut app = open_small();
-    let paper = app.dir.path().join("paper.pdf");
+    let paper = app.dir.join("paper.pdf");
     fs::write(&paper, "an older paper").unwrap();
     export_dialog(&mut app, &paper);
     click(&mut app.harness, "Export");
@@ -339,7 +339,7 @@ fn a_paper_can_carry_the_changes_since_a_snapshot() {
     let mut app = open_small();
     take_snapshot(&mut app);
     edit_issue(&mut app, "PND-002", " (reworded)");
-    let paper = app.dir.path().join("with-changes.pdf");
+    let paper = app.dir.join("with-changes.pdf");
     app.harness.state_mut().push(Command::ExportPdf);
     app.harness.run();
     replace_text(&mut app.harness, "Save to", &paper.display().to_string());
@@ -379,8 +379,8 @@ fn pdf_text(pdf: &Path) -> String {
 fn a_paper_can_carry_a_workshops_outcome() {
     use dpia_core::register::{Participant, Scope, Tier};
     use dpia_core::workshop::Session;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("small.ron");
+    let dir = Dir::new();
+    let path = dir.join("small.ron");
     let register = register_file::load(&fixture("small.ron")).unwrap();
     let mut session = Session::with_participants(
         "Open Space six",
@@ -405,7 +405,7 @@ fn a_paper_can_carry_a_workshops_outcome() {
         dir,
     };
 
-    let paper = app.dir.path().join("with-workshop.pdf");
+    let paper = app.dir.join("with-workshop.pdf");
     app.harness.state_mut().push(Command::ExportPdf);
     app.harness.run();
     replace_text(&mut app.harness, "Save to", &paper.display().to_string());

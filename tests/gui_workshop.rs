@@ -16,7 +16,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 
 use super::gui_util::{click, harness, id, open_small, options, press, replace_text, type_into};
-use super::util::fixture;
+use super::util::{Dir, fixture};
 
 fn snapshot_path(register_path: &Path, label: &str) -> PathBuf {
     snapshot_file::path(register_path, &Label::parse(label).unwrap())
@@ -273,7 +273,7 @@ fn a_second_workshop_that_day_gets_its_own_snapshot() {
 
 #[test]
 fn a_register_never_saved_is_saved_before_the_session_ends() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_file::load(&fixture("small.ron")).unwrap();
     let mut h = harness(DpiaApp::with_register(register, None, options()));
     start_named_session(&mut h);
@@ -289,7 +289,7 @@ fn a_register_never_saved_is_saved_before_the_session_ends() {
         h.query_by_label_contains("Save the register to a file first")
             .is_some()
     );
-    let path = dir.path().join("new.ron");
+    let path = dir.join("new.ron");
     let field = h.get_by_label("Path");
     field.focus();
     h.run();

@@ -12,7 +12,7 @@ use dpia_core::register::{
 use dpia_files::register_file;
 use dpia_report::{Edition, ReportOptions, public};
 
-use super::util::{bundled_register, fixture, run};
+use super::util::{Dir, bundled_register, fixture};
 
 /// Runs a poppler tool and returns what it printed.
 fn poppler(tool: &str, args: &[&str]) -> String {
@@ -60,14 +60,10 @@ fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std:
 
 #[test]
 fn every_page_has_the_marking_top_and_bottom_and_its_number() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = bundled_register();
-    let out = run(
-        dir.path(),
-        &["export-pdf", register.to_str().unwrap(), "-o", "paper.pdf"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let pdf = dir.path().join("paper.pdf");
+    dir.ok(&["export-pdf", register.to_str().unwrap(), "-o", "paper.pdf"]);
+    let pdf = dir.join("paper.pdf");
     let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
     let num_pages: usize = info
         .lines()
@@ -102,7 +98,7 @@ fn every_page_has_the_marking_top_and_bottom_and_its_number() {
 
 #[test]
 fn the_summary_lists_every_issue_in_rank_order() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_file::load(&bundled_register()).unwrap();
     let pdf = export(&register, Edition::Full, dir.path(), "paper.pdf");
     let text = squeezed(&pages(&pdf).join("\n"));
@@ -123,7 +119,7 @@ fn the_summary_lists_every_issue_in_rank_order() {
 
 #[test]
 fn a_ten_thousand_character_concern_wraps_across_pages() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let mut register = register_file::load(&fixture("small.ron")).unwrap();
     let mut words: Vec<String> = (1..=1700).map(|n| format!("w{n:04}")).collect();
     words.insert(2, "y".repeat(250));
@@ -171,7 +167,7 @@ fn a_ten_thousand_character_concern_wraps_across_pages() {
 
 #[test]
 fn welsh_comes_back_as_the_same_text() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_file::load(&fixture("welsh.ron")).unwrap();
     let pdf = export(&register, Edition::Full, dir.path(), "cymraeg.pdf");
     let pages = pages(&pdf);
@@ -268,7 +264,7 @@ fn decompressed(pdf: &Path) -> String {
 
 #[test]
 fn the_public_edition_has_no_trace_of_what_it_removes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_with_secrets();
     let full = export(&register, Edition::Full, dir.path(), "full.pdf");
     let public = export(&register, Edition::Public, dir.path(), "public.pdf");
@@ -330,38 +326,31 @@ fn the_public_edition_has_no_trace_of_what_it_removes() {
 
 #[test]
 fn a_paper_reopens_as_the_register_it_was_made_from() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let ron = bundled_register();
-    let out = run(
-        dir.path(),
-        &["export-pdf", ron.to_str().unwrap(), "-o", "paper.pdf"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let pdf = dir.path().join("paper.pdf");
+    dir.ok(&["export-pdf", ron.to_str().unwrap(), "-o", "paper.pdf"]);
+    let pdf = dir.join("paper.pdf");
     assert_eq!(
         register_file::load(&pdf).unwrap(),
         register_file::load(&ron).unwrap()
     );
-    let out = run(dir.path(), &["check", "paper.pdf"]);
+    let out = dir.run(&["check", "paper.pdf"]);
     assert_eq!(out.stdout, "paper.pdf: ok, 29 entries\n", "{out:?}");
-    let from_pdf = run(dir.path(), &["rank", "paper.pdf", "--format", "csv"]);
-    let from_ron = run(
-        dir.path(),
-        &["rank", ron.to_str().unwrap(), "--format", "csv"],
-    );
+    let from_pdf = dir.run(&["rank", "paper.pdf", "--format", "csv"]);
+    let from_ron = dir.run(&["rank", ron.to_str().unwrap(), "--format", "csv"]);
     assert_eq!(from_pdf.stdout, from_ron.stdout);
-    let out = run(dir.path(), &["diff", "paper.pdf", ron.to_str().unwrap()]);
+    let out = dir.run(&["diff", "paper.pdf", ron.to_str().unwrap()]);
     assert!(out.stdout.ends_with("No differences.\n"), "{out:?}");
     // `format` rewrites register files; it must never turn a paper into RON.
     let before = fs::read(&pdf).unwrap();
-    run(dir.path(), &["format", "paper.pdf"]);
+    dir.run(&["format", "paper.pdf"]);
     assert_eq!(fs::read(&pdf).unwrap(), before, "the paper is untouched");
     assert!(poppler("pdfdetach", &["-list", pdf.to_str().unwrap()]).contains("register.ron"));
 }
 
 #[test]
 fn a_pdf_from_elsewhere_is_refused_clearly() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     // A minimal PDF with no embedded register.
     let mut document = lopdf::Document::with_version("1.5");
     let pages_id = document.new_object_id();
@@ -374,9 +363,8 @@ fn a_pdf_from_elsewhere_is_refused_clearly() {
     let catalog =
         document.add_object(lopdf::dictionary! {"Type" => "Catalog", "Pages" => pages_id});
     document.trailer.set("Root", catalog);
-    document.save(dir.path().join("other.pdf")).unwrap();
-    let out = run(dir.path(), &["check", "other.pdf"]);
-    assert_eq!(out.code, 1, "{out:?}");
+    document.save(dir.join("other.pdf")).unwrap();
+    let out = dir.problems(&["check", "other.pdf"]);
     assert!(
         out.stdout
             .starts_with("other.pdf: this PDF carries no register"),
@@ -386,7 +374,7 @@ fn a_pdf_from_elsewhere_is_refused_clearly() {
 
 #[test]
 fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let ron = bundled_register();
     let export_at = |epoch: &str, name: &str| {
         let output = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
@@ -396,7 +384,7 @@ fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
             .output()
             .unwrap();
         assert!(output.status.success(), "{output:?}");
-        fs::read(dir.path().join(name)).unwrap()
+        fs::read(dir.join(name)).unwrap()
     };
     let first = export_at("1593518400", "a.pdf");
     assert_eq!(first, export_at("1593518400", "b.pdf"), "byte-identical");
@@ -405,7 +393,7 @@ fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
         export_at("1593604800", "c.pdf"),
         "the date is part of the paper"
     );
-    let info = poppler("pdfinfo", &[dir.path().join("a.pdf").to_str().unwrap()]);
+    let info = poppler("pdfinfo", &[dir.join("a.pdf").to_str().unwrap()]);
     assert!(info.contains("Tue Jun 30 12:00:00 2020 UTC"), "{info}");
 
     // And in one process, as the app exports twice.
@@ -419,7 +407,7 @@ fn the_same_input_and_source_date_epoch_give_the_same_bytes() {
 
 #[test]
 fn fonts_are_embedded_and_subset_and_metadata_set() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let register = register_file::load(&bundled_register()).unwrap();
     let pdf = export(&register, Edition::Full, dir.path(), "paper.pdf");
     let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
@@ -458,24 +446,19 @@ fn progress_runs_from_start_to_done() {
 
 #[test]
 fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("reg.ron");
+    let dir = Dir::new();
+    let path = dir.join("reg.ron");
     let mut register = register_file::load(&fixture("small.ron")).unwrap();
     register.entries[1].confidential.insert(Field::Concern);
     "Old hushhush wording".clone_into(&mut register.entries[1].concern);
     register_file::save(&register, &path).unwrap();
-    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v0.9"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.ok(&["snapshot", "reg.ron", "--label", "v0.9"]);
     "Users see far more than their role needs.".clone_into(&mut register.entries[0].concern);
     "New hushhush wording".clone_into(&mut register.entries[1].concern);
     register_file::save(&register, &path).unwrap();
 
-    let out = run(
-        dir.path(),
-        &["export-pdf", "reg.ron", "-o", "full.pdf", "--since", "v0.9"],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let text = squeezed(&pages(&dir.path().join("full.pdf")).join("\n"));
+    dir.ok(&["export-pdf", "reg.ron", "-o", "full.pdf", "--since", "v0.9"]);
+    let text = squeezed(&pages(&dir.join("full.pdf")).join("\n"));
     assert!(
         text.contains("Changes since v0.9 0 added, 0 removed, 2 changed"),
         "{text}"
@@ -489,20 +472,16 @@ fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them()
         "the full edition shows it"
     );
 
-    let out = run(
-        dir.path(),
-        &[
-            "export-pdf",
-            "reg.ron",
-            "-o",
-            "public.pdf",
-            "--since",
-            "v0.9",
-            "--public",
-        ],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let public = dir.path().join("public.pdf");
+    dir.ok(&[
+        "export-pdf",
+        "reg.ron",
+        "-o",
+        "public.pdf",
+        "--since",
+        "v0.9",
+        "--public",
+    ]);
+    let public = dir.join("public.pdf");
     let text = squeezed(&pages(&public).join("\n"));
     assert!(
         text.contains("Changes since v0.9 0 added, 0 removed, 1 changed"),
@@ -511,45 +490,30 @@ fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them()
     assert!(!text.contains("hushhush"), "{text}");
     assert!(!decompressed(&public).contains("hushhush"));
 
-    let out = run(
-        dir.path(),
-        &["export-pdf", "reg.ron", "-o", "none.pdf", "--since", "v9.9"],
-    );
-    assert_eq!(out.code, 2, "{out:?}");
+    let out = dir.fails(&["export-pdf", "reg.ron", "-o", "none.pdf", "--since", "v9.9"]);
     assert!(
         out.stderr
             .contains("no snapshot labelled v9.9; `dpia-register snapshots` lists them"),
         "{out:?}"
     );
-    assert!(!dir.path().join("none.pdf").exists());
+    assert!(!dir.join("none.pdf").exists());
 }
 
 #[test]
 fn outputs_are_kept_without_force() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     let ron = bundled_register();
-    fs::write(dir.path().join("p.pdf"), "precious").unwrap();
-    let out = run(
-        dir.path(),
-        &["export-pdf", ron.to_str().unwrap(), "-o", "p.pdf"],
-    );
-    assert_eq!(out.code, 2, "{out:?}");
-    assert_eq!(
-        fs::read_to_string(dir.path().join("p.pdf")).unwrap(),
-        "precious"
-    );
-    let out = run(
-        dir.path(),
-        &[
-            "export-pdf",
-            ron.to_str().unwrap(),
-            "-o",
-            "p.pdf",
-            "--force",
-            "--public",
-        ],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.create("p.pdf", "precious");
+    dir.fails(&["export-pdf", ron.to_str().unwrap(), "-o", "p.pdf"]);
+    assert_eq!(fs::read_to_string(dir.join("p.pdf")).unwrap(), "precious");
+    let out = dir.ok(&[
+        "export-pdf",
+        ron.to_str().unwrap(),
+        "-o",
+        "p.pdf",
+        "--force",
+        "--public",
+    ]);
     assert!(
         out.stdout
             .starts_with("p.pdf: paper of 29 entries written (public edition, "),
@@ -559,8 +523,8 @@ fn outputs_are_kept_without_force() {
 
 #[test]
 fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("reg.ron");
+    let dir = Dir::new();
+    let path = dir.join("reg.ron");
     let mut register = register_file::load(&fixture("small.ron")).unwrap();
     let entry = &mut register.entries[0];
     "Hushissue of PND".clone_into(&mut entry.issue);
@@ -574,28 +538,23 @@ fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
     entry.affected_groups = vec!["Hushgroup of people".to_owned()];
     "Hushsource 2018".clone_into(&mut entry.source.document);
     register_file::save(&register, &path).unwrap();
-    let out = run(dir.path(), &["snapshot", "reg.ron", "--label", "v1.0"]);
-    assert_eq!(out.code, 0, "{out:?}");
+    dir.ok(&["snapshot", "reg.ron", "--label", "v1.0"]);
 
     // Every text field is flagged after the snapshot, and the concern edited.
     let entry = &mut register.entries[0];
     entry.confidential = Field::ALL.into_iter().collect();
     "New hushconcern wording".clone_into(&mut entry.concern);
     register_file::save(&register, &path).unwrap();
-    let out = run(
-        dir.path(),
-        &[
-            "export-pdf",
-            "reg.ron",
-            "-o",
-            "public.pdf",
-            "--since",
-            "v1.0",
-            "--public",
-        ],
-    );
-    assert_eq!(out.code, 0, "{out:?}");
-    let public = dir.path().join("public.pdf");
+    dir.ok(&[
+        "export-pdf",
+        "reg.ron",
+        "-o",
+        "public.pdf",
+        "--since",
+        "v1.0",
+        "--public",
+    ]);
+    let public = dir.join("public.pdf");
     let text = squeezed(&pages(&public).join("\n"));
     assert!(
         text.contains("Changes since v1.0 0 added, 0 removed, 1 changed"),
@@ -655,7 +614,7 @@ fn after_workshop(dir: &Path) -> std::path::PathBuf {
 
 #[test]
 fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     after_workshop(dir.path());
     for args in [
         ["-o", "full.pdf", "--workshop", "latest"].as_slice(),
@@ -663,11 +622,10 @@ fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
     ] {
         let mut all = vec!["export-pdf", "small.ron"];
         all.extend(args);
-        let out = run(dir.path(), &all);
-        assert_eq!(out.code, 0, "{out:?}");
+        dir.ok(&all);
     }
 
-    let full = squeezed(&pages(&dir.path().join("full.pdf")).join("\n"));
+    let full = squeezed(&pages(&dir.join("full.pdf")).join("\n"));
     for expected in [
         "Workshop outcome Open Space 6",
         "Participants 2: Gwenllian Voterina, Orgkappa (pseudonym)",
@@ -679,7 +637,7 @@ fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
         assert!(full.contains(expected), "`{expected}` not in:\n{full}");
     }
 
-    let public_pdf = dir.path().join("public.pdf");
+    let public_pdf = dir.join("public.pdf");
     let public = squeezed(&pages(&public_pdf).join("\n"));
     assert!(
         public.contains("Participants 2, not named in this edition"),
@@ -704,23 +662,15 @@ fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
 
 #[test]
 fn export_pdf_refuses_a_workshop_the_register_does_not_record() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Dir::new();
     after_workshop(dir.path());
-    let out = run(
-        dir.path(),
-        &["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "2"],
-    );
-    assert_eq!(out.code, 2, "{out:?}");
+    let out = dir.fails(&["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "2"]);
     assert_eq!(
         out.stderr.trim(),
         "dpia-register: small.ron: no workshop 2; it records 1: 1 = 2019-07-11 Open Space 6"
     );
-    assert!(!dir.path().join("x.pdf").exists(), "no paper is written");
-    let out = run(
-        dir.path(),
-        &["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "0"],
-    );
-    assert_eq!(out.code, 2, "{out:?}");
+    assert!(!dir.join("x.pdf").exists(), "no paper is written");
+    let out = dir.fails(&["export-pdf", "small.ron", "-o", "x.pdf", "--workshop", "0"]);
     assert!(
         out.stderr.contains("`0` is not a workshop"),
         "{}",

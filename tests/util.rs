@@ -1,5 +1,8 @@
-//! Helpers shared by the integration tests: a throw-away folder and the real binary.
+//! Helpers shared by the integration tests, after ripgrep's `tests/util.rs`: a `Dir` that owns a
+//! throw-away folder and builds paths in it, and runs of the real binary that assert their exit code
+//! with the whole output in the failure message.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -18,33 +21,112 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
     root().join("tests").join("fixtures").join(name)
 }
 
+/// A throw-away folder for one test, removed when it is dropped; the binary runs in it.
+#[derive(Debug)]
+pub(crate) struct Dir {
+    temp: tempfile::TempDir,
+}
+
+impl Dir {
+    /// A new, empty folder.
+    pub(crate) fn new() -> Self {
+        Self {
+            temp: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    /// The folder.
+    pub(crate) fn path(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// `name` inside the folder.
+    pub(crate) fn join(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.temp.path().join(name)
+    }
+
+    /// Writes `contents` to `name` inside the folder (creating its parent folders) and returns its path.
+    pub(crate) fn create(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("the parent folder is created");
+        }
+        fs::write(&path, contents).expect("the file is written");
+        path
+    }
+
+    /// Copies the fixture `name` into the folder under the same name and returns its path.
+    pub(crate) fn fixture(&self, name: &str) -> PathBuf {
+        let path = self.join(name);
+        fs::copy(fixture(name), &path).expect("the fixture is copied");
+        path
+    }
+
+    /// Runs `dpia-register args…` here, whatever its exit code.
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs `dpia-register args…` here with extra environment variables, such as `TZ`.
+    pub(crate) fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let output = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
+            .args(args)
+            .current_dir(self.path())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .envs(env.iter().copied())
+            .output()
+            .expect("the binary runs");
+        Output {
+            args: args.iter().map(|&arg| arg.to_owned()).collect(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            code: output.status.code().unwrap_or(-1),
+        }
+    }
+
+    /// Runs `dpia-register args…` here and asserts it succeeded (exit 0).
+    #[track_caller]
+    pub(crate) fn ok(&self, args: &[&str]) -> Output {
+        self.run(args).assert_code(0)
+    }
+
+    /// Runs `dpia-register args…` here and asserts it found problems (exit 1).
+    #[track_caller]
+    pub(crate) fn problems(&self, args: &[&str]) -> Output {
+        self.run(args).assert_code(1)
+    }
+
+    /// Runs `dpia-register args…` here and asserts it failed (exit 2).
+    #[track_caller]
+    pub(crate) fn fails(&self, args: &[&str]) -> Output {
+        self.run(args).assert_code(2)
+    }
+}
+
 /// What a run of the binary printed and how it exited.
 #[derive(Debug)]
 pub(crate) struct Output {
+    /// The arguments it was given.
+    pub(crate) args: Vec<String>,
     pub(crate) stdout: String,
     pub(crate) stderr: String,
     pub(crate) code: i32,
 }
 
-/// Runs `dpia-register args…` in `dir`.
-pub(crate) fn run(dir: &Path, args: &[&str]) -> Output {
-    run_with_env(dir, args, &[])
-}
-
-/// Runs `dpia-register args…` in `dir` with extra environment variables, such as `TZ`.
-pub(crate) fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let output = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .envs(env.iter().copied())
-        .output()
-        .expect("the binary runs");
-    Output {
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        code: output.status.code().unwrap_or(-1),
+impl Output {
+    /// Asserts the exit code, showing the command and everything it printed when it differs.
+    #[track_caller]
+    pub(crate) fn assert_code(self, expected: i32) -> Self {
+        assert!(
+            self.code == expected,
+            "dpia-register {} exited {}, not {expected}\n--- stdout\n{}--- stderr\n{}---",
+            self.args.join(" "),
+            self.code,
+            self.stdout,
+            self.stderr
+        );
+        self
     }
 }
 

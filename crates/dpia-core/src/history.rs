@@ -278,6 +278,35 @@ mod tests {
     use crate::edit::EntryText;
     use crate::register::{Entry, EntryId, SystemId};
 
+    /// Whether `T` implements `Serialize`, found by method resolution (autoref specialisation):
+    /// `Serializable` is tried first and applies only to serialisable types.
+    struct Probe<T>(std::marker::PhantomData<T>);
+    trait Serializable {
+        fn is_serialize(&self) -> bool {
+            true
+        }
+    }
+    impl<T: serde::Serialize> Serializable for Probe<T> {}
+    trait NotSerializable {
+        fn is_serialize(&self) -> bool {
+            false
+        }
+    }
+    impl<T> NotSerializable for &Probe<T> {}
+
+    #[test]
+    fn history_is_never_saved() {
+        // STYLE.md 2.2 rule 4: undo history is runtime state, never written into a register file.
+        assert!(
+            !(&Probe::<History>(std::marker::PhantomData)).is_serialize(),
+            "History must not implement Serialize"
+        );
+        assert!(
+            Probe::<Register>(std::marker::PhantomData).is_serialize(),
+            "the probe tells a serialisable type"
+        );
+    }
+
     fn sample() -> Register {
         let mut register = Register::default();
         register.entries.push(Entry::new(

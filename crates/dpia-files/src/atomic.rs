@@ -12,6 +12,15 @@ use std::path::{Path, PathBuf};
 
 use super::SaveError;
 
+/// Whether `a` and `b` are the same existing file, by any name: compared through `..` and
+/// symlinks. A file that does not exist yet is no other file.
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Writes `bytes` to `path` atomically, replacing any file there.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(path, |out| out.write_all(bytes))
