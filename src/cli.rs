@@ -4,6 +4,9 @@
 //! printed here, so `main` prints each one once. Output files are written atomically and an
 //! existing one is replaced only with `--force`.
 
+pub mod edit;
+pub mod trail;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +22,7 @@ use dpia_core::snapshot::{Label, Snapshot, SnapshotError, next_label};
 use dpia_core::synthetic;
 use dpia_files::csv_file::{self, ImportError};
 use dpia_files::snapshot_file::{self, Version};
-use dpia_files::{LoadError, SaveError, atomic, paper, register_file};
+use dpia_files::{LoadError, SaveError, atomic, paper, register_file, trail_file};
 use dpia_report::{Edition, ExportError, ReportOptions};
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
@@ -56,6 +59,10 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
+    Edit(edit::EditArgs),
+    /// Print the audit trail: who changed what, when, oldest first, one change a line.
+    Log(trail::LogArgs),
     /// Print the entries in priority order, with the reason for each rank.
     Rank {
         /// The register file.
@@ -123,7 +130,7 @@ pub enum Command {
         /// The snapshot's label, such as `v1.1`: letters, digits, `.`, `-` and `_`.
         #[arg(long, value_parser = Label::parse)]
         label: Label,
-        /// Who is taking it (default: $USER).
+        /// Who is taking it (default: git's user.name, else $USER).
         #[arg(long)]
         author: Option<String>,
         /// Why it is taken.
@@ -311,6 +318,9 @@ pub enum CliError {
         /// The file.
         path: PathBuf,
     },
+    /// An `edit` was refused.
+    #[error(transparent)]
+    Edit(#[from] edit::EditCommandError),
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
@@ -335,6 +345,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
     match command {
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check { files } => check_cmd(&files, out),
+        Command::Edit(args) => edit::edit_cmd(args, produced_at()?, out),
+        Command::Log(args) => trail::log_cmd(&args, out),
         Command::Rank { file, format } => rank_cmd(&file, format, out),
         Command::ImportCsv {
             input,
@@ -395,7 +407,14 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
             }
             Ok(version) => {
                 let register = version.register();
-                let problems = check(register);
+                // Each problem on its line, naming its file: the register, or a block of its trail.
+                let mut problems: Vec<String> = check(register)
+                    .iter()
+                    .map(|problem| format!("{}: {problem}", path.display()))
+                    .collect();
+                if let Version::Working(_) = &version {
+                    problems.extend(trail_file::load(path)?.problems);
+                }
                 if problems.is_empty() {
                     let kind = match &version {
                         Version::Working(_) => String::new(),
@@ -412,7 +431,7 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
                 } else {
                     is_clean = false;
                     for problem in problems {
-                        writeln!(out, "{}: {problem}", path.display())?;
+                        writeln!(out, "{problem}")?;
                     }
                 }
             }
@@ -743,9 +762,7 @@ fn snapshot_cmd(
 ) -> Result<ExitCode, CliError> {
     let register = register_file::load(path)?;
     // The core reads no clock and no environment: the time and the default author come from here.
-    let author = author
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_default();
+    let author = author.unwrap_or_else(dpia_files::author::default_author);
     let now = jiff::Timestamp::now();
     let taken_at = now.round(jiff::Unit::Second).unwrap_or(now);
     let snapshot = Snapshot::take(&register, label, taken_at, author, note.unwrap_or_default())?;

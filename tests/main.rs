@@ -10,6 +10,7 @@
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
+//! - `trail`: the `edit` command and the audit trail, merged by real git.
 
 #![expect(
     clippy::unwrap_used,
@@ -27,4 +28,5 @@ mod gui_versions;
 mod gui_workshop;
 mod pdf;
 mod snapshots;
+mod trail;
 mod util;

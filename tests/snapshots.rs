@@ -84,17 +84,31 @@ fn snapshot_is_written_beside_the_register_and_checks() {
 }
 
 #[test]
-fn the_author_defaults_to_the_user() {
+fn the_author_defaults_to_gits_name_else_the_user() {
     let dir = Dir::new();
     small_register_in(dir.path());
-    dir.run_with_env(
-        &["snapshot", "reg.ron", "--label", "v1"],
-        &[("USER", "gwen")],
-    )
-    .assert_code(0);
+    // No git configuration at all: the login name.
+    let no_git_name = [
+        ("USER", "gwen"),
+        ("GIT_CONFIG_GLOBAL", "/dev/null"),
+        ("GIT_CONFIG_NOSYSTEM", "1"),
+    ];
+    dir.run_with_env(&["snapshot", "reg.ron", "--label", "v1"], &no_git_name)
+        .assert_code(0);
     let snapshot = snapshot_file::load(&dir.join("reg.snapshots/v1.ron")).unwrap();
     assert_eq!(snapshot.author(), "gwen");
     assert_eq!(snapshot.note(), "");
+    // git's user.name, the name the team's commits carry, comes first.
+    let mut git_name = no_git_name.to_vec();
+    git_name.extend([
+        ("GIT_CONFIG_COUNT", "1"),
+        ("GIT_CONFIG_KEY_0", "user.name"),
+        ("GIT_CONFIG_VALUE_0", "Gwen Jones"),
+    ]);
+    dir.run_with_env(&["snapshot", "reg.ron", "--label", "v2"], &git_name)
+        .assert_code(0);
+    let snapshot = snapshot_file::load(&dir.join("reg.snapshots/v2.ron")).unwrap();
+    assert_eq!(snapshot.author(), "Gwen Jones");
 }
 
 #[test]

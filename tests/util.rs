@@ -62,6 +62,13 @@ impl Dir {
         path
     }
 
+    /// Copies the bundled register into the folder as `name` and returns its path.
+    pub(crate) fn bundled(&self, name: &str) -> PathBuf {
+        let path = self.join(name);
+        fs::copy(bundled_register(), &path).expect("the bundled register is copied");
+        path
+    }
+
     /// Runs `dpia-register args…` here, whatever its exit code.
     pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.run_with_env(args, &[])

@@ -141,6 +141,16 @@ const INLINE_TEXT_CHARS: usize = 60;
 /// Entries are matched by id. Ids are unique in a register that passes `check`; where one is not,
 /// the first entry with the id is matched and the others count as added or removed.
 pub fn diff(old: &Register, new: &Register) -> ChangeLog {
+    let mut log = diff_without_ranks(old, new);
+    let old_ids = first_positions(old);
+    let new_ids = first_positions(new);
+    log.rank_movements = rank_movements(old, new, &old_ids, &new_ids);
+    log
+}
+
+/// `diff` without rank movements: what changed, not how the priority order moved. For comparing
+/// parts of registers (the entries an edit touched), whose ranks mean nothing on their own.
+pub fn diff_without_ranks(old: &Register, new: &Register) -> ChangeLog {
     let old_ids = first_positions(old);
     let new_ids = first_positions(new);
     let mut log = ChangeLog {
@@ -180,7 +190,6 @@ pub fn diff(old: &Register, new: &Register) -> ChangeLog {
             });
         }
     }
-    log.rank_movements = rank_movements(old, new, &old_ids, &new_ids);
     log
 }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use crate::edit::{self, Edit, EditError, TypingKey};
 use crate::register::{Entry, Metadata, Register, Right, System, SystemId};
+use crate::trail::Touched;
 
 /// How many undo steps are kept before the oldest is forgotten.
 pub const MAX_STEPS: usize = 100;
@@ -178,7 +179,35 @@ impl Change {
     }
 }
 
+impl Change {
+    /// The part of `register` that swapping this change in replaces.
+    fn touches(&self, register: &Register) -> Touched {
+        let entry_at = |entry_idx: &usize| {
+            register
+                .entries
+                .get(*entry_idx)
+                .map_or(Touched::Whole, |entry| Touched::Entry(entry.id.clone()))
+        };
+        match self {
+            Self::Entry { entry_idx, .. } | Self::Added { entry_idx, .. } => entry_at(entry_idx),
+            Self::Removed { entry, .. } => Touched::Entry(entry.id.clone()),
+            Self::Metadata(_) | Self::Catalogue { .. } => Touched::Details,
+            Self::Whole(_) => Touched::Whole,
+        }
+    }
+}
+
 impl History {
+    /// The part of `register` the next undo replaces, for the audit trail's journal.
+    pub fn undo_touches(&self, register: &Register) -> Option<Touched> {
+        self.undo.last().map(|step| step.change.touches(register))
+    }
+
+    /// The part of `register` the next redo replaces, for the audit trail's journal.
+    pub fn redo_touches(&self, register: &Register) -> Option<Touched> {
+        self.redo.last().map(|step| step.change.touches(register))
+    }
+
     /// Applies `edit` to `register` and records what it replaced, so it can be undone.
     ///
     /// A rejected edit records nothing and leaves the register as it was.
@@ -519,5 +548,43 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(history.num_undo_steps(), MAX_STEPS);
+    }
+
+    #[test]
+    fn undo_and_redo_name_the_part_they_replace() {
+        let mut register = sample();
+        let mut history = History::default();
+        let pnd_001 = Touched::Entry(EntryId::parse("PND-001").unwrap());
+        history.apply(&mut register, type_concern("x")).unwrap();
+        assert_eq!(history.undo_touches(&register), Some(pnd_001.clone()));
+        history
+            .apply(
+                &mut register,
+                Edit::DeleteEntry {
+                    entry: EntryId::parse("PND-001").unwrap(),
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            history.undo_touches(&register),
+            Some(pnd_001.clone()),
+            "undoing a delete brings the entry back"
+        );
+        history.undo(&mut register);
+        assert_eq!(history.redo_touches(&register), Some(pnd_001));
+        history
+            .apply(
+                &mut register,
+                Edit::SetStatus {
+                    status: crate::register::Status::Final,
+                },
+            )
+            .unwrap();
+        assert_eq!(history.undo_touches(&register), Some(Touched::Details));
+        assert_eq!(
+            history.redo_touches(&register),
+            None,
+            "a new edit clears redo"
+        );
     }
 }

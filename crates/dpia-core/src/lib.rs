@@ -12,14 +12,17 @@
 //! - `check`: validation as a list of problems.
 //! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
 //! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
+//! - `assignment`: `FIELD=VALUE` as the `edit` command takes it, turned into an `Edit`.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo, a run of typing in one field being one step.
 //! - `filter`: which entries the register view shows and in what order (filters, search, sort).
 //! - `overview`: whole-register summaries for browsing (entries per system, rights × systems).
 //! - `palette`: the level colours as plain RGB, shared by the GUI and the PDF.
+//! - `trail`: the audit trail: changes since the last save, found by part, and the saved blocks.
 //! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves).
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 
+pub mod assignment;
 pub mod check;
 pub mod diff;
 pub mod edit;
@@ -36,4 +39,5 @@ pub mod snapshot;
 pub mod synthetic;
 #[cfg(test)]
 mod testing;
+pub mod trail;
 pub mod workshop;

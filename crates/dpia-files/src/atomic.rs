@@ -54,8 +54,25 @@ pub fn write_with(
 
 /// Writes `bytes` to `path` only if no file is there yet; an existing file is never replaced.
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_new_inner(path, bytes, None)
+}
+
+/// `write_new`, giving the new file the permissions of the file at `like` (its register), so a
+/// register kept private (0600) has private snapshots, trail blocks and papers too.
+pub fn write_new_like(path: &Path, bytes: &[u8], like: &Path) -> Result<(), SaveError> {
+    let permissions = fs::metadata(link_target(like))
+        .ok()
+        .map(|meta| meta.permissions());
+    write_new_inner(path, bytes, permissions)
+}
+
+fn write_new_inner(
+    path: &Path,
+    bytes: &[u8],
+    permissions: Option<fs::Permissions>,
+) -> Result<(), SaveError> {
     let temp = temp_path(path);
-    write_temp(&temp, None, |out| out.write_all(bytes)).map_err(|source| {
+    write_temp(&temp, permissions, |out| out.write_all(bytes)).map_err(|source| {
         fs::remove_file(&temp).ok();
         SaveError::Io {
             path: path.to_owned(),

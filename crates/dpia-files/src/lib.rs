@@ -5,6 +5,7 @@
 //! and prints, and turns every failure into a typed error that names the file and says where and what.
 
 pub mod atomic;
+pub mod author;
 pub mod change_log_csv;
 pub mod csv_file;
 mod error;
@@ -12,5 +13,6 @@ pub mod paper;
 pub mod recovery;
 pub mod register_file;
 pub mod snapshot_file;
+pub mod trail_file;
 
 pub use error::{LoadError, SaveError};
