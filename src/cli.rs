@@ -4,6 +4,7 @@
 //! printed here, so `main` prints each one once. Output files are written atomically and an
 //! existing one is replaced only with `--force`.
 
+pub mod accountability;
 pub mod edit;
 pub mod trail;
 
@@ -63,6 +64,10 @@ pub enum Command {
     Edit(edit::EditArgs),
     /// Print the audit trail: who changed what, when, oldest first, one change a line.
     Log(trail::LogArgs),
+    /// Record the accountable decision on an entry's high residual risk: accepted, or not.
+    Accept(accountability::AcceptArgs),
+    /// Record the prior consultation of the ICO (DPA 2018 s65, UK GDPR Art 36): sent, reference, response.
+    Consultation(accountability::ConsultationArgs),
     /// Print the entries in priority order, with the reason for each rank.
     Rank {
         /// The register file.
@@ -345,8 +350,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
     match command {
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check { files } => check_cmd(&files, out),
-        Command::Edit(args) => edit::edit_cmd(args, produced_at()?, out),
+        Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
         Command::Log(args) => trail::log_cmd(&args, out),
+        Command::Accept(args) => accountability::accept_cmd(args, Timestamp::now(), out),
+        Command::Consultation(args) => {
+            accountability::consultation_cmd(args, Timestamp::now(), out)
+        }
         Command::Rank { file, format } => rank_cmd(&file, format, out),
         Command::ImportCsv {
             input,
@@ -414,6 +423,16 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
                     .collect();
                 if let Version::Working(_) = &version {
                     problems.extend(trail_file::load(path)?.problems);
+                }
+                for warning in dpia_core::check::warnings(register) {
+                    writeln!(out, "{}: warning: {warning}", path.display())?;
+                }
+                if let Some(consultation) = &register.metadata.prior_consultation {
+                    writeln!(
+                        out,
+                        "{}: prior consultation of the ICO: {consultation}",
+                        path.display()
+                    )?;
                 }
                 if problems.is_empty() {
                     let kind = match &version {

@@ -1,5 +1,6 @@
 //! The integration tests, one binary so it links once: each module tests one boundary.
 //!
+//! - `accountability`: accepted risks, Final registers and prior consultation, through the binary.
 //! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
@@ -18,6 +19,7 @@
     reason = "tests fail loudly on unexpected errors, and write their inputs with std::fs"
 )]
 
+mod accountability;
 mod architecture;
 mod cli;
 mod core;

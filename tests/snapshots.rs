@@ -11,7 +11,7 @@ use dpia_core::snapshot::{self, Label, Snapshot};
 use dpia_files::snapshot_file::{self, Version};
 use dpia_files::{LoadError, SaveError, register_file};
 
-use super::util::{Dir, assert_text, bundled_register, fixture};
+use super::util::{Dir, assert_text, bundled_register, fixture, without_warnings};
 
 fn label(text: &str) -> Label {
     Label::parse(text).unwrap()
@@ -77,7 +77,7 @@ fn snapshot_is_written_beside_the_register_and_checks() {
 
     let out = dir.ok(&["check", "reg.snapshots/v0.2.ron", "reg.ron"]);
     assert_text(
-        &out.stdout,
+        &without_warnings(&out.stdout),
         "reg.snapshots/v0.2.ron: ok, snapshot v0.2, checksum verified, 3 entries\n\
          reg.ron: ok, 3 entries\n",
     );

@@ -95,8 +95,7 @@ pub(super) fn edit_cmd(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     let path = args.file.as_path();
-    let mut register = register_file::load(path)?;
-    let mut journal = Journal::default();
+    let mut editing = Editing::load(path)?;
     let bad_id = |text: &str, source| EditCommandError::BadId {
         path: path.to_owned(),
         text: text.to_owned(),
@@ -104,8 +103,9 @@ pub(super) fn edit_cmd(
     };
     let (entry, report) = if let Some(system) = &args.add {
         let system = SystemId::parse(system).map_err(|err| bad_id(system, err))?;
-        apply(path, &mut register, &mut journal, Edit::AddEntry { system })?;
-        let added = register
+        editing.apply(Edit::AddEntry { system })?;
+        let added = editing
+            .register
             .entries
             .last()
             .map(|entry| entry.id.clone())
@@ -115,17 +115,12 @@ pub(super) fn edit_cmd(
         (Some(added), Report::NewId)
     } else if let Some(removed) = &args.remove {
         let entry = EntryId::parse(removed).map_err(|err| bad_id(removed, err))?;
-        apply(
-            path,
-            &mut register,
-            &mut journal,
-            Edit::DeleteEntry { entry },
-        )?;
+        editing.apply(Edit::DeleteEntry { entry })?;
         (None, Report::Changes)
     } else {
         let text = args.entry.as_deref().unwrap_or_default();
         let entry = EntryId::parse(text).map_err(|err| bad_id(text, err))?;
-        if register.entry(&entry).is_none() {
+        if editing.register.entry(&entry).is_none() {
             return Err(EditCommandError::Refused {
                 path: path.to_owned(),
                 what: format!("--entry {entry}"),
@@ -143,25 +138,17 @@ pub(super) fn edit_cmd(
     };
     if let Some(entry) = &entry {
         for text in &args.assignments {
-            let edit = assignment::parse(&register, entry, text).map_err(|source| {
+            let edit = assignment::parse(&editing.register, entry, text).map_err(|source| {
                 EditCommandError::Assignment {
                     path: path.to_owned(),
                     text: text.clone(),
                     source,
                 }
             })?;
-            apply(path, &mut register, &mut journal, edit)?;
+            editing.apply(edit)?;
         }
     }
-    let changes = journal.changes(&register);
-    register_file::save(&register, path)?;
-    let author = args.author.unwrap_or_else(author::default_author);
-    trail_file::append(path, &author, now, changes.clone()).map_err(|source| {
-        EditCommandError::Trail {
-            path: path.to_owned(),
-            source,
-        }
-    })?;
+    let changes = editing.save(args.author, now)?;
     match (report, entry) {
         (Report::NewId, Some(entry)) => writeln!(out, "{entry}")?,
         _ => {
@@ -180,23 +167,57 @@ enum Report {
     Changes,
 }
 
-/// Applies one edit, naming it if the register refuses it.
-fn apply(
-    path: &Path,
-    register: &mut Register,
-    journal: &mut Journal,
-    edit: Edit,
-) -> Result<(), EditCommandError> {
-    let what = edit.label();
-    journal.before_edit(register, &edit);
-    let kept = edit.clone();
-    edit::apply(register, edit).map_err(|source| EditCommandError::Refused {
-        path: path.to_owned(),
-        what,
-        source,
-    })?;
-    journal.after_edit(register, &kept);
-    Ok(())
+/// A register being changed by a command: each edit applied as the app applies it and noted in
+/// the journal, then saved with one block in the audit trail.
+pub(super) struct Editing<'a> {
+    path: &'a Path,
+    /// The register as changed so far.
+    pub(super) register: Register,
+    journal: Journal,
+}
+
+impl<'a> Editing<'a> {
+    /// The register at `path`, loaded.
+    pub(super) fn load(path: &'a Path) -> Result<Self, CliError> {
+        Ok(Self {
+            path,
+            register: register_file::load(path)?,
+            journal: Journal::default(),
+        })
+    }
+
+    /// Applies one edit, naming it if the register refuses it (then nothing has changed).
+    pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditCommandError> {
+        let what = edit.label();
+        self.journal.before_edit(&self.register, &edit);
+        let kept = edit.clone();
+        edit::apply(&mut self.register, edit).map_err(|source| EditCommandError::Refused {
+            path: self.path.to_owned(),
+            what,
+            source,
+        })?;
+        self.journal.after_edit(&self.register, &kept);
+        Ok(())
+    }
+
+    /// Saves the register atomically, then adds the changes to its audit trail as `author`'s
+    /// (default: git's user.name, else $USER); returns the changes.
+    pub(super) fn save(
+        self,
+        author: Option<String>,
+        now: Timestamp,
+    ) -> Result<Vec<TrailChange>, CliError> {
+        let changes = self.journal.changes(&self.register);
+        register_file::save(&self.register, self.path)?;
+        let author = author.unwrap_or_else(author::default_author);
+        trail_file::append(self.path, &author, now, changes.clone()).map_err(|source| {
+            EditCommandError::Trail {
+                path: self.path.to_owned(),
+                source,
+            }
+        })?;
+        Ok(changes)
+    }
 }
 
 /// One change as `edit` and `log` print it: `PND-001 concern: "old" → "new"`.

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::register::Register;
+use crate::accountability::{high_residuals, is_prior_consultation_indicated};
+use crate::register::{Register, Status};
 
 /// One thing wrong with a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +91,52 @@ pub fn check(register: &Register) -> Vec<Problem> {
             }
         }
     }
+    if register.metadata.status == Status::Final {
+        for high in high_residuals(register) {
+            if !high.is_accepted() {
+                push(
+                    format!("entry {}", high.entry.id),
+                    format!(
+                        "the register is Final but the residual risk ({} {}) has not been accepted",
+                        high.score,
+                        high.score.level()
+                    ),
+                );
+            }
+        }
+    }
     problems
+}
+
+/// What someone accountable should look at, though the register is sound: high residual risks
+/// not yet accepted (a problem once the register is Final), and a prior consultation of the ICO
+/// that is indicated but not recorded.
+pub fn warnings(register: &Register) -> Vec<Problem> {
+    let mut warnings = Vec::new();
+    let highs = high_residuals(register);
+    if register.metadata.status != Status::Final {
+        for high in highs.iter().filter(|high| !high.is_accepted()) {
+            warnings.push(Problem {
+                location: format!("entry {}", high.entry.id),
+                message: format!(
+                    "the residual risk stays {} ({}) and has not been accepted",
+                    high.score.level(),
+                    high.score
+                ),
+            });
+        }
+    }
+    if is_prior_consultation_indicated(register) && register.metadata.prior_consultation.is_none() {
+        warnings.push(Problem {
+            location: "register".to_owned(),
+            message: format!(
+                "prior consultation of the ICO is indicated (DPA 2018 s65, UK GDPR Art 36): {} residual {} high after mitigation, and none is recorded",
+                highs.len(),
+                if highs.len() == 1 { "risk stays" } else { "risks stay" }
+            ),
+        });
+    }
+    warnings
 }
 
 #[cfg(test)]
@@ -147,6 +193,60 @@ entry HOB-001: the issue is empty
 entry HOB-001: right `flying` is not in the rights catalogue
 entry HOB-001: right `flying` is not in the rights catalogue
 entry HOB-001: right `flying` is scored twice"
+        );
+    }
+
+    /// A clean register with one entry whose privacy residual is 4 × 4 (very high).
+    fn very_high_residual() -> Register {
+        let mut register = Register::default();
+        let pnd = SystemId::parse("PND").unwrap();
+        register.systems.push(System {
+            id: pnd.clone(),
+            name: "PND".to_owned(),
+            description: String::new(),
+        });
+        let mut entry = Entry::new(EntryId::parse("PND-001").unwrap(), pnd, "x");
+        entry.impacts.push(Impact::new(
+            RightId::parse("privacy").unwrap(),
+            Assessment::from_values(4, 4).unwrap(),
+        ));
+        register.entries.push(entry);
+        register
+    }
+
+    fn warning_lines(register: &Register) -> Vec<String> {
+        warnings(register).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn an_unaccepted_high_residual_is_a_warning_until_the_register_is_final() {
+        let mut register = very_high_residual();
+        assert_eq!(lines(&register), "", "a draft may carry unaccepted risks");
+        assert_eq!(
+            warning_lines(&register),
+            [
+                "entry PND-001: the residual risk stays very high (16) and has not been accepted",
+                "register: prior consultation of the ICO is indicated (DPA 2018 s65, UK GDPR Art 36): 1 residual risk stays high after mitigation, and none is recorded",
+            ]
+        );
+        register.metadata.status = Status::Final;
+        assert_eq!(
+            lines(&register),
+            "entry PND-001: the register is Final but the residual risk (16 very high) has not been accepted"
+        );
+        register.entries[0].acceptance = Some(crate::register::RiskAcceptance {
+            decision: crate::register::AcceptanceDecision::Accepted,
+            name: "Gwen Jones".to_owned(),
+            role: "SIRO".to_owned(),
+            date: "2026-12-01".parse().unwrap(),
+            rationale: "Deletion runs monthly".to_owned(),
+        });
+        assert_eq!(lines(&register), "", "accepted, so Final is sound");
+        register.metadata.prior_consultation = Some(crate::register::PriorConsultation::default());
+        assert!(
+            warning_lines(&register).is_empty(),
+            "{:?}",
+            warning_lines(&register)
         );
     }
 }

@@ -60,6 +60,8 @@ pub enum EntryField {
     Source,
     /// Which fields are confidential.
     Confidential,
+    /// The accountable decision on the residual risk.
+    Acceptance,
 }
 
 /// The differences between two versions of a register, older first.
@@ -533,6 +535,17 @@ fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {
         old.language.name().to_owned(),
         new.language.name().to_owned(),
     );
+    changes.text(
+        (),
+        "prior consultation",
+        &optional_text(old.prior_consultation.as_ref()),
+        &optional_text(new.prior_consultation.as_ref()),
+    );
+}
+
+/// A value in words, or empty when there is none.
+fn optional_text(value: Option<&impl std::fmt::Display>) -> String {
+    value.map(ToString::to_string).unwrap_or_default()
 }
 
 /// Every field change between two versions of one entry, in the entry editor's order.
@@ -599,6 +612,12 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
         "confidential",
         list(old.confidential.iter()),
         list(new.confidential.iter()),
+    );
+    changes.text(
+        EntryField::Acceptance,
+        "risk acceptance",
+        &optional_text(old.acceptance.as_ref()),
+        &optional_text(new.acceptance.as_ref()),
     );
     changes
         .list

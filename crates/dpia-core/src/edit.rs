@@ -7,8 +7,8 @@
 use jiff::civil::Date;
 
 use crate::register::{
-    Assessment, Entry, EntryId, Field, Marking, Metadata, Mitigation, MitigationStatus, Register,
-    Right, RightId, Stage, Status, System, SystemId,
+    Assessment, Entry, EntryId, Field, Marking, Metadata, Mitigation, MitigationStatus,
+    PriorConsultation, Register, Right, RightId, RiskAcceptance, Stage, Status, System, SystemId,
 };
 
 /// One change to a register.
@@ -197,6 +197,18 @@ pub enum Edit {
         /// The marking.
         marking: Marking,
     },
+    /// Records (or, with `None`, withdraws) the accountable decision on an entry's residual risk.
+    SetAcceptance {
+        /// The entry.
+        entry: EntryId,
+        /// The decision, or none.
+        acceptance: Option<RiskAcceptance>,
+    },
+    /// Records (or, with `None`, clears) the register's prior consultation of the ICO.
+    SetPriorConsultation {
+        /// The record, or none.
+        consultation: Option<PriorConsultation>,
+    },
     /// Replaces the whole register, as importing a CSV does; undone in one step like any edit.
     ReplaceRegister {
         /// The register to put in place.
@@ -377,7 +389,8 @@ impl Edit {
             | Self::SetMitigationStatus { entry, .. }
             | Self::SetMitigationDue { entry, .. }
             | Self::SetImpact { entry, .. }
-            | Self::SetImpactNote { entry, .. } => Some(entry),
+            | Self::SetImpactNote { entry, .. }
+            | Self::SetAcceptance { entry, .. } => Some(entry),
             Self::AddEntry { .. }
             | Self::DuplicateEntry { .. }
             | Self::DeleteEntry { .. }
@@ -387,6 +400,7 @@ impl Edit {
             | Self::SetDateIssued { .. }
             | Self::SetStatus { .. }
             | Self::SetMarking { .. }
+            | Self::SetPriorConsultation { .. }
             | Self::ReplaceRegister { .. } => None,
         }
     }
@@ -420,7 +434,9 @@ impl Edit {
             | Self::SetDetailText { .. }
             | Self::SetDateIssued { .. }
             | Self::SetStatus { .. }
-            | Self::SetMarking { .. } => false,
+            | Self::SetMarking { .. }
+            | Self::SetAcceptance { .. }
+            | Self::SetPriorConsultation { .. } => false,
         }
     }
 
@@ -473,6 +489,8 @@ impl Edit {
             Self::SetDateIssued { .. } => "change date issued".to_owned(),
             Self::SetStatus { .. } => "change register status".to_owned(),
             Self::SetMarking { .. } => "change protective marking".to_owned(),
+            Self::SetAcceptance { entry, .. } => format!("record risk acceptance of {entry}"),
+            Self::SetPriorConsultation { .. } => "record prior consultation".to_owned(),
             Self::ReplaceRegister { label, .. } => label.clone(),
         }
     }
@@ -639,6 +657,12 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
         Edit::SetDateIssued { date } => register.metadata.date_issued = date,
         Edit::SetStatus { status } => register.metadata.status = status,
         Edit::SetMarking { marking } => register.metadata.marking = marking,
+        Edit::SetAcceptance { entry, acceptance } => {
+            entry_mut(register, &entry)?.acceptance = acceptance;
+        }
+        Edit::SetPriorConsultation { consultation } => {
+            register.metadata.prior_consultation = consultation;
+        }
         Edit::ReplaceRegister {
             register: replacement,
             ..

@@ -95,7 +95,10 @@ impl Change {
             Edit::SetDetailText { .. }
             | Edit::SetDateIssued { .. }
             | Edit::SetStatus { .. }
-            | Edit::SetMarking { .. } => Self::Metadata(Box::new(register.metadata.clone())),
+            | Edit::SetMarking { .. }
+            | Edit::SetPriorConsultation { .. } => {
+                Self::Metadata(Box::new(register.metadata.clone()))
+            }
             Edit::ReplaceRegister { .. } => whole(),
             _ => {
                 let found = edit

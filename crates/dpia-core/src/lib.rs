@@ -12,6 +12,7 @@
 //! - `check`: validation as a list of problems.
 //! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
 //! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
+//! - `accountability`: the high residual risks to accept, and whether the ICO must be consulted.
 //! - `assignment`: `FIELD=VALUE` as the `edit` command takes it, turned into an `Edit`.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo, a run of typing in one field being one step.
@@ -22,6 +23,7 @@
 //! - `workshop`: live prioritisation sessions (dot votes, tiers, facilitator moves).
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 
+pub mod accountability;
 pub mod assignment;
 pub mod check;
 pub mod diff;

@@ -276,6 +276,7 @@ impl MetadataV1 {
             owner: self.owner,
             purpose: self.purpose,
             language: self.language,
+            prior_consultation: None,
         })
     }
 }
@@ -336,6 +337,7 @@ impl EntryV1 {
             votes: self.votes,
             source: self.source,
             confidential: self.confidential,
+            acceptance: None,
         }
     }
 }

@@ -523,6 +523,7 @@ pub fn restore_field(
         EntryField::Votes => entry.votes = old_entry.votes,
         EntryField::Source => entry.source = old_entry.source,
         EntryField::Confidential => entry.confidential = old_entry.confidential,
+        EntryField::Acceptance => entry.acceptance = old_entry.acceptance,
     }
     Ok(())
 }

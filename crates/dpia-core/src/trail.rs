@@ -53,7 +53,8 @@ impl Touched {
             | Edit::SetDetailText { .. }
             | Edit::SetDateIssued { .. }
             | Edit::SetStatus { .. }
-            | Edit::SetMarking { .. } => Some(Self::Details),
+            | Edit::SetMarking { .. }
+            | Edit::SetPriorConsultation { .. } => Some(Self::Details),
             Edit::ReplaceRegister { .. } => Some(Self::Whole),
             Edit::DeleteEntry { entry } => Some(Self::Entry(entry.clone())),
             other => other.entry().cloned().map(Self::Entry),

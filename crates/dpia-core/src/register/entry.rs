@@ -9,7 +9,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{EntryId, Impact, RightId, SystemId};
+use super::{EntryId, Impact, RightId, RiskAcceptance, SystemId};
 
 /// One row of the register.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +51,9 @@ pub struct Entry {
     /// The text fields that must not appear in the public edition.
     #[serde(default)]
     pub confidential: BTreeSet<Field>,
+    /// The accountable decision on the entry's residual risk, once made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<RiskAcceptance>,
 }
 
 impl Entry {
@@ -70,6 +73,7 @@ impl Entry {
             votes: 0,
             source: Source::default(),
             confidential: BTreeSet::new(),
+            acceptance: None,
         }
     }
 

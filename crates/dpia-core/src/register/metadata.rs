@@ -5,6 +5,8 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::PriorConsultation;
+
 /// The register's cover details, as its papers print them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,6 +37,9 @@ pub struct Metadata {
     /// The language of the register's text, and of the fixed labels in its papers.
     #[serde(default)]
     pub language: Language,
+    /// The record of consulting the ICO before processing, once started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prior_consultation: Option<PriorConsultation>,
 }
 
 impl Default for Metadata {
@@ -49,6 +54,7 @@ impl Default for Metadata {
             owner: String::new(),
             purpose: String::new(),
             language: Language::English,
+            prior_consultation: None,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! `scoring`), no egui. Every collection is a `Vec` or an ordered set, so a saved file keeps its order
 //! and two versions diff cleanly.
 
+mod accountability;
 mod entry;
 mod id;
 mod impact;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use accountability::{AcceptanceDecision, PriorConsultation, RiskAcceptance};
 pub use entry::{
     Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
     PurposeBenefit, Source,

@@ -1,0 +1,151 @@
+//! Accountability through the binary: residual risks accepted (or not) by name, `check` failing a
+//! Final register that carries an unaccepted high residual risk, and prior consultation of the ICO.
+
+use dpia_core::register::{AcceptanceDecision, EntryId, Status};
+use dpia_files::register_file;
+
+use super::util::Dir;
+
+/// The bundled register, set to Final, in `dir` as `register.ron`.
+fn final_bundled(dir: &Dir) {
+    let path = dir.bundled("register.ron");
+    let mut register = register_file::load(&path).unwrap();
+    register.metadata.status = Status::Final;
+    register_file::save(&register, &path).unwrap();
+}
+
+#[test]
+fn a_final_register_with_an_unaccepted_high_residual_fails_check_until_accepted() {
+    let dir = Dir::new();
+    final_bundled(&dir);
+    let out = dir.problems(&["check", "register.ron"]);
+    let unaccepted: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|line| line.contains("the register is Final but the residual risk"))
+        .collect();
+    assert!(!unaccepted.is_empty(), "{out:?}");
+    // Accept each, as the SIRO would, from the ids `check` names.
+    for line in &unaccepted {
+        let id = line
+            .split("entry ")
+            .nth(1)
+            .unwrap()
+            .split(':')
+            .next()
+            .unwrap();
+        dir.ok(&[
+            "accept",
+            "register.ron",
+            "--entry",
+            id,
+            "--name",
+            "Gwen Jones",
+            "--role",
+            "SIRO",
+            "--rationale",
+            "Mitigations agreed with the Open Space",
+            "--date",
+            "2026-12-01",
+        ]);
+    }
+    let out = dir.ok(&["check", "register.ron"]);
+    assert!(out.stdout.contains(": ok, "), "{out:?}");
+    assert!(
+        out.stdout
+            .contains("prior consultation of the ICO is indicated"),
+        "{out:?}"
+    );
+    let first = unaccepted[0]
+        .split("entry ")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    let register = register_file::load(&dir.join("register.ron")).unwrap();
+    let acceptance = register
+        .entry(&EntryId::parse(first).unwrap())
+        .unwrap()
+        .acceptance
+        .clone()
+        .unwrap();
+    assert_eq!(acceptance.decision, AcceptanceDecision::Accepted);
+    assert_eq!(acceptance.name, "Gwen Jones");
+    let log = dir.ok(&["log", "register.ron", "--entry", first]);
+    assert!(
+        log.stdout
+            .contains("risk acceptance: \"\" → \"accepted by Gwen Jones (SIRO) on 2026-12-01"),
+        "{}",
+        log.stdout
+    );
+}
+
+#[test]
+fn a_risk_not_accepted_still_fails_a_final_register() {
+    let dir = Dir::new();
+    final_bundled(&dir);
+    let out = dir.problems(&["check", "register.ron"]);
+    let line = out
+        .stdout
+        .lines()
+        .find(|line| line.contains("the register is Final but"))
+        .unwrap();
+    let id = line
+        .split("entry ")
+        .nth(1)
+        .unwrap()
+        .split(':')
+        .next()
+        .unwrap();
+    dir.ok(&[
+        "accept",
+        "register.ron",
+        "--entry",
+        id,
+        "--name",
+        "Gwen Jones",
+        "--role",
+        "SIRO",
+        "--rationale",
+        "Deletion must be in place first",
+        "--not-accepted",
+    ]);
+    let out = dir.problems(&["check", "register.ron"]);
+    assert!(
+        out.stdout
+            .contains(&format!("entry {id}: the register is Final but")),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn prior_consultation_is_recorded_and_shown_by_check() {
+    let dir = Dir::new();
+    dir.bundled("register.ron");
+    dir.ok(&[
+        "consultation",
+        "register.ron",
+        "--sent",
+        "2026-11-02",
+        "--reference",
+        "ICO/RFA/0042",
+    ]);
+    dir.ok(&[
+        "consultation",
+        "register.ron",
+        "--response",
+        "Proceed once deletion is automated",
+        "--response-date",
+        "2026-11-30",
+    ]);
+    let out = dir.ok(&["check", "register.ron"]);
+    assert!(
+        out.stdout.contains(
+            "prior consultation of the ICO: sent 2026-11-02, reference ICO/RFA/0042, response 2026-11-30: Proceed once deletion is automated"
+        ),
+        "{out:?}"
+    );
+    assert!(!out.stdout.contains("is indicated"), "recorded: {out:?}");
+    dir.fails(&["consultation", "register.ron", "--sent", "2026-13-01"]);
+}
