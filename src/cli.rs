@@ -5,6 +5,7 @@
 //! existing one is replaced only with `--force`.
 
 pub mod accountability;
+pub mod approval;
 pub mod edit;
 pub mod trail;
 
@@ -64,6 +65,10 @@ pub enum Command {
     Edit(edit::EditArgs),
     /// Print the audit trail: who changed what, when, oldest first, one change a line.
     Log(trail::LogArgs),
+    /// Approve a snapshot (or advise on it, or refuse it), signed with your SSH key if you give one.
+    Approve(approval::ApproveArgs),
+    /// List the approvals and check each: its snapshot unchanged, its signature sound and allowed. Exit 1 if any is invalid.
+    Approvals(approval::ApprovalsArgs),
     /// Record the accountable decision on an entry's high residual risk: accepted, or not.
     Accept(accountability::AcceptArgs),
     /// Record the prior consultation of the ICO (DPA 2018 s65, UK GDPR Art 36): sent, reference, response.
@@ -323,6 +328,9 @@ pub enum CliError {
         /// The file.
         path: PathBuf,
     },
+    /// An approval could not be made or shown.
+    #[error(transparent)]
+    Approval(#[from] approval::ApprovalError),
     /// An `edit` was refused.
     #[error(transparent)]
     Edit(#[from] edit::EditCommandError),
@@ -352,6 +360,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         Command::Check { files } => check_cmd(&files, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
         Command::Log(args) => trail::log_cmd(&args, out),
+        Command::Approve(args) => approval::approve_cmd(args, Timestamp::now(), out),
+        Command::Approvals(args) => approval::approvals_cmd(&args, Timestamp::now(), out),
         Command::Accept(args) => accountability::accept_cmd(args, Timestamp::now(), out),
         Command::Consultation(args) => {
             accountability::consultation_cmd(args, Timestamp::now(), out)
@@ -423,6 +433,21 @@ fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliErro
                     .collect();
                 if let Version::Working(_) = &version {
                     problems.extend(trail_file::load(path)?.problems);
+                    let allowed = approval::allowed_signers(None)?;
+                    for (stored, verification) in dpia_files::approval_file::verify_all(
+                        path,
+                        allowed.as_ref(),
+                        Timestamp::now(),
+                    )? {
+                        if verification.is_invalid() {
+                            problems.push(format!(
+                                "{}: approval of {} by {}: {verification}",
+                                stored.path.display(),
+                                stored.approval.label,
+                                stored.approval.name
+                            ));
+                        }
+                    }
                 }
                 for warning in dpia_core::check::warnings(register) {
                     writeln!(out, "{}: warning: {warning}", path.display())?;

@@ -1,6 +1,7 @@
 //! The integration tests, one binary so it links once: each module tests one boundary.
 //!
 //! - `accountability`: accepted risks, Final registers and prior consultation, through the binary.
+//! - `approvals`: signed approvals, checked by `ssh-keygen -Y verify` and by `check`.
 //! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
@@ -20,6 +21,7 @@
 )]
 
 mod accountability;
+mod approvals;
 mod architecture;
 mod cli;
 mod core;

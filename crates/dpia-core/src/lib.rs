@@ -13,6 +13,8 @@
 //! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
 //! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
 //! - `accountability`: the high residual risks to accept, and whether the ICO must be consulted.
+//! - `approval`: sign-off on a snapshot (role, name, decision, conditions, date) and its payload.
+//! - `signature`: SSHSIG signatures over approvals, checked against an allowed-signers file.
 //! - `assignment`: `FIELD=VALUE` as the `edit` command takes it, turned into an `Edit`.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo, a run of typing in one field being one step.
@@ -24,6 +26,7 @@
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 
 pub mod accountability;
+pub mod approval;
 pub mod assignment;
 pub mod check;
 pub mod diff;
@@ -37,6 +40,7 @@ pub mod ranking;
 pub mod register;
 pub mod register_text;
 pub mod scoring;
+pub mod signature;
 pub mod snapshot;
 pub mod synthetic;
 #[cfg(test)]

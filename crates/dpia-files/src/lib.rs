@@ -4,11 +4,13 @@
 //! Over `dpia-core`, which is pure over data: this layer reads and writes the text the core parses
 //! and prints, and turns every failure into a typed error that names the file and says where and what.
 
+pub mod approval_file;
 pub mod atomic;
 pub mod author;
 pub mod change_log_csv;
 pub mod csv_file;
 mod error;
+pub mod git_config;
 pub mod paper;
 pub mod recovery;
 pub mod register_file;

@@ -1,0 +1,164 @@
+//! Approval files: `NAME.approvals/` beside `NAME.ron`, one file per approval, never rewritten.
+//!
+//! The snapshot an approval is of is never touched: the approval names it by label and checksum.
+//! Each file is named `TIME--LABEL--DIGEST.ron` (`TIME` when it was recorded, to the millisecond, so
+//! names sort in the order approvals were made; `DIGEST` of its payload and signature), so two
+//! people who approve on their own git branches add different files, which git merges as they are.
+//! Also here: reading the keys and allowed-signers files that signing and checking need.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use dpia_core::approval::Approval;
+use dpia_core::register_text::{from_ron, to_ron};
+use dpia_core::signature::{AllowedSigners, SnapshotState, Verification, verify};
+use jiff::Timestamp;
+use sha2::{Digest as _, Sha256};
+use ssh_key::PrivateKey;
+
+use super::{LoadError, SaveError, atomic, snapshot_file};
+
+/// The folder that holds a register's approvals: `NAME.approvals` beside `NAME.ron`.
+pub fn folder(register_path: &Path) -> PathBuf {
+    let stem = register_path
+        .file_stem()
+        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
+    register_path.with_file_name(format!("{stem}.approvals"))
+}
+
+/// Saves `approval`, recorded at `recorded_at`, as a new file beside the register (with the
+/// register's permissions).
+pub fn save_new(
+    register_path: &Path,
+    approval: &Approval,
+    recorded_at: Timestamp,
+) -> Result<PathBuf, SaveError> {
+    let folder = folder(register_path);
+    std::fs::create_dir_all(&folder).map_err(|source| SaveError::Io {
+        path: folder.clone(),
+        source,
+    })?;
+    let mut hasher = Sha256::new();
+    hasher.update(approval.payload().as_bytes());
+    hasher.update(approval.signature.as_deref().unwrap_or_default().as_bytes());
+    let mut digest = String::with_capacity(16);
+    for byte in hasher.finalize().iter().take(8) {
+        let _ = write!(digest, "{byte:02x}");
+    }
+    let path = folder.join(format!(
+        "{}--{}--{digest}.ron",
+        recorded_at.strftime("%Y%m%dT%H%M%S%.3fZ"),
+        approval.label
+    ));
+    let text = to_ron(approval).map_err(|err| SaveError::Serialize {
+        path: path.clone(),
+        message: err.to_string(),
+    })?;
+    atomic::write_new_like(&path, text.as_bytes(), register_path)?;
+    Ok(path)
+}
+
+/// An approval as stored, with its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredApproval {
+    /// The approval file.
+    pub path: PathBuf,
+    /// What it says.
+    pub approval: Approval,
+}
+
+/// The register's approvals in the order they were recorded (their file names sort so); numbered
+/// from 1 in this order by `approvals`. A register with none has an empty list.
+pub fn list(register_path: &Path) -> Result<Vec<StoredApproval>, LoadError> {
+    let folder = folder(register_path);
+    let read_dir = match std::fs::read_dir(&folder) {
+        Ok(read_dir) => read_dir,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => {
+            return Err(LoadError::Io {
+                path: folder,
+                source,
+            });
+        }
+    };
+    let mut paths = Vec::new();
+    for dir_entry in read_dir {
+        let path = dir_entry
+            .map_err(|source| LoadError::Io {
+                path: folder.clone(),
+                source,
+            })?
+            .path();
+        if path.extension().is_some_and(|ext| ext == "ron") {
+            paths.push(path);
+        }
+    }
+    let mut approvals = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let approval: Approval =
+            from_ron(&text).map_err(|err| LoadError::from_format(&path, err))?;
+        approvals.push(StoredApproval { path, approval });
+    }
+    approvals.sort_by(|a, b| (a.approval.date, &a.path).cmp(&(b.approval.date, &b.path)));
+    Ok(approvals)
+}
+
+/// Each of the register's approvals with what checking it found: its snapshot read back and
+/// verified, its signature checked against `allowed` (if any) at `now`.
+pub fn verify_all(
+    register_path: &Path,
+    allowed: Option<&AllowedSigners>,
+    now: Timestamp,
+) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
+    let approvals = list(register_path)?;
+    Ok(approvals
+        .into_iter()
+        .map(|stored| {
+            let state = snapshot_state(register_path, &stored.approval);
+            let verification = verify(&stored.approval, &state, allowed, now);
+            (stored, verification)
+        })
+        .collect())
+}
+
+/// The snapshot `approval` names, as found beside the register.
+fn snapshot_state(register_path: &Path, approval: &Approval) -> SnapshotState {
+    let path = snapshot_file::path(register_path, &approval.label);
+    match snapshot_file::load(&path) {
+        Ok(snapshot) => SnapshotState::Verified(snapshot.checksum()),
+        Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            SnapshotState::Missing
+        }
+        Err(err) => SnapshotState::Broken(err.to_string()),
+    }
+}
+
+/// Reads an allowed-signers file; an unreadable line is an error at `path:line:1`.
+pub fn read_allowed_signers(path: &Path) -> Result<AllowedSigners, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    AllowedSigners::parse(&text).map_err(|err| LoadError::Parse {
+        path: path.to_owned(),
+        line: err.line,
+        column: 1,
+        message: err.message,
+    })
+}
+
+/// Reads an OpenSSH private key file (`ssh-keygen`'s format).
+pub fn read_private_key(path: &Path) -> Result<PrivateKey, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    PrivateKey::from_openssh(text).map_err(|err| LoadError::Unsupported {
+        path: path.to_owned(),
+        message: format!("not an OpenSSH private key: {err}"),
+    })
+}
