@@ -654,7 +654,7 @@ fn export_csv_cmd(
     refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = load_to_read(path)?;
-    csv_file::export(&register, output)?;
+    csv_file::export(&register, output, Some(path))?;
     writeln!(
         out,
         "{}: {} entries exported",
@@ -720,7 +720,7 @@ fn export_pdf_cmd(
         workshop_idx,
     };
     let bytes = dpia_report::export(&register, &options, &mut |_| {})?;
-    atomic::write(output, &bytes)?;
+    atomic::write_like(output, &bytes, path)?;
     let edition = match edition {
         Edition::Full => "full edition",
         Edition::Public => "public edition",

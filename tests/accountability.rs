@@ -149,3 +149,73 @@ fn prior_consultation_is_recorded_and_shown_by_check() {
     assert!(!out.stdout.contains("is indicated"), "recorded: {out:?}");
     dir.fails(&["consultation", "register.ron", "--sent", "2026-13-01"]);
 }
+
+#[test]
+fn a_committed_snapshot_still_verifies_with_its_recorded_checksum() {
+    // Taken once and committed: if ron's printer or the checksum's definition ever changed, every
+    // snapshot users have stored would turn "altered"; this fails first.
+    let path = super::util::fixture("small.snapshots/v1.0.ron");
+    let snapshot = dpia_files::snapshot_file::load(&path).unwrap();
+    assert_eq!(
+        snapshot.checksum().to_string(),
+        "846ecf88f9aec1bf3eeba6f79bb8e31095e67ca60018c811c681d988dda744a2"
+    );
+    assert_eq!(snapshot.author(), "Gwen Jones");
+    let dir = Dir::new();
+    let out = dir.ok(&["check", path.to_str().unwrap()]);
+    assert!(out.stdout.contains("checksum verified"), "{out:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_registers_snapshots_trail_approvals_and_papers_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = Dir::new();
+    let path = dir.bundled("register.ron");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    dir.ok(&[
+        "snapshot",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--author",
+        "Gwen",
+    ]);
+    dir.ok(&[
+        "approve",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--role",
+        "SIRO",
+        "--name",
+        "Gwen",
+        "--decision",
+        "approved",
+    ]);
+    dir.ok(&[
+        "edit",
+        "register.ron",
+        "--entry",
+        "PND-001",
+        "--set",
+        "votes=2",
+    ]);
+    dir.ok(&["export-pdf", "register.ron", "-o", "paper.pdf"]);
+    dir.ok(&["export-csv", "register.ron", "-o", "entries.csv"]);
+    let mut made = vec![
+        dir.join("paper.pdf"),
+        dir.join("entries.csv"),
+        dir.join("register.ron"),
+    ];
+    for folder in ["register.snapshots", "register.approvals", "register.trail"] {
+        for entry in std::fs::read_dir(dir.join(folder)).unwrap() {
+            made.push(entry.unwrap().path());
+        }
+    }
+    assert_eq!(made.len(), 6, "{made:?}");
+    for file in made {
+        let permissions = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(permissions, 0o600, "{}", file.display());
+    }
+}

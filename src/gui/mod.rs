@@ -861,7 +861,11 @@ impl DpiaApp {
                 self.file_dialogs
                     .ask(FileRequest::ExportCsv, near.as_deref(), ctx);
             }
-            Command::ExportCsvTo(path) => match csv_file::export(&self.document.register, &path) {
+            Command::ExportCsvTo(path) => match csv_file::export(
+                &self.document.register,
+                &path,
+                self.document.path.as_deref(),
+            ) {
                 Ok(()) => self.notice = Some(format!("Exported {}", file_name(&path))),
                 Err(err) => self.errors.push(err.to_string()),
             },

@@ -26,15 +26,34 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(path, |out| out.write_all(bytes))
 }
 
+/// Writes `bytes` to `path` atomically; a new file gets the permissions of the file at `like`
+/// (the register it was made from), so a register kept private (0600) has private papers,
+/// exports and recovery copies too. A file replaced keeps its own permissions.
+pub fn write_like(path: &Path, bytes: &[u8], like: &Path) -> Result<(), SaveError> {
+    write_inner(path, Some(like), |out| out.write_all(bytes))
+}
+
 /// Writes whatever `fill` writes to `path` atomically; if `fill` fails, `path` is untouched.
 pub fn write_with(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    write_inner(path, None, fill)
+}
+
+fn write_inner(
+    path: &Path,
+    like: Option<&Path>,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
     let target = link_target(path);
     let temp = temp_path(&target);
-    // The old file's permissions are given to the new one before any byte is written to it.
-    let permissions = fs::metadata(&target).ok().map(|meta| meta.permissions());
+    // The old file's permissions (else those of `like`) are given to the new one before any byte
+    // is written to it.
+    let permissions = fs::metadata(&target)
+        .or_else(|err| like.map_or(Err(err), |like| fs::metadata(link_target(like))))
+        .ok()
+        .map(|meta| meta.permissions());
     let result = write_temp(&temp, permissions, fill).and_then(|()| fs::rename(&temp, &target));
     match result {
         Ok(()) => {

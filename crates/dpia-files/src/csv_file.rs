@@ -159,13 +159,17 @@ pub fn export_text(register: &Register) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Writes the register's entries as CSV to `path`, atomically.
-pub fn export(register: &Register, path: &Path) -> Result<(), SaveError> {
+/// Writes the register's entries as CSV to `path`, atomically; a new file gets the permissions of
+/// `like` (the register file), where there is one.
+pub fn export(register: &Register, path: &Path, like: Option<&Path>) -> Result<(), SaveError> {
     let text = export_text(register).map_err(|err| SaveError::Serialize {
         path: path.to_owned(),
         message: err.to_string(),
     })?;
-    atomic::write(path, text.as_bytes())
+    match like {
+        Some(like) => atomic::write_like(path, text.as_bytes(), like),
+        None => atomic::write(path, text.as_bytes()),
+    }
 }
 
 /// Where each known column is in the file.

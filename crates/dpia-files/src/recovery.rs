@@ -114,7 +114,7 @@ pub fn path_for(register_path: &Path) -> PathBuf {
 
 /// Writes `register` to the recovery file of `register_path`, atomically.
 pub fn save(register: &Register, register_path: &Path) -> Result<(), SaveError> {
-    register_file::save(register, &path_for(register_path))
+    register_file::save_like(register, &path_for(register_path), register_path)
 }
 
 /// The recovery copy of `register_path`, if there is one newer than the register (or the register

@@ -42,6 +42,16 @@ pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
     register_text::parse(text).map_err(|err| LoadError::from_format(path, err))
 }
 
+/// Saves the register at `path`, atomically; a new file gets the permissions of `like` (the
+/// register a recovery copy is of).
+pub fn save_like(register: &Register, path: &Path, like: &Path) -> Result<(), SaveError> {
+    let text = to_text(register).map_err(|err| SaveError::Serialize {
+        path: path.to_owned(),
+        message: err.to_string(),
+    })?;
+    atomic::write_like(path, text.as_bytes(), like)
+}
+
 /// Saves the register at `path`, atomically.
 pub fn save(register: &Register, path: &Path) -> Result<(), SaveError> {
     let text = to_text(register).map_err(|err| SaveError::Serialize {

@@ -115,7 +115,7 @@ pub fn save_new(register_path: &Path, snapshot: &Snapshot) -> Result<PathBuf, Sa
         path: folder,
         source,
     })?;
-    atomic::write_new(&path, text.as_bytes())?;
+    atomic::write_new_like(&path, text.as_bytes(), register_path)?;
     Ok(path)
 }
 
