@@ -6,18 +6,20 @@
 use std::fmt;
 
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::Label;
-use crate::register::Register;
+use crate::register::{Register, id_type};
 use crate::register_text;
 
-/// A SHA-256 checksum, written as 64 lower-case hex digits: of a register's canonical text
-/// (`Checksum::of`), or of a snapshot's canonical bytes (`Snapshot::checksum`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Checksum([u8; 32]);
+id_type! {
+    /// A SHA-256 checksum, written as 64 lower-case hex digits: of a register's canonical text
+    /// (`Checksum::of`), or of a snapshot's canonical bytes (`Snapshot::checksum`).
+    #[derive(Copy)]
+    value Checksum([u8; 32]);
+    /// Parses 64 hex digits (either case).
+    parse = parse_hex, error = ChecksumError, display = write_hex;
+}
 
 /// Why a piece of text is not a checksum.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,45 +70,32 @@ impl Checksum {
         }
         Ok(Self(hasher.finalize().into()))
     }
-
-    /// Parses 64 hex digits (either case).
-    pub fn parse(text: &str) -> Result<Self, ChecksumError> {
-        let error = || ChecksumError {
-            text: text.to_owned(),
-        };
-        let digits = text.trim().as_bytes();
-        if digits.len() != 64 {
-            return Err(error());
-        }
-        let mut bytes = [0_u8; 32];
-        for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
-            let pair = std::str::from_utf8(pair).map_err(|_| error())?;
-            *byte = u8::from_str_radix(pair, 16).map_err(|_| error())?;
-        }
-        Ok(Self(bytes))
-    }
 }
 
-impl TryFrom<String> for Checksum {
-    type Error = ChecksumError;
-    fn try_from(text: String) -> Result<Self, ChecksumError> {
-        Self::parse(&text)
+/// The rule for checksums: 64 hex digits (either case), surrounding white space ignored, as the
+/// 32 bytes they write.
+fn parse_hex(text: &str) -> Result<[u8; 32], ChecksumError> {
+    let error = || ChecksumError {
+        text: text.to_owned(),
+    };
+    let digits = text.trim().as_bytes();
+    if digits.len() != 64 {
+        return Err(error());
     }
+    let mut bytes = [0_u8; 32];
+    for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+        let pair = std::str::from_utf8(pair).map_err(|_| error())?;
+        *byte = u8::from_str_radix(pair, 16).map_err(|_| error())?;
+    }
+    Ok(bytes)
 }
 
-impl From<Checksum> for String {
-    fn from(checksum: Checksum) -> String {
-        checksum.to_string()
+/// Writes the checksum's bytes as 64 lower-case hex digits.
+fn write_hex(bytes: &[u8; 32], f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    for byte in bytes {
+        write!(f, "{byte:02x}")?;
     }
-}
-
-impl fmt::Display for Checksum {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for byte in self.0 {
-            write!(f, "{byte:02x}")?;
-        }
-        Ok(())
-    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -201,5 +190,19 @@ mod tests {
         assert_eq!(Checksum::of(&a).unwrap(), Checksum::of(&b).unwrap());
         b.entries[0].votes = 1;
         assert_ne!(Checksum::of(&a).unwrap(), Checksum::of(&b).unwrap());
+    }
+
+    #[test]
+    fn a_checksum_is_stored_as_its_hex_and_checked_on_loading() {
+        let checksum = Checksum::of(&Register::default()).unwrap();
+        let stored = ron::to_string(&checksum).unwrap();
+        assert_eq!(stored, format!("\"{checksum}\""));
+        assert_eq!(ron::from_str::<Checksum>(&stored).unwrap(), checksum);
+        let err = ron::from_str::<Checksum>(r#""abc""#).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`abc` is not a checksum: expected 64 hex digits"),
+            "{err}"
+        );
     }
 }

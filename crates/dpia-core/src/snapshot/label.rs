@@ -3,10 +3,9 @@
 //!
 //! Pure over data: the time of an automatic label is passed in.
 
-use std::fmt;
-
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+
+use crate::register::id_type;
 
 /// The longest label allowed, in characters; a label is also a file name.
 const MAX_LABEL_CHARS: usize = 64;
@@ -14,13 +13,15 @@ const MAX_LABEL_CHARS: usize = 64;
 /// The label every automatic snapshot taken before a restore starts with.
 pub const AUTO_BEFORE_RESTORE: &str = "auto-before-restore";
 
-/// A snapshot's label, such as `v1.1`: letters, digits, `.`, `-` and `_`, not starting with `.`.
-///
-/// The label names the snapshot's file (`v1.1.ron`), so it is restricted to what is safe in a
-/// file name on every desktop system.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Label(String);
+id_type! {
+    /// A snapshot's label, such as `v1.1`: letters, digits, `.`, `-` and `_`, not starting with `.`.
+    ///
+    /// The label names the snapshot's file (`v1.1.ron`), so it is restricted to what is safe in a
+    /// file name on every desktop system.
+    text Label;
+    /// Parses a label, surrounding white space ignored.
+    parse = parse_label, error = LabelError;
+}
 
 /// Why a piece of text is not a valid snapshot label.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,39 +54,6 @@ pub enum LabelError {
 }
 
 impl Label {
-    /// Parses a label, surrounding white space ignored.
-    pub fn parse(text: &str) -> Result<Self, LabelError> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(LabelError::Empty);
-        }
-        if text.chars().count() > MAX_LABEL_CHARS {
-            return Err(LabelError::TooLong {
-                label: text.to_owned(),
-            });
-        }
-        if text.starts_with('.') {
-            return Err(LabelError::LeadingDot {
-                label: text.to_owned(),
-            });
-        }
-        if let Some(character) = text
-            .chars()
-            .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
-        {
-            return Err(LabelError::BadCharacter {
-                label: text.to_owned(),
-                character,
-            });
-        }
-        Ok(Self(text.to_owned()))
-    }
-
-    /// The label as text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
     /// The label's version number, `(1, 1)` for `v1.1` or `1.1`, if it is one.
     pub fn version(&self) -> Option<(u32, u32)> {
         version_number(&self.0)
@@ -94,25 +62,6 @@ impl Label {
     /// Whether the label was made by the app rather than chosen by a person.
     pub fn is_automatic(&self) -> bool {
         self.0.starts_with(AUTO_BEFORE_RESTORE)
-    }
-}
-
-impl TryFrom<String> for Label {
-    type Error = LabelError;
-    fn try_from(text: String) -> Result<Self, LabelError> {
-        Self::parse(&text)
-    }
-}
-
-impl From<Label> for String {
-    fn from(label: Label) -> String {
-        label.0
-    }
-}
-
-impl fmt::Display for Label {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
     }
 }
 
@@ -167,6 +116,35 @@ pub fn auto_label<'a>(taken_at: Timestamp, existing: impl IntoIterator<Item = &'
         suffix += 1;
     }
     Label(text)
+}
+
+/// The rule for labels: letters, digits, `.`, `-` and `_`, not starting with `.`, at most
+/// `MAX_LABEL_CHARS` characters, surrounding white space ignored.
+fn parse_label(text: &str) -> Result<String, LabelError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(LabelError::Empty);
+    }
+    if text.chars().count() > MAX_LABEL_CHARS {
+        return Err(LabelError::TooLong {
+            label: text.to_owned(),
+        });
+    }
+    if text.starts_with('.') {
+        return Err(LabelError::LeadingDot {
+            label: text.to_owned(),
+        });
+    }
+    if let Some(character) = text
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+    {
+        return Err(LabelError::BadCharacter {
+            label: text.to_owned(),
+            character,
+        });
+    }
+    Ok(text.to_owned())
 }
 
 /// `(major, minor)` from `v1.2`, `V1.2` or `1.2`; nothing else.
@@ -249,5 +227,17 @@ mod tests {
     fn automatic_labels_are_skipped_when_proposing() {
         let auto = auto_label(at("2019-04-30T09:00:00Z"), &[]);
         assert_eq!(next_label(&[auto], "v1.0").as_str(), "v1.1");
+    }
+
+    #[test]
+    fn a_label_is_stored_as_its_text_and_checked_on_loading() {
+        assert_eq!(ron::to_string(&label("v1.1")).unwrap(), r#""v1.1""#);
+        assert_eq!(ron::from_str::<Label>(r#""v1.1""#).unwrap(), label("v1.1"));
+        let err = ron::from_str::<Label>(r#""../v1""#).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("snapshot label `../v1` cannot start with `.`"),
+            "{err}"
+        );
     }
 }
