@@ -1,11 +1,9 @@
 //! Identifiers that parse, not strings that get validated: entry, right and system ids.
 //!
 //! Ids are what files, CSV rows and snapshots use to match things across versions, so they are
-//! restricted to letters, digits, `-` and `_` and never change once given. This module does no I/O.
-
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
+//! restricted to letters, digits, `-` and `_` and never change once given. `id_type!` makes each
+//! such newtype, and also snapshot labels and checksums, each under its own rule. This module does
+//! no I/O.
 
 /// Why a piece of text is not a valid id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,6 +21,7 @@ pub enum IdError {
     },
 }
 
+/// The shared rule for text ids: letters, digits, `-` and `_`, surrounding white space ignored.
 fn parse_id(text: &str) -> Result<String, IdError> {
     let text = text.trim();
     if text.is_empty() {
@@ -40,29 +39,53 @@ fn parse_id(text: &str) -> Result<String, IdError> {
     Ok(text.to_owned())
 }
 
+/// Defines an id-like newtype: parsed from text by its own rule, written back as text by
+/// `Display`, and stored in files as that text (serde through `String`, so a file holding a bad
+/// one fails to load with the rule's error).
+///
+/// Three forms:
+///
+/// - `id_type!(/// Docs. Name)`: a text id under the shared rule (`parse_id`, failing with
+///   `IdError`): letters, digits, `-` and `_`.
+/// - `text Name; /// Parse docs. parse = rule, error = Error;`: a text id under its own rule, a
+///   `fn(&str) -> Result<String, Error>`. Text ids have `as_str` and are ordered by their text.
+/// - `value Name(Repr); /// Parse docs. parse = rule, error = Error, display = write;`: an id held
+///   as the value its rule returns (`fn(&str) -> Result<Repr, Error>`), such as a checksum's bytes,
+///   written back by `write`, a `fn(&Repr, &mut fmt::Formatter<'_>) -> fmt::Result`.
+///
+/// Attributes before the name (docs, an extra `#[derive(Copy)]`) go on the type. Paths in the
+/// expansion are absolute, as the macro is also used outside this module (`snapshot`).
 macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    ($(#[$attr:meta])* $name:ident) => {
+        $crate::register::id_type! {
+            $(#[$attr])*
+            text $name;
+            /// Parses an id: letters, digits, `-` and `_`, surrounding white space ignored.
+            parse = $crate::register::id::parse_id, error = $crate::register::IdError;
+        }
+    };
+    (
+        $(#[$attr:meta])*
+        text $name:ident;
+        $(#[$parse_doc:meta])*
+        parse = $rule:path, error = $error:ty;
+    ) => {
+        $(#[$attr])*
+        #[derive(
+            Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize,
+        )]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
-            /// Parses an id: letters, digits, `-` and `_`, surrounding white space ignored.
-            pub fn parse(text: &str) -> Result<Self, IdError> {
-                parse_id(text).map(Self)
+            $(#[$parse_doc])*
+            pub fn parse(text: &str) -> Result<Self, $error> {
+                $rule(text).map(Self)
             }
 
             /// The id as text.
             pub fn as_str(&self) -> &str {
                 &self.0
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = IdError;
-            fn try_from(text: String) -> Result<Self, IdError> {
-                Self::parse(&text)
             }
         }
 
@@ -72,13 +95,56 @@ macro_rules! id_type {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        $crate::register::id_type!(@try_from_string $name, $error);
+    };
+    (
+        $(#[$attr:meta])*
+        value $name:ident($repr:ty);
+        $(#[$parse_doc:meta])*
+        parse = $rule:path, error = $error:ty, display = $display:path;
+    ) => {
+        $(#[$attr])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name($repr);
+
+        impl $name {
+            $(#[$parse_doc])*
+            pub fn parse(text: &str) -> Result<Self, $error> {
+                $rule(text).map(Self)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.to_string()
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $display(&self.0, f)
+            }
+        }
+
+        $crate::register::id_type!(@try_from_string $name, $error);
+    };
+    (@try_from_string $name:ident, $error:ty) => {
+        impl TryFrom<String> for $name {
+            type Error = $error;
+            fn try_from(text: String) -> Result<Self, $error> {
+                Self::parse(&text)
             }
         }
     };
 }
+pub(crate) use id_type;
 
 id_type!(
     /// The stable id of a register entry, such as `LEDS-003`. Never reused after a delete.
@@ -139,5 +205,18 @@ mod tests {
         assert_eq!(id.as_str(), "LEDS-007");
         assert_eq!(id.number_for(&leds), Some(7));
         assert_eq!(id.number_for(&SystemId::parse("LED").unwrap()), None);
+    }
+
+    #[test]
+    fn an_id_is_stored_as_its_text_and_checked_on_loading() {
+        let id = EntryId::parse("LEDS-003").unwrap();
+        assert_eq!(ron::to_string(&id).unwrap(), r#""LEDS-003""#);
+        assert_eq!(ron::from_str::<EntryId>(r#""LEDS-003""#).unwrap(), id);
+        let err = ron::from_str::<EntryId>(r#""LEDS 003""#).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("id `LEDS 003` has ` `: use only letters, digits, `-` and `_`"),
+            "{err}"
+        );
     }
 }

@@ -23,6 +23,8 @@ pub use entry::{
     PurposeBenefit, Source,
 };
 pub use id::{EntryId, IdError, RightId, SystemId};
+// The id newtype maker, also used for snapshot labels and checksums.
+pub(crate) use id::id_type;
 pub use impact::{Assessment, Impact, Likelihood, Scale, Severity, Stage};
 pub use metadata::{Language, Marking, Metadata, Status};
 pub use right::{Right, default_right, default_rights};
