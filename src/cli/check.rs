@@ -1,0 +1,86 @@
+//! `check`: validate registers and snapshot files, one line per problem: the register's own, its
+//! audit trail's and its approvals'; and the warnings an accountable person should read.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use dpia_core::check::{check, warnings};
+use dpia_files::snapshot_file::{self, Version};
+use dpia_files::{approval_file, trail_file};
+use jiff::Timestamp;
+
+use super::{CliError, approval};
+
+/// Checks each file (a snapshot's checksum too): exit 0 if all are clean, else 1.
+pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    let mut is_clean = true;
+    for path in files {
+        // A snapshot file is checked too, and its checksum verified on loading.
+        match snapshot_file::load_version(path) {
+            Err(err) => {
+                is_clean = false;
+                writeln!(out, "{err}")?;
+            }
+            Ok(version) => {
+                let register = version.register();
+                // Each problem on its line, naming its file: the register, a block of its trail,
+                // or an approval.
+                let mut problems: Vec<String> = check(register)
+                    .iter()
+                    .map(|problem| format!("{}: {problem}", path.display()))
+                    .collect();
+                if let Version::Working(_) = &version {
+                    problems.extend(trail_file::load(path)?.problems);
+                    let allowed = approval::allowed_signers(None)?;
+                    for (stored, verification) in
+                        approval_file::verify_all(path, allowed.as_ref(), Timestamp::now())?
+                    {
+                        if verification.is_invalid() {
+                            problems.push(format!(
+                                "{}: approval of {} by {}: {verification}",
+                                stored.path.display(),
+                                stored.approval.label,
+                                stored.approval.name
+                            ));
+                        }
+                    }
+                }
+                for warning in warnings(register) {
+                    writeln!(out, "{}: warning: {warning}", path.display())?;
+                }
+                if let Some(consultation) = &register.metadata.prior_consultation {
+                    writeln!(
+                        out,
+                        "{}: prior consultation of the ICO: {consultation}",
+                        path.display()
+                    )?;
+                }
+                if problems.is_empty() {
+                    let kind = match &version {
+                        Version::Working(_) => String::new(),
+                        Version::Snapshot(snapshot) => {
+                            format!(" snapshot {}, checksum verified,", snapshot.label())
+                        }
+                    };
+                    writeln!(
+                        out,
+                        "{}: ok,{kind} {} entries",
+                        path.display(),
+                        register.entries.len()
+                    )?;
+                } else {
+                    is_clean = false;
+                    for problem in problems {
+                        writeln!(out, "{problem}")?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(if is_clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

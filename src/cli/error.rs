@@ -1,0 +1,143 @@
+//! Why a command failed: `CliError`, one variant per failure, shown once by `main`.
+
+use std::io;
+use std::path::PathBuf;
+
+use dpia_core::snapshot::{Label, SnapshotError};
+use dpia_files::csv_file::ImportError;
+use dpia_files::{LoadError, SaveError};
+use dpia_report::ExportError;
+
+use super::WorkshopChoice;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// A register could not be read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A file could not be written.
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// A CSV could not be imported.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The output file exists and `--force` was not given.
+    #[error("{}: already exists; pass --force to replace it", path.display())]
+    OutputExists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Writing the report to standard output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+    /// The register could not be turned into CSV.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The paper could not be made.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds.
+    #[error("SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970")]
+    SourceDateEpoch {
+        /// What it was set to.
+        value: String,
+    },
+    /// `--since` names a snapshot the register does not have.
+    #[error(
+        "{}: no snapshot labelled {label}; `dpia-register snapshots` lists them",
+        path.display()
+    )]
+    NoSnapshot {
+        /// Where the snapshot would be.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+    },
+    /// `--workshop` names a workshop the register does not record.
+    #[error("{}: no workshop {asked}; {recorded}", path.display())]
+    NoWorkshop {
+        /// The register.
+        path: PathBuf,
+        /// The workshop asked for.
+        asked: WorkshopChoice,
+        /// The workshops the register does record, numbered.
+        recorded: String,
+    },
+    /// A snapshot could not be taken.
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    /// A snapshot with this label exists; snapshots are never overwritten.
+    #[error(
+        "{}: a snapshot labelled {label} already exists and is never overwritten; choose another label (the next is {next})",
+        path.display()
+    )]
+    LabelTaken {
+        /// The existing snapshot file.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+        /// The label the app would propose instead.
+        next: Label,
+    },
+    /// `format` was given a PDF paper.
+    #[error(
+        "{}: is a PDF paper; papers can't be reformatted (`format` rewrites register files)",
+        path.display()
+    )]
+    PaperNotFormatted {
+        /// The paper.
+        path: PathBuf,
+    },
+    /// The output file is the input file: writing it would destroy the input.
+    #[error(
+        "{}: is the input file; choose another output file",
+        path.display()
+    )]
+    OutputIsInput {
+        /// The file.
+        path: PathBuf,
+    },
+    /// An approval could not be made or shown.
+    #[error(transparent)]
+    Approval(#[from] super::approval::ApprovalError),
+    /// An `edit` was refused.
+    #[error(transparent)]
+    Edit(#[from] super::edit::EditCommandError),
+    /// This command belongs to the desktop app.
+    #[error("`open` starts the desktop app; it is not a report command")]
+    NotAReport,
+}
+
+impl CliError {
+    /// Whether the reader of the output went away, as `head` does once it has its lines: the
+    /// command then ends quietly, as a success.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Self::Output(err) => err.kind() == io::ErrorKind::BrokenPipe,
+            Self::Csv(err) => {
+                matches!(err.kind(), csv::ErrorKind::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_pipe_is_told_from_other_failures() {
+        let broken = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(CliError::Output(broken()).is_broken_pipe(), "output");
+        assert!(
+            CliError::Csv(csv::Error::from(broken())).is_broken_pipe(),
+            "csv"
+        );
+        assert!(
+            !CliError::Output(io::Error::other("disk full")).is_broken_pipe(),
+            "another failure"
+        );
+    }
+}

@@ -1,0 +1,134 @@
+//! The command line: clap types and one function per subcommand, over the same core as the GUI.
+//!
+//! Each subcommand writes its report to `out` and returns an exit code; errors are returned, never
+//! printed here, so `main` prints each one once. Output files are written atomically and an
+//! existing one is replaced only with `--force`.
+//!
+//! The parts: `args` (the clap types), `error` (`CliError`), `run` here (the dispatch), one file per
+//! group of commands (`check`, `rank`, `csv`, `paper`, `format`, `snapshots`, `generate`, `edit`, `trail`, `accountability`, `approval`), and
+//! `table` (aligned text columns). To add a command: a variant of `Command` in `args`, its
+//! `*_cmd(…, out) -> Result<ExitCode, CliError>` in the file of its group (or a new file), any new
+//! failure as a `CliError` variant, and its arm in `run`.
+
+pub mod accountability;
+pub mod approval;
+mod args;
+mod check;
+mod csv;
+pub mod edit;
+mod error;
+mod format;
+mod generate;
+mod paper;
+mod rank;
+mod snapshots;
+pub mod trail;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use dpia_core::register::Register;
+use dpia_files::LoadError;
+use dpia_files::snapshot_file::{self, Version};
+use dpia_report::Edition;
+use jiff::Timestamp;
+
+pub use args::{Cli, Command, DiffFormat, RankFormat, WorkshopChoice};
+pub use error::CliError;
+
+/// Runs a report command, writing its output to `out`.
+pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    match command {
+        Command::Open { .. } => Err(CliError::NotAReport),
+        Command::Check { files } => check::check_cmd(&files, out),
+        Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
+        Command::Log(args) => trail::log_cmd(&args, out),
+        Command::Approve(args) => approval::approve_cmd(args, Timestamp::now(), out),
+        Command::Approvals(args) => approval::approvals_cmd(&args, Timestamp::now(), out),
+        Command::Accept(args) => accountability::accept_cmd(args, Timestamp::now(), out),
+        Command::Consultation(args) => {
+            accountability::consultation_cmd(args, Timestamp::now(), out)
+        }
+        Command::Rank { file, format } => rank::rank_cmd(&file, format, out),
+        Command::ImportCsv {
+            input,
+            output,
+            title,
+            force,
+        } => csv::import_csv_cmd(&input, &output, title, force, out),
+        Command::ExportCsv {
+            file,
+            output,
+            force,
+        } => csv::export_csv_cmd(&file, &output, force, out),
+        Command::ExportPdf {
+            file,
+            output,
+            public,
+            since,
+            workshop,
+            force,
+        } => {
+            let edition = if public {
+                Edition::Public
+            } else {
+                Edition::Full
+            };
+            let sections = paper::PaperSections {
+                since: since.as_ref(),
+                workshop,
+            };
+            paper::export_pdf_cmd(&file, &output, edition, sections, force, out)
+        }
+        Command::Format { files } => format::format_cmd(&files, out),
+        Command::Snapshot {
+            file,
+            label,
+            author,
+            note,
+        } => snapshots::snapshot_cmd(&file, label, author, note, out),
+        Command::Snapshots { file } => snapshots::snapshots_cmd(&file, out),
+        Command::Diff { old, new, format } => snapshots::diff_cmd(&old, &new, format, out),
+        Command::Generate {
+            entries,
+            output,
+            seed,
+            force,
+        } => generate::generate_cmd(entries, seed, &output, force, out),
+    }
+}
+
+/// The register to read at `path`: a register file, a paper, or a snapshot's frozen register.
+///
+/// Only for commands that read; a snapshot is never rewritten, so `format` and `snapshot` load
+/// with `register_file::load`, which refuses one.
+fn load_to_read(path: &Path) -> Result<Register, LoadError> {
+    Ok(match snapshot_file::load_version(path)? {
+        Version::Working(register) => register,
+        Version::Snapshot(snapshot) => snapshot.register().clone(),
+    })
+}
+
+/// Refuses an output that is the input itself, by any name, `--force` or not.
+fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
+    // A file that does not exist yet cannot be the input; one that exists is compared by the file
+    // it is, through `..` and symlinks.
+    if dpia_files::atomic::is_same_file(input, output) {
+        Err(CliError::OutputIsInput {
+            path: output.to_owned(),
+        })
+    } else {
+        Ok(())
+    }
+}
+
+fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
+    if path.exists() && !force {
+        Err(CliError::OutputExists {
+            path: path.to_owned(),
+        })
+    } else {
+        Ok(())
+    }
+}

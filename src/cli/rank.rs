@@ -1,0 +1,110 @@
+//! `rank`: the entries in priority order with the reason for each rank, as a table or CSV.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use dpia_core::ranking::rank;
+
+use super::{CliError, RankFormat, load_to_read};
+
+/// Prints the register's entries in priority order.
+pub(super) fn rank_cmd(
+    path: &Path,
+    format: RankFormat,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let register = load_to_read(path)?;
+    let header = [
+        "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason",
+    ];
+    let rows: Vec<[String; 8]> = rank(&register)
+        .into_iter()
+        .filter_map(|ranked| {
+            let entry = register.entries.get(ranked.entry_idx)?;
+            let score = |top: Option<&dpia_core::scoring::TopScore>| {
+                top.map(|t| t.score.to_string()).unwrap_or_default()
+            };
+            // The table marks a tie as the app does (`7=`); CSV keeps the rank a number.
+            let rank = match (format, ranked.is_tied) {
+                (RankFormat::Table, true) => format!("{}=", ranked.rank),
+                _ => ranked.rank.to_string(),
+            };
+            Some([
+                rank,
+                entry.id.to_string(),
+                entry.system.to_string(),
+                entry.issue.clone(),
+                score(ranked.scores.residual.as_ref()),
+                score(ranked.scores.inherent.as_ref()),
+                ranked.scores.breadth.to_string(),
+                ranked.reason,
+            ])
+        })
+        .collect();
+    match format {
+        RankFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(header)?;
+            for row in rows {
+                writer.write_record(row)?;
+            }
+            writer.flush()?;
+        }
+        RankFormat::Table => write_table(&header, &rows, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Aligned columns; numbers right-aligned, the issue cut at 50 characters with `…`.
+fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) -> io::Result<()> {
+    const ISSUE_WIDTH: usize = 50;
+    let cut = |text: &str| {
+        if text.chars().count() > ISSUE_WIDTH {
+            let mut short: String = text.chars().take(ISSUE_WIDTH - 1).collect();
+            short.push('…');
+            short
+        } else {
+            text.to_owned()
+        }
+    };
+    let rows: Vec<[String; 8]> = rows
+        .iter()
+        .map(|row| {
+            let mut row = row.clone();
+            row[3] = cut(&row[3]);
+            row
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let is_number = |column: usize| matches!(column, 0 | 4 | 5 | 6);
+    let mut line = |cells: &[String]| -> io::Result<()> {
+        let mut text = String::new();
+        for (column, (cell, width)) in cells.iter().zip(widths).enumerate() {
+            if column > 0 {
+                text.push_str("  ");
+            }
+            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
+            if is_number(column) {
+                text.push_str(&pad);
+                text.push_str(cell);
+            } else if column + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                text.push_str(cell);
+                text.push_str(&pad);
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(&header.map(str::to_owned))?;
+    for row in &rows {
+        line(row)?;
+    }
+    Ok(())
+}
