@@ -1,0 +1,308 @@
+//! Carrying out commands: `run_command` takes each `Command` pushed during the frame, in order, and
+//! does what it asks, in one place (rerun `app/command_handling.rs`; egui `wrap_app.rs` `run_cmd`).
+//!
+//! Also the answers to the app's questions (unsaved changes, recovery copies) and what follows them.
+//! Edits reach the register only through `apply`, so each is one undoable step.
+
+use egui::ViewportCommand;
+
+use super::DpiaApp;
+use super::document_io::file_name;
+use crate::gui::dialogs::{Answer, FileRequest, Question, Then};
+use crate::gui::state::View;
+use crate::gui::{Command, sidebar};
+
+use dpia_core::edit::Edit;
+use dpia_core::filter::Filter;
+use dpia_files::recovery::{self, RecoveryCopy};
+use dpia_files::{csv_file, register_file};
+
+impl DpiaApp {
+    /// Carries out one command.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per command keeps every command's effect in one place"
+    )]
+    pub(super) fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        let near = self.document.path.clone();
+        match command {
+            Command::New => {
+                if self.document.is_dirty() {
+                    self.question = Some(Question::UnsavedChanges(Then::New));
+                } else {
+                    self.new_document();
+                }
+            }
+            Command::Open => {
+                if self.document.is_dirty() {
+                    self.question = Some(Question::UnsavedChanges(Then::Open));
+                } else {
+                    self.file_dialogs
+                        .ask(FileRequest::Open, near.as_deref(), ctx);
+                }
+            }
+            Command::OpenPath(path) => {
+                if self.document.is_dirty() {
+                    self.question = Some(Question::UnsavedChanges(Then::OpenPath(path)));
+                } else {
+                    self.load(&path);
+                }
+            }
+            Command::Save => {
+                self.save(ctx);
+            }
+            Command::SaveAs => self
+                .file_dialogs
+                .ask(FileRequest::SaveAs, near.as_deref(), ctx),
+            Command::SaveTo(path) => {
+                self.save_to(&path, ctx);
+            }
+            Command::Reload => {
+                if let Some(path) = near {
+                    self.load(&path);
+                }
+            }
+            Command::ImportCsv => {
+                self.file_dialogs
+                    .ask(FileRequest::ImportCsv, near.as_deref(), ctx);
+            }
+            Command::ImportCsvFrom(path) => {
+                match csv_file::import(&path, &self.document.register) {
+                    Ok(imported) => {
+                        let added = imported
+                            .entries
+                            .len()
+                            .saturating_sub(self.document.register.entries.len());
+                        let name = file_name(&path);
+                        self.apply(Edit::ReplaceRegister {
+                            register: Box::new(imported),
+                            label: format!("import {name}"),
+                        });
+                        self.notice = Some(format!("Imported {added} entries from {name}"));
+                    }
+                    Err(err) => self.errors.push(err.to_string()),
+                }
+            }
+            Command::ExportCsv => {
+                self.file_dialogs
+                    .ask(FileRequest::ExportCsv, near.as_deref(), ctx);
+            }
+            Command::ExportCsvTo(path) => match csv_file::export(
+                &self.document.register,
+                &path,
+                self.document.path.as_deref(),
+            ) {
+                Ok(()) => self.notice = Some(format!("Exported {}", file_name(&path))),
+                Err(err) => self.errors.push(err.to_string()),
+            },
+            Command::TypePath(request) => {
+                self.file_dialogs
+                    .show_path_field(request, near.as_deref(), false);
+            }
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                if let Some(label) = self.document.undo() {
+                    self.notice = Some(format!("Undid: {label}"));
+                    self.keep_selection_valid();
+                }
+            }
+            Command::Redo => {
+                if let Some(label) = self.document.redo() {
+                    self.notice = Some(format!("Redid: {label}"));
+                    self.keep_selection_valid();
+                }
+            }
+            Command::Edit(edit) => {
+                self.apply(edit);
+            }
+            Command::AddEntry => {
+                match sidebar::system_for_new_entry(&self.document.register, &self.view) {
+                    Some(system) => {
+                        if self.apply(Edit::AddEntry { system }) {
+                            self.select_last();
+                        }
+                    }
+                    None => self.errors.push(
+                        "Add a system first (in Register details), so the entry has one."
+                            .to_owned(),
+                    ),
+                }
+            }
+            Command::DuplicateEntry => {
+                if let Some(entry) = self.view.selection.clone()
+                    && self.apply(Edit::DuplicateEntry { entry })
+                {
+                    self.select_last();
+                }
+            }
+            Command::DeleteEntry => {
+                if let Some(entry) = self.view.selection.clone() {
+                    let next = self.neighbour_of_selection();
+                    if self.apply(Edit::DeleteEntry { entry }) {
+                        self.view.selection = next;
+                    }
+                }
+            }
+            Command::Select(entry) => {
+                if self.view.selection != entry {
+                    self.document.history.seal();
+                }
+                self.view.selection = entry;
+            }
+            Command::SelectNext => self.move_selection(1),
+            Command::SelectPrevious => self.move_selection(-1),
+            Command::ShowView(view) => self.view.view = view,
+            Command::FocusSearch => {
+                if !self.view.view.shows_editor() {
+                    self.view.view = View::Register;
+                }
+                self.view.focus_search = true;
+            }
+            Command::ShowCell(cell) => {
+                self.view.filter = Filter {
+                    cell: Some(cell),
+                    ..Filter::default()
+                };
+                self.view.view = View::Register;
+            }
+            Command::ShowSystemRight(system, right) => {
+                self.view.filter = Filter {
+                    system: Some(system),
+                    right: Some(right),
+                    ..Filter::default()
+                };
+                self.view.view = View::Register;
+            }
+            Command::ClearFilters => self.view.filter = Filter::default(),
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
+            Command::ExportPdf => self.open_export_dialog(ctx),
+            Command::ExportPdfTo(path) => self.export.choose_path(path),
+            Command::Workshop(command) => self.run_workshop_command(command, ctx),
+        }
+        self.settings.zoom = ctx.zoom_factor();
+    }
+
+    /// Applies an edit through the history; reports a rejected edit. True when applied.
+    pub(in crate::gui) fn apply(&mut self, edit: Edit) -> bool {
+        match self.document.apply(edit) {
+            Ok(()) => {
+                self.notice = None;
+                true
+            }
+            Err(err) => {
+                self.errors.push(err.to_string());
+                false
+            }
+        }
+    }
+
+    pub(super) fn answer(&mut self, answer: Answer, ctx: &egui::Context) {
+        match answer {
+            Answer::SaveThen(then) => {
+                self.after_save = Some(then);
+                self.save(ctx);
+            }
+            Answer::DiscardThen(then) => {
+                if then == Then::Quit
+                    && let Some(path) = &self.document.path
+                {
+                    // The user chose to lose the changes: no recovery copy should offer them back.
+                    recovery::discard(path).ok();
+                    self.discarded_on_close = true;
+                }
+                if self.document.path.is_none()
+                    && !matches!(then, Then::RestoreUntitled(_))
+                    && let Some(copy) = self.recovery_copy()
+                {
+                    // The same for a register with no file, whatever comes next.
+                    copy.discard().ok();
+                    self.discarded_on_close = then == Then::Quit;
+                }
+                self.then(then, ctx);
+            }
+            Answer::Reload => {
+                if let Some(path) = self.document.path.clone() {
+                    self.load(&path);
+                }
+            }
+            Answer::SaveAs => {
+                let near = self.document.path.clone();
+                self.file_dialogs
+                    .ask(FileRequest::SaveAs, near.as_deref(), ctx);
+            }
+            Answer::Restore(recovery_path) => match register_file::load(&recovery_path) {
+                Ok(recovered) => {
+                    self.apply(Edit::ReplaceRegister {
+                        register: Box::new(recovered),
+                        label: "restore recovered changes".to_owned(),
+                    });
+                    self.keep_selection_valid();
+                    self.notice =
+                        Some("Restored unsaved changes from the recovery copy".to_owned());
+                }
+                Err(err) => self.errors.push(err.to_string()),
+            },
+            Answer::DiscardRecovery => {
+                if let Some(path) = &self.document.path
+                    && let Err(err) = recovery::discard(path)
+                {
+                    self.errors.push(err.to_string());
+                }
+            }
+            Answer::RestoreUntitled(recovery_path) => {
+                if self.document.has_work_to_keep() {
+                    self.question = Some(Question::UnsavedChanges(Then::RestoreUntitled(
+                        recovery_path,
+                    )));
+                } else {
+                    self.restore_untitled(&recovery_path);
+                }
+            }
+            Answer::DiscardUntitledRecovery => {
+                if let Some(data_folder) = self.settings.data_folder.clone()
+                    && let Err(err) = (RecoveryCopy::Untitled { data_folder }).discard()
+                {
+                    self.errors.push(err.to_string());
+                }
+            }
+            Answer::Cancel => self.after_save = None,
+        }
+    }
+
+    /// Goes on with what the user wanted once unsaved changes are dealt with.
+    pub(super) fn then(&mut self, then: Then, ctx: &egui::Context) {
+        match then {
+            Then::New => self.new_document(),
+            Then::Open => {
+                let near = self.document.path.clone();
+                self.file_dialogs
+                    .ask(FileRequest::Open, near.as_deref(), ctx);
+            }
+            Then::OpenPath(path) => self.load(&path),
+            Then::Quit => {
+                self.may_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Then::RestoreUntitled(recovery_path) => self.restore_untitled(&recovery_path),
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.document.is_dirty()
+            && !self.may_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            if self.question.is_none() {
+                self.question = Some(Question::UnsavedChanges(Then::Quit));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Opening and saving registers: new, open, load, save, save as, reload, and refusing to save over
+//! a file someone else changed on disk (or over a PDF paper).
+//!
+//! All reading and writing goes through `dpia_files`; this module only decides what to read or
+//! write and reports the outcome in the window.
+
+use std::path::{Path, PathBuf};
+
+use super::DpiaApp;
+use crate::gui::dialogs::{FileRequest, Question};
+use crate::gui::state::Document;
+
+use dpia_core::filter::Filter;
+use dpia_core::register::Register;
+use dpia_files::recovery::{self, Fingerprint, RecoveryCopy};
+use dpia_files::{paper, register_file};
+
+impl DpiaApp {
+    pub(super) fn new_document(&mut self) {
+        // A new register for the same programme: it starts with the open one's systems and rights.
+        let register = Register {
+            systems: self.document.register.systems.clone(),
+            rights: self.document.register.rights.clone(),
+            ..Register::default()
+        };
+        self.replace_document(Document::new(register, None, None));
+        self.notice = Some("New register: add entries, then save it".to_owned());
+    }
+
+    /// Opens the register at `path`, replacing the open one; reports a file that cannot be read.
+    pub(super) fn load(&mut self, path: &Path) {
+        // Kept absolute, so recent files still open when the app starts from another folder.
+        let path = &absolute(path);
+        let fingerprint = Fingerprint::of_file(path).ok().flatten();
+        match register_file::load(path) {
+            Ok(register) if paper::is_pdf_file(path) => {
+                // Saving must never write RON over the paper: the register it carries opens as a
+                // new, unsaved document, and Save asks where to keep it.
+                self.replace_document(Document::new(register, None, None));
+                self.notice = Some(format!(
+                    "Opened the register carried by {}: save it as a register file to keep your changes",
+                    file_name(path)
+                ));
+            }
+            Ok(register) => {
+                self.replace_document(Document::new(register, Some(path.to_owned()), fingerprint));
+                self.settings.remember(path);
+                self.notice = Some(format!("Opened {}", file_name(path)));
+                if let Some(pending) = recovery::pending(path) {
+                    self.question = Some(Question::Recovery(pending));
+                }
+            }
+            Err(err) => self.errors.push(err.to_string()),
+        }
+    }
+
+    pub(super) fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.view.selection = None;
+        self.view.filter = Filter::default();
+        self.next_autosave = None;
+        self.derived.refresh(&self.document, &self.view);
+        self.select_first();
+    }
+
+    /// Saves to the register's file, unless someone else changed it since it was opened.
+    pub(in crate::gui) fn save(&mut self, ctx: &egui::Context) -> bool {
+        let Some(path) = self.document.path.clone() else {
+            self.file_dialogs.ask(FileRequest::SaveAs, None, ctx);
+            return false;
+        };
+        match Fingerprint::of_file(&path) {
+            Ok(Some(on_disk)) if Some(on_disk) != self.document.fingerprint => {
+                self.question = Some(Question::ChangedOnDisk);
+                false
+            }
+            Ok(_) => self.save_to(&path, ctx),
+            Err(err) => {
+                self.errors.push(err.to_string());
+                false
+            }
+        }
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path, ctx: &egui::Context) -> bool {
+        let path = absolute(path);
+        let untitled_copy = self
+            .recovery_copy()
+            .filter(|copy| matches!(copy, RecoveryCopy::Untitled { .. }));
+        if path
+            .extension()
+            .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
+        {
+            self.errors.push(format!(
+                "{}: a register is saved as a .ron file; use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
+        // A paper renamed without its extension is still a paper: RON written over it would lose it.
+        if paper::is_pdf_file(&path) {
+            self.errors.push(format!(
+                "{}: this file is a PDF; save the register under another name, or use Export PDF… for papers",
+                path.display()
+            ));
+            return false;
+        }
+        match register_file::save(&self.document.register, &path) {
+            Ok(()) => {
+                let fingerprint = Fingerprint::of_file(&path).ok().flatten();
+                recovery::discard(&path).ok();
+                if let Some(copy) = untitled_copy {
+                    // The register now has a file; its copy as an untitled register is done with.
+                    copy.discard().ok();
+                }
+                self.settings.remember(&path);
+                self.notice = Some(format!("Saved {}", file_name(&path)));
+                self.document.mark_saved(path, fingerprint);
+                self.next_autosave = None;
+                if let Some(then) = self.after_save.take() {
+                    self.then(then, ctx);
+                }
+                true
+            }
+            Err(err) => {
+                self.errors.push(err.to_string());
+                false
+            }
+        }
+    }
+}
+
+/// The path made absolute against the working folder (without touching the disk).
+pub(super) fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// The file's name, for messages, or the whole path when it has none.
+pub(super) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}

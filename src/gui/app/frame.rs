@@ -1,0 +1,486 @@
+//! What each frame draws: the menus, the toolbar, the status bar, the panels around the view and
+//! the view itself, the keyboard shortcuts, and `finish_frame`, which every frame ends with.
+//!
+//! Drawing only pushes `Command`s (and changes view state in place); they are carried out at the
+//! end of the frame by `command_handling`.
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+
+use super::DpiaApp;
+use super::autosave::Wait;
+use crate::gui::dialogs::{self, FileRequest, Question};
+use crate::gui::settings::ThemeChoice;
+use crate::gui::state::View;
+use crate::gui::{
+    APP_NAME, Command, details, entries, entry_editor, heat_map, priorities, sidebar, snapshots,
+    table, theme,
+};
+
+impl DpiaApp {
+    /// The view in the middle of the window, under any error messages.
+    fn central_ui(&mut self, ui: &mut Ui) {
+        dialogs::errors_ui(ui, &mut self.errors);
+        match self.view.view {
+            View::Register => table::table_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Priorities => priorities::priorities_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                &self.view,
+                &mut self.commands,
+            ),
+            View::HeatMap => heat_map::heat_map_ui(
+                ui,
+                &self.document.register,
+                &mut self.derived,
+                &mut self.view,
+                &mut self.commands,
+            ),
+            View::Details => details::details_ui(
+                ui,
+                &self.document.register,
+                &self.derived,
+                self.today,
+                &mut self.commands,
+            ),
+            View::Snapshots => {
+                snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
+            }
+            View::Workshop => self.workshops_view(ui),
+        }
+    }
+
+    /// Draws the whole app into `ui` and carries out the commands the user gave.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.is_styled {
+            theme::install(&ctx);
+            ctx.set_theme(self.settings.theme.preference());
+            if (0.3..=4.0).contains(&self.settings.zoom) {
+                ctx.set_zoom_factor(self.settings.zoom);
+            }
+            self.is_styled = true;
+        }
+        if let Some(command) = self.file_dialogs.poll(self.document.path.as_deref()) {
+            self.commands.push(command);
+        }
+        if self.question.is_none() && !self.file_dialogs.is_open() {
+            self.shortcuts(&ctx);
+        }
+        self.derived.refresh(&self.document, &self.view);
+        if self.show_presenter(ui, &ctx) {
+            return;
+        }
+
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        egui::Panel::top("toolbar")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6)),
+            )
+            .show(ui, |ui| self.toolbar_ui(ui));
+        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(200.0)
+            .size_range(160.0..=320.0)
+            .show(ui, |ui| {
+                sidebar::sidebar_ui(
+                    ui,
+                    &self.document.register,
+                    &self.derived,
+                    &mut self.view,
+                    &mut self.commands,
+                );
+            });
+        if self.view.view.shows_editor() {
+            self.editor_panel(ui);
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+
+        self.finish_frame(&ctx);
+    }
+
+    /// What every frame ends with, whichever view drew it: the windows over the view (path field,
+    /// export dialog, questions), then the commands given in the frame, autosave and the title.
+    pub(in crate::gui) fn finish_frame(&mut self, ctx: &egui::Context) {
+        if let Some(command) = self.file_dialogs.path_field_ui(ctx) {
+            self.commands.push(command);
+        }
+        self.export_ui(ctx);
+        if self.question.is_none()
+            && !self.file_dialogs.is_open()
+            && let Some(pending) = self.untitled_recovery.take()
+        {
+            self.question = Some(Question::UntitledRecovery(pending));
+        }
+        if let Some(question) = &self.question
+            && let Some(answer) = dialogs::question_ui(ctx, question, &self.document.display_name())
+        {
+            self.question = None;
+            self.answer(answer, ctx);
+        }
+        self.handle_close_request(ctx);
+
+        for command in std::mem::take(&mut self.commands) {
+            self.run_command(command, ctx);
+        }
+        if self.after_save.is_some() && self.question.is_none() && !self.file_dialogs.is_open() {
+            // The save it waited for was cancelled.
+            self.after_save = None;
+        }
+        self.derived.refresh(&self.document, &self.view);
+        self.collect_autosave(Wait::No);
+        self.autosave(ctx);
+        self.update_title(ctx);
+    }
+
+    fn editor_panel(&mut self, ui: &mut Ui) {
+        egui::Panel::bottom("entry-editor")
+            .resizable(true)
+            .default_size(430.0)
+            .size_range(160.0..=900.0)
+            .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
+            .show(ui, |ui| {
+                let register = &self.document.register;
+                let selected = self
+                    .view
+                    .selection
+                    .as_ref()
+                    .and_then(|id| register.entry(id));
+                if let Some(entry) = selected {
+                    entry_editor::entry_editor_ui(
+                        ui,
+                        register,
+                        &self.derived,
+                        entry,
+                        &mut self.commands,
+                    );
+                } else {
+                    ui.add_space(20.0);
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            RichText::new("Select an entry to edit it.")
+                                .weak()
+                                .size(16.0),
+                        );
+                    });
+                }
+            });
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [Command::New, Command::Open] {
+                    self.menu_item(ui, command);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent_files.is_empty() {
+                        ui.label(RichText::new("No recent registers").weak());
+                    }
+                    for path in self.settings.recent_files.clone() {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.commands.push(Command::OpenPath(path));
+                        }
+                    }
+                });
+                ui.separator();
+                for command in [Command::Save, Command::SaveAs] {
+                    self.menu_item(ui, command);
+                }
+                ui.add_enabled_ui(self.document.path.is_some(), |ui| {
+                    self.menu_item(ui, Command::Reload);
+                });
+                ui.separator();
+                for command in [Command::ImportCsv, Command::ExportCsv, Command::ExportPdf] {
+                    self.menu_item(ui, command);
+                }
+                ui.separator();
+                ui.menu_button("Type a path instead", |ui| {
+                    for request in [
+                        FileRequest::Open,
+                        FileRequest::SaveAs,
+                        FileRequest::ImportCsv,
+                        FileRequest::ExportCsv,
+                    ] {
+                        if ui.button(format!("{}…", request.title())).clicked() {
+                            self.commands.push(Command::TypePath(request));
+                        }
+                    }
+                });
+                ui.separator();
+                self.menu_item(ui, Command::Quit);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self
+                    .document
+                    .history
+                    .undo_label()
+                    .map_or_else(|| "Undo".to_owned(), |label| format!("Undo {label}"));
+                let redo = self
+                    .document
+                    .history
+                    .redo_label()
+                    .map_or_else(|| "Redo".to_owned(), |label| format!("Redo {label}"));
+                let can_undo = self.document.history.undo_label().is_some();
+                let can_redo = self.document.history.redo_label().is_some();
+                self.menu_item_named(ui, Command::Undo, &undo, can_undo);
+                self.menu_item_named(ui, Command::Redo, &redo, can_redo);
+                ui.separator();
+                self.menu_item(ui, Command::AddEntry);
+                let has_selection = self.view.selection.is_some();
+                self.menu_item_named(
+                    ui,
+                    Command::DuplicateEntry,
+                    "Duplicate entry",
+                    has_selection,
+                );
+                self.menu_item_named(ui, Command::DeleteEntry, "Delete entry", has_selection);
+                ui.separator();
+                self.menu_item(ui, Command::FocusSearch);
+                self.menu_item(ui, Command::ClearFilters);
+            });
+            ui.menu_button("View", |ui| {
+                for view in View::ALL {
+                    self.menu_item(ui, Command::ShowView(view));
+                }
+                ui.separator();
+                for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+                    self.menu_item(ui, command);
+                }
+                ui.separator();
+                for theme in ThemeChoice::ALL {
+                    let chosen = self.settings.theme == theme;
+                    if ui.radio(chosen, theme.label()).clicked() {
+                        self.commands.push(Command::SetTheme(theme));
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
+        });
+    }
+
+    pub(in crate::gui) fn menu_item(&mut self, ui: &mut Ui, command: Command) {
+        let label = command.label();
+        self.menu_item_named(ui, command, label, true);
+    }
+
+    pub(in crate::gui) fn menu_item_named(
+        &mut self,
+        ui: &mut Ui,
+        command: Command,
+        label: &str,
+        enabled: bool,
+    ) {
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
+            button = button.shortcut_text(shortcut);
+        }
+        if ui.add_enabled(enabled, button).clicked() {
+            self.commands.push(command);
+            ui.close();
+        }
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            for view in View::ALL {
+                let selected = self.view.view == view;
+                let text = if selected {
+                    RichText::new(view.label()).font(theme::bold_body())
+                } else {
+                    RichText::new(view.label())
+                };
+                if ui.selectable_label(selected, text).clicked() {
+                    self.commands.push(Command::ShowView(view));
+                }
+            }
+            ui.add_space(16.0);
+            ui.separator();
+            ui.add_space(8.0);
+            let search_id = egui::Id::unique("search");
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.view.filter.search)
+                    .id(search_id)
+                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                    // Narrower in a small window, so it stays clear of the buttons on the right.
+                    .desired_width((ui.available_width() - 330.0).clamp(140.0, 320.0)),
+            );
+            if self.view.focus_search {
+                search.request_focus();
+                self.view.focus_search = false;
+            }
+            if (search.has_focus() || search.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Escape))
+            {
+                self.view.filter.search.clear();
+            }
+            if !self.view.filter.search.is_empty()
+                && ui
+                    .small_button("✕")
+                    .on_hover_text("Clear the search")
+                    .clicked()
+            {
+                self.view.filter.search.clear();
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let redo = ui.add_enabled(
+                    self.document.history.redo_label().is_some(),
+                    egui::Button::new("Redo"),
+                );
+                if redo.clicked() {
+                    self.commands.push(Command::Redo);
+                }
+                let undo = ui.add_enabled(
+                    self.document.history.undo_label().is_some(),
+                    egui::Button::new("Undo"),
+                );
+                if undo.clicked() {
+                    self.commands.push(Command::Undo);
+                }
+                ui.separator();
+                if ui
+                    .button("Add entry")
+                    .on_hover_text("Add an entry to the system in view")
+                    .clicked()
+                {
+                    self.commands.push(Command::AddEntry);
+                }
+                let marking = self.document.register.metadata.marking;
+                egui::Frame::new()
+                    .fill(theme::marking_fill())
+                    .corner_radius(3)
+                    .inner_margin(egui::Margin::symmetric(8, 3))
+                    .show(ui, |ui| {
+                        ui.label(
+                            RichText::new(marking.label())
+                                .color(theme::marking_text())
+                                .font(theme::bold_family_size(12.0)),
+                        );
+                    });
+            });
+        });
+    }
+
+    fn status_bar_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            // The right side is laid out first, so that the left side is cut short with "…"
+            // where the two would meet, instead of being drawn under it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let total = self.document.register.entries.len();
+                let shown = self.derived.rows.len();
+                let text = if shown == total {
+                    entries(total)
+                } else {
+                    format!("{shown} of {} shown", entries(total))
+                };
+                ui.label(text);
+                let metadata = &self.document.register.metadata;
+                ui.separator();
+                let title = format!(
+                    "{} · {} · {}",
+                    metadata.title, metadata.version_label, metadata.status
+                );
+                truncated_label(ui, 0.4, RichText::new(&title).weak(), &title);
+                ui.separator();
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    self.status_left_ui(ui);
+                });
+            });
+        });
+    }
+
+    /// The left of the status bar: the file, whether it is saved, and the last notice.
+    fn status_left_ui(&self, ui: &mut Ui) {
+        // Shown relative to the working folder when it is inside it: shorter, and it is how the
+        // user named it. The document keeps the absolute path.
+        let working_folder = std::env::current_dir().ok();
+        let path = self.document.path.as_deref().map_or_else(
+            || "Not saved yet".to_owned(),
+            |path| {
+                working_folder
+                    .as_deref()
+                    .and_then(|folder| path.strip_prefix(folder).ok())
+                    .unwrap_or(path)
+                    .display()
+                    .to_string()
+            },
+        );
+        truncated_label(ui, 0.45, RichText::new(&path).weak(), &path);
+        ui.separator();
+        if self.document.is_dirty() {
+            ui.label(RichText::new("Unsaved changes").strong());
+        } else {
+            ui.label(RichText::new("Saved").weak());
+        }
+        if let Some(notice) = &self.notice
+            && ui.available_width() > 40.0
+        {
+            ui.separator();
+            egui::Frame::new()
+                .fill(theme::notice_fill(ui.ctx().theme()))
+                .corner_radius(3)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(notice.as_str()).truncate())
+                        .on_hover_text(notice.as_str());
+                });
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for command in Command::with_shortcuts() {
+                let shortcuts: Vec<KeyboardShortcut> = command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.alternative_shortcuts())
+                    .collect();
+                if shortcuts.iter().any(|s| input.consume_shortcut(s)) {
+                    pressed.push(command);
+                }
+            }
+        });
+        // Arrow keys move the selection when no text field is being edited.
+        if ctx.memory(|m| m.focused().is_none()) && self.view.view.shows_editor() {
+            ctx.input_mut(|input| {
+                if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+                    pressed.push(Command::SelectNext);
+                }
+                if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+                    pressed.push(Command::SelectPrevious);
+                }
+            });
+        }
+        self.commands.extend(pressed);
+    }
+
+    pub(super) fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.document.is_dirty() { "*" } else { "" };
+        let title = format!("{marker}{} — {APP_NAME}", self.document.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+/// A one-line label at most `share` of the width left, cut short with "…" (the whole text shows
+/// on hover), in the direction `ui` lays out.
+fn truncated_label(ui: &mut Ui, share: f32, text: RichText, whole: &str) {
+    let width = ui.available_width() * share;
+    let layout = *ui.layout();
+    ui.allocate_ui_with_layout(egui::vec2(width, ui.available_height()), layout, |ui| {
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(whole);
+    });
+}
