@@ -775,3 +775,52 @@ fn a_long_notice_never_overlaps_the_register_title() {
         );
     }
 }
+
+#[test]
+fn saved_edits_enter_the_audit_trail_with_their_author_and_show_in_the_entry_history() {
+    let dir = Dir::new();
+    let path = dir.fixture("small.ron");
+    let options = Options {
+        settings: Settings {
+            author_name: "Gwen Jones".to_owned(),
+            ..Settings::default()
+        },
+        ..options()
+    };
+    let mut harness = harness(DpiaApp::open(&path, options));
+    click(&mut harness, "PND-002");
+    type_into(&mut harness, "Issue", " ŷ");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    type_into(&mut harness, "Issue", " (revised)");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().is_dirty(), "saved");
+
+    let trail = dpia_files::trail_file::load(&path).unwrap();
+    assert!(trail.problems.is_empty(), "{:?}", trail.problems);
+    let lines: Vec<String> = trail
+        .changes()
+        .map(|(block, change)| {
+            format!(
+                "{} {:?} {}: {} → {}",
+                block.author, change.entry, change.what, change.old, change.new
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Gwen Jones Some(EntryId(\"PND-002\")) issue: Unscored entry → Unscored entry (revised)"
+        ],
+        "the undone typing left no trace; the saved change did"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("History: 1 saved change")
+            .is_some(),
+        "the entry's history says so"
+    );
+    // Nothing changed since: a second save adds no block.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(dpia_files::trail_file::load(&path).unwrap().blocks.len(), 1);
+}

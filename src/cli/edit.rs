@@ -190,13 +190,15 @@ impl<'a> Editing<'a> {
     pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditCommandError> {
         let what = edit.label();
         self.journal.before_edit(&self.register, &edit);
-        let kept = edit.clone();
+        let adds_entry = edit.adds_entry();
         edit::apply(&mut self.register, edit).map_err(|source| EditCommandError::Refused {
             path: self.path.to_owned(),
             what,
             source,
         })?;
-        self.journal.after_edit(&self.register, &kept);
+        if adds_entry {
+            self.journal.entry_added(&self.register);
+        }
         Ok(())
     }
 

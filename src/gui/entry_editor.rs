@@ -11,14 +11,17 @@ use super::command::Command;
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
 use super::theme;
+use super::trail_view::entry_history_ui;
 use dpia_core::edit::{Edit, EntryText};
 use dpia_core::register::{Entry, Field, Mitigation, MitigationStatus, Register};
+use dpia_files::trail_file::Trail;
 
 /// Draws the editor for `entry`, in two columns: texts on the left, scores on the right.
 pub(super) fn entry_editor_ui(
     ui: &mut Ui,
     register: &Register,
     derived: &Derived,
+    trail: &Trail,
     entry: &Entry,
     commands: &mut Vec<Command>,
 ) {
@@ -42,6 +45,8 @@ pub(super) fn entry_editor_ui(
                     .show(ui, |ui| {
                         ui.set_width(left_width - 16.0);
                         texts_ui(ui, entry, commands);
+                        ui.add_space(8.0);
+                        entry_history_ui(ui, trail, &entry.id);
                     });
             });
             strip.cell(|ui| {

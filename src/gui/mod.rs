@@ -24,6 +24,7 @@ mod snapshots;
 mod state;
 mod table;
 mod theme;
+mod trail_view;
 mod workshop;
 
 use std::path::Path;

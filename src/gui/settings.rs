@@ -21,6 +21,9 @@ pub struct Settings {
     pub zoom: f32,
     /// Light or dark.
     pub theme: ThemeChoice,
+    /// The name the audit trail records for changes saved here; empty for git's `user.name`,
+    /// else the login name.
+    pub author_name: String,
     /// The app's data folder (eframe's storage folder), where the recovery copy of a register with
     /// no file yet is kept; `None` keeps no such copy. Set at start, never saved.
     #[serde(skip)]
@@ -34,12 +37,24 @@ impl Default for Settings {
             last_file: None,
             zoom: 1.0,
             theme: ThemeChoice::Light,
+            author_name: String::new(),
             data_folder: None,
         }
     }
 }
 
 impl Settings {
+    /// Who the audit trail and snapshots record: the name set here, else git's `user.name`, else
+    /// the login name.
+    pub fn author(&self) -> String {
+        let name = self.author_name.trim();
+        if name.is_empty() {
+            dpia_files::author::default_author()
+        } else {
+            name.to_owned()
+        }
+    }
+
     /// Puts `path` first in the recent files and makes it the last file.
     pub fn remember(&mut self, path: &Path) {
         self.recent_files.retain(|p| p != path);

@@ -113,6 +113,8 @@ enum Pane {
     Compare,
     /// One snapshot's register, read-only.
     ReadOnly,
+    /// The audit trail: every saved change, newest first.
+    Trail,
 }
 
 /// One side of a comparison.
@@ -228,7 +230,7 @@ impl Versions {
         }
         self.form.proposed = next;
         if self.form.author.is_empty() {
-            self.form.author = std::env::var("USER").unwrap_or_default();
+            self.form.author = dpia_files::author::default_author();
         }
     }
 
@@ -544,6 +546,7 @@ pub(super) fn snapshots_ui(
         let mut pane = versions.pane;
         ui.selectable_value(&mut pane, Pane::List, "All snapshots");
         ui.selectable_value(&mut pane, Pane::Compare, "Compare");
+        ui.selectable_value(&mut pane, Pane::Trail, "Audit trail");
         if let Some(open) = &versions.read_only {
             ui.selectable_value(
                 &mut pane,
@@ -567,6 +570,7 @@ pub(super) fn snapshots_ui(
         Pane::List => list_pane_ui(ui, document, path, versions, commands),
         Pane::Compare => compare::compare_pane_ui(ui, document, versions, commands),
         Pane::ReadOnly => read_only::read_only_pane_ui(ui, versions),
+        Pane::Trail => super::trail_view::register_log_ui(ui, &document.trail),
     }
     confirm_restore_ui(ui.ctx(), versions, commands);
 }
@@ -788,7 +792,8 @@ fn confirm_restore_ui(ctx: &egui::Context, versions: &mut Versions, commands: &m
 }
 
 /// A message from the core, in the error colours.
-fn error_line(ui: &mut Ui, text: &str) {
+/// A problem, in the error style, on its own line.
+pub(super) fn error_line(ui: &mut Ui, text: &str) {
     let theme = ui.ctx().theme();
     egui::Frame::new()
         .fill(theme::error_fill(theme))

@@ -1,7 +1,8 @@
 //! The app's state: the open `Document`, what the user is looking at (`ViewState`), and the
 //! results computed from them (`Derived`), which are kept until the register or the view changes.
 //!
-//! Nothing here draws. The register changes only through `Document::apply`, `undo` and `redo`.
+//! Nothing here draws. The register changes only through `Document::apply`, `undo` and `redo`, which
+//! also note what they touch in the journal the next save writes to the audit trail.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,9 @@ use dpia_core::overview::{self, RightsBySystems};
 use dpia_core::ranking::{Ranked, rank, rerank_entry};
 use dpia_core::register::{EntryId, Register, Stage, SystemId};
 use dpia_core::scoring::{HeatMap, heat_map};
+use dpia_core::trail::Journal;
 use dpia_files::recovery::Fingerprint;
+use dpia_files::trail_file::Trail;
 
 /// An open register: its contents, where it lives, and its undo history.
 #[derive(Debug)]
@@ -25,6 +28,10 @@ pub(super) struct Document {
     pub fingerprint: Option<Fingerprint>,
     /// Undo and redo.
     pub history: History,
+    /// What changed since the last save, for the audit trail written at the next save.
+    pub journal: Journal,
+    /// The register's audit trail as read from disk (and added to at each save).
+    pub trail: Trail,
     /// The history revision last saved; `None` when the register has never been saved as it stands.
     saved_revision: Option<u64>,
     /// Tells documents apart, so results computed for one are never shown for another.
@@ -55,6 +62,8 @@ impl Document {
             path,
             fingerprint,
             history,
+            journal: Journal::default(),
+            trail: Trail::default(),
             saved_revision,
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             recovered_revision: None,
@@ -68,7 +77,12 @@ impl Document {
     pub(super) fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let affects_ranking = edit.affects_ranking();
         let entry_idx = edit.entry().and_then(|id| self.register.entry_idx(id));
+        let adds_entry = edit.adds_entry();
+        self.journal.before_edit(&self.register, &edit);
         self.history.apply(&mut self.register, edit)?;
+        if adds_entry {
+            self.journal.entry_added(&self.register);
+        }
         if affects_ranking {
             self.ranking_changes += 1;
             self.last_entry_ranking_change = entry_idx.map(|idx| (self.ranking_changes, idx));
@@ -78,6 +92,9 @@ impl Document {
 
     /// Takes back the last step; returns what it was.
     pub(super) fn undo(&mut self) -> Option<String> {
+        if let Some(touched) = self.history.undo_touches(&self.register) {
+            self.journal.touch(&self.register, &touched);
+        }
         let label = self.history.undo(&mut self.register)?;
         self.ranking_changes += 1;
         self.last_entry_ranking_change = None;
@@ -86,6 +103,9 @@ impl Document {
 
     /// Puts back the last step undone; returns what it was.
     pub(super) fn redo(&mut self) -> Option<String> {
+        if let Some(touched) = self.history.redo_touches(&self.register) {
+            self.journal.touch(&self.register, &touched);
+        }
         let label = self.history.redo(&mut self.register)?;
         self.ranking_changes += 1;
         self.last_entry_ranking_change = None;

@@ -371,6 +371,11 @@ impl Edit {
         }
     }
 
+    /// Whether the edit adds an entry (at the end of the register, with a new id).
+    pub fn adds_entry(&self) -> bool {
+        matches!(self, Self::AddEntry { .. } | Self::DuplicateEntry { .. })
+    }
+
     /// The entry an edit changes in place, for edits that change one entry and nothing else.
     pub fn entry(&self) -> Option<&EntryId> {
         match self {

@@ -44,7 +44,7 @@ pub enum Touched {
 
 impl Touched {
     /// What `edit` will replace in `register`, seen before it is applied. An added entry has no
-    /// id yet: it is `None` here and found after the edit by `Journal::after_edit`.
+    /// id yet: it is `None` here and noted after the edit by `Journal::entry_added`.
     pub fn by(edit: &Edit) -> Option<Self> {
         match edit {
             Edit::AddEntry { .. } | Edit::DuplicateEntry { .. } => None,
@@ -81,11 +81,9 @@ impl Journal {
         }
     }
 
-    /// Notes an entry `edit` added; call after applying it (to the register it changed).
-    pub fn after_edit(&mut self, register: &Register, edit: &Edit) {
-        if matches!(edit, Edit::AddEntry { .. } | Edit::DuplicateEntry { .. })
-            && let Some(added) = register.entries.last()
-        {
+    /// Notes the entry an edit just added (`Edit::adds_entry`): the last of `register`'s entries.
+    pub fn entry_added(&mut self, register: &Register) {
+        if let Some(added) = register.entries.last() {
             self.entries.entry(added.id.clone()).or_insert(None);
         }
     }
@@ -439,9 +437,11 @@ mod tests {
     /// Applies `edit` as the app does: noted in the journal before and after.
     fn edit(register: &mut Register, journal: &mut Journal, edit: Edit) {
         journal.before_edit(register, &edit);
-        let kept = edit.clone();
+        let adds_entry = edit.adds_entry();
         apply(register, edit).unwrap();
-        journal.after_edit(register, &kept);
+        if adds_entry {
+            journal.entry_added(register);
+        }
     }
 
     fn lines(changes: &[TrailChange]) -> Vec<String> {

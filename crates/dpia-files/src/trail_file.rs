@@ -23,7 +23,8 @@ pub fn folder(register_path: &Path) -> PathBuf {
 }
 
 /// Adds one block of `changes` to the trail of the register at `register_path`, saved by
-/// `author` at `time`; nothing when there are no changes. Returns the new block's file.
+/// `author` at `time`; nothing when there are no changes. Returns the new block's file and the
+/// block, for a caller that keeps the trail in memory.
 ///
 /// Only the folder's file names are read (to name the newest block as `previous`), so the cost
 /// is in the changes, not in the size of the register or its trail.
@@ -32,7 +33,7 @@ pub fn append(
     author: &str,
     time: Timestamp,
     changes: Vec<TrailChange>,
-) -> Result<Option<PathBuf>, SaveError> {
+) -> Result<Option<(PathBuf, TrailBlock)>, SaveError> {
     if changes.is_empty() {
         return Ok(None);
     }
@@ -66,7 +67,7 @@ pub fn append(
         time.strftime("%Y%m%dT%H%M%S%.9fZ")
     ));
     atomic::write_new_like(&path, text.as_bytes(), register_path)?;
-    Ok(Some(path))
+    Ok(Some((path, block)))
 }
 
 /// A register's trail as read: its sound blocks, oldest first, and what is wrong with it.
@@ -204,7 +205,7 @@ mod tests {
         assert!(trail.problems.is_empty(), "{:?}", trail.problems);
         let authors: Vec<&str> = trail.changes().map(|(b, _)| b.author.as_str()).collect();
         assert_eq!(authors, ["Gwen", "Dafydd"]);
-        let first_digest = digest_in_name(first.file_name().unwrap().to_str().unwrap()).unwrap();
+        let first_digest = digest_in_name(first.0.file_name().unwrap().to_str().unwrap()).unwrap();
         assert_eq!(trail.blocks[1].previous.as_deref(), Some(first_digest));
     }
 
@@ -222,6 +223,7 @@ mod tests {
                 )
                 .unwrap()
                 .unwrap()
+                .0
             })
             .collect();
         // The middle block removed: the last one names it.
@@ -271,7 +273,7 @@ mod tests {
         )
         .unwrap()
         .unwrap();
-        let mode = std::fs::metadata(block).unwrap().permissions().mode() & 0o777;
+        let mode = std::fs::metadata(block.0).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
 }

@@ -13,7 +13,7 @@ use crate::gui::state::Document;
 use dpia_core::filter::Filter;
 use dpia_core::register::Register;
 use dpia_files::recovery::{self, Fingerprint, RecoveryCopy};
-use dpia_files::{paper, register_file};
+use dpia_files::{paper, register_file, trail_file};
 
 impl DpiaApp {
     pub(super) fn new_document(&mut self) {
@@ -43,7 +43,12 @@ impl DpiaApp {
                 ));
             }
             Ok(register) => {
-                self.replace_document(Document::new(register, Some(path.to_owned()), fingerprint));
+                let mut document = Document::new(register, Some(path.to_owned()), fingerprint);
+                match trail_file::load(path) {
+                    Ok(trail) => document.trail = trail,
+                    Err(err) => self.errors.push(err.to_string()),
+                }
+                self.replace_document(document);
                 self.settings.remember(path);
                 self.notice = Some(format!("Opened {}", file_name(path)));
                 if let Some(pending) = recovery::pending(path) {
@@ -52,6 +57,21 @@ impl DpiaApp {
             }
             Err(err) => self.errors.push(err.to_string()),
         }
+    }
+
+    /// Adds the changes since the last save to the audit trail of the register just saved at
+    /// `path`, as the settings' author, and keeps the new block for the app's history views.
+    fn journal_saved_changes(&mut self, path: &Path) {
+        let changes = self.document.journal.changes(&self.document.register);
+        let author = self.settings.author();
+        match trail_file::append(path, &author, self.clock.now(), changes) {
+            Ok(Some((_, block))) => self.document.trail.blocks.push(block),
+            Ok(None) => {}
+            Err(err) => self.errors.push(format!(
+                "the register was saved, but its audit trail could not be written: {err}"
+            )),
+        }
+        self.document.journal.clear();
     }
 
     pub(super) fn replace_document(&mut self, document: Document) {
@@ -115,6 +135,7 @@ impl DpiaApp {
                 }
                 self.settings.remember(&path);
                 self.notice = Some(format!("Saved {}", file_name(&path)));
+                self.journal_saved_changes(&path);
                 self.document.mark_saved(path, fingerprint);
                 self.next_autosave = None;
                 if let Some(then) = self.after_save.take() {

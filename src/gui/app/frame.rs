@@ -159,6 +159,7 @@ impl DpiaApp {
                         ui,
                         register,
                         &self.derived,
+                        &self.document.trail,
                         entry,
                         &mut self.commands,
                     );

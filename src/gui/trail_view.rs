@@ -1,0 +1,106 @@
+//! The audit trail in the app: an entry's history in the editor (newest first), and the
+//! register-wide log in the Snapshots view. Draws `Document::trail`; changes reach it when saved.
+
+use dpia_core::register::EntryId;
+use dpia_core::trail::{TrailBlock, TrailChange};
+use dpia_files::trail_file::Trail;
+use egui::{RichText, Ui};
+use jiff::tz::TimeZone;
+
+use super::snapshots::error_line;
+
+/// The longest value shown in full on a history line; longer ones end in `…`, whole on hover.
+const MAX_VALUE_CHARS: usize = 60;
+
+/// The changes saved to `entry`, newest first, under a collapsible heading.
+pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
+    let changes: Vec<(&TrailBlock, &TrailChange)> = trail
+        .changes()
+        .filter(|(_, change)| change.entry.as_ref() == Some(entry))
+        .collect();
+    let heading = match changes.len() {
+        0 => "History: no saved changes".to_owned(),
+        1 => "History: 1 saved change".to_owned(),
+        count => format!("History: {count} saved changes"),
+    };
+    egui::CollapsingHeader::new(heading)
+        .id_salt(("entry-history", entry.as_str()))
+        .default_open(false)
+        .show(ui, |ui| {
+            if changes.is_empty() {
+                ui.label(
+                    RichText::new("Changes appear here, with who made them, once they are saved.")
+                        .weak(),
+                );
+            }
+            for (block, change) in changes.iter().rev() {
+                change_line_ui(ui, block, change, false);
+            }
+        });
+}
+
+/// Every saved change to the register, newest first, with the trail's problems above them.
+pub(super) fn register_log_ui(ui: &mut Ui, trail: &Trail) {
+    for problem in &trail.problems {
+        error_line(ui, problem);
+    }
+    let changes: Vec<(&TrailBlock, &TrailChange)> = trail.changes().collect();
+    if changes.is_empty() {
+        ui.label(
+            RichText::new(
+                "No saved changes yet. Each save adds who changed what, and when, to the audit trail.",
+            )
+            .size(16.0),
+        );
+        return;
+    }
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    egui::ScrollArea::vertical()
+        .id_salt("register-log")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, changes.len(), |ui, rows| {
+            for idx in rows {
+                if let Some((block, change)) = changes.get(changes.len() - 1 - idx) {
+                    change_line_ui(ui, block, change, true);
+                }
+            }
+        });
+}
+
+/// One change: when, who, (which entry,) what, old → new.
+fn change_line_ui(ui: &mut Ui, block: &TrailBlock, change: &TrailChange, with_entry: bool) {
+    let when = block
+        .time
+        .to_zoned_datetime(TimeZone::UTC)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    let entry = match (&change.entry, with_entry) {
+        (Some(entry), true) => format!("{entry} "),
+        (None, true) => "register ".to_owned(),
+        (_, false) => String::new(),
+    };
+    let full = format!(
+        "{when}  {}  {entry}{}: \"{}\" → \"{}\"",
+        block.author, change.what, change.old, change.new
+    );
+    let short = format!(
+        "{when}  {}  {entry}{}: \"{}\" → \"{}\"",
+        block.author,
+        change.what,
+        shortened(&change.old),
+        shortened(&change.new)
+    );
+    ui.label(short).on_hover_text(full);
+}
+
+/// `text` on one line, cut to `MAX_VALUE_CHARS` characters with `…`.
+fn shortened(text: &str) -> String {
+    let one_line = text.replace(['\n', '\r'], " ⏎ ");
+    if one_line.chars().count() <= MAX_VALUE_CHARS {
+        one_line
+    } else {
+        let mut cut: String = one_line.chars().take(MAX_VALUE_CHARS - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
