@@ -181,7 +181,7 @@ fn added_entries_get_new_ids_never_reused() {
     click(&mut app.harness, "Delete");
     app.harness
         .state_mut()
-        .push(dpia_register::gui::Command::ClearFilters);
+        .push(dpia_register::gui::MenuCommand::ClearFilters);
     click(&mut app.harness, "PND, 1 entry");
     click(&mut app.harness, "Add entry");
     assert_eq!(
@@ -544,12 +544,14 @@ fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
     let data_folder = dir.path().join("data");
     let copy = data_folder.join("recovery/untitled.recovery.ron");
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
-    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness
+        .state_mut()
+        .push(dpia_register::gui::MenuCommand::New);
     harness.run();
     assert_eq!(harness.state().path(), None, "a new register has no file");
     harness
         .state_mut()
-        .push(dpia_register::gui::Command::AddEntry);
+        .push(dpia_register::gui::MenuCommand::AddEntry);
     harness.run();
     assert_eq!(harness.state().register().entries.len(), 1);
     assert!(!copy.exists(), "not before 30 seconds");
@@ -617,7 +619,9 @@ fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
     let csv = dir.path().join("more.csv");
     fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
-    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness
+        .state_mut()
+        .push(dpia_register::gui::MenuCommand::New);
     harness.run();
     harness
         .state_mut()

@@ -255,8 +255,8 @@ impl DpiaApp {
     }
 
     /// Queues a command, as a menu item or button would.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
     }
 }
 
