@@ -181,7 +181,7 @@ fn added_entries_get_new_ids_never_reused() {
     click(&mut app.harness, "Delete");
     app.harness
         .state_mut()
-        .push(dpia_register::gui::Command::ClearFilters);
+        .push(dpia_register::gui::MenuCommand::ClearFilters);
     click(&mut app.harness, "PND, 1 entry");
     click(&mut app.harness, "Add entry");
     assert_eq!(
@@ -567,12 +567,14 @@ fn a_register_with_no_file_is_copied_to_the_data_folder_every_30_seconds() {
     let data_folder = dir.join("data");
     let copy = data_folder.join("recovery/untitled.recovery.ron");
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
-    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness
+        .state_mut()
+        .push(dpia_register::gui::MenuCommand::New);
     harness.run();
     assert_eq!(harness.state().path(), None, "a new register has no file");
     harness
         .state_mut()
-        .push(dpia_register::gui::Command::AddEntry);
+        .push(dpia_register::gui::MenuCommand::AddEntry);
     harness.run();
     assert_eq!(harness.state().register().entries.len(), 1);
     assert!(!copy.exists(), "not before 30 seconds");
@@ -640,7 +642,9 @@ fn closing_on_a_register_with_no_file_leaves_a_recovery_copy() {
     let csv = dir.join("more.csv");
     fs::write(&csv, "system,issue\nPND,Imported one\nPNC,Imported two\n").unwrap();
     let mut harness = harness(DpiaApp::open(&path, options_with_data_folder(&data_folder)));
-    harness.state_mut().push(dpia_register::gui::Command::New);
+    harness
+        .state_mut()
+        .push(dpia_register::gui::MenuCommand::New);
     harness.run();
     harness
         .state_mut()
@@ -809,9 +813,7 @@ fn saved_edits_enter_the_audit_trail_with_their_author_and_show_in_the_entry_his
         .collect();
     assert_eq!(
         lines,
-        [
-            "Gwen Jones Some(EntryId(\"PND-002\")) issue: Unscored entry → Unscored entry (revised)"
-        ],
+        ["Gwen Jones Some(EntryId(\"PND-002\")) issue: Unscored entry → Unscored entry (revised)"],
         "the undone typing left no trace; the saved change did"
     );
     assert!(

@@ -12,7 +12,7 @@ use std::time::Duration;
 use dpia_core::diff::EntryField;
 use dpia_core::snapshot::Label;
 use dpia_files::{register_file, snapshot_file};
-use dpia_register::gui::{Clock, Command, DpiaApp, View};
+use dpia_register::gui::{Clock, DpiaApp, MenuCommand, View};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -340,7 +340,7 @@ fn a_paper_can_carry_the_changes_since_a_snapshot() {
     take_snapshot(&mut app);
     edit_issue(&mut app, "PND-002", " (reworded)");
     let paper = app.dir.join("with-changes.pdf");
-    app.harness.state_mut().push(Command::ExportPdf);
+    app.harness.state_mut().push(MenuCommand::ExportPdf);
     app.harness.run();
     replace_text(&mut app.harness, "Save to", &paper.display().to_string());
     app.harness
@@ -406,7 +406,7 @@ fn a_paper_can_carry_a_workshops_outcome() {
     };
 
     let paper = app.dir.join("with-workshop.pdf");
-    app.harness.state_mut().push(Command::ExportPdf);
+    app.harness.state_mut().push(MenuCommand::ExportPdf);
     app.harness.run();
     replace_text(&mut app.harness, "Save to", &paper.display().to_string());
     click(&mut app.harness, "Public edition");

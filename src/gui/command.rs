@@ -1,9 +1,12 @@
 //! Everything the user can ask the app to do, as values: menus, buttons and shortcuts all send a
 //! `Command`, and `DpiaApp::run_command` carries each out in one place after the frame is drawn.
 //!
-//! A command's label and shortcut are defined here once, so the menu shows the same shortcut the
-//! keyboard handler listens for. To add a command: a variant, its label, perhaps a shortcut, and
-//! its arm in `run_command`.
+//! Two kinds (rerun `ui_command.rs`): a `MenuCommand` is one the menus list, with a fixed label
+//! and perhaps a keyboard shortcut, both defined here once, so the menu shows the shortcut the
+//! keyboard handler listens for; the keyboard handler tries every `MenuCommand::ALL`, so a new
+//! shortcut cannot be left out. The other `Command`s carry data (a path, an edit, an entry) and
+//! are sent by panels and dialogs. To add a menu command: a variant in `menu_commands!`, its label,
+//! its shortcut or `None`, and its arm in `run_command`.
 
 use std::path::PathBuf;
 
@@ -21,44 +24,20 @@ use dpia_core::register::{EntryId, RightId, SystemId};
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Start a new, empty register.
-    New,
-    /// Choose a register file to open.
-    Open,
+    /// A command from the menus (or its shortcut, or a button doing the same).
+    Menu(MenuCommand),
     /// Open the register at this path.
     OpenPath(PathBuf),
-    /// Save to the register's file (or choose one).
-    Save,
-    /// Choose a file to save the register to.
-    SaveAs,
     /// Save the register to this path.
     SaveTo(PathBuf),
-    /// Read the register's file again, dropping unsaved changes.
-    Reload,
-    /// Choose a CSV file to import entries from.
-    ImportCsv,
     /// Import the entries of this CSV file.
     ImportCsvFrom(PathBuf),
-    /// Choose a CSV file to export the entries to.
-    ExportCsv,
     /// Export the entries as CSV to this path.
     ExportCsvTo(PathBuf),
     /// Type a path instead of using the file chooser.
     TypePath(FileRequest),
-    /// Close the app (asking about unsaved changes).
-    Quit,
-    /// Take back the last change.
-    Undo,
-    /// Put back the last change taken back.
-    Redo,
     /// Change the register.
     Edit(Edit),
-    /// Add an entry (to the system in view) and select it.
-    AddEntry,
-    /// Copy the selected entry and select the copy.
-    DuplicateEntry,
-    /// Delete the selected entry.
-    DeleteEntry,
     /// Select an entry, or none.
     Select(Option<EntryId>),
     /// Select the entry below the selection in the table.
@@ -67,12 +46,67 @@ pub enum Command {
     SelectPrevious,
     /// Show a view.
     ShowView(View),
-    /// Put the keyboard focus in the search box.
-    FocusSearch,
     /// Show only the entries of one heat map cell, in the register table.
     ShowCell(HeatCell),
     /// Show only one system's entries bearing on one right, in the register table.
     ShowSystemRight(SystemId, RightId),
+    /// Light, dark or as the system says.
+    SetTheme(ThemeChoice),
+    /// Take, restore or read a snapshot (the Snapshots view).
+    Snapshot(SnapshotCommand),
+    /// Put this path, chosen in the file chooser, in the Export PDF dialog.
+    ExportPdfTo(PathBuf),
+    /// Start, run or end a workshop session.
+    Workshop(WorkshopCommand),
+}
+
+/// Declares `MenuCommand` and its `ALL` from one list of variants, so `ALL` cannot miss one.
+macro_rules! menu_commands {
+    ($($(#[$doc:meta])* $variant:ident,)*) => {
+        /// A command the menus list: it has a fixed label and perhaps a keyboard shortcut.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum MenuCommand {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl MenuCommand {
+            /// Every menu command, in menu order.
+            pub const ALL: &[Self] = &[$(Self::$variant,)*];
+        }
+    };
+}
+
+menu_commands! {
+    /// Start a new, empty register.
+    New,
+    /// Choose a register file to open.
+    Open,
+    /// Save to the register's file (or choose one).
+    Save,
+    /// Choose a file to save the register to.
+    SaveAs,
+    /// Read the register's file again, dropping unsaved changes.
+    Reload,
+    /// Choose a CSV file to import entries from.
+    ImportCsv,
+    /// Choose a CSV file to export the entries to.
+    ExportCsv,
+    /// Open the Export PDF dialog.
+    ExportPdf,
+    /// Close the app (asking about unsaved changes).
+    Quit,
+    /// Take back the last change.
+    Undo,
+    /// Put back the last change taken back.
+    Redo,
+    /// Add an entry (to the system in view) and select it.
+    AddEntry,
+    /// Copy the selected entry and select the copy.
+    DuplicateEntry,
+    /// Delete the selected entry.
+    DeleteEntry,
+    /// Put the keyboard focus in the search box.
+    FocusSearch,
     /// Clear every filter and the search.
     ClearFilters,
     /// Make everything bigger.
@@ -81,43 +115,78 @@ pub enum Command {
     ZoomOut,
     /// Back to normal size.
     ZoomReset,
-    /// Light, dark or as the system says.
-    SetTheme(ThemeChoice),
-    /// Take, restore or read a snapshot (the Snapshots view).
-    Snapshot(SnapshotCommand),
-    /// Open the Export PDF dialog.
-    ExportPdf,
-    /// Put this path, chosen in the file chooser, in the Export PDF dialog.
-    ExportPdfTo(PathBuf),
-    /// Start, run or end a workshop session.
-    Workshop(WorkshopCommand),
 }
 
 impl Command {
-    /// The commands that have a keyboard shortcut, longest shortcuts first so that Ctrl+Shift+Z is
-    /// not taken for Ctrl+Z.
-    pub fn with_shortcuts() -> [Self; 13] {
-        [
-            Self::SaveAs,
-            Self::Redo,
-            Self::Save,
-            Self::New,
-            Self::Open,
-            Self::Undo,
-            Self::FocusSearch,
-            Self::DuplicateEntry,
-            Self::Quit,
-            Self::ZoomIn,
-            Self::ZoomOut,
-            Self::ZoomReset,
-            Self::AddEntry,
-        ]
+    /// The command's name in menus, for the commands a menu can show.
+    pub fn label(&self) -> Option<&'static str> {
+        match self {
+            Self::Menu(command) => Some(command.label()),
+            Self::ShowView(view) => Some(view.label()),
+            Self::SetTheme(theme) => Some(theme.label()),
+            Self::Snapshot(command) => Some(command.label()),
+            Self::Workshop(command) => Some(command.label()),
+            Self::OpenPath(_)
+            | Self::SaveTo(_)
+            | Self::ImportCsvFrom(_)
+            | Self::ExportCsvTo(_)
+            | Self::TypePath(_)
+            | Self::Edit(_)
+            | Self::Select(_)
+            | Self::SelectNext
+            | Self::SelectPrevious
+            | Self::ShowCell(_)
+            | Self::ShowSystemRight(..)
+            | Self::ExportPdfTo(_) => None,
+        }
+    }
+
+    /// The shortcut as menus show it, for a menu command that has one.
+    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+        match self {
+            Self::Menu(command) => command.shortcut_text(ctx),
+            _ => None,
+        }
+    }
+}
+
+impl From<MenuCommand> for Command {
+    fn from(command: MenuCommand) -> Self {
+        Self::Menu(command)
+    }
+}
+
+impl MenuCommand {
+    /// The command's name in menus, sentence case, with `…` where a dialog follows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New register",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::Reload => "Reload from disk",
+            Self::ImportCsv => "Import CSV…",
+            Self::ExportCsv => "Export CSV…",
+            Self::ExportPdf => "Export PDF…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::AddEntry => "Add entry",
+            Self::DuplicateEntry => "Duplicate entry",
+            Self::DeleteEntry => "Delete entry",
+            Self::FocusSearch => "Search",
+            Self::ClearFilters => "Clear filters",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::ZoomReset => "Actual size",
+        }
     }
 
     /// The main keyboard shortcut, shown in menus.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        // No `_` arm: a new command must say whether it has a shortcut.
         Some(match self {
             Self::New => command(Key::N),
             Self::Open => command(Key::O),
@@ -132,12 +201,26 @@ impl Command {
             Self::ZoomIn => command(Key::Equals),
             Self::ZoomOut => command(Key::Minus),
             Self::ZoomReset => command(Key::Num0),
-            _ => return None,
+            Self::Reload
+            | Self::ImportCsv
+            | Self::ExportCsv
+            | Self::ExportPdf
+            | Self::DeleteEntry
+            | Self::ClearFilters => return None,
         })
     }
 
+    /// Other shortcuts for the same command: Ctrl+Y for redo, Ctrl+Plus for zoom in.
+    pub fn alternative_shortcuts(self) -> Vec<KeyboardShortcut> {
+        match self {
+            Self::Redo => vec![KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)],
+            Self::ZoomIn => vec![KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus)],
+            _ => Vec::new(),
+        }
+    }
+
     /// The shortcut as menus show it: `Ctrl+S`, `Ctrl+=` (egui would spell out "Ctrl+Equals").
-    pub fn shortcut_text(&self, ctx: &egui::Context) -> Option<String> {
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
         let shortcut = self.shortcut()?;
         Some(format!(
             "{}+{}",
@@ -146,47 +229,145 @@ impl Command {
         ))
     }
 
-    /// Other shortcuts for the same command: Ctrl+Y for redo, Ctrl+Plus for zoom in.
-    pub fn alternative_shortcuts(&self) -> Vec<KeyboardShortcut> {
-        match self {
-            Self::Redo => vec![KeyboardShortcut::new(Modifiers::COMMAND, Key::Y)],
-            Self::ZoomIn => vec![KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus)],
-            _ => Vec::new(),
+    /// The commands with a keyboard shortcut, from `ALL`, in the order the keyboard handler tries
+    /// them: more modifiers first, so that Ctrl+Shift+Z is not taken for Ctrl+Z.
+    pub fn with_shortcuts() -> Vec<Self> {
+        let mut commands: Vec<Self> = Self::ALL
+            .iter()
+            .copied()
+            .filter(|command| command.shortcut().is_some())
+            .collect();
+        // Stable, so commands with as many modifiers keep their menu order.
+        commands.sort_by_key(|command| {
+            std::cmp::Reverse(command.shortcut().map_or(0, |s| num_modifiers(s.modifiers)))
+        });
+        commands
+    }
+
+    /// Takes the shortcuts pressed this frame out of `input`; returns their commands.
+    pub fn consume_shortcuts(input: &mut egui::InputState) -> Vec<Self> {
+        let mut pressed = Vec::new();
+        for command in Self::with_shortcuts() {
+            let shortcuts: Vec<KeyboardShortcut> = command
+                .shortcut()
+                .into_iter()
+                .chain(command.alternative_shortcuts())
+                .collect();
+            if shortcuts.iter().any(|s| input.consume_shortcut(s)) {
+                pressed.push(command);
+            }
+        }
+        pressed
+    }
+}
+
+/// How many modifier keys a shortcut needs (Ctrl and Cmd count once: `COMMAND` is either).
+fn num_modifiers(modifiers: Modifiers) -> usize {
+    [
+        modifiers.alt,
+        modifiers.ctrl || modifiers.command || modifiers.mac_cmd,
+        modifiers.shift,
+    ]
+    .into_iter()
+    .filter(|is_held| *is_held)
+    .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every shortcut of every menu command, main and alternatives.
+    fn every_shortcut() -> Vec<(MenuCommand, KeyboardShortcut)> {
+        MenuCommand::ALL
+            .iter()
+            .flat_map(|&command| {
+                command
+                    .shortcut()
+                    .into_iter()
+                    .chain(command.alternative_shortcuts())
+                    .map(move |shortcut| (command, shortcut))
+            })
+            .collect()
+    }
+
+    /// The commands the keyboard handler sends for one frame in which `shortcut` is pressed.
+    fn press(shortcut: KeyboardShortcut) -> Vec<MenuCommand> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            events: vec![egui::Event::Key {
+                key: shortcut.logical_key,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: shortcut.modifiers,
+            }],
+            ..egui::RawInput::default()
+        };
+        let mut pressed = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| {
+            pressed = ui.ctx().input_mut(MenuCommand::consume_shortcuts);
+        });
+        // Nothing is painted: the font texture egui made need not be uploaded anywhere.
+        output.textures_delta.clear();
+        pressed
+    }
+
+    #[test]
+    fn every_menu_command_has_a_label() {
+        let mut seen = Vec::new();
+        for command in MenuCommand::ALL {
+            let label = command.label();
+            assert!(!label.trim().is_empty(), "{command:?} has no label");
+            assert!(!label.ends_with('.'), "{command:?}: no trailing period");
+            assert!(!seen.contains(&label), "{command:?}: label {label} taken");
+            seen.push(label);
+            assert_eq!(Command::Menu(*command).label(), Some(label));
         }
     }
 
-    /// The command's name in menus, sentence case, with `…` where a dialog follows.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Self::New => "New register",
-            Self::Open | Self::OpenPath(_) => "Open…",
-            Self::Save | Self::SaveTo(_) => "Save",
-            Self::SaveAs => "Save as…",
-            Self::Reload => "Reload from disk",
-            Self::ImportCsv | Self::ImportCsvFrom(_) => "Import CSV…",
-            Self::ExportCsv | Self::ExportCsvTo(_) => "Export CSV…",
-            Self::TypePath(_) => "Type a path…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Edit(_) => "Edit",
-            Self::AddEntry => "Add entry",
-            Self::DuplicateEntry => "Duplicate entry",
-            Self::DeleteEntry => "Delete entry",
-            Self::Select(_) => "Select",
-            Self::SelectNext => "Next entry",
-            Self::SelectPrevious => "Previous entry",
-            Self::ShowView(view) => view.label(),
-            Self::FocusSearch => "Search",
-            Self::ShowCell(_) | Self::ShowSystemRight(..) => "Show these entries",
-            Self::ClearFilters => "Clear filters",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::ZoomReset => "Actual size",
-            Self::SetTheme(theme) => theme.label(),
-            Self::Snapshot(command) => command.label(),
-            Self::ExportPdf | Self::ExportPdfTo(_) => "Export PDF…",
-            Self::Workshop(command) => command.label(),
+    #[test]
+    fn no_two_menu_commands_share_a_shortcut() {
+        let shortcuts = every_shortcut();
+        for (idx, (command, shortcut)) in shortcuts.iter().enumerate() {
+            for (other, other_shortcut) in shortcuts.iter().skip(idx + 1) {
+                assert_ne!(
+                    shortcut, other_shortcut,
+                    "{command:?} and {other:?} share a shortcut"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_keyboard_handler_tries_every_command_with_a_shortcut() {
+        let tried = MenuCommand::with_shortcuts();
+        for command in MenuCommand::ALL {
+            let has_shortcut = command.shortcut().is_some();
+            assert_eq!(tried.contains(command), has_shortcut, "{command:?}");
+        }
+        assert!(
+            tried.windows(2).all(|pair| {
+                let modifiers = |c: MenuCommand| c.shortcut().map(|s| num_modifiers(s.modifiers));
+                modifiers(pair[0]) >= modifiers(pair[1])
+            }),
+            "more modifiers first: {tried:?}"
+        );
+    }
+
+    #[test]
+    fn each_shortcut_sends_its_command_and_no_other() {
+        for (command, shortcut) in every_shortcut() {
+            assert_eq!(press(shortcut), vec![command], "{shortcut:?}");
+        }
+    }
+
+    #[test]
+    fn alternative_shortcuts_have_a_main_shortcut() {
+        for command in MenuCommand::ALL {
+            if !command.alternative_shortcuts().is_empty() {
+                assert!(command.shortcut().is_some(), "{command:?}");
+            }
         }
     }
 }

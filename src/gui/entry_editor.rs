@@ -7,7 +7,7 @@
 use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
-use super::command::Command;
+use super::command::{Command, MenuCommand};
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
 use super::theme;
@@ -102,14 +102,14 @@ fn header_ui(
                 .on_hover_text("Delete this entry (undo brings it back)")
                 .clicked()
             {
-                commands.push(Command::DeleteEntry);
+                commands.push(Command::Menu(MenuCommand::DeleteEntry));
             }
             if ui
                 .button("Duplicate")
                 .on_hover_text("Add a copy of this entry with a new id")
                 .clicked()
             {
-                commands.push(Command::DuplicateEntry);
+                commands.push(Command::Menu(MenuCommand::DuplicateEntry));
             }
         });
     });

@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 pub use app::{AUTOSAVE_INTERVAL_SECS, DpiaApp, Options};
 pub use clock::Clock;
-pub use command::Command;
+pub use command::{Command, MenuCommand};
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
 pub use snapshots::SnapshotCommand;

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
-use super::command::Command;
+use super::command::{Command, MenuCommand};
 use super::state::{Derived, ViewState};
 use super::theme;
 use dpia_core::filter::MustHaveFilter;
@@ -47,7 +47,7 @@ pub(super) fn sidebar_ui(
         if view.filter.is_active() {
             ui.add_space(8.0);
             if ui.button("Clear filters").clicked() {
-                commands.push(Command::ClearFilters);
+                commands.push(Command::Menu(MenuCommand::ClearFilters));
             }
         }
     });

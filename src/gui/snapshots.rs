@@ -17,7 +17,7 @@ use egui::{Align, Label as TextLabel, Layout, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::DpiaApp;
-use super::command::Command;
+use super::command::{Command, MenuCommand};
 use super::state::Document;
 use super::theme;
 use dpia_core::diff::{self, ChangeLog, EntryField};
@@ -535,7 +535,7 @@ pub(super) fn snapshots_ui(
         ui.label(NO_FILE);
         ui.add_space(8.0);
         if ui.button("Save as…").clicked() {
-            commands.push(Command::SaveAs);
+            commands.push(Command::Menu(MenuCommand::SaveAs));
         }
         return;
     };

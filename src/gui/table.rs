@@ -6,7 +6,7 @@
 use egui::{Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::command::Command;
+use super::command::{Command, MenuCommand};
 use super::state::{Derived, ViewState};
 use super::theme;
 use dpia_core::filter::{SortKey, SortOrder};
@@ -41,12 +41,12 @@ pub(super) fn table_ui(
             if register.entries.is_empty() {
                 ui.label(RichText::new("This register has no entries yet.").size(16.0));
                 if ui.button("Add entry").clicked() {
-                    commands.push(Command::AddEntry);
+                    commands.push(Command::Menu(MenuCommand::AddEntry));
                 }
             } else {
                 ui.label(RichText::new("No entries match the filters.").size(16.0));
                 if ui.button("Clear filters").clicked() {
-                    commands.push(Command::ClearFilters);
+                    commands.push(Command::Menu(MenuCommand::ClearFilters));
                 }
             }
         });

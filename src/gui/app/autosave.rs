@@ -16,9 +16,18 @@ use dpia_files::register_file;
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_INTERVAL_SECS: f64 = 30.0;
 
+/// The autosave timer and the recovery copy being written: runtime state, never saved.
+#[derive(Debug, Default)]
+pub(super) struct Autosave {
+    /// The time (egui's clock, in seconds) at which to next write the recovery file.
+    pub(super) next_at: Option<f64>,
+    /// A recovery copy being written on a worker thread.
+    job: Option<AutosaveJob>,
+}
+
 /// A recovery copy being written on a worker thread.
 #[derive(Debug)]
-pub(super) struct AutosaveJob {
+struct AutosaveJob {
     receiver: std::sync::mpsc::Receiver<Result<(), String>>,
     /// The revision being written.
     revision: u64,
@@ -61,16 +70,17 @@ impl DpiaApp {
                 // Undone back to the saved state: the copy holds nothing worth offering.
                 copy.discard().ok();
             }
-            self.next_autosave = None;
+            self.autosave.next_at = None;
             return;
         }
         let now = ctx.input(|i| i.time);
         let due = *self
-            .next_autosave
+            .autosave
+            .next_at
             .get_or_insert(now + AUTOSAVE_INTERVAL_SECS);
         if now >= due {
             self.write_recovery_in_background(copy);
-            self.next_autosave = Some(now + AUTOSAVE_INTERVAL_SECS);
+            self.autosave.next_at = Some(now + AUTOSAVE_INTERVAL_SECS);
         }
         let wait = (due - now).max(0.0) + 0.1;
         ctx.request_repaint_after(Duration::from_secs_f64(wait));
@@ -80,7 +90,7 @@ impl DpiaApp {
     /// stall the window; the result is collected by `collect_autosave`.
     fn write_recovery_in_background(&mut self, copy: RecoveryCopy) {
         let revision = self.document.history.revision();
-        if self.autosave_job.is_some() || self.document.recovered_revision == Some(revision) {
+        if self.autosave.job.is_some() || self.document.recovered_revision == Some(revision) {
             return;
         }
         let (sender, receiver) = std::sync::mpsc::channel();
@@ -95,7 +105,7 @@ impl DpiaApp {
             });
         match spawned {
             Ok(_) => {
-                self.autosave_job = Some(AutosaveJob {
+                self.autosave.job = Some(AutosaveJob {
                     receiver,
                     revision,
                     document: self.document.state_key().0,
@@ -108,7 +118,7 @@ impl DpiaApp {
 
     /// Collects the result of a background autosave, if it has finished.
     pub(super) fn collect_autosave(&mut self, wait: Wait) {
-        let Some(job) = &self.autosave_job else {
+        let Some(job) = &self.autosave.job else {
             return;
         };
         let result = match wait {
@@ -124,7 +134,7 @@ impl DpiaApp {
                 .recv()
                 .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned())),
         };
-        let Some(job) = self.autosave_job.take() else {
+        let Some(job) = self.autosave.job.take() else {
             return;
         };
         match result {

@@ -8,6 +8,7 @@ use egui::ViewportCommand;
 
 use super::DpiaApp;
 use super::document_io::file_name;
+use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{Answer, FileRequest, Question, Then};
 use crate::gui::state::View;
 use crate::gui::{Command, sidebar};
@@ -18,29 +19,11 @@ use dpia_files::recovery::{self, RecoveryCopy};
 use dpia_files::{csv_file, register_file};
 
 impl DpiaApp {
-    /// Carries out one command.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one arm per command keeps every command's effect in one place"
-    )]
+    /// Carries out one command: one arm per command keeps every command's effect in one place.
     pub(super) fn run_command(&mut self, command: Command, ctx: &egui::Context) {
         let near = self.document.path.clone();
         match command {
-            Command::New => {
-                if self.document.is_dirty() {
-                    self.question = Some(Question::UnsavedChanges(Then::New));
-                } else {
-                    self.new_document();
-                }
-            }
-            Command::Open => {
-                if self.document.is_dirty() {
-                    self.question = Some(Question::UnsavedChanges(Then::Open));
-                } else {
-                    self.file_dialogs
-                        .ask(FileRequest::Open, near.as_deref(), ctx);
-                }
-            }
+            Command::Menu(command) => self.run_menu_command(command, ctx),
             Command::OpenPath(path) => {
                 if self.document.is_dirty() {
                     self.question = Some(Question::UnsavedChanges(Then::OpenPath(path)));
@@ -48,23 +31,8 @@ impl DpiaApp {
                     self.load(&path);
                 }
             }
-            Command::Save => {
-                self.save(ctx);
-            }
-            Command::SaveAs => self
-                .file_dialogs
-                .ask(FileRequest::SaveAs, near.as_deref(), ctx),
             Command::SaveTo(path) => {
                 self.save_to(&path, ctx);
-            }
-            Command::Reload => {
-                if let Some(path) = near {
-                    self.load(&path);
-                }
-            }
-            Command::ImportCsv => {
-                self.file_dialogs
-                    .ask(FileRequest::ImportCsv, near.as_deref(), ctx);
             }
             Command::ImportCsvFrom(path) => {
                 match csv_file::import(&path, &self.document.register) {
@@ -83,10 +51,6 @@ impl DpiaApp {
                     Err(err) => self.errors.push(err.to_string()),
                 }
             }
-            Command::ExportCsv => {
-                self.file_dialogs
-                    .ask(FileRequest::ExportCsv, near.as_deref(), ctx);
-            }
             Command::ExportCsvTo(path) => match csv_file::export(
                 &self.document.register,
                 &path,
@@ -99,49 +63,8 @@ impl DpiaApp {
                 self.file_dialogs
                     .show_path_field(request, near.as_deref(), false);
             }
-            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
-            Command::Undo => {
-                if let Some(label) = self.document.undo() {
-                    self.notice = Some(format!("Undid: {label}"));
-                    self.keep_selection_valid();
-                }
-            }
-            Command::Redo => {
-                if let Some(label) = self.document.redo() {
-                    self.notice = Some(format!("Redid: {label}"));
-                    self.keep_selection_valid();
-                }
-            }
             Command::Edit(edit) => {
                 self.apply(edit);
-            }
-            Command::AddEntry => {
-                match sidebar::system_for_new_entry(&self.document.register, &self.view) {
-                    Some(system) => {
-                        if self.apply(Edit::AddEntry { system }) {
-                            self.select_last();
-                        }
-                    }
-                    None => self.errors.push(
-                        "Add a system first (in Register details), so the entry has one."
-                            .to_owned(),
-                    ),
-                }
-            }
-            Command::DuplicateEntry => {
-                if let Some(entry) = self.view.selection.clone()
-                    && self.apply(Edit::DuplicateEntry { entry })
-                {
-                    self.select_last();
-                }
-            }
-            Command::DeleteEntry => {
-                if let Some(entry) = self.view.selection.clone() {
-                    let next = self.neighbour_of_selection();
-                    if self.apply(Edit::DeleteEntry { entry }) {
-                        self.view.selection = next;
-                    }
-                }
             }
             Command::Select(entry) => {
                 if self.view.selection != entry {
@@ -152,12 +75,6 @@ impl DpiaApp {
             Command::SelectNext => self.move_selection(1),
             Command::SelectPrevious => self.move_selection(-1),
             Command::ShowView(view) => self.view.view = view,
-            Command::FocusSearch => {
-                if !self.view.view.shows_editor() {
-                    self.view.view = View::Register;
-                }
-                self.view.focus_search = true;
-            }
             Command::ShowCell(cell) => {
                 self.view.filter = Filter {
                     cell: Some(cell),
@@ -173,20 +90,108 @@ impl DpiaApp {
                 };
                 self.view.view = View::Register;
             }
-            Command::ClearFilters => self.view.filter = Filter::default(),
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
                 ctx.set_theme(theme.preference());
             }
             Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
-            Command::ExportPdf => self.open_export_dialog(ctx),
             Command::ExportPdfTo(path) => self.export.choose_path(path),
             Command::Workshop(command) => self.run_workshop_command(command, ctx),
         }
         self.settings.zoom = ctx.zoom_factor();
+    }
+
+    /// Carries out one command from the menus (or its shortcut, or a button doing the same).
+    fn run_menu_command(&mut self, command: MenuCommand, ctx: &egui::Context) {
+        let near = self.document.path.clone();
+        match command {
+            MenuCommand::New => {
+                if self.document.is_dirty() {
+                    self.question = Some(Question::UnsavedChanges(Then::New));
+                } else {
+                    self.new_document();
+                }
+            }
+            MenuCommand::Open => {
+                if self.document.is_dirty() {
+                    self.question = Some(Question::UnsavedChanges(Then::Open));
+                } else {
+                    self.file_dialogs
+                        .ask(FileRequest::Open, near.as_deref(), ctx);
+                }
+            }
+            MenuCommand::Save => {
+                self.save(ctx);
+            }
+            MenuCommand::SaveAs => self
+                .file_dialogs
+                .ask(FileRequest::SaveAs, near.as_deref(), ctx),
+            MenuCommand::Reload => {
+                if let Some(path) = near {
+                    self.load(&path);
+                }
+            }
+            MenuCommand::ImportCsv => {
+                self.file_dialogs
+                    .ask(FileRequest::ImportCsv, near.as_deref(), ctx);
+            }
+            MenuCommand::ExportCsv => {
+                self.file_dialogs
+                    .ask(FileRequest::ExportCsv, near.as_deref(), ctx);
+            }
+            MenuCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            MenuCommand::Undo => {
+                if let Some(label) = self.document.undo() {
+                    self.notice = Some(format!("Undid: {label}"));
+                    self.keep_selection_valid();
+                }
+            }
+            MenuCommand::Redo => {
+                if let Some(label) = self.document.redo() {
+                    self.notice = Some(format!("Redid: {label}"));
+                    self.keep_selection_valid();
+                }
+            }
+            MenuCommand::AddEntry => {
+                match sidebar::system_for_new_entry(&self.document.register, &self.view) {
+                    Some(system) => {
+                        if self.apply(Edit::AddEntry { system }) {
+                            self.select_last();
+                        }
+                    }
+                    None => self.errors.push(
+                        "Add a system first (in Register details), so the entry has one."
+                            .to_owned(),
+                    ),
+                }
+            }
+            MenuCommand::DuplicateEntry => {
+                if let Some(entry) = self.view.selection.clone()
+                    && self.apply(Edit::DuplicateEntry { entry })
+                {
+                    self.select_last();
+                }
+            }
+            MenuCommand::DeleteEntry => {
+                if let Some(entry) = self.view.selection.clone() {
+                    let next = self.neighbour_of_selection();
+                    if self.apply(Edit::DeleteEntry { entry }) {
+                        self.view.selection = next;
+                    }
+                }
+            }
+            MenuCommand::FocusSearch => {
+                if !self.view.view.shows_editor() {
+                    self.view.view = View::Register;
+                }
+                self.view.focus_search = true;
+            }
+            MenuCommand::ClearFilters => self.view.filter = Filter::default(),
+            MenuCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            MenuCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            MenuCommand::ZoomReset => ctx.set_zoom_factor(1.0),
+            MenuCommand::ExportPdf => self.open_export_dialog(ctx),
+        }
     }
 
     /// Applies an edit through the history; reports a rejected edit. True when applied.

@@ -78,7 +78,7 @@ impl DpiaApp {
         self.document = document;
         self.view.selection = None;
         self.view.filter = Filter::default();
-        self.next_autosave = None;
+        self.autosave.next_at = None;
         self.derived.refresh(&self.document, &self.view);
         self.select_first();
     }
@@ -137,7 +137,7 @@ impl DpiaApp {
                 self.notice = Some(format!("Saved {}", file_name(&path)));
                 self.journal_saved_changes(&path);
                 self.document.mark_saved(path, fingerprint);
-                self.next_autosave = None;
+                self.autosave.next_at = None;
                 if let Some(then) = self.after_save.take() {
                     self.then(then, ctx);
                 }

@@ -4,10 +4,11 @@
 //! Drawing only pushes `Command`s (and changes view state in place); they are carried out at the
 //! end of the frame by `command_handling`.
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui, ViewportCommand};
+use egui::{Key, Modifiers, RichText, Ui, ViewportCommand};
 
 use super::DpiaApp;
 use super::autosave::Wait;
+use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
@@ -179,7 +180,7 @@ impl DpiaApp {
     fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for command in [Command::New, Command::Open] {
+                for command in [MenuCommand::New, MenuCommand::Open] {
                     self.menu_item(ui, command);
                 }
                 ui.menu_button("Open recent", |ui| {
@@ -193,14 +194,18 @@ impl DpiaApp {
                     }
                 });
                 ui.separator();
-                for command in [Command::Save, Command::SaveAs] {
+                for command in [MenuCommand::Save, MenuCommand::SaveAs] {
                     self.menu_item(ui, command);
                 }
                 ui.add_enabled_ui(self.document.path.is_some(), |ui| {
-                    self.menu_item(ui, Command::Reload);
+                    self.menu_item(ui, MenuCommand::Reload);
                 });
                 ui.separator();
-                for command in [Command::ImportCsv, Command::ExportCsv, Command::ExportPdf] {
+                for command in [
+                    MenuCommand::ImportCsv,
+                    MenuCommand::ExportCsv,
+                    MenuCommand::ExportPdf,
+                ] {
                     self.menu_item(ui, command);
                 }
                 ui.separator();
@@ -217,7 +222,7 @@ impl DpiaApp {
                     }
                 });
                 ui.separator();
-                self.menu_item(ui, Command::Quit);
+                self.menu_item(ui, MenuCommand::Quit);
             });
             ui.menu_button("Edit", |ui| {
                 let undo = self
@@ -232,28 +237,32 @@ impl DpiaApp {
                     .map_or_else(|| "Redo".to_owned(), |label| format!("Redo {label}"));
                 let can_undo = self.document.history.undo_label().is_some();
                 let can_redo = self.document.history.redo_label().is_some();
-                self.menu_item_named(ui, Command::Undo, &undo, can_undo);
-                self.menu_item_named(ui, Command::Redo, &redo, can_redo);
+                self.menu_item_named(ui, MenuCommand::Undo, &undo, can_undo);
+                self.menu_item_named(ui, MenuCommand::Redo, &redo, can_redo);
                 ui.separator();
-                self.menu_item(ui, Command::AddEntry);
+                self.menu_item(ui, MenuCommand::AddEntry);
                 let has_selection = self.view.selection.is_some();
                 self.menu_item_named(
                     ui,
-                    Command::DuplicateEntry,
+                    MenuCommand::DuplicateEntry,
                     "Duplicate entry",
                     has_selection,
                 );
-                self.menu_item_named(ui, Command::DeleteEntry, "Delete entry", has_selection);
+                self.menu_item_named(ui, MenuCommand::DeleteEntry, "Delete entry", has_selection);
                 ui.separator();
-                self.menu_item(ui, Command::FocusSearch);
-                self.menu_item(ui, Command::ClearFilters);
+                self.menu_item(ui, MenuCommand::FocusSearch);
+                self.menu_item(ui, MenuCommand::ClearFilters);
             });
             ui.menu_button("View", |ui| {
                 for view in View::ALL {
                     self.menu_item(ui, Command::ShowView(view));
                 }
                 ui.separator();
-                for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+                for command in [
+                    MenuCommand::ZoomIn,
+                    MenuCommand::ZoomOut,
+                    MenuCommand::ZoomReset,
+                ] {
                     self.menu_item(ui, command);
                 }
                 ui.separator();
@@ -269,18 +278,23 @@ impl DpiaApp {
         });
     }
 
-    pub(in crate::gui) fn menu_item(&mut self, ui: &mut Ui, command: Command) {
-        let label = command.label();
-        self.menu_item_named(ui, command, label, true);
+    /// A menu item for `command`, under its own label; a command without one shows nothing.
+    pub(in crate::gui) fn menu_item(&mut self, ui: &mut Ui, command: impl Into<Command>) {
+        let command = command.into();
+        if let Some(label) = command.label() {
+            self.menu_item_named(ui, command, label, true);
+        }
     }
 
+    /// A menu item for `command` under `label`, with the command's shortcut beside it.
     pub(in crate::gui) fn menu_item_named(
         &mut self,
         ui: &mut Ui,
-        command: Command,
+        command: impl Into<Command>,
         label: &str,
         enabled: bool,
     ) {
+        let command = command.into();
         let mut button = egui::Button::new(label);
         if let Some(shortcut) = command.shortcut_text(ui.ctx()) {
             button = button.shortcut_text(shortcut);
@@ -338,14 +352,14 @@ impl DpiaApp {
                     egui::Button::new("Redo"),
                 );
                 if redo.clicked() {
-                    self.commands.push(Command::Redo);
+                    self.commands.push(Command::Menu(MenuCommand::Redo));
                 }
                 let undo = ui.add_enabled(
                     self.document.history.undo_label().is_some(),
                     egui::Button::new("Undo"),
                 );
                 if undo.clicked() {
-                    self.commands.push(Command::Undo);
+                    self.commands.push(Command::Menu(MenuCommand::Undo));
                 }
                 ui.separator();
                 if ui
@@ -353,7 +367,7 @@ impl DpiaApp {
                     .on_hover_text("Add an entry to the system in view")
                     .clicked()
                 {
-                    self.commands.push(Command::AddEntry);
+                    self.commands.push(Command::Menu(MenuCommand::AddEntry));
                 }
                 let marking = self.document.register.metadata.marking;
                 egui::Frame::new()
@@ -437,20 +451,14 @@ impl DpiaApp {
         }
     }
 
+    /// Turns the keys pressed this frame into commands: the shortcut of every menu command
+    /// (`MenuCommand::ALL`), and the arrow keys.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        let mut pressed = Vec::new();
-        ctx.input_mut(|input| {
-            for command in Command::with_shortcuts() {
-                let shortcuts: Vec<KeyboardShortcut> = command
-                    .shortcut()
-                    .into_iter()
-                    .chain(command.alternative_shortcuts())
-                    .collect();
-                if shortcuts.iter().any(|s| input.consume_shortcut(s)) {
-                    pressed.push(command);
-                }
-            }
-        });
+        let mut pressed: Vec<Command> = ctx
+            .input_mut(MenuCommand::consume_shortcuts)
+            .into_iter()
+            .map(Command::Menu)
+            .collect();
         // Arrow keys move the selection when no text field is being edited.
         if ctx.memory(|m| m.focused().is_none()) && self.view.view.shows_editor() {
             ctx.input_mut(|input| {

@@ -21,7 +21,7 @@ use super::dialogs::{FileChoosers, FileDialogs, Question, Then};
 use super::settings::Settings;
 use super::state::{Derived, Document, View, ViewState};
 use super::{Clock, Command, export, snapshots, workshop};
-use autosave::{AutosaveJob, Wait};
+use autosave::{Autosave, Wait};
 
 use dpia_core::filter::Filter;
 use dpia_core::register::{EntryId, Register};
@@ -50,17 +50,27 @@ pub struct Options {
 /// The desktop app: one open register, the view of it, and the dialogs around it.
 #[derive(Debug)]
 pub struct DpiaApp {
+    /// The open register, its file and its undo history.
     pub(in crate::gui) document: Document,
+    /// What the user is looking at: view, selection, filters, sort.
     pub(in crate::gui) view: ViewState,
+    /// Results computed from the document and the view (ranking, rows), kept until either changes.
     derived: Derived,
+    /// The UI settings, saved in eframe storage between runs.
     settings: Settings,
+    /// The file chooser or path field open, and the command its answer becomes.
     pub(in crate::gui) file_dialogs: FileDialogs,
+    /// The question the app is asking (unsaved changes, recovery copies), if any.
     question: Option<Question>,
     /// What to do once a save asked for by `Answer::SaveThen` succeeds.
     after_save: Option<Then>,
+    /// The errors shown above the view.
     pub(in crate::gui) errors: Vec<String>,
+    /// The last notice, in the status bar.
     pub(in crate::gui) notice: Option<String>,
+    /// The commands given this frame, carried out when it ends.
     pub(in crate::gui) commands: Vec<Command>,
+    /// Today's date, for new mitigations' due dates and workshops; fixed in tests.
     pub(in crate::gui) today: Date,
     /// The time snapshots are taken and papers dated at; fixed in tests.
     pub(in crate::gui) clock: Clock,
@@ -68,16 +78,16 @@ pub struct DpiaApp {
     pub(in crate::gui) versions: snapshots::Versions,
     /// The Export PDF dialog and the export it runs.
     pub(in crate::gui) export: export::ExportDialog,
-    /// The time (egui's clock, in seconds) at which to next write the recovery file.
-    next_autosave: Option<f64>,
+    /// The autosave timer and the recovery copy being written.
+    autosave: Autosave,
     /// Set once the user has agreed to close, so the next close request goes through.
     may_close: bool,
     /// Set when the user discarded unsaved changes on closing, so no recovery copy is written.
     discarded_on_close: bool,
+    /// The window title last asked for.
     title: String,
+    /// Set once the app's style, theme and zoom are installed in the egui context.
     is_styled: bool,
-    /// A recovery copy being written on a worker thread.
-    autosave_job: Option<AutosaveJob>,
     /// The recovery copy of a register with no file, left by an earlier run, still to be offered.
     untitled_recovery: Option<PendingRecovery>,
     /// The workshop session running, its start dialog, and the past session reviewed.
@@ -156,12 +166,11 @@ impl DpiaApp {
             clock: Clock::default(),
             versions: snapshots::Versions::default(),
             export: export::ExportDialog::default(),
-            next_autosave: None,
+            autosave: Autosave::default(),
             may_close: false,
             discarded_on_close: false,
             title: String::new(),
             is_styled: false,
-            autosave_job: None,
             untitled_recovery,
             workshop: workshop::WorkshopState::default(),
         }
@@ -246,8 +255,8 @@ impl DpiaApp {
     }
 
     /// Queues a command, as a menu item or button would.
-    pub fn push(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn push(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
     }
 }
 
