@@ -464,14 +464,9 @@ fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
     let later = app.harness.ctx.input(|i| i.time) + 31.0;
     app.harness.input_mut().time = Some(later);
     app.harness.run();
-    // The copy is written on a worker thread; let the app collect it.
-    for _ in 0..500 {
-        if recovery.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        app.harness.step();
-    }
+    // The copy is written on a worker thread; the app takes in its result.
+    app.harness.state_mut().wait_for_autosave();
+    assert!(recovery.exists(), "written 30 seconds after the edit");
     let copy = dpia_files::register_file::load(&recovery).unwrap();
     assert_eq!(
         copy.entry(&id("PND-002")).unwrap().issue,
@@ -548,15 +543,10 @@ fn options_with_data_folder(data_folder: &Path) -> Options {
     }
 }
 
-/// Lets the app run until `path` exists (autosave writes on a worker thread).
+/// Waits for the recovery copy the app is writing on a worker thread, then checks it is at `path`.
 fn wait_for_file(harness: &mut Harness<'_, DpiaApp>, path: &Path) {
-    for _ in 0..500 {
-        if path.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
+    harness.state_mut().wait_for_autosave();
+    assert!(path.exists(), "{} written", path.display());
 }
 
 #[test]

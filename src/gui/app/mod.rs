@@ -206,6 +206,12 @@ impl DpiaApp {
         &self.view.filter
     }
 
+    /// Waits until a recovery copy being written in the background is written, and takes in its
+    /// result, as the next frame would: tests drive the clock, then wait here instead of polling.
+    pub fn wait_for_autosave(&mut self) {
+        self.collect_autosave(autosave::Wait::UntilDone);
+    }
+
     /// The errors shown in the window.
     pub fn errors(&self) -> &[String] {
         &self.errors
