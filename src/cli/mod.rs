@@ -19,6 +19,7 @@ mod generate;
 mod paper;
 mod rank;
 mod snapshots;
+mod table;
 
 use std::io::Write;
 use std::path::Path;
