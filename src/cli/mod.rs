@@ -22,6 +22,7 @@ mod generate;
 mod paper;
 mod rank;
 mod snapshots;
+mod table;
 pub mod trail;
 
 use std::io::Write;

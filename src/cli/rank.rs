@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use dpia_core::ranking::rank;
 
-use super::{CliError, RankFormat, load_to_read};
+use super::{CliError, RankFormat, load_to_read, table};
 
 /// Prints the register's entries in priority order.
 pub(super) fn rank_cmd(
@@ -56,7 +56,7 @@ pub(super) fn rank_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Aligned columns; numbers right-aligned, the issue cut at 50 characters with `…`.
+/// Aligned columns (`table`); numbers right-aligned, the issue cut at 50 characters with `…`.
 fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) -> io::Result<()> {
     const ISSUE_WIDTH: usize = 50;
     let cut = |text: &str| {
@@ -68,43 +68,12 @@ fn write_table(header: &[&str; 8], rows: &[[String; 8]], out: &mut dyn Write) ->
             text.to_owned()
         }
     };
-    let rows: Vec<[String; 8]> = rows
-        .iter()
-        .map(|row| {
+    let rows: Vec<[String; 8]> = std::iter::once(header.map(str::to_owned))
+        .chain(rows.iter().map(|row| {
             let mut row = row.clone();
             row[3] = cut(&row[3]);
             row
-        })
+        }))
         .collect();
-    let mut widths = header.map(|h| h.chars().count());
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    let is_number = |column: usize| matches!(column, 0 | 4 | 5 | 6);
-    let mut line = |cells: &[String]| -> io::Result<()> {
-        let mut text = String::new();
-        for (column, (cell, width)) in cells.iter().zip(widths).enumerate() {
-            if column > 0 {
-                text.push_str("  ");
-            }
-            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
-            if is_number(column) {
-                text.push_str(&pad);
-                text.push_str(cell);
-            } else if column + 1 == cells.len() {
-                text.push_str(cell);
-            } else {
-                text.push_str(cell);
-                text.push_str(&pad);
-            }
-        }
-        writeln!(out, "{}", text.trim_end())
-    };
-    line(&header.map(str::to_owned))?;
-    for row in &rows {
-        line(row)?;
-    }
-    Ok(())
+    table::write(&rows, |column| matches!(column, 0 | 4 | 5 | 6), out)
 }

@@ -9,7 +9,7 @@ use dpia_core::diff::diff;
 use dpia_core::snapshot::{Label, Snapshot, next_label};
 use dpia_files::{SaveError, register_file, snapshot_file};
 
-use super::{CliError, DiffFormat};
+use super::{CliError, DiffFormat, table};
 
 /// Takes a snapshot of the register, refusing a label already taken.
 pub(super) fn snapshot_cmd(
@@ -74,31 +74,8 @@ pub(super) fn snapshots_cmd(path: &Path, out: &mut dyn Write) -> Result<ExitCode
             Err(err) => problems.push(err),
         }
     }
-    let mut widths = [0_usize; 5];
-    for row in &rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.chars().count());
-        }
-    }
-    for row in &rows {
-        let mut line = String::new();
-        for (column, (cell, width)) in row.iter().zip(widths).enumerate() {
-            let pad = " ".repeat(width.saturating_sub(cell.chars().count()));
-            match column {
-                0 => {}
-                _ => line.push_str("  "),
-            }
-            // The entry count is a number: right-aligned.
-            if column == 3 {
-                line.push_str(&pad);
-                line.push_str(cell);
-            } else {
-                line.push_str(cell);
-                line.push_str(&pad);
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
-    }
+    // The entry count is a number: right-aligned.
+    table::write(&rows, |column| column == 3, out)?;
     for problem in &problems {
         writeln!(out, "{problem}")?;
     }
