@@ -16,14 +16,12 @@ use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 use ssh_key::PrivateKey;
 
+use super::beside::{beside, files_in};
 use super::{LoadError, SaveError, atomic, snapshot_file};
 
 /// The folder that holds a register's approvals: `NAME.approvals` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
-    let stem = register_path
-        .file_stem()
-        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
-    register_path.with_file_name(format!("{stem}.approvals"))
+    beside(register_path, ".approvals")
 }
 
 /// Saves `approval`, recorded at `recorded_at`, as a new file beside the register (with the
@@ -67,32 +65,11 @@ pub struct StoredApproval {
     pub approval: Approval,
 }
 
-/// The register's approvals in the order they were recorded (their file names sort so); numbered
+/// The register's approvals in the order they were recorded (`files_in` sorts by name, and the
+/// names start with the time); numbered
 /// from 1 in this order by `approvals`. A register with none has an empty list.
 pub fn list(register_path: &Path) -> Result<Vec<StoredApproval>, LoadError> {
-    let folder = folder(register_path);
-    let read_dir = match std::fs::read_dir(&folder) {
-        Ok(read_dir) => read_dir,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(LoadError::Io {
-                path: folder,
-                source,
-            });
-        }
-    };
-    let mut paths = Vec::new();
-    for dir_entry in read_dir {
-        let path = dir_entry
-            .map_err(|source| LoadError::Io {
-                path: folder.clone(),
-                source,
-            })?
-            .path();
-        if path.extension().is_some_and(|ext| ext == "ron") {
-            paths.push(path);
-        }
-    }
+    let paths = files_in(&folder(register_path), "ron")?;
     let mut approvals = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {

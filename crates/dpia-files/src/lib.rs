@@ -7,6 +7,7 @@
 pub mod approval_file;
 pub mod atomic;
 pub mod author;
+mod beside;
 pub mod change_log_csv;
 pub mod csv_file;
 mod error;

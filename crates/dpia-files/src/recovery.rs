@@ -14,6 +14,7 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
+use super::beside::beside;
 use super::{LoadError, SaveError, register_file};
 use dpia_core::register::Register;
 
@@ -106,10 +107,7 @@ pub fn pending_untitled(data_folder: &Path) -> Option<PendingRecovery> {
 
 /// The recovery file for the register at `register_path`: `NAME.recovery.ron` beside `NAME.ron`.
 pub fn path_for(register_path: &Path) -> PathBuf {
-    let stem = register_path
-        .file_stem()
-        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
-    register_path.with_file_name(format!("{stem}.recovery.ron"))
+    beside(register_path, ".recovery.ron")
 }
 
 /// Writes `register` to the recovery file of `register_path`, atomically.

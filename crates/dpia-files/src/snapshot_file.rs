@@ -17,6 +17,7 @@ use dpia_core::migrate;
 use dpia_core::register::{FORMAT_VERSION, Register};
 use dpia_core::snapshot::{Checksum, Label, Snapshot, SnapshotError};
 
+use super::beside::{beside, files_in};
 use super::register_file::{self, from_ron, read_text, refuse_empty};
 use super::{LoadError, SaveError, atomic};
 
@@ -25,10 +26,7 @@ pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
 
 /// The folder that holds a register's snapshots: `NAME.snapshots` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
-    let stem = register_path
-        .file_stem()
-        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
-    register_path.with_file_name(format!("{stem}.snapshots"))
+    beside(register_path, ".snapshots")
 }
 
 /// The file of the snapshot labelled `label` of the register at `register_path`.
@@ -259,32 +257,7 @@ pub fn to_text(snapshot: &Snapshot) -> Result<String, ron::Error> {
 /// A register with no snapshots folder has no snapshots. A snapshot that cannot be read, or whose
 /// checksum does not match, is listed with its error so the list can say so.
 pub fn list(register_path: &Path) -> Result<Vec<Listed>, LoadError> {
-    let folder = folder(register_path);
-    let read_dir = match std::fs::read_dir(&folder) {
-        Ok(read_dir) => read_dir,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(LoadError::Io {
-                path: folder,
-                source,
-            });
-        }
-    };
-    let mut paths = Vec::new();
-    for dir_entry in read_dir {
-        let dir_entry = dir_entry.map_err(|source| LoadError::Io {
-            path: folder.clone(),
-            source,
-        })?;
-        let path = dir_entry.path();
-        let is_snapshot = path.extension().is_some_and(|ext| ext == "ron")
-            && !path
-                .file_name()
-                .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-        if is_snapshot {
-            paths.push(path);
-        }
-    }
+    let paths = files_in(&folder(register_path), "ron")?;
     let mut listed: Vec<Listed> = paths
         .into_iter()
         .map(|path| {

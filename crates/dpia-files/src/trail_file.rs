@@ -12,14 +12,12 @@ use std::path::{Path, PathBuf};
 use dpia_core::trail::{TrailBlock, TrailChange};
 use jiff::Timestamp;
 
+use super::beside::{beside, files_in};
 use super::{LoadError, SaveError, atomic};
 
 /// The folder that holds a register's trail: `NAME.trail` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
-    let stem = register_path
-        .file_stem()
-        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
-    register_path.with_file_name(format!("{stem}.trail"))
+    beside(register_path, ".trail")
 }
 
 /// Adds one block of `changes` to the trail of the register at `register_path`, saved by
@@ -42,13 +40,13 @@ pub fn append(
         path: folder.clone(),
         source,
     })?;
-    let previous = block_names(&folder)
-        .map_err(|source| SaveError::Io {
+    let previous = files_in(&folder, "log")
+        .map_err(|err| SaveError::Io {
             path: folder.clone(),
-            source,
+            source: std::io::Error::other(err.to_string()),
         })?
         .last()
-        .and_then(|name| digest_in_name(name))
+        .and_then(|path| digest_in_name(path))
         .map(str::to_owned);
     let block = TrailBlock {
         time,
@@ -91,28 +89,16 @@ impl Trail {
 /// Reads and checks the trail of the register at `register_path`; a register never saved with a
 /// change has an empty trail.
 pub fn load(register_path: &Path) -> Result<Trail, LoadError> {
-    let folder = folder(register_path);
-    let names = match block_names(&folder) {
-        Ok(names) => names,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Trail::default()),
-        Err(source) => {
-            return Err(LoadError::Io {
-                path: folder,
-                source,
-            });
-        }
-    };
     let mut trail = Trail::default();
     let mut digests = Vec::new();
     let mut found = Vec::new();
-    for name in &names {
-        let path = folder.join(name);
+    for path in files_in(&folder(register_path), "log")? {
         let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
             path: path.clone(),
             source,
         })?;
         match TrailBlock::parse(&text) {
-            Ok((block, digest)) if digest_in_name(name) == Some(digest.as_str()) => {
+            Ok((block, digest)) if digest_in_name(&path) == Some(digest.as_str()) => {
                 digests.push(digest);
                 found.push((path, block));
             }
@@ -139,22 +125,9 @@ pub fn load(register_path: &Path) -> Result<Trail, LoadError> {
     Ok(trail)
 }
 
-/// The names of the block files in `folder`, sorted (so by time).
-fn block_names(folder: &Path) -> std::io::Result<Vec<String>> {
-    let mut names = Vec::new();
-    for dir_entry in std::fs::read_dir(folder)? {
-        let name = dir_entry?.file_name().to_string_lossy().into_owned();
-        if Path::new(&name).extension().is_some_and(|ext| ext == "log") && !name.starts_with('.') {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
-}
-
 /// The digest a block file's name carries: `TIME-DIGEST.log`.
-fn digest_in_name(name: &str) -> Option<&str> {
-    let digest = name.strip_suffix(".log")?.rsplit_once('-')?.1;
+fn digest_in_name(path: &Path) -> Option<&str> {
+    let digest = path.file_stem()?.to_str()?.rsplit_once('-')?.1;
     (digest.len() == 64).then_some(digest)
 }
 
@@ -205,7 +178,7 @@ mod tests {
         assert!(trail.problems.is_empty(), "{:?}", trail.problems);
         let authors: Vec<&str> = trail.changes().map(|(b, _)| b.author.as_str()).collect();
         assert_eq!(authors, ["Gwen", "Dafydd"]);
-        let first_digest = digest_in_name(first.0.file_name().unwrap().to_str().unwrap()).unwrap();
+        let first_digest = digest_in_name(&first.0).unwrap();
         assert_eq!(trail.blocks[1].previous.as_deref(), Some(first_digest));
     }
 

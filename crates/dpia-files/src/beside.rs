@@ -1,0 +1,77 @@
+//! The files kept beside a register: `NAME.snapshots/`, `NAME.approvals/`, `NAME.trail/` and
+//! `NAME.recovery.ron` beside `NAME.ron`, named one way; and listing such a folder.
+
+use std::path::{Path, PathBuf};
+
+use super::LoadError;
+
+/// `NAME` + `suffix` beside the register at `register_path` (`NAME.ron`).
+pub(crate) fn beside(register_path: &Path, suffix: &str) -> PathBuf {
+    let stem = register_path
+        .file_stem()
+        .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
+    register_path.with_file_name(format!("{stem}{suffix}"))
+}
+
+/// The files in `folder` whose extension is `extension`, not hidden (temporary files start with
+/// `.`), sorted by name; none when the folder does not exist.
+pub(crate) fn files_in(folder: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: folder.to_owned(),
+        source,
+    };
+    let read_dir = match std::fs::read_dir(folder) {
+        Ok(read_dir) => read_dir,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(io_error(source)),
+    };
+    let mut paths = Vec::new();
+    for dir_entry in read_dir {
+        let path = dir_entry.map_err(io_error)?.path();
+        let is_hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if !is_hidden && path.extension().is_some_and(|ext| ext == extension) {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    Ok(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_beside_a_register_take_its_name() {
+        let register = Path::new("registers/leds.ron");
+        assert_eq!(
+            beside(register, ".trail"),
+            Path::new("registers/leds.trail")
+        );
+        assert_eq!(
+            beside(register, ".recovery.ron"),
+            Path::new("registers/leds.recovery.ron")
+        );
+    }
+
+    #[test]
+    fn a_folder_lists_its_visible_files_of_one_kind_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.ron", "a.ron", ".a.ron.tmp", ".hidden.ron", "c.log"] {
+            crate::atomic::write(&dir.path().join(name), b"").unwrap();
+        }
+        let names: Vec<String> = files_in(dir.path(), "ron")
+            .unwrap()
+            .iter()
+            .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.ron", "b.ron"]);
+        assert!(
+            files_in(&dir.path().join("none"), "ron")
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
