@@ -75,6 +75,10 @@ impl Setup {
     }
 
     /// The session these fields describe, or why there cannot be one.
+    ///
+    /// Only reads the form (a title, a date, a system or category chosen); the rules a session
+    /// keeps (entries in scope, votes, unique names) are `Session`'s, and its refusal is shown as
+    /// it words it.
     fn start(&self, register: &Register) -> Result<Session, String> {
         let title = self.title.trim();
         if title.is_empty() {
@@ -99,12 +103,6 @@ impl Setup {
                     .ok_or_else(|| "Choose a category".to_owned())?,
             ),
         };
-        if !register.entries.iter().any(|entry| scope.contains(entry)) {
-            return Err(format!("There are no entries in {scope}: choose another"));
-        }
-        if self.votes_per_participant == 0 {
-            return Err("Give each participant at least one vote".to_owned());
-        }
         let session = match self.attendance {
             AttendanceChoice::Listed => {
                 let participants: Vec<Participant> = self
@@ -116,19 +114,8 @@ impl Setup {
                         is_pseudonym: row.is_pseudonym,
                     })
                     .collect();
-                // The record keeps who voted how by name, so two people cannot share one.
-                for (idx, participant) in participants.iter().enumerate() {
-                    let is_repeated = participants.iter().take(idx).any(|earlier| {
-                        earlier.name.to_lowercase() == participant.name.to_lowercase()
-                    });
-                    if is_repeated {
-                        return Err(format!(
-                            "Two participants are called {}: give each a different name or pseudonym",
-                            participant.name
-                        ));
-                    }
-                }
                 Session::with_participants(
+                    register,
                     title,
                     date,
                     scope,
@@ -137,6 +124,7 @@ impl Setup {
                 )
             }
             AttendanceChoice::Anonymous => Session::anonymous(
+                register,
                 title,
                 date,
                 scope,
@@ -442,6 +430,10 @@ mod tests {
                 s.category = Some("weeding".to_owned());
             }),
             "There are no entries in category weeding: choose another"
+        );
+        assert_eq!(
+            refused(&|s| s.votes_per_participant = 0),
+            "Give each participant at least one vote"
         );
         assert_eq!(
             refused(&|s| s.title = "  ".to_owned()),
