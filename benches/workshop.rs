@@ -24,6 +24,7 @@ fn session(register: &Register) -> Session {
         })
         .collect();
     let mut session = Session::with_participants(
+        register,
         "Benchmark workshop",
         jiff::civil::date(2019, 7, 11),
         Scope::All,

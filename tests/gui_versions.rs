@@ -383,6 +383,7 @@ fn a_paper_can_carry_a_workshops_outcome() {
     let path = dir.join("small.ron");
     let register = register_file::load(&fixture("small.ron")).unwrap();
     let mut session = Session::with_participants(
+        &register,
         "Open Space six",
         jiff::civil::date(2019, 7, 11),
         Scope::All,

@@ -581,6 +581,7 @@ fn after_workshop(dir: &Path) -> std::path::PathBuf {
     let register = register_file::load(&fixture("small.ron")).unwrap();
     let id = |text: &str| EntryId::parse(text).unwrap();
     let mut session = Session::with_participants(
+        &register,
         "Open Space 6",
         jiff::civil::date(2019, 7, 11),
         Scope::All,

@@ -61,6 +61,22 @@ pub enum WorkshopError {
     /// A session needs at least one participant.
     #[error("a session needs at least one participant")]
     NoParticipants,
+    /// Two participants have the same name, ignoring case: the record keeps who voted how by
+    /// name, so two people cannot share one.
+    #[error("two participants are called {name}: give each a different name or pseudonym")]
+    RepeatedName {
+        /// The name as the later of the two gave it.
+        name: String,
+    },
+    /// Each participant's budget is zero votes, so nobody could vote.
+    #[error("give each participant at least one vote")]
+    NoVotesToGive,
+    /// No entry of the register is in the session's scope, so there is nothing to prioritise.
+    #[error("there are no entries in {scope}: choose another")]
+    EmptyScope {
+        /// The scope asked for.
+        scope: Scope,
+    },
 }
 
 /// A direction for a facilitator's move.
@@ -117,16 +133,39 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session with named or pseudonymous participants.
+    /// A session on `register` with named or pseudonymous participants.
+    ///
+    /// Refused unless some entry of `register` is in `scope`, each participant has at least one
+    /// vote, there is at least one participant, and no two share a name (ignoring case). The rules
+    /// are checked in that order, so the first one broken is the one reported.
     pub fn with_participants(
+        register: &Register,
         title: impl Into<String>,
         date: Date,
         scope: Scope,
         participants: Vec<Participant>,
         votes_per_participant: u32,
     ) -> Result<Self, WorkshopError> {
+        if !register.entries.iter().any(|entry| scope.contains(entry)) {
+            return Err(WorkshopError::EmptyScope { scope });
+        }
+        if votes_per_participant == 0 {
+            return Err(WorkshopError::NoVotesToGive);
+        }
         if participants.is_empty() {
             return Err(WorkshopError::NoParticipants);
+        }
+        // The record keeps who voted how by name, so two people cannot share one.
+        for (idx, participant) in participants.iter().enumerate() {
+            let is_repeated = participants
+                .iter()
+                .take(idx)
+                .any(|earlier| earlier.name.to_lowercase() == participant.name.to_lowercase());
+            if is_repeated {
+                return Err(WorkshopError::RepeatedName {
+                    name: participant.name.clone(),
+                });
+            }
         }
         Ok(Self {
             title: title.into(),
@@ -141,8 +180,11 @@ impl Session {
         })
     }
 
-    /// An anonymous session of `count` participants: only vote counts are recorded.
+    /// An anonymous session on `register` of `count` participants: only vote counts are recorded.
+    ///
+    /// Refused as `with_participants` is; the participants are numbered, so their names never repeat.
     pub fn anonymous(
+        register: &Register,
         title: impl Into<String>,
         date: Date,
         scope: Scope,
@@ -155,8 +197,14 @@ impl Session {
                 is_pseudonym: true,
             })
             .collect();
-        let mut session =
-            Self::with_participants(title, date, scope, participants, votes_per_participant)?;
+        let mut session = Self::with_participants(
+            register,
+            title,
+            date,
+            scope,
+            participants,
+            votes_per_participant,
+        )?;
         session.is_anonymous = true;
         Ok(session)
     }
@@ -531,8 +579,9 @@ mod tests {
         register
     }
 
-    fn session(votes: u32) -> Session {
+    fn session(register: &Register, votes: u32) -> Session {
         Session::with_participants(
+            register,
             "Workshop six",
             jiff::civil::date(2019, 7, 11),
             Scope::All,
@@ -563,7 +612,7 @@ mod tests {
     #[test]
     fn vote_budget_is_enforced() {
         let register = register();
-        let mut session = session(2);
+        let mut session = session(&register, 2);
         session.vote(&register, 0, &id("D")).unwrap();
         session.vote(&register, 0, &id("D")).unwrap();
         assert_eq!(session.votes_left(0), 0);
@@ -592,7 +641,7 @@ mod tests {
     #[test]
     fn votes_break_ties_and_ties_are_marked() {
         let register = register();
-        let mut session = session(3);
+        let mut session = session(&register, 3);
         assert_eq!(order(&session, &register), "A B~ C~ D");
         session.vote(&register, 1, &id("C")).unwrap();
         assert_eq!(order(&session, &register), "A C B D");
@@ -601,7 +650,7 @@ mod tests {
     #[test]
     fn tiers_group_the_order_and_must_sets_must_have() {
         let register = register();
-        let mut session = session(3);
+        let mut session = session(&register, 3);
         session
             .set_tier(&register, &id("D"), Some(Tier::Must))
             .unwrap();
@@ -624,7 +673,7 @@ mod tests {
     #[test]
     fn manual_moves_need_a_reason_and_are_recorded() {
         let register = register();
-        let mut session = session(3);
+        let mut session = session(&register, 3);
         let err = session
             .move_entry(&register, &id("D"), Direction::Up, "  ")
             .unwrap_err();
@@ -667,6 +716,7 @@ mod tests {
     fn scope_limits_the_session() {
         let register = register();
         let mut session = Session::anonymous(
+            &register,
             "Audit only",
             jiff::civil::date(2019, 7, 11),
             Scope::Category("Audit".to_owned()),
@@ -684,8 +734,15 @@ mod tests {
     #[test]
     fn anonymous_sessions_record_only_counts() {
         let register = register();
-        let mut session =
-            Session::anonymous("Anon", jiff::civil::date(2019, 7, 11), Scope::All, 2, 1).unwrap();
+        let mut session = Session::anonymous(
+            &register,
+            "Anon",
+            jiff::civil::date(2019, 7, 11),
+            Scope::All,
+            2,
+            1,
+        )
+        .unwrap();
         session.vote(&register, 0, &id("B")).unwrap();
         session.vote(&register, 1, &id("B")).unwrap();
         let (updated, record) = session.finish(&register, "w");
@@ -703,7 +760,7 @@ mod tests {
     #[test]
     fn named_sessions_record_ballots() {
         let register = register();
-        let mut session = session(2);
+        let mut session = session(&register, 2);
         session.vote(&register, 1, &id("C")).unwrap();
         let (_, record) = session.finish(&register, "w");
         assert_eq!(
@@ -719,7 +776,7 @@ mod tests {
     #[test]
     fn the_record_survives_save_and_load() {
         let register = register();
-        let mut session = session(2);
+        let mut session = session(&register, 2);
         session.vote(&register, 0, &id("C")).unwrap();
         session
             .set_tier(&register, &id("C"), Some(Tier::Must))
@@ -735,7 +792,7 @@ mod tests {
 
     #[test]
     fn snapshot_labels_are_made_unique() {
-        let session = session(1);
+        let session = session(&register(), 1);
         assert_eq!(session.snapshot_label(|_| false), "workshop-2019-07-11");
         assert_eq!(
             session.snapshot_label(|label| label == "workshop-2019-07-11"),
@@ -746,6 +803,7 @@ mod tests {
     #[test]
     fn a_session_needs_participants() {
         let err = Session::with_participants(
+            &register(),
             "x",
             jiff::civil::date(2019, 1, 1),
             Scope::All,
@@ -753,5 +811,119 @@ mod tests {
             3,
         );
         assert_eq!(err.unwrap_err(), WorkshopError::NoParticipants);
+    }
+
+    /// Starts a named session on `register()` with these participants (names; none a
+    /// pseudonym), scope and budget, and returns why it was refused, or "started".
+    fn check_start(names: &[&str], scope: Scope, votes: u32) -> String {
+        let participants = names
+            .iter()
+            .map(|name| Participant {
+                name: (*name).to_owned(),
+                is_pseudonym: false,
+            })
+            .collect();
+        let date = jiff::civil::date(2019, 7, 11);
+        match Session::with_participants(&register(), "x", date, scope, participants, votes) {
+            Ok(_) => "started".to_owned(),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_session_keeps_the_workshop_rules() {
+        let audit = || Scope::Category("audit".to_owned());
+        let weeding = || Scope::Category("weeding".to_owned());
+        let cases: [(&[&str], Scope, u32, &str); 9] = [
+            (&["Liberty", "Org K"], Scope::All, 3, "started"),
+            (&["Liberty"], audit(), 1, "started"),
+            (
+                &[],
+                Scope::All,
+                3,
+                "a session needs at least one participant",
+            ),
+            (
+                &["Liberty", "Org K", "liberty"],
+                Scope::All,
+                3,
+                "two participants are called liberty: give each a different name or pseudonym",
+            ),
+            (
+                &["Org K", "ORG K"],
+                Scope::All,
+                3,
+                "two participants are called ORG K: give each a different name or pseudonym",
+            ),
+            (
+                &["Liberty", "Org K"],
+                Scope::All,
+                0,
+                "give each participant at least one vote",
+            ),
+            (
+                &["Liberty"],
+                weeding(),
+                3,
+                "there are no entries in category weeding: choose another",
+            ),
+            (
+                &["Liberty"],
+                Scope::System(SystemId::parse("PNC").unwrap()),
+                3,
+                "there are no entries in system PNC: choose another",
+            ),
+            // The first rule broken is the one reported: scope, then votes, then participants.
+            (
+                &[],
+                weeding(),
+                0,
+                "there are no entries in category weeding: choose another",
+            ),
+        ];
+        for (names, scope, votes, expected) in cases {
+            let shown = format!("{names:?} {scope} {votes}");
+            assert_eq!(check_start(names, scope, votes), expected, "{shown}");
+        }
+    }
+
+    #[test]
+    fn an_anonymous_session_keeps_the_same_rules() {
+        let start = |scope: Scope, count, votes| {
+            Session::anonymous(
+                &register(),
+                "x",
+                jiff::civil::date(2019, 7, 11),
+                scope,
+                count,
+                votes,
+            )
+            .map(|session| session.participants().len())
+        };
+        assert_eq!(start(Scope::All, 3, 1), Ok(3));
+        assert_eq!(start(Scope::All, 0, 1), Err(WorkshopError::NoParticipants));
+        assert_eq!(start(Scope::All, 3, 0), Err(WorkshopError::NoVotesToGive));
+        assert_eq!(
+            start(Scope::Category("weeding".to_owned()), 3, 1),
+            Err(WorkshopError::EmptyScope {
+                scope: Scope::Category("weeding".to_owned())
+            })
+        );
+    }
+
+    #[test]
+    fn a_session_on_an_empty_register_is_refused() {
+        let err = Session::anonymous(
+            &Register::default(),
+            "x",
+            jiff::civil::date(2019, 1, 1),
+            Scope::All,
+            3,
+            3,
+        );
+        assert_eq!(
+            err.unwrap_err().to_string(),
+            "there are no entries in the whole register: choose another"
+        );
     }
 }

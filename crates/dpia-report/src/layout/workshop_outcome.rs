@@ -213,6 +213,7 @@ mod tests {
         let register =
             register_text::parse(include_str!("../../../../tests/fixtures/small.ron")).unwrap();
         let mut session = Session::with_participants(
+            &register,
             "Open Space 6",
             jiff::civil::date(2019, 7, 11),
             Scope::All,

@@ -1,0 +1,233 @@
+//! The workshop view when no session runs: the button that starts one (and the start dialog,
+//! while open), and the register's past sessions with the one reviewed in full.
+//!
+//! Reads the register's `Workshop` records; changes nothing but which one is reviewed.
+
+use egui::{Align, Layout, RichText, ScrollArea, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use dpia_core::register::{Attendance, Register, Workshop};
+
+use super::live::Live;
+use super::setup::{SetupOutcome, setup_ui};
+use super::{WorkshopCommand, WorkshopState, capitalised, long_date, votes};
+use crate::gui::command::Command;
+use crate::gui::theme;
+
+/// Draws the workshop view when no session runs: a way to start one, and past sessions to review.
+pub(super) fn workshops_ui(
+    ui: &mut Ui,
+    register: &Register,
+    state: &mut WorkshopState,
+    commands: &mut Vec<Command>,
+) {
+    if let Some(setup) = state.setup.as_mut() {
+        match setup_ui(ui.ctx(), register, setup) {
+            SetupOutcome::Open => {}
+            SetupOutcome::Cancel => state.setup = None,
+            SetupOutcome::Start(session) => {
+                state.setup = None;
+                state.live = Some(Live::new(session));
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.heading("Workshops");
+        ui.add_space(12.0);
+        if ui
+            .button(WorkshopCommand::Start.label())
+            .on_hover_text("Prioritise the register live, with a group, on a projector")
+            .clicked()
+        {
+            commands.push(Command::Workshop(WorkshopCommand::Start));
+        }
+    });
+    ui.label(
+        RichText::new(
+            "A session dot-votes and tiers the entries live; ending it stores the outcome here and \
+             takes a snapshot named after the workshop.",
+        )
+        .weak(),
+    );
+    ui.add_space(8.0);
+    let num_workshops = register.workshops.len();
+    let Some(latest) = num_workshops.checked_sub(1) else {
+        ui.label("No workshops recorded in this register yet.");
+        return;
+    };
+    let reviewed = state
+        .reviewed
+        .filter(|idx| *idx < num_workshops)
+        .unwrap_or(latest);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(280.0);
+            ui.label(RichText::new("Past sessions").font(theme::bold_body()));
+            ScrollArea::vertical()
+                .id_salt("past-workshops")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for (workshop_idx, workshop) in register.workshops.iter().enumerate().rev() {
+                        let text = format!("{} · {}", workshop.date, workshop.title);
+                        if ui
+                            .selectable_label(workshop_idx == reviewed, text)
+                            .clicked()
+                        {
+                            state.reviewed = Some(workshop_idx);
+                        }
+                    }
+                });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            if let Some(workshop) = register.workshops.get(reviewed) {
+                review_ui(ui, register, workshop);
+            }
+        });
+    });
+}
+
+/// Who took part, as the review shows it: names for named participants, pseudonyms marked as
+/// such, and only the count for an anonymous session.
+fn attendance_text(attendance: &Attendance) -> String {
+    match attendance {
+        Attendance::Listed(participants) => {
+            let names: Vec<String> = participants
+                .iter()
+                .map(|participant| {
+                    if participant.is_pseudonym {
+                        format!("{} (pseudonym)", participant.name)
+                    } else {
+                        participant.name.clone()
+                    }
+                })
+                .collect();
+            format!("{}: {}", participants.len(), names.join(", "))
+        }
+        Attendance::Anonymous { count } => {
+            format!("{count} participants, anonymous: only counts were recorded")
+        }
+    }
+}
+
+fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
+    ui.label(RichText::new(&workshop.title).font(theme::bold_family_size(18.0)));
+    ui.add_space(4.0);
+    let cast: u32 = workshop.votes.iter().map(|votes| votes.votes).sum();
+    egui::Grid::new("workshop-review")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                ("Date", long_date(workshop.date)),
+                ("Entries", capitalised(&workshop.scope.to_string())),
+                ("Participants", attendance_text(&workshop.attendance)),
+                (
+                    "Votes",
+                    format!(
+                        "{} each; {} cast",
+                        workshop.votes_per_participant,
+                        votes(cast)
+                    ),
+                ),
+                ("Snapshot", workshop.snapshot_label.clone()),
+            ] {
+                ui.label(RichText::new(label).strong());
+                ui.add(egui::Label::new(value).wrap());
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label(RichText::new("Manual moves").font(theme::bold_body()));
+    if workshop.moves.is_empty() {
+        ui.label(RichText::new("None").weak());
+    }
+    for manual in &workshop.moves {
+        let direction = if manual.to_rank < manual.from_rank {
+            "up"
+        } else {
+            "down"
+        };
+        ui.add(
+            egui::Label::new(format!(
+                "{} moved {direction} from rank {} to {}: {}",
+                manual.entry, manual.from_rank, manual.to_rank, manual.reason
+            ))
+            .wrap(),
+        );
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Final order").font(theme::bold_body()));
+    TableBuilder::new(ui)
+        .id_salt("workshop-final-order")
+        .striped(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(48.0))
+        .column(Column::exact(90.0))
+        .column(Column::remainder().clip(true))
+        .column(Column::exact(80.0))
+        .column(Column::exact(60.0))
+        .header(24.0, |mut header| {
+            for title in ["Rank", "Entry", "Issue", "Tier", "Votes"] {
+                header.col(|ui| {
+                    ui.label(RichText::new(title).font(theme::bold_body()));
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(26.0, workshop.final_order.len(), |mut row| {
+                let position = row.index();
+                let Some(entry) = workshop.final_order.get(position) else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label((position + 1).to_string());
+                });
+                row.col(|ui| {
+                    ui.label(RichText::new(entry.as_str()).monospace());
+                });
+                row.col(|ui| {
+                    match register.entry(entry) {
+                        Some(found) => ui.add(egui::Label::new(&found.issue).truncate()),
+                        None => ui.label(RichText::new("no longer in the register").weak()),
+                    };
+                });
+                row.col(|ui| {
+                    if let Some(tier) = workshop.tier_of(entry) {
+                        ui.label(tier.name());
+                    }
+                });
+                row.col(|ui| {
+                    let count = workshop.votes_for(entry);
+                    if count > 0 {
+                        ui.label(count.to_string());
+                    }
+                });
+            });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpia_core::register::Participant;
+
+    #[test]
+    fn attendance_names_only_named_participants() {
+        let listed = Attendance::Listed(vec![
+            Participant {
+                name: "Liberty".to_owned(),
+                is_pseudonym: false,
+            },
+            Participant {
+                name: "Org K".to_owned(),
+                is_pseudonym: true,
+            },
+        ]);
+        assert_eq!(attendance_text(&listed), "2: Liberty, Org K (pseudonym)");
+        assert_eq!(
+            attendance_text(&Attendance::Anonymous { count: 5 }),
+            "5 participants, anonymous: only counts were recorded"
+        );
+    }
+}
