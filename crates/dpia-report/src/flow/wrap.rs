@@ -1,6 +1,21 @@
 //! Line breaking: inline text, chips and gaps set in lines no wider than a column.
 //!
+//! Where a line may break comes from the Unicode line breaking algorithm (UAX #14, the
+//! `unicode-linebreak` crate): at spaces, after a hyphen or a dash, after a slash, but not inside
+//! `PND-001` or `2019-07`, nor at a no-break space. A word wider than a whole line is cut between
+//! grapheme clusters (`unicode-segmentation`), so a letter never loses its accent. How wide text
+//! is comes from our own glyph advances in `metrics`, the widths the PDF draws.
+//!
+//! Why these two crates and not `textwrap`: `textwrap` wraps fragments of one kind, measured in
+//! terminal columns when it cuts a long word; a line here mixes text in several styles with chips
+//! and gaps, and must measure every cut in points with the PDF's own advances. Its core would
+//! still need this builder around it, so only the break opportunities and the grapheme clusters
+//! are taken from crates, and first-fit stays here, with the same arithmetic as before so that
+//! text which broke at spaces breaks exactly where it did.
+//!
 //! Pure: no pages, no PDF.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Inline, LineBox, Style};
 use crate::metrics;
@@ -16,8 +31,10 @@ const CHIP_MIN_WIDTH: f32 = 1.9;
 
 /// Wraps `inlines` into lines no wider than `width`, each `line_height` tall.
 ///
-/// Breaks at white space; a word wider than the whole line is broken between characters. Runs of
-/// white space count as one space, and a `\n` starts a new line. Empty input gives no lines.
+/// Breaks where UAX #14 allows (white space, after hyphens and dashes); a word wider than the
+/// whole line is broken between grapheme clusters. Runs of white space count as one space, and a
+/// `\n` starts a new line. Each piece of inline content starts a new word, so a line may break
+/// between two pieces. Empty input gives no lines.
 pub fn wrap(inlines: &[Inline], width: f32, line_height: f32) -> Vec<LineBox> {
     let mut lines = LineBuilder::new(width, line_height);
     for inline in inlines {
@@ -27,14 +44,7 @@ pub fn wrap(inlines: &[Inline], width: f32, line_height: f32) -> Vec<LineBox> {
                     if idx > 0 {
                         lines.hard_break();
                     }
-                    for (word_idx, word) in paragraph.split(is_space).enumerate() {
-                        if word_idx > 0 {
-                            lines.pending_space = true;
-                        }
-                        if !word.is_empty() {
-                            lines.word(&printable(word), *style);
-                        }
-                    }
+                    lines.text(paragraph, *style);
                 }
             }
             Inline::Chip { text, style, fill } => lines.chip(text, *style, *fill),
@@ -105,6 +115,17 @@ enum Placed {
     },
 }
 
+/// The word last placed on the current line, while what follows may still join it: the part of a
+/// word after a break opportunity with no space at it, such as `have` after `must-`.
+struct OpenWord {
+    /// The cursor before the word's space.
+    x0: f32,
+    /// The space before the word.
+    space: f32,
+    /// The word's text on this line so far.
+    text: String,
+}
+
 struct LineBuilder {
     width: f32,
     line_height: f32,
@@ -113,6 +134,8 @@ struct LineBuilder {
     x: f32,
     /// Whether white space came before the next word or chip.
     pending_space: bool,
+    /// The word a following piece of text without space before it continues.
+    open_word: Option<OpenWord>,
 }
 
 impl LineBuilder {
@@ -124,6 +147,7 @@ impl LineBuilder {
             current: Vec::new(),
             x: 0.0,
             pending_space: false,
+            open_word: None,
         }
     }
 
@@ -140,6 +164,60 @@ impl LineBuilder {
         }
     }
 
+    /// Sets one paragraph of text (no `\n` in it), in the pieces UAX #14 allows a break between.
+    fn text(&mut self, paragraph: &str, style: Style) {
+        let mut start = 0;
+        for (end, _) in unicode_linebreak::linebreaks(paragraph) {
+            // Only `\n` forces a line here; the other mandatory breaks UAX #14 knows (CR, form
+            // feed, line and paragraph separators) are white space, as they always were.
+            let segment = paragraph.get(start..end).unwrap_or_default();
+            start = end;
+            let content = segment.trim_end_matches(is_space);
+            let word = content.trim_start_matches(is_space);
+            if word.len() < content.len() {
+                self.white_space();
+            }
+            let word = printable(word);
+            if !word.is_empty() {
+                self.segment(&word, style);
+            }
+            if content.len() < segment.len() {
+                self.white_space();
+            }
+        }
+        // The next piece of inline content starts a word of its own.
+        self.open_word = None;
+    }
+
+    fn white_space(&mut self) {
+        self.pending_space = true;
+        self.open_word = None;
+    }
+
+    /// Places a piece of a word: joined to the open word if there is one and the two fit, else as
+    /// a word of its own.
+    fn segment(&mut self, text: &str, style: Style) {
+        if let Some(open) = self.open_word.take() {
+            let joined = format!("{}{text}", open.text);
+            let joined_width = metrics::width(&joined, style.face, style.size);
+            // Measured as one word from where it started, so a word that fits whole is placed
+            // exactly as if it had no break opportunity inside.
+            if open.x0 + (open.space + joined_width) <= self.width + 0.01 {
+                if let Some(Placed::Word { text: placed, .. }) = self.current.last_mut() {
+                    placed.push_str(text);
+                }
+                self.x = open.x0 + (open.space + joined_width);
+                self.open_word = Some(OpenWord {
+                    text: joined,
+                    ..open
+                });
+                return;
+            }
+            self.end_line();
+        }
+        self.word(text, style);
+    }
+
     fn word(&mut self, word: &str, style: Style) {
         let word_width = metrics::width(word, style.face, style.size);
         let space = self.space_width(style);
@@ -151,17 +229,18 @@ impl LineBuilder {
             self.place_word(word.to_owned(), style, space, word_width);
             return;
         }
-        // Wider than a whole line (which is now empty): break it between characters.
+        // Wider than a whole line (which is now empty): break it between grapheme clusters, so a
+        // base letter and its combining accents stay together.
         let mut chunk = String::new();
         let mut chunk_width = 0.0;
-        for c in word.chars() {
-            let advance = metrics::advance(c, style.face) * style.size;
+        for grapheme in word.graphemes(true) {
+            let advance = metrics::width(grapheme, style.face, style.size);
             if !chunk.is_empty() && !self.fits(chunk_width + advance) {
                 self.place_word(std::mem::take(&mut chunk), style, 0.0, chunk_width);
                 self.end_line();
                 chunk_width = 0.0;
             }
-            chunk.push(c);
+            chunk.push_str(grapheme);
             chunk_width += advance;
         }
         if !chunk.is_empty() {
@@ -171,6 +250,12 @@ impl LineBuilder {
 
     fn place_word(&mut self, text: String, style: Style, space: f32, word_width: f32) {
         let space_before = space > 0.0;
+        let x0 = self.x;
+        self.open_word = Some(OpenWord {
+            x0,
+            space,
+            text: text.clone(),
+        });
         self.current.push(Placed::Word {
             x: self.x + space,
             text,
@@ -182,6 +267,7 @@ impl LineBuilder {
     }
 
     fn chip(&mut self, text: &str, style: Style, fill: Rgb) {
+        self.open_word = None;
         let chip_width = (metrics::width(text, style.face, style.size)
             + 2.0 * CHIP_PAD_X * style.size)
             .max(CHIP_MIN_WIDTH * style.size);
@@ -202,6 +288,7 @@ impl LineBuilder {
     }
 
     fn gap(&mut self, width: f32) {
+        self.open_word = None;
         if !self.current.is_empty() {
             if self.fits(width) {
                 self.x += width;
@@ -221,6 +308,7 @@ impl LineBuilder {
         self.lines.push(set_line(placed, self.line_height));
         self.x = 0.0;
         self.pending_space = false;
+        self.open_word = None;
     }
 
     fn finish(mut self) -> Vec<LineBox> {
@@ -356,6 +444,126 @@ mod tests {
         let text = "Mae’r gŵr o Gŵyr yn dweud “ŷ â ê î ô û ï ë” – ac — dyna fe.";
         let lines = paragraph(text, style(), 80.0, 12.0);
         assert_eq!(texts(&lines).join(" "), text);
+    }
+
+    #[test]
+    fn a_hyphenated_word_may_break_after_the_hyphen() {
+        let width = metrics::width("conviction", Face::Regular, 10.0) + 1.0;
+        assert!(width < metrics::width("non-conviction", Face::Regular, 10.0));
+        let lines = paragraph("non-conviction", style(), width, 12.0);
+        assert_eq!(texts(&lines), ["non-", "conviction"]);
+        let wide = paragraph("kept non-conviction images", style(), 500.0, 12.0);
+        assert_eq!(texts(&wide), ["kept non-conviction images"]);
+        assert_eq!(
+            wide[0].items.len(),
+            1,
+            "one run, no space added at the hyphen"
+        );
+        // A word that fits whole is measured whole: it fits a line exactly as wide as it is.
+        let exact = metrics::width("kept non-conviction", Face::Regular, 10.0);
+        let lines = paragraph("kept non-conviction images", style(), exact, 12.0);
+        assert_eq!(texts(&lines), ["kept non-conviction", "images"]);
+    }
+
+    #[test]
+    fn ids_dates_and_no_break_spaces_do_not_break() {
+        let narrow = metrics::width("PND-", Face::Regular, 10.0) + 1.0;
+        for text in ["PND-001", "2019-07", "10\u{a0}km"] {
+            let lines = paragraph(text, style(), narrow.max(20.0), 12.0);
+            assert_eq!(
+                texts(&lines).concat(),
+                text,
+                "{text} is not lost: {:?}",
+                texts(&lines)
+            );
+            if metrics::width(text, Face::Regular, 10.0) <= narrow.max(20.0) {
+                assert_eq!(lines.len(), 1, "{text}");
+            }
+        }
+        let wide = metrics::width("LEDS PND-001", Face::Regular, 10.0);
+        let lines = paragraph("LEDS PND-001", style(), wide - 1.0, 12.0);
+        assert_eq!(
+            texts(&lines),
+            ["LEDS", "PND-001"],
+            "the id moves down whole"
+        );
+    }
+
+    #[test]
+    fn a_long_word_is_never_cut_between_a_letter_and_its_accent() {
+        let word = "e\u{301}".repeat(80);
+        let lines = paragraph(&word, style(), 50.0, 12.0);
+        assert!(lines.len() > 2, "{:?}", texts(&lines));
+        for line in &lines {
+            let text = line.text();
+            assert!(line_width(line) <= 50.01, "{text} too wide");
+            assert!(text.starts_with('e'), "{text:?} starts with a bare accent");
+            assert!(
+                text.ends_with('\u{301}'),
+                "{text:?} ends without its accent"
+            );
+        }
+        assert_eq!(texts(&lines).concat(), word);
+    }
+
+    #[test]
+    fn welsh_text_breaks_where_it_always_did() {
+        let text =
+            "Mae’r gŵr o Gŵyr yn dweud “ŷ â ê î ô û ï ë” – ac — dyna fe. Ŵyneb ŷd Ŷ ŵyr ŵyrion.";
+        let check = |width: f32, expected: &[&str]| {
+            assert_eq!(
+                texts(&paragraph(text, style(), width, 12.0)),
+                expected,
+                "at {width}"
+            );
+        };
+        check(
+            40.0,
+            &[
+                "Mae’r",
+                "gŵr o",
+                "Gŵyr yn",
+                "dweud",
+                "“ŷ â ê î",
+                "ô û ï ë” –",
+                "ac —",
+                "dyna fe.",
+                "Ŵyneb",
+                "ŷd Ŷ ŵyr",
+                "ŵyrion.",
+            ],
+        );
+        check(
+            60.0,
+            &[
+                "Mae’r gŵr o",
+                "Gŵyr yn",
+                "dweud “ŷ â ê",
+                "î ô û ï ë” – ac",
+                "— dyna fe.",
+                "Ŵyneb ŷd Ŷ",
+                "ŵyr ŵyrion.",
+            ],
+        );
+        check(
+            80.0,
+            &[
+                "Mae’r gŵr o Gŵyr",
+                "yn dweud “ŷ â ê î",
+                "ô û ï ë” – ac —",
+                "dyna fe. Ŵyneb",
+                "ŷd Ŷ ŵyr ŵyrion.",
+            ],
+        );
+        check(
+            120.0,
+            &[
+                "Mae’r gŵr o Gŵyr yn",
+                "dweud “ŷ â ê î ô û ï ë” –",
+                "ac — dyna fe. Ŵyneb ŷd Ŷ",
+                "ŵyr ŵyrion.",
+            ],
+        );
     }
 
     #[test]
