@@ -116,8 +116,6 @@ pub struct Labels {
     pub no_entries: &'static str,
     /// "No mitigations yet".
     pub no_mitigations: &'static str,
-    /// "Not scored yet".
-    pub not_scored_yet: &'static str,
     /// "Entries whose system is not in the register".
     pub other_system: &'static str,
     /// "No differences.", when nothing changed since the snapshot.
@@ -237,12 +235,23 @@ impl Labels {
 
     /// "9 votes".
     pub fn votes(&self, votes: u32) -> String {
-        match (self.language, votes) {
-            (Language::English, 1) => "1 vote".to_owned(),
-            (Language::English, n) => format!("{n} votes"),
-            // Welsh counts with the singular noun after a numeral.
-            (Language::Welsh, n) => format!("{n} pleidlais"),
+        match self.language {
+            Language::English => self.counted(votes, "vote", "votes"),
+            Language::Welsh => self.counted(votes, "pleidlais", "pleidleisiau"),
         }
+    }
+
+    /// A count and its noun, in the number the language puts after that count: "1 vote",
+    /// "9 votes"; Welsh puts the singular after every numeral, "9 pleidlais".
+    pub fn counted<N>(&self, count: N, singular: &str, plural: &str) -> String
+    where
+        N: Copy + PartialEq + From<u8> + std::fmt::Display,
+    {
+        let noun = match self.language {
+            Language::English if count != N::from(1) => plural,
+            Language::English | Language::Welsh => singular,
+        };
+        format!("{count} {noun}")
     }
 
     /// "due 31 December 2019".
@@ -452,11 +461,26 @@ impl Labels {
 
     /// "3 rights high or above".
     pub fn reason_breadth(&self, breadth: usize) -> String {
-        match (self.language, breadth) {
-            (Language::English, 1) => "1 right high or above".to_owned(),
-            (Language::English, n) => format!("{n} rights high or above"),
-            (Language::Welsh, n) => format!("{n} hawl yn uchel neu’n uwch"),
+        match self.language {
+            Language::English => {
+                format!("{} high or above", self.counted(breadth, "right", "rights"))
+            }
+            Language::Welsh => {
+                format!(
+                    "{} yn uchel neu’n uwch",
+                    self.counted(breadth, "hawl", "hawliau")
+                )
+            }
         }
+    }
+}
+
+/// `text` with its first letter in upper case: "very high" → "Very high", "heb" → "Heb".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -513,7 +537,6 @@ pub static ENGLISH: Labels = Labels {
     continued: "(continued)",
     no_entries: "No entries.",
     no_mitigations: "No mitigations yet.",
-    not_scored_yet: "Not scored yet",
     other_system: "Entries whose system is not in the register",
     no_differences: "No differences.",
     register_details: "Register details",
@@ -625,7 +648,6 @@ pub static WELSH: Labels = Labels {
     continued: "(parhad)",
     no_entries: "Dim cofnodion.",
     no_mitigations: "Dim mesurau lliniaru eto.",
-    not_scored_yet: "Heb ei sgorio eto",
     other_system: "Cofnodion nad yw eu system yn y gofrestr",
     no_differences: "Dim gwahaniaethau.",
     register_details: "Manylion y gofrestr",
@@ -703,6 +725,28 @@ mod tests {
             labels(Language::Welsh).date(jiff::civil::date(2020, 12, 1)),
             "1 Rhagfyr 2020"
         );
+    }
+
+    #[test]
+    fn counts_take_the_number_their_language_gives_them() {
+        let english = labels(Language::English);
+        let welsh = labels(Language::Welsh);
+        assert_eq!(english.votes(1), "1 vote");
+        assert_eq!(english.votes(0), "0 votes");
+        assert_eq!(english.votes(9), "9 votes");
+        assert_eq!(english.reason_breadth(1), "1 right high or above");
+        assert_eq!(english.reason_breadth(3), "3 rights high or above");
+        assert_eq!(welsh.votes(1), "1 pleidlais");
+        assert_eq!(welsh.votes(9), "9 pleidlais");
+        assert_eq!(welsh.reason_breadth(3), "3 hawl yn uchel neu’n uwch");
+    }
+
+    #[test]
+    fn capitalised_raises_only_the_first_letter() {
+        assert_eq!(capitalised("very high"), "Very high");
+        assert_eq!(capitalised("ŵyr"), "Ŵyr");
+        assert_eq!(capitalised("heb ei sgorio eto"), "Heb ei sgorio eto");
+        assert_eq!(capitalised(""), "");
     }
 
     #[test]

@@ -6,9 +6,8 @@
 //! names from titles and reasons, and this section prints only a count whatever it is given: no
 //! participant's name can reach the public paper from here.
 
-use super::{
-    BODY, CONTENT_WIDTH, H2, NOTE, Paper, SMALL, bullet, cell, head, leading, right_aligned,
-};
+use super::style::{BODY, CONTENT_WIDTH, H2, NOTE, SMALL, leading};
+use super::{Paper, bullet, cell, head, right_aligned};
 use crate::flow::{self, Inline, Row, Table};
 use crate::metrics::Face;
 use crate::public::Edition;

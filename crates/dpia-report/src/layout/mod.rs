@@ -1,0 +1,532 @@
+//! What goes on which page: the cover, the summary, the change log, the workshop outcome, the
+//! register table for each system, and the method, with the marking and page numbers on every page.
+//!
+//! Pure: a register and options in, a `Report` out; the same input always gives the same pages.
+//! Measures text with `metrics` and stacks it with `flow`; draws nothing itself. This module runs
+//! the sections in order and holds the small pieces they share (headings, cells, bullets); each
+//! section is its own module, in the order it comes in the paper.
+
+mod cover;
+mod method;
+mod register_table;
+mod running;
+mod style;
+mod summary;
+mod workshop_outcome;
+
+use crate::flow::{self, Flow, Frame, Inline, LineBox, Style};
+use crate::labels::{Labels, labels};
+use crate::metrics::{self, Face};
+use crate::page::{DocumentInfo, Item, Report, TextRun};
+use crate::public::{self, Edition};
+use crate::{Progress, ReportOptions};
+use dpia_core::palette;
+use dpia_core::ranking::{Ranked, rank};
+use dpia_core::register::{Register, SystemId};
+use dpia_core::scoring::{EntryScores, Score};
+use running::add_furniture;
+use style::{
+    BODY, BULLET_INDENT, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, H1, H2, MARGIN_X, NOTE, SMALL,
+    TABLE_HEAD, leading,
+};
+
+/// Lays out the paper for `register`; in the public edition, the register is redacted first.
+pub fn layout(register: &Register, options: &ReportOptions) -> Report {
+    let shown = public::edition(register, options.edition);
+    layout_edition(&shown, options, &mut |_| {})
+}
+
+/// Lays out an already redacted (or full) register, reporting progress through the entries.
+pub(crate) fn layout_edition(
+    register: &Register,
+    options: &ReportOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Report {
+    let labels = labels(register.metadata.language);
+    let ranked = rank(register);
+    let mut rank_of = vec![0; register.entries.len()];
+    for r in &ranked {
+        if let Some(slot) = rank_of.get_mut(r.entry_idx) {
+            *slot = r.rank;
+        }
+    }
+    let mut paper = Paper {
+        register,
+        options,
+        labels,
+        ranked,
+        rank_of,
+        flow: Flow::new(Frame {
+            left: MARGIN_X,
+            width: CONTENT_WIDTH,
+            top: CONTENT_TOP,
+            bottom: CONTENT_BOTTOM,
+        }),
+    };
+    paper.cover();
+    paper.summary();
+    paper.changes();
+    paper.workshop_outcome();
+    paper.register_tables(progress);
+    paper.method();
+    let (mut pages, outline) = paper.flow.finish();
+    add_furniture(&mut pages, register, labels, options.edition);
+    Report {
+        info: document_info(register, labels, options),
+        pages,
+        outline,
+        attachment: None,
+    }
+}
+
+fn document_info(register: &Register, labels: &Labels, options: &ReportOptions) -> DocumentInfo {
+    let metadata = &register.metadata;
+    let mut keywords = vec!["DPIA".to_owned(), metadata.marking.label().to_owned()];
+    keywords.extend(register.systems.iter().map(|system| system.id.to_string()));
+    if options.edition == Edition::Public {
+        keywords.push(labels.public_edition.to_owned());
+    }
+    let author = if metadata.owner.is_empty() {
+        metadata.programme.clone()
+    } else {
+        metadata.owner.clone()
+    };
+    DocumentInfo {
+        title: metadata.title.clone(),
+        author,
+        subject: format!(
+            "{}: {}, {}",
+            labels.subject,
+            metadata.version_label,
+            labels.status_name(metadata.status)
+        ),
+        keywords,
+        creator: format!("dpia-register {}", env!("CARGO_PKG_VERSION")),
+        language: labels.language_tag.to_owned(),
+        produced: options.produced,
+    }
+}
+
+/// The paper being laid out.
+struct Paper<'a> {
+    register: &'a Register,
+    options: &'a ReportOptions,
+    labels: &'static Labels,
+    ranked: Vec<Ranked>,
+    /// The rank of each entry, by entry index.
+    rank_of: Vec<usize>,
+    flow: Flow,
+}
+
+impl Paper<'_> {
+    fn h1(&mut self, text: &str) {
+        self.flow.new_page();
+        self.flow.bookmark(text);
+        self.flow
+            .lines(&flow::paragraph(text, H1, CONTENT_WIDTH, leading(H1) + 4.0));
+        self.flow.space(6.0);
+    }
+
+    fn h2(&mut self, text: &str) {
+        self.flow.space(12.0);
+        let lines = flow::paragraph(text, H2, CONTENT_WIDTH, leading(H2) + 2.0);
+        // Keep a heading with a few lines of what follows; a table that follows takes it along.
+        self.flow.heading(&lines, 3.0 * leading(BODY));
+        self.flow.space(3.0);
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        self.flow
+            .lines(&flow::paragraph(text, style, CONTENT_WIDTH, leading(style)));
+    }
+
+    fn scores(&self, entry_idx: usize) -> Option<&EntryScores> {
+        let rank = self.rank_of.get(entry_idx)?;
+        self.ranked
+            .get(rank.checked_sub(1)?)
+            .map(|ranked| &ranked.scores)
+    }
+
+    /// The systems in register order, then any system entries name that the register lacks.
+    fn system_ids(&self) -> Vec<SystemId> {
+        let mut ids: Vec<SystemId> = self.register.systems.iter().map(|s| s.id.clone()).collect();
+        for entry in &self.register.entries {
+            if !ids.contains(&entry.system) {
+                ids.push(entry.system.clone());
+            }
+        }
+        ids
+    }
+
+    // ----- Changes -----
+
+    fn changes(&mut self) {
+        let Some(changes) = &self.options.changes else {
+            return;
+        };
+        self.h1(&self.labels.changes_since(&changes.since_label));
+        if !changes.summary.is_empty() {
+            self.text(&changes.summary, BODY);
+            self.flow.space(6.0);
+        }
+        for group in &changes.groups {
+            self.flow.space(6.0);
+            let heading = flow::paragraph(
+                &group.heading,
+                SMALL.with_face(Face::Bold),
+                CONTENT_WIDTH,
+                leading(SMALL) + 2.0,
+            );
+            self.flow.heading(&heading, 2.0 * leading(SMALL));
+            for line in &group.lines {
+                self.flow.lines(&bullet(line, SMALL, CONTENT_WIDTH));
+                self.flow.space(1.5);
+            }
+        }
+    }
+}
+
+/// A bulleted paragraph: `•` and the text indented beside it.
+fn bullet(text: &str, style: Style, width: f32) -> Vec<LineBox> {
+    let mut lines: Vec<LineBox> =
+        flow::paragraph(text, style, width - BULLET_INDENT, leading(style))
+            .into_iter()
+            .map(|line| line.indented(BULLET_INDENT))
+            .collect();
+    if let Some(first) = lines.first_mut() {
+        let dot = flow::paragraph(
+            "•",
+            style.with_colour(palette::MUTED),
+            BULLET_INDENT,
+            leading(style),
+        );
+        // The bullet goes first, so text is extracted in reading order.
+        let dot: Vec<Item> = dot.into_iter().flat_map(|line| line.items).collect();
+        first.items.splice(0..0, dot);
+    }
+    lines
+}
+
+fn cell(text: &str, style: Style, width: f32) -> Vec<LineBox> {
+    flow::paragraph(text, style, width, leading(style))
+}
+
+fn head(text: &str, width: f32) -> Vec<LineBox> {
+    cell(text, TABLE_HEAD, width)
+}
+
+/// Lines moved so each ends at `width`.
+fn right_aligned(lines: Vec<LineBox>, width: f32) -> Vec<LineBox> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let extent = line.extent();
+            line.indented((width - extent).max(0.0))
+        })
+        .collect()
+}
+
+fn score_chip(score: Score) -> Inline {
+    let level = score.level();
+    Inline::chip(
+        score.to_string(),
+        NOTE.with_face(Face::Bold)
+            .with_colour(palette::level_text(level)),
+        palette::level_fill(level),
+    )
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Centre(f32),
+    Right(f32),
+}
+
+fn text_at(text: &str, style: Style, align: Align, baseline: f32) -> Item {
+    let width = metrics::width(text, style.face, style.size);
+    let x = match align {
+        Align::Centre(centre) => centre - width / 2.0,
+        Align::Right(right) => right - width,
+    };
+    Item::Text(TextRun {
+        x,
+        baseline,
+        face: style.face,
+        size: style.size,
+        colour: style.colour,
+        text: text.to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod test_util {
+    use crate::page::{Item, Page, TextRun};
+    use dpia_core::register::Register;
+    use dpia_core::register_text;
+
+    pub(super) fn bundled() -> Register {
+        register_text::parse(include_str!(
+            "../../../../registers/leds-hob-open-space.ron"
+        ))
+        .unwrap()
+    }
+
+    pub(super) fn welsh() -> Register {
+        register_text::parse(include_str!("../../../../tests/fixtures/welsh.ron")).unwrap()
+    }
+
+    /// The bundled register with one entry's concern 10,000 characters long, numbered words
+    /// `w0001`… with one 300-character word among them.
+    pub(super) fn with_long_concern() -> Register {
+        let mut register = bundled();
+        let mut words: Vec<String> = (1..=1600).map(|n| format!("w{n:04}")).collect();
+        words.insert(3, "x".repeat(300));
+        let mut concern = words.join(" ");
+        concern.truncate(10_000);
+        register.entries[0].concern = concern;
+        register
+    }
+
+    pub(super) fn is_numbered_word(word: &str) -> bool {
+        word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
+    }
+
+    pub(super) fn text_runs(page: &Page) -> impl Iterator<Item = &TextRun> {
+        page.items.iter().filter_map(|item| match item {
+            Item::Text(run) => Some(run),
+            Item::Rect(_) | Item::Rule(_) => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_util::{bundled, text_runs, welsh, with_long_concern};
+    use super::*;
+    use crate::page::{PAGE_HEIGHT, PAGE_WIDTH};
+    use crate::{ChangeGroup, ChangesSection};
+    use dpia_core::register::{Entry, EntryId, Field, Marking, Mitigation};
+
+    #[test]
+    pub(super) fn welsh_registers_get_welsh_labels() {
+        let report = layout(&welsh(), &ReportOptions::default());
+        let text = report.text();
+        for label in [
+            "Crynodeb",
+            "Y gofrestr",
+            "Dull",
+            "Mater Pryder Lliniaru",
+            "Tudalen 1 o ",
+            "Trefn blaenoriaeth",
+            "hanfodol; gweddilliol 6 (privacy); cynhenid 12 (privacy)",
+        ] {
+            assert!(text.contains(label), "{label} missing:\n{text}");
+        }
+        assert!(!text.contains("Page 1 of"), "{text}");
+        assert!(
+            text.contains("Rhannu cofnodion â’r Gŵyr – ŵ ŷ â ê î ô û ï ë"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn nothing_is_clipped_or_overlapping() {
+        for register in [bundled(), with_long_concern(), welsh()] {
+            let report = layout(&register, &ReportOptions::default());
+            for (page_idx, page) in report.pages.iter().enumerate() {
+                let boxes: Vec<(f32, f32, f32, f32, &str)> = text_runs(page)
+                    .map(|run| {
+                        let width = metrics::width(&run.text, run.face, run.size);
+                        let cap = metrics::cap_height(run.face) * run.size;
+                        (
+                            run.x,
+                            run.x + width,
+                            run.baseline - cap,
+                            run.baseline + 0.2 * run.size,
+                            run.text.as_str(),
+                        )
+                    })
+                    .collect();
+                for (left, right, top, bottom, text) in &boxes {
+                    assert!(
+                        *left >= MARGIN_X - 0.01 && *right <= PAGE_WIDTH - MARGIN_X + 0.01,
+                        "page {}: `{text}` runs outside the margins ({left}–{right})",
+                        page_idx + 1
+                    );
+                    assert!(
+                        *top > 0.0 && *bottom < PAGE_HEIGHT,
+                        "page {}: `{text}`",
+                        page_idx + 1
+                    );
+                }
+                for (idx, a) in boxes.iter().enumerate() {
+                    for b in &boxes[idx + 1..] {
+                        let overlaps = a.0 < b.1 - 0.01
+                            && b.0 < a.1 - 0.01
+                            && a.2 < b.3 - 0.01
+                            && b.2 < a.3 - 0.01;
+                        assert!(
+                            !overlaps,
+                            "page {}: `{}` overlaps `{}`",
+                            page_idx + 1,
+                            a.4,
+                            b.4
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_public_edition_leaves_out_confidential_text_and_owners() {
+        let mut register = bundled();
+        register.metadata.marking = Marking::OfficialSensitive;
+        let entry = &mut register.entries[0];
+        entry.concern = "Zygmunt’s confidential concern".to_owned();
+        entry.mitigations.push(Mitigation {
+            owner: "Dorothea Owner".to_owned(),
+            ..Mitigation::proposed("Secret plan Quux")
+        });
+        entry.confidential = [Field::Concern, Field::Mitigations].into();
+        let options = ReportOptions {
+            edition: Edition::Public,
+            ..ReportOptions::default()
+        };
+        let report = layout(&register, &options);
+        let text = report.text();
+        for secret in ["Zygmunt", "Quux", "Dorothea", &bundled().metadata.owner] {
+            assert!(!text.contains(secret), "`{secret}` in the public edition");
+            assert!(
+                !format!("{:?}", report.info).contains(secret),
+                "`{secret}` in metadata"
+            );
+        }
+        assert!(text.contains("[REDACTED]"), "{text}");
+        assert!(
+            text.starts_with("--- page 1 ---\nOFFICIAL-SENSITIVE · PUBLIC EDITION · REDACTED\n"),
+            "{text}"
+        );
+        let full = layout(&register, &ReportOptions::default()).text();
+        assert!(
+            full.contains("Zygmunt") && full.contains("Dorothea"),
+            "the full edition keeps them"
+        );
+    }
+
+    #[test]
+    fn a_changes_section_is_laid_out_when_given() {
+        let options = ReportOptions {
+            changes: Some(ChangesSection {
+                since_label: "v0.9".to_owned(),
+                summary: "1 added, 0 removed, 1 changed".to_owned(),
+                groups: vec![
+                    ChangeGroup {
+                        heading: "Added".to_owned(),
+                        lines: vec!["LEDS-013 (LEDS): Retention of ANPR reads".to_owned()],
+                    },
+                    ChangeGroup {
+                        heading: "Rank movements".to_owned(),
+                        lines: vec!["PND-001 (Uneven retention): rank 3 → 1".to_owned()],
+                    },
+                ],
+            }),
+            ..ReportOptions::default()
+        };
+        let report = layout(&bundled(), &options);
+        let text = report.text();
+        let at = text
+            .find("Changes since v0.9\n1 added, 0 removed, 1 changed\nAdded\n")
+            .unwrap();
+        assert!(
+            text[at..].contains("• LEDS-013 (LEDS): Retention of ANPR reads\nRank movements\n• PND-001 (Uneven retention): rank 3 → 1"),
+            "{text}"
+        );
+        assert!(
+            text.find("\nThe register\n").unwrap() > at,
+            "changes come before the register"
+        );
+        assert!(
+            report
+                .outline
+                .iter()
+                .any(|b| b.title == "Changes since v0.9")
+        );
+        assert!(
+            !layout(&bundled(), &ReportOptions::default())
+                .text()
+                .contains("Changes since")
+        );
+    }
+
+    #[test]
+    fn the_outline_points_at_each_section() {
+        let report = layout(&bundled(), &ReportOptions::default());
+        let titles: Vec<&str> = report.outline.iter().map(|b| b.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Summary",
+                "Priority order",
+                "The register",
+                "PND · Police National Database",
+                "PNC · Police National Computer",
+                "LEDS · Law Enforcement Data Service",
+                "HOB · Home Office Biometrics",
+                "NRMP · National Register of Missing Persons",
+                "Method"
+            ]
+        );
+        for bookmark in &report.outline {
+            assert!(
+                report.pages[bookmark.page_idx]
+                    .text()
+                    .contains(&bookmark.title),
+                "{bookmark:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn layout_is_repeatable_and_takes_its_date_from_the_options() {
+        let options = ReportOptions {
+            produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
+            ..ReportOptions::default()
+        };
+        let first = layout(&bundled(), &options);
+        assert_eq!(first, layout(&bundled(), &options));
+        assert!(
+            first.text().contains("Produced with dpia-register"),
+            "{}",
+            first.text()
+        );
+        assert!(
+            first.text().contains(" on 30 June 2020."),
+            "{}",
+            first.text()
+        );
+    }
+
+    #[test]
+    fn an_empty_register_still_makes_a_paper() {
+        let mut register = Register::default();
+        register.entries.clear();
+        let report = layout(&register, &ReportOptions::default());
+        let text = report.text();
+        assert!(
+            text.contains("Summary") && text.contains("Method"),
+            "{text}"
+        );
+        let entry = Entry::new(
+            EntryId::parse("XYZ-001").unwrap(),
+            dpia_core::register::SystemId::parse("XYZ").unwrap(),
+            "An entry whose system is missing",
+        );
+        register.entries.push(entry);
+        let text = layout(&register, &ReportOptions::default()).text();
+        assert!(
+            text.contains("XYZ · Entries whose system is not in the register"),
+            "{text}"
+        );
+    }
+}

@@ -1,0 +1,342 @@
+//! The register itself: for each system, its heading and description and a table of its entries
+//! in register order, Issue | Concern | Mitigation, continuing across pages.
+
+use super::style::{BULLET_INDENT, CONTENT_WIDTH, NOTE, SMALL, leading};
+use super::{Paper, bullet, head, score_chip};
+use crate::Progress;
+use crate::flow::{self, Inline, LineBox, Row, Table};
+use crate::labels::{Labels, capitalised};
+use crate::metrics::Face;
+use dpia_core::palette;
+use dpia_core::register::Entry;
+use dpia_core::scoring::Score;
+
+impl Paper<'_> {
+    pub(super) fn register_tables(&mut self, progress: &mut dyn FnMut(Progress)) {
+        let labels = self.labels;
+        let num_entries = self.register.entries.len();
+        let mut entries_done = 0;
+        progress(Progress::LayingOut {
+            entries_done,
+            num_entries,
+        });
+        self.h1(labels.register);
+        for (system_idx, system_id) in self.system_ids().into_iter().enumerate() {
+            if system_idx > 0 {
+                self.flow.new_page();
+            }
+            let system = self.register.system(&system_id);
+            let heading = match system {
+                Some(system) => format!("{} · {}", system.id, system.name),
+                None => format!("{system_id} · {}", labels.other_system),
+            };
+            self.h2(&heading);
+            self.flow.bookmark(&heading);
+            if let Some(description) = system
+                .map(|s| s.description.as_str())
+                .filter(|d| !d.is_empty())
+            {
+                self.text(description, NOTE.with_size(8.0));
+                self.flow.space(6.0);
+            }
+            let idxs: Vec<usize> = self
+                .register
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, entry)| entry.system == system_id)
+                .map(|(idx, _)| idx)
+                .collect();
+            if idxs.is_empty() {
+                self.text(labels.no_entries, NOTE);
+                continue;
+            }
+            let table = register_table(labels);
+            let mut rows = Vec::with_capacity(idxs.len());
+            for idx in idxs {
+                if let Some(entry) = self.register.entries.get(idx) {
+                    rows.push(self.entry_row(&table, idx, entry));
+                }
+                entries_done += 1;
+                if entries_done % 25 == 0 {
+                    progress(Progress::LayingOut {
+                        entries_done,
+                        num_entries,
+                    });
+                }
+            }
+            self.flow.table(&table, rows);
+        }
+        progress(Progress::LayingOut {
+            entries_done: num_entries,
+            num_entries,
+        });
+    }
+
+    fn entry_row(&self, table: &Table, entry_idx: usize, entry: &Entry) -> Row {
+        Row::new(vec![
+            self.issue_cell(entry_idx, entry, table.inner_width(0)),
+            self.concern_cell(entry, table.inner_width(1)),
+            self.mitigation_cell(entry, table.inner_width(2)),
+        ])
+    }
+
+    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts.
+    fn issue_cell(&self, entry_idx: usize, entry: &Entry, width: f32) -> Vec<LineBox> {
+        let labels = self.labels;
+        let rank = self.rank_of.get(entry_idx).copied().unwrap_or(0);
+        let mut issue = flow::wrap(
+            &[
+                Inline::text(entry.id.as_str(), NOTE.with_face(Face::Bold)),
+                Inline::text(
+                    format!(" · {}", labels.rank_of(rank, self.register.entries.len())),
+                    NOTE,
+                ),
+            ],
+            width,
+            leading(NOTE),
+        );
+        issue.extend(flow::paragraph(
+            &entry.issue,
+            SMALL.with_face(Face::Bold).with_size(8.5),
+            width,
+            11.0,
+        ));
+        if !entry.category.is_empty() {
+            issue.extend(flow::paragraph(&entry.category, NOTE, width, leading(NOTE)));
+        }
+        let mut flags = Vec::new();
+        if entry.must_have {
+            flags.push(Inline::chip(
+                labels.must_have,
+                NOTE.with_face(Face::Bold).with_colour(palette::PAPER),
+                palette::ACCENT,
+            ));
+        }
+        if entry.votes > 0 {
+            flags.push(Inline::text(
+                format!(" {}", labels.votes(entry.votes)),
+                NOTE,
+            ));
+        }
+        if !flags.is_empty() {
+            issue.push(LineBox::gap(2.0));
+            issue.extend(flow::wrap(&flags, width, 11.0));
+        }
+        issue.push(LineBox::gap(4.0));
+        issue.extend(flow::paragraph(
+            labels.rights,
+            NOTE.with_face(Face::Bold),
+            width,
+            leading(NOTE),
+        ));
+        let mut impacts: Vec<_> = entry.impacts.iter().collect();
+        impacts.sort_by_key(|impact| self.register.right_idx(&impact.right));
+        if impacts.is_empty() {
+            issue.extend(flow::paragraph(
+                &capitalised(labels.reason_not_scored()),
+                NOTE,
+                width,
+                leading(NOTE),
+            ));
+        }
+        for impact in impacts {
+            let name = [Inline::text(
+                self.register.right_name(&impact.right),
+                NOTE.with_colour(palette::TEXT),
+            )];
+            let mut scores = vec![score_chip(Score::of(impact.inherent))];
+            if let Some(residual) = impact.residual {
+                scores.push(Inline::text(" → ", NOTE.with_colour(palette::TEXT)));
+                scores.push(score_chip(Score::of(residual)));
+            }
+            issue.extend(flow::wrap_with_group(&name, &scores, width, 11.0));
+        }
+        issue
+    }
+
+    /// The concern, then who is affected, the balancing and the source.
+    fn concern_cell(&self, entry: &Entry, width: f32) -> Vec<LineBox> {
+        let labels = self.labels;
+        let mut concern = flow::paragraph(&entry.concern, SMALL, width, leading(SMALL));
+        let mut extra = |label: &str, text: String| {
+            if !text.is_empty() {
+                concern.push(LineBox::gap(3.0));
+                concern.extend(flow::wrap(
+                    &[
+                        Inline::text(label, NOTE.with_face(Face::Bold)),
+                        Inline::text(format!(" {text}"), NOTE),
+                    ],
+                    width,
+                    leading(NOTE),
+                ));
+            }
+        };
+        extra(labels.affected, entry.affected_groups.join(", "));
+        let purposes: Vec<String> = entry
+            .balancing
+            .purposes
+            .iter()
+            .map(|p| format!("{} ({})", labels.purpose_name(p.purpose), p.benefit.value()))
+            .collect();
+        let balancing = match (purposes.is_empty(), entry.balancing.note.is_empty()) {
+            (true, _) => entry.balancing.note.clone(),
+            (false, true) => purposes.join(", "),
+            (false, false) => format!("{}. {}", purposes.join(", "), entry.balancing.note),
+        };
+        extra(labels.balancing, balancing);
+        let source = match entry.source.date {
+            Some(date) if entry.source.document.is_empty() => labels.date(date),
+            Some(date) => format!("{}, {}", entry.source.document, labels.date(date)),
+            None => entry.source.document.clone(),
+        };
+        extra(labels.source, source);
+        concern
+    }
+
+    /// The mitigations, each a bullet with its status, owner and due date.
+    fn mitigation_cell(&self, entry: &Entry, width: f32) -> Vec<LineBox> {
+        let labels = self.labels;
+        let mut mitigations = Vec::new();
+        for (idx, mitigation) in entry.mitigations.iter().enumerate() {
+            if idx > 0 {
+                mitigations.push(LineBox::gap(3.0));
+            }
+            mitigations.extend(bullet(&mitigation.text, SMALL, width));
+            let mut status = vec![labels.mitigation_status(mitigation.status).to_owned()];
+            if !mitigation.owner.is_empty() {
+                status.push(mitigation.owner.clone());
+            }
+            if let Some(due) = mitigation.due {
+                status.push(labels.due(due));
+            }
+            mitigations.extend(
+                flow::paragraph(
+                    &status.join(" · "),
+                    NOTE,
+                    width - BULLET_INDENT,
+                    leading(NOTE),
+                )
+                .into_iter()
+                .map(|line| line.indented(BULLET_INDENT)),
+            );
+        }
+        if mitigations.is_empty() {
+            mitigations = flow::paragraph(labels.no_mitigations, NOTE, width, leading(NOTE));
+        }
+        mitigations
+    }
+}
+
+/// The register table's columns: Issue | Concern | Mitigation.
+fn register_table(labels: &Labels) -> Table {
+    let mitigation_width = CONTENT_WIDTH - 324.0;
+    let header = vec![
+        head(labels.issue, 120.0),
+        head(labels.concern, 188.0),
+        head(labels.mitigation, mitigation_width - 8.0),
+    ];
+    let mut table = Table::new(vec![128.0, 196.0, mitigation_width], header);
+    table.has_column_rules = true;
+    table.continued = flow::paragraph(labels.continued, NOTE, 120.0, leading(NOTE))
+        .into_iter()
+        .next();
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::style::{CONTENT_BOTTOM, MARGIN_X};
+    use super::super::test_util::{is_numbered_word, text_runs, with_long_concern};
+    use super::*;
+    use crate::labels::labels;
+    use crate::metrics;
+    use crate::{ReportOptions, layout};
+    use dpia_core::register::Language;
+
+    #[test]
+    fn a_long_concern_wraps_and_continues_over_pages() {
+        let register = with_long_concern();
+        let report = layout(&register, &ReportOptions::default());
+        let concern = &register.entries[0].concern;
+        let expected: Vec<&str> = concern
+            .split_whitespace()
+            .filter(|w| is_numbered_word(w))
+            .collect();
+        let mut words = Vec::new();
+        let mut pages_with_words = 0;
+        let mut long_word = String::new();
+        for page in &report.pages {
+            let text = page.text();
+            let found: Vec<String> = text
+                .split_whitespace()
+                .filter(|w| is_numbered_word(w))
+                .map(str::to_owned)
+                .collect();
+            if !found.is_empty() {
+                pages_with_words += 1;
+                assert!(
+                    text.contains("Issue Concern Mitigation"),
+                    "header repeats:\n{text}"
+                );
+            }
+            words.extend(found);
+            long_word.extend(
+                text.split_whitespace()
+                    .filter(|w| w.chars().all(|c| c == 'x'))
+                    .flat_map(str::chars),
+            );
+        }
+        assert_eq!(words, expected, "every word once, in order");
+        assert!(pages_with_words >= 3, "{pages_with_words} pages");
+        assert_eq!(
+            long_word,
+            "x".repeat(300),
+            "the long word is broken, not lost"
+        );
+        assert!(report.text().contains("(continued)"));
+    }
+
+    #[test]
+    fn table_text_stays_in_its_column() {
+        let report = layout(&with_long_concern(), &ReportOptions::default());
+        let table = register_table(labels(Language::English));
+        let mut edges = vec![MARGIN_X];
+        for width in &table.widths {
+            edges.push(edges.last().unwrap() + width);
+        }
+        let register_start = report
+            .pages
+            .iter()
+            .position(|page| page.text().contains("The register"))
+            .unwrap();
+        let method_start = report
+            .pages
+            .iter()
+            .position(|page| page.text().contains("\nMethod\n"))
+            .unwrap();
+        for page in &report.pages[register_start..method_start] {
+            // The table starts at its header row; headings and descriptions above it span the page.
+            let header = text_runs(page)
+                .find(|run| run.text == "Issue" && run.face == Face::Bold)
+                .map(|run| run.baseline)
+                .unwrap();
+            for run in text_runs(page) {
+                if run.baseline < header || run.baseline > CONTENT_BOTTOM {
+                    continue;
+                }
+                let right = run.x + metrics::width(&run.text, run.face, run.size);
+                let column = edges
+                    .windows(2)
+                    .find(|edge| run.x >= edge[0] - 0.01 && run.x < edge[1]);
+                if let Some(edge) = column {
+                    assert!(
+                        right <= edge[1] + 0.01,
+                        "`{}` crosses into the next column",
+                        run.text
+                    );
+                }
+            }
+        }
+    }
+}
