@@ -99,30 +99,18 @@ fn votes(count: u32) -> String {
     counted(count, "vote", "votes")
 }
 
-/// A count and its noun, singular for one: "1 tier", "0 tiers".
+/// A count and its noun, singular for one: "1 tier", "0 tiers" (the papers' one rule).
 fn counted<T: std::fmt::Display + PartialEq + From<u8> + Copy>(
     count: T,
     one: &str,
     many: &str,
 ) -> String {
-    if count == T::from(1) {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
+    labels(Language::English).counted(count, one, many)
 }
 
 /// A date as people write it: "11 July 2019".
 fn long_date(date: Date) -> String {
     labels(Language::English).date(date)
-}
-
-/// The first letter in upper case.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 // ----- The app's side -----

@@ -10,9 +10,10 @@ use dpia_core::register::{Attendance, Register, Workshop};
 
 use super::live::Live;
 use super::setup::{SetupOutcome, setup_ui};
-use super::{WorkshopCommand, WorkshopState, capitalised, long_date, votes};
+use super::{WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::command::Command;
 use crate::gui::theme;
+use dpia_report::labels::capitalised;
 
 /// Draws the workshop view when no session runs: a way to start one, and past sessions to review.
 pub(super) fn workshops_ui(

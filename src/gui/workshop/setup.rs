@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use dpia_core::register::{Participant, Register, Scope, SystemId};
 use dpia_core::workshop::Session;
 
-use super::capitalised;
 use crate::gui::theme;
+use dpia_report::labels::capitalised;
 
 /// The start dialog's fields.
 #[derive(Debug, Clone)]
