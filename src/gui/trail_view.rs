@@ -90,7 +90,8 @@ fn change_line_ui(ui: &mut Ui, block: &TrailBlock, change: &TrailChange, with_en
         shortened(&change.old),
         shortened(&change.new)
     );
-    ui.label(short).on_hover_text(full);
+    ui.add(egui::Label::new(short).truncate())
+        .on_hover_text(full);
 }
 
 /// `text` on one line, cut to `MAX_VALUE_CHARS` characters with `…`.
