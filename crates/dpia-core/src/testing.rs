@@ -1,6 +1,9 @@
 //! Small registers for unit tests, shared so each test module builds them the same way.
 
+use jiff::Timestamp;
+
 use crate::register::{Entry, EntryId, Register, System, SystemId};
+use crate::snapshot::Label;
 
 /// An entry whose system is the id's prefix: `entry("LEDS-003", "…")` is about LEDS.
 pub(crate) fn entry(id: &str, issue: &str) -> Entry {
@@ -22,4 +25,14 @@ pub(crate) fn register(entries: Vec<Entry>) -> Register {
     }
     register.entries = entries;
     register
+}
+
+/// A snapshot label that must parse.
+pub(crate) fn label(text: &str) -> Label {
+    Label::parse(text).expect("a valid test label")
+}
+
+/// A time written in RFC 3339, such as `2019-04-30T09:00:00Z`.
+pub(crate) fn at(text: &str) -> Timestamp {
+    text.parse().expect("a valid test time")
 }

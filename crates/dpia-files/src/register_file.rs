@@ -85,33 +85,16 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dpia_core::register::{Assessment, Entry, EntryId, Impact, RightId, SystemId};
-
-    fn sample() -> Register {
-        let mut register = Register::default();
-        let pnd = SystemId::parse("PND").unwrap();
-        let mut entry = Entry::new(
-            EntryId::parse("PND-001").unwrap(),
-            pnd,
-            "Retention of custody images",
-        );
-        entry.concern =
-            "Images of people never charged are kept; Siân's group asked why.".to_owned();
-        entry.impacts.push(Impact::new(
-            RightId::parse("privacy").unwrap(),
-            Assessment::from_values(3, 4).unwrap(),
-        ));
-        register.entries.push(entry);
-        register
-    }
 
     #[test]
     fn a_parse_error_names_the_file_then_line_and_column() {
-        let text = to_text(&sample()).unwrap().replacen("issue:", "issue", 1);
+        let text = to_text(&Register::default())
+            .unwrap()
+            .replacen("title:", "title", 1);
         let err = parse(&text, Path::new("r.ron")).unwrap_err();
         let line = text
             .lines()
-            .position(|l| l.trim_start().starts_with("issue "))
+            .position(|l| l.trim_start().starts_with("title "))
             .unwrap()
             + 1;
         assert!(

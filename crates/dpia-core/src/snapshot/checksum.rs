@@ -102,15 +102,7 @@ fn write_hex(bytes: &[u8; 32], f: &mut fmt::Formatter<'_>) -> fmt::Result {
 mod tests {
     use super::*;
     use crate::snapshot::Snapshot;
-    use crate::testing::{entry, register};
-
-    fn label(text: &str) -> Label {
-        Label::parse(text).unwrap()
-    }
-
-    fn at(text: &str) -> Timestamp {
-        text.parse().unwrap()
-    }
+    use crate::testing::{at, entry, label, register};
 
     #[test]
     fn checksum_is_hex_and_parses_back() {

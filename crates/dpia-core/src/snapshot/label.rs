@@ -162,14 +162,7 @@ fn version_number(text: &str) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn label(text: &str) -> Label {
-        Label::parse(text).unwrap()
-    }
-
-    fn at(text: &str) -> Timestamp {
-        text.parse().unwrap()
-    }
+    use crate::testing::{at, label};
 
     #[test]
     fn labels_are_safe_file_names() {

@@ -146,15 +146,7 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testing::{entry, register};
-
-    fn label(text: &str) -> Label {
-        Label::parse(text).unwrap()
-    }
-
-    fn at(text: &str) -> Timestamp {
-        text.parse().unwrap()
-    }
+    use crate::testing::{at, entry, label, register};
 
     #[test]
     fn a_snapshot_is_verified_against_its_checksum() {

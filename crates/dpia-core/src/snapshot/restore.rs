@@ -214,15 +214,7 @@ fn re_added_position(working: &Register, older: &Register, id: &EntryId) -> usiz
 mod tests {
     use super::*;
     use crate::register::{Assessment, Impact, RightId, SystemId};
-    use crate::testing::{entry, register};
-
-    fn label(text: &str) -> Label {
-        Label::parse(text).unwrap()
-    }
-
-    fn at(text: &str) -> Timestamp {
-        text.parse().unwrap()
-    }
+    use crate::testing::{at, entry, label, register};
 
     fn ids(register: &Register) -> Vec<&str> {
         register.entries.iter().map(|e| e.id.as_str()).collect()
