@@ -6,6 +6,32 @@ use dpia_files::register_file;
 
 use super::util::Dir;
 
+/// The entry id a `check` line names: `…: entry PND-001: …`.
+fn entry_named(line: &str) -> &str {
+    line.split("entry ")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .unwrap_or_default()
+}
+
+/// `accept register.ron --entry ID` by Gwen Jones, SIRO, with `rationale` and `extra` options.
+fn accept(dir: &Dir, id: &str, rationale: &str, extra: &[&str]) {
+    let mut args = vec![
+        "accept",
+        "register.ron",
+        "--entry",
+        id,
+        "--name",
+        "Gwen Jones",
+        "--role",
+        "SIRO",
+        "--rationale",
+        rationale,
+    ];
+    args.extend_from_slice(extra);
+    dir.ok(&args);
+}
+
 /// The bundled register, set to Final, in `dir` as `register.ron`.
 fn final_bundled(dir: &Dir) {
     let path = dir.bundled("register.ron");
@@ -27,27 +53,12 @@ fn a_final_register_with_an_unaccepted_high_residual_fails_check_until_accepted(
     assert!(!unaccepted.is_empty(), "{out:?}");
     // Accept each, as the SIRO would, from the ids `check` names.
     for line in &unaccepted {
-        let id = line
-            .split("entry ")
-            .nth(1)
-            .unwrap()
-            .split(':')
-            .next()
-            .unwrap();
-        dir.ok(&[
-            "accept",
-            "register.ron",
-            "--entry",
-            id,
-            "--name",
-            "Gwen Jones",
-            "--role",
-            "SIRO",
-            "--rationale",
+        accept(
+            &dir,
+            entry_named(line),
             "Mitigations agreed with the Open Space",
-            "--date",
-            "2026-12-01",
-        ]);
+            &["--date", "2026-12-01"],
+        );
     }
     let out = dir.ok(&["check", "register.ron"]);
     assert!(out.stdout.contains(": ok, "), "{out:?}");
@@ -56,13 +67,7 @@ fn a_final_register_with_an_unaccepted_high_residual_fails_check_until_accepted(
             .contains("prior consultation of the ICO is indicated"),
         "{out:?}"
     );
-    let first = unaccepted[0]
-        .split("entry ")
-        .nth(1)
-        .unwrap()
-        .split(':')
-        .next()
-        .unwrap();
+    let first = entry_named(unaccepted[0]);
     let register = register_file::load(&dir.join("register.ron")).unwrap();
     let acceptance = register
         .entry(&EntryId::parse(first).unwrap())
@@ -91,26 +96,13 @@ fn a_risk_not_accepted_still_fails_a_final_register() {
         .lines()
         .find(|line| line.contains("the register is Final but"))
         .unwrap();
-    let id = line
-        .split("entry ")
-        .nth(1)
-        .unwrap()
-        .split(':')
-        .next()
-        .unwrap();
-    dir.ok(&[
-        "accept",
-        "register.ron",
-        "--entry",
+    let id = entry_named(line);
+    accept(
+        &dir,
         id,
-        "--name",
-        "Gwen Jones",
-        "--role",
-        "SIRO",
-        "--rationale",
         "Deletion must be in place first",
-        "--not-accepted",
-    ]);
+        &["--not-accepted"],
+    );
     let out = dir.problems(&["check", "register.ron"]);
     assert!(
         out.stdout
