@@ -105,7 +105,34 @@ pub fn check(register: &Register) -> Vec<Problem> {
             }
         }
     }
+    for conflict in &register.conflicts {
+        let location = conflict
+            .entry
+            .as_ref()
+            .map_or_else(|| "register".to_owned(), |entry| format!("entry {entry}"));
+        push(
+            location,
+            format!(
+                "unresolved merge conflict on {}: ours {}, theirs {}",
+                conflict.field,
+                shortened(&conflict.ours),
+                shortened(&conflict.theirs)
+            ),
+        );
+    }
     problems
+}
+
+/// A conflict's value for one line of `check`'s report: long ones (whole entries) cut short.
+fn shortened(value: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    if value.chars().count() <= MAX_CHARS {
+        value.to_owned()
+    } else {
+        let mut short: String = value.chars().take(MAX_CHARS).collect();
+        short.push('…');
+        short
+    }
 }
 
 /// What someone accountable should look at, though the register is sound: high residual risks

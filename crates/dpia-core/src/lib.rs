@@ -11,6 +11,7 @@
 //! - `ranking`: the priority order and the reason line for each rank.
 //! - `check`: validation as a list of problems.
 //! - `diff`: compare two versions: entries added, removed and changed field by field, rank movements.
+//! - `merge`: the three-way merge of registers (the git merge driver's engine), conflicts as data.
 //! - `snapshot`: version snapshots (label, time, author, note, checksum) and restoring from them.
 //! - `accountability`: the high residual risks to accept, and whether the ICO must be consulted.
 //! - `approval`: sign-off on a snapshot (role, name, decision, conditions, date) and its payload.
@@ -33,6 +34,7 @@ pub mod diff;
 pub mod edit;
 pub mod filter;
 pub mod history;
+pub mod merge;
 pub mod migrate;
 pub mod overview;
 pub mod palette;

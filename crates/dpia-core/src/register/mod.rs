@@ -5,6 +5,7 @@
 //! and two versions diff cleanly.
 
 mod accountability;
+mod conflict;
 mod entry;
 mod id;
 mod impact;
@@ -18,6 +19,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use accountability::{AcceptanceDecision, PriorConsultation, RiskAcceptance};
+pub use conflict::{Conflict, Detail, EntryPart, ImpactPart, MitigationPart, Place};
 pub use entry::{
     Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
     PurposeBenefit, Source,
@@ -57,6 +59,9 @@ pub struct Register {
     /// The records of finished workshop sessions, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<Workshop>,
+    /// The merge conflicts not yet resolved (see `merge`); `check` fails while any remain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Register {
@@ -69,6 +74,7 @@ impl Default for Register {
             entries: Vec::new(),
             issued_ids: BTreeMap::new(),
             workshops: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 }
