@@ -7,6 +7,7 @@
 pub mod accountability;
 pub mod approval;
 pub mod edit;
+pub mod merge;
 pub mod trail;
 
 use std::io::{self, Write};
@@ -63,6 +64,10 @@ pub enum Command {
     },
     /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
     Edit(edit::EditArgs),
+    /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
+    Merge(merge::MergeArgs),
+    /// Set up the git merge driver in a repository: `.gitattributes` and `merge.dpia-register.driver`.
+    GitSetup(merge::GitSetupArgs),
     /// Print the audit trail: who changed what, when, oldest first, one change a line.
     Log(trail::LogArgs),
     /// Approve a snapshot (or advise on it, or refuse it), signed with your SSH key if you give one.
@@ -334,6 +339,9 @@ pub enum CliError {
     /// An `edit` was refused.
     #[error(transparent)]
     Edit(#[from] edit::EditCommandError),
+    /// The merge driver could not be set up.
+    #[error(transparent)]
+    GitSetup(#[from] merge::GitSetupError),
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,
@@ -359,6 +367,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check { files } => check_cmd(&files, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
+        Command::Merge(args) => merge::merge_cmd(&args, out),
+        Command::GitSetup(args) => merge::git_setup_cmd(&args, out),
         Command::Log(args) => trail::log_cmd(&args, out),
         Command::Approve(args) => approval::approve_cmd(args, Timestamp::now(), out),
         Command::Approvals(args) => approval::approvals_cmd(&args, Timestamp::now(), out),
