@@ -43,6 +43,10 @@ pub enum Command {
     },
     /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
     Edit(super::edit::EditArgs),
+    /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
+    Merge(super::merge::MergeArgs),
+    /// Set up the git merge driver in a repository: `.gitattributes` and `merge.dpia-register.driver`.
+    GitSetup(super::merge::GitSetupArgs),
     /// Print the audit trail: who changed what, when, oldest first, one change a line.
     Log(super::trail::LogArgs),
     /// Approve a snapshot (or advise on it, or refuse it), signed with your SSH key if you give one.

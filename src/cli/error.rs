@@ -104,6 +104,9 @@ pub enum CliError {
     /// An `edit` was refused.
     #[error(transparent)]
     Edit(#[from] super::edit::EditCommandError),
+    /// The merge driver could not be set up.
+    #[error(transparent)]
+    GitSetup(#[from] super::merge::GitSetupError),
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,

@@ -19,6 +19,7 @@ pub mod edit;
 mod error;
 mod format;
 mod generate;
+pub mod merge;
 mod paper;
 mod rank;
 mod snapshots;
@@ -44,6 +45,8 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check { files } => check::check_cmd(&files, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
+        Command::Merge(args) => merge::merge_cmd(&args, out),
+        Command::GitSetup(args) => merge::git_setup_cmd(&args, out),
         Command::Log(args) => trail::log_cmd(&args, out),
         Command::Approve(args) => approval::approve_cmd(args, Timestamp::now(), out),
         Command::Approvals(args) => approval::approvals_cmd(&args, Timestamp::now(), out),

@@ -1,0 +1,350 @@
+//! The git merge driver with real git: `git-setup` in a repository, then two branches that edit the
+//! bundled register merged (and rebased) by git through `dpia-register merge`, as a team would.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use dpia_core::merge::{Choice, resolve};
+use dpia_core::register::{EntryId, Register, SystemId};
+use dpia_files::register_file;
+
+use super::util::Dir;
+
+fn id(text: &str) -> EntryId {
+    EntryId::parse(text).unwrap()
+}
+
+/// Runs git in `dir` with a fixed identity and no user configuration, whatever its exit code.
+fn git_output(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .env("GIT_EDITOR", "true")
+        .output()
+        .expect("git runs (apt-get install git)")
+}
+
+/// Runs git in `dir`, asserting it succeeds; returns what it printed.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = git_output(dir, args);
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "git {args:?} failed:\n{printed}");
+    printed
+}
+
+/// A repository holding the bundled register as `register.ron`, with the driver set up, on `main`.
+fn repository() -> Dir {
+    let dir = Dir::new();
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    dir.bundled("register.ron");
+    let out = dir.ok(&["git-setup"]);
+    assert!(
+        out.stdout.contains("added *.ron merge=dpia-register"),
+        "{out:?}"
+    );
+    commit(&dir, "register");
+    dir
+}
+
+fn commit(dir: &Dir, message: &str) {
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", message]);
+}
+
+/// `edit register.ron --entry ID --set …`.
+fn set(dir: &Dir, entry: &str, assignments: &[&str]) {
+    let mut args = vec!["edit", "register.ron", "--entry", entry];
+    for assignment in assignments {
+        args.extend(["--set", assignment]);
+    }
+    dir.ok(&args);
+}
+
+/// `edit register.ron --add SYSTEM --set issue=…`; returns the new id.
+fn add(dir: &Dir, system: &str, issue: &str) -> String {
+    let issue = format!("issue={issue}");
+    let out = dir.ok(&["edit", "register.ron", "--add", system, "--set", &issue]);
+    out.stdout.trim().to_owned()
+}
+
+fn load(dir: &Dir) -> Register {
+    register_file::load(&dir.join("register.ron")).unwrap()
+}
+
+#[test]
+fn git_setup_writes_the_attributes_once_and_names_this_binary() {
+    let dir = repository();
+    let out = dir.ok(&["git-setup", "--dir", "."]);
+    assert!(out.stdout.contains("already set up"), "{out:?}");
+    let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
+    assert_eq!(
+        attributes,
+        "*.ron merge=dpia-register\n**/*.snapshots/*.ron -merge\n**/*.approvals/*.ron -merge\n"
+    );
+    let driver = git(dir.path(), &["config", "merge.dpia-register.driver"]);
+    assert_eq!(
+        driver.trim(),
+        format!("{} merge %O %A %B", env!("CARGO_BIN_EXE_dpia-register"))
+    );
+    let attribute = git(
+        dir.path(),
+        &[
+            "check-attr",
+            "merge",
+            "register.ron",
+            "register.snapshots/v1.ron",
+        ],
+    );
+    assert!(
+        attribute.contains("register.ron: merge: dpia-register"),
+        "{attribute}"
+    );
+    assert!(
+        attribute.contains("register.snapshots/v1.ron: merge: unset"),
+        "{attribute}"
+    );
+
+    let outside = Dir::new();
+    let out = outside.fails(&["git-setup"]);
+    assert!(out.stderr.contains("git config failed"), "{out:?}");
+}
+
+#[test]
+fn entries_added_on_two_branches_are_all_kept_and_a_shared_new_id_is_renumbered() {
+    let dir = repository();
+    let num_entries = load(&dir).entries.len();
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    assert_eq!(add(&dir, "PND", "Dafydd's PND entry"), "PND-005");
+    assert_eq!(add(&dir, "LEDS", "Dafydd's LEDS entry"), "LEDS-014");
+    commit(&dir, "dafydd adds");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    assert_eq!(add(&dir, "PND", "Gwen's PND entry"), "PND-005");
+    assert_eq!(add(&dir, "HOB", "Gwen's HOB entry"), "HOB-007");
+    commit(&dir, "gwen adds");
+    let printed = git(dir.path(), &["merge", "--no-edit", "dafydd"]);
+    assert!(
+        printed.contains("theirs' PND-005 is now PND-006"),
+        "{printed}"
+    );
+
+    dir.ok(&["check", "register.ron"]);
+    let register = load(&dir);
+    let issue = |entry: &str| register.entry(&id(entry)).unwrap().issue.clone();
+    assert_eq!(issue("PND-005"), "Gwen's PND entry");
+    assert_eq!(issue("PND-006"), "Dafydd's PND entry");
+    assert_eq!(issue("LEDS-014"), "Dafydd's LEDS entry");
+    assert_eq!(issue("HOB-007"), "Gwen's HOB entry");
+    assert_eq!(register.entries.len(), num_entries + 4);
+    let issued = |system: &str| {
+        register
+            .issued_ids
+            .get(&SystemId::parse(system).unwrap())
+            .copied()
+    };
+    assert_eq!(
+        (issued("PND"), issued("LEDS"), issued("HOB")),
+        (Some(6), Some(14), Some(7))
+    );
+    assert_eq!(add(&dir, "PND", "Next"), "PND-007", "no id is issued twice");
+}
+
+#[test]
+fn different_fields_of_one_entry_merge_cleanly() {
+    let dir = repository();
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    set(
+        &dir,
+        "PND-001",
+        &["concern=Dafydd's concern", "privacy.residual=2x2"],
+    );
+    commit(&dir, "dafydd");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    set(
+        &dir,
+        "PND-001",
+        &[
+            "votes=4",
+            "category=Gwen's category",
+            "mitigation.1.status=implemented",
+        ],
+    );
+    commit(&dir, "gwen");
+    git(dir.path(), &["merge", "-q", "--no-edit", "dafydd"]);
+
+    dir.ok(&["check", "register.ron"]);
+    let register = load(&dir);
+    let entry = register.entry(&id("PND-001")).unwrap();
+    assert_eq!(entry.concern, "Dafydd's concern");
+    assert_eq!(entry.votes, 4);
+    assert_eq!(entry.category, "Gwen's category");
+    assert_eq!(entry.mitigations[0].status.name(), "implemented");
+    let privacy = entry
+        .impact(&dpia_core::register::RightId::parse("privacy").unwrap())
+        .unwrap();
+    assert_eq!(
+        privacy.residual,
+        dpia_core::register::Assessment::from_values(2, 2)
+    );
+    let log = dir.ok(&["log", "register.ron"]);
+    assert!(
+        log.stdout.contains("PND-001 concern"),
+        "both trails kept: {}",
+        log.stdout
+    );
+    assert!(log.stdout.contains("PND-001 votes"), "{}", log.stdout);
+}
+
+#[test]
+fn one_field_changed_differently_is_a_conflict_in_the_file_until_resolved() {
+    let dir = repository();
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    set(&dir, "PND-001", &["concern=Theirs"]);
+    commit(&dir, "dafydd");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    set(&dir, "PND-001", &["concern=Ours", "votes=2"]);
+    commit(&dir, "gwen");
+    let merging = git_output(dir.path(), &["merge", "--no-edit", "dafydd"]);
+    let printed = String::from_utf8_lossy(&merging.stdout);
+    assert!(!merging.status.success(), "git reports the conflict");
+    assert!(
+        printed.contains("CONFLICT (content): Merge conflict in register.ron"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("conflict in entry PND-001 concern: ours \"Ours\", theirs \"Theirs\""),
+        "{printed}"
+    );
+
+    let out = dir.problems(&["check", "register.ron"]);
+    assert!(
+        out.stdout.contains(
+            "entry PND-001: unresolved merge conflict on concern: ours \"Ours\", theirs \"Theirs\""
+        ),
+        "{out:?}"
+    );
+    let mut register = load(&dir);
+    assert_eq!(
+        register.entry(&id("PND-001")).unwrap().concern,
+        "Ours",
+        "ours in place"
+    );
+    assert_eq!(
+        register.entry(&id("PND-001")).unwrap().votes,
+        2,
+        "the clean part is merged"
+    );
+    resolve(&mut register, 0, Choice::Theirs).unwrap();
+    register_file::save(&register, &dir.join("register.ron")).unwrap();
+    dir.ok(&["check", "register.ron"]);
+    commit(&dir, "merged");
+    assert_eq!(load(&dir).entry(&id("PND-001")).unwrap().concern, "Theirs");
+}
+
+#[test]
+fn an_entry_deleted_on_one_branch_and_edited_on_the_other_is_a_conflict() {
+    let dir = repository();
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    dir.ok(&["edit", "register.ron", "--remove", "PND-002"]);
+    commit(&dir, "dafydd deletes");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    set(&dir, "PND-002", &["votes=9"]);
+    commit(&dir, "gwen edits");
+    let merging = git_output(dir.path(), &["merge", "--no-edit", "dafydd"]);
+    assert!(!merging.status.success());
+    let out = dir.problems(&["check", "register.ron"]);
+    assert!(
+        out.stdout.contains(
+            "entry PND-002: unresolved merge conflict on entry deleted on one side, edited on the other"
+        ),
+        "{out:?}"
+    );
+    let mut register = load(&dir);
+    assert_eq!(
+        register.entry(&id("PND-002")).unwrap().votes,
+        9,
+        "the edited entry is kept"
+    );
+    resolve(&mut register, 0, Choice::Theirs).unwrap();
+    assert!(
+        register.entry(&id("PND-002")).is_none(),
+        "taking theirs deletes it"
+    );
+    assert!(dpia_core::check::check(&register).is_empty());
+}
+
+#[test]
+fn a_rebase_of_three_commits_goes_through_the_driver() {
+    let dir = repository();
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    assert_eq!(add(&dir, "PND", "Dafydd's entry"), "PND-005");
+    commit(&dir, "dafydd 1");
+    set(&dir, "PND-002", &["votes=7"]);
+    commit(&dir, "dafydd 2");
+    set(&dir, "HOB-006", &["category=Biometrics"]);
+    commit(&dir, "dafydd 3");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    assert_eq!(add(&dir, "PND", "Gwen's entry"), "PND-005");
+    set(&dir, "PND-002", &["concern=Gwen's concern"]);
+    commit(&dir, "gwen");
+    git(dir.path(), &["checkout", "-q", "dafydd"]);
+    git(dir.path(), &["rebase", "main"]);
+
+    let commits = git(dir.path(), &["rev-list", "--count", "main..dafydd"]);
+    assert_eq!(commits.trim(), "3");
+    dir.ok(&["check", "register.ron"]);
+    let register = load(&dir);
+    assert_eq!(
+        register.entry(&id("PND-005")).unwrap().issue,
+        "Gwen's entry"
+    );
+    assert_eq!(
+        register.entry(&id("PND-006")).unwrap().issue,
+        "Dafydd's entry"
+    );
+    let pnd_002 = register.entry(&id("PND-002")).unwrap();
+    assert_eq!(
+        (pnd_002.votes, pnd_002.concern.as_str()),
+        (7, "Gwen's concern")
+    );
+    assert_eq!(
+        register.entry(&id("HOB-006")).unwrap().category,
+        "Biometrics"
+    );
+}
+
+#[test]
+fn a_malformed_input_fails_with_its_place_and_leaves_ours_untouched() {
+    let dir = Dir::new();
+    dir.bundled("base.ron");
+    let ours = dir.bundled("ours.ron");
+    let before = fs::read(&ours).unwrap();
+    let text = fs::read_to_string(dir.join("base.ron")).unwrap();
+    dir.create("theirs.ron", text.replacen("issue:", "issue", 1));
+    let out = dir.fails(&["merge", "base.ron", "ours.ron", "theirs.ron"]);
+    assert!(out.stderr.contains("theirs.ron:"), "{out:?}");
+    let line = text.lines().position(|l| l.contains("issue:")).unwrap() + 1;
+    assert!(
+        out.stderr.contains(&format!("theirs.ron:{line}:")),
+        "{out:?}"
+    );
+    assert_eq!(fs::read(&ours).unwrap(), before, "ours is untouched");
+
+    dir.create("empty.ron", "");
+    dir.ok(&["merge", "empty.ron", "ours.ron", "base.ron"]);
+    assert_eq!(
+        fs::read(&ours).unwrap(),
+        before,
+        "both added the same register"
+    );
+}
