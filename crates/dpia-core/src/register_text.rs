@@ -47,8 +47,24 @@ pub enum FormatError {
 }
 
 /// Parses register text of any known version into the current model.
+///
+/// Text that does not parse because git left conflict markers in it (a merge made by git's text
+/// merge, not by `dpia-register merge`) is refused in those words, at the first marker.
 pub fn parse(text: &str) -> Result<Register, FormatError> {
-    migrate::parse_any_version(text)
+    migrate::parse_any_version(text).map_err(|err| conflict_markers(text).unwrap_or(err))
+}
+
+/// The error for text holding git's conflict markers, at the first `<<<<<<<` line, if it has one.
+fn conflict_markers(text: &str) -> Option<FormatError> {
+    let line = text.lines().position(|line| line.starts_with("<<<<<<<"))? + 1;
+    Some(FormatError::Parse {
+        line,
+        column: 1,
+        message: "git left conflict markers here: the register was merged as text, not by \
+                  dpia-register's merge driver. Run `git merge --abort` (or `git checkout --merge` \
+                  on this file), set the driver up with `dpia-register git-setup`, and merge again"
+            .to_owned(),
+    })
 }
 
 /// The register as the RON text it is saved as.
@@ -142,6 +158,31 @@ mod tests {
             err.to_string().starts_with(&format!("{line}:")),
             "{err} (expected line {line})"
         );
+    }
+
+    #[test]
+    fn git_conflict_markers_say_what_happened_and_what_to_do() {
+        let saved = to_text(&sample()).unwrap();
+        let mut lines: Vec<&str> = saved.lines().collect();
+        let issue = lines.iter().position(|l| l.contains("issue:")).unwrap();
+        lines.splice(
+            issue..=issue,
+            [
+                "<<<<<<< HEAD",
+                "issue: \"Ours\",",
+                "=======",
+                "issue: \"Theirs\",",
+                ">>>>>>> theirs",
+            ],
+        );
+        let text = lines.join("\n");
+        let err = parse(&text).unwrap_err().to_string();
+        let line = issue + 1;
+        assert!(
+            err.starts_with(&format!("{line}:1: git left conflict markers")),
+            "{err}"
+        );
+        assert!(err.contains("dpia-register git-setup"), "{err}");
     }
 
     #[test]
