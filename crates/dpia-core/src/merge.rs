@@ -357,8 +357,13 @@ fn merge_entries(
     theirs: &Register,
 ) {
     let mut renumbered = Vec::new();
+    // Looked up once each, so the merge stays linear in the entries (`Register::entry` scans).
+    let (base_ids, ours_ids, theirs_ids) = (by_id(base), by_id(ours), by_id(theirs));
     for entry in &ours.entries {
-        match (base.entry(&entry.id), theirs.entry(&entry.id)) {
+        match (
+            base_ids.get(&entry.id).copied(),
+            theirs_ids.get(&entry.id).copied(),
+        ) {
             (Some(before), Some(their)) => {
                 merging.entry = Some(entry.id.clone());
                 let merged = merge_entry(merging, before, entry, their);
@@ -374,7 +379,10 @@ fn merge_entries(
         }
     }
     for entry in &theirs.entries {
-        match (base.entry(&entry.id), ours.entry(&entry.id)) {
+        match (
+            base_ids.get(&entry.id).copied(),
+            ours_ids.get(&entry.id).copied(),
+        ) {
             (Some(before), None) if entry != before => {
                 merging.entry = Some(entry.id.clone());
                 merging.conflict(Place::Entry, &Some(before), &None::<&Entry>, &Some(entry));
@@ -394,6 +402,15 @@ fn merge_entries(
         entry.id = new_id;
         register.entries.push(entry);
     }
+}
+
+/// The entries of `register` by id: the first with each id, as `Register::entry` finds it.
+fn by_id(register: &Register) -> BTreeMap<&EntryId, &Entry> {
+    let mut index = BTreeMap::new();
+    for entry in &register.entries {
+        index.entry(&entry.id).or_insert(entry);
+    }
+    index
 }
 
 fn merge_entry(merging: &mut Merging, base: &Entry, ours: &Entry, theirs: &Entry) -> Entry {
