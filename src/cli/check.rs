@@ -15,6 +15,9 @@ use super::{CliError, approval};
 /// Checks each file (a snapshot's checksum too): exit 0 if all are clean, else 1.
 pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut is_clean = true;
+    // git's allowed-signers file and the time are the same for every file checked: read once.
+    let allowed = approval::allowed_signers(None)?;
+    let now = Timestamp::now();
     for path in files {
         // A snapshot file is checked too, and its checksum verified on loading.
         match snapshot_file::load_version(path) {
@@ -32,9 +35,8 @@ pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCo
                     .collect();
                 if let Version::Working(_) = &version {
                     problems.extend(trail_file::load(path)?.problems);
-                    let allowed = approval::allowed_signers(None)?;
                     for (stored, verification) in
-                        approval_file::verify_all(path, allowed.as_ref(), Timestamp::now())?
+                        approval_file::verify_all(path, allowed.as_ref(), now)?
                     {
                         if verification.is_invalid() {
                             problems.push(format!(
