@@ -158,6 +158,35 @@ fn a_committed_snapshot_still_verifies_with_its_recorded_checksum() {
     assert!(out.stdout.contains("checksum verified"), "{out:?}");
 }
 
+#[test]
+fn a_committed_chain_still_verifies_with_its_recorded_checksums() {
+    // Taken once through the command line and committed: format 2 snapshots, the second recording
+    // the first, and the register recording both. A change to how the link is hashed fails here.
+    let path = super::util::fixture("chained.ron");
+    let register = dpia_files::register_file::load(&path).unwrap();
+    let recorded: Vec<String> = register
+        .snapshots
+        .iter()
+        .map(|record| format!("{} {}", record.label, record.checksum))
+        .collect();
+    assert_eq!(
+        recorded,
+        [
+            "v1.0 0492ce05bd88030afc3acf4888cce19ba4e5b3a13abdb1d48d3df498e584b359",
+            "v1.1 cbb07857556c3338a7f9007385683239ed17732f64ea40e82d87913323ad525a",
+        ]
+    );
+    let second =
+        dpia_files::snapshot_file::load(&super::util::fixture("chained.snapshots/v1.1.ron"))
+            .unwrap();
+    assert_eq!(second.record(), register.snapshots[1]);
+    assert_eq!(second.previous(), Some(&register.snapshots[0]));
+    let dir = Dir::new();
+    let out = dir.ok(&["check", "--verify-snapshots", path.to_str().unwrap()]);
+    assert!(!out.stdout.contains("snapshot v1."), "{out:?}");
+    dir.ok(&["snapshots", path.to_str().unwrap()]);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_private_registers_snapshots_trail_approvals_and_papers_are_private() {

@@ -5,6 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+use dpia_core::snapshot::{Label, Snapshot};
+use dpia_files::{register_file, snapshot_file};
+
 use super::util::Dir;
 
 /// Makes an ed25519 key pair with `ssh-keygen` in `dir`; returns the private key's path.
@@ -225,7 +228,8 @@ fn an_altered_approval_or_snapshot_is_invalid_everywhere() {
         out.stdout.contains("INVALID: snapshot v1.0 is missing"),
         "{out:?}"
     );
-    dir.ok(&[
+    // The register records v1.0: taking it again is refused.
+    let out = dir.fails(&[
         "snapshot",
         "register.ron",
         "--label",
@@ -233,6 +237,28 @@ fn an_altered_approval_or_snapshot_is_invalid_everywhere() {
         "--author",
         "Someone else",
     ]);
+    assert!(
+        out.stderr
+            .contains("has had a snapshot labelled v1.0 already"),
+        "{out:?}"
+    );
+    // Re-taken by hand (or by an older version, which did not record snapshots).
+    let mut register = register_file::load(&dir.join("register.ron")).unwrap();
+    register.snapshots.clear();
+    let again = Snapshot::take(
+        &register,
+        Label::parse("v1.0").unwrap(),
+        "2019-06-01T09:00:00Z".parse().unwrap(),
+        "Someone else",
+        "",
+    )
+    .unwrap();
+    snapshot_file::save_new(&dir.join("register.ron"), &again).unwrap();
+    let out = dir.problems(&["check", "register.ron"]);
+    assert!(
+        out.stdout.contains("snapshot v1.0 has been replaced"),
+        "{out:?}"
+    );
     let out = dir.problems(&["approvals", "register.ron"]);
     assert!(
         out.stdout

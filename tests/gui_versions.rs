@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use dpia_core::diff::EntryField;
+use dpia_core::register::Register;
 use dpia_core::snapshot::Label;
 use dpia_files::{register_file, snapshot_file};
 use dpia_register::gui::{Clock, DpiaApp, MenuCommand, View};
@@ -81,7 +82,20 @@ fn a_snapshot_is_taken_with_the_next_label_and_compared_after_an_edit() {
     let snapshot = snapshot_file::load(&file).unwrap();
     assert_eq!(snapshot.note(), "Before the workshop");
     assert_eq!(snapshot.taken_at(), NOW.parse().unwrap(), "the app's clock");
-    assert_eq!(snapshot.register(), state.register());
+    assert!(
+        snapshot.matches(state.register()),
+        "of the register as it stands"
+    );
+    assert_eq!(
+        state.register().snapshots,
+        [snapshot.record()],
+        "the register records it"
+    );
+    assert!(!state.is_dirty(), "and is saved, so it keeps the record");
+    assert_eq!(
+        register_file::load(&app.path).unwrap().snapshots,
+        [snapshot.record()]
+    );
     assert_eq!(
         text_in(&app.harness, "Label").as_deref(),
         Some("v0.3"),
@@ -153,7 +167,7 @@ fn a_label_in_use_is_refused_with_the_reason() {
     click(&mut app.harness, "Take snapshot");
     assert!(
         app.harness
-            .query_by_label_contains("A snapshot labelled v0.2 exists already")
+            .query_by_label_contains("A snapshot labelled v0.2 was taken already")
             .is_some(),
         "the clash is shown in the form"
     );
@@ -183,15 +197,43 @@ fn restoring_a_snapshot_as_the_working_copy_keeps_the_working_register_first() {
     click(&mut app.harness, "Restore");
     let state = app.harness.state();
     assert!(state.errors().is_empty(), "{:?}", state.errors());
-    assert_eq!(state.register(), &snapshot, "the snapshot's register");
+    assert_eq!(
+        content(state.register()),
+        content(&snapshot),
+        "the snapshot's register"
+    );
     assert!(state.is_dirty(), "not saved until the user saves");
     let kept = label("auto-before-restore-20190711T093000Z");
     assert_eq!(state.snapshot_labels(), [kept.clone(), label("v0.2")]);
+    let recorded: Vec<&str> = state
+        .register()
+        .snapshots
+        .iter()
+        .map(|record| record.label.as_str())
+        .collect();
+    assert_eq!(
+        recorded,
+        ["v0.2", kept.as_str()],
+        "both recorded: a restore keeps the history"
+    );
     let kept = snapshot_file::load(&snapshot_file::path(&app.path, &kept)).unwrap();
     assert_eq!(kept.register(), &edited, "the working register was kept");
 
     press(&mut app.harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(app.harness.state().register(), &edited, "undone");
+    let state = app.harness.state();
+    assert_eq!(content(state.register()), content(&edited), "undone");
+    assert_eq!(
+        state.register().snapshots.len(),
+        2,
+        "undo keeps the history too"
+    );
+}
+
+/// The register without its record of its snapshots: its content.
+fn content(register: &Register) -> Register {
+    let mut content = register.clone();
+    content.snapshots.clear();
+    content
 }
 
 #[test]

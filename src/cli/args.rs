@@ -40,6 +40,11 @@ pub enum Command {
         /// Register files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also read every snapshot of each register whole and verify its checksum against its
+        /// content (by default the chain is checked from the snapshots' headers, which is quick
+        /// however large they are).
+        #[arg(long)]
+        verify_snapshots: bool,
     },
     /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
     Edit(super::edit::EditArgs),
@@ -245,7 +250,7 @@ mod tests {
     fn commands_and_open_still_parse() {
         let cli = parse(&["check", "a.ron", "b.ron"]);
         assert!(
-            matches!(&cli.command, Some(Command::Check { files }) if files.len() == 2),
+            matches!(&cli.command, Some(Command::Check { files, .. }) if files.len() == 2),
             "{cli:?}"
         );
         assert_eq!(cli.file, None);

@@ -7,13 +7,20 @@ use std::process::ExitCode;
 
 use dpia_core::check::{check, warnings};
 use dpia_files::snapshot_file::{self, Version};
-use dpia_files::{approval_file, trail_file};
+use dpia_files::{approval_file, snapshot_chain, trail_file};
 use jiff::Timestamp;
 
 use super::{CliError, approval};
 
-/// Checks each file (a snapshot's checksum too): exit 0 if all are clean, else 1.
-pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
+/// Checks each file (a snapshot's checksum too; a register's snapshots, audit trail and
+/// approvals): exit 0 if all are clean, else 1. With `verify_snapshots`, every snapshot of a
+/// register is read whole and its checksum verified; else the chain is checked from the
+/// snapshots' headers.
+pub(super) fn check_cmd(
+    files: &[PathBuf],
+    verify_snapshots: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
     let mut is_clean = true;
     // git's allowed-signers file and the time are the same for every file checked: read once.
     let allowed = approval::allowed_signers(None)?;
@@ -33,11 +40,24 @@ pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCo
                     .iter()
                     .map(|problem| format!("{}: {problem}", path.display()))
                     .collect();
+                let mut notes = Vec::new();
                 if let Version::Working(_) = &version {
                     problems.extend(trail_file::load(path)?.problems);
-                    for (stored, verification) in
-                        approval_file::verify_all(path, allowed.as_ref(), now)?
-                    {
+                    let mut chain = snapshot_chain::audit_files(path, register)?;
+                    if verify_snapshots {
+                        chain.verify_content(path);
+                    }
+                    for problem in &chain.problems {
+                        if problem.is_warning() {
+                            notes.push(format!("{}: warning: {problem}", path.display()));
+                        } else {
+                            problems.push(format!("{}: {problem}", path.display()));
+                        }
+                    }
+                    problems.extend(chain.unreadable.iter().map(ToString::to_string));
+                    let approvals =
+                        approval_file::verify_recorded(path, &chain, allowed.as_ref(), now)?;
+                    for (stored, verification) in approvals {
                         if verification.is_invalid() {
                             problems.push(format!(
                                 "{}: approval of {} by {}: {verification}",
@@ -47,6 +67,9 @@ pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCo
                             ));
                         }
                     }
+                }
+                for note in notes {
+                    writeln!(out, "{note}")?;
                 }
                 for warning in warnings(register) {
                     writeln!(out, "{}: warning: {warning}", path.display())?;

@@ -67,6 +67,20 @@ pub enum CliError {
     /// A snapshot could not be taken.
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    /// The register records a snapshot with this label, whose file is gone: a label names one
+    /// version only.
+    #[error(
+        "{}: the register has had a snapshot labelled {label} already (its file is gone: `check` reports it), and a label names one version only; choose another label (the next is {next})",
+        path.display()
+    )]
+    LabelUsed {
+        /// The register.
+        path: PathBuf,
+        /// The label asked for.
+        label: Label,
+        /// The label the app would propose instead.
+        next: Label,
+    },
     /// A snapshot with this label exists; snapshots are never overwritten.
     #[error(
         "{}: a snapshot labelled {label} already exists and is never overwritten; choose another label (the next is {next})",

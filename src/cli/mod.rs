@@ -43,7 +43,10 @@ pub use error::CliError;
 pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Err(CliError::NotAReport),
-        Command::Check { files } => check::check_cmd(&files, out),
+        Command::Check {
+            files,
+            verify_snapshots,
+        } => check::check_cmd(&files, verify_snapshots, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
         Command::Merge(args) => merge::merge_cmd(&args, out),
         Command::GitSetup(args) => merge::git_setup_cmd(&args, out),
@@ -91,7 +94,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             label,
             author,
             note,
-        } => snapshots::snapshot_cmd(&file, label, author, note, out),
+        } => snapshots::snapshot_cmd(&file, label, author, note.as_deref(), out),
         Command::Snapshots { file } => snapshots::snapshots_cmd(&file, out),
         Command::Diff { old, new, format } => snapshots::diff_cmd(&old, &new, format, out),
         Command::Generate {

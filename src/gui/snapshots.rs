@@ -24,8 +24,9 @@ use dpia_core::diff::{self, ChangeLog, EntryField};
 use dpia_core::edit::Edit;
 use dpia_core::ranking::{self, Ranked};
 use dpia_core::register::{EntryId, Register};
-use dpia_core::snapshot::{self, Label, Snapshot};
+use dpia_core::snapshot::{self, Label, Snapshot, SnapshotError};
 use dpia_files::SaveError;
+use dpia_files::snapshot_chain::{self, TakeError};
 use dpia_files::snapshot_file::{self, Details, Listed};
 
 /// Height of a row in the snapshot list and the read-only table.
@@ -367,7 +368,7 @@ impl DpiaApp {
         let version_label = self.document.register.metadata.version_label.clone();
         self.versions.sync(Some(&path), &version_label);
         match command {
-            SnapshotCommand::Take => self.take_snapshot(&path),
+            SnapshotCommand::Take => self.take_snapshot(&path, ctx),
             SnapshotCommand::RestoreWhole(label) => self.restore_whole(&path, &label),
             SnapshotCommand::RestoreEntry { from, entry } => {
                 self.restore_part(
@@ -403,41 +404,59 @@ impl DpiaApp {
         self.versions.labels()
     }
 
-    fn take_snapshot(&mut self, path: &Path) {
-        let form = &self.versions.form;
-        let taken = Label::parse(form.label.trim())
-            .map_err(|err| err.to_string())
-            .and_then(|label| {
-                Snapshot::take(
-                    &self.document.register,
-                    label,
-                    self.clock.now(),
-                    form.author.trim(),
-                    form.note.trim(),
-                )
-                .map_err(|err| err.to_string())
-            });
-        let snapshot = match taken {
-            Ok(snapshot) => snapshot,
+    /// Takes a snapshot of the register as it stands, records it in the register and saves the
+    /// register, so the register keeps its record of the snapshots taken of it.
+    fn take_snapshot(&mut self, path: &Path, ctx: &egui::Context) {
+        let label = match Label::parse(self.versions.form.label.trim()) {
+            Ok(label) => label,
             Err(err) => {
-                self.versions.form.error = Some(err);
+                self.versions.form.error = Some(err.to_string());
                 return;
             }
         };
-        let label = snapshot.label().clone();
-        match snapshot_file::save_new(path, &snapshot) {
-            Ok(saved) => {
+        let taken = snapshot_chain::take(
+            path,
+            &mut self.document.register,
+            label.clone(),
+            self.clock.now(),
+            self.versions.form.author.trim(),
+            self.versions.form.note.trim(),
+        );
+        match taken {
+            Ok((saved, snapshot)) => {
                 self.versions.form.error = None;
                 self.versions.form.note.clear();
-                self.notice = Some(format!("Took snapshot {label}: {}", saved.display()));
+                let is_saved = self.save(ctx);
+                self.notice = Some(if is_saved {
+                    format!(
+                        "Took snapshot {label}: {} (the register, which records its snapshots, is saved)",
+                        saved.display()
+                    )
+                } else {
+                    format!(
+                        "Took snapshot {label}: {}; save the register to keep its record of it",
+                        saved.display()
+                    )
+                });
                 let version_label = self.document.register.metadata.version_label.clone();
                 self.versions.read_list(path, &version_label);
                 self.versions.loaded.insert(label, snapshot);
             }
-            Err(err @ SaveError::AlreadyExists { .. }) => {
-                let next = snapshot::next_label(&self.versions.labels(), label.as_str());
+            Err(
+                err @ (TakeError::Save(SaveError::AlreadyExists { .. })
+                | TakeError::Snapshot(SnapshotError::LabelUsed { .. })),
+            ) => {
+                let mut labels = self.versions.labels();
+                labels.extend(
+                    self.document
+                        .register
+                        .snapshots
+                        .iter()
+                        .map(|record| record.label.clone()),
+                );
+                let next = snapshot::next_label(&labels, label.as_str());
                 self.versions.form.error = Some(format!(
-                    "A snapshot labelled {label} exists already, and snapshots are never replaced: choose another label, such as {next}. ({err})"
+                    "A snapshot labelled {label} was taken already, and a label names one version only: choose another label, such as {next}. ({err})"
                 ));
             }
             Err(err) => self.versions.form.error = Some(err.to_string()),
@@ -461,7 +480,7 @@ impl DpiaApp {
             snapshot::before_restore(&self.document.register, label, taken_at, &author, &existing)
                 .map_err(|err| err.to_string())
                 .and_then(|kept| {
-                    snapshot_file::save_new(path, &kept)
+                    snapshot_chain::keep(path, &mut self.document.register, &kept)
                         .map(|_| kept)
                         .map_err(|err| err.to_string())
                 });

@@ -210,6 +210,7 @@ pub enum Edit {
         consultation: Option<PriorConsultation>,
     },
     /// Replaces the whole register, as importing a CSV does; undone in one step like any edit.
+    /// The snapshots the register records are kept: they are history, not content.
     ReplaceRegister {
         /// The register to put in place.
         register: Box<Register>,
@@ -671,7 +672,13 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
         Edit::ReplaceRegister {
             register: replacement,
             ..
-        } => *register = *replacement,
+        } => {
+            // The snapshots taken are history, not content: replacing the register (a restore,
+            // an import, an undo of either) keeps the record of them.
+            let snapshots = std::mem::take(&mut register.snapshots);
+            *register = *replacement;
+            register.snapshots = snapshots;
+        }
     }
     Ok(())
 }

@@ -19,6 +19,7 @@ use crate::register::{
     MitigationPart, Place, Register, Right, System,
 };
 use crate::register_text::{FormatError, from_ron};
+use crate::snapshot::SnapshotRecord;
 
 /// What a merge made: the register, the conflicts it met, and notes on what it did on its own.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +115,14 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
             register.workshops.push(workshop.clone());
         }
     }
+    register.snapshots = merge_by_id(
+        &mut merging,
+        &base.snapshots,
+        &ours.snapshots,
+        &theirs.snapshots,
+        |record: &SnapshotRecord| record.label.clone(),
+        |record| Place::Snapshot(record.label.clone()),
+    );
     for conflict in &theirs.conflicts {
         if !register.conflicts.contains(conflict) {
             register.conflicts.push(conflict.clone());
@@ -751,6 +760,11 @@ fn apply_value(
             set_in(&mut register.rights, |r| &r.id == id, chosen);
             Ok(None)
         }
+        Place::Snapshot(label) => {
+            let chosen: Option<SnapshotRecord> = value.read()?;
+            set_in(&mut register.snapshots, |r| &r.label == label, chosen);
+            Ok(None)
+        }
         place => {
             let Some(id) = &conflict.entry else {
                 return Err(ResolveError::Gone {
@@ -829,7 +843,11 @@ fn apply_to_entry(
                 MitigationPart::Due => mitigation.due = value.read()?,
             }
         }
-        Place::Detail(_) | Place::System(_) | Place::Right(_) | Place::Entry => {}
+        Place::Detail(_)
+        | Place::System(_)
+        | Place::Right(_)
+        | Place::Snapshot(_)
+        | Place::Entry => {}
     }
     Ok(None)
 }
@@ -1218,6 +1236,50 @@ mod tests {
             .map(|w| w.title.as_str())
             .collect();
         assert_eq!(titles, ["Ours", "Theirs"]);
+    }
+
+    #[test]
+    fn snapshots_taken_on_both_sides_are_both_recorded_and_one_label_twice_conflicts() {
+        let record = |label: &str, byte: u8| crate::snapshot::SnapshotRecord {
+            label: crate::testing::label(label),
+            checksum: crate::snapshot::Checksum::parse(&format!("{byte:02x}").repeat(32)).unwrap(),
+        };
+        let base = edited(|r| r.snapshots.push(record("v1.0", 1)));
+        let ours = edited(|r| {
+            r.snapshots.push(record("v1.0", 1));
+            r.snapshots.push(record("v1.1", 2));
+        });
+        let theirs = edited(|r| {
+            r.snapshots.push(record("v1.0", 1));
+            r.snapshots.push(record("v1.2", 3));
+        });
+        let merged = merge(&base, &ours, &theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        assert_eq!(
+            merged.register.snapshots,
+            [record("v1.0", 1), record("v1.1", 2), record("v1.2", 3)]
+        );
+
+        let theirs = edited(|r| {
+            r.snapshots.push(record("v1.0", 1));
+            r.snapshots.push(record("v1.1", 4));
+        });
+        let mut merged = merge(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+        assert!(
+            merged.conflicts[0]
+                .field
+                .contains("snapshot v1.1, taken on both sides"),
+            "{}",
+            merged.conflicts[0].field
+        );
+        assert_eq!(merged.register.snapshots[1], record("v1.1", 2), "ours kept");
+        resolve(&mut merged.register, 0, Choice::Theirs).unwrap();
+        assert_eq!(
+            merged.register.snapshots,
+            [record("v1.0", 1), record("v1.1", 4)]
+        );
+        assert!(merged.register.conflicts.is_empty());
     }
 
     /// A small deterministic generator (xorshift64), so the property test repeats exactly.

@@ -225,6 +225,7 @@ impl RegisterV1 {
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
             issued_ids: std::collections::BTreeMap::new(),
             workshops: Vec::new(),
+            snapshots: Vec::new(),
             conflicts: Vec::new(),
         };
         // Format 1 kept no record of issued ids: the ids in use are the best record there is.

@@ -60,6 +60,9 @@ pub fn sign(
 pub enum SnapshotState {
     /// The snapshot file reads back and verifies, with this checksum.
     Verified(Checksum),
+    /// The snapshot file records this checksum in its header; its register was not read on this
+    /// run (a quick check: `Verified` reads it all).
+    Recorded(Checksum),
     /// There is no snapshot with the approval's label.
     Missing,
     /// The snapshot file is there but does not verify (altered, renamed, unreadable): why.
@@ -118,13 +121,15 @@ pub fn verify(
         SnapshotState::Broken(why) => {
             return Verification::Invalid(format!("snapshot {}: {why}", approval.label));
         }
-        SnapshotState::Verified(checksum) if *checksum != approval.checksum => {
+        SnapshotState::Verified(checksum) | SnapshotState::Recorded(checksum)
+            if *checksum != approval.checksum =>
+        {
             return Verification::Invalid(format!(
                 "snapshot {} is not the version approved: it was replaced or re-taken",
                 approval.label
             ));
         }
-        SnapshotState::Verified(_) => {}
+        SnapshotState::Verified(_) | SnapshotState::Recorded(_) => {}
     }
     let Some(armored) = &approval.signature else {
         return Verification::Unsigned;

@@ -173,6 +173,7 @@ fn details_of(register: &Register) -> Register {
         entries: Vec::new(),
         issued_ids: BTreeMap::new(),
         workshops: Vec::new(),
+        snapshots: Vec::new(),
         conflicts: Vec::new(),
     }
 }

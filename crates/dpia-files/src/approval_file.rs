@@ -6,17 +6,20 @@
 //! people who approve on their own git branches add different files, which git merges as they are.
 //! Also here: reading the keys and allowed-signers files that signing and checking need.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use dpia_core::approval::Approval;
 use dpia_core::register_text::{from_ron, to_ron};
 use dpia_core::signature::{AllowedSigners, SnapshotState, Verification, verify};
+use dpia_core::snapshot::Label;
 use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 use ssh_key::PrivateKey;
 
 use super::beside::{beside, files_in};
+use super::snapshot_chain::ChainAudit;
 use super::{LoadError, SaveError, atomic, snapshot_file};
 
 /// The folder that holds a register's approvals: `NAME.approvals` beside `NAME.ron`.
@@ -85,26 +88,64 @@ pub fn list(register_path: &Path) -> Result<Vec<StoredApproval>, LoadError> {
 }
 
 /// Each of the register's approvals with what checking it found: its snapshot read back and
-/// verified, its signature checked against `allowed` (if any) at `now`.
+/// verified (each snapshot once, however many approvals it has), its signature checked against
+/// `allowed` (if any) at `now`.
 pub fn verify_all(
     register_path: &Path,
     allowed: Option<&AllowedSigners>,
     now: Timestamp,
 ) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
+    let mut states: BTreeMap<Label, SnapshotState> = BTreeMap::new();
+    verify_with(register_path, allowed, now, |label| {
+        states
+            .entry(label.clone())
+            .or_insert_with(|| snapshot_state(register_path, label))
+            .clone()
+    })
+}
+
+/// Each of the register's approvals with what checking it found, against the snapshots' headers
+/// (`chain`, as `snapshot_chain::audit_files` read them): the quick check `check` makes, reading
+/// no snapshot's register.
+pub fn verify_recorded(
+    register_path: &Path,
+    chain: &ChainAudit,
+    allowed: Option<&AllowedSigners>,
+    now: Timestamp,
+) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
+    verify_with(register_path, allowed, now, |label| {
+        if let Some(header) = chain.headers.iter().find(|header| &header.label == label) {
+            return SnapshotState::Recorded(header.checksum);
+        }
+        let path = snapshot_file::path(register_path, label);
+        match chain.unreadable.iter().find(|err| err.path() == path) {
+            Some(err) => SnapshotState::Broken(err.to_string()),
+            None => SnapshotState::Missing,
+        }
+    })
+}
+
+/// Each approval, checked with the state of its snapshot as `state_of` finds it.
+fn verify_with(
+    register_path: &Path,
+    allowed: Option<&AllowedSigners>,
+    now: Timestamp,
+    mut state_of: impl FnMut(&Label) -> SnapshotState,
+) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
     let approvals = list(register_path)?;
     Ok(approvals
         .into_iter()
         .map(|stored| {
-            let state = snapshot_state(register_path, &stored.approval);
+            let state = state_of(&stored.approval.label);
             let verification = verify(&stored.approval, &state, allowed, now);
             (stored, verification)
         })
         .collect())
 }
 
-/// The snapshot `approval` names, as found beside the register.
-fn snapshot_state(register_path: &Path, approval: &Approval) -> SnapshotState {
-    let path = snapshot_file::path(register_path, &approval.label);
+/// The snapshot labelled `label`, as found beside the register and verified in full.
+fn snapshot_state(register_path: &Path, label: &Label) -> SnapshotState {
+    let path = snapshot_file::path(register_path, label);
     match snapshot_file::load(&path) {
         Ok(snapshot) => SnapshotState::Verified(snapshot.checksum()),
         Err(LoadError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {

@@ -42,15 +42,17 @@ pub enum LoadError {
     },
     /// A snapshot's recorded checksum does not match its content: it was edited or damaged.
     #[error(
-        "{}: the checksum does not match the content: the snapshot has been altered or is corrupt (recorded {recorded}, content {actual})",
-        path.display()
+        "{}: the checksum does not match the content: the snapshot has been altered or is corrupt since it was taken (it records checksum {})",
+        path.display(),
+        recorded.short()
     )]
     Altered {
         /// The snapshot file.
         path: PathBuf,
         /// The checksum recorded when the snapshot was taken.
         recorded: dpia_core::snapshot::Checksum,
-        /// The checksum of what the file holds now.
+        /// The checksum of what the file holds now. Not in the message: a snapshot's checksum is
+        /// not something to copy into the file.
         actual: dpia_core::snapshot::Checksum,
     },
     /// A snapshot's label does not match its file's name: the file was renamed or altered.
@@ -75,6 +77,18 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::Parse { path, .. }
+            | Self::NewerFormat { path, .. }
+            | Self::Altered { path, .. }
+            | Self::Renamed { path, .. }
+            | Self::Unsupported { path, .. } => path,
+        }
+    }
+
     /// The format error `err` of the text read from `path`, located in that file.
     pub fn from_format(path: &Path, err: FormatError) -> Self {
         let path = path.to_owned();

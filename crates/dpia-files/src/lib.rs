@@ -15,6 +15,7 @@ pub mod git_config;
 pub mod paper;
 pub mod recovery;
 pub mod register_file;
+pub mod snapshot_chain;
 pub mod snapshot_file;
 pub mod trail_file;
 

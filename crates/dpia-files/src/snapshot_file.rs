@@ -1,7 +1,8 @@
 //! Snapshot files: `registers/NAME.snapshots/LABEL.ron` beside `registers/NAME.ron`, one per label.
 //!
-//! A snapshot file is RON with its own `format_version`, the snapshot's label, time, author, note
-//! and checksum, and the frozen register. It is written once (`atomic::write_new`) and never
+//! A snapshot file is RON with its own `format_version`, the snapshot's label, time, author, note,
+//! the snapshot it follows (`previous`, from format 2) and checksum, and the frozen register. Those
+//! come before the register, so a snapshot's `header` is read without reading its register. It is written once (`atomic::write_new`) and never
 //! overwritten, nor written beside one whose label differs only in letter case. Loading verifies the
 //! checksum (of the label, time, author, note and register) and that the file is named after the
 //! label, so an altered, corrupt or renamed snapshot is reported, never shown as if it were what was
@@ -15,14 +16,20 @@ use serde::{Deserialize, Serialize};
 
 use dpia_core::migrate;
 use dpia_core::register::{FORMAT_VERSION, Register};
-use dpia_core::snapshot::{Checksum, Label, Snapshot, SnapshotError};
+use dpia_core::snapshot::{
+    Checksum, FoundSnapshot, Label, Snapshot, SnapshotError, SnapshotParts, SnapshotRecord,
+};
 
 use super::beside::{beside, files_in};
 use super::register_file::{self, from_ron, read_text, refuse_empty};
 use super::{LoadError, SaveError, atomic};
 
-/// The snapshot file format version this build writes.
-pub const SNAPSHOT_FORMAT_VERSION: u32 = 1;
+/// The snapshot file format version this build writes. Format 1 had no `previous`; this build
+/// reads both.
+pub const SNAPSHOT_FORMAT_VERSION: u32 = 2;
+
+/// The snapshot file format versions this build reads.
+const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=SNAPSHOT_FORMAT_VERSION;
 
 /// The folder that holds a register's snapshots: `NAME.snapshots` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
@@ -75,6 +82,8 @@ pub struct Details {
     pub note: String,
     /// The checksum of its register, verified.
     pub checksum: Checksum,
+    /// The snapshot it follows, if it records one.
+    pub previous: Option<SnapshotRecord>,
     /// How many entries it holds.
     pub num_entries: usize,
 }
@@ -88,7 +97,19 @@ impl Details {
             author: snapshot.author().to_owned(),
             note: snapshot.note().to_owned(),
             checksum: snapshot.checksum(),
+            previous: snapshot.previous().cloned(),
             num_entries: snapshot.register().entries.len(),
+        }
+    }
+
+    /// What the snapshot says of itself, for auditing the chain.
+    pub fn found(&self) -> FoundSnapshot {
+        FoundSnapshot {
+            record: SnapshotRecord {
+                label: self.label.clone(),
+                checksum: self.checksum,
+            },
+            previous: self.previous.clone(),
         }
     }
 }
@@ -151,7 +172,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Snapshot, LoadError> {
 
 /// The snapshot in a parsed file, once its versions, checksum and file name are checked.
 fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, LoadError> {
-    if file.format_version != SNAPSHOT_FORMAT_VERSION {
+    if !READABLE_VERSIONS.contains(&file.format_version) {
         return Err(
             version_error(text, path).unwrap_or_else(|| LoadError::Unsupported {
                 path: path.to_owned(),
@@ -174,14 +195,21 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
             ),
         });
     }
-    let snapshot = Snapshot::verified(
-        file.label,
-        file.taken_at,
-        file.author,
-        file.note,
-        file.checksum,
-        file.register,
-    )
+    if file.format_version == 1 && file.previous.is_some() {
+        return Err(LoadError::Unsupported {
+            path: path.to_owned(),
+            message: "a snapshot of format_version 1 records no previous snapshot".to_owned(),
+        });
+    }
+    let snapshot = Snapshot::verified(SnapshotParts {
+        label: file.label,
+        taken_at: file.taken_at,
+        author: file.author,
+        note: file.note,
+        previous: file.previous,
+        checksum: file.checksum,
+        register: file.register,
+    })
     .map_err(|err| match err {
         SnapshotError::Altered { recorded, actual } => LoadError::Altered {
             path: path.to_owned(),
@@ -191,6 +219,10 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
         SnapshotError::Serialize(err) => LoadError::Unsupported {
             path: path.to_owned(),
             message: format!("cannot checksum the register: {err}"),
+        },
+        err @ SnapshotError::LabelUsed { .. } => LoadError::Unsupported {
+            path: path.to_owned(),
+            message: err.to_string(),
         },
     })?;
     // Snapshots are found by file name (`--since v1.0` reads `v1.0.ron`), and the label is checked
@@ -207,10 +239,90 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
     Ok(snapshot)
 }
 
+/// What a snapshot file says of itself before its register: enough to audit the chain and check
+/// approvals, without reading (or verifying) the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// The label.
+    pub label: Label,
+    /// When it was taken.
+    pub taken_at: Timestamp,
+    /// The snapshot it follows, if it records one.
+    pub previous: Option<SnapshotRecord>,
+    /// The checksum it records (not verified against its register: `load` does that).
+    pub checksum: Checksum,
+}
+
+impl Header {
+    /// What the snapshot says of itself, for auditing the chain.
+    pub fn found(&self) -> FoundSnapshot {
+        FoundSnapshot {
+            record: SnapshotRecord {
+                label: self.label.clone(),
+                checksum: self.checksum,
+            },
+            previous: self.previous.clone(),
+        }
+    }
+}
+
+/// The line that starts the register in a snapshot file as `to_text` writes it.
+const REGISTER_LINE: &str = "    register: (";
+
+/// The most of a file read looking for the register's line: a header is a few hundred bytes.
+const MAX_HEADER_BYTES: u64 = 1 << 20;
+
+/// Reads the header of the snapshot at `path`: the lines before its register, as `to_text` writes
+/// them, so a large snapshot costs no more than a small one. A file not laid out as this app writes
+/// it is read whole (`load`), so its header is still read, or its error reported as `load` would.
+pub fn header(path: &Path) -> Result<Header, LoadError> {
+    match read_header(path) {
+        Some(header) => Ok(header),
+        None => load(path).map(|snapshot| Header {
+            label: snapshot.label().clone(),
+            taken_at: snapshot.taken_at(),
+            previous: snapshot.previous().cloned(),
+            checksum: snapshot.checksum(),
+        }),
+    }
+}
+
+/// The header of the snapshot at `path`, if it reads as this app writes it and is named after its
+/// label; else none.
+fn read_header(path: &Path) -> Option<Header> {
+    use std::io::{BufRead as _, Read as _};
+    let file = std::fs::File::open(path).ok()?;
+    let mut reader = std::io::BufReader::new(file).take(MAX_HEADER_BYTES);
+    let mut text = String::new();
+    loop {
+        let start = text.len();
+        if reader.read_line(&mut text).ok()? == 0 {
+            return None;
+        }
+        if text[start..].trim_end_matches(['\n', '\r']) == REGISTER_LINE {
+            text.truncate(start);
+            break;
+        }
+    }
+    text.push(')');
+    let file: HeaderFile = ron::from_str(&text).ok()?;
+    let is_named_after_label = path
+        .file_stem()
+        .is_some_and(|stem| stem.to_string_lossy() == file.label.as_str());
+    let is_readable = READABLE_VERSIONS.contains(&file.format_version)
+        && (file.format_version > 1 || file.previous.is_none());
+    (is_named_after_label && is_readable).then_some(Header {
+        label: file.label,
+        taken_at: file.taken_at,
+        previous: file.previous,
+        checksum: file.checksum,
+    })
+}
+
 /// The error for a snapshot file whose `format_version` this build does not read, if it is one.
 fn version_error(text: &str, path: &Path) -> Option<LoadError> {
     match migrate::probe(text)?.format_version {
-        Some(SNAPSHOT_FORMAT_VERSION) => None,
+        Some(found) if READABLE_VERSIONS.contains(&found) => None,
         None => Some(LoadError::Parse {
             path: path.to_owned(),
             line: 1,
@@ -239,6 +351,7 @@ pub fn to_text(snapshot: &Snapshot) -> Result<String, ron::Error> {
         taken_at: snapshot.taken_at(),
         author: snapshot.author(),
         note: snapshot.note(),
+        previous: snapshot.previous(),
         checksum: snapshot.checksum(),
         register: snapshot.register(),
     };
@@ -352,8 +465,26 @@ struct SnapshotFile {
     author: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    previous: Option<SnapshotRecord>,
     checksum: Checksum,
     register: Register,
+}
+
+/// The part of a snapshot file before its register, as read by `header`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderFile {
+    format_version: u32,
+    label: Label,
+    taken_at: Timestamp,
+    #[serde(default, rename = "author")]
+    _author: String,
+    #[serde(default, rename = "note")]
+    _note: String,
+    #[serde(default)]
+    previous: Option<SnapshotRecord>,
+    checksum: Checksum,
 }
 
 /// The snapshot file as written, borrowing the snapshot so a large register is not copied.
@@ -364,6 +495,8 @@ struct SnapshotFileRef<'a> {
     taken_at: Timestamp,
     author: &'a str,
     note: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a SnapshotRecord>,
     checksum: Checksum,
     register: &'a Register,
 }
@@ -418,7 +551,7 @@ mod tests {
             text,
             "a second write changes nothing"
         );
-        assert!(text.starts_with("(\n    format_version: 1,\n    label: \"v1.0\",\n    taken_at: \"2019-04-30T09:00:00Z\",\n"), "{text}");
+        assert!(text.starts_with("(\n    format_version: 2,\n    label: \"v1.0\",\n    taken_at: \"2019-04-30T09:00:00Z\",\n"), "{text}");
         assert!(
             text.contains(&format!("    checksum: \"{}\",\n", snapshot.checksum())),
             "{text}"
@@ -453,7 +586,7 @@ mod tests {
     #[test]
     fn a_newer_snapshot_format_is_refused() {
         let text = to_text(&snapshot("v1.0")).unwrap().replacen(
-            "format_version: 1,",
+            "format_version: 2,",
             "format_version: 7,",
             1,
         );

@@ -35,7 +35,7 @@ use dpia_core::edit::Edit;
 use dpia_core::register::Language;
 use dpia_core::snapshot::{Label, Snapshot};
 use dpia_core::workshop::Session;
-use dpia_files::snapshot_file;
+use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
 
 /// A workshop action that reaches beyond the session itself: the start dialog, ending, full screen.
@@ -229,13 +229,21 @@ impl DpiaApp {
         let Some(session) = self.workshop.session() else {
             return;
         };
-        let taken = match snapshot_file::list(&path) {
+        let mut taken = match snapshot_file::list(&path) {
             Ok(listed) => snapshot_file::labels(&listed),
             Err(err) => {
                 self.errors.push(err.to_string());
                 return;
             }
         };
+        // A label the register has used is not free even if its file is gone.
+        taken.extend(
+            self.document
+                .register
+                .snapshots
+                .iter()
+                .map(|record| record.label.clone()),
+        );
         let proposed = session.snapshot_label(|label| taken.iter().any(|t| t.as_str() == label));
         let label = match Label::parse(&proposed) {
             Ok(label) => label,
@@ -254,7 +262,8 @@ impl DpiaApp {
                     return;
                 }
             };
-        if let Err(err) = snapshot_file::save_new(&path, &snapshot) {
+        // Recorded in the register as it stands: replacing it with `updated` keeps the record.
+        if let Err(err) = snapshot_chain::keep(&path, &mut self.document.register, &snapshot) {
             self.errors.push(err.to_string());
             return;
         }

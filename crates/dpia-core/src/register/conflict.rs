@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{EntryId, RightId, SystemId};
+use crate::snapshot::Label;
 
 /// Two different changes to one field, left for a person to choose between.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +38,9 @@ pub enum Place {
     System(SystemId),
     /// A whole right of the catalogue (`Option<Right>`).
     Right(RightId),
+    /// The register's record of one snapshot (`Option<SnapshotRecord>`): the label taken on both
+    /// sides, as two different versions.
+    Snapshot(Label),
     /// The whole entry (`Option<Entry>`): deleted on one side, edited on the other.
     Entry,
     /// One of the entry's own fields.
@@ -179,6 +183,9 @@ impl Place {
             Self::Detail(detail) => detail.name().to_owned(),
             Self::System(system) => format!("system {system}"),
             Self::Right(right) => format!("right {right}"),
+            Self::Snapshot(label) => format!(
+                "snapshot {label}, taken on both sides as two different versions (keep one, and the same side's {label}.ron)"
+            ),
             Self::Entry => "entry deleted on one side, edited on the other".to_owned(),
             Self::EntryField(part) => part.name().to_owned(),
             Self::Impact { right, part } => match part {

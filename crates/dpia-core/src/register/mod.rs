@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::snapshot::SnapshotRecord;
+
 pub use accountability::{AcceptanceDecision, PriorConsultation, RiskAcceptance};
 pub use conflict::{Conflict, Detail, EntryPart, ImpactPart, MitigationPart, Place};
 pub use entry::{
@@ -59,6 +61,11 @@ pub struct Register {
     /// The records of finished workshop sessions, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<Workshop>,
+    /// The snapshots taken of this register, oldest first: each one's label and checksum, so a
+    /// snapshot deleted, replaced or taken again is found (`snapshot::audit`). History, not
+    /// content: a restore or an undo keeps it as it is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<SnapshotRecord>,
     /// The merge conflicts not yet resolved (see `merge`); `check` fails while any remain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
@@ -74,6 +81,7 @@ impl Default for Register {
             entries: Vec::new(),
             issued_ids: BTreeMap::new(),
             workshops: Vec::new(),
+            snapshots: Vec::new(),
             conflicts: Vec::new(),
         }
     }

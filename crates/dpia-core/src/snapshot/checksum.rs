@@ -8,7 +8,7 @@ use std::fmt;
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
-use super::Label;
+use super::{Label, SnapshotRecord};
 use crate::register::{Register, id_type};
 use crate::register_text;
 
@@ -19,6 +19,15 @@ id_type! {
     value Checksum([u8; 32]);
     /// Parses 64 hex digits (either case).
     parse = parse_hex, error = ChecksumError, display = write_hex;
+}
+
+impl Checksum {
+    /// Its first 12 hex digits, enough to tell checksums apart in a message.
+    pub fn short(&self) -> String {
+        let mut text = self.to_string();
+        text.truncate(12);
+        text
+    }
 }
 
 /// Why a piece of text is not a checksum.
@@ -43,26 +52,34 @@ impl Checksum {
     ///
     /// The canonical bytes are five parts in this order: the label; the time taken, in RFC 3339 in
     /// UTC as the snapshot file writes it (`2019-04-30T09:00:00Z`); the author; the note; and the
-    /// register's canonical text (as `of` hashes it). Each part is written as its length in bytes
-    /// in decimal ASCII, a line feed, its UTF-8 bytes, and a line feed, so no part can run into the
-    /// next. Changing any of the five changes the checksum.
+    /// register's canonical text (as `of` hashes it). A snapshot that follows another has a sixth:
+    /// the one before it, as its label, a space and its checksum in hex (snapshots taken before
+    /// the chain have five parts, so their checksums are unchanged). Each part is written as its
+    /// length in bytes in decimal ASCII, a line feed, its UTF-8 bytes, and a line feed, so no part
+    /// can run into the next. Changing any part changes the checksum.
     pub fn of_snapshot(
         label: &Label,
         taken_at: Timestamp,
         author: &str,
         note: &str,
         register: &Register,
+        previous: Option<&SnapshotRecord>,
     ) -> Result<Self, ron::Error> {
         let register = register_text::to_text(register)?;
         let mut hasher = Sha256::new();
         let taken_at = taken_at.to_string();
+        let previous = previous.map(|previous| format!("{} {}", previous.label, previous.checksum));
         for part in [
-            label.as_str(),
-            taken_at.as_str(),
-            author,
-            note,
-            register.as_str(),
-        ] {
+            Some(label.as_str()),
+            Some(taken_at.as_str()),
+            Some(author),
+            Some(note),
+            Some(register.as_str()),
+            previous.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             hasher.update(part.len().to_string().as_bytes());
             hasher.update(b"\n");
             hasher.update(part.as_bytes());

@@ -9,6 +9,7 @@
 //! In reading order: `label` (what a label may be, the next one to propose), `checksum` (what is
 //! hashed, and how), `Snapshot` here, and `restore`.
 
+mod chain;
 mod checksum;
 mod label;
 mod restore;
@@ -17,6 +18,7 @@ use jiff::Timestamp;
 
 use crate::register::{FORMAT_VERSION, Register};
 
+pub use chain::{ChainProblem, FoundSnapshot, SnapshotRecord, audit};
 pub use checksum::{Checksum, ChecksumError};
 pub use label::{AUTO_BEFORE_RESTORE, Label, LabelError, auto_label, next_label};
 pub use restore::{RestoreError, before_restore, restore_entry, restore_field, restore_whole};
@@ -31,6 +33,7 @@ pub struct Snapshot {
     taken_at: Timestamp,
     author: String,
     note: String,
+    previous: Option<SnapshotRecord>,
     checksum: Checksum,
     register: Register,
 }
@@ -41,21 +44,34 @@ pub enum SnapshotError {
     /// The register could not be turned into text to checksum it.
     #[error("cannot checksum the register: {0}")]
     Serialize(#[from] ron::Error),
+    /// The register records a snapshot with this label already: a label names one version only.
+    #[error(
+        "the register has had a snapshot labelled {label} already, and a label names one version only: choose another label"
+    )]
+    LabelUsed {
+        /// The label asked for.
+        label: Label,
+    },
     /// The checksum recorded with the snapshot does not match its label, time, author, note and
     /// register.
     #[error(
-        "the checksum does not match the content: the snapshot has been altered or is corrupt (recorded {recorded}, content {actual})"
+        "the checksum does not match the content: the snapshot has been altered or is corrupt since it was taken (it records checksum {})",
+        recorded.short()
     )]
     Altered {
         /// The checksum the snapshot recorded when it was taken.
         recorded: Checksum,
-        /// The checksum of what it holds now.
+        /// The checksum of what it holds now. Not in the message: a snapshot's checksum is not
+        /// something to copy into the file.
         actual: Checksum,
     },
 }
 
 impl Snapshot {
     /// Takes a snapshot of `register` now (`taken_at` is passed in: the core reads no clock).
+    ///
+    /// It follows the last snapshot the register records (`previous`). A label the register
+    /// records already is refused: the caller then records the new one (`Register::snapshots`).
     pub fn take(
         register: &Register,
         label: Label,
@@ -63,31 +79,56 @@ impl Snapshot {
         author: impl Into<String>,
         note: impl Into<String>,
     ) -> Result<Self, SnapshotError> {
+        if register
+            .snapshots
+            .iter()
+            .any(|recorded| recorded.label == label)
+        {
+            return Err(SnapshotError::LabelUsed { label });
+        }
         let mut register = register.clone();
         register.format_version = FORMAT_VERSION;
         let author = author.into();
         let note = note.into();
-        let checksum = Checksum::of_snapshot(&label, taken_at, &author, &note, &register)?;
+        let previous = register.snapshots.last().cloned();
+        let checksum = Checksum::of_snapshot(
+            &label,
+            taken_at,
+            &author,
+            &note,
+            &register,
+            previous.as_ref(),
+        )?;
         Ok(Self {
             label,
             taken_at,
             author,
             note,
+            previous,
             checksum,
             register,
         })
     }
 
     /// A snapshot read back from its parts, accepted only if `checksum` matches all the others.
-    pub fn verified(
-        label: Label,
-        taken_at: Timestamp,
-        author: String,
-        note: String,
-        checksum: Checksum,
-        register: Register,
-    ) -> Result<Self, SnapshotError> {
-        let actual = Checksum::of_snapshot(&label, taken_at, &author, &note, &register)?;
+    pub fn verified(parts: SnapshotParts) -> Result<Self, SnapshotError> {
+        let SnapshotParts {
+            label,
+            taken_at,
+            author,
+            note,
+            previous,
+            checksum,
+            register,
+        } = parts;
+        let actual = Checksum::of_snapshot(
+            &label,
+            taken_at,
+            &author,
+            &note,
+            &register,
+            previous.as_ref(),
+        )?;
         if actual != checksum {
             return Err(SnapshotError::Altered {
                 recorded: checksum,
@@ -99,6 +140,7 @@ impl Snapshot {
             taken_at,
             author,
             note,
+            previous,
             checksum,
             register,
         })
@@ -124,9 +166,31 @@ impl Snapshot {
         &self.note
     }
 
-    /// The checksum of its label, time, author, note and register (`Checksum::of_snapshot`).
+    /// The snapshot it follows: the last one the register recorded when it was taken.
+    pub fn previous(&self) -> Option<&SnapshotRecord> {
+        self.previous.as_ref()
+    }
+
+    /// The checksum of its label, time, author, note, register and the snapshot it follows
+    /// (`Checksum::of_snapshot`).
     pub fn checksum(&self) -> Checksum {
         self.checksum
+    }
+
+    /// Its label and checksum, as the register records it once taken.
+    pub fn record(&self) -> SnapshotRecord {
+        SnapshotRecord {
+            label: self.label.clone(),
+            checksum: self.checksum,
+        }
+    }
+
+    /// What it says of itself, for auditing the register's chain (`audit`).
+    pub fn found(&self) -> FoundSnapshot {
+        FoundSnapshot {
+            record: self.record(),
+            previous: self.previous.clone(),
+        }
     }
 
     /// The frozen register, to read (open read-only, compare, restore from).
@@ -135,12 +199,41 @@ impl Snapshot {
     }
 
     /// Whether `register` has exactly the content of this snapshot's register.
+    ///
+    /// The snapshots a register records are its history, not its content: the working register
+    /// records this snapshot once it is taken, and still matches it.
     pub fn matches(&self, register: &Register) -> bool {
-        match (Checksum::of(register), Checksum::of(&self.register)) {
+        let checksum = if register.snapshots == self.register.snapshots {
+            Checksum::of(register)
+        } else {
+            let mut same_history = register.clone();
+            same_history.snapshots.clone_from(&self.register.snapshots);
+            Checksum::of(&same_history)
+        };
+        match (checksum, Checksum::of(&self.register)) {
             (Ok(checksum), Ok(own)) => checksum == own,
             _ => false,
         }
     }
+}
+
+/// The parts of a snapshot as read back from its file, to be verified (`Snapshot::verified`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotParts {
+    /// The label.
+    pub label: Label,
+    /// When it was taken.
+    pub taken_at: Timestamp,
+    /// Who took it.
+    pub author: String,
+    /// Why.
+    pub note: String,
+    /// The snapshot it follows, if it records one.
+    pub previous: Option<SnapshotRecord>,
+    /// The checksum it records.
+    pub checksum: Checksum,
+    /// The frozen register.
+    pub register: Register,
 }
 
 #[cfg(test)]
@@ -160,28 +253,30 @@ mod tests {
         )
         .unwrap();
         assert!(snapshot.matches(&working), "unchanged");
-        let again = Snapshot::verified(
-            snapshot.label().clone(),
-            snapshot.taken_at(),
-            snapshot.author().to_owned(),
-            snapshot.note().to_owned(),
-            snapshot.checksum(),
-            snapshot.register().clone(),
-        )
+        let again = Snapshot::verified(SnapshotParts {
+            label: snapshot.label().clone(),
+            taken_at: snapshot.taken_at(),
+            author: snapshot.author().to_owned(),
+            note: snapshot.note().to_owned(),
+            previous: None,
+            checksum: snapshot.checksum(),
+            register: snapshot.register().clone(),
+        })
         .unwrap();
         assert_eq!(again, snapshot);
 
         let mut altered = working.clone();
         altered.entries[0].issue = "Retention of images".to_owned();
         assert!(!snapshot.matches(&altered), "changed");
-        let err = Snapshot::verified(
-            label("v1.0"),
-            snapshot.taken_at(),
-            String::new(),
-            String::new(),
-            snapshot.checksum(),
-            altered,
-        )
+        let err = Snapshot::verified(SnapshotParts {
+            label: label("v1.0"),
+            taken_at: snapshot.taken_at(),
+            author: String::new(),
+            note: String::new(),
+            previous: None,
+            checksum: snapshot.checksum(),
+            register: altered,
+        })
         .unwrap_err();
         assert!(matches!(err, SnapshotError::Altered { .. }), "{err}");
         assert!(err.to_string().contains("altered or is corrupt"), "{err}");

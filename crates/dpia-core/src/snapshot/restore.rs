@@ -51,10 +51,12 @@ pub enum RestoreError {
 
 /// The working register replaced by the older version, as "restore as working copy" does.
 ///
-/// Ids issued since the older version stay issued, so an id is never reused after the restore.
+/// Ids issued since the older version stay issued, so an id is never reused after the restore; the
+/// snapshots the working register records stay recorded.
 pub fn restore_whole(working: &Register, older: &Register) -> Register {
     let mut restored = older.clone();
     restored.format_version = FORMAT_VERSION;
+    restored.snapshots.clone_from(&working.snapshots);
     for (system, &number) in &working.issued_ids {
         let issued = restored.issued_ids.entry(system.clone()).or_insert(0);
         *issued = (*issued).max(number);
