@@ -233,7 +233,7 @@ fn one_field_changed_differently_is_a_conflict_in_the_file_until_resolved() {
         ),
         "{out:?}"
     );
-    let mut register = load(&dir);
+    let register = load(&dir);
     assert_eq!(
         register.entry(&id("PND-001")).unwrap().concern,
         "Ours",
@@ -244,9 +244,64 @@ fn one_field_changed_differently_is_a_conflict_in_the_file_until_resolved() {
         2,
         "the clean part is merged"
     );
-    resolve(&mut register, 0, Choice::Theirs).unwrap();
-    register_file::save(&register, &dir.join("register.ron")).unwrap();
+    // Resolved from the command line: listed, numbered, then settled with theirs.
+    let out = dir.problems(&["resolve", "register.ron"]);
+    assert!(
+        out.stdout
+            .starts_with("1. PND-001 concern: base \"Forces apply")
+            && out
+                .stdout
+                .ends_with(" | ours \"Ours\" | theirs \"Theirs\"\n")
+            && out.stdout.lines().count() == 1,
+        "{out:?}"
+    );
+    let before = fs::read(dir.join("register.ron")).unwrap();
+    let out = dir.fails(&[
+        "resolve",
+        "register.ron",
+        "--take",
+        "theirs",
+        "--conflict",
+        "2",
+    ]);
+    assert!(
+        out.stderr
+            .contains("there is no conflict 2: the register has 1"),
+        "{out:?}"
+    );
+    assert_eq!(
+        fs::read(dir.join("register.ron")).unwrap(),
+        before,
+        "untouched"
+    );
+    let out = dir.ok(&[
+        "resolve",
+        "register.ron",
+        "--take",
+        "theirs",
+        "--conflict",
+        "1",
+        "--author",
+        "Gwen",
+    ]);
+    assert!(
+        out.stdout.starts_with(
+            "take theirs for PND-001 concern\nPND-001 concern: \"Ours\" → \"Theirs\"\n"
+        ),
+        "{out:?}"
+    );
+    assert!(
+        out.stdout.ends_with("register.ron: no conflicts remain\n"),
+        "{out:?}"
+    );
     dir.ok(&["check", "register.ron"]);
+    let log = dir.ok(&["log", "register.ron", "--entry", "PND-001"]);
+    assert!(
+        log.stdout
+            .contains("Gwen  PND-001 concern: \"Ours\" → \"Theirs\""),
+        "{}",
+        log.stdout
+    );
     commit(&dir, "merged");
     assert_eq!(load(&dir).entry(&id("PND-001")).unwrap().concern, "Theirs");
 }

@@ -121,6 +121,9 @@ pub enum CliError {
     /// The merge driver could not be set up.
     #[error(transparent)]
     GitSetup(#[from] super::merge::GitSetupError),
+    /// `resolve` was asked for something it cannot do.
+    #[error(transparent)]
+    Resolve(#[from] super::resolve::ResolveCommandError),
     /// This command belongs to the desktop app.
     #[error("`open` starts the desktop app; it is not a report command")]
     NotAReport,

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::accountability::{high_residuals, is_prior_consultation_indicated};
-use crate::register::{Register, Status};
+use crate::register::{Conflict, Register, Status};
 
 /// One thing wrong with a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,24 +115,12 @@ pub fn check(register: &Register) -> Vec<Problem> {
             format!(
                 "unresolved merge conflict on {}: ours {}, theirs {}",
                 conflict.field,
-                shortened(&conflict.ours),
-                shortened(&conflict.theirs)
+                Conflict::shortened(&conflict.ours),
+                Conflict::shortened(&conflict.theirs)
             ),
         );
     }
     problems
-}
-
-/// A conflict's value for one line of `check`'s report: long ones (whole entries) cut short.
-fn shortened(value: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    if value.chars().count() <= MAX_CHARS {
-        value.to_owned()
-    } else {
-        let mut short: String = value.chars().take(MAX_CHARS).collect();
-        short.push('…');
-        short
-    }
 }
 
 /// What someone accountable should look at, though the register is sound: high residual risks

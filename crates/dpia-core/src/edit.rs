@@ -6,6 +6,8 @@
 
 use jiff::civil::Date;
 
+use crate::merge::{self, Choice, ResolveError};
+
 use crate::register::{
     Assessment, Entry, EntryId, Field, Marking, Metadata, Mitigation, MitigationStatus,
     PriorConsultation, Register, Right, RightId, RiskAcceptance, Stage, Status, System, SystemId,
@@ -209,6 +211,15 @@ pub enum Edit {
         /// The record, or none.
         consultation: Option<PriorConsultation>,
     },
+    /// Settles one merge conflict with our value or theirs (`merge::resolve`), and removes it.
+    ResolveConflict {
+        /// Its position in `Register::conflicts`.
+        conflict_idx: usize,
+        /// Whose value.
+        choice: Choice,
+        /// The conflict in words, for the undo menu: `PND-001 concern`.
+        what: String,
+    },
     /// Replaces the whole register, as importing a CSV does; undone in one step like any edit.
     /// The snapshots the register records are kept: they are history, not content.
     ReplaceRegister {
@@ -295,6 +306,12 @@ pub enum TypingKey {
 /// Why an edit was rejected. The register is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
+    /// A merge conflict could not be settled.
+    #[error(transparent)]
+    Unresolved {
+        /// Why.
+        source: ResolveError,
+    },
     /// No entry has the id.
     #[error("there is no entry {entry}")]
     NoSuchEntry {
@@ -407,6 +424,7 @@ impl Edit {
             | Self::SetStatus { .. }
             | Self::SetMarking { .. }
             | Self::SetPriorConsultation { .. }
+            | Self::ResolveConflict { .. }
             | Self::ReplaceRegister { .. } => None,
         }
     }
@@ -423,6 +441,7 @@ impl Edit {
             | Self::DeleteEntry { .. }
             | Self::AddSystem { .. }
             | Self::AddRight { .. }
+            | Self::ResolveConflict { .. }
             | Self::ReplaceRegister { .. } => true,
             Self::SetEntryText { .. }
             | Self::SetSourceDate { .. }
@@ -444,6 +463,20 @@ impl Edit {
             | Self::SetAcceptance { .. }
             | Self::SetPriorConsultation { .. } => false,
         }
+    }
+
+    /// The edit that settles conflict `conflict_idx` of `register` with `choice`, if there is one.
+    pub fn resolve_conflict(
+        register: &Register,
+        conflict_idx: usize,
+        choice: Choice,
+    ) -> Option<Self> {
+        let conflict = register.conflicts.get(conflict_idx)?;
+        Some(Self::ResolveConflict {
+            conflict_idx,
+            choice,
+            what: conflict.what(),
+        })
     }
 
     /// What the edit does, for the undo menu: "edit concern of LEDS-003".
@@ -497,6 +530,10 @@ impl Edit {
             Self::SetMarking { .. } => "change protective marking".to_owned(),
             Self::SetAcceptance { entry, .. } => format!("record risk acceptance of {entry}"),
             Self::SetPriorConsultation { .. } => "record prior consultation".to_owned(),
+            Self::ResolveConflict { choice, what, .. } => match choice {
+                Choice::Ours => format!("keep ours for {what}"),
+                Choice::Theirs => format!("take theirs for {what}"),
+            },
             Self::ReplaceRegister { label, .. } => label.clone(),
         }
     }
@@ -669,6 +706,12 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
         Edit::SetPriorConsultation { consultation } => {
             register.metadata.prior_consultation = consultation;
         }
+        Edit::ResolveConflict {
+            conflict_idx,
+            choice,
+            ..
+        } => merge::resolve(register, conflict_idx, choice)
+            .map_err(|source| EditError::Unresolved { source })?,
         Edit::ReplaceRegister {
             register: replacement,
             ..

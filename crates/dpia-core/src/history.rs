@@ -99,7 +99,7 @@ impl Change {
             | Edit::SetPriorConsultation { .. } => {
                 Self::Metadata(Box::new(register.metadata.clone()))
             }
-            Edit::ReplaceRegister { .. } => whole(),
+            Edit::ReplaceRegister { .. } | Edit::ResolveConflict { .. } => whole(),
             _ => {
                 let found = edit
                     .entry()

@@ -1282,6 +1282,33 @@ mod tests {
         assert!(merged.register.conflicts.is_empty());
     }
 
+    #[test]
+    fn resolving_is_one_undoable_edit() {
+        let ours = edited(|r| r.entries[0].concern = "Ours".to_owned());
+        let theirs = edited(|r| r.entries[0].concern = "Theirs".to_owned());
+        let mut register = merge(&base(), &ours, &theirs).register;
+        let conflicted = register.clone();
+        let edit = crate::edit::Edit::resolve_conflict(&register, 0, Choice::Theirs).unwrap();
+        assert_eq!(edit.label(), "take theirs for PND-001 concern");
+        assert!(crate::edit::Edit::resolve_conflict(&register, 1, Choice::Theirs).is_none());
+        let mut history = crate::history::History::default();
+        history.apply(&mut register, edit).unwrap();
+        assert_eq!(register.entries[0].concern, "Theirs");
+        assert!(register.conflicts.is_empty());
+        assert_eq!(
+            history.undo(&mut register).as_deref(),
+            Some("take theirs for PND-001 concern")
+        );
+        assert_eq!(register, conflicted, "the conflict is back, ours in place");
+        let stale = crate::edit::Edit::ResolveConflict {
+            conflict_idx: 3,
+            choice: Choice::Ours,
+            what: String::new(),
+        };
+        assert!(history.apply(&mut register, stale).is_err());
+        assert_eq!(register, conflicted, "a refused edit changes nothing");
+    }
+
     /// A small deterministic generator (xorshift64), so the property test repeats exactly.
     struct Rng(u64);
 

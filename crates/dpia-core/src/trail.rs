@@ -55,7 +55,7 @@ impl Touched {
             | Edit::SetStatus { .. }
             | Edit::SetMarking { .. }
             | Edit::SetPriorConsultation { .. } => Some(Self::Details),
-            Edit::ReplaceRegister { .. } => Some(Self::Whole),
+            Edit::ReplaceRegister { .. } | Edit::ResolveConflict { .. } => Some(Self::Whole),
             Edit::DeleteEntry { entry } => Some(Self::Entry(entry.clone())),
             other => other.entry().cloned().map(Self::Entry),
         }

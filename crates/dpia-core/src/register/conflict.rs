@@ -29,6 +29,28 @@ pub struct Conflict {
     pub theirs: String,
 }
 
+impl Conflict {
+    /// Where it is in words: `PND-001 concern`, or the field alone for the register's details.
+    pub fn what(&self) -> String {
+        match &self.entry {
+            Some(entry) => format!("{entry} {}", self.field),
+            None => format!("register {}", self.field),
+        }
+    }
+
+    /// A value for one line of a report: long ones (whole entries) cut short.
+    pub fn shortened(value: &str) -> String {
+        const MAX_CHARS: usize = 80;
+        if value.chars().count() <= MAX_CHARS {
+            value.to_owned()
+        } else {
+            let mut short: String = value.chars().take(MAX_CHARS).collect();
+            short.push('…');
+            short
+        }
+    }
+}
+
 /// Where a conflicting field is, precisely enough to set it from a stored value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Place {
