@@ -71,6 +71,8 @@ pub(super) fn export_pdf_cmd(
         produced: Some(produced_at()?),
         changes,
         workshop_idx,
+
+        ..ReportOptions::default()
     };
     let bytes = dpia_report::export(&register, &options, &mut |_| {})?;
     atomic::write_like(output, &bytes, path)?;

@@ -448,6 +448,8 @@ fn make_paper(
         produced: Some(produced),
         changes,
         workshop_idx: sections.workshop_idx,
+
+        ..ReportOptions::default()
     };
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
     let mut last_sent = -1.0_f32;
