@@ -10,13 +10,13 @@ use dpia_files::snapshot_file::{self, Version};
 use dpia_files::{approval_file, trail_file};
 use jiff::Timestamp;
 
-use super::{CliError, approval};
+use super::CliError;
 
 /// Checks each file (a snapshot's checksum too): exit 0 if all are clean, else 1.
 pub(super) fn check_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitCode, CliError> {
     let mut is_clean = true;
     // git's allowed-signers file and the time are the same for every file checked: read once.
-    let allowed = approval::allowed_signers(None)?;
+    let allowed = approval_file::allowed_signers(None)?;
     let now = Timestamp::now();
     for path in files {
         // A snapshot file is checked too, and its checksum verified on loading.

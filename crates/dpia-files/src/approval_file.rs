@@ -12,12 +12,13 @@ use std::path::{Path, PathBuf};
 use dpia_core::approval::Approval;
 use dpia_core::register_text::{from_ron, to_ron};
 use dpia_core::signature::{AllowedSigners, SnapshotState, Verification, verify};
+use dpia_core::snapshot::Label;
 use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 use ssh_key::PrivateKey;
 
-use super::beside::{beside, files_in};
-use super::{LoadError, SaveError, atomic, snapshot_file};
+use super::beside::{beside, files_in, register_of};
+use super::{LoadError, SaveError, atomic, git_config, snapshot_file};
 
 /// The folder that holds a register's approvals: `NAME.approvals` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
@@ -102,6 +103,23 @@ pub fn verify_all(
         .collect())
 }
 
+/// The approvals of the snapshot labelled `label` in the file at `snapshot_path`, each checked as
+/// `verify_all` checks it. They are kept beside the register whose `NAME.snapshots` folder holds
+/// the file; a snapshot file kept anywhere else has none.
+pub fn verify_of_snapshot(
+    snapshot_path: &Path,
+    label: &Label,
+    allowed: Option<&AllowedSigners>,
+    now: Timestamp,
+) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
+    let Some(register_path) = register_of(snapshot_path, ".snapshots") else {
+        return Ok(Vec::new());
+    };
+    let mut checked = verify_all(&register_path, allowed, now)?;
+    checked.retain(|(stored, _)| stored.approval.label == *label);
+    Ok(checked)
+}
+
 /// The snapshot `approval` names, as found beside the register.
 fn snapshot_state(register_path: &Path, approval: &Approval) -> SnapshotState {
     let path = snapshot_file::path(register_path, &approval.label);
@@ -111,6 +129,18 @@ fn snapshot_state(register_path: &Path, approval: &Approval) -> SnapshotState {
             SnapshotState::Missing
         }
         Err(err) => SnapshotState::Broken(err.to_string()),
+    }
+}
+
+/// The allowed signers to check approvals against: the file `given`, else git's
+/// (`gpg.ssh.allowedSignersFile`), else none.
+pub fn allowed_signers(given: Option<&Path>) -> Result<Option<AllowedSigners>, LoadError> {
+    let path = given
+        .map(Path::to_path_buf)
+        .or_else(git_config::allowed_signers_file);
+    match path {
+        Some(path) => Ok(Some(read_allowed_signers(&path)?)),
+        None => Ok(None),
     }
 }
 
