@@ -772,7 +772,7 @@ fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
     for expected in [
         "Approvals Covers Snapshot v1.0".to_owned(),
         format!("Checksum {checksum}"),
-        "1. SIRO sign-off: Gwen Jones Decision Approved with conditions Date 1 December 2026 Signature Signed, verified (gwen@example.org) Conditions or advice Deletion automated by March.".to_owned(),
+        "1. SIRO sign-off: Gwen Jones Decision Approved with conditions Date 1 December 2026 Status Signed, verified (gwen@example.org) Conditions or advice Deletion automated by March.".to_owned(),
         "Accepted risks".to_owned(),
         "Accepted by Gwen Jones (SIRO), 30".to_owned(),
         "Retention review under way.".to_owned(),

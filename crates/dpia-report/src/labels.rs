@@ -216,8 +216,6 @@ pub struct Labels {
     pub decision: &'static str,
     /// "Conditions or advice".
     pub conditions: &'static str,
-    /// "Signature".
-    pub signature: &'static str,
     /// "INVALID", before why an approval cannot be trusted.
     pub invalid: &'static str,
     /// "Accepted risks".
@@ -548,6 +546,18 @@ impl Labels {
         }
     }
 
+    /// What the banner of a working copy printed as the snapshot it equals says.
+    pub fn same_as_snapshot_note(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!(
+                "Same as snapshot {label}: this paper is of a working copy whose content is that snapshot’s."
+            ),
+            Language::Welsh => format!(
+                "Yr un fath â chiplun {label}: mae’r papur hwn o gopi gwaith y mae ei gynnwys yr un fath â’r ciplun hwnnw."
+            ),
+        }
+    }
+
     /// "Snapshot v1.0", of what an approval covers.
     pub fn snapshot_named(&self, label: &str) -> String {
         format!("{} {label}", self.snapshot)
@@ -768,7 +778,6 @@ pub static ENGLISH: Labels = Labels {
     role: "Role",
     decision: "Decision",
     conditions: "Conditions or advice",
-    signature: "Signature",
     invalid: "INVALID",
     accepted_risks: "Accepted risks",
     accepted_risks_note: "Each entry whose residual risk stays high or very high after mitigation, and the accountable decision on it. A risk not accepted must be reduced further, or accepted by someone accountable, before the processing goes ahead.",
@@ -903,7 +912,6 @@ pub static WELSH: Labels = Labels {
     role: "Swyddogaeth",
     decision: "Penderfyniad",
     conditions: "Amodau neu gyngor",
-    signature: "Llofnod",
     invalid: "ANNILYS",
     accepted_risks: "Risgiau a dderbyniwyd",
     accepted_risks_note: "Pob cofnod y mae ei risg weddilliol yn parhau’n uchel neu’n uchel iawn ar ôl lliniaru, a’r penderfyniad atebol arno. Rhaid lleihau risg na dderbyniwyd ymhellach, neu i rywun atebol ei derbyn, cyn i’r prosesu fynd rhagddo.",

@@ -1,5 +1,5 @@
 //! The approvals: the snapshot they cover (label and full checksum), then each approval in full —
-//! role, name, decision, date, signature status and the conditions or advice in their words. An
+//! role, name, decision, date, what checking it found (signed and verified, unsigned, …) and the conditions or advice in their words. An
 //! approval that cannot be trusted says "INVALID" and why; a working copy says no approval covers it.
 
 use super::Paper;
@@ -57,7 +57,7 @@ impl Paper<'_> {
                 ),
                 (labels.date_held, labels.date(approval.date)),
                 (
-                    labels.signature,
+                    labels.status,
                     capitalised(&labels.approval_status(&approval.status)),
                 ),
             ];
@@ -107,8 +107,8 @@ mod tests {
         for expected in [
             "Covers Snapshot v1.0",
             &format!("Checksum {}", "3f".repeat(32)),
-            "1. SIRO sign-off: Gwen Jones Decision Approved with conditions Date 1 December 2026 Signature Signed, verified (gwen@example.org) Conditions or advice Deletion automated by March.",
-            "2. SIRO sign-off: Gwen Jones (INVALID) Decision Approved Date 1 December 2026 Signature INVALID: the signature does not match",
+            "1. SIRO sign-off: Gwen Jones Decision Approved with conditions Date 1 December 2026 Status Signed, verified (gwen@example.org) Conditions or advice Deletion automated by March.",
+            "2. SIRO sign-off: Gwen Jones (INVALID) Decision Approved Date 1 December 2026 Status INVALID: the signature does not match",
         ] {
             assert!(text.contains(expected), "`{expected}` missing:\n{text}");
         }

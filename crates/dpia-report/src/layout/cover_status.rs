@@ -55,7 +55,7 @@ impl Paper<'_> {
                 leading(BANNER),
             ));
             if let PaperVersion::SameAsSnapshot { .. } = options.version {
-                lines.extend(cell(&labels.same_as_snapshot(label), SMALL, width));
+                lines.extend(cell(&labels.same_as_snapshot_note(label), SMALL, width));
             }
             lines.push(LineBox::gap(3.0));
             for approval in &options.approvals {
@@ -85,8 +85,8 @@ impl Paper<'_> {
                 PaperVersion::SameAsSnapshot { label, .. } => (
                     labels.draft_not_approved.to_owned(),
                     format!(
-                        "{}. {}",
-                        labels.same_as_snapshot(label.as_str()),
+                        "{} {}",
+                        labels.same_as_snapshot_note(label.as_str()),
                         labels.snapshot_not_approved_note
                     ),
                 ),
@@ -279,7 +279,9 @@ pub(super) mod tests {
         };
         let cover = cover(&options);
         assert!(
-            cover.contains("\nApproved: snapshot v1.0\nSame as snapshot v1.0\n"),
+            cover.contains(
+                "\nApproved: snapshot v1.0\nSame as snapshot v1.0: this paper is of a working copy"
+            ),
             "{cover}"
         );
         assert!(
