@@ -68,9 +68,9 @@ impl Paper<'_> {
                     labels.date(approval.date),
                 );
                 let style = if approval.status.is_invalid() {
-                    SMALL.with_face(Face::Bold)
+                    BODY.with_face(Face::Bold)
                 } else {
-                    SMALL
+                    BODY
                 };
                 lines.extend(super::bullet(&line, style, width));
             }
@@ -104,7 +104,7 @@ impl Paper<'_> {
                     approval.name,
                     labels.approval_status(&approval.status)
                 );
-                lines.extend(super::bullet(&line, SMALL.with_face(Face::Bold), width));
+                lines.extend(super::bullet(&line, BODY.with_face(Face::Bold), width));
             }
             fill = palette::tint(palette::level_fill(Level::VeryHigh), 0.82);
             rule = palette::level_fill(Level::VeryHigh);
@@ -226,7 +226,7 @@ pub(super) mod tests {
         );
         assert!(cover.contains("\nApproved: snapshot v1.0\n"), "{cover}");
         assert!(
-            cover.contains(
+            cover.replace('\n', " ").contains(
                 "• SIRO sign-off: Gwen Jones, approved with conditions, 1 December 2026; signed, verified (gwen@example.org)"
             ),
             "{cover}"
