@@ -291,6 +291,26 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn welsh_registers_get_welsh_words_for_approval_and_consultation() {
+        let welsh = super::super::test_util::welsh();
+        let cover = layout(&welsh, &ReportOptions::default()).pages[0].text();
+        assert!(cover.contains("Drafft — heb ei gymeradwyo"), "{cover}");
+        let options = ReportOptions {
+            version: snapshot("v1.0"),
+            approvals: vec![approval(Decision::Approved, Verification::Unsigned)],
+            ..ReportOptions::default()
+        };
+        let text = layout(&welsh, &options).text();
+        for expected in [
+            "Cymeradwywyd: ciplun v1.0",
+            "Gwen Jones, cymeradwywyd, 1 Rhagfyr 2026; heb ei lofnodi",
+            "Cymeradwyaethau",
+        ] {
+            assert!(text.contains(expected), "`{expected}` missing:\n{text}");
+        }
+    }
+
+    #[test]
     fn prior_consultation_is_shown_when_indicated_with_what_was_recorded() {
         let mut register = bundled();
         assert!(dpia_core::accountability::is_prior_consultation_indicated(
