@@ -691,8 +691,9 @@ fn checksum_of(snapshot: &Path) -> String {
         .to_string()
 }
 
-#[test]
-fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
+/// The bundled register with PND-001's high residual risk accepted, snapshot v1.0 taken and
+/// approved with conditions, signed by a key listed in `allowed`; and the snapshot file.
+fn approved_snapshot() -> (Dir, std::path::PathBuf) {
     let dir = Dir::new();
     dir.bundled("register.ron");
     dir.ok(&[
@@ -738,6 +739,12 @@ fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
         key.to_str().unwrap(),
     ]);
     let snapshot = dir.join("register.snapshots/v1.0.ron");
+    (dir, snapshot)
+}
+
+#[test]
+fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
+    let (dir, snapshot) = approved_snapshot();
     let printed = dir.ok(&[
         "export-pdf",
         snapshot.to_str().unwrap(),
@@ -780,8 +787,11 @@ fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
     ] {
         assert!(all.contains(&expected), "`{expected}` not in the paper:\n{all}");
     }
+}
 
-    // The working copy is the same as the snapshot, so it is printed as it.
+#[test]
+fn a_working_copy_the_same_as_an_approved_snapshot_is_printed_as_it() {
+    let (dir, _) = approved_snapshot();
     let printed = dir.ok(&["export-pdf", "register.ron", "-o", "same.pdf"]);
     assert!(
         printed.stdout.contains("same as snapshot v1.0, approved"),
@@ -793,8 +803,11 @@ fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
         cover.contains("Approved: snapshot v1.0 Same as snapshot v1.0"),
         "{cover}"
     );
+}
 
-    // A signature that no longer matches its approval is invalid, and the snapshot not approved.
+#[test]
+fn an_approval_whose_signature_fails_is_invalid_on_paper() {
+    let (dir, snapshot) = approved_snapshot();
     let approvals = dir.join("register.approvals");
     let file = fs::read_dir(&approvals)
         .unwrap()
