@@ -19,8 +19,7 @@ fn options(edition: Edition) -> ReportOptions {
     ReportOptions {
         edition,
         produced: None,
-        changes: None,
-        workshop_idx: None,
+        ..ReportOptions::default()
     }
 }
 

@@ -11,6 +11,10 @@
 //!
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
+//!
+//! And what both faces need to make a paper from the files: `paper_approvals`, the version printed
+//! and its checked approvals.
 
 pub mod cli;
 pub mod gui;
+pub mod paper_approvals;

@@ -11,7 +11,7 @@ use dpia_files::{register_file, snapshot_file};
 use super::util::Dir;
 
 /// Makes an ed25519 key pair with `ssh-keygen` in `dir`; returns the private key's path.
-fn keygen(dir: &Dir, name: &str, comment: &str) -> PathBuf {
+pub(super) fn keygen(dir: &Dir, name: &str, comment: &str) -> PathBuf {
     let path = dir.join(name);
     let status = Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
@@ -24,7 +24,7 @@ fn keygen(dir: &Dir, name: &str, comment: &str) -> PathBuf {
 }
 
 /// An allowed-signers line for the key at `private`.
-fn allowed_line(principal: &str, private: &Path) -> String {
+pub(super) fn allowed_line(principal: &str, private: &Path) -> String {
     let public = fs::read_to_string(private.with_extension("pub")).unwrap();
     format!("{principal} {}", public.trim())
 }

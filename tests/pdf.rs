@@ -12,6 +12,7 @@ use dpia_core::register::{
 use dpia_files::register_file;
 use dpia_report::{Edition, ReportOptions, public};
 
+use super::approvals::{allowed_line, keygen};
 use super::util::{Dir, bundled_register, fixture, without_warnings};
 
 /// Runs a poppler tool and returns what it printed.
@@ -49,8 +50,7 @@ fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std:
     let options = ReportOptions {
         edition,
         produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
-        changes: None,
-        workshop_idx: None,
+        ..ReportOptions::default()
     };
     let bytes = dpia_report::export(register, &options, &mut |_| {}).unwrap();
     let path = dir.join(name);
@@ -680,5 +680,224 @@ fn export_pdf_refuses_a_workshop_the_register_does_not_record() {
         out.stderr.contains("`0` is not a workshop"),
         "{}",
         out.stderr
+    );
+}
+
+/// The snapshot's checksum, as its file holds it.
+fn checksum_of(snapshot: &Path) -> String {
+    dpia_files::snapshot_file::load(snapshot)
+        .unwrap()
+        .checksum()
+        .to_string()
+}
+
+/// The bundled register with PND-001's high residual risk accepted, snapshot v1.0 taken and
+/// approved with conditions, signed by a key listed in `allowed`; and the snapshot file.
+fn approved_snapshot() -> (Dir, std::path::PathBuf) {
+    let dir = Dir::new();
+    dir.bundled("register.ron");
+    dir.ok(&[
+        "accept",
+        "register.ron",
+        "--entry",
+        "PND-001",
+        "--name",
+        "Gwen Jones",
+        "--role",
+        "SIRO",
+        "--rationale",
+        "Retention review under way.",
+        "--date",
+        "2026-11-30",
+    ]);
+    dir.ok(&[
+        "snapshot",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--author",
+        "Gwen",
+    ]);
+    let key = keygen(&dir, "gwen", "gwen@example.org");
+    dir.create("allowed", allowed_line("gwen@example.org", &key) + "\n");
+    dir.ok(&[
+        "approve",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--role",
+        "SIRO sign-off",
+        "--name",
+        "Gwen Jones",
+        "--decision",
+        "approved-with-conditions",
+        "--conditions",
+        "Deletion automated by March.",
+        "--date",
+        "2026-12-01",
+        "--key",
+        key.to_str().unwrap(),
+    ]);
+    let snapshot = dir.join("register.snapshots/v1.0.ron");
+    (dir, snapshot)
+}
+
+#[test]
+fn a_paper_of_an_approved_snapshot_shows_its_approvals_and_accepted_risks() {
+    let (dir, snapshot) = approved_snapshot();
+    let printed = dir.ok(&[
+        "export-pdf",
+        snapshot.to_str().unwrap(),
+        "-o",
+        "snapshot.pdf",
+        "--allowed-signers",
+        "allowed",
+    ]);
+    assert!(
+        printed
+            .stdout
+            .contains("(full edition, snapshot v1.0, approved, "),
+        "{}",
+        printed.stdout
+    );
+    let paper = pages(&dir.join("snapshot.pdf"));
+    let cover = squeezed(&paper[0]);
+    for expected in [
+        "Printed from Snapshot v1.0, checksum ",
+        "Approved: snapshot v1.0",
+        "SIRO sign-off: Gwen Jones, approved with conditions, 1 December 2026; signed, verified (gwen@example.org)",
+        "ICO prior consultation indicated (DPA 2018 s65, UK GDPR Art 36) Not yet sent.",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "`{expected}` not on the cover:\n{cover}"
+        );
+    }
+    assert!(!cover.contains("not approved"), "{cover}");
+    let all = squeezed(&paper.join("\n"));
+    let checksum = checksum_of(&snapshot);
+    for expected in [
+        "Approvals Covers Snapshot v1.0".to_owned(),
+        format!("Checksum {checksum}"),
+        "1. SIRO sign-off: Gwen Jones Decision Approved with conditions Date 1 December 2026 Status Signed, verified (gwen@example.org) Conditions or advice Deletion automated by March.".to_owned(),
+        "Accepted risks".to_owned(),
+        "Accepted by Gwen Jones (SIRO), 30".to_owned(),
+        "Retention review under way.".to_owned(),
+        "Not accepted: no decision".to_owned(),
+    ] {
+        assert!(all.contains(&expected), "`{expected}` not in the paper:\n{all}");
+    }
+}
+
+#[test]
+fn a_working_copy_the_same_as_an_approved_snapshot_is_printed_as_it() {
+    let (dir, _) = approved_snapshot();
+    let printed = dir.ok(&["export-pdf", "register.ron", "-o", "same.pdf"]);
+    assert!(
+        printed.stdout.contains("same as snapshot v1.0, approved"),
+        "{}",
+        printed.stdout
+    );
+    let cover = squeezed(&pages(&dir.join("same.pdf"))[0]);
+    assert!(
+        cover.contains("Approved: snapshot v1.0 Same as snapshot v1.0"),
+        "{cover}"
+    );
+}
+
+#[test]
+fn an_approval_whose_signature_fails_is_invalid_on_paper() {
+    let (dir, snapshot) = approved_snapshot();
+    let approvals = dir.join("register.approvals");
+    let file = fs::read_dir(&approvals)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, text.replace("by March", "by June")).unwrap();
+    dir.ok(&[
+        "export-pdf",
+        snapshot.to_str().unwrap(),
+        "-o",
+        "altered.pdf",
+        "--allowed-signers",
+        "allowed",
+    ]);
+    let paper = pages(&dir.join("altered.pdf"));
+    let cover = squeezed(&paper[0]);
+    assert!(cover.contains("Snapshot v1.0 — not approved"), "{cover}");
+    assert!(
+        cover.contains("SIRO sign-off: Gwen Jones; INVALID: "),
+        "{cover}"
+    );
+    let all = squeezed(&paper.join("\n"));
+    assert!(
+        all.contains("1. SIRO sign-off: Gwen Jones (INVALID) Decision Approved with conditions"),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_paper_of_a_working_copy_is_a_draft_not_approved() {
+    let dir = Dir::new();
+    dir.bundled("register.ron");
+    dir.ok(&[
+        "snapshot",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--author",
+        "Gwen",
+    ]);
+    dir.ok(&[
+        "approve",
+        "register.ron",
+        "--label",
+        "v1.0",
+        "--role",
+        "SIRO sign-off",
+        "--name",
+        "Gwen Jones",
+        "--decision",
+        "approved",
+    ]);
+    // Changed since the approved snapshot: a draft again.
+    dir.ok(&[
+        "consultation",
+        "register.ron",
+        "--sent",
+        "2026-12-03",
+        "--reference",
+        "ICO/2026/0042",
+    ]);
+    let printed = dir.ok(&["export-pdf", "register.ron", "-o", "draft.pdf"]);
+    assert!(
+        printed
+            .stdout
+            .contains("(full edition, draft, not approved, "),
+        "{}",
+        printed.stdout
+    );
+    let paper = pages(&dir.join("draft.pdf"));
+    let cover = squeezed(&paper[0]);
+    for expected in [
+        "Printed from Working copy, not a snapshot",
+        "Draft — not approved",
+        "This paper is of a working copy, not of an approved snapshot.",
+        "ICO prior consultation indicated (DPA 2018 s65, UK GDPR Art 36) Sent 3 December 2026, reference ICO/2026/0042. No response yet.",
+    ] {
+        assert!(
+            cover.contains(expected),
+            "`{expected}` not on the cover:\n{cover}"
+        );
+    }
+    assert!(!cover.contains("Approved: snapshot"), "{cover}");
+    assert!(
+        squeezed(&paper.join("\n")).contains(
+            "Approvals This paper is of a working copy, not of a snapshot, so no approval covers it."
+        ),
+        "the Approvals section says why"
     );
 }

@@ -3,14 +3,14 @@
 //! signature printed, so a reviewer can check one with `ssh-keygen -Y verify` alone.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 use dpia_core::approval::{Approval, Decision};
-use dpia_core::signature::{self, AllowedSigners};
+use dpia_core::signature;
 use dpia_core::snapshot::Label;
-use dpia_files::{LoadError, approval_file, git_config, snapshot_file};
+use dpia_files::{LoadError, approval_file, snapshot_file};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -202,7 +202,7 @@ pub(super) fn approvals_cmd(
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let allowed = allowed_signers(args.allowed_signers.as_deref())?;
+    let allowed = approval_file::allowed_signers(args.allowed_signers.as_deref())?;
     let checked = approval_file::verify_all(path, allowed.as_ref(), now)?;
     let mut is_valid = true;
     for (number, (stored, verification)) in checked.iter().enumerate() {
@@ -224,15 +224,4 @@ pub(super) fn approvals_cmd(
     } else {
         ExitCode::from(1)
     })
-}
-
-/// The allowed signers to check against: the file given, else git's, else none.
-pub(super) fn allowed_signers(given: Option<&Path>) -> Result<Option<AllowedSigners>, CliError> {
-    let path = given
-        .map(Path::to_path_buf)
-        .or_else(git_config::allowed_signers_file);
-    match path {
-        Some(path) => Ok(Some(approval_file::read_allowed_signers(&path)?)),
-        None => Ok(None),
-    }
 }

@@ -97,7 +97,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the register as a PDF paper for circulation, carrying the register so it reopens.
+    /// Write the register (or a snapshot) as a PDF paper for circulation, with its approvals, carrying the register so it reopens.
     ExportPdf {
         /// The register file.
         file: PathBuf,
@@ -114,6 +114,10 @@ pub enum Command {
         /// the first recorded). The public edition never names its participants.
         #[arg(long, value_name = "N|latest", value_parser = WorkshopChoice::parse)]
         workshop: Option<WorkshopChoice>,
+        /// The allowed-signers file to check the approvals' signatures against (git's format;
+        /// default: git's gpg.ssh.allowedSignersFile).
+        #[arg(long, value_name = "FILE")]
+        allowed_signers: Option<PathBuf>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,

@@ -10,7 +10,7 @@ use dpia_files::snapshot_file::{self, Version};
 use dpia_files::{approval_file, snapshot_chain, trail_file};
 use jiff::Timestamp;
 
-use super::{CliError, approval};
+use super::CliError;
 
 /// Checks each file (a snapshot's checksum too; a register's snapshots, audit trail and
 /// approvals): exit 0 if all are clean, else 1. With `verify_snapshots`, every snapshot of a
@@ -23,7 +23,7 @@ pub(super) fn check_cmd(
 ) -> Result<ExitCode, CliError> {
     let mut is_clean = true;
     // git's allowed-signers file and the time are the same for every file checked: read once.
-    let allowed = approval::allowed_signers(None)?;
+    let allowed = approval_file::allowed_signers(None)?;
     let now = Timestamp::now();
     for path in files {
         // A snapshot file is checked too, and its checksum verified on loading.

@@ -77,6 +77,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             public,
             since,
             workshop,
+            allowed_signers,
             force,
         } => {
             let edition = if public {
@@ -87,6 +88,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             let sections = paper::PaperSections {
                 since: since.as_ref(),
                 workshop,
+                allowed_signers: allowed_signers.as_deref(),
             };
             paper::export_pdf_cmd(&file, &output, edition, sections, force, out)
         }

@@ -1,5 +1,5 @@
-//! `export-pdf`: the register as a PDF paper, with the optional changes since a snapshot and a
-//! workshop's outcome.
+//! `export-pdf`: the register (or one of its snapshots) as a PDF paper, with the version's approvals
+//! checked, and the optional changes since a snapshot and a workshop's outcome.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,10 +9,12 @@ use jiff::Timestamp;
 
 use dpia_core::register::Register;
 use dpia_core::snapshot::Label;
-use dpia_files::{atomic, snapshot_file};
-use dpia_report::{Edition, ReportOptions};
+use dpia_files::snapshot_file::{self, Version};
+use dpia_files::{approval_file, atomic};
+use dpia_report::{Edition, PaperVersion, ReportOptions};
 
-use super::{CliError, WorkshopChoice, load_to_read, refuse_existing, refuse_input};
+use super::{CliError, WorkshopChoice, refuse_existing, refuse_input};
+use crate::paper_approvals::{self, Printed};
 
 /// The optional sections `export-pdf` was asked for.
 #[derive(Clone, Copy)]
@@ -21,6 +23,8 @@ pub(super) struct PaperSections<'a> {
     pub(super) since: Option<&'a Label>,
     /// Add this workshop's outcome.
     pub(super) workshop: Option<WorkshopChoice>,
+    /// Check the approvals' signatures against this allowed-signers file (default: git's).
+    pub(super) allowed_signers: Option<&'a Path>,
 }
 
 /// Writes the register's paper to `output`, in `edition`, with the `sections` asked for.
@@ -34,7 +38,18 @@ pub(super) fn export_pdf_cmd(
 ) -> Result<ExitCode, CliError> {
     refuse_input(path, output)?;
     refuse_existing(output, force)?;
-    let register = load_to_read(path)?;
+    let version = snapshot_file::load_version(path)?;
+    let allowed = approval_file::allowed_signers(sections.allowed_signers)?;
+    let now = Timestamp::now();
+    let printed = match &version {
+        Version::Working(register) => {
+            paper_approvals::of_working_copy(path, register, allowed.as_ref(), now)?
+        }
+        Version::Snapshot(snapshot) => {
+            paper_approvals::of_snapshot(path, snapshot, allowed.as_ref(), now)?
+        }
+    };
+    let register = version.register();
     let workshop_idx = match sections.workshop {
         Some(asked) => Some(
             asked
@@ -42,7 +57,7 @@ pub(super) fn export_pdf_cmd(
                 .ok_or_else(|| CliError::NoWorkshop {
                     path: path.to_owned(),
                     asked,
-                    recorded: recorded_workshops(&register),
+                    recorded: recorded_workshops(register),
                 })?,
         ),
         None => None,
@@ -59,20 +74,22 @@ pub(super) fn export_pdf_cmd(
             let snapshot = snapshot_file::load(&snapshot_path)?;
             Some(dpia_report::changes_since(
                 snapshot.register(),
-                &register,
+                register,
                 label.as_str(),
                 edition,
             ))
         }
         None => None,
     };
-    let options = ReportOptions {
+    let approval = approval_words(&printed);
+    let options = printed.into_options(ReportOptions {
         edition,
         produced: Some(produced_at()?),
         changes,
         workshop_idx,
-    };
-    let bytes = dpia_report::export(&register, &options, &mut |_| {})?;
+        ..ReportOptions::default()
+    });
+    let bytes = dpia_report::export(register, &options, &mut |_| {})?;
     atomic::write_like(output, &bytes, path)?;
     let edition = match edition {
         Edition::Full => "full edition",
@@ -80,12 +97,28 @@ pub(super) fn export_pdf_cmd(
     };
     writeln!(
         out,
-        "{}: paper of {} entries written ({edition}, {} KB)",
+        "{}: paper of {} entries written ({edition}, {approval}, {} KB)",
         output.display(),
         register.entries.len(),
         bytes.len().div_ceil(1024)
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What the paper says of its approval, in a few words: "snapshot v1.0, approved".
+fn approval_words(printed: &Printed) -> String {
+    let is_approved = dpia_report::is_approved(&printed.version, &printed.approvals);
+    match (&printed.version, is_approved) {
+        (PaperVersion::WorkingCopy, _) => "draft, not approved".to_owned(),
+        (PaperVersion::Snapshot { label, .. }, true) => format!("snapshot {label}, approved"),
+        (PaperVersion::Snapshot { label, .. }, false) => format!("snapshot {label}, not approved"),
+        (PaperVersion::SameAsSnapshot { label, .. }, true) => {
+            format!("same as snapshot {label}, approved")
+        }
+        (PaperVersion::SameAsSnapshot { label, .. }, false) => {
+            format!("same as snapshot {label}, not approved")
+        }
+    }
 }
 
 /// The workshops a register records, numbered as `--workshop` takes them.

@@ -17,8 +17,10 @@ use super::theme;
 use super::{DpiaApp, entries};
 use dpia_core::register::Register;
 use dpia_core::snapshot::Label;
-use dpia_files::atomic;
+use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, Progress, ReportOptions};
+
+use crate::paper_approvals::{self, Printed};
 
 /// The Export PDF dialog and the export it may be running.
 #[derive(Debug, Default)]
@@ -347,6 +349,8 @@ impl DpiaApp {
         };
         let register = self.document.register.clone();
         let workshop_idx = self.export.workshop_idx;
+        let register_path = self.document.path.clone();
+        let now = self.clock.now();
         let (sender, receiver) = mpsc::channel();
         let repaint = ctx.clone();
         let target = path.clone();
@@ -356,6 +360,8 @@ impl DpiaApp {
                 let sections = Sections {
                     since,
                     workshop_idx,
+                    register_path,
+                    now,
                 };
                 let result = make_paper(
                     &register,
@@ -429,6 +435,10 @@ struct Sections {
     since: Option<(Label, Register)>,
     /// The workshop's index in `Register::workshops`.
     workshop_idx: Option<usize>,
+    /// The register's file, beside which its snapshots and approvals are kept; `None` if unsaved.
+    register_path: Option<PathBuf>,
+    /// When the approvals are checked.
+    now: jiff::Timestamp,
 }
 
 /// Makes the paper and writes it atomically to `target`; returns its size in bytes.
@@ -443,12 +453,28 @@ fn make_paper(
     let changes = sections.since.map(|(label, older)| {
         dpia_report::changes_since(&older, register, label.as_str(), edition)
     });
-    let options = ReportOptions {
+    // A working copy is a draft unless it is the same as an approved snapshot.
+    let printed = match &sections.register_path {
+        Some(register_path) => {
+            let allowed = approval_file::allowed_signers(None)
+                .map_err(|err| format!("Could not read the allowed signers: {err}"))?;
+            paper_approvals::of_working_copy(
+                register_path,
+                register,
+                allowed.as_ref(),
+                sections.now,
+            )
+            .map_err(|err| format!("Could not read the approvals: {err}"))?
+        }
+        None => Printed::default(),
+    };
+    let options = printed.into_options(ReportOptions {
         edition,
         produced: Some(produced),
         changes,
         workshop_idx: sections.workshop_idx,
-    };
+        ..ReportOptions::default()
+    });
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
     let mut last_sent = -1.0_f32;
     let mut progress = |progress: Progress| {

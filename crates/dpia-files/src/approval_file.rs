@@ -18,9 +18,9 @@ use jiff::Timestamp;
 use sha2::{Digest as _, Sha256};
 use ssh_key::PrivateKey;
 
-use super::beside::{beside, files_in};
+use super::beside::{beside, files_in, register_of};
 use super::snapshot_chain::ChainAudit;
-use super::{LoadError, SaveError, atomic, snapshot_file};
+use super::{LoadError, SaveError, atomic, git_config, snapshot_file};
 
 /// The folder that holds a register's approvals: `NAME.approvals` beside `NAME.ron`.
 pub fn folder(register_path: &Path) -> PathBuf {
@@ -143,6 +143,33 @@ fn verify_with(
         .collect())
 }
 
+/// The approvals of the snapshot labelled `label` in the file at `snapshot_path`, each checked as
+/// `verify_all` checks it (only that snapshot is read). They are kept beside the register whose
+/// `NAME.snapshots` folder holds the file; a snapshot file kept anywhere else has none.
+pub fn verify_of_snapshot(
+    snapshot_path: &Path,
+    label: &Label,
+    allowed: Option<&AllowedSigners>,
+    now: Timestamp,
+) -> Result<Vec<(StoredApproval, Verification)>, LoadError> {
+    let Some(register_path) = register_of(snapshot_path, ".snapshots") else {
+        return Ok(Vec::new());
+    };
+    let mut state = None;
+    let mut checked = verify_with(&register_path, allowed, now, |of| {
+        if of == label {
+            state
+                .get_or_insert_with(|| snapshot_state(&register_path, of))
+                .clone()
+        } else {
+            // Left out below: not this snapshot's.
+            SnapshotState::Missing
+        }
+    })?;
+    checked.retain(|(stored, _)| stored.approval.label == *label);
+    Ok(checked)
+}
+
 /// The snapshot labelled `label`, as found beside the register and verified in full.
 fn snapshot_state(register_path: &Path, label: &Label) -> SnapshotState {
     let path = snapshot_file::path(register_path, label);
@@ -152,6 +179,18 @@ fn snapshot_state(register_path: &Path, label: &Label) -> SnapshotState {
             SnapshotState::Missing
         }
         Err(err) => SnapshotState::Broken(err.to_string()),
+    }
+}
+
+/// The allowed signers to check approvals against: the file `given`, else git's
+/// (`gpg.ssh.allowedSignersFile`), else none.
+pub fn allowed_signers(given: Option<&Path>) -> Result<Option<AllowedSigners>, LoadError> {
+    let path = given
+        .map(Path::to_path_buf)
+        .or_else(git_config::allowed_signers_file);
+    match path {
+        Some(path) => Ok(Some(read_allowed_signers(&path)?)),
+        None => Ok(None),
     }
 }
 

@@ -13,6 +13,15 @@ pub(crate) fn beside(register_path: &Path, suffix: &str) -> PathBuf {
     register_path.with_file_name(format!("{stem}{suffix}"))
 }
 
+/// The register whose `NAME` + `suffix` folder holds the file at `path` (`NAME.ron` beside the
+/// folder), the inverse of `beside`; `None` when the file is in no such folder.
+pub(crate) fn register_of(path: &Path, suffix: &str) -> Option<PathBuf> {
+    let folder = path.parent()?;
+    let name = folder.file_name()?.to_string_lossy();
+    let stem = name.strip_suffix(suffix).filter(|stem| !stem.is_empty())?;
+    Some(folder.with_file_name(format!("{stem}.ron")))
+}
+
 /// The files in `folder` whose extension is `extension`, not hidden (temporary files start with
 /// `.`), sorted by name; none when the folder does not exist.
 pub(crate) fn files_in(folder: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
@@ -53,6 +62,27 @@ mod tests {
         assert_eq!(
             beside(register, ".recovery.ron"),
             Path::new("registers/leds.recovery.ron")
+        );
+    }
+
+    #[test]
+    fn a_file_in_a_folder_beside_a_register_names_the_register() {
+        let snapshot = Path::new("registers/leds.snapshots/v1.0.ron");
+        assert_eq!(
+            register_of(snapshot, ".snapshots"),
+            Some(PathBuf::from("registers/leds.ron"))
+        );
+        assert_eq!(
+            beside(&register_of(snapshot, ".snapshots").unwrap(), ".snapshots"),
+            Path::new("registers/leds.snapshots")
+        );
+        assert_eq!(
+            register_of(Path::new("registers/leds.ron"), ".snapshots"),
+            None
+        );
+        assert_eq!(
+            register_of(Path::new(".snapshots/v1.0.ron"), ".snapshots"),
+            None
         );
     }
 

@@ -5,11 +5,13 @@
 
 use jiff::civil::Date;
 
+use dpia_core::approval::Decision;
+use dpia_core::register::{AcceptanceDecision, PriorConsultation, RiskAcceptance, Scope, Tier};
 use dpia_core::register::{
     Language, Likelihood, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
 };
-use dpia_core::register::{Scope, Tier};
 use dpia_core::scoring::Level;
+use dpia_core::signature::Verification;
 
 /// The fixed words of a paper in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +188,52 @@ pub struct Labels {
     pub no_manual_moves: &'static str,
     /// "pseudonym", after a participant's pseudonym.
     pub pseudonym: &'static str,
+    /// "Draft — not approved", on the cover of a paper no valid approval covers.
+    pub draft_not_approved: &'static str,
+    /// Why a working copy is a draft, under that.
+    pub draft_note: &'static str,
+    /// Why a snapshot is not approved, under its banner.
+    pub snapshot_not_approved_note: &'static str,
+    /// What a working copy is, in the cover's details.
+    pub working_copy: &'static str,
+    /// "Printed from", before the version a paper prints, in the cover's details.
+    pub printed_from: &'static str,
+    /// "Checksum".
+    pub checksum: &'static str,
+    /// "Approvals".
+    pub approvals: &'static str,
+    /// The note under the approvals' heading.
+    pub approvals_note: &'static str,
+    /// What the approvals section says of a working copy.
+    pub approvals_working_copy: &'static str,
+    /// "No approval of this snapshot is recorded.".
+    pub no_approvals: &'static str,
+    /// "Covers", of what an approval is of.
+    pub covers: &'static str,
+    /// "Role".
+    pub role: &'static str,
+    /// "Decision".
+    pub decision: &'static str,
+    /// "Conditions or advice".
+    pub conditions: &'static str,
+    /// "INVALID", before why an approval cannot be trusted.
+    pub invalid: &'static str,
+    /// "Accepted risks".
+    pub accepted_risks: &'static str,
+    /// The note under the accepted risks' heading.
+    pub accepted_risks_note: &'static str,
+    /// When no residual risk stays high.
+    pub no_high_residuals: &'static str,
+    /// "Rationale".
+    pub rationale: &'static str,
+    /// A high residual risk nobody has decided on.
+    pub no_decision: &'static str,
+    /// That the ICO must be consulted before processing.
+    pub prior_consultation_indicated: &'static str,
+    /// "ICO prior consultation", when recorded though not indicated.
+    pub prior_consultation: &'static str,
+    /// "Not yet sent.", of a prior consultation.
+    pub consultation_not_sent: &'static str,
     /// Twelve month names.
     months: [&'static str; 12],
 }
@@ -473,6 +521,143 @@ impl Labels {
             }
         }
     }
+
+    /// "Snapshot v1.0 — not approved".
+    pub fn snapshot_not_approved(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!("Snapshot {label} — not approved"),
+            Language::Welsh => format!("Ciplun {label} — heb ei gymeradwyo"),
+        }
+    }
+
+    /// "Approved: snapshot v1.0".
+    pub fn approved_snapshot(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!("Approved: snapshot {label}"),
+            Language::Welsh => format!("Cymeradwywyd: ciplun {label}"),
+        }
+    }
+
+    /// "Same as snapshot v1.0", of a working copy.
+    pub fn same_as_snapshot(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!("Same as snapshot {label}"),
+            Language::Welsh => format!("Yr un fath â chiplun {label}"),
+        }
+    }
+
+    /// What the banner of a working copy printed as the snapshot it equals says.
+    pub fn same_as_snapshot_note(&self, label: &str) -> String {
+        match self.language {
+            Language::English => format!(
+                "Same as snapshot {label}: this paper is of a working copy whose content is that snapshot’s."
+            ),
+            Language::Welsh => format!(
+                "Yr un fath â chiplun {label}: mae’r papur hwn o gopi gwaith y mae ei gynnwys yr un fath â’r ciplun hwnnw."
+            ),
+        }
+    }
+
+    /// "Snapshot v1.0", of what an approval covers.
+    pub fn snapshot_named(&self, label: &str) -> String {
+        format!("{} {label}", self.snapshot)
+    }
+
+    /// "checksum 1a2b3c4d5e6f…": the start of a checksum, enough to tell snapshots apart.
+    pub fn checksum_short(&self, checksum: &str) -> String {
+        let short: String = checksum.chars().take(12).collect();
+        format!("{} {short}…", self.checksum.to_lowercase())
+    }
+
+    /// "Snapshot v1.0, checksum 1a2b3c4d5e6f…", of the snapshot printed, in the cover's details.
+    pub fn snapshot_short(&self, label: &str, checksum: &str) -> String {
+        format!(
+            "{}, {}",
+            self.snapshot_named(label),
+            self.checksum_short(checksum)
+        )
+    }
+
+    /// An approver's decision: "approved with conditions".
+    pub fn decision_name(&self, decision: Decision) -> &'static str {
+        match (self.language, decision) {
+            (Language::English, decision) => decision.words(),
+            (Language::Welsh, Decision::Approved) => "cymeradwywyd",
+            (Language::Welsh, Decision::ApprovedWithConditions) => "cymeradwywyd gydag amodau",
+            (Language::Welsh, Decision::NotApproved) => "heb ei gymeradwyo",
+            (Language::Welsh, Decision::Advice) => "cyngor",
+        }
+    }
+
+    /// What checking an approval found: "signed, verified (gwen@example.org)", "unsigned",
+    /// "INVALID: the snapshot changed".
+    pub fn approval_status(&self, status: &Verification) -> String {
+        match (self.language, status) {
+            (_, Verification::Invalid(why)) => format!("{}: {why}", self.invalid),
+            (Language::English, status) => status.to_string(),
+            (Language::Welsh, Verification::Unsigned) => "heb ei lofnodi".to_owned(),
+            (Language::Welsh, Verification::Verified { principals }) => {
+                format!("wedi’i lofnodi, wedi’i wirio ({principals})")
+            }
+            (Language::Welsh, Verification::UnknownSigner) => {
+                "wedi’i lofnodi, llofnodwr anhysbys".to_owned()
+            }
+        }
+    }
+
+    /// "Accepted by Gwen Jones (SIRO), 1 December 2026"; "Not accepted by …".
+    pub fn acceptance(&self, acceptance: &RiskAcceptance) -> String {
+        let date = self.date(acceptance.date);
+        let (name, role) = (&acceptance.name, &acceptance.role);
+        match (self.language, acceptance.decision) {
+            (Language::English, AcceptanceDecision::Accepted) => {
+                format!("Accepted by {name} ({role}), {date}")
+            }
+            (Language::English, AcceptanceDecision::NotAccepted) => {
+                format!("Not accepted by {name} ({role}), {date}")
+            }
+            (Language::Welsh, AcceptanceDecision::Accepted) => {
+                format!("Derbyniwyd gan {name} ({role}), {date}")
+            }
+            (Language::Welsh, AcceptanceDecision::NotAccepted) => {
+                format!("Ni dderbyniwyd gan {name} ({role}), {date}")
+            }
+        }
+    }
+
+    /// A prior consultation as recorded: "Sent 3 December 2026, reference ICO/1. Response
+    /// 10 January 2027: No objection." or "… No response yet."
+    pub fn consultation(&self, consultation: &PriorConsultation) -> String {
+        let Some(sent) = consultation.sent else {
+            return self.consultation_not_sent.to_owned();
+        };
+        let sent = self.date(sent);
+        let reference = &consultation.reference;
+        let mut text = match (self.language, reference.is_empty()) {
+            (Language::English, true) => format!("Sent {sent}."),
+            (Language::English, false) => format!("Sent {sent}, reference {reference}."),
+            (Language::Welsh, true) => format!("Anfonwyd {sent}."),
+            (Language::Welsh, false) => format!("Anfonwyd {sent}, cyfeirnod {reference}."),
+        };
+        let response = &consultation.response;
+        let answer = match (self.language, consultation.response_date) {
+            (Language::English, None) if response.is_empty() => "No response yet.".to_owned(),
+            (Language::Welsh, None) if response.is_empty() => "Dim ymateb eto.".to_owned(),
+            (Language::English, None) => format!("Response: {response}"),
+            (Language::Welsh, None) => format!("Ymateb: {response}"),
+            (Language::English, Some(date)) if response.is_empty() => {
+                format!("Response {}.", self.date(date))
+            }
+            (Language::Welsh, Some(date)) if response.is_empty() => {
+                format!("Ymateb {}.", self.date(date))
+            }
+            (Language::English, Some(date)) => format!("Response {}: {response}", self.date(date)),
+            (Language::Welsh, Some(date)) => format!("Ymateb {}: {response}", self.date(date)),
+        };
+        text.push(' ');
+        text.push_str(&answer);
+        text
+    }
 }
 
 /// `text` with its first letter in upper case: "very high" → "Very high", "heb" → "Heb".
@@ -579,6 +764,29 @@ pub static ENGLISH: Labels = Labels {
     manual_moves: "Manual moves",
     no_manual_moves: "No manual moves.",
     pseudonym: "pseudonym",
+    draft_not_approved: "Draft — not approved",
+    draft_note: "This paper is of a working copy, not of an approved snapshot.",
+    snapshot_not_approved_note: "No valid approval of this snapshot is recorded.",
+    working_copy: "Working copy, not a snapshot",
+    printed_from: "Printed from",
+    checksum: "Checksum",
+    approvals: "Approvals",
+    approvals_note: "An approval is of one snapshot, named by its label and checksum: it holds for exactly the register printed here, and for no later change.",
+    approvals_working_copy: "This paper is of a working copy, not of a snapshot, so no approval covers it. To have it approved, take a snapshot of it and have the snapshot approved.",
+    no_approvals: "No approval of this snapshot is recorded.",
+    covers: "Covers",
+    role: "Role",
+    decision: "Decision",
+    conditions: "Conditions or advice",
+    invalid: "INVALID",
+    accepted_risks: "Accepted risks",
+    accepted_risks_note: "Each entry whose residual risk stays high or very high after mitigation, and the accountable decision on it. A risk not accepted must be reduced further, or accepted by someone accountable, before the processing goes ahead.",
+    no_high_residuals: "No residual risk stays high after mitigation.",
+    rationale: "Rationale",
+    no_decision: "Not accepted: no decision recorded.",
+    prior_consultation_indicated: "ICO prior consultation indicated (DPA 2018 s65, UK GDPR Art 36)",
+    prior_consultation: "ICO prior consultation",
+    consultation_not_sent: "Not yet sent.",
     months: [
         "January",
         "February",
@@ -690,6 +898,29 @@ pub static WELSH: Labels = Labels {
     manual_moves: "Symudiadau â llaw",
     no_manual_moves: "Dim symudiadau â llaw.",
     pseudonym: "ffugenw",
+    draft_not_approved: "Drafft — heb ei gymeradwyo",
+    draft_note: "Mae’r papur hwn o gopi gwaith, nid o giplun a gymeradwywyd.",
+    snapshot_not_approved_note: "Ni chofnodwyd cymeradwyaeth ddilys o’r ciplun hwn.",
+    working_copy: "Copi gwaith, nid ciplun",
+    printed_from: "Argraffwyd o",
+    checksum: "Swm gwirio",
+    approvals: "Cymeradwyaethau",
+    approvals_note: "Mae cymeradwyaeth o un ciplun, a enwir gan ei label a’i swm gwirio: mae’n dal ar gyfer yr union gofrestr a argraffwyd yma, ac nid ar gyfer unrhyw newid diweddarach.",
+    approvals_working_copy: "Mae’r papur hwn o gopi gwaith, nid o giplun, felly nid oes cymeradwyaeth yn ei gwmpasu. I’w gymeradwyo, cymerwch giplun ohono a chael y ciplun wedi’i gymeradwyo.",
+    no_approvals: "Ni chofnodwyd cymeradwyaeth o’r ciplun hwn.",
+    covers: "Yn cwmpasu",
+    role: "Swyddogaeth",
+    decision: "Penderfyniad",
+    conditions: "Amodau neu gyngor",
+    invalid: "ANNILYS",
+    accepted_risks: "Risgiau a dderbyniwyd",
+    accepted_risks_note: "Pob cofnod y mae ei risg weddilliol yn parhau’n uchel neu’n uchel iawn ar ôl lliniaru, a’r penderfyniad atebol arno. Rhaid lleihau risg na dderbyniwyd ymhellach, neu i rywun atebol ei derbyn, cyn i’r prosesu fynd rhagddo.",
+    no_high_residuals: "Nid oes risg weddilliol yn parhau’n uchel ar ôl lliniaru.",
+    rationale: "Rhesymeg",
+    no_decision: "Heb ei derbyn: ni chofnodwyd penderfyniad.",
+    prior_consultation_indicated: "Nodir ymgynghori ymlaen llaw â’r ICO (DPA 2018 a65, GDPR y DU Erthygl 36)",
+    prior_consultation: "Ymgynghori ymlaen llaw â’r ICO",
+    consultation_not_sent: "Heb ei anfon eto.",
     months: [
         "Ionawr",
         "Chwefror",

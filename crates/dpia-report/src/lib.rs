@@ -6,6 +6,7 @@
 //! text never reaches the file. No egui, no clock (dates come in through `ReportOptions`), and
 //! no I/O: the caller writes the bytes.
 
+mod approvals;
 mod changes;
 pub mod flow;
 pub mod labels;
@@ -17,6 +18,7 @@ pub mod public;
 
 use jiff::Timestamp;
 
+pub use approvals::{PaperApproval, PaperVersion, is_approved};
 pub use changes::changes_since;
 pub use layout::layout;
 pub use page::Report;
@@ -35,6 +37,11 @@ pub struct ReportOptions {
     /// A "Workshop outcome" section for this one of the register's workshops (its position in
     /// `Register::workshops`), when asked for. The public edition never names its participants.
     pub workshop_idx: Option<usize>,
+    /// Which version the paper prints: a snapshot, or a working copy (a draft).
+    pub version: PaperVersion,
+    /// Every approval of that snapshot (none for a working copy), in the order they were made,
+    /// each with what checking it found.
+    pub approvals: Vec<PaperApproval>,
 }
 
 /// The change log since an earlier snapshot, as plain text for the paper.

@@ -1,10 +1,11 @@
 //! The cover: the kicker, title and programme, the register's details, the public edition's
-//! notice, the purpose and when the paper was produced.
+//! notice, whether the version is approved and whether the ICO must be consulted (`cover_status`),
+//! the purpose and when the paper was produced.
 
 use jiff::tz::TimeZone;
 
+use super::Paper;
 use super::style::{BODY, CONTENT_TOP, CONTENT_WIDTH, MARGIN_X, NOTE, leading};
-use super::{Paper, cell};
 use crate::flow::{self, Inline, LineBox, Row, Style, Table};
 use crate::metrics::Face;
 use crate::page::{Item, Rect};
@@ -61,6 +62,8 @@ impl Paper<'_> {
         if self.options.edition == Edition::Public {
             self.public_notice();
         }
+        self.approval_banner();
+        self.consultation_notice();
         if !metadata.purpose.is_empty() {
             self.h2(labels.purpose);
             self.text(&metadata.purpose, BODY);
@@ -79,6 +82,7 @@ impl Paper<'_> {
         let labels = self.labels;
         let mut details: Vec<(&str, String)> = vec![
             (labels.version, metadata.version_label.clone()),
+            (labels.printed_from, self.version_detail()),
             (
                 labels.date_issued,
                 metadata
@@ -101,24 +105,7 @@ impl Paper<'_> {
                 Edition::Public => labels.public_edition.to_owned(),
             },
         ));
-        let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
-        table.pad_x = 0.0;
-        table.pad_y = 4.0;
-        let label_style = Style {
-            face: Face::Bold,
-            size: 9.0,
-            colour: palette::MUTED,
-        };
-        let rows = details
-            .into_iter()
-            .map(|(label, value)| {
-                Row::new(vec![
-                    flow::paragraph(label, label_style, table.inner_width(0), leading(BODY)),
-                    cell(&value, BODY, table.inner_width(1)),
-                ])
-            })
-            .collect();
-        self.flow.table_body(&table, rows);
+        self.details_table(details);
     }
 
     /// The box saying what the public edition leaves out.

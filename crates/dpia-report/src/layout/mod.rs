@@ -6,7 +6,10 @@
 //! the sections in order and holds the small pieces they share (headings, cells, bullets); each
 //! section is its own module, in the order it comes in the paper.
 
+mod accepted_risks;
+mod approvals;
 mod cover;
+mod cover_status;
 mod method;
 mod register_table;
 mod running;
@@ -14,7 +17,7 @@ mod style;
 mod summary;
 mod workshop_outcome;
 
-use crate::flow::{self, Flow, Frame, Inline, LineBox, Style};
+use crate::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, labels};
 use crate::metrics::{self, Face};
 use crate::page::{DocumentInfo, Item, Report, TextRun};
@@ -65,6 +68,8 @@ pub(crate) fn layout_edition(
     };
     paper.cover();
     paper.summary();
+    paper.approvals();
+    paper.accepted_risks();
     paper.changes();
     paper.workshop_outcome();
     paper.register_tables(progress);
@@ -138,6 +143,28 @@ impl Paper<'_> {
     fn text(&mut self, text: &str, style: Style) {
         self.flow
             .lines(&flow::paragraph(text, style, CONTENT_WIDTH, leading(style)));
+    }
+
+    /// A two-column list of labels and their values, as the cover's details are shown.
+    fn details_table(&mut self, details: Vec<(&str, String)>) {
+        let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
+        table.pad_x = 0.0;
+        table.pad_y = 4.0;
+        let label_style = Style {
+            face: Face::Bold,
+            size: 9.0,
+            colour: palette::MUTED,
+        };
+        let rows = details
+            .into_iter()
+            .map(|(label, value)| {
+                Row::new(vec![
+                    flow::paragraph(label, label_style, table.inner_width(0), leading(BODY)),
+                    cell(&value, BODY, table.inner_width(1)),
+                ])
+            })
+            .collect();
+        self.flow.table_body(&table, rows);
     }
 
     fn scores(&self, entry_idx: usize) -> Option<&EntryScores> {
@@ -287,6 +314,50 @@ mod test_util {
         register
     }
 
+    /// The bundled register with a long accepted rationale, printed as an approved snapshot whose
+    /// approvals have long names, roles and conditions, one of them invalid.
+    pub(super) fn with_long_sign_off() -> (Register, crate::ReportOptions) {
+        use super::cover_status::tests::{approval, snapshot};
+        use dpia_core::approval::Decision;
+        use dpia_core::register::{AcceptanceDecision, RiskAcceptance};
+        use dpia_core::signature::Verification;
+
+        let mut register = bundled();
+        let long = |word: &str, count: usize| vec![word; count].join(" ");
+        let high = dpia_core::accountability::high_residuals(&register)[0]
+            .entry
+            .id
+            .clone();
+        if let Some(entry) = register.entries.iter_mut().find(|entry| entry.id == high) {
+            entry.acceptance = Some(RiskAcceptance {
+                decision: AcceptanceDecision::Accepted,
+                name: long("Bartholomew-Featherstonehaugh", 4),
+                role: long("Senior responsible owner", 3),
+                date: "2026-12-01".parse().unwrap(),
+                rationale: long("tolerable", 120),
+            });
+        }
+        let mut first = approval(
+            Decision::ApprovedWithConditions,
+            Verification::Verified {
+                principals: long("someone@example.org", 3).replace(' ', ","),
+            },
+        );
+        first.name = long("Bartholomew-Featherstonehaugh", 5);
+        first.role = long("Senior responsible owner sign-off", 3);
+        first.conditions = long("condition", 400);
+        let invalid = approval(
+            Decision::Approved,
+            Verification::Invalid(long("the snapshot changed", 20)),
+        );
+        let options = crate::ReportOptions {
+            version: snapshot("v1.0"),
+            approvals: vec![first, invalid],
+            ..crate::ReportOptions::default()
+        };
+        (register, options)
+    }
+
     pub(super) fn is_numbered_word(word: &str) -> bool {
         word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
     }
@@ -301,7 +372,7 @@ mod test_util {
 
 #[cfg(test)]
 mod tests {
-    use super::test_util::{bundled, text_runs, welsh, with_long_concern};
+    use super::test_util::{bundled, text_runs, welsh, with_long_concern, with_long_sign_off};
     use super::*;
     use crate::page::{PAGE_HEIGHT, PAGE_WIDTH};
     use crate::{ChangeGroup, ChangesSection};
@@ -331,8 +402,14 @@ mod tests {
 
     #[test]
     fn nothing_is_clipped_or_overlapping() {
-        for register in [bundled(), with_long_concern(), welsh()] {
-            let report = layout(&register, &ReportOptions::default());
+        let signed_off = with_long_sign_off();
+        for (register, options) in [
+            (bundled(), ReportOptions::default()),
+            (with_long_concern(), ReportOptions::default()),
+            (welsh(), ReportOptions::default()),
+            signed_off,
+        ] {
+            let report = layout(&register, &options);
             for (page_idx, page) in report.pages.iter().enumerate() {
                 let boxes: Vec<(f32, f32, f32, f32, &str)> = text_runs(page)
                     .map(|run| {
@@ -468,6 +545,8 @@ mod tests {
             [
                 "Summary",
                 "Priority order",
+                "Approvals",
+                "Accepted risks",
                 "The register",
                 "PND · Police National Database",
                 "PNC · Police National Computer",

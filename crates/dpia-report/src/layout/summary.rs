@@ -436,7 +436,7 @@ mod tests {
         let report = layout(&register, &ReportOptions::default());
         let text = report.text();
         let start = text.find("\nPriority order\n").unwrap();
-        let end = text.find("\nThe register\n").unwrap();
+        let end = text.find("\nApprovals\n").unwrap();
         let ids: Vec<&str> = text[start..end]
             .split_whitespace()
             .filter(|word| register.entries.iter().any(|e| e.id.as_str() == *word))
