@@ -28,6 +28,7 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod gui_merge;
 mod gui_util;
 mod gui_versions;
 mod gui_workshop;

@@ -318,12 +318,23 @@ pub(super) enum Then {
 pub(super) enum Question {
     /// There are unsaved changes: save them, discard them, or cancel?
     UnsavedChanges(Then),
-    /// The file changed on disk since it was opened: reload it, save elsewhere, or cancel?
+    /// The file changed on disk since it was opened: merge, reload it, save elsewhere, or cancel?
     ChangedOnDisk,
+    /// The changes on disk were merged into the working register: what came in, and save now?
+    Merged(MergedFromDisk),
     /// A recovery copy newer than the register was found: restore it or discard it?
     Recovery(PendingRecovery),
     /// A recovery copy of a register that had no file was left behind: restore it or discard it?
     UntitledRecovery(PendingRecovery),
+}
+
+/// What a merge with the file on disk brought in, for the user to read before saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct MergedFromDisk {
+    /// The change log of what came in from disk, one line each.
+    pub incoming: Vec<String>,
+    /// The notes of the merge (ids renumbered).
+    pub notes: Vec<String>,
 }
 
 /// The user's answer to a `Question`.
@@ -333,6 +344,11 @@ pub(super) enum Answer {
     SaveThen(Then),
     /// Go on without saving.
     DiscardThen(Then),
+    /// Merge the file's changes on disk into the working register (three-way, from the version
+    /// loaded).
+    MergeWithDisk,
+    /// Save now (after a merge).
+    SaveNow,
     /// Read the file again, dropping unsaved changes.
     Reload,
     /// Save to another file.
@@ -386,17 +402,19 @@ pub(super) fn question_ui(
                     "{file_name} was changed by someone or something else since you opened it \
                      (another copy of the app, or a git pull). Saving now would overwrite those changes."
                 ));
-                ui.label("Reload it to see them (your unsaved changes are dropped), or save your version as another file.");
+                ui.label("Merge them with yours (the version you opened is the common ancestor; conflicts go to the Resolve conflicts view), reload the file (your unsaved changes are dropped), or save your version as another file.");
                 buttons(
                     ui,
                     &mut answer,
                     &[
+                        ("Merge", Answer::MergeWithDisk),
                         ("Reload", Answer::Reload),
                         ("Save as…", Answer::SaveAs),
                         ("Cancel", Answer::Cancel),
                     ],
                 );
             }
+            Question::Merged(merged) => merged_ui(ui, merged, file_name, &mut answer),
             Question::Recovery(recovery) => {
                 ui.heading("Recover unsaved changes?");
                 ui.label(format!(
@@ -440,6 +458,29 @@ pub(super) fn question_ui(
         answer = Some(Answer::Cancel);
     }
     answer
+}
+
+/// What a merge with the file on disk brought in, and whether to save now.
+fn merged_ui(ui: &mut Ui, merged: &MergedFromDisk, file_name: &str, answer: &mut Option<Answer>) {
+    ui.heading("Merged with the changes on disk");
+    ui.label(if merged.incoming.is_empty() {
+        format!("Nothing new came in from {file_name} on disk; your changes are kept.")
+    } else {
+        format!("This came in from {file_name} on disk, and your changes are kept:")
+    });
+    ui.label("Nothing is saved yet; Undo takes the merge back.");
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for line in merged.notes.iter().chain(&merged.incoming) {
+                ui.label(line);
+            }
+        });
+    buttons(
+        ui,
+        answer,
+        &[("Save", Answer::SaveNow), ("Review first", Answer::Cancel)],
+    );
 }
 
 fn buttons(ui: &mut Ui, answer: &mut Option<Answer>, choices: &[(&str, Answer)]) {

@@ -11,6 +11,7 @@
 mod app;
 mod clock;
 mod command;
+mod conflicts;
 mod details;
 mod dialogs;
 mod entry_editor;

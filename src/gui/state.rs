@@ -26,6 +26,9 @@ pub(super) struct Document {
     pub path: Option<PathBuf>,
     /// The file's fingerprint when it was opened or saved, to tell whether someone changed it since.
     pub fingerprint: Option<Fingerprint>,
+    /// The register as last read from or saved to its file: the common ancestor when the file has
+    /// changed on disk since and the two are merged. `None` for a register with no file.
+    pub base: Option<Register>,
     /// Undo and redo.
     pub history: History,
     /// What changed since the last save, for the audit trail written at the next save.
@@ -57,10 +60,12 @@ impl Document {
         let history = History::default();
         let start_revision = history.revision();
         let saved_revision = path.is_some().then_some(start_revision);
+        let base = path.is_some().then(|| register.clone());
         Self {
             register,
             path,
             fingerprint,
+            base,
             history,
             journal: Journal::default(),
             trail: Trail::default(),
@@ -128,6 +133,7 @@ impl Document {
     pub(super) fn mark_saved(&mut self, path: PathBuf, fingerprint: Option<Fingerprint>) {
         self.path = Some(path);
         self.fingerprint = fingerprint;
+        self.base = Some(self.register.clone());
         self.saved_revision = Some(self.history.revision());
         self.history.seal();
     }
@@ -171,17 +177,20 @@ pub enum View {
     Snapshots,
     /// Workshop sessions: the presenter while one runs, else past sessions and a way to start one.
     Workshop,
+    /// The conflicts a merge left in the register, each to settle with ours or theirs.
+    Conflicts,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
         Self::Snapshots,
         Self::Workshop,
+        Self::Conflicts,
     ];
 
     /// The view's name in the switcher.
@@ -193,7 +202,14 @@ impl View {
             Self::Details => "Register details",
             Self::Snapshots => "Snapshots",
             Self::Workshop => "Workshop",
+            Self::Conflicts => "Resolve conflicts",
         }
+    }
+
+    /// Whether the view is offered in the menu and the switcher: the Resolve conflicts view only
+    /// while the register has conflicts (or is being shown).
+    pub fn is_offered(self, register: &Register, shown: Self) -> bool {
+        self != Self::Conflicts || !register.conflicts.is_empty() || shown == Self::Conflicts
     }
 
     /// Whether the view shows the entry editor beside it.

@@ -232,6 +232,10 @@ impl DpiaApp {
                 }
                 self.then(then, ctx);
             }
+            Answer::MergeWithDisk => self.merge_with_disk(),
+            Answer::SaveNow => {
+                self.save(ctx);
+            }
             Answer::Reload => {
                 if let Some(path) = self.document.path.clone() {
                     self.load(&path);

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::DpiaApp;
 use crate::gui::dialogs::{FileRequest, Question};
-use crate::gui::state::Document;
+use crate::gui::state::{Document, View};
 
 use dpia_core::filter::Filter;
 use dpia_core::register::Register;
@@ -51,6 +51,15 @@ impl DpiaApp {
                 self.replace_document(document);
                 self.settings.remember(path);
                 self.notice = Some(format!("Opened {}", file_name(path)));
+                let num_conflicts = self.document.register.conflicts.len();
+                if num_conflicts > 0 {
+                    self.view.view = View::Conflicts;
+                    self.notice = Some(format!(
+                        "{} holds {num_conflicts} merge conflict{} to resolve: take yours or theirs for each, then save",
+                        file_name(path),
+                        if num_conflicts == 1 { "" } else { "s" }
+                    ));
+                }
                 if let Some(pending) = recovery::pending(path) {
                     self.question = Some(Question::Recovery(pending));
                 }

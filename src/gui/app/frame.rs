@@ -13,8 +13,8 @@ use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
 use crate::gui::{
-    APP_NAME, Command, details, entries, entry_editor, heat_map, priorities, sidebar, snapshots,
-    table, theme,
+    APP_NAME, Command, conflicts, details, entries, entry_editor, heat_map, priorities, sidebar,
+    snapshots, table, theme,
 };
 
 impl DpiaApp {
@@ -54,6 +54,9 @@ impl DpiaApp {
                 snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
             }
             View::Workshop => self.workshops_view(ui),
+            View::Conflicts => {
+                conflicts::conflicts_ui(ui, &self.document.register, &mut self.commands);
+            }
         }
     }
 
@@ -255,7 +258,9 @@ impl DpiaApp {
             });
             ui.menu_button("View", |ui| {
                 for view in View::ALL {
-                    self.menu_item(ui, Command::ShowView(view));
+                    if view.is_offered(&self.document.register, self.view.view) {
+                        self.menu_item(ui, Command::ShowView(view));
+                    }
                 }
                 ui.separator();
                 for command in [
@@ -308,6 +313,9 @@ impl DpiaApp {
     fn toolbar_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             for view in View::ALL {
+                if !view.is_offered(&self.document.register, self.view.view) {
+                    continue;
+                }
                 let selected = self.view.view == view;
                 let text = if selected {
                     RichText::new(view.label()).font(theme::bold_body())

@@ -8,6 +8,7 @@
 
 mod autosave;
 mod command_handling;
+mod disk_merge;
 mod document_io;
 mod frame;
 mod selection;

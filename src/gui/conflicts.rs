@@ -1,0 +1,123 @@
+//! The Resolve conflicts view: each conflict a merge left in the register, side by side — before,
+//! yours (in place), theirs — to settle with yours or theirs, one undoable step each, or to edit
+//! in the entry's editor first and then keep.
+//!
+//! Draws only: settling pushes `Command::Edit(Edit::ResolveConflict)`, so it goes through the
+//! history and the audit trail like any edit.
+
+use egui::{RichText, Ui};
+
+use super::Command;
+use super::state::View;
+use super::theme;
+use dpia_core::edit::Edit;
+use dpia_core::merge::Choice;
+use dpia_core::register::{Conflict, Register};
+
+/// Draws the view.
+pub(super) fn conflicts_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<Command>) {
+    ui.heading("Resolve conflicts");
+    if register.conflicts.is_empty() {
+        ui.label("No conflicts remain. Save the register to write it without them.");
+        return;
+    }
+    ui.label(format!(
+        "A merge met {} where both sides changed the same thing differently. Yours is in place \
+         until you choose; each choice can be undone. Save once all are settled: `check` fails \
+         while any remain.",
+        match register.conflicts.len() {
+            1 => "1 place".to_owned(),
+            count => format!("{count} places"),
+        }
+    ));
+    ui.add_space(8.0);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (conflict_idx, conflict) in register.conflicts.iter().enumerate() {
+                conflict_ui(ui, register, conflict_idx, conflict, commands);
+                ui.add_space(8.0);
+            }
+        });
+}
+
+/// One conflict as a card: where, the three values, and the choices.
+fn conflict_ui(
+    ui: &mut Ui,
+    register: &Register,
+    conflict_idx: usize,
+    conflict: &Conflict,
+    commands: &mut Vec<Command>,
+) {
+    let what = conflict.what();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(format!("{}. {what}", conflict_idx + 1)).font(theme::bold_body()));
+        egui::Grid::new(("conflict", conflict_idx))
+            .num_columns(3)
+            .spacing([16.0, 4.0])
+            .show(ui, |ui| {
+                let width = (ui.available_width() / 3.0 - 16.0).max(120.0);
+                for heading in ["Before (base)", "Yours (in place)", "Theirs"] {
+                    ui.label(RichText::new(heading).font(theme::bold_body()));
+                }
+                ui.end_row();
+                for value in [&conflict.base, &conflict.ours, &conflict.theirs] {
+                    ui.scope(|ui| {
+                        ui.set_max_width(width);
+                        ui.add(egui::Label::new(readable(value)).wrap());
+                    });
+                }
+                ui.end_row();
+            });
+        ui.horizontal(|ui| {
+            for (choice, label) in [
+                (Choice::Ours, "Keep yours"),
+                (Choice::Theirs, "Take theirs"),
+            ] {
+                if ui.button(format!("{label} for {what}")).clicked()
+                    && let Some(edit) = Edit::resolve_conflict(register, conflict_idx, choice)
+                {
+                    commands.push(Command::Edit(edit));
+                }
+            }
+            if let Some(entry) = &conflict.entry
+                && register.entry(entry).is_some()
+                && ui
+                    .button(format!("Edit {entry}"))
+                    .on_hover_text("Change it in the editor, then come back and keep yours")
+                    .clicked()
+            {
+                commands.push(Command::Select(Some(entry.clone())));
+                commands.push(Command::ShowView(View::Register));
+            }
+        });
+    });
+}
+
+/// A stored value as a person reads it: text unquoted, an absent thing as "(none)", anything else
+/// as its one-line RON, cut short.
+fn readable(value: &str) -> String {
+    if value == "None" {
+        return "(none: removed)".to_owned();
+    }
+    match ron::from_str::<String>(value) {
+        Ok(text) if text.is_empty() => "(empty)".to_owned(),
+        Ok(text) => text,
+        Err(_) => Conflict::shortened(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable;
+
+    #[test]
+    fn values_read_as_text() {
+        assert_eq!(readable("\"Ours\""), "Ours");
+        assert_eq!(readable("\"\""), "(empty)");
+        assert_eq!(readable("None"), "(none: removed)");
+        assert_eq!(readable("Some(3)"), "Some(3)");
+        assert!(readable(&format!("({})", "x".repeat(200))).ends_with('…'));
+    }
+}
