@@ -189,7 +189,7 @@ fn a_register_with_conflicts_opens_on_the_resolve_view() {
     assert_eq!(state.view(), View::Register);
     assert_eq!(state.selection(), Some(&id("PND-001")));
     assert!(
-        harness.query_by_label("Resolve conflicts").is_some(),
+        harness.query_by_label("Conflicts").is_some(),
         "still offered in the switcher while a conflict remains"
     );
     fs::remove_file(&path).unwrap();

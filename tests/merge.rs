@@ -403,3 +403,58 @@ fn a_malformed_input_fails_with_its_place_and_leaves_ours_untouched() {
         "both added the same register"
     );
 }
+
+#[test]
+fn snapshots_taken_on_both_branches_are_both_recorded_and_one_label_twice_is_reported() {
+    let dir = repository();
+    dir.ok(&["snapshot", "register.ron", "--label", "v1.1"]);
+    commit(&dir, "v1.1");
+    git(dir.path(), &["checkout", "-q", "-b", "dafydd"]);
+    set(&dir, "PND-001", &["votes=3"]);
+    dir.ok(&["snapshot", "register.ron", "--label", "v1.2-dafydd"]);
+    commit(&dir, "dafydd's snapshot");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    set(&dir, "PND-002", &["votes=4"]);
+    dir.ok(&["snapshot", "register.ron", "--label", "v1.2-gwen"]);
+    commit(&dir, "gwen's snapshot");
+    git(dir.path(), &["merge", "--no-edit", "dafydd"]);
+    // Both recorded, each following its own branch's last: the chain holds.
+    let labels: Vec<String> = load(&dir)
+        .snapshots
+        .iter()
+        .map(|record| record.label.to_string())
+        .collect();
+    assert_eq!(labels, ["v1.1", "v1.2-gwen", "v1.2-dafydd"]);
+    let out = dir.ok(&["check", "--verify-snapshots", "register.ron"]);
+    assert!(!out.stdout.contains("snapshot v1"), "{out:?}");
+
+    // The same label taken on both branches, as two different versions.
+    git(dir.path(), &["checkout", "-q", "-b", "siân"]);
+    set(&dir, "PND-001", &["votes=5"]);
+    dir.ok(&["snapshot", "register.ron", "--label", "v2.0"]);
+    commit(&dir, "siân's v2.0");
+    git(dir.path(), &["checkout", "-q", "main"]);
+    set(&dir, "PND-001", &["votes=6"]);
+    dir.ok(&["snapshot", "register.ron", "--label", "v2.0"]);
+    commit(&dir, "gwen's v2.0");
+    let merging = git_output(dir.path(), &["merge", "--no-edit", "siân"]);
+    let printed = String::from_utf8_lossy(&merging.stdout);
+    assert!(!merging.status.success(), "git stops: {printed}");
+    assert!(
+        printed.contains("register.snapshots/v2.0.ron"),
+        "git names the snapshot file taken on both: {printed}"
+    );
+    assert!(
+        printed.contains("snapshot v2.0, taken on both sides as two different versions"),
+        "the driver names it in the register: {printed}"
+    );
+    let out = dir.problems(&["check", "register.ron"]);
+    assert!(
+        out.stdout
+            .contains("unresolved merge conflict on snapshot v2.0, taken on both sides"),
+        "{out:?}"
+    );
+    // Neither version is lost: git keeps theirs beside ours until the merge is settled.
+    let theirs = git(dir.path(), &["show", ":3:register.snapshots/v2.0.ron"]);
+    assert!(theirs.contains("label: \"v2.0\""), "{theirs}");
+}

@@ -51,25 +51,25 @@ fn conflict_ui(
 ) {
     let what = conflict.what();
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_width(ui.available_width());
+        // Clear of the scroll bar on the right.
+        ui.set_width(ui.available_width() - 16.0);
         ui.label(RichText::new(format!("{}. {what}", conflict_idx + 1)).font(theme::bold_body()));
-        egui::Grid::new(("conflict", conflict_idx))
-            .num_columns(3)
-            .spacing([16.0, 4.0])
-            .show(ui, |ui| {
-                let width = (ui.available_width() / 3.0 - 16.0).max(120.0);
-                for heading in ["Before (base)", "Yours (in place)", "Theirs"] {
+        // Three equal columns, top-aligned, so a long value wraps in its own third.
+        let values = [
+            ("Before (base)", &conflict.base),
+            ("Yours (in place)", &conflict.ours),
+            ("Theirs", &conflict.theirs),
+        ];
+        ui.columns(3, |columns| {
+            for (column, (heading, value)) in columns.iter_mut().zip(values) {
+                // Left-aligned, not justified: a wrapped value reads as ordinary text.
+                column.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
                     ui.label(RichText::new(heading).font(theme::bold_body()));
-                }
-                ui.end_row();
-                for value in [&conflict.base, &conflict.ours, &conflict.theirs] {
-                    ui.scope(|ui| {
-                        ui.set_max_width(width);
-                        ui.add(egui::Label::new(readable(value)).wrap());
-                    });
-                }
-                ui.end_row();
-            });
+                    ui.add(egui::Label::new(readable(value)).wrap());
+                });
+            }
+        });
+        ui.add_space(4.0);
         ui.horizontal(|ui| {
             for (choice, label) in [
                 (Choice::Ours, "Keep yours"),

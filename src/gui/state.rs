@@ -202,7 +202,7 @@ impl View {
             Self::Details => "Register details",
             Self::Snapshots => "Snapshots",
             Self::Workshop => "Workshop",
-            Self::Conflicts => "Resolve conflicts",
+            Self::Conflicts => "Conflicts",
         }
     }
 

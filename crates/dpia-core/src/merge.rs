@@ -105,14 +105,19 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
     }
     register.issued_ids = issued;
     register.entries = Vec::new();
-    merge_entries(&mut merging, &mut register, base, ours, theirs);
+    let renumbered = merge_entries(&mut merging, &mut register, base, ours, theirs);
     for workshop in &theirs.workshops {
         let is_known = register
             .workshops
             .iter()
             .any(|w| w.title == workshop.title && w.date == workshop.date);
         if !is_known {
-            register.workshops.push(workshop.clone());
+            // A workshop only theirs recorded names theirs' ids: renumbered ones get their new id.
+            let mut workshop = workshop.clone();
+            for (old, new) in &renumbered {
+                workshop.rename_entry(old, new);
+            }
+            register.workshops.push(workshop);
         }
     }
     register.snapshots = merge_by_id(
@@ -358,13 +363,14 @@ impl Merging {
     }
 }
 
+/// Merges the entries into `register`; returns theirs' entries renumbered, as (old id, new id).
 fn merge_entries(
     merging: &mut Merging,
     register: &mut Register,
     base: &Register,
     ours: &Register,
     theirs: &Register,
-) {
+) -> Vec<(EntryId, EntryId)> {
     let mut renumbered = Vec::new();
     // Looked up once each, so the merge stays linear in the entries (`Register::entry` scans).
     let (base_ids, ours_ids, theirs_ids) = (by_id(base), by_id(ours), by_id(theirs));
@@ -403,14 +409,17 @@ fn merge_entries(
         }
     }
     merging.entry = None;
+    let mut renamed = Vec::new();
     for mut entry in renumbered {
         let new_id = register.issue_entry_id(&entry.system);
         merging
             .notes
             .push(format!("theirs' {} is now {new_id}", entry.id));
+        renamed.push((entry.id.clone(), new_id.clone()));
         entry.id = new_id;
         register.entries.push(entry);
     }
+    renamed
 }
 
 /// The entries of `register` by id: the first with each id, as `Register::entry` finds it.
@@ -1307,6 +1316,49 @@ mod tests {
         };
         assert!(history.apply(&mut register, stale).is_err());
         assert_eq!(register, conflicted, "a refused edit changes nothing");
+    }
+
+    #[test]
+    fn a_workshop_only_theirs_recorded_names_their_renumbered_entry_by_its_new_id() {
+        let pnd = SystemId::parse("PND").unwrap();
+        let ours = edited(|r| {
+            let new_id = r.issue_entry_id(&pnd);
+            r.entries.push(Entry::new(new_id, pnd.clone(), "Ours"));
+        });
+        let theirs = edited(|r| {
+            let new_id = r.issue_entry_id(&pnd);
+            r.entries
+                .push(Entry::new(new_id.clone(), pnd.clone(), "Theirs"));
+            r.workshops.push(Workshop {
+                title: "Theirs' workshop".to_owned(),
+                date: jiff::civil::date(2019, 7, 11),
+                scope: crate::register::Scope::All,
+                attendance: crate::register::Attendance::Anonymous { count: 3 },
+                votes_per_participant: 3,
+                votes: vec![crate::register::EntryVotes {
+                    entry: new_id.clone(),
+                    votes: 3,
+                }],
+                ballots: Vec::new(),
+                tiers: vec![crate::register::EntryTier {
+                    entry: new_id.clone(),
+                    tier: crate::register::Tier::Must,
+                }],
+                moves: Vec::new(),
+                final_order: vec![new_id, id("PND-001")],
+                snapshot_label: String::new(),
+            });
+        });
+        let merged = merge(&base(), &ours, &theirs);
+        assert_eq!(merged.notes, ["theirs' PND-003 is now PND-004"]);
+        let workshop = &merged.register.workshops[0];
+        assert_eq!(workshop.votes_for(&id("PND-004")), 3);
+        assert_eq!(workshop.votes_for(&id("PND-003")), 0, "not our entry's");
+        assert_eq!(
+            workshop.tier_of(&id("PND-004")),
+            Some(crate::register::Tier::Must)
+        );
+        assert_eq!(workshop.final_order, [id("PND-004"), id("PND-001")]);
     }
 
     /// A small deterministic generator (xorshift64), so the property test repeats exactly.

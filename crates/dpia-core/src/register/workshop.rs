@@ -201,4 +201,19 @@ impl Workshop {
             .find(|t| &t.entry == entry)
             .map(|t| t.tier)
     }
+
+    /// Renames the entry `old` to `new` wherever the record names it, as a merge does when it
+    /// renumbers an entry: its votes, ballots, tier, moves and place in the final order.
+    pub fn rename_entry(&mut self, old: &EntryId, new: &EntryId) {
+        let rename = |entry: &mut EntryId| {
+            if entry == old {
+                entry.clone_from(new);
+            }
+        };
+        self.votes.iter_mut().for_each(|v| rename(&mut v.entry));
+        self.ballots.iter_mut().for_each(|b| rename(&mut b.entry));
+        self.tiers.iter_mut().for_each(|t| rename(&mut t.entry));
+        self.moves.iter_mut().for_each(|m| rename(&mut m.entry));
+        self.final_order.iter_mut().for_each(rename);
+    }
 }
