@@ -35,7 +35,7 @@ pub use clock::Clock;
 pub use command::{Command, MenuCommand};
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
-pub use snapshots::SnapshotCommand;
+pub use snapshots::{ApprovalCommand, SnapshotCommand};
 pub use state::View;
 pub use workshop::WorkshopCommand;
 

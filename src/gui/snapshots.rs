@@ -7,6 +7,7 @@
 //! through `Command::Snapshot`, whose restores are single undoable `Edit::ReplaceRegister` steps.
 //! A snapshot opened read-only is drawn from the verified copy, which no command can reach.
 
+mod approvals;
 mod compare;
 mod read_only;
 
@@ -15,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Align, Label as TextLabel, Layout, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
+
+pub use approvals::ApprovalCommand;
 
 use super::DpiaApp;
 use super::command::{Command, MenuCommand};
@@ -57,6 +60,8 @@ pub enum SnapshotCommand {
         /// The field as the change log names it ("concern", "privacy residual"), for the undo menu.
         what: String,
     },
+    /// Approve a snapshot, or read and check the approvals again.
+    Approval(ApprovalCommand),
 }
 
 impl SnapshotCommand {
@@ -67,6 +72,7 @@ impl SnapshotCommand {
             Self::RestoreWhole(_) => "Restore as working copy…",
             Self::RestoreEntry { .. } => "Restore entry",
             Self::RestoreField { .. } => "Restore field",
+            Self::Approval(command) => command.label(),
         }
     }
 }
@@ -89,6 +95,8 @@ pub(super) struct Versions {
     read_only: Option<ReadOnly>,
     /// The snapshot the user asked to restore as the working copy, until they confirm or cancel.
     confirm_restore: Option<Label>,
+    /// Each snapshot's approvals, as last read and checked, and the Approve… form.
+    approvals: approvals::Approvals,
 }
 
 /// What is typed into the take-snapshot form.
@@ -189,6 +197,7 @@ impl Versions {
         let is_other_register = self.listed_for.as_deref() != Some(register_path);
         self.listed_for = Some(register_path.to_owned());
         self.loaded.clear();
+        self.approvals.is_stale = true;
         match snapshot_file::list(register_path) {
             Ok(listed) => {
                 self.listed = listed;
@@ -390,6 +399,7 @@ impl DpiaApp {
                     |working, older| snapshot::restore_field(working, older, &entry, &field),
                 );
             }
+            SnapshotCommand::Approval(command) => self.run_approval_command(command, &path, ctx),
         }
     }
 
@@ -526,6 +536,7 @@ pub(super) fn snapshots_ui(
     ui: &mut Ui,
     document: &Document,
     versions: &mut Versions,
+    now: jiff::Timestamp,
     commands: &mut Vec<Command>,
 ) {
     let Some(path) = document.path.as_deref() else {
@@ -540,6 +551,9 @@ pub(super) fn snapshots_ui(
         return;
     };
     versions.sync(Some(path), &document.register.metadata.version_label);
+    if versions.approvals.is_stale {
+        versions.approvals.read(path, now);
+    }
     ui.horizontal(|ui| {
         ui.heading(format!("Snapshots of {}", document.display_name()));
         ui.add_space(12.0);
@@ -573,6 +587,7 @@ pub(super) fn snapshots_ui(
         Pane::Trail => super::trail_view::register_log_ui(ui, &document.trail),
     }
     confirm_restore_ui(ui.ctx(), versions, commands);
+    approvals::approve_form_ui(ui.ctx(), versions, commands);
 }
 
 fn list_pane_ui(
@@ -597,13 +612,19 @@ fn list_pane_ui(
                 .size(16.0),
         );
     } else {
-        action = snapshot_table_ui(ui, versions);
+        action = snapshot_table_ui(ui, versions, commands);
     }
     for listed in &versions.listed {
         if let Err(err) = &listed.details {
             error_line(ui, &format!("Cannot be used: {err}"));
         }
     }
+    ui.add_space(8.0);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("approvals")
+        .auto_shrink([false, false])
+        .show(ui, |ui| approvals::approvals_ui(ui, versions, commands));
     match action {
         Some(ListAction::Compare(label)) => versions.compare_with_working(label),
         Some(ListAction::Open(label)) => {
@@ -673,10 +694,15 @@ fn take_form_ui(
 }
 
 /// The table of readable snapshots, newest first; returns what a button asked for.
-fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
+fn snapshot_table_ui(
+    ui: &mut Ui,
+    versions: &Versions,
+    commands: &mut Vec<Command>,
+) -> Option<ListAction> {
     let rows: Vec<&Details> = versions.readable().collect();
     let mut action = None;
     let zone = jiff::tz::TimeZone::system();
+    let max_height = (ui.available_height() * 0.45).max(4.0 * ROW_HEIGHT);
     TableBuilder::new(ui)
         .id_salt("snapshot-list")
         .striped(true)
@@ -687,9 +713,19 @@ fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
         .column(Column::exact(64.0))
         .column(Column::remainder().at_least(120.0).clip(true))
         .column(Column::exact(250.0))
+        .column(Column::exact(190.0))
         .min_scrolled_height(0.0)
+        .max_scroll_height(max_height)
         .header(26.0, |mut header| {
-            for title in ["Label", "Taken", "Author", "Entries", "Note", ""] {
+            for title in [
+                "Label",
+                "Taken",
+                "Author",
+                "Entries",
+                "Note",
+                "",
+                "Approvals",
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -758,6 +794,7 @@ fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
                         action = Some(ListAction::Restore(label.clone()));
                     }
                 });
+                row.col(|ui| approvals::approve_button_ui(ui, versions, label, commands));
             });
         });
     action

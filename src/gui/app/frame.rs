@@ -51,7 +51,13 @@ impl DpiaApp {
                 &mut self.commands,
             ),
             View::Snapshots => {
-                snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
+                snapshots::snapshots_ui(
+                    ui,
+                    &self.document,
+                    &mut self.versions,
+                    self.clock.now(),
+                    &mut self.commands,
+                );
             }
             View::Workshop => self.workshops_view(ui),
         }

@@ -57,7 +57,7 @@ pub struct DpiaApp {
     /// Results computed from the document and the view (ranking, rows), kept until either changes.
     derived: Derived,
     /// The UI settings, saved in eframe storage between runs.
-    settings: Settings,
+    pub(in crate::gui) settings: Settings,
     /// The file chooser or path field open, and the command its answer becomes.
     pub(in crate::gui) file_dialogs: FileDialogs,
     /// The question the app is asking (unsaved changes, recovery copies), if any.

@@ -1,0 +1,210 @@
+//! Accountability in the app, driven as a user would, headless with `egui_kittest`: approvals of a
+//! snapshot in the Snapshots view (unsigned, signed with a key `ssh-keygen` made, refused with the
+//! reason), the acceptance of a high residual risk in the entry editor, the prior consultation of
+//! the ICO in Register details, and the author's name set in Settings.
+//!
+//! Every test opens a copy of `tests/fixtures/small.ron` in its own folder, with a fixed date and
+//! clock. Assertions are on what the window shows (by AccessKit label) and on the files written.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use dpia_core::approval::Decision;
+use dpia_core::snapshot::Label;
+use dpia_files::approval_file;
+use dpia_register::gui::Clock;
+use egui_kittest::kittest::Queryable;
+
+use super::gui_util::{App, click, open_small_with, replace_text, text_in, type_into};
+use super::util::Dir;
+
+/// The time the tests' clock stands at.
+const NOW: &str = "2019-07-11T09:30:00Z";
+
+/// The app open on a copy of `small.ron`, its clock fixed at `NOW`.
+fn open_small() -> App {
+    open_small_with(|app| app.with_clock(Clock::Fixed(NOW.parse().unwrap())))
+}
+
+/// Goes to the Snapshots view, takes snapshot v0.2 and opens the Approve… form on it.
+fn approve_v0_2(app: &mut App) {
+    click(&mut app.harness, "Snapshots");
+    click(&mut app.harness, "Take snapshot");
+    click(&mut app.harness, "Approve v0.2…");
+}
+
+/// Makes an ed25519 key pair with `ssh-keygen` in `dir` (with `passphrase`, empty for none);
+/// returns the private key's path.
+fn keygen(dir: &Dir, name: &str, passphrase: &str) -> PathBuf {
+    let path = dir.join(name);
+    let status = Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", passphrase, "-C", "gwen", "-f"])
+        .arg(&path)
+        .stdin(Stdio::null())
+        .status()
+        .expect("ssh-keygen runs (apt-get install openssh-client)");
+    assert!(status.success(), "ssh-keygen made the key");
+    path
+}
+
+/// An allowed-signers file in `dir` giving the key at `private` to `principal`.
+fn allowed_signers(dir: &Dir, principal: &str, private: &Path) -> PathBuf {
+    let public = fs::read_to_string(private.with_extension("pub")).unwrap();
+    dir.create(
+        "allowed_signers",
+        format!("{principal} {}\n", public.trim()),
+    )
+}
+
+#[test]
+fn an_unsigned_approval_is_recorded_beside_the_snapshot_and_listed_as_unsigned() {
+    let mut app = open_small();
+    approve_v0_2(&mut app);
+    assert_eq!(
+        text_in(&app.harness, "Date").as_deref(),
+        Some("2019-07-11"),
+        "today by default"
+    );
+    replace_text(&mut app.harness, "Role", "SIRO sign-off");
+    replace_text(&mut app.harness, "Name", "Gwen Jones");
+    click(&mut app.harness, "approved with conditions");
+    type_into(
+        &mut app.harness,
+        "Conditions or advice",
+        "Deletion automated by March",
+    );
+    click(&mut app.harness, "Record unsigned approval");
+
+    let state = app.harness.state();
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+    let stored = approval_file::list(&app.path).unwrap();
+    assert_eq!(stored.len(), 1);
+    let approval = &stored[0].approval;
+    assert_eq!(approval.label.as_str(), "v0.2");
+    assert_eq!(approval.role, "SIRO sign-off");
+    assert_eq!(approval.name, "Gwen Jones");
+    assert_eq!(approval.decision, Decision::ApprovedWithConditions);
+    assert_eq!(approval.conditions, "Deletion automated by March");
+    assert_eq!(approval.date.to_string(), "2019-07-11");
+    assert!(!approval.is_signed());
+
+    assert!(
+        app.harness.query_by_label("Gwen Jones").is_some(),
+        "listed under its snapshot"
+    );
+    assert!(app.harness.query_by_label("unsigned").is_some(), "status");
+    assert!(
+        app.harness.query_by_label("1 approval").is_some(),
+        "counted in the snapshot list"
+    );
+    assert!(
+        app.harness
+            .query_by_label("Record unsigned approval")
+            .is_none(),
+        "the form closed"
+    );
+}
+
+#[test]
+fn an_approval_signed_with_an_ssh_key_is_verified_against_the_allowed_signers_file() {
+    let mut app = open_small();
+    let key = keygen(&app.dir, "id_ed25519", "");
+    let allowed = allowed_signers(&app.dir, "gwen@example.org", &key);
+    approve_v0_2(&mut app);
+    replace_text(&mut app.harness, "Name", "Gwen Jones");
+    click(&mut app.harness, "approved");
+    type_into(
+        &mut app.harness,
+        "Private key file",
+        &key.display().to_string(),
+    );
+    click(&mut app.harness, "Sign and record approval");
+    let state = app.harness.state();
+    assert!(state.errors().is_empty(), "{:?}", state.errors());
+    let stored = approval_file::list(&app.path).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].approval.is_signed());
+    assert!(
+        app.harness.query_by_label_contains("signed, ").is_some(),
+        "signed, whether or not git knows an allowed-signers file"
+    );
+
+    type_into(
+        &mut app.harness,
+        "Allowed signers file",
+        &allowed.display().to_string(),
+    );
+    click(&mut app.harness, "Verify");
+    assert!(
+        app.harness
+            .query_by_label("signed, verified (gwen@example.org)")
+            .is_some(),
+        "verified once the allowed-signers file names the key"
+    );
+}
+
+#[test]
+fn a_bad_date_or_a_locked_key_is_explained_in_the_form_and_nothing_typed_is_lost() {
+    let mut app = open_small();
+    let key = keygen(&app.dir, "locked", "correct horse");
+    approve_v0_2(&mut app);
+    replace_text(&mut app.harness, "Name", "Gwen Jones");
+    replace_text(&mut app.harness, "Date", "11/07/2019");
+    click(&mut app.harness, "Record unsigned approval");
+    assert!(
+        app.harness
+            .query_by_label_contains("is not a date: write it as YYYY-MM-DD")
+            .is_some(),
+        "the reason is shown in the form"
+    );
+    assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Gwen Jones"));
+
+    replace_text(&mut app.harness, "Date", "2019-07-12");
+    type_into(
+        &mut app.harness,
+        "Private key file",
+        &key.display().to_string(),
+    );
+    click(&mut app.harness, "Sign and record approval");
+    assert!(
+        app.harness
+            .query_by_label_contains("is protected by a passphrase: type it in Key passphrase")
+            .is_some(),
+        "a passphrase is asked for"
+    );
+    type_into(&mut app.harness, "Key passphrase", "wrong");
+    click(&mut app.harness, "Sign and record approval");
+    assert!(
+        app.harness
+            .query_by_label_contains("The passphrase does not open the key")
+            .is_some()
+    );
+    assert!(
+        approval_file::list(&app.path).unwrap().is_empty(),
+        "nothing recorded"
+    );
+    replace_text(&mut app.harness, "Key passphrase", "correct horse");
+    click(&mut app.harness, "Sign and record approval");
+    let stored = approval_file::list(&app.path).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].approval.is_signed());
+    assert_eq!(stored[0].approval.date.to_string(), "2019-07-12");
+}
+
+#[test]
+fn an_approval_whose_snapshot_is_gone_is_shown_invalid() {
+    let mut app = open_small();
+    approve_v0_2(&mut app);
+    click(&mut app.harness, "Record unsigned approval");
+    assert_eq!(approval_file::list(&app.path).unwrap().len(), 1);
+    let snapshot = dpia_files::snapshot_file::path(&app.path, &Label::parse("v0.2").unwrap());
+    fs::remove_file(snapshot).unwrap();
+    click(&mut app.harness, "Verify");
+    assert!(
+        app.harness
+            .query_by_label_contains("INVALID: snapshot v0.2 is missing")
+            .is_some(),
+        "invalid, and why"
+    );
+}
