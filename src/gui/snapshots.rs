@@ -703,17 +703,26 @@ fn snapshot_table_ui(
     let mut action = None;
     let zone = jiff::tz::TimeZone::system();
     let max_height = (ui.available_height() * 0.45).max(4.0 * ROW_HEIGHT);
+    // In a small window the columns narrow (and the time drops), so the buttons stay in view.
+    let narrow = ui.available_width() < 1000.0;
+    let (label_width, taken_width, author_width, entries_width, note_width, buttons_width) =
+        if narrow {
+            (70.0, 90.0, 76.0, 50.0, 30.0, 230.0)
+        } else {
+            (150.0, 130.0, 120.0, 64.0, 120.0, 250.0)
+        };
+    let taken_format = if narrow { "%Y-%m-%d" } else { "%Y-%m-%d %H:%M" };
     TableBuilder::new(ui)
         .id_salt("snapshot-list")
         .striped(true)
         .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
-        .column(Column::initial(130.0).at_least(110.0))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::exact(64.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(250.0))
-        .column(Column::exact(190.0))
+        .column(Column::initial(label_width).at_least(60.0).clip(true))
+        .column(Column::initial(taken_width).at_least(80.0))
+        .column(Column::initial(author_width).at_least(50.0).clip(true))
+        .column(Column::exact(entries_width))
+        .column(Column::remainder().at_least(note_width).clip(true))
+        .column(Column::exact(buttons_width))
+        .column(Column::exact(if narrow { 185.0 } else { 190.0 }))
         .min_scrolled_height(0.0)
         .max_scroll_height(max_height)
         .header(26.0, |mut header| {
@@ -758,7 +767,7 @@ fn snapshot_table_ui(
                         details
                             .taken_at
                             .to_zoned_datetime(zone.clone())
-                            .strftime("%Y-%m-%d %H:%M")
+                            .strftime(taken_format)
                             .to_string(),
                     );
                 });

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Label as TextLabel, RichText, Role, TextEdit, Ui, WidgetInfo};
+use egui::{Align, Label as TextLabel, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -420,44 +420,62 @@ fn allowed_signers_ui(ui: &mut Ui, approvals: &mut Approvals, commands: &mut Vec
 
 /// A table of approvals: role, name, decision, date, conditions and what checking found.
 fn approval_grid_ui(ui: &mut Ui, id_salt: &str, rows: &[&(StoredApproval, Verification)]) {
+    let widths = column_widths(ui.available_width());
     egui::Grid::new(("approvals", id_salt))
         .num_columns(6)
         .spacing([14.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            for title in [
-                "Role",
-                "Name",
-                "Decision",
-                "Date",
-                "Conditions or advice",
-                "Status",
-            ] {
-                ui.label(RichText::new(title).font(theme::bold_body()));
+            let titles = ["Role", "Name", "Decision", "Date", "Conditions or advice"];
+            for (title, width) in titles.into_iter().zip(widths) {
+                fixed_cell(
+                    ui,
+                    width,
+                    RichText::new(title).font(theme::bold_body()),
+                    title,
+                );
             }
+            ui.label(RichText::new("Status").font(theme::bold_body()));
             ui.end_row();
             for (stored, checked) in rows {
-                approval_row_ui(ui, &stored.approval, checked);
+                approval_row_ui(ui, widths, &stored.approval, checked);
                 ui.end_row();
             }
         });
 }
 
-fn approval_row_ui(ui: &mut Ui, approval: &Approval, checked: &Verification) {
-    ui.add(TextLabel::new(approval.role.as_str()).truncate());
-    ui.add(TextLabel::new(approval.name.as_str()).truncate());
-    ui.label(approval.decision.words());
-    ui.label(approval.date.to_string());
+/// The widths of the approvals tables' columns but the last (role, name, decision, date,
+/// conditions) in a roomy window, the same in every table so they line up; the status takes what
+/// is left.
+const COLUMN_WIDTHS: [f32; 5] = [180.0, 140.0, 185.0, 86.0, 230.0];
+
+/// `COLUMN_WIDTHS` narrowed to leave the status about a third of `available`; the date keeps
+/// its width.
+fn column_widths(available: f32) -> [f32; 5] {
+    let roomy: f32 = COLUMN_WIDTHS.iter().sum();
+    let scale = (available * 0.68 / roomy).clamp(0.5, 1.0);
+    let mut widths = COLUMN_WIDTHS.map(|width| (width * scale).round());
+    widths[3] = COLUMN_WIDTHS[3];
+    widths
+}
+
+fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: &Verification) {
     let conditions = if approval.conditions.is_empty() {
         "—"
     } else {
         approval.conditions.as_str()
     };
-    ui.add_sized(
-        [260.0, ui.spacing().interact_size.y],
-        TextLabel::new(conditions).truncate(),
-    )
-    .on_hover_text(conditions);
+    let texts = [
+        approval.role.as_str(),
+        approval.name.as_str(),
+        approval.decision.words(),
+        &approval.date.to_string(),
+        conditions,
+    ]
+    .map(str::to_owned);
+    for (text, width) in texts.into_iter().zip(widths) {
+        fixed_cell(ui, width, RichText::new(&text), &text);
+    }
     let status = checked.to_string();
     let text = match checked {
         Verification::Invalid(_) => RichText::new(status)
@@ -467,6 +485,15 @@ fn approval_row_ui(ui: &mut Ui, approval: &Approval, checked: &Verification) {
         Verification::Unsigned | Verification::UnknownSigner => RichText::new(status),
     };
     ui.add(TextLabel::new(text).wrap());
+}
+
+/// A cell `width` wide holding `text` on one line, cut short with "…" (the whole on hover).
+fn fixed_cell(ui: &mut Ui, width: f32, text: RichText, whole: &str) {
+    let size = egui::vec2(width, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+        ui.set_min_width(width);
+        ui.add(TextLabel::new(text).truncate()).on_hover_text(whole);
+    });
 }
 
 /// The Approve… form, as a window over the view, while open.
@@ -484,8 +511,11 @@ pub(super) fn approve_form_ui(
         return;
     };
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("approve-form")).show(ctx, |ui| {
-        ui.set_width(620.0);
+    // On the panels' grey, so the white text fields stand out as fields.
+    let frame = egui::Frame::popup(&ctx.global_style()).fill(ctx.global_style().visuals.panel_fill);
+    let modal = egui::Modal::new(egui::Id::unique("approve-form")).frame(frame);
+    modal.show(ctx, |ui| {
+        ui.set_width(680.0);
         ui.heading(format!("Approve snapshot {}", form.label));
         ui.label(
             RichText::new(
@@ -557,7 +587,7 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
         .labelled_by(name.id);
     ui.end_row();
     ui.label("Decision");
-    ui.horizontal_wrapped(|ui| {
+    ui.horizontal(|ui| {
         for decision in Decision::ALL {
             ui.radio_value(&mut form.decision, decision, decision.words());
         }
@@ -641,7 +671,7 @@ pub(super) fn approve_button_ui(
     }
     if all > 0 {
         let text = if invalid > 0 {
-            RichText::new(format!("{all} ({invalid} invalid)"))
+            RichText::new(format!("{all} · {invalid} invalid"))
                 .color(theme::error_text(ui.ctx().theme()))
         } else {
             RichText::new(format!("{all} approval{}", if all == 1 { "" } else { "s" })).weak()
