@@ -19,6 +19,7 @@ mod heat_map;
 mod impact_grid;
 mod priorities;
 mod settings;
+mod settings_window;
 mod sidebar;
 mod snapshots;
 mod state;

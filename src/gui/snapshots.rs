@@ -243,6 +243,21 @@ impl Versions {
         }
     }
 
+    /// Offers `author` as the take-snapshot form's author, when the form has none yet.
+    pub(super) fn offer_author(&mut self, author: &str) {
+        if self.form.author.is_empty() {
+            author.clone_into(&mut self.form.author);
+        }
+    }
+
+    /// Follows a change of the author's name in the settings, unless another name was typed.
+    pub(super) fn author_changed(&mut self, before: &str, after: &str) {
+        if self.form.author == before {
+            after.clone_into(&mut self.form.author);
+        }
+        self.approvals.author_changed(before, after);
+    }
+
     /// The readable snapshots' details, oldest first.
     fn readable(&self) -> impl Iterator<Item = &Details> {
         self.listed
@@ -781,31 +796,40 @@ fn snapshot_table_ui(
                     ui.add(TextLabel::new(details.note.as_str()).truncate());
                 });
                 row.col(|ui| {
-                    let compare = ui
-                        .small_button("Compare")
-                        .on_hover_text("Compare with the working register")
-                        .accessible_name(format!("Compare {label} with the working register"));
-                    if compare.clicked() {
-                        action = Some(ListAction::Compare(label.clone()));
-                    }
-                    let open = ui
-                        .small_button("Open")
-                        .on_hover_text("Open read-only")
-                        .accessible_name(format!("Open {label} read-only"));
-                    if open.clicked() {
-                        action = Some(ListAction::Open(label.clone()));
-                    }
-                    let restore = ui
-                        .small_button("Restore…")
-                        .on_hover_text("Restore as the working copy")
-                        .accessible_name(format!("Restore {label} as working copy…"));
-                    if restore.clicked() {
-                        action = Some(ListAction::Restore(label.clone()));
+                    if let Some(asked) = row_buttons_ui(ui, label) {
+                        action = Some(asked);
                     }
                 });
                 row.col(|ui| approvals::approve_button_ui(ui, versions, label, commands));
             });
         });
+    action
+}
+
+/// A snapshot's Compare, Open and Restore… buttons; returns what was clicked.
+fn row_buttons_ui(ui: &mut Ui, label: &Label) -> Option<ListAction> {
+    let mut action = None;
+    let compare = ui
+        .small_button("Compare")
+        .on_hover_text("Compare with the working register")
+        .accessible_name(format!("Compare {label} with the working register"));
+    if compare.clicked() {
+        action = Some(ListAction::Compare(label.clone()));
+    }
+    let open = ui
+        .small_button("Open")
+        .on_hover_text("Open read-only")
+        .accessible_name(format!("Open {label} read-only"));
+    if open.clicked() {
+        action = Some(ListAction::Open(label.clone()));
+    }
+    let restore = ui
+        .small_button("Restore…")
+        .on_hover_text("Restore as the working copy")
+        .accessible_name(format!("Restore {label} as working copy…"));
+    if restore.clicked() {
+        action = Some(ListAction::Restore(label.clone()));
+    }
     action
 }
 

@@ -51,6 +51,7 @@ impl DpiaApp {
                 &mut self.commands,
             ),
             View::Snapshots => {
+                self.versions.offer_author(&self.settings.author());
                 snapshots::snapshots_ui(
                     ui,
                     &self.document,
@@ -121,6 +122,7 @@ impl DpiaApp {
             self.commands.push(command);
         }
         self.export_ui(ctx);
+        self.settings_window_ui(ctx);
         if self.question.is_none()
             && !self.file_dialogs.is_open()
             && let Some(pending) = self.untitled_recovery.take()
@@ -258,6 +260,8 @@ impl DpiaApp {
                 ui.separator();
                 self.menu_item(ui, MenuCommand::FocusSearch);
                 self.menu_item(ui, MenuCommand::ClearFilters);
+                ui.separator();
+                self.menu_item(ui, MenuCommand::Settings);
             });
             ui.menu_button("View", |ui| {
                 for view in View::ALL {

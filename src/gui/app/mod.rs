@@ -19,6 +19,7 @@ use jiff::civil::Date;
 
 use super::dialogs::{FileChoosers, FileDialogs, Question, Then};
 use super::settings::Settings;
+use super::settings_window::SettingsWindow;
 use super::state::{Derived, Document, View, ViewState};
 use super::{Clock, Command, export, snapshots, workshop};
 use autosave::{Autosave, Wait};
@@ -92,6 +93,8 @@ pub struct DpiaApp {
     untitled_recovery: Option<PendingRecovery>,
     /// The workshop session running, its start dialog, and the past session reviewed.
     pub(in crate::gui) workshop: workshop::WorkshopState,
+    /// The Settings window, while open.
+    pub(in crate::gui) settings_window: Option<SettingsWindow>,
 }
 
 impl DpiaApp {
@@ -173,6 +176,7 @@ impl DpiaApp {
             is_styled: false,
             untitled_recovery,
             workshop: workshop::WorkshopState::default(),
+            settings_window: None,
         }
     }
 

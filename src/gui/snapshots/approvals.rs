@@ -157,6 +157,15 @@ impl Approvals {
             .filter(move |(stored, _)| &stored.approval.label == label)
     }
 
+    /// Follows a change of the author's name in the settings, unless another name was typed.
+    pub(super) fn author_changed(&mut self, before: &str, after: &str) {
+        if let Some(form) = &mut self.form
+            && form.name == before
+        {
+            after.clone_into(&mut form.name);
+        }
+    }
+
     /// How many approvals the snapshot labelled `label` has, and how many of them are invalid.
     pub(super) fn count(&self, label: &Label) -> (usize, usize) {
         self.of(label).fold((0, 0), |(all, invalid), (_, checked)| {
