@@ -13,10 +13,11 @@ use std::process::{Command, Stdio};
 use dpia_core::approval::Decision;
 use dpia_core::snapshot::Label;
 use dpia_files::approval_file;
-use dpia_register::gui::Clock;
+use dpia_register::gui::{Clock, Command as DpiaCommand};
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-use super::gui_util::{App, click, open_small_with, replace_text, text_in, type_into};
+use super::gui_util::{App, click, id, open_small_with, press, replace_text, text_in, type_into};
 use super::util::Dir;
 
 /// The time the tests' clock stands at.
@@ -207,4 +208,209 @@ fn an_approval_whose_snapshot_is_gone_is_shown_invalid() {
             .is_some(),
         "invalid, and why"
     );
+}
+
+/// The audit trail of the register at `path`, a line per change: author, what, old → new.
+fn trail_lines(path: &Path) -> Vec<String> {
+    let trail = dpia_files::trail_file::load(path).unwrap();
+    assert!(trail.problems.is_empty(), "{:?}", trail.problems);
+    trail
+        .changes()
+        .map(|(block, change)| format!("{}: {} → {}", block.author, change.what, change.new))
+        .collect()
+}
+
+#[test]
+fn a_high_residual_risk_is_accepted_in_the_editor_saved_in_the_trail_and_undone() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    assert!(
+        app.harness
+            .query_by_label_contains("The residual risk stays high (9) after mitigation")
+            .is_some(),
+        "the editor says a decision is needed"
+    );
+    replace_text(&mut app.harness, "Name", "Gwen Jones");
+    type_into(&mut app.harness, "Role", "SIRO");
+    click(&mut app.harness, "Accept residual risk");
+    assert!(
+        app.harness
+            .query_by_label_contains("Fill in the rationale first")
+            .is_some(),
+        "nothing is recorded without a rationale"
+    );
+    assert!(
+        app.harness.state().register().entries[0]
+            .acceptance
+            .is_none()
+    );
+    type_into(
+        &mut app.harness,
+        "Rationale",
+        "Deletion is automated by March",
+    );
+    click(&mut app.harness, "Accept residual risk");
+
+    let acceptance = app.harness.state().register().entries[0]
+        .acceptance
+        .clone()
+        .expect("recorded");
+    assert!(acceptance.is_accepted());
+    assert_eq!(acceptance.name, "Gwen Jones");
+    assert_eq!(acceptance.role, "SIRO");
+    assert_eq!(
+        acceptance.date.to_string(),
+        "2019-07-11",
+        "today by default"
+    );
+    assert_eq!(acceptance.rationale, "Deletion is automated by March");
+    assert!(
+        app.harness
+            .query_by_label("Residual risk accepted by Gwen Jones (SIRO) on 2019-07-11")
+            .is_some(),
+        "who and when is shown"
+    );
+
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        app.harness.state().register().entries[0]
+            .acceptance
+            .is_none(),
+        "undone"
+    );
+    press(&mut app.harness, Modifiers::COMMAND, Key::Y);
+    assert!(
+        app.harness.state().register().entries[0]
+            .acceptance
+            .is_some()
+    );
+    press(&mut app.harness, Modifiers::COMMAND, Key::S);
+    let saved = dpia_files::register_file::load(&app.path).unwrap();
+    assert_eq!(saved.entries[0].acceptance, Some(acceptance));
+    let lines = trail_lines(&app.path);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("accepted by Gwen Jones (SIRO)"),
+        "{lines:?}"
+    );
+
+    click(&mut app.harness, "Withdraw decision");
+    assert!(
+        app.harness.state().register().entries[0]
+            .acceptance
+            .is_none()
+    );
+}
+
+#[test]
+fn an_entry_whose_residual_risk_is_not_high_needs_no_acceptance() {
+    let mut app = open_small();
+    // The id labels more than one widget, so the entry is selected as a click on its row would.
+    app.harness
+        .state_mut()
+        .push(DpiaCommand::Select(Some(id("PNC-002"))));
+    app.harness.run();
+    assert!(
+        app.harness
+            .query_by_label_contains("Not needed: the residual risk is not high")
+            .is_some()
+    );
+    assert!(app.harness.query_by_label("Accept residual risk").is_none());
+}
+
+#[test]
+fn prior_consultation_is_indicated_in_register_details_and_recorded() {
+    let mut app = open_small();
+    click(&mut app.harness, "Register details");
+    assert!(
+        app.harness
+            .query_by_label("ICO prior consultation indicated (DPA 2018 s65 / UK GDPR Art 36)")
+            .is_some(),
+        "PND-001's residual risk stays high"
+    );
+    type_into(&mut app.harness, "Date sent", "2019-07-01");
+    type_into(&mut app.harness, "Reference", "RFA0123456");
+    type_into(&mut app.harness, "Date of response", "1 August");
+    click(&mut app.harness, "Record prior consultation");
+    assert!(
+        app.harness
+            .query_by_label_contains("is not a date: write the date of response as YYYY-MM-DD")
+            .is_some()
+    );
+    assert!(
+        app.harness
+            .state()
+            .register()
+            .metadata
+            .prior_consultation
+            .is_none()
+    );
+    replace_text(&mut app.harness, "Date of response", "2019-08-01");
+    type_into(
+        &mut app.harness,
+        "Response",
+        "Proceed once deletion is automated",
+    );
+    click(&mut app.harness, "Record prior consultation");
+    let record = app
+        .harness
+        .state()
+        .register()
+        .metadata
+        .prior_consultation
+        .clone()
+        .expect("recorded");
+    assert_eq!(record.sent.unwrap().to_string(), "2019-07-01");
+    assert_eq!(record.reference, "RFA0123456");
+    assert_eq!(record.response, "Proceed once deletion is automated");
+    assert_eq!(record.response_date.unwrap().to_string(), "2019-08-01");
+
+    press(&mut app.harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        app.harness
+            .state()
+            .register()
+            .metadata
+            .prior_consultation
+            .is_none(),
+        "one undo step"
+    );
+    assert_eq!(
+        text_in(&app.harness, "Reference").as_deref(),
+        Some(""),
+        "the fields follow the register"
+    );
+}
+
+#[test]
+fn the_author_set_in_settings_is_offered_in_forms_and_recorded_in_the_trail() {
+    let mut app = open_small();
+    click(&mut app.harness, "Edit");
+    click(&mut app.harness, "Settings…");
+    replace_text(&mut app.harness, "Your name", "Rhys Evans");
+    click(&mut app.harness, "Close");
+    assert_eq!(app.harness.state().settings().author_name, "Rhys Evans");
+    assert_eq!(app.harness.state().settings().author(), "Rhys Evans");
+
+    click(&mut app.harness, "PND-001");
+    assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Rhys Evans"));
+    type_into(&mut app.harness, "Role", "Senior responsible owner");
+    type_into(&mut app.harness, "Rationale", "Accepted until March");
+    click(&mut app.harness, "Accept residual risk");
+    press(&mut app.harness, Modifiers::COMMAND, Key::S);
+    let lines = trail_lines(&app.path);
+    assert!(
+        lines.iter().all(|line| line.starts_with("Rhys Evans: ")),
+        "{lines:?}"
+    );
+
+    click(&mut app.harness, "Snapshots");
+    assert_eq!(
+        text_in(&app.harness, "Author").as_deref(),
+        Some("Rhys Evans"),
+        "the snapshot's author"
+    );
+    click(&mut app.harness, "Take snapshot");
+    click(&mut app.harness, "Approve v0.2…");
+    assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Rhys Evans"));
 }

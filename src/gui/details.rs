@@ -1,5 +1,6 @@
 //! The register details view: title, version label, date issued, status, marking, owner and purpose,
-//! and the systems and rights the register covers, with forms to add more.
+//! the ICO prior consultation (`consultation`), and the systems and rights the register covers,
+//! with forms to add more.
 //!
 //! Every change is pushed as a `Command::Edit`.
 
@@ -38,6 +39,8 @@ pub(super) fn details_ui(
             ui.heading("Register details");
             ui.add_space(6.0);
             metadata_ui(ui, register, today, commands);
+            ui.add_space(18.0);
+            super::consultation::prior_consultation_ui(ui, register, commands);
             ui.add_space(18.0);
             let drafts_id = ui.make_persistent_id("details-drafts");
             let mut drafts: Drafts = ui.data_mut(|d| d.get_temp(drafts_id)).unwrap_or_default();

@@ -8,9 +8,11 @@
 //! `app` is the app itself (its state, the frame, commands, files, autosave); the other modules are
 //! its panels and dialogs, each a function over borrowed state.
 
+mod acceptance;
 mod app;
 mod clock;
 mod command;
+mod consultation;
 mod details;
 mod dialogs;
 mod entry_editor;

@@ -157,6 +157,11 @@ impl DpiaApp {
             .size_range(160.0..=900.0)
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
             .show(ui, |ui| {
+                let author = self.settings.author();
+                let defaults = entry_editor::Defaults {
+                    author: &author,
+                    today: self.today,
+                };
                 let register = &self.document.register;
                 let selected = self
                     .view
@@ -170,6 +175,7 @@ impl DpiaApp {
                         &self.derived,
                         &self.document.trail,
                         entry,
+                        &defaults,
                         &mut self.commands,
                     );
                 } else {
