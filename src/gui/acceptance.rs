@@ -126,15 +126,21 @@ fn form_ui(
         ..Draft::default()
     });
     let mut decided = None;
+    // Beside the labels' column, at most a comfortable line's width.
+    let width = (ui.available_width() - 130.0).clamp(160.0, 460.0);
     egui::Grid::new(("acceptance-fields", entry.id.as_str()))
         .num_columns(2)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
-            let width = (ui.available_width() - 110.0).max(120.0);
-            for (label, text, hint) in [
-                ("Name", &mut draft.name, "Who decides"),
-                ("Role", &mut draft.role, "SIRO, senior responsible owner, …"),
-                ("Date of decision", &mut draft.date, "YYYY-MM-DD"),
+            for (label, text, hint, width) in [
+                ("Name", &mut draft.name, "Who decides", width),
+                (
+                    "Role",
+                    &mut draft.role,
+                    "SIRO, senior responsible owner, …",
+                    width,
+                ),
+                ("Date of decision", &mut draft.date, "YYYY-MM-DD", 110.0),
             ] {
                 let label = ui.label(label);
                 ui.add(

@@ -75,6 +75,8 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         .unwrap_or_else(|| Draft::from_record(record));
     egui::Grid::new("prior-consultation")
         .num_columns(2)
+        // The width of the details' labels above, so the fields line up with theirs.
+        .min_col_width(132.0)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
             for (label, text, hint, width) in [

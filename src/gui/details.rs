@@ -35,7 +35,8 @@ pub(super) fn details_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(900.0);
+            // No wider than the view, so a small window wraps the text instead of cutting it off.
+            ui.set_max_width(ui.available_width().min(900.0));
             ui.heading("Register details");
             ui.add_space(6.0);
             metadata_ui(ui, register, today, commands);
