@@ -60,6 +60,25 @@ pub(super) fn acceptance_ui(
     form_ui(ui, entry, score, author, today, commands);
 }
 
+/// One line beside the scores: the decision on `entry`'s residual risk (`residual`), or that one
+/// is needed; nothing when none is.
+pub(super) fn acceptance_status_ui(ui: &mut Ui, entry: &Entry, residual: Option<Score>) {
+    let theme = ui.ctx().theme();
+    let is_high = residual.is_some_and(|score| score.level() >= Level::High);
+    let text = match &entry.acceptance {
+        Some(acceptance) if acceptance.is_accepted() => {
+            RichText::new(format!("Accepted by {}", acceptance.name)).strong()
+        }
+        Some(acceptance) => RichText::new(format!("Not accepted by {}", acceptance.name))
+            .color(theme::error_text(theme)),
+        None if is_high => RichText::new("Acceptance needed").color(theme::error_text(theme)),
+        None => return,
+    };
+    ui.label(text).on_hover_text(
+        "The decision on the residual risk: see Residual risk acceptance, below the rights",
+    );
+}
+
 /// The decision recorded on `entry`, and Withdraw.
 fn decision_ui(
     ui: &mut Ui,

@@ -7,7 +7,7 @@
 use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
-use super::acceptance::acceptance_ui;
+use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
@@ -457,6 +457,12 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
         ui.add_space(8.0);
         ui.label(format!("Breadth {}", ranked.scores.breadth))
             .on_hover_text("Rights scoring high or above");
+        ui.add_space(8.0);
+        acceptance_status_ui(
+            ui,
+            entry,
+            ranked.scores.residual.as_ref().map(|top| top.score),
+        );
     });
     ui.label(RichText::new(&ranked.reason).weak().italics());
 }

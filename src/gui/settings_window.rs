@@ -29,8 +29,11 @@ impl DpiaApp {
         let mut is_open = true;
         let mut close = false;
         let before = self.settings.author();
+        // On the panels' grey, so the white text field stands out as a field.
+        let style = ctx.global_style();
         egui::Window::new("Settings")
             .id(egui::Id::unique("settings"))
+            .frame(egui::Frame::window(&style).fill(style.visuals.panel_fill))
             .open(&mut is_open)
             .collapsible(false)
             .resizable(false)
@@ -47,9 +50,10 @@ impl DpiaApp {
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(label.id);
+                // Asked for until it takes: a window's first frame only sizes it.
                 if window.focus {
                     field.request_focus();
-                    window.focus = false;
+                    window.focus = !field.has_focus();
                 }
                 ui.label(format!(
                     "Recorded as the author of the changes you save (the audit trail), and offered as the name for snapshots, approvals and risk acceptances. Left empty, git's user.name is used, else your login name: {fallback}."

@@ -97,6 +97,8 @@ struct ApproveForm {
     passphrase: String,
     /// Why the last attempt to record the approval failed.
     error: Option<String>,
+    /// Set when the form opens, to put the keyboard focus in its first field.
+    focus: bool,
 }
 
 impl Approvals {
@@ -201,7 +203,11 @@ impl DpiaApp {
                         key: String::new(),
                         passphrase: String::new(),
                         error: None,
+                        focus: true,
                     });
+                }
+                if let Some(form) = &mut approvals.form {
+                    form.focus = true;
                 }
                 approvals.is_form_open = true;
             }
@@ -575,8 +581,14 @@ pub(super) fn approve_form_ui(
 fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
     let role = ui.label("Role");
     ui.horizontal(|ui| {
-        ui.add(TextEdit::singleline(&mut form.role).desired_width(300.0))
+        let field = ui
+            .add(TextEdit::singleline(&mut form.role).desired_width(300.0))
             .labelled_by(role.id);
+        // Asked for until it takes: a modal's first frame only sizes it.
+        if form.focus {
+            field.request_focus();
+            form.focus = !field.has_focus();
+        }
         egui::ComboBox::from_id_salt("offered-roles")
             .selected_text("Offered roles")
             .width(150.0)
