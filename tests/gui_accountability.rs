@@ -414,3 +414,46 @@ fn the_author_set_in_settings_is_offered_in_forms_and_recorded_in_the_trail() {
     click(&mut app.harness, "Approve v0.2…");
     assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Rhys Evans"));
 }
+
+#[test]
+fn the_signing_key_is_chosen_with_browse_and_the_form_keeps_what_was_typed() {
+    let mut app = open_small();
+    let key = keygen(&app.dir, "id_ed25519", "");
+    approve_v0_2(&mut app);
+    replace_text(&mut app.harness, "Name", "Gwen Jones");
+    click(&mut app.harness, "Browse for the private key file");
+    // The tests use the in-app path field instead of the desktop's file chooser.
+    replace_text(&mut app.harness, "Path", &key.display().to_string());
+    click(&mut app.harness, "Choose");
+    assert_eq!(
+        text_in(&app.harness, "Private key file").as_deref(),
+        Some(key.display().to_string().as_str())
+    );
+    assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Gwen Jones"));
+    click(&mut app.harness, "Sign and record approval");
+    let stored = approval_file::list(&app.path).unwrap();
+    assert_eq!(stored.len(), 1);
+    assert!(stored[0].approval.is_signed());
+    assert_eq!(stored[0].approval.name, "Gwen Jones");
+}
+
+#[test]
+fn escape_closes_the_approve_form_and_reopening_it_keeps_what_was_typed() {
+    let mut app = open_small();
+    approve_v0_2(&mut app);
+    type_into(&mut app.harness, "Role", " (acting)");
+    press(&mut app.harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        app.harness
+            .query_by_label("Record unsigned approval")
+            .is_none(),
+        "closed"
+    );
+    assert!(approval_file::list(&app.path).unwrap().is_empty());
+    click(&mut app.harness, "Approve v0.2…");
+    assert_eq!(
+        text_in(&app.harness, "Role").as_deref(),
+        Some("DPO advice (acting)"),
+        "the first role offered, and what was typed"
+    );
+}

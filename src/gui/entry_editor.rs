@@ -440,7 +440,8 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
     else {
         return;
     };
-    ui.horizontal(|ui| {
+    // Wrapped, so the acceptance status moves to a line of its own rather than widen the column.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Inherent").strong());
         theme::score_chip(
             ui,

@@ -529,7 +529,7 @@ pub(super) fn approve_form_ui(
     // On the panels' grey, so the white text fields stand out as fields.
     let frame = egui::Frame::popup(&ctx.global_style()).fill(ctx.global_style().visuals.panel_fill);
     let modal = egui::Modal::new(egui::Id::unique("approve-form")).frame(frame);
-    modal.show(ctx, |ui| {
+    let shown = modal.show(ctx, |ui| {
         ui.set_width(680.0);
         ui.heading(format!("Approve snapshot {}", form.label));
         ui.label(
@@ -573,7 +573,8 @@ pub(super) fn approve_form_ui(
             }
         });
     });
-    if close || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+    // Escape or a click beside it closes it, unless the file chooser's path field is over it.
+    if close || shown.should_close() {
         approvals.is_form_open = false;
     }
 }
