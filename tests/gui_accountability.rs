@@ -457,3 +457,39 @@ fn escape_closes_the_approve_form_and_reopening_it_keeps_what_was_typed() {
         "the first role offered, and what was typed"
     );
 }
+
+#[test]
+fn prior_consultation_not_indicated_is_said_and_can_still_be_recorded() {
+    let dir = Dir::new();
+    let path = dir.path().join("mitigated.ron");
+    let mut register = dpia_files::register_file::load(&super::util::fixture("small.ron")).unwrap();
+    // PND-001 is the only entry whose residual risk stays high.
+    register.entries.retain(|entry| entry.id != id("PND-001"));
+    dpia_files::register_file::save(&register, &path).unwrap();
+    let mut harness = super::gui_util::harness(
+        dpia_register::gui::DpiaApp::open(&path, super::gui_util::options())
+            .with_clock(Clock::Fixed(NOW.parse().unwrap())),
+    );
+    click(&mut harness, "Register details");
+    assert!(
+        harness
+            .query_by_label_contains("Prior consultation is not indicated")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("ICO prior consultation indicated")
+            .is_none()
+    );
+    type_into(&mut harness, "Reference", "RFA0999");
+    click(&mut harness, "Record prior consultation");
+    let record = harness
+        .state()
+        .register()
+        .metadata
+        .prior_consultation
+        .clone()
+        .expect("recorded");
+    assert_eq!(record.reference, "RFA0999");
+    assert_eq!(record.sent, None);
+}
