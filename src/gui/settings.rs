@@ -33,7 +33,7 @@ pub struct Settings {
     /// git's `user.name`, else the login name, looked up on first use (a test may set it): the
     /// author when no name is set. Never saved.
     #[serde(skip)]
-    pub fallback_author: OnceCell<String>,
+    pub looked_up_author: OnceCell<String>,
 }
 
 impl Default for Settings {
@@ -45,7 +45,7 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             author_name: String::new(),
             data_folder: None,
-            fallback_author: OnceCell::new(),
+            looked_up_author: OnceCell::new(),
         }
     }
 }
@@ -64,7 +64,7 @@ impl Settings {
 
     /// The author recorded when no name is set: git's `user.name`, else the login name.
     pub fn fallback_author(&self) -> &str {
-        self.fallback_author
+        self.looked_up_author
             .get_or_init(dpia_files::author::default_author)
     }
 
