@@ -71,11 +71,12 @@ pub(crate) fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
     harness.run();
 }
 
-/// The (single- or multi-line) text field labelled `label`.
+/// The (single-line, multi-line or password) text field labelled `label`.
 fn field<'h>(harness: &'h Harness<'_, DpiaApp>, label: &'h str) -> egui_kittest::Node<'h> {
     harness
         .query_by_role_and_label(Role::TextInput, label)
         .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
+        .or_else(|| harness.query_by_role_and_label(Role::PasswordInput, label))
         .expect("a text field with this label")
 }
 

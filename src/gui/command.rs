@@ -115,6 +115,8 @@ menu_commands! {
     ZoomOut,
     /// Back to normal size.
     ZoomReset,
+    /// Open the Settings window (the author's name).
+    Settings,
 }
 
 impl Command {
@@ -179,6 +181,7 @@ impl MenuCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ZoomReset => "Actual size",
+            Self::Settings => "Settings…",
         }
     }
 
@@ -206,7 +209,8 @@ impl MenuCommand {
             | Self::ExportCsv
             | Self::ExportPdf
             | Self::DeleteEntry
-            | Self::ClearFilters => return None,
+            | Self::ClearFilters
+            | Self::Settings => return None,
         })
     }
 

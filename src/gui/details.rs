@@ -1,5 +1,6 @@
 //! The register details view: title, version label, date issued, status, marking, owner and purpose,
-//! and the systems and rights the register covers, with forms to add more.
+//! the ICO prior consultation (`consultation`), and the systems and rights the register covers,
+//! with forms to add more.
 //!
 //! Every change is pushed as a `Command::Edit`.
 
@@ -34,10 +35,13 @@ pub(super) fn details_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(900.0);
+            // No wider than the view, so a small window wraps the text instead of cutting it off.
+            ui.set_max_width(ui.available_width().min(900.0));
             ui.heading("Register details");
             ui.add_space(6.0);
             metadata_ui(ui, register, today, commands);
+            ui.add_space(18.0);
+            super::consultation::prior_consultation_ui(ui, register, commands);
             ui.add_space(18.0);
             let drafts_id = ui.make_persistent_id("details-drafts");
             let mut drafts: Drafts = ui.data_mut(|d| d.get_temp(drafts_id)).unwrap_or_default();

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant, SystemTime};
 use egui::{Key, Modal, RichText, Ui};
 
 use super::command::Command;
+use super::snapshots::{ApprovalCommand, SnapshotCommand};
 use super::theme;
 use dpia_files::recovery::PendingRecovery;
 
@@ -32,6 +33,10 @@ pub enum FileRequest {
     ExportCsv,
     /// Where to export the paper (PDF).
     ExportPdf,
+    /// The private key to sign an approval with.
+    SigningKey,
+    /// The allowed-signers file to check approvals' signatures against.
+    AllowedSigners,
 }
 
 impl FileRequest {
@@ -43,6 +48,8 @@ impl FileRequest {
             Self::ImportCsv => "Import entries from CSV",
             Self::ExportCsv => "Export entries as CSV",
             Self::ExportPdf => "Export the paper as PDF",
+            Self::SigningKey => "Choose the private key to sign with",
+            Self::AllowedSigners => "Choose the allowed-signers file",
         }
     }
 
@@ -50,11 +57,13 @@ impl FileRequest {
         matches!(self, Self::SaveAs | Self::ExportCsv | Self::ExportPdf)
     }
 
+    /// The extension of the files asked for; empty when they have none (SSH keys).
     fn extension(self) -> &'static str {
         match self {
             Self::Open | Self::SaveAs => "ron",
             Self::ImportCsv | Self::ExportCsv => "csv",
             Self::ExportPdf => "pdf",
+            Self::SigningKey | Self::AllowedSigners => "",
         }
     }
 
@@ -64,6 +73,7 @@ impl FileRequest {
             Self::SaveAs => "Save",
             Self::ImportCsv => "Import",
             Self::ExportCsv | Self::ExportPdf => "Export",
+            Self::SigningKey | Self::AllowedSigners => "Choose",
         }
     }
 
@@ -75,6 +85,12 @@ impl FileRequest {
             Self::ImportCsv => Command::ImportCsvFrom(path),
             Self::ExportCsv => Command::ExportCsvTo(path),
             Self::ExportPdf => Command::ExportPdfTo(path),
+            Self::SigningKey => {
+                Command::Snapshot(SnapshotCommand::Approval(ApprovalCommand::KeyChosen(path)))
+            }
+            Self::AllowedSigners => Command::Snapshot(SnapshotCommand::Approval(
+                ApprovalCommand::AllowedSignersChosen(path),
+            )),
         }
     }
 }
@@ -147,9 +163,9 @@ impl FileDialogs {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
-                let mut dialog = rfd::FileDialog::new()
-                    .set_title(request.title())
-                    .add_filter(
+                let mut dialog = rfd::FileDialog::new().set_title(request.title());
+                if !request.extension().is_empty() {
+                    dialog = dialog.add_filter(
                         match request.extension() {
                             "csv" => "CSV",
                             "pdf" => "PDF",
@@ -157,6 +173,7 @@ impl FileDialogs {
                         },
                         &[request.extension()],
                     );
+                }
                 if let Some(dir) = start_dir.filter(|d| !d.as_os_str().is_empty()) {
                     dialog = dialog.set_directory(dir);
                 }
@@ -250,10 +267,11 @@ impl FileDialogs {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(f32::INFINITY)
-                    .hint_text(format!(
-                        "/home/you/registers/register.{}",
-                        prompt.request.extension()
-                    )),
+                    .hint_text(match prompt.request {
+                        FileRequest::SigningKey => "/home/you/.ssh/id_ed25519".to_owned(),
+                        FileRequest::AllowedSigners => "/home/you/.ssh/allowed_signers".to_owned(),
+                        request => format!("/home/you/registers/register.{}", request.extension()),
+                    }),
             );
             let field = field.labelled_by(label.id);
             if prompt.focus {

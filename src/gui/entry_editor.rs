@@ -1,5 +1,5 @@
 //! The editor for the selected entry: its texts, mitigations, affected groups, source, flags, and
-//! (beside them) its scores, rank and rights-impact grid.
+//! (beside them) its scores, rank, rights-impact grid and the acceptance of its residual risk.
 //!
 //! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
 //! and other views' changes appear here at once.
@@ -7,6 +7,7 @@
 use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
@@ -16,6 +17,14 @@ use dpia_core::edit::{Edit, EntryText};
 use dpia_core::register::{Entry, Field, Mitigation, MitigationStatus, Register};
 use dpia_files::trail_file::Trail;
 
+/// The author and date a new decision in the editor is offered with.
+pub(super) struct Defaults<'a> {
+    /// The settings' author.
+    pub author: &'a str,
+    /// Today.
+    pub today: Date,
+}
+
 /// Draws the editor for `entry`, in two columns: texts on the left, scores on the right.
 pub(super) fn entry_editor_ui(
     ui: &mut Ui,
@@ -23,6 +32,7 @@ pub(super) fn entry_editor_ui(
     derived: &Derived,
     trail: &Trail,
     entry: &Entry,
+    defaults: &Defaults<'_>,
     commands: &mut Vec<Command>,
 ) {
     header_ui(ui, register, derived, entry, commands);
@@ -60,6 +70,16 @@ pub(super) fn entry_editor_ui(
                         scores_ui(ui, derived, register, entry);
                         ui.add_space(6.0);
                         impact_grid_ui(ui, register, entry, commands);
+                        ui.add_space(10.0);
+                        acceptance_ui(
+                            ui,
+                            register,
+                            derived,
+                            entry,
+                            defaults.author,
+                            defaults.today,
+                            commands,
+                        );
                     });
             });
         });
@@ -420,7 +440,8 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
     else {
         return;
     };
-    ui.horizontal(|ui| {
+    // Wrapped, so the acceptance status moves to a line of its own rather than widen the column.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Inherent").strong());
         theme::score_chip(
             ui,
@@ -437,6 +458,12 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
         ui.add_space(8.0);
         ui.label(format!("Breadth {}", ranked.scores.breadth))
             .on_hover_text("Rights scoring high or above");
+        ui.add_space(8.0);
+        acceptance_status_ui(
+            ui,
+            entry,
+            ranked.scores.residual.as_ref().map(|top| top.score),
+        );
     });
     ui.label(RichText::new(&ranked.reason).weak().italics());
 }

@@ -8,10 +8,12 @@
 //! `app` is the app itself (its state, the frame, commands, files, autosave); the other modules are
 //! its panels and dialogs, each a function over borrowed state.
 
+mod acceptance;
 mod app;
 mod clock;
 mod command;
 mod conflicts;
+mod consultation;
 mod details;
 mod dialogs;
 mod entry_editor;
@@ -20,6 +22,7 @@ mod heat_map;
 mod impact_grid;
 mod priorities;
 mod settings;
+mod settings_window;
 mod sidebar;
 mod snapshots;
 mod state;
@@ -36,7 +39,7 @@ pub use clock::Clock;
 pub use command::{Command, MenuCommand};
 pub use dialogs::{FileChoosers, FileRequest};
 pub use settings::{Settings, ThemeChoice};
-pub use snapshots::SnapshotCommand;
+pub use snapshots::{ApprovalCommand, SnapshotCommand};
 pub use state::View;
 pub use workshop::WorkshopCommand;
 

@@ -1,7 +1,9 @@
-//! The UI state kept between runs in eframe's storage: recent files, the last register, zoom, theme.
+//! The UI state kept between runs in eframe's storage: recent files, the last register, zoom, theme,
+//! and the author's name.
 //!
 //! Never the register itself: registers are saved only through `files`.
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -28,6 +30,10 @@ pub struct Settings {
     /// no file yet is kept; `None` keeps no such copy. Set at start, never saved.
     #[serde(skip)]
     pub data_folder: Option<PathBuf>,
+    /// git's `user.name`, else the login name, looked up on first use (a test may set it): the
+    /// author when no name is set. Never saved.
+    #[serde(skip)]
+    pub looked_up_author: OnceCell<String>,
 }
 
 impl Default for Settings {
@@ -39,20 +45,27 @@ impl Default for Settings {
             theme: ThemeChoice::Light,
             author_name: String::new(),
             data_folder: None,
+            looked_up_author: OnceCell::new(),
         }
     }
 }
 
 impl Settings {
-    /// Who the audit trail and snapshots record: the name set here, else git's `user.name`, else
-    /// the login name.
+    /// Who the audit trail, snapshots, approvals and risk acceptances record: the name set here,
+    /// else git's `user.name`, else the login name (those two looked up once).
     pub fn author(&self) -> String {
         let name = self.author_name.trim();
         if name.is_empty() {
-            dpia_files::author::default_author()
+            self.fallback_author().to_owned()
         } else {
             name.to_owned()
         }
+    }
+
+    /// The author recorded when no name is set: git's `user.name`, else the login name.
+    pub fn fallback_author(&self) -> &str {
+        self.looked_up_author
+            .get_or_init(dpia_files::author::default_author)
     }
 
     /// Puts `path` first in the recent files and makes it the last file.

@@ -7,6 +7,7 @@
 //! through `Command::Snapshot`, whose restores are single undoable `Edit::ReplaceRegister` steps.
 //! A snapshot opened read-only is drawn from the verified copy, which no command can reach.
 
+mod approvals;
 mod compare;
 mod read_only;
 
@@ -15,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Align, Label as TextLabel, Layout, RichText, TextEdit, Ui};
 use egui_extras::{Column, TableBuilder};
+
+pub use approvals::ApprovalCommand;
 
 use super::DpiaApp;
 use super::command::{Command, MenuCommand};
@@ -58,6 +61,8 @@ pub enum SnapshotCommand {
         /// The field as the change log names it ("concern", "privacy residual"), for the undo menu.
         what: String,
     },
+    /// Approve a snapshot, or read and check the approvals again.
+    Approval(ApprovalCommand),
 }
 
 impl SnapshotCommand {
@@ -68,6 +73,7 @@ impl SnapshotCommand {
             Self::RestoreWhole(_) => "Restore as working copy…",
             Self::RestoreEntry { .. } => "Restore entry",
             Self::RestoreField { .. } => "Restore field",
+            Self::Approval(command) => command.label(),
         }
     }
 }
@@ -90,6 +96,8 @@ pub(super) struct Versions {
     read_only: Option<ReadOnly>,
     /// The snapshot the user asked to restore as the working copy, until they confirm or cancel.
     confirm_restore: Option<Label>,
+    /// Each snapshot's approvals, as last read and checked, and the Approve… form.
+    approvals: approvals::Approvals,
 }
 
 /// What is typed into the take-snapshot form.
@@ -190,6 +198,7 @@ impl Versions {
         let is_other_register = self.listed_for.as_deref() != Some(register_path);
         self.listed_for = Some(register_path.to_owned());
         self.loaded.clear();
+        self.approvals.is_stale = true;
         match snapshot_file::list(register_path) {
             Ok(listed) => {
                 self.listed = listed;
@@ -233,6 +242,21 @@ impl Versions {
         if self.form.author.is_empty() {
             self.form.author = dpia_files::author::default_author();
         }
+    }
+
+    /// Offers `author` as the take-snapshot form's author, when the form has none yet.
+    pub(super) fn offer_author(&mut self, author: &str) {
+        if self.form.author.is_empty() {
+            author.clone_into(&mut self.form.author);
+        }
+    }
+
+    /// Follows a change of the author's name in the settings, unless another name was typed.
+    pub(super) fn author_changed(&mut self, before: &str, after: &str) {
+        if self.form.author == before {
+            after.clone_into(&mut self.form.author);
+        }
+        self.approvals.author_changed(before, after);
     }
 
     /// The readable snapshots' details, oldest first.
@@ -391,6 +415,7 @@ impl DpiaApp {
                     |working, older| snapshot::restore_field(working, older, &entry, &field),
                 );
             }
+            SnapshotCommand::Approval(command) => self.run_approval_command(command, &path, ctx),
         }
     }
 
@@ -545,6 +570,7 @@ pub(super) fn snapshots_ui(
     ui: &mut Ui,
     document: &Document,
     versions: &mut Versions,
+    now: jiff::Timestamp,
     commands: &mut Vec<Command>,
 ) {
     let Some(path) = document.path.as_deref() else {
@@ -559,6 +585,9 @@ pub(super) fn snapshots_ui(
         return;
     };
     versions.sync(Some(path), &document.register.metadata.version_label);
+    if versions.approvals.is_stale {
+        versions.approvals.read(path, now);
+    }
     ui.horizontal(|ui| {
         ui.heading(format!("Snapshots of {}", document.display_name()));
         ui.add_space(12.0);
@@ -592,6 +621,7 @@ pub(super) fn snapshots_ui(
         Pane::Trail => super::trail_view::register_log_ui(ui, &document.trail),
     }
     confirm_restore_ui(ui.ctx(), versions, commands);
+    approvals::approve_form_ui(ui.ctx(), versions, commands);
 }
 
 fn list_pane_ui(
@@ -616,13 +646,19 @@ fn list_pane_ui(
                 .size(16.0),
         );
     } else {
-        action = snapshot_table_ui(ui, versions);
+        action = snapshot_table_ui(ui, versions, commands);
     }
     for listed in &versions.listed {
         if let Err(err) = &listed.details {
             error_line(ui, &format!("Cannot be used: {err}"));
         }
     }
+    ui.add_space(8.0);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("approvals")
+        .auto_shrink([false, false])
+        .show(ui, |ui| approvals::approvals_ui(ui, versions, commands));
     match action {
         Some(ListAction::Compare(label)) => versions.compare_with_working(label),
         Some(ListAction::Open(label)) => {
@@ -692,23 +728,47 @@ fn take_form_ui(
 }
 
 /// The table of readable snapshots, newest first; returns what a button asked for.
-fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
+fn snapshot_table_ui(
+    ui: &mut Ui,
+    versions: &Versions,
+    commands: &mut Vec<Command>,
+) -> Option<ListAction> {
     let rows: Vec<&Details> = versions.readable().collect();
     let mut action = None;
     let zone = jiff::tz::TimeZone::system();
+    let max_height = (ui.available_height() * 0.45).max(4.0 * ROW_HEIGHT);
+    // In a small window the columns narrow (and the time drops), so the buttons stay in view.
+    let narrow = ui.available_width() < 1000.0;
+    let (label_width, taken_width, author_width, entries_width, note_width, buttons_width) =
+        if narrow {
+            (70.0, 90.0, 76.0, 50.0, 30.0, 230.0)
+        } else {
+            (150.0, 130.0, 120.0, 64.0, 120.0, 250.0)
+        };
+    let taken_format = if narrow { "%Y-%m-%d" } else { "%Y-%m-%d %H:%M" };
     TableBuilder::new(ui)
         .id_salt("snapshot-list")
         .striped(true)
         .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
-        .column(Column::initial(130.0).at_least(110.0))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
-        .column(Column::exact(64.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::exact(250.0))
+        .column(Column::initial(label_width).at_least(60.0).clip(true))
+        .column(Column::initial(taken_width).at_least(80.0))
+        .column(Column::initial(author_width).at_least(50.0).clip(true))
+        .column(Column::exact(entries_width))
+        .column(Column::remainder().at_least(note_width).clip(true))
+        .column(Column::exact(buttons_width))
+        .column(Column::exact(if narrow { 185.0 } else { 190.0 }))
         .min_scrolled_height(0.0)
+        .max_scroll_height(max_height)
         .header(26.0, |mut header| {
-            for title in ["Label", "Taken", "Author", "Entries", "Note", ""] {
+            for title in [
+                "Label",
+                "Taken",
+                "Author",
+                "Entries",
+                "Note",
+                "",
+                "Approvals",
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -741,7 +801,7 @@ fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
                         details
                             .taken_at
                             .to_zoned_datetime(zone.clone())
-                            .strftime("%Y-%m-%d %H:%M")
+                            .strftime(taken_format)
                             .to_string(),
                     );
                 });
@@ -755,30 +815,40 @@ fn snapshot_table_ui(ui: &mut Ui, versions: &Versions) -> Option<ListAction> {
                     ui.add(TextLabel::new(details.note.as_str()).truncate());
                 });
                 row.col(|ui| {
-                    let compare = ui
-                        .small_button("Compare")
-                        .on_hover_text("Compare with the working register")
-                        .accessible_name(format!("Compare {label} with the working register"));
-                    if compare.clicked() {
-                        action = Some(ListAction::Compare(label.clone()));
-                    }
-                    let open = ui
-                        .small_button("Open")
-                        .on_hover_text("Open read-only")
-                        .accessible_name(format!("Open {label} read-only"));
-                    if open.clicked() {
-                        action = Some(ListAction::Open(label.clone()));
-                    }
-                    let restore = ui
-                        .small_button("Restore…")
-                        .on_hover_text("Restore as the working copy")
-                        .accessible_name(format!("Restore {label} as working copy…"));
-                    if restore.clicked() {
-                        action = Some(ListAction::Restore(label.clone()));
+                    if let Some(asked) = row_buttons_ui(ui, label) {
+                        action = Some(asked);
                     }
                 });
+                row.col(|ui| approvals::approve_button_ui(ui, versions, label, commands));
             });
         });
+    action
+}
+
+/// A snapshot's Compare, Open and Restore… buttons; returns what was clicked.
+fn row_buttons_ui(ui: &mut Ui, label: &Label) -> Option<ListAction> {
+    let mut action = None;
+    let compare = ui
+        .small_button("Compare")
+        .on_hover_text("Compare with the working register")
+        .accessible_name(format!("Compare {label} with the working register"));
+    if compare.clicked() {
+        action = Some(ListAction::Compare(label.clone()));
+    }
+    let open = ui
+        .small_button("Open")
+        .on_hover_text("Open read-only")
+        .accessible_name(format!("Open {label} read-only"));
+    if open.clicked() {
+        action = Some(ListAction::Open(label.clone()));
+    }
+    let restore = ui
+        .small_button("Restore…")
+        .on_hover_text("Restore as the working copy")
+        .accessible_name(format!("Restore {label} as working copy…"));
+    if restore.clicked() {
+        action = Some(ListAction::Restore(label.clone()));
+    }
     action
 }
 

@@ -10,6 +10,7 @@ use super::DpiaApp;
 use super::document_io::file_name;
 use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{Answer, FileRequest, Question, Then};
+use crate::gui::settings_window::SettingsWindow;
 use crate::gui::state::View;
 use crate::gui::{Command, sidebar};
 
@@ -191,6 +192,7 @@ impl DpiaApp {
             MenuCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             MenuCommand::ZoomReset => ctx.set_zoom_factor(1.0),
             MenuCommand::ExportPdf => self.open_export_dialog(ctx),
+            MenuCommand::Settings => self.settings_window = Some(SettingsWindow::default()),
         }
     }
 

@@ -51,7 +51,14 @@ impl DpiaApp {
                 &mut self.commands,
             ),
             View::Snapshots => {
-                snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
+                self.versions.offer_author(&self.settings.author());
+                snapshots::snapshots_ui(
+                    ui,
+                    &self.document,
+                    &mut self.versions,
+                    self.clock.now(),
+                    &mut self.commands,
+                );
             }
             View::Workshop => self.workshops_view(ui),
             View::Conflicts => {
@@ -118,6 +125,7 @@ impl DpiaApp {
             self.commands.push(command);
         }
         self.export_ui(ctx);
+        self.settings_window_ui(ctx);
         if self.question.is_none()
             && !self.file_dialogs.is_open()
             && let Some(pending) = self.untitled_recovery.take()
@@ -152,6 +160,11 @@ impl DpiaApp {
             .size_range(160.0..=900.0)
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
             .show(ui, |ui| {
+                let author = self.settings.author();
+                let defaults = entry_editor::Defaults {
+                    author: &author,
+                    today: self.today,
+                };
                 let register = &self.document.register;
                 let selected = self
                     .view
@@ -165,6 +178,7 @@ impl DpiaApp {
                         &self.derived,
                         &self.document.trail,
                         entry,
+                        &defaults,
                         &mut self.commands,
                     );
                 } else {
@@ -180,53 +194,56 @@ impl DpiaApp {
             });
     }
 
+    /// The File menu: open, save, import and export, quit.
+    fn file_menu_ui(&mut self, ui: &mut Ui) {
+        for command in [MenuCommand::New, MenuCommand::Open] {
+            self.menu_item(ui, command);
+        }
+        ui.menu_button("Open recent", |ui| {
+            if self.settings.recent_files.is_empty() {
+                ui.label(RichText::new("No recent registers").weak());
+            }
+            for path in self.settings.recent_files.clone() {
+                if ui.button(path.display().to_string()).clicked() {
+                    self.commands.push(Command::OpenPath(path));
+                }
+            }
+        });
+        ui.separator();
+        for command in [MenuCommand::Save, MenuCommand::SaveAs] {
+            self.menu_item(ui, command);
+        }
+        ui.add_enabled_ui(self.document.path.is_some(), |ui| {
+            self.menu_item(ui, MenuCommand::Reload);
+        });
+        ui.separator();
+        for command in [
+            MenuCommand::ImportCsv,
+            MenuCommand::ExportCsv,
+            MenuCommand::ExportPdf,
+        ] {
+            self.menu_item(ui, command);
+        }
+        ui.separator();
+        ui.menu_button("Type a path instead", |ui| {
+            for request in [
+                FileRequest::Open,
+                FileRequest::SaveAs,
+                FileRequest::ImportCsv,
+                FileRequest::ExportCsv,
+            ] {
+                if ui.button(format!("{}…", request.title())).clicked() {
+                    self.commands.push(Command::TypePath(request));
+                }
+            }
+        });
+        ui.separator();
+        self.menu_item(ui, MenuCommand::Quit);
+    }
+
     fn menu_bar_ui(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                for command in [MenuCommand::New, MenuCommand::Open] {
-                    self.menu_item(ui, command);
-                }
-                ui.menu_button("Open recent", |ui| {
-                    if self.settings.recent_files.is_empty() {
-                        ui.label(RichText::new("No recent registers").weak());
-                    }
-                    for path in self.settings.recent_files.clone() {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.commands.push(Command::OpenPath(path));
-                        }
-                    }
-                });
-                ui.separator();
-                for command in [MenuCommand::Save, MenuCommand::SaveAs] {
-                    self.menu_item(ui, command);
-                }
-                ui.add_enabled_ui(self.document.path.is_some(), |ui| {
-                    self.menu_item(ui, MenuCommand::Reload);
-                });
-                ui.separator();
-                for command in [
-                    MenuCommand::ImportCsv,
-                    MenuCommand::ExportCsv,
-                    MenuCommand::ExportPdf,
-                ] {
-                    self.menu_item(ui, command);
-                }
-                ui.separator();
-                ui.menu_button("Type a path instead", |ui| {
-                    for request in [
-                        FileRequest::Open,
-                        FileRequest::SaveAs,
-                        FileRequest::ImportCsv,
-                        FileRequest::ExportCsv,
-                    ] {
-                        if ui.button(format!("{}…", request.title())).clicked() {
-                            self.commands.push(Command::TypePath(request));
-                        }
-                    }
-                });
-                ui.separator();
-                self.menu_item(ui, MenuCommand::Quit);
-            });
+            ui.menu_button("File", |ui| self.file_menu_ui(ui));
             ui.menu_button("Edit", |ui| {
                 let undo = self
                     .document
@@ -255,6 +272,8 @@ impl DpiaApp {
                 ui.separator();
                 self.menu_item(ui, MenuCommand::FocusSearch);
                 self.menu_item(ui, MenuCommand::ClearFilters);
+                ui.separator();
+                self.menu_item(ui, MenuCommand::Settings);
             });
             ui.menu_button("View", |ui| {
                 for view in View::ALL {

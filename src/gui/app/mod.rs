@@ -20,6 +20,7 @@ use jiff::civil::Date;
 
 use super::dialogs::{FileChoosers, FileDialogs, Question, Then};
 use super::settings::Settings;
+use super::settings_window::SettingsWindow;
 use super::state::{Derived, Document, View, ViewState};
 use super::{Clock, Command, export, snapshots, workshop};
 use autosave::{Autosave, Wait};
@@ -58,7 +59,7 @@ pub struct DpiaApp {
     /// Results computed from the document and the view (ranking, rows), kept until either changes.
     derived: Derived,
     /// The UI settings, saved in eframe storage between runs.
-    settings: Settings,
+    pub(in crate::gui) settings: Settings,
     /// The file chooser or path field open, and the command its answer becomes.
     pub(in crate::gui) file_dialogs: FileDialogs,
     /// The question the app is asking (unsaved changes, recovery copies), if any.
@@ -93,6 +94,8 @@ pub struct DpiaApp {
     untitled_recovery: Option<PendingRecovery>,
     /// The workshop session running, its start dialog, and the past session reviewed.
     pub(in crate::gui) workshop: workshop::WorkshopState,
+    /// The Settings window, while open.
+    pub(in crate::gui) settings_window: Option<SettingsWindow>,
 }
 
 impl DpiaApp {
@@ -174,6 +177,7 @@ impl DpiaApp {
             is_styled: false,
             untitled_recovery,
             workshop: workshop::WorkshopState::default(),
+            settings_window: None,
         }
     }
 
