@@ -468,3 +468,25 @@ fn a_paper_can_carry_a_workshops_outcome() {
         "the public edition names no participant: {text}"
     );
 }
+
+#[test]
+fn a_recorded_snapshot_whose_file_is_gone_is_shown_as_missing() {
+    let mut app = open_small();
+    take_snapshot(&mut app);
+    fs::remove_file(snapshot_file::path(&app.path, &label("v0.2"))).unwrap();
+    click(&mut app.harness, "Refresh");
+    assert!(
+        app.harness
+            .query_by_label_contains("is recorded in the register but its file is missing")
+            .is_some(),
+        "the chain's problem is shown in the list"
+    );
+    // Its label stays used.
+    replace_text(&mut app.harness, "Label", "v0.2");
+    click(&mut app.harness, "Take snapshot");
+    assert!(
+        app.harness
+            .query_by_label_contains("A snapshot labelled v0.2 was taken already")
+            .is_some()
+    );
+}

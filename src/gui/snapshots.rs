@@ -637,6 +637,15 @@ fn list_pane_ui(
     if let Some(err) = &versions.list_error {
         error_line(ui, err);
     }
+    // The chain checked against the register's record of its snapshots, as `check` does: from
+    // what was read when the list was, so nothing is read here.
+    for problem in snapshot_chain::audit_listed(&document.register, &versions.listed) {
+        if problem.is_warning() {
+            ui.add(TextLabel::new(RichText::new(format!("Note: {problem}")).weak()).wrap());
+        } else {
+            error_line(ui, &problem.to_string());
+        }
+    }
     ui.add_space(4.0);
     let mut action = None;
     if versions.readable().next().is_none() {
