@@ -90,12 +90,23 @@ fn git_setup_writes_the_attributes_once_and_names_this_binary() {
     let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
     assert_eq!(
         attributes,
-        "*.ron merge=dpia-register\n**/*.snapshots/*.ron -merge\n**/*.approvals/*.ron -merge\n"
+        "*.ron merge=dpia-register\n**/*.snapshots/*.ron merge=dpia-register-snapshot\n**/*.approvals/*.ron -merge\n"
     );
     let driver = git(dir.path(), &["config", "merge.dpia-register.driver"]);
     assert_eq!(
         driver.trim(),
         format!("{} merge %O %A %B", env!("CARGO_BIN_EXE_dpia-register"))
+    );
+    let driver = git(
+        dir.path(),
+        &["config", "merge.dpia-register-snapshot.driver"],
+    );
+    assert_eq!(
+        driver.trim(),
+        format!(
+            "{} merge-snapshot %O %A %B %P",
+            env!("CARGO_BIN_EXE_dpia-register")
+        )
     );
     let attribute = git(
         dir.path(),
@@ -111,9 +122,27 @@ fn git_setup_writes_the_attributes_once_and_names_this_binary() {
         "{attribute}"
     );
     assert!(
-        attribute.contains("register.snapshots/v1.ron: merge: unset"),
+        attribute.contains("register.snapshots/v1.ron: merge: dpia-register-snapshot"),
         "{attribute}"
     );
+
+    // An earlier set-up's line for snapshots is replaced.
+    fs::write(
+        dir.join(".gitattributes"),
+        "*.ron merge=dpia-register\n**/*.snapshots/*.ron -merge\n**/*.approvals/*.ron -merge\n",
+    )
+    .unwrap();
+    let out = dir.ok(&["git-setup"]);
+    assert!(
+        out.stdout.contains("removed **/*.snapshots/*.ron -merge"),
+        "{out:?}"
+    );
+    let upgraded = fs::read_to_string(dir.join(".gitattributes")).unwrap();
+    let mut lines: Vec<&str> = upgraded.lines().collect();
+    lines.sort_unstable();
+    let mut expected: Vec<&str> = attributes.lines().collect();
+    expected.sort_unstable();
+    assert_eq!(lines, expected, "{upgraded}");
 
     let outside = Dir::new();
     let out = outside.fails(&["git-setup"]);
@@ -441,20 +470,39 @@ fn snapshots_taken_on_both_branches_are_both_recorded_and_one_label_twice_is_rep
     let printed = String::from_utf8_lossy(&merging.stdout);
     assert!(!merging.status.success(), "git stops: {printed}");
     assert!(
-        printed.contains("register.snapshots/v2.0.ron"),
-        "git names the snapshot file taken on both: {printed}"
+        printed.contains("snapshot v2.0 was taken on both sides as two different versions"),
+        "the snapshot driver says what it kept: {printed}"
     );
     assert!(
         printed.contains("snapshot v2.0, taken on both sides as two different versions"),
-        "the driver names it in the register: {printed}"
+        "the register's driver names it in the register: {printed}"
     );
+    // Neither version is lost: ours in place, theirs kept beside it under a distinct name.
+    let kept: Vec<String> = fs::read_dir(dir.join("register.snapshots"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("v2.0"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    let theirs_file = kept.iter().find(|name| name.contains('~')).unwrap();
+    assert!(theirs_file.starts_with("v2.0~theirs-"), "{theirs_file}");
     let out = dir.problems(&["check", "register.ron"]);
     assert!(
         out.stdout
             .contains("unresolved merge conflict on snapshot v2.0, taken on both sides"),
         "{out:?}"
     );
-    // Neither version is lost: git keeps theirs beside ours until the merge is settled.
-    let theirs = git(dir.path(), &["show", ":3:register.snapshots/v2.0.ron"]);
-    assert!(theirs.contains("label: \"v2.0\""), "{theirs}");
+    assert!(
+        out.stdout
+            .contains("snapshot v2.0 was taken on two branches as two different versions"),
+        "{out:?}"
+    );
+    let out = dir.problems(&["snapshots", "register.ron"]);
+    assert!(out.stdout.contains("the merge kept the second"), "{out:?}");
+
+    // Settled: ours kept, theirs' file removed (taken again later under a new label).
+    fs::remove_file(dir.join("register.snapshots").join(theirs_file)).unwrap();
+    dir.ok(&["resolve", "register.ron", "--take", "ours", "--all"]);
+    dir.ok(&["check", "--verify-snapshots", "register.ron"]);
+    commit(&dir, "merged, ours v2.0 kept");
 }

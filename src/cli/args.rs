@@ -50,6 +50,8 @@ pub enum Command {
     Edit(super::edit::EditArgs),
     /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
     Merge(super::merge::MergeArgs),
+    /// git's merge driver for snapshot files (`%O %A %B %P`): one label taken on both sides keeps both versions, theirs beside ours.
+    MergeSnapshot(super::merge::MergeSnapshotArgs),
     /// List a merged register's conflicts, numbered; settle them with `--take ours|theirs --conflict N` (or `--all`), journaled in the audit trail.
     Resolve(super::resolve::ResolveArgs),
     /// Set up the git merge driver in a repository: `.gitattributes` and `merge.dpia-register.driver`.

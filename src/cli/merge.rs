@@ -13,17 +13,21 @@ use std::process::{Command, ExitCode};
 use clap::Args;
 use dpia_core::merge::merge;
 use dpia_core::register::{Conflict, Register};
-use dpia_files::{LoadError, atomic, register_file};
+use dpia_files::{LoadError, atomic, register_file, snapshot_file};
 
 use super::CliError;
 
-/// The lines `git-setup` puts in `.gitattributes`: registers merge with the driver; snapshots and
-/// approvals are frozen copies, never merged.
+/// The lines `git-setup` puts in `.gitattributes`: registers merge with the driver; snapshots are
+/// frozen copies, never merged, but one label taken on both sides keeps both versions
+/// (`merge-snapshot`); approvals are never merged.
 pub const GIT_ATTRIBUTES: [&str; 3] = [
     "*.ron merge=dpia-register",
-    "**/*.snapshots/*.ron -merge",
+    "**/*.snapshots/*.ron merge=dpia-register-snapshot",
     "**/*.approvals/*.ron -merge",
 ];
+
+/// The line an earlier `git-setup` wrote for snapshots, replaced by the `merge-snapshot` one.
+const OLD_SNAPSHOT_ATTRIBUTE: &str = "**/*.snapshots/*.ron -merge";
 
 /// `dpia-register merge BASE OURS THEIRS`, as git's `%O %A %B`.
 #[derive(Debug, Args)]
@@ -35,6 +39,19 @@ pub struct MergeArgs {
     pub ours: PathBuf,
     /// Their version (git's `%B`).
     pub theirs: PathBuf,
+}
+
+/// `dpia-register merge-snapshot BASE OURS THEIRS PATH`, as git's `%O %A %B %P`.
+#[derive(Debug, Args)]
+pub struct MergeSnapshotArgs {
+    /// The common ancestor (git's `%O`): empty, since a snapshot is only ever added.
+    pub base: PathBuf,
+    /// Our version (git's `%A`), left as it is.
+    pub ours: PathBuf,
+    /// Their version (git's `%B`), kept beside ours when the two differ.
+    pub theirs: PathBuf,
+    /// The snapshot file's path in the repository (git's `%P`), from the repository's top.
+    pub path: PathBuf,
 }
 
 /// `dpia-register git-setup [--dir DIR]`.
@@ -92,6 +109,35 @@ pub(super) fn merge_cmd(args: &MergeArgs, out: &mut dyn Write) -> Result<ExitCod
     }
 }
 
+/// Runs `merge-snapshot`: one snapshot file added on both sides. The same bytes merge cleanly
+/// (exit 0). Two versions under one label keep ours in place and theirs beside it as
+/// `LABEL~theirs-CHECKSUM.ron`, and exit 1, so git stops and both are there to choose between;
+/// `check` reports the label taken twice until one is kept.
+pub(super) fn merge_snapshot_cmd(
+    args: &MergeSnapshotArgs,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let ours = register_file::read_text(&args.ours)?;
+    let theirs = register_file::read_text(&args.theirs)?;
+    if ours == theirs {
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Read as the file they are versions of, so a bad one is named as that file.
+    let ours_snapshot = snapshot_file::parse(&ours, &args.path)?;
+    let theirs_snapshot = snapshot_file::parse(&theirs, &args.path)?;
+    let parked = snapshot_file::keep_beside(&args.path, &theirs, &theirs_snapshot)?;
+    writeln!(
+        out,
+        "snapshot {} was taken on both sides as two different versions: ours (checksum {}) stays {}, theirs (checksum {}) is kept as {}; keep one (git add both, then remove the other and take it again under a new label)",
+        ours_snapshot.label(),
+        ours_snapshot.checksum().short(),
+        args.path.display(),
+        theirs_snapshot.checksum().short(),
+        parked.display()
+    )?;
+    Ok(ExitCode::from(1))
+}
+
 /// Runs `git-setup`.
 pub(super) fn git_setup_cmd(
     args: &GitSetupArgs,
@@ -106,13 +152,46 @@ pub(super) fn git_setup_cmd(
     )?;
     git_config(&args.dir, "merge.dpia-register.driver", &driver)?;
     writeln!(out, "git config merge.dpia-register.driver \"{driver}\"")?;
+    let snapshot_driver = format!(
+        "{} merge-snapshot %O %A %B %P",
+        shell_quoted(&exe.to_string_lossy())
+    );
+    git_config(
+        &args.dir,
+        "merge.dpia-register-snapshot.name",
+        "dpia-register: a snapshot taken on both sides keeps both versions",
+    )?;
+    git_config(
+        &args.dir,
+        "merge.dpia-register-snapshot.driver",
+        &snapshot_driver,
+    )?;
+    writeln!(
+        out,
+        "git config merge.dpia-register-snapshot.driver \"{snapshot_driver}\""
+    )?;
 
     let path = args.dir.join(".gitattributes");
-    let existing = if path.exists() {
+    let mut existing = if path.exists() {
         register_file::read_text(&path)?
     } else {
         String::new()
     };
+    if existing
+        .lines()
+        .any(|line| line.trim() == OLD_SNAPSHOT_ATTRIBUTE)
+    {
+        let mut kept = String::new();
+        for line in existing
+            .lines()
+            .filter(|line| line.trim() != OLD_SNAPSHOT_ATTRIBUTE)
+        {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+        existing = kept;
+        writeln!(out, "{}: removed {OLD_SNAPSHOT_ATTRIBUTE}", path.display())?;
+    }
     let missing: Vec<&str> = GIT_ATTRIBUTES
         .into_iter()
         .filter(|line| !existing.lines().any(|have| have.trim() == *line))
@@ -155,19 +234,9 @@ fn conflict_line(conflict: &Conflict) -> String {
     format!(
         "conflict in {place} {}: ours {}, theirs {}",
         conflict.field,
-        shortened(&conflict.ours),
-        shortened(&conflict.theirs)
+        Conflict::shortened(&conflict.ours),
+        Conflict::shortened(&conflict.theirs)
     )
-}
-
-/// A value cut to one short line.
-fn shortened(value: &str) -> String {
-    const MAX_CHARS: usize = 80;
-    if value.chars().count() <= MAX_CHARS {
-        value.to_owned()
-    } else {
-        value.chars().take(MAX_CHARS).chain(['…']).collect()
-    }
 }
 
 /// `text` as one word for the shell git runs the driver with.
@@ -213,11 +282,5 @@ mod tests {
             "/usr/bin/dpia-register"
         );
         assert_eq!(shell_quoted("/My Apps/it's"), r"'/My Apps/it'\''s'");
-    }
-
-    #[test]
-    fn long_values_are_cut_short() {
-        assert_eq!(shortened("\"short\""), "\"short\"");
-        assert_eq!(shortened(&"x".repeat(100)).chars().count(), 81);
     }
 }

@@ -50,6 +50,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         } => check::check_cmd(&files, verify_snapshots, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
         Command::Merge(args) => merge::merge_cmd(&args, out),
+        Command::MergeSnapshot(args) => merge::merge_snapshot_cmd(&args, out),
         Command::Resolve(args) => resolve::resolve_cmd(args, Timestamp::now(), out),
         Command::GitSetup(args) => merge::git_setup_cmd(&args, out),
         Command::Log(args) => trail::log_cmd(&args, out),

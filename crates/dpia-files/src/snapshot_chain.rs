@@ -98,13 +98,19 @@ pub struct ChainAudit {
 /// records of them, reading each file's header only.
 pub fn audit_files(register_path: &Path, register: &Register) -> Result<ChainAudit, LoadError> {
     let mut chain = ChainAudit::default();
+    let mut found = Vec::new();
     for path in files_in(&snapshot_file::folder(register_path), "ron")? {
         match snapshot_file::header(&path) {
-            Ok(header) => chain.headers.push(header),
+            Ok(header) => {
+                found.push(FoundSnapshot {
+                    is_kept_beside: snapshot_file::is_kept_beside(&path),
+                    ..header.found()
+                });
+                chain.headers.push(header);
+            }
             Err(err) => chain.unreadable.push(err),
         }
     }
-    let found: Vec<FoundSnapshot> = chain.headers.iter().map(Header::found).collect();
     chain.problems = audit(&register.snapshots, &found);
     Ok(chain)
 }
@@ -128,8 +134,13 @@ impl ChainAudit {
 pub fn audit_listed(register: &Register, listed: &[Listed]) -> Vec<ChainProblem> {
     let found: Vec<FoundSnapshot> = listed
         .iter()
-        .filter_map(|listed| listed.details.as_ref().ok())
-        .map(snapshot_file::Details::found)
+        .filter_map(|listed| {
+            let details = listed.details.as_ref().ok()?;
+            Some(FoundSnapshot {
+                is_kept_beside: snapshot_file::is_kept_beside(&listed.path),
+                ..details.found()
+            })
+        })
         .collect();
     audit(&register.snapshots, &found)
 }

@@ -110,6 +110,7 @@ impl Details {
                 checksum: self.checksum,
             },
             previous: self.previous.clone(),
+            is_kept_beside: false,
         }
     }
 }
@@ -226,10 +227,9 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
         },
     })?;
     // Snapshots are found by file name (`--since v1.0` reads `v1.0.ron`), and the label is checked
-    // by the checksum, so a file named otherwise was renamed or put there by hand.
-    let is_named_after_label = path
-        .file_stem()
-        .is_some_and(|stem| stem.to_string_lossy() == snapshot.label().as_str());
+    // by the checksum, so a file named otherwise was renamed or put there by hand. A second version
+    // a merge kept beside the first (`v1.0~theirs-….ron`) is named after its label too.
+    let is_named_after_label = is_named_after(path, snapshot.label());
     if !is_named_after_label {
         return Err(LoadError::Renamed {
             path: path.to_owned(),
@@ -262,6 +262,7 @@ impl Header {
                 checksum: self.checksum,
             },
             previous: self.previous.clone(),
+            is_kept_beside: false,
         }
     }
 }
@@ -306,9 +307,7 @@ fn read_header(path: &Path) -> Option<Header> {
     }
     text.push(')');
     let file: HeaderFile = ron::from_str(&text).ok()?;
-    let is_named_after_label = path
-        .file_stem()
-        .is_some_and(|stem| stem.to_string_lossy() == file.label.as_str());
+    let is_named_after_label = is_named_after(path, &file.label);
     let is_readable = READABLE_VERSIONS.contains(&file.format_version)
         && (file.format_version > 1 || file.previous.is_none());
     (is_named_after_label && is_readable).then_some(Header {
@@ -317,6 +316,45 @@ fn read_header(path: &Path) -> Option<Header> {
         previous: file.previous,
         checksum: file.checksum,
     })
+}
+
+/// Whether the file at `path` is named after `label`: `LABEL.ron`, or `LABEL~….ron` for a second
+/// version kept beside it by a merge (`~` is never in a label).
+fn is_named_after(path: &Path, label: &Label) -> bool {
+    path.file_stem().is_some_and(|stem| {
+        let stem = stem.to_string_lossy();
+        stem == label.as_str()
+            || stem
+                .strip_prefix(label.as_str())
+                .is_some_and(|rest| rest.starts_with('~'))
+    })
+}
+
+/// Whether the file at `path` is a second version of its label, kept beside the first by a merge
+/// of two branches that both took it (`v1.0~theirs-….ron`).
+pub fn is_kept_beside(path: &Path) -> bool {
+    path.file_stem()
+        .is_some_and(|stem| stem.to_string_lossy().contains('~'))
+}
+
+/// Keeps `snapshot` (its file's `text`), another version of the snapshot at `path` under the same
+/// label, beside it as `LABEL~theirs-CHECKSUM.ron`, and returns that file; a file already kept
+/// there with the same text is left as it is.
+pub fn keep_beside(path: &Path, text: &str, snapshot: &Snapshot) -> Result<PathBuf, SaveError> {
+    let name = format!(
+        "{}~theirs-{}.ron",
+        snapshot.label(),
+        snapshot.checksum().short()
+    );
+    let kept = path.with_file_name(name);
+    match atomic::write_new(&kept, text.as_bytes()) {
+        Err(SaveError::AlreadyExists { .. })
+            if std::fs::read_to_string(&kept).is_ok_and(|there| there == text) =>
+        {
+            Ok(kept)
+        }
+        written => written.map(|()| kept),
+    }
 }
 
 /// The error for a snapshot file whose `format_version` this build does not read, if it is one.

@@ -226,3 +226,14 @@ impl Place {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Conflict;
+
+    #[test]
+    fn long_values_are_cut_short() {
+        assert_eq!(Conflict::shortened("\"short\""), "\"short\"");
+        assert_eq!(Conflict::shortened(&"x".repeat(100)).chars().count(), 81);
+    }
+}

@@ -40,6 +40,9 @@ pub struct FoundSnapshot {
     /// The snapshot it records as the one before it; none for the first, or one taken before
     /// snapshots were chained.
     pub previous: Option<SnapshotRecord>,
+    /// Whether it is a second version of its label, kept beside the first by a merge of two
+    /// branches that both took the label.
+    pub is_kept_beside: bool,
 }
 
 /// Something wrong with a register's snapshots. All but `Unrecorded` make `check` fail.
@@ -77,6 +80,12 @@ pub enum ChainProblem {
     /// copied in from another register, or from another branch.
     Foreign {
         /// The snapshot found.
+        found: SnapshotRecord,
+    },
+    /// A second version of a label, kept beside the first by a merge of two branches that both
+    /// took it: one must be chosen.
+    TakenTwice {
+        /// The second version.
         found: SnapshotRecord,
     },
     /// A snapshot file the register does not record, taken of this register's history: it was
@@ -132,6 +141,11 @@ impl fmt::Display for ChainProblem {
                 f,
                 "snapshot {found} is not one of this register's: the register does not record it and it follows a snapshot the register never had (copied from another register or branch?)"
             ),
+            Self::TakenTwice { found } => write!(
+                f,
+                "snapshot {} was taken on two branches as two different versions, and the merge kept the second, {found}, beside the first: keep one (remove the other file and its record) and take the other again under a new label",
+                found.label
+            ),
             Self::Unrecorded { found } => write!(
                 f,
                 "snapshot {found} is not recorded in the register (taken without the register being saved, or by an older version of dpia-register); the next snapshot taken records it"
@@ -147,10 +161,17 @@ impl fmt::Display for ChainProblem {
 /// must be recorded. A file that is not recorded is `Unrecorded` (a warning) when what it follows
 /// is in the register's list (or it follows nothing), else `Foreign`.
 pub fn audit(records: &[SnapshotRecord], found: &[FoundSnapshot]) -> Vec<ChainProblem> {
-    let mut problems = Vec::new();
+    let mut problems: Vec<ChainProblem> = found
+        .iter()
+        .filter(|found| found.is_kept_beside)
+        .map(|found| ChainProblem::TakenTwice {
+            found: found.record.clone(),
+        })
+        .collect();
+    let found: Vec<&FoundSnapshot> = found.iter().filter(|found| !found.is_kept_beside).collect();
     let found_by_label: BTreeMap<&Label, &FoundSnapshot> = found
         .iter()
-        .map(|found| (&found.record.label, found))
+        .map(|found| (&found.record.label, *found))
         .collect();
     let mut seen: BTreeMap<&Label, usize> = BTreeMap::new();
     for (idx, recorded) in records.iter().enumerate() {
@@ -202,6 +223,7 @@ pub fn audit(records: &[SnapshotRecord], found: &[FoundSnapshot]) -> Vec<ChainPr
     }
     let mut unrecorded: Vec<&FoundSnapshot> = found
         .iter()
+        .copied()
         .filter(|found| !seen.contains_key(&found.record.label))
         .collect();
     unrecorded.sort_by(|a, b| a.record.label.cmp(&b.record.label));
@@ -309,6 +331,7 @@ mod tests {
                 checksum: other,
             },
             previous: Some(deleted.record()),
+            is_kept_beside: false,
         };
         let mut files = found(&taken);
         files.push(again.clone());

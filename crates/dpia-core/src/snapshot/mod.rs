@@ -190,6 +190,7 @@ impl Snapshot {
         FoundSnapshot {
             record: self.record(),
             previous: self.previous.clone(),
+            is_kept_beside: false,
         }
     }
 
