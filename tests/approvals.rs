@@ -2,32 +2,13 @@
 //! verify` from the payload and signature the binary prints, as a reviewer without the app would.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use dpia_core::snapshot::{Label, Snapshot};
 use dpia_files::{register_file, snapshot_file};
 
-use super::util::Dir;
-
-/// Makes an ed25519 key pair with `ssh-keygen` in `dir`; returns the private key's path.
-pub(super) fn keygen(dir: &Dir, name: &str, comment: &str) -> PathBuf {
-    let path = dir.join(name);
-    let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f"])
-        .arg(&path)
-        .stdin(Stdio::null())
-        .status()
-        .expect("ssh-keygen runs (apt-get install openssh-client)");
-    assert!(status.success(), "ssh-keygen made the key");
-    path
-}
-
-/// An allowed-signers line for the key at `private`.
-pub(super) fn allowed_line(principal: &str, private: &Path) -> String {
-    let public = fs::read_to_string(private.with_extension("pub")).unwrap();
-    format!("{principal} {}", public.trim())
-}
+use super::util::{Dir, allowed_line, keygen};
 
 /// `ssh-keygen -Y verify` of `payload` with `signature`, as `principal`, against `allowed`.
 fn ssh_keygen_verifies(
@@ -91,7 +72,7 @@ fn approve(dir: &Dir, extra: &[&str]) {
 #[test]
 fn a_signed_approval_verifies_with_ssh_keygen_alone() {
     let dir = register_with_snapshot();
-    let key = keygen(&dir, "gwen", "gwen@example.org");
+    let key = keygen(&dir, "gwen", "gwen@example.org", "");
     approve(&dir, &["--key", key.to_str().unwrap()]);
     let allowed = dir.create(
         "allowed_signers",
@@ -158,8 +139,8 @@ fn an_unsigned_approval_is_shown_as_unsigned() {
 #[test]
 fn another_signers_key_is_an_unknown_signer() {
     let dir = register_with_snapshot();
-    let gwen = keygen(&dir, "gwen", "gwen@example.org");
-    let other = keygen(&dir, "other", "dafydd@example.org");
+    let gwen = keygen(&dir, "gwen", "gwen@example.org", "");
+    let other = keygen(&dir, "other", "dafydd@example.org", "");
     approve(&dir, &["--key", gwen.to_str().unwrap()]);
     dir.create(
         "allowed_signers",
@@ -177,7 +158,7 @@ fn another_signers_key_is_an_unknown_signer() {
 #[test]
 fn an_altered_approval_or_snapshot_is_invalid_everywhere() {
     let dir = register_with_snapshot();
-    let key = keygen(&dir, "gwen", "gwen@example.org");
+    let key = keygen(&dir, "gwen", "gwen@example.org", "");
     approve(&dir, &["--key", key.to_str().unwrap()]);
     dir.create(
         "allowed_signers",

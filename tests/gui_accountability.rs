@@ -8,7 +8,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use dpia_core::approval::Decision;
 use dpia_core::snapshot::Label;
@@ -18,7 +17,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
 use super::gui_util::{App, click, id, open_small_with, press, replace_text, text_in, type_into};
-use super::util::Dir;
+use super::util::{Dir, allowed_line, keygen};
 
 /// The time the tests' clock stands at.
 const NOW: &str = "2019-07-11T09:30:00Z";
@@ -35,26 +34,11 @@ fn approve_v0_2(app: &mut App) {
     click(&mut app.harness, "Approve v0.2…");
 }
 
-/// Makes an ed25519 key pair with `ssh-keygen` in `dir` (with `passphrase`, empty for none);
-/// returns the private key's path.
-fn keygen(dir: &Dir, name: &str, passphrase: &str) -> PathBuf {
-    let path = dir.join(name);
-    let status = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", passphrase, "-C", "gwen", "-f"])
-        .arg(&path)
-        .stdin(Stdio::null())
-        .status()
-        .expect("ssh-keygen runs (apt-get install openssh-client)");
-    assert!(status.success(), "ssh-keygen made the key");
-    path
-}
-
 /// An allowed-signers file in `dir` giving the key at `private` to `principal`.
 fn allowed_signers(dir: &Dir, principal: &str, private: &Path) -> PathBuf {
-    let public = fs::read_to_string(private.with_extension("pub")).unwrap();
     dir.create(
         "allowed_signers",
-        format!("{principal} {}\n", public.trim()),
+        format!("{}\n", allowed_line(principal, private)),
     )
 }
 
@@ -110,7 +94,7 @@ fn an_unsigned_approval_is_recorded_beside_the_snapshot_and_listed_as_unsigned()
 #[test]
 fn an_approval_signed_with_an_ssh_key_is_verified_against_the_allowed_signers_file() {
     let mut app = open_small();
-    let key = keygen(&app.dir, "id_ed25519", "");
+    let key = keygen(&app.dir, "id_ed25519", "gwen", "");
     let allowed = allowed_signers(&app.dir, "gwen@example.org", &key);
     approve_v0_2(&mut app);
     replace_text(&mut app.harness, "Name", "Gwen Jones");
@@ -148,7 +132,7 @@ fn an_approval_signed_with_an_ssh_key_is_verified_against_the_allowed_signers_fi
 #[test]
 fn a_bad_date_or_a_locked_key_is_explained_in_the_form_and_nothing_typed_is_lost() {
     let mut app = open_small();
-    let key = keygen(&app.dir, "locked", "correct horse");
+    let key = keygen(&app.dir, "locked", "gwen", "correct horse");
     approve_v0_2(&mut app);
     replace_text(&mut app.harness, "Name", "Gwen Jones");
     replace_text(&mut app.harness, "Date", "11/07/2019");
@@ -418,7 +402,7 @@ fn the_author_set_in_settings_is_offered_in_forms_and_recorded_in_the_trail() {
 #[test]
 fn the_signing_key_is_chosen_with_browse_and_the_form_keeps_what_was_typed() {
     let mut app = open_small();
-    let key = keygen(&app.dir, "id_ed25519", "");
+    let key = keygen(&app.dir, "id_ed25519", "gwen", "");
     approve_v0_2(&mut app);
     replace_text(&mut app.harness, "Name", "Gwen Jones");
     click(&mut app.harness, "Browse for the private key file");

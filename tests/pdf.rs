@@ -12,8 +12,8 @@ use dpia_core::register::{
 use dpia_files::register_file;
 use dpia_report::{Edition, ReportOptions, public};
 
-use super::approvals::{allowed_line, keygen};
 use super::util::{Dir, bundled_register, fixture, without_warnings};
+use super::util::{allowed_line, keygen};
 
 /// Runs a poppler tool and returns what it printed.
 fn poppler(tool: &str, args: &[&str]) -> String {
@@ -718,7 +718,7 @@ fn approved_snapshot() -> (Dir, std::path::PathBuf) {
         "--author",
         "Gwen",
     ]);
-    let key = keygen(&dir, "gwen", "gwen@example.org");
+    let key = keygen(&dir, "gwen", "gwen@example.org", "");
     dir.create("allowed", allowed_line("gwen@example.org", &key) + "\n");
     dir.ok(&[
         "approve",

@@ -156,3 +156,23 @@ pub(crate) fn assert_text(actual: &str, expected: &str) {
         "text differs\n--- expected\n{expected}\n--- actual\n{actual}\n---"
     );
 }
+
+/// Makes an ed25519 key pair with `ssh-keygen` in `dir` (`passphrase` empty for none), the public
+/// key commented `comment`; returns the private key's path.
+pub(crate) fn keygen(dir: &Dir, name: &str, comment: &str, passphrase: &str) -> PathBuf {
+    let path = dir.join(name);
+    let status = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", passphrase, "-C", comment, "-f"])
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .status()
+        .expect("ssh-keygen runs (apt-get install openssh-client)");
+    assert!(status.success(), "ssh-keygen made the key");
+    path
+}
+
+/// An allowed-signers line giving the key at `private` to `principal`.
+pub(crate) fn allowed_line(principal: &str, private: &Path) -> String {
+    let public = fs::read_to_string(private.with_extension("pub")).unwrap();
+    format!("{principal} {}", public.trim())
+}

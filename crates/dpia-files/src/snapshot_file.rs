@@ -104,14 +104,7 @@ impl Details {
 
     /// What the snapshot says of itself, for auditing the chain.
     pub fn found(&self) -> FoundSnapshot {
-        FoundSnapshot {
-            record: SnapshotRecord {
-                label: self.label.clone(),
-                checksum: self.checksum,
-            },
-            previous: self.previous.clone(),
-            is_kept_beside: false,
-        }
+        found(&self.label, self.checksum, self.previous.as_ref())
     }
 }
 
@@ -256,14 +249,20 @@ pub struct Header {
 impl Header {
     /// What the snapshot says of itself, for auditing the chain.
     pub fn found(&self) -> FoundSnapshot {
-        FoundSnapshot {
-            record: SnapshotRecord {
-                label: self.label.clone(),
-                checksum: self.checksum,
-            },
-            previous: self.previous.clone(),
-            is_kept_beside: false,
-        }
+        found(&self.label, self.checksum, self.previous.as_ref())
+    }
+}
+
+/// What a snapshot file says of itself, for auditing the chain; `is_kept_beside` is the file's to
+/// say (`is_kept_beside`).
+fn found(label: &Label, checksum: Checksum, previous: Option<&SnapshotRecord>) -> FoundSnapshot {
+    FoundSnapshot {
+        record: SnapshotRecord {
+            label: label.clone(),
+            checksum,
+        },
+        previous: previous.cloned(),
+        is_kept_beside: false,
     }
 }
 

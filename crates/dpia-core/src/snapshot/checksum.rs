@@ -22,6 +22,9 @@ id_type! {
 }
 
 impl Checksum {
+    /// All zeros: a placeholder for a checksum about to be computed, never stored.
+    pub(super) const PLACEHOLDER: Self = Self([0; 32]);
+
     /// Its first 12 hex digits, enough to tell checksums apart in a message.
     pub fn short(&self) -> String {
         let mut text = self.to_string();

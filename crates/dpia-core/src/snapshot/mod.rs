@@ -88,30 +88,33 @@ impl Snapshot {
         }
         let mut register = register.clone();
         register.format_version = FORMAT_VERSION;
-        let author = author.into();
-        let note = note.into();
-        let previous = register.snapshots.last().cloned();
-        let checksum = Checksum::of_snapshot(
-            &label,
-            taken_at,
-            &author,
-            &note,
-            &register,
-            previous.as_ref(),
-        )?;
-        Ok(Self {
+        let mut parts = SnapshotParts {
             label,
             taken_at,
-            author,
-            note,
-            previous,
-            checksum,
+            author: author.into(),
+            note: note.into(),
+            previous: register.snapshots.last().cloned(),
+            checksum: Checksum::PLACEHOLDER,
             register,
-        })
+        };
+        parts.checksum = parts.content_checksum()?;
+        Ok(Self::from_parts(parts))
     }
 
     /// A snapshot read back from its parts, accepted only if `checksum` matches all the others.
     pub fn verified(parts: SnapshotParts) -> Result<Self, SnapshotError> {
+        let actual = parts.content_checksum()?;
+        if actual != parts.checksum {
+            return Err(SnapshotError::Altered {
+                recorded: parts.checksum,
+                actual,
+            });
+        }
+        Ok(Self::from_parts(parts))
+    }
+
+    /// The snapshot made of `parts`, whose checksum the caller has made or checked.
+    fn from_parts(parts: SnapshotParts) -> Self {
         let SnapshotParts {
             label,
             taken_at,
@@ -121,21 +124,7 @@ impl Snapshot {
             checksum,
             register,
         } = parts;
-        let actual = Checksum::of_snapshot(
-            &label,
-            taken_at,
-            &author,
-            &note,
-            &register,
-            previous.as_ref(),
-        )?;
-        if actual != checksum {
-            return Err(SnapshotError::Altered {
-                recorded: checksum,
-                actual,
-            });
-        }
-        Ok(Self {
+        Self {
             label,
             taken_at,
             author,
@@ -143,7 +132,7 @@ impl Snapshot {
             previous,
             checksum,
             register,
-        })
+        }
     }
 
     /// The label, such as `v1.1`.
@@ -235,6 +224,20 @@ pub struct SnapshotParts {
     pub checksum: Checksum,
     /// The frozen register.
     pub register: Register,
+}
+
+impl SnapshotParts {
+    /// The checksum of the parts other than `checksum` (`Checksum::of_snapshot`).
+    fn content_checksum(&self) -> Result<Checksum, ron::Error> {
+        Checksum::of_snapshot(
+            &self.label,
+            self.taken_at,
+            &self.author,
+            &self.note,
+            &self.register,
+            self.previous.as_ref(),
+        )
+    }
 }
 
 #[cfg(test)]
