@@ -237,6 +237,20 @@ const SECRETS: [&str; 9] = [
 ];
 
 /// Every byte of the PDF with its streams inflated, and its text strings as UTF-8 too.
+/// A PDF text string as text: UTF-16BE after its byte-order mark, else the bytes as they are.
+fn text_string(bytes: &[u8]) -> String {
+    match bytes {
+        [0xFE, 0xFF, rest @ ..] => {
+            let units: Vec<u16> = rest
+                .chunks(2)
+                .map(|pair| u16::from_be_bytes([pair[0], pair.get(1).copied().unwrap_or(0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        bytes => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
 fn decompressed(pdf: &Path) -> String {
     let mut document = lopdf::Document::load(pdf).unwrap();
     document.decompress();
@@ -248,13 +262,9 @@ fn decompressed(pdf: &Path) -> String {
         if let Ok(dictionary) = object.as_dict() {
             for (_, value) in dictionary {
                 if let Ok(bytes) = value.as_str()
-                    && let [0xFE, 0xFF, rest @ ..] = bytes
+                    && bytes.starts_with(&[0xFE, 0xFF])
                 {
-                    let units: Vec<u16> = rest
-                        .chunks(2)
-                        .map(|p| u16::from_be_bytes([p[0], p[1]]))
-                        .collect();
-                    text.push_str(&String::from_utf16_lossy(&units));
+                    text.push_str(&text_string(bytes));
                 }
             }
         }
@@ -899,5 +909,89 @@ fn a_paper_of_a_working_copy_is_a_draft_not_approved() {
             "Approvals This paper is of a working copy, not of a snapshot, so no approval covers it."
         ),
         "the Approvals section says why"
+    );
+}
+
+#[test]
+fn papers_are_tagged_with_headings_tables_lists_and_figures_in_reading_order() {
+    let dir = Dir::new();
+    let register = register_file::load(&bundled_register()).unwrap();
+    for (edition, name) in [(Edition::Full, "full.pdf"), (Edition::Public, "public.pdf")] {
+        let pdf = export(&register, edition, dir.path(), name);
+        let path = pdf.to_str().unwrap();
+        let info = poppler("pdfinfo", &[path]);
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        assert!(info.contains("PDF version:     1.7"), "{info}");
+        assert!(info.contains("Metadata Stream: yes"), "{info}");
+        let meta = poppler("pdfinfo", &["-meta", path]);
+        assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
+        assert!(meta.contains(&register.metadata.title), "{meta}");
+
+        let tree = poppler("pdfinfo", &["-struct-text", path]);
+        assert!(
+            tree.starts_with("Document\n  P (block)\n"),
+            "the kicker: {tree}"
+        );
+        assert!(
+            tree.contains(&format!(
+                "  H1 (block)\n    \"{}\"",
+                register.metadata.title
+            )),
+            "the title is the first heading: {tree}"
+        );
+        // Reading order: the title, then the cover's details as a table of row headers.
+        let title = tree
+            .find(&format!("\"{}\"", register.metadata.title))
+            .unwrap();
+        let version = tree.find("\"Version\"").unwrap();
+        assert!(title < version, "{tree}");
+        assert!(tree.contains("/Scope /Row"), "{tree}");
+        // One register table per system and the priority order, each table's column headers read
+        // once however many pages it runs over: the header repeated on a new page is furniture.
+        let issue_headers = tree.matches("/Scope /Column\n        \"Issue\"").count();
+        assert_eq!(issue_headers, register.systems.len() + 1, "{tree}");
+        for part in ["Table (block)", "TR", "TD", "LI (block)", "LBody (block)"] {
+            assert!(tree.contains(part), "{part}:\n{tree}");
+        }
+        assert_eq!(tree.matches("Figure:").count(), 2, "{tree}");
+        assert!(tree.contains("/BBox ["), "{tree}");
+        // The running header and footer are not read as content.
+        assert!(!tree.contains("Page 1 of"), "{tree}");
+        assert!(!tree.contains(&format!("\"{} \"", register.metadata.marking.label())));
+    }
+
+    // qpdf finds the file sound: object streams, the compressed cross-reference stream.
+    let pdf = dir.join("full.pdf");
+    let checked = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf runs (apt-get install qpdf)");
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{said}");
+    assert!(said.contains("No syntax or stream encoding errors"), "{said}");
+
+    // What pdfinfo does not print: the figures' words, the outline opening with the paper.
+    let mut document = lopdf::Document::load(&pdf).unwrap();
+    document.decompress();
+    let catalog = document.catalog().unwrap();
+    assert_eq!(
+        catalog.get(b"PageMode").unwrap().as_name().unwrap(),
+        b"UseOutlines"
+    );
+    assert!(catalog.get(b"MarkInfo").is_ok());
+    let alts: Vec<String> = document
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"S").and_then(lopdf::Object::as_name).ok() == Some(b"Figure"))
+        .filter_map(|dict| dict.get(b"Alt").ok())
+        .map(|alt| text_string(alt.as_str().unwrap_or_default()))
+        .collect();
+    assert_eq!(alts.len(), 2, "{alts:?}");
+    assert!(
+        alts.iter()
+            .any(|alt| alt.starts_with("Heat map. Inherent: ")),
+        "{alts:?}"
     );
 }

@@ -75,7 +75,7 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// One mark on a page.
+/// One mark on a page, or where a part of the document's structure starts or ends.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// A run of text on one line.
@@ -84,6 +84,85 @@ pub enum Item {
     Rect(Rect),
     /// A straight line.
     Rule(Rule),
+    /// What the marks that follow are, until the matching `Close`: a heading, a paragraph, a
+    /// table cell, a figure, or page furniture a reader skips. Draws nothing; the PDF writer turns
+    /// it into the tagged structure a screen reader reads.
+    Open(Tag),
+    /// The end of the part the last unclosed `Open` started.
+    Close,
+}
+
+/// A part of the document's structure, as tagged PDF names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    /// What the part is.
+    pub role: Role,
+    /// The same part continued, where it breaks across pages or a split table row: parts opened
+    /// with the same key are one. `None` for a part that is opened once.
+    pub key: Option<u32>,
+    /// The words a screen reader says for a figure, instead of its marks.
+    pub alt: Option<String>,
+}
+
+impl Tag {
+    /// A part that is opened once.
+    pub fn new(role: Role) -> Self {
+        Self {
+            role,
+            key: None,
+            alt: None,
+        }
+    }
+}
+
+/// What a part of the document is: the standard structure types of tagged PDF, and the page
+/// furniture (artifacts) a reader skips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A section's heading.
+    H1,
+    /// A subsection's heading.
+    H2,
+    /// A minor heading.
+    H3,
+    /// A paragraph.
+    P,
+    /// A list.
+    L,
+    /// A list item: its label (`Lbl`) and body (`LBody`).
+    LI,
+    /// A list item's bullet.
+    Lbl,
+    /// A list item's text.
+    LBody,
+    /// A table.
+    Table,
+    /// A table row.
+    TR,
+    /// A header cell for its column.
+    ColumnHeader,
+    /// A header cell for its row.
+    RowHeader,
+    /// A data cell.
+    TD,
+    /// A figure, such as a heat map; its `alt` text is what is read.
+    Figure,
+    /// The running header (the marking at the top): an artifact.
+    RunningHeader,
+    /// The running footer (title, page N of M, marking): an artifact.
+    RunningFooter,
+    /// Anything else a reader skips (a repeated table header): an artifact.
+    Artifact,
+}
+
+impl Role {
+    /// Whether a reader skips it: page furniture, not content.
+    pub fn is_artifact(self) -> bool {
+        matches!(
+            self,
+            Self::RunningHeader | Self::RunningFooter | Self::Artifact
+        )
+    }
 }
 
 /// A run of text in one face, size and colour, on one baseline.
@@ -157,6 +236,7 @@ impl Item {
                 y2: rule.y2 + dy,
                 ..rule.clone()
             }),
+            Self::Open(_) | Self::Close => self.clone(),
         }
     }
 }
@@ -170,7 +250,7 @@ impl Page {
             .iter()
             .filter_map(|item| match item {
                 Item::Text(run) => Some(run),
-                Item::Rect(_) | Item::Rule(_) => None,
+                Item::Rect(_) | Item::Rule(_) | Item::Open(_) | Item::Close => None,
             })
             .collect();
         runs.sort_by(|a, b| {

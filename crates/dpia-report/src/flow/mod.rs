@@ -15,7 +15,7 @@ pub use table::{Row, Table};
 pub use wrap::{paragraph, wrap, wrap_with_group};
 
 use super::metrics::{self, Face};
-use super::page::Item;
+use super::page::{Item, Role, Tag};
 use dpia_core::palette::Rgb;
 
 /// How a piece of text is set.
@@ -129,6 +129,7 @@ impl LineBox {
                 Item::Text(run) => run.x + metrics::width(&run.text, run.face, run.size),
                 Item::Rect(rect) => rect.x + rect.width,
                 Item::Rule(rule) => rule.x1.max(rule.x2),
+                Item::Open(_) | Item::Close => 0.0,
             })
             .fold(0.0, f32::max)
     }
@@ -139,11 +140,41 @@ impl LineBox {
             .iter()
             .filter_map(|item| match item {
                 Item::Text(run) => Some(run.text.as_str()),
-                Item::Rect(_) | Item::Rule(_) => None,
+                Item::Rect(_) | Item::Rule(_) | Item::Open(_) | Item::Close => None,
             })
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// `lines` as one part of the document: `tag` opens before the first line's marks and closes
+/// after the last's, so a part that breaks across pages is still one.
+#[must_use]
+pub fn tagged(tag: Tag, mut lines: Vec<LineBox>) -> Vec<LineBox> {
+    if let Some(first) = lines.first_mut() {
+        first.items.insert(0, Item::Open(tag));
+    }
+    if let Some(last) = lines.last_mut() {
+        last.items.push(Item::Close);
+    }
+    lines
+}
+
+/// Whether `lines` say what part of the document they are (they start with an `Open`), or hold no
+/// text to say it of.
+fn is_tagged_or_blank(lines: &[LineBox]) -> bool {
+    let mut items = lines.iter().flat_map(|line| &line.items);
+    match items.next() {
+        Some(Item::Open(_)) | None => true,
+        Some(first) => !std::iter::once(first)
+            .chain(items)
+            .any(|item| matches!(item, Item::Text(_))),
+    }
+}
+
+/// A paragraph's tag.
+fn paragraph_tag() -> Tag {
+    Tag::new(Role::P)
 }
 
 /// The total height of some lines.

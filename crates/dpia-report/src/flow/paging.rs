@@ -3,8 +3,8 @@
 //!
 //! Pure: no PDF, no I/O.
 
-use super::{LineBox, height};
-use crate::page::{Bookmark, Item, Page};
+use super::{LineBox, height, is_tagged_or_blank, paragraph_tag, tagged};
+use crate::page::{Bookmark, Item, Page, Role, Tag};
 
 /// The printable area of a page and where the cursor is on it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +31,8 @@ pub struct Flow {
     outline: Vec<Bookmark>,
     /// The heading last placed, while too little follows it to leave it at a page's foot.
     pub(super) heading: Option<Heading>,
+    /// The next key for a part of the document that continues (`Tag::key`).
+    next_key: u32,
 }
 
 /// Where a heading starts, so a page break just after it can take it along.
@@ -55,7 +57,25 @@ impl Flow {
             y: frame.top,
             outline: Vec::new(),
             heading: None,
+            next_key: 0,
         }
+    }
+
+    /// A key not yet given, for a part of the document opened more than once (a table cell split
+    /// across pages).
+    pub fn new_key(&mut self) -> u32 {
+        self.next_key += 1;
+        self.next_key
+    }
+
+    /// Starts a part of the document (a list, a table) whose marks follow.
+    pub fn open(&mut self, tag: Tag) {
+        self.mark(Item::Open(tag));
+    }
+
+    /// Ends the part last started.
+    pub fn close(&mut self) {
+        self.mark(Item::Close);
     }
 
     /// How much height is left on the current page.
@@ -116,9 +136,11 @@ impl Flow {
         }
     }
 
-    /// Places a heading, on a new page unless `following` height fits after it; until a few
-    /// lines follow, a page break takes the heading along.
-    pub fn heading(&mut self, lines: &[LineBox], following: f32) {
+    /// Places a heading of level `role` (`Role::H2`), on a new page unless `following` height
+    /// fits after it; until a few lines follow, a page break takes the heading along.
+    pub fn heading(&mut self, role: Role, lines: &[LineBox], following: f32) {
+        let lines = tagged(Tag::new(role), lines.to_vec());
+        let lines = lines.as_slice();
         self.keep(height(lines) + following);
         let start = Heading {
             page_idx: self.page_idx(),
@@ -165,10 +187,17 @@ impl Flow {
         self.followed();
     }
 
-    /// Places lines one after another, breaking pages between them.
+    /// Places lines one after another, breaking pages between them: one paragraph, unless they
+    /// say what part of the document they are (`tagged`).
     pub fn lines(&mut self, lines: &[LineBox]) {
-        for line in lines {
-            self.line(line);
+        if is_tagged_or_blank(lines) {
+            for line in lines {
+                self.line(line);
+            }
+        } else {
+            for line in tagged(paragraph_tag(), lines.to_vec()) {
+                self.line(&line);
+            }
         }
     }
 
@@ -228,7 +257,11 @@ mod tests {
     fn a_heading_moves_to_the_next_page_with_the_table_it_introduces() {
         let mut flow = Flow::new(frame());
         flow.lines(&paragraph(&"filler ".repeat(60), style(), 100.0, 12.0)[..6]);
-        flow.heading(&paragraph("Rights catalogue", style(), 400.0, 14.0), 12.0);
+        flow.heading(
+            Role::H2,
+            &paragraph("Rights catalogue", style(), 400.0, 14.0),
+            12.0,
+        );
         flow.bookmark("Rights catalogue");
         let table = Table::new(vec![200.0], vec![paragraph("Right", style(), 190.0, 12.0)]);
         let rows = (0..3)

@@ -4,7 +4,7 @@
 //! Pure: no PDF, no I/O.
 
 use super::{Flow, LineBox, height};
-use crate::page::{Item, Rect, Rule};
+use crate::page::{Item, Rect, Role, Rule, Tag};
 use dpia_core::palette::Rgb;
 
 impl Flow {
@@ -20,26 +20,46 @@ impl Flow {
     }
 
     /// Places a table: the header, then each row, continuing rows across pages with the header
-    /// repeated at the top of every page the table reaches.
+    /// repeated at the top of every page the table reaches (as page furniture: a reader hears it
+    /// once).
     pub fn table(&mut self, table: &Table, rows: Vec<Row>) {
         let header = table.header_row();
         self.keep(self.table_start(table, &rows));
-        self.table_header(table, &header);
+        self.open_table(table);
+        self.table_header(table, &header, false);
         for row in rows {
             self.table_row(table, Some(&header), row);
         }
+        self.close_table(table);
     }
 
     /// Places table rows without a header, continuing rows across pages.
     pub fn table_body(&mut self, table: &Table, rows: Vec<Row>) {
+        self.open_table(table);
         for row in rows {
             self.table_row(table, None, row);
         }
+        self.close_table(table);
     }
 
-    fn table_header(&mut self, table: &Table, header: &Row) {
+    fn open_table(&mut self, table: &Table) {
+        if !table.is_layout {
+            self.open(Tag::new(Role::Table));
+        }
+    }
+
+    fn close_table(&mut self, table: &Table) {
+        if !table.is_layout {
+            self.close();
+        }
+    }
+
+    fn table_header(&mut self, table: &Table, header: &Row, is_repeated: bool) {
         // The table has started where it fits: a heading above it stays where it is.
         self.heading = None;
+        if is_repeated {
+            self.open(Tag::new(Role::Artifact));
+        }
         let height = table.row_height(header);
         self.mark(Item::Rect(Rect {
             x: self.frame.left,
@@ -48,7 +68,10 @@ impl Flow {
             height,
             fill: table.header_fill,
         }));
-        self.draw_row(table, header, height);
+        self.open(Tag::new(Role::TR));
+        let keys = vec![None; header.cells.len()];
+        self.draw_row(table, header, height, &keys, Role::ColumnHeader);
+        self.close();
         self.mark(Item::Rule(Rule {
             x1: self.frame.left,
             y1: self.y + height,
@@ -58,18 +81,26 @@ impl Flow {
             colour: table.header_rule,
         }));
         self.y += height;
+        if is_repeated {
+            self.close();
+        }
     }
 
     fn table_row(&mut self, table: &Table, header: Option<&Row>, mut row: Row) {
         let header_height = header.map_or(0.0, |header| table.row_height(header));
+        // A row split across pages is one row, each cell one cell, to a reader.
+        let keys: Vec<Option<u32>> = row.cells.iter().map(|_| Some(self.new_key())).collect();
+        if !table.is_layout {
+            self.open(Tag::new(Role::TR));
+        }
         loop {
             let height = table.row_height(&row);
             if height <= self.remaining() {
-                self.draw_row(table, &row, height);
+                self.draw_row(table, &row, height, &keys, Role::TD);
                 self.row_rule(table, height);
                 self.y += height;
                 self.heading = None;
-                return;
+                break;
             }
             let inner = self.remaining() - 2.0 * table.pad_y;
             // Split only rows too tall to move whole, and only where a few lines fit; otherwise
@@ -78,9 +109,10 @@ impl Flow {
             let is_tall = height > fresh_page * table.split_fraction;
             let was_empty = self.y <= self.frame.top + header_height + 0.01;
             if (is_tall || was_empty) && inner >= table.min_split_height {
-                let (now, rest) = row.split(inner, table.continued.as_ref());
+                let (now, rest) =
+                    row.split(inner, table.continued.as_ref(), &mut || self.new_key());
                 let now_height = table.row_height(&now);
-                self.draw_row(table, &now, now_height);
+                self.draw_row(table, &now, now_height, &keys, Role::TD);
                 self.row_rule(table, now_height);
                 self.y += now_height;
                 self.heading = None;
@@ -88,8 +120,11 @@ impl Flow {
             }
             self.break_page();
             if let Some(header) = header {
-                self.table_header(table, header);
+                self.table_header(table, header, true);
             }
+        }
+        if !table.is_layout {
+            self.close();
         }
     }
 
@@ -104,7 +139,16 @@ impl Flow {
         }));
     }
 
-    fn draw_row(&mut self, table: &Table, row: &Row, height: f32) {
+    /// Draws a row's cells, each tagged `role` (the first `Role::RowHeader` in a table with row
+    /// headers, and a paragraph in a layout table), under its key in `keys`.
+    fn draw_row(
+        &mut self,
+        table: &Table,
+        row: &Row,
+        height: f32,
+        keys: &[Option<u32>],
+        role: Role,
+    ) {
         if let Some(fill) = row.fill {
             self.mark(Item::Rect(Rect {
                 x: self.frame.left,
@@ -127,6 +171,17 @@ impl Flow {
                     colour: table.row_rule,
                 }));
             }
+            let cell_role = if table.is_layout {
+                Role::P
+            } else if cell_idx == 0 && table.has_row_headers && role == Role::TD {
+                Role::RowHeader
+            } else {
+                role
+            };
+            self.mark(Item::Open(Tag {
+                key: keys.get(cell_idx).copied().flatten(),
+                ..Tag::new(cell_role)
+            }));
             let mut y = top + table.pad_y;
             for line in cell {
                 if let Some(page) = self.pages.last_mut() {
@@ -135,6 +190,7 @@ impl Flow {
                 }
                 y += line.height;
             }
+            self.mark(Item::Close);
             x += width;
         }
     }
@@ -168,6 +224,11 @@ pub struct Table {
     pub split_fraction: f32,
     /// A line put at the top of the first cell where a row continues on a new page.
     pub continued: Option<LineBox>,
+    /// Whether each row's first cell heads its row (a list of labels and values).
+    pub has_row_headers: bool,
+    /// Whether the table only lays things out (a box around a notice): its cells are read as
+    /// paragraphs, not as a table.
+    pub is_layout: bool,
 }
 
 impl Table {
@@ -185,6 +246,8 @@ impl Table {
             min_split_height: 30.0,
             split_fraction: 0.3,
             continued: None,
+            has_row_headers: false,
+            is_layout: false,
         }
     }
 
@@ -233,8 +296,14 @@ impl Row {
     }
 
     /// The lines of each cell that fit in `height`, and the rest, which continue on the next page
-    /// under `continued` in the first cell.
-    fn split(self, height: f32, continued: Option<&LineBox>) -> (Self, Self) {
+    /// under `continued` in the first cell. A part of the document open where a cell breaks (a
+    /// list of mitigations) closes at the break and continues after it, as one part (`new_key`).
+    fn split(
+        self,
+        height: f32,
+        continued: Option<&LineBox>,
+        new_key: &mut dyn FnMut() -> u32,
+    ) -> (Self, Self) {
         let mut now = Vec::new();
         let mut rest = Vec::new();
         for (cell_idx, cell) in self.cells.into_iter().enumerate() {
@@ -249,6 +318,7 @@ impl Row {
                     cell_rest.push(line);
                 }
             }
+            continue_parts(&mut cell_now, &mut cell_rest, new_key);
             if cell_idx == 0
                 && let Some(marker) = continued
             {
@@ -267,6 +337,47 @@ impl Row {
                 fill: self.fill,
             },
         )
+    }
+}
+
+/// Closes at the end of `now` every part its lines leave open, and opens each again at the start of
+/// `rest`, under a key (kept, or new) so both halves are one part.
+fn continue_parts(now: &mut [LineBox], rest: &mut [LineBox], new_key: &mut dyn FnMut() -> u32) {
+    let mut open: Vec<usize> = Vec::new();
+    let mut positions = Vec::new();
+    for (line_idx, line) in now.iter().enumerate() {
+        for (item_idx, item) in line.items.iter().enumerate() {
+            match item {
+                Item::Open(_) => {
+                    open.push(positions.len());
+                    positions.push((line_idx, item_idx));
+                }
+                Item::Close => {
+                    open.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    if open.is_empty() {
+        return;
+    }
+    let mut reopened = Vec::new();
+    for &position_idx in &open {
+        let (line_idx, item_idx) = positions[position_idx];
+        if let Item::Open(tag) = &mut now[line_idx].items[item_idx] {
+            let key = *tag.key.get_or_insert_with(&mut *new_key);
+            reopened.push(Item::Open(Tag {
+                key: Some(key),
+                ..tag.clone()
+            }));
+        }
+    }
+    if let Some(last) = now.last_mut() {
+        last.items.extend(open.iter().map(|_| Item::Close));
+    }
+    if let Some(first) = rest.first_mut() {
+        first.items.splice(0..0, reopened);
     }
 }
 

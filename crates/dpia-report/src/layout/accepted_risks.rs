@@ -6,6 +6,7 @@ use super::style::{CONTENT_WIDTH, NOTE, SMALL, leading};
 use super::{Paper, cell, head, score_chip};
 use crate::flow::{self, Inline, Row, Table};
 use crate::metrics::Face;
+use crate::page::Role;
 use dpia_core::accountability::high_residuals;
 
 /// The widths of the entry, residual and decision columns; the rationale takes the rest.
@@ -23,7 +24,7 @@ impl Paper<'_> {
             CONTENT_WIDTH,
             leading(super::style::H1) + 4.0,
         );
-        self.flow.heading(&heading, 4.0 * leading(SMALL));
+        self.flow.heading(Role::H3, &heading, 4.0 * leading(SMALL));
         self.flow.bookmark(labels.accepted_risks);
         self.flow.space(6.0);
         let highs = high_residuals(self.register);

@@ -8,6 +8,7 @@ use crate::approvals::PaperVersion;
 use crate::flow;
 use crate::labels::capitalised;
 use crate::metrics::Face;
+use crate::page::Role;
 
 impl Paper<'_> {
     pub(super) fn approvals(&mut self) {
@@ -49,7 +50,7 @@ impl Paper<'_> {
                 CONTENT_WIDTH,
                 leading(BODY) + 2.0,
             );
-            self.flow.heading(&heading, 3.0 * leading(BODY));
+            self.flow.heading(Role::H3, &heading, 3.0 * leading(BODY));
             let mut details = vec![
                 (
                     labels.decision,

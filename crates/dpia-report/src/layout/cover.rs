@@ -8,7 +8,7 @@ use super::Paper;
 use super::style::{BODY, CONTENT_TOP, CONTENT_WIDTH, MARGIN_X, NOTE, leading};
 use crate::flow::{self, Inline, LineBox, Row, Style, Table};
 use crate::metrics::Face;
-use crate::page::{Item, Rect};
+use crate::page::{Item, Rect, Role, Tag};
 use crate::public::Edition;
 use dpia_core::palette;
 
@@ -37,11 +37,10 @@ impl Paper<'_> {
             size: 26.0,
             colour: palette::TEXT,
         };
-        self.flow.lines(&flow::paragraph(
-            &metadata.title,
-            title,
-            CONTENT_WIDTH,
-            32.0,
+        // The title is the document's first heading.
+        self.flow.lines(&flow::tagged(
+            Tag::new(Role::H1),
+            flow::paragraph(&metadata.title, title, CONTENT_WIDTH, 32.0),
         ));
         if !metadata.programme.is_empty() {
             self.flow.space(8.0);
@@ -125,6 +124,7 @@ impl Paper<'_> {
             leading(BODY),
         )]);
         row.fill = Some(palette::tint(palette::ACCENT, 0.88));
+        notice.is_layout = true;
         self.flow.table_body(&notice, vec![row]);
     }
 }

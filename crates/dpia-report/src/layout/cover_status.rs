@@ -144,6 +144,7 @@ impl Paper<'_> {
         table.pad_x = BOX_PAD_X;
         table.pad_y = 6.0;
         table.row_rule = rule;
+        table.is_layout = true;
         let mut row = Row::new(vec![lines]);
         row.fill = Some(fill);
         self.flow.table_body(&table, vec![row]);

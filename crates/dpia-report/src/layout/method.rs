@@ -3,7 +3,7 @@
 
 use super::style::{BODY, CONTENT_WIDTH, NOTE, SMALL, leading};
 use super::summary::{GRID_HEIGHT, grid, level_at, likelihood_labels};
-use super::{Paper, cell, head};
+use super::{Paper, cell, figure, head};
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::metrics::Face;
 use crate::page::Item;
@@ -64,9 +64,21 @@ impl Paper<'_> {
                 Some(score.to_string()),
             )
         }));
+        // Read row by row, most likely first, as the grid is drawn.
+        let rows: Vec<String> = (1..=4_u8)
+            .rev()
+            .filter_map(|likelihood| {
+                let name = labels.likelihood_name(Likelihood::from_value(likelihood)?);
+                let scores: Vec<String> = (1..=4_u8)
+                    .map(|severity| (severity * likelihood).to_string())
+                    .collect();
+                Some(format!("{name}: {}", scores.join(", ")))
+            })
+            .collect();
+        let alt = format!("{}. {}.", labels.score_and_level, rows.join("; "));
         self.flow.block(&[LineBox {
             height: GRID_HEIGHT,
-            items,
+            items: figure(alt, items),
         }]);
         self.flow.space(6.0);
         let mut legend = Vec::new();

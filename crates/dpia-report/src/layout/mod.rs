@@ -20,7 +20,7 @@ mod workshop_outcome;
 use crate::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, labels};
 use crate::metrics::{self, Face};
-use crate::page::{DocumentInfo, Item, Report, TextRun};
+use crate::page::{DocumentInfo, Item, Report, Role, Tag, TextRun};
 use crate::public::{self, Edition};
 use crate::{Progress, ReportOptions};
 use dpia_core::palette;
@@ -127,8 +127,10 @@ impl Paper<'_> {
     fn h1(&mut self, text: &str) {
         self.flow.new_page();
         self.flow.bookmark(text);
-        self.flow
-            .lines(&flow::paragraph(text, H1, CONTENT_WIDTH, leading(H1) + 4.0));
+        self.flow.lines(&flow::tagged(
+            Tag::new(Role::H1),
+            flow::paragraph(text, H1, CONTENT_WIDTH, leading(H1) + 4.0),
+        ));
         self.flow.space(6.0);
     }
 
@@ -136,7 +138,7 @@ impl Paper<'_> {
         self.flow.space(12.0);
         let lines = flow::paragraph(text, H2, CONTENT_WIDTH, leading(H2) + 2.0);
         // Keep a heading with a few lines of what follows; a table that follows takes it along.
-        self.flow.heading(&lines, 3.0 * leading(BODY));
+        self.flow.heading(Role::H2, &lines, 3.0 * leading(BODY));
         self.flow.space(3.0);
     }
 
@@ -150,6 +152,7 @@ impl Paper<'_> {
         let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
         table.pad_x = 0.0;
         table.pad_y = 4.0;
+        table.has_row_headers = true;
         let label_style = Style {
             face: Face::Bold,
             size: 9.0,
@@ -204,22 +207,43 @@ impl Paper<'_> {
                 CONTENT_WIDTH,
                 leading(SMALL) + 2.0,
             );
-            self.flow.heading(&heading, 2.0 * leading(SMALL));
+            self.flow.heading(Role::H3, &heading, 2.0 * leading(SMALL));
+            self.flow.open(Tag::new(Role::L));
             for line in &group.lines {
                 self.flow.lines(&bullet(line, SMALL, CONTENT_WIDTH));
                 self.flow.space(1.5);
             }
+            self.flow.close();
         }
     }
 }
 
-/// A bulleted paragraph: `•` and the text indented beside it.
+/// `items` as a figure a reader hears as `alt`.
+fn figure(alt: String, items: Vec<Item>) -> Vec<Item> {
+    std::iter::once(Item::Open(Tag {
+        alt: Some(alt),
+        ..Tag::new(Role::Figure)
+    }))
+    .chain(items)
+    .chain([Item::Close])
+    .collect()
+}
+
+/// A bulleted paragraph, a list item: `•` and the text indented beside it. The caller opens the
+/// list (`Role::L`) around its items.
 fn bullet(text: &str, style: Style, width: f32) -> Vec<LineBox> {
-    let mut lines: Vec<LineBox> =
+    bullet_with(text, style, width, Vec::new())
+}
+
+/// A list item whose body goes on after its text with `more`, lines already indented under it.
+fn bullet_with(text: &str, style: Style, width: f32, more: Vec<LineBox>) -> Vec<LineBox> {
+    let mut body: Vec<LineBox> =
         flow::paragraph(text, style, width - BULLET_INDENT, leading(style))
             .into_iter()
             .map(|line| line.indented(BULLET_INDENT))
             .collect();
+    body.extend(more);
+    let mut lines: Vec<LineBox> = flow::tagged(Tag::new(Role::LBody), body);
     if let Some(first) = lines.first_mut() {
         let dot = flow::paragraph(
             "•",
@@ -227,11 +251,15 @@ fn bullet(text: &str, style: Style, width: f32) -> Vec<LineBox> {
             BULLET_INDENT,
             leading(style),
         );
-        // The bullet goes first, so text is extracted in reading order.
-        let dot: Vec<Item> = dot.into_iter().flat_map(|line| line.items).collect();
-        first.items.splice(0..0, dot);
+        // The bullet goes first, so text is extracted in reading order; a screen reader announces
+        // a list item itself, so the bullet is decoration (a list item's label is optional).
+        let dot = dot.into_iter().flat_map(|line| line.items);
+        let label = std::iter::once(Item::Open(Tag::new(Role::Artifact)))
+            .chain(dot)
+            .chain([Item::Close]);
+        first.items.splice(0..0, label.collect::<Vec<_>>());
     }
-    lines
+    flow::tagged(Tag::new(Role::LI), lines)
 }
 
 fn cell(text: &str, style: Style, width: f32) -> Vec<LineBox> {
@@ -365,7 +393,7 @@ mod test_util {
     pub(super) fn text_runs(page: &Page) -> impl Iterator<Item = &TextRun> {
         page.items.iter().filter_map(|item| match item {
             Item::Text(run) => Some(run),
-            Item::Rect(_) | Item::Rule(_) => None,
+            Item::Rect(_) | Item::Rule(_) | Item::Open(_) | Item::Close => None,
         })
     }
 }
@@ -377,6 +405,88 @@ mod tests {
     use crate::page::{PAGE_HEIGHT, PAGE_WIDTH};
     use crate::{ChangeGroup, ChangesSection};
     use dpia_core::register::{Entry, EntryId, Field, Marking, Mitigation};
+
+    /// Every `Open` has its `Close`, in order, over the whole paper; a part may run across pages.
+    fn assert_structure_balanced(report: &Report) {
+        let mut depth: i64 = 0;
+        for (page_idx, page) in report.pages.iter().enumerate() {
+            let mut artifacts = 0_i64;
+            for item in &page.items {
+                match item {
+                    Item::Open(tag) if tag.role.is_artifact() => artifacts += 1,
+                    Item::Open(_) if artifacts > 0 => artifacts += 1,
+                    Item::Open(_) => depth += 1,
+                    Item::Close if artifacts > 0 => artifacts -= 1,
+                    Item::Close => {
+                        depth -= 1;
+                        assert!(depth >= 0, "a Close with nothing open on page {page_idx}");
+                    }
+                    _ => {}
+                }
+            }
+            assert_eq!(artifacts, 0, "an artifact left open on page {page_idx}");
+        }
+        assert_eq!(depth, 0, "parts left open at the end");
+    }
+
+    #[test]
+    fn every_part_of_every_paper_is_closed() {
+        let (long_sign_off, sign_off_options) = with_long_sign_off();
+        for (register, options) in [
+            (bundled(), ReportOptions::default()),
+            (
+                bundled(),
+                ReportOptions {
+                    edition: crate::Edition::Public,
+                    ..ReportOptions::default()
+                },
+            ),
+            (welsh(), ReportOptions::default()),
+            (with_long_concern(), ReportOptions::default()),
+            (long_sign_off, sign_off_options),
+            (
+                dpia_core::synthetic::register(300, 7),
+                ReportOptions::default(),
+            ),
+        ] {
+            assert_structure_balanced(&layout(&register, &options));
+        }
+    }
+
+    #[test]
+    fn headings_tables_lists_and_figures_are_tagged_and_the_furniture_is_not_content() {
+        let report = layout(&bundled(), &ReportOptions::default());
+        let tags: Vec<&Tag> = report
+            .pages
+            .iter()
+            .flat_map(|page| &page.items)
+            .filter_map(|item| match item {
+                Item::Open(tag) => Some(tag),
+                _ => None,
+            })
+            .collect();
+        let count = |role: Role| tags.iter().filter(|tag| tag.role == role).count();
+        assert!(count(Role::H1) >= 4, "the title and each section");
+        assert!(count(Role::H2) >= 5);
+        assert!(count(Role::Table) >= 5);
+        assert!(count(Role::ColumnHeader) >= 3);
+        assert!(count(Role::RowHeader) >= 5, "the cover's details");
+        assert!(count(Role::LI) >= 29, "a mitigation is a list item");
+        assert!(count(Role::LBody) >= 29);
+        assert_eq!(count(Role::RunningHeader), report.pages.len());
+        assert_eq!(count(Role::RunningFooter), report.pages.len());
+        let figures: Vec<&&Tag> = tags.iter().filter(|tag| tag.role == Role::Figure).collect();
+        assert_eq!(figures.len(), 2, "the heat maps and the method's grid");
+        let heat_maps = figures[0].alt.as_deref().unwrap_or_default();
+        assert!(
+            heat_maps.starts_with("Heat map. Inherent: ") && heat_maps.contains("; Residual: "),
+            "{heat_maps}"
+        );
+        assert!(
+            heat_maps.contains(" × maximum"),
+            "the counts by likelihood × severity: {heat_maps}"
+        );
+    }
 
     #[test]
     pub(super) fn welsh_registers_get_welsh_labels() {

@@ -2,11 +2,12 @@
 //! in register order, Issue | Concern | Mitigation, continuing across pages.
 
 use super::style::{BULLET_INDENT, CONTENT_WIDTH, NOTE, SMALL, leading};
-use super::{Paper, bullet, head, score_chip};
+use super::{Paper, bullet_with, head, score_chip};
 use crate::Progress;
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::labels::{Labels, capitalised};
 use crate::metrics::Face;
+use crate::page::{Role, Tag};
 use dpia_core::palette;
 use dpia_core::register::Entry;
 use dpia_core::scoring::Score;
@@ -202,7 +203,6 @@ impl Paper<'_> {
             if idx > 0 {
                 mitigations.push(LineBox::gap(3.0));
             }
-            mitigations.extend(bullet(&mitigation.text, SMALL, width));
             let mut status = vec![labels.mitigation_status(mitigation.status).to_owned()];
             if !mitigation.owner.is_empty() {
                 status.push(mitigation.owner.clone());
@@ -210,21 +210,22 @@ impl Paper<'_> {
             if let Some(due) = mitigation.due {
                 status.push(labels.due(due));
             }
-            mitigations.extend(
-                flow::paragraph(
-                    &status.join(" · "),
-                    NOTE,
-                    width - BULLET_INDENT,
-                    leading(NOTE),
-                )
-                .into_iter()
-                .map(|line| line.indented(BULLET_INDENT)),
-            );
+            let status = flow::paragraph(
+                &status.join(" · "),
+                NOTE,
+                width - BULLET_INDENT,
+                leading(NOTE),
+            )
+            .into_iter()
+            .map(|line| line.indented(BULLET_INDENT))
+            .collect();
+            mitigations.extend(bullet_with(&mitigation.text, SMALL, width, status));
         }
         if mitigations.is_empty() {
-            mitigations = flow::paragraph(labels.no_mitigations, NOTE, width, leading(NOTE));
+            flow::paragraph(labels.no_mitigations, NOTE, width, leading(NOTE))
+        } else {
+            flow::tagged(Tag::new(Role::L), mitigations)
         }
-        mitigations
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Align, text_at};
 use crate::flow::Style;
 use crate::labels::Labels;
 use crate::metrics::{self, Face};
-use crate::page::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Rule, TextRun};
+use crate::page::{Item, PAGE_HEIGHT, PAGE_WIDTH, Page, Role, Rule, Tag, TextRun};
 use crate::public::Edition;
 use dpia_core::palette;
 use dpia_core::register::Register;
@@ -47,11 +47,17 @@ pub(super) fn add_furniture(
         );
         let footer_rule = PAGE_HEIGHT - 62.0;
         // The top marking goes first and the footer last, so text comes out in reading order.
-        page.items.insert(
-            0,
-            text_at(&marking, MARKING, Align::Centre(PAGE_WIDTH / 2.0), 36.0),
+        // Page furniture: a reader skips it (the marking is in the document's properties).
+        page.items.splice(
+            0..0,
+            [
+                Item::Open(Tag::new(Role::RunningHeader)),
+                text_at(&marking, MARKING, Align::Centre(PAGE_WIDTH / 2.0), 36.0),
+                Item::Close,
+            ],
         );
         page.items.extend([
+            Item::Open(Tag::new(Role::RunningFooter)),
             Item::Rule(Rule {
                 x1: MARGIN_X,
                 y1: footer_rule,
@@ -80,6 +86,7 @@ pub(super) fn add_furniture(
                 Align::Centre(PAGE_WIDTH / 2.0),
                 PAGE_HEIGHT - 26.0,
             ),
+            Item::Close,
         ]);
     }
 }

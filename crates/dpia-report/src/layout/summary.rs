@@ -4,7 +4,7 @@
 //! The 4 × 4 grid drawn here for the heat maps is drawn again, with scores, in the method.
 
 use super::style::{CONTENT_WIDTH, NOTE, SMALL, leading};
-use super::{Align, Paper, cell, head, right_aligned, score_chip, text_at};
+use super::{Align, Paper, cell, figure, head, right_aligned, score_chip, text_at};
 use crate::flow::{self, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, capitalised};
 use crate::metrics::{self, Face};
@@ -177,6 +177,10 @@ impl Paper<'_> {
         let gap = 36.0;
         let grid_width = 4.0 * CELL_WIDTH;
         items.extend(likelihood_labels(self.labels, label_width));
+        let alt = self.heat_map_alt(&[
+            (self.labels.inherent, &inherent),
+            (self.labels.residual, &residual),
+        ]);
         for (grid_idx, (title, map)) in [
             (self.labels.inherent, inherent),
             (self.labels.residual, residual),
@@ -197,8 +201,42 @@ impl Paper<'_> {
         }
         LineBox {
             height: GRID_HEIGHT,
-            items,
+            items: figure(alt, items),
         }
+    }
+
+    /// What a reader hears for the heat maps: each map's cells that hold entries, by likelihood
+    /// and severity, most severe first.
+    fn heat_map_alt(&self, maps: &[(&str, &dpia_core::scoring::HeatMap)]) -> String {
+        let labels = self.labels;
+        let mut parts = Vec::new();
+        for (title, map) in maps {
+            let mut cells = Vec::new();
+            for likelihood in (1..=4).rev() {
+                for severity in (1..=4).rev() {
+                    let count = map.count(severity, likelihood);
+                    if let (true, Some(s), Some(l)) = (
+                        count > 0,
+                        Severity::from_value(severity),
+                        Likelihood::from_value(likelihood),
+                    ) {
+                        cells.push(format!(
+                            "{} {} × {}",
+                            count,
+                            labels.likelihood_name(l),
+                            labels.severity_name(s)
+                        ));
+                    }
+                }
+            }
+            let cells = if cells.is_empty() {
+                "—".to_owned()
+            } else {
+                cells.join(", ")
+            };
+            parts.push(format!("{title}: {cells}"));
+        }
+        format!("{}. {}.", labels.heat_map, parts.join("; "))
     }
 
     fn top_priorities(&mut self) {

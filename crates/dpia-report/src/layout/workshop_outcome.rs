@@ -10,6 +10,7 @@ use super::style::{BODY, CONTENT_WIDTH, H2, NOTE, SMALL, leading};
 use super::{Paper, bullet, cell, head, right_aligned};
 use crate::flow::{self, Inline, Row, Table};
 use crate::metrics::Face;
+use crate::page::{Role, Tag};
 use crate::public::Edition;
 use dpia_core::palette;
 use dpia_core::register::{Attendance, Workshop};
@@ -43,6 +44,9 @@ impl Paper<'_> {
         if workshop.moves.is_empty() {
             self.text(labels.no_manual_moves, SMALL);
         }
+        if !workshop.moves.is_empty() {
+            self.flow.open(Tag::new(Role::L));
+        }
         for manual in &workshop.moves {
             let line = labels.manual_move(
                 manual.entry.as_str(),
@@ -52,6 +56,9 @@ impl Paper<'_> {
             );
             self.flow.lines(&bullet(&line, SMALL, CONTENT_WIDTH));
             self.flow.space(1.5);
+        }
+        if !workshop.moves.is_empty() {
+            self.flow.close();
         }
     }
 
@@ -72,6 +79,7 @@ impl Paper<'_> {
         let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
         table.pad_x = 0.0;
         table.pad_y = 3.0;
+        table.has_row_headers = true;
         // As on the cover: the label a little smaller than the value, on the value's baseline.
         let label_style = BODY
             .with_face(Face::Bold)
