@@ -10,6 +10,7 @@
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
+//! - `hostile`: hostile files and unlucky moments: outputs that are not files, oversized input, bombs.
 //! - `merge`: the git merge driver, set up by `git-setup` and run by real git on merges and rebases.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
@@ -31,6 +32,7 @@ mod gui;
 mod gui_util;
 mod gui_versions;
 mod gui_workshop;
+mod hostile;
 mod merge;
 mod pdf;
 mod snapshots;

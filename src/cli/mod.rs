@@ -121,8 +121,16 @@ fn load_to_read(path: &Path) -> Result<Register, LoadError> {
     })
 }
 
+/// Whether `output` is `-`: the output goes to standard output (`out`), not to a file.
+fn is_stdout(output: &Path) -> bool {
+    output.as_os_str() == "-"
+}
+
 /// Refuses an output that is the input itself, by any name, `--force` or not.
 fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
+    if is_stdout(output) {
+        return Ok(());
+    }
     // A file that does not exist yet cannot be the input; one that exists is compared by the file
     // it is, through `..` and symlinks.
     if dpia_files::atomic::is_same_file(input, output) {
@@ -134,7 +142,12 @@ fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
     }
 }
 
+/// Refuses an output file that exists, unless `force`; and anything but a regular file even then.
 fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
+    if is_stdout(path) {
+        return Ok(());
+    }
+    dpia_files::atomic::refuse_special(path)?;
     if path.exists() && !force {
         Err(CliError::OutputExists {
             path: path.to_owned(),

@@ -132,6 +132,16 @@ pub enum SaveError {
         /// What went wrong.
         message: String,
     },
+    /// Something other than a regular file is there (a folder, pipe or device): saving would
+    /// replace it with a file, so it is refused, `--force` or not.
+    #[error(
+        "{}: is not a regular file (a folder, pipe or device) and is never replaced; to write to standard output, use `-o -`",
+        path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// The file exists and saving must not replace it (a snapshot, for instance).
     #[error("{}: already exists and is never overwritten", path.display())]
     AlreadyExists {

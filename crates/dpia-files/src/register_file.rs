@@ -45,20 +45,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
 /// Saves the register at `path`, atomically; a new file gets the permissions of `like` (the
 /// register a recovery copy is of).
 pub fn save_like(register: &Register, path: &Path, like: &Path) -> Result<(), SaveError> {
-    let text = to_text(register).map_err(|err| SaveError::Serialize {
-        path: path.to_owned(),
-        message: err.to_string(),
-    })?;
+    let text = text(register, path)?;
     atomic::write_like(path, text.as_bytes(), like)
 }
 
 /// Saves the register at `path`, atomically.
 pub fn save(register: &Register, path: &Path) -> Result<(), SaveError> {
-    let text = to_text(register).map_err(|err| SaveError::Serialize {
+    let text = text(register, path)?;
+    atomic::write(path, text.as_bytes())
+}
+
+/// The text `save` writes for the register; `path` is used in error messages only.
+pub fn text(register: &Register, path: &Path) -> Result<String, SaveError> {
+    to_text(register).map_err(|err| SaveError::Serialize {
         path: path.to_owned(),
         message: err.to_string(),
-    })?;
-    atomic::write(path, text.as_bytes())
+    })
 }
 
 /// Parses RON into `T`, naming `path` in a `path:line:column: message` error.
