@@ -94,3 +94,251 @@ fn dev_stdout_into_a_pipe_says_to_use_dash() {
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("use `-o -`"), "{stderr}");
 }
+
+/// Peak resident memory of a run of `dpia-register args` in `dir`, in KB, with what it printed
+/// (standard output, then standard error; nothing when measured through `/proc`).
+///
+/// Measured by the kernel, never by a timer: GNU time's `Maximum resident set size` (the child's
+/// rusage) where `/usr/bin/time` is installed, else the child's `VmHWM` (its high-water mark),
+/// read from `/proc/PID/status` until it exits.
+#[cfg(target_os = "linux")]
+fn peak_memory_kb(dir: &Dir, args: &[&str]) -> (u64, String) {
+    let binary = env!("CARGO_BIN_EXE_dpia-register");
+    let gnu_time = std::path::Path::new("/usr/bin/time");
+    if gnu_time.exists() {
+        let output = Command::new(gnu_time)
+            .arg("-v")
+            .arg(binary)
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        let report = format!("{}{stderr}", String::from_utf8_lossy(&output.stdout));
+        let peak = stderr
+            .lines()
+            .find_map(|line| {
+                line.trim()
+                    .strip_prefix("Maximum resident set size (kbytes): ")
+            })
+            .and_then(|kb| kb.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no peak memory in GNU time's report:\n{stderr}"));
+        return (peak, report);
+    }
+    let mut child = Command::new(binary)
+        .args(args)
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    // A child that has exited but is not yet waited for still has its status file, without VmHWM.
+    while child.try_wait().unwrap().is_none() {
+        if let Some(kb) = fs::read_to_string(&status).ok().and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("VmHWM:"))
+                .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        }) {
+            peak = peak.max(kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    (peak, String::new())
+}
+
+/// The most memory `check` may take on a hostile file: well above what it needs, well below the
+/// file's size or what it unpacks to.
+const MAX_PEAK_KB: u64 = 100 * 1024;
+
+/// A zlib stream that unpacks to `length` zero bytes (at most 160 times its size: fixed Huffman
+/// codes, one 258-byte copy per 13 bits), made without holding what it unpacks to.
+fn zlib_of_zeros(length: usize) -> Vec<u8> {
+    struct Bits {
+        bytes: Vec<u8>,
+        used: u32,
+    }
+    impl Bits {
+        /// `count` bits of `value`, least significant first (deflate's order for header bits).
+        fn lsb_first(&mut self, value: u32, count: u32) {
+            for bit in 0..count {
+                if self.used == 0 {
+                    self.bytes.push(0);
+                }
+                let last = self.bytes.len() - 1;
+                self.bytes[last] |= u8::from((value >> bit) & 1 == 1) << self.used;
+                self.used = (self.used + 1) % 8;
+            }
+        }
+        /// A Huffman code: its most significant bit first.
+        fn code(&mut self, code: u32, count: u32) {
+            for bit in (0..count).rev() {
+                self.lsb_first((code >> bit) & 1, 1);
+            }
+        }
+    }
+    let copies = (length - 1) / 258;
+    let length = 1 + copies * 258;
+    let mut bits = Bits {
+        bytes: vec![0x78, 0x01],
+        used: 0,
+    };
+    bits.lsb_first(1, 1); // the final block
+    bits.lsb_first(1, 2); // of fixed Huffman codes
+    bits.code(0x30, 8); // literal 0
+    for _ in 0..copies {
+        bits.code(0xC5, 8); // length 258 (symbol 285)
+        bits.code(0, 5); // distance 1
+    }
+    bits.code(0, 7); // end of block (symbol 256)
+    let mut zlib = bits.bytes;
+    // Adler-32 of zeros: a stays 1, b adds 1 per byte.
+    let b = u32::try_from(length % 65_521).unwrap();
+    zlib.extend_from_slice(&((b << 16) | 1).to_be_bytes());
+    zlib
+}
+
+/// The paper of the bundled register, its carried register replaced by `content` (still marked
+/// as packed with `FlateDecode`), at `name` in `dir`.
+fn paper_carrying(dir: &Dir, name: &str, content: Vec<u8>) -> std::path::PathBuf {
+    dir.bundled("source.ron");
+    dir.ok(&["export-pdf", "source.ron", "-o", "source.pdf", "--force"]);
+    let mut pdf = lopdf::Document::load(dir.join("source.pdf")).unwrap();
+    let stream = pdf
+        .objects
+        .values_mut()
+        .filter_map(|object| object.as_stream_mut().ok())
+        .find(|stream| {
+            stream
+                .dict
+                .get(b"Type")
+                .is_ok_and(|kind| kind.as_name().is_ok_and(|kind| kind == b"EmbeddedFile"))
+        })
+        .expect("the paper carries its register");
+    stream.dict.set("Filter", "FlateDecode");
+    stream.set_content(content);
+    let path = dir.join(name);
+    pdf.save(&path).unwrap();
+    path
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_decompression_bomb_in_a_paper_stops_at_the_stream_limit() {
+    let dir = Dir::new();
+    // About 1 MB that unpacks to 160 MB.
+    let bomb = zlib_of_zeros(160 * 1024 * 1024);
+    paper_carrying(&dir, "bomb.pdf", bomb);
+    let (peak_kb, report) = peak_memory_kb(&dir, &["check", "bomb.pdf"]);
+    eprintln!("check bomb.pdf: peak {peak_kb} KB");
+    assert!(
+        report.contains("64 MB"),
+        "the error names the limit:\n{report}"
+    );
+    assert!(peak_kb < MAX_PEAK_KB, "check took {peak_kb} KB:\n{report}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_2_gb_file_is_refused_before_it_is_read() {
+    let dir = Dir::new();
+    let file = fs::File::create(dir.join("big.ron")).unwrap();
+    // Sparse: it takes no disk space.
+    file.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    drop(file);
+    for command in ["check", "rank"] {
+        let (peak_kb, report) = peak_memory_kb(&dir, &[command, "big.ron"]);
+        eprintln!("{command} big.ron (2 GB, sparse): peak {peak_kb} KB");
+        assert!(report.contains("larger than 256 MB"), "{report}");
+        assert!(
+            peak_kb < MAX_PEAK_KB,
+            "{command} took {peak_kb} KB:\n{report}"
+        );
+    }
+    fs::rename(dir.join("big.ron"), dir.join("big.csv")).unwrap();
+    let (peak_kb, report) = peak_memory_kb(&dir, &["import-csv", "big.csv", "-o", "r.ron"]);
+    assert!(report.contains("larger than 256 MB"), "{report}");
+    assert!(
+        peak_kb < MAX_PEAK_KB,
+        "import-csv took {peak_kb} KB:\n{report}"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_that_never_ends_is_read_only_up_to_the_limit() {
+    let dir = Dir::new();
+    let out = dir.fails(&["import-csv", "/dev/zero", "-o", "r.ron"]);
+    assert!(out.stderr.contains("larger than 256 MB"), "{}", out.stderr);
+    let out = dir.problems(&["check", "/dev/zero"]);
+    assert!(out.stdout.contains("larger than 256 MB"), "{}", out.stdout);
+}
+
+#[test]
+fn a_damaged_stream_in_a_paper_is_reported_as_damaged() {
+    let dir = Dir::new();
+    paper_carrying(&dir, "damaged.pdf", b"this is not zlib at all".to_vec());
+    let out = dir.problems(&["check", "damaged.pdf"]);
+    assert!(out.stdout.contains("damaged"), "{}", out.stdout);
+    assert!(!out.stdout.contains("empty"), "{}", out.stdout);
+}
+
+#[test]
+fn text_that_is_not_utf8_is_located_by_line_and_column() {
+    let dir = Dir::new();
+    let register = fs::read(super::util::bundled_register()).unwrap();
+    let mut bad = register.clone();
+    // The first character inside quotes, replaced by a Latin-1 byte.
+    let quote = bad.iter().position(|b| *b == b'"').unwrap();
+    bad[quote + 1] = 0xE9;
+    let line = 1 + String::from_utf8_lossy(&bad[..quote]).matches('\n').count();
+    let line_start = bad[..quote]
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |idx| idx + 1);
+    let column = quote - line_start + 2;
+    fs::write(dir.join("r.ron"), &bad).unwrap();
+    let out = dir.problems(&["check", "r.ron"]);
+    assert!(
+        out.stdout
+            .starts_with(&format!("r.ron:{line}:{column}: not UTF-8 text")),
+        "{}",
+        out.stdout
+    );
+    dir.create("latin1.csv", b"system,issue\nPND,Caf\xE9\n");
+    let out = dir.fails(&["import-csv", "latin1.csv", "-o", "r2.ron"]);
+    assert!(
+        out.stderr.contains("latin1.csv:2:8: not UTF-8 text"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_huge_bad_value_is_echoed_only_in_part() {
+    let dir = Dir::new();
+    let cell = "x".repeat(1_000_000);
+    dir.create("wide.csv", format!("system,issue,{cell}\nPND,a,b\n"));
+    let out = dir.fails(&["import-csv", "wide.csv", "-o", "r.ron"]);
+    assert!(
+        out.stderr.contains("more characters"),
+        "{}",
+        &out.stderr[..200]
+    );
+    assert!(
+        out.stderr.len() < 2_000,
+        "{} bytes of error",
+        out.stderr.len()
+    );
+
+    let register = fs::read_to_string(super::util::bundled_register()).unwrap();
+    let bad = register.replacen("title: \"", &format!("title: {cell}\""), 1);
+    fs::write(dir.join("r.ron"), bad).unwrap();
+    let out = dir.problems(&["check", "r.ron"]);
+    assert!(
+        out.stdout.len() < 2_000,
+        "{} bytes of report",
+        out.stdout.len()
+    );
+}

@@ -15,6 +15,18 @@ pub enum LoadError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// The file is larger than this app reads (`limits::MAX_FILE_BYTES`); nothing of it was parsed.
+    #[error(
+        "{}: larger than {}, the most dpia-register reads of a file",
+        path.display(),
+        super::limits::in_megabytes(*limit)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit it is over, in bytes.
+        limit: u64,
+    },
     /// The text is not a valid register: a syntax error, a bad value, an unknown or missing field.
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse {
@@ -82,6 +94,7 @@ impl LoadError {
         match self {
             Self::Io { path, .. }
             | Self::Parse { path, .. }
+            | Self::TooLarge { path, .. }
             | Self::NewerFormat { path, .. }
             | Self::Altered { path, .. }
             | Self::Renamed { path, .. }
@@ -101,14 +114,17 @@ impl LoadError {
                 path,
                 line,
                 column,
-                message,
+                message: super::limits::bounded_message(&message),
             },
             FormatError::NewerFormat { found, supported } => Self::NewerFormat {
                 path,
                 found,
                 supported,
             },
-            FormatError::Unsupported { message } => Self::Unsupported { path, message },
+            FormatError::Unsupported { message } => Self::Unsupported {
+                path,
+                message: super::limits::bounded_message(&message),
+            },
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod change_log_csv;
 pub mod csv_file;
 mod error;
 pub mod git_config;
+pub mod limits;
 pub mod paper;
 pub mod recovery;
 pub mod register_file;

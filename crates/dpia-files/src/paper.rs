@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Document, LoadOptions, Object};
 
 use dpia_core::register_text::PAPER_ATTACHMENT_NAME;
 
-use super::LoadError;
+use super::{LoadError, limits};
 
 /// Whether `bytes` look like a PDF: they start with `%PDF`.
 pub fn is_pdf(bytes: &[u8]) -> bool {
@@ -32,8 +32,17 @@ pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
         path: path.to_owned(),
         message,
     };
-    let pdf = Document::load_mem(bytes)
-        .map_err(|err| unsupported(format!("cannot read this PDF: {err}")))?;
+    // Object and cross-reference streams are unpacked while the PDF is read: each within the limit.
+    let options = LoadOptions {
+        max_decompressed_size: Some(limits::MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let pdf = Document::load_mem_with_options(bytes, options).map_err(|err| {
+        unsupported(limits::bounded_message(&format!(
+            "cannot read this PDF: {}",
+            limit_words(&err)
+        )))
+    })?;
     let not_a_paper = || {
         unsupported(
             "this PDF carries no register: only papers exported by dpia-register can be opened"
@@ -65,15 +74,37 @@ pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
         .and_then(|file| pdf.dereference(file).ok())
         .and_then(|(_, object)| object.as_stream().ok())
         .ok_or_else(not_a_paper)?;
-    let content = if stream.dict.has(b"Filter") {
-        stream
-            .decompressed_content()
-            .map_err(|err| unsupported(format!("cannot read the register in this PDF: {err}")))?
-    } else {
-        stream.content.clone()
-    };
-    String::from_utf8(content)
-        .map_err(|_| unsupported("the register in this PDF is not UTF-8 text".to_owned()))
+    // A paper's register is packed once (FlateDecode): a chain of filters is not one of ours, and
+    // each would unpack up to the limit in turn.
+    if stream.filters().is_ok_and(|filters| filters.len() > 1) {
+        return Err(not_a_paper());
+    }
+    let content = stream
+        .decompressed_content_with_limit(limits::MAX_STREAM_BYTES)
+        .map_err(|err| {
+            unsupported(format!(
+                "cannot read the register in this PDF: {}",
+                limit_words(&err)
+            ))
+        })?;
+    if content.is_empty() {
+        // A stream that does not unpack gives nothing rather than an error.
+        return Err(unsupported(
+            "the register in this PDF is damaged: its stream unpacks to nothing".to_owned(),
+        ));
+    }
+    limits::text_from_bytes(content, path)
+}
+
+/// What lopdf says, or the limit in this app's words when a stream was over it.
+fn limit_words(err: &lopdf::Error) -> String {
+    match err {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => format!(
+            "a stream in it unpacks to more than {}, the most dpia-register unpacks of one stream",
+            limits::in_megabytes(limits::MAX_STREAM_BYTES as u64)
+        ),
+        other => other.to_string(),
+    }
 }
 
 fn dictionary<'a>(pdf: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
