@@ -342,3 +342,17 @@ fn a_huge_bad_value_is_echoed_only_in_part() {
         out.stdout.len()
     );
 }
+
+#[test]
+fn an_imported_id_too_large_is_refused() {
+    let dir = Dir::new();
+    dir.create("ids.csv", "id,system,issue\nPND-4294967295,PND,Overflow\n");
+    let out = dir.fails(&["import-csv", "ids.csv", "-o", "r.ron"]);
+    assert!(
+        out.stderr
+            .contains("ids.csv:2: id `PND-4294967295` has a number above 999999999"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.join("r.ron").exists(), "nothing written");
+}
