@@ -356,3 +356,54 @@ fn an_imported_id_too_large_is_refused() {
     );
     assert!(!dir.join("r.ron").exists(), "nothing written");
 }
+
+/// An escape sequence that would clear the screen and retitle the window, and a bidi override.
+const HOSTILE: &str = "Clear\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}txet";
+
+/// Asserts `text` holds no character that acts on a terminal, and shows the hostile one escaped.
+#[track_caller]
+fn assert_terminal_safe(text: &str) {
+    assert!(
+        !text
+            .chars()
+            .any(|c| c == '\u{1b}' || c == '\u{7}' || c == '\u{202e}'),
+        "raw control characters in:\n{text:?}"
+    );
+    assert!(
+        text.contains("Clear\\u{1b}[2J"),
+        "escaped, not dropped:\n{text}"
+    );
+}
+
+#[test]
+fn terminal_control_characters_are_shown_escaped_in_every_report() {
+    let dir = Dir::new();
+    dir.bundled("r.ron");
+    dir.ok(&[
+        "snapshot", "r.ron", "--label", "v1", "--author", "A", "--note", HOSTILE,
+    ]);
+    let issue = format!("issue={HOSTILE}");
+    dir.ok(&[
+        "edit", "r.ron", "--entry", "PND-001", "--set", &issue, "--author", HOSTILE,
+    ]);
+
+    assert_terminal_safe(&dir.ok(&["rank", "r.ron"]).stdout);
+    assert_terminal_safe(&dir.ok(&["snapshots", "r.ron"]).stdout);
+    assert_terminal_safe(&dir.ok(&["diff", "r.snapshots/v1.ron", "r.ron"]).stdout);
+    assert_terminal_safe(&dir.ok(&["log", "r.ron"]).stdout);
+    let hostile_name = format!("{HOSTILE}.ron");
+    fs::copy(dir.join("r.ron"), dir.join(&hostile_name)).unwrap();
+    let check = dir.run(&["check", &hostile_name]);
+    assert_terminal_safe(&check.stdout);
+    let missing = format!("missing-{HOSTILE}.ron");
+    assert_terminal_safe(&dir.fails(&["rank", &missing]).stderr);
+
+    // CSV and RON stay exact.
+    let csv = dir.ok(&["rank", "r.ron", "--format", "csv"]).stdout;
+    assert!(csv.contains(HOSTILE), "{csv:?}");
+    let csv = stdout_bytes(&dir, &["export-csv", "r.ron", "-o", "-"]);
+    assert!(
+        String::from_utf8(csv).unwrap().contains(HOSTILE),
+        "CSV is exact"
+    );
+}

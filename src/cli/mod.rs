@@ -25,6 +25,7 @@ mod rank;
 pub mod resolve;
 mod snapshots;
 mod table;
+pub mod terminal;
 pub mod trail;
 
 use std::io::Write;
@@ -40,8 +41,34 @@ use jiff::Timestamp;
 pub use args::{Cli, Command, DiffFormat, RankFormat, WorkshopChoice};
 pub use error::CliError;
 
-/// Runs a report command, writing its output to `out`.
+/// Runs a report command, writing its output to `out`: sanitised for a terminal
+/// (`terminal::sanitise`) unless it is exact data (CSV, RON, a PDF, signed bytes).
 pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if writes_exact_data(&command) {
+        dispatch(command, out)
+    } else {
+        let mut safe = terminal::TerminalSafe::new(out);
+        let code = dispatch(command, &mut safe)?;
+        safe.flush()?;
+        Ok(code)
+    }
+}
+
+/// Whether `command` writes data that must reach standard output byte for byte.
+fn writes_exact_data(command: &Command) -> bool {
+    match command {
+        Command::Rank { format, .. } => *format == RankFormat::Csv,
+        Command::Diff { format, .. } => *format == DiffFormat::Csv,
+        Command::Approvals(args) => args.payload.is_some() || args.signature.is_some(),
+        Command::ImportCsv { output, .. }
+        | Command::ExportCsv { output, .. }
+        | Command::ExportPdf { output, .. }
+        | Command::Generate { output, .. } => is_stdout(output),
+        _ => false,
+    }
+}
+
+fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check {
