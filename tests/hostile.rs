@@ -407,3 +407,32 @@ fn terminal_control_characters_are_shown_escaped_in_every_report() {
         "CSV is exact"
     );
 }
+
+#[test]
+fn outputs_into_a_snapshots_approvals_or_trail_folder_are_refused() {
+    let dir = Dir::new();
+    dir.bundled("X.ron");
+    dir.ok(&["snapshot", "X.ron", "--label", "v2", "--author", "A"]);
+    let snapshot = fs::read(dir.join("X.snapshots/v2.ron")).unwrap();
+    for args in [
+        &["generate", "3", "-o", "X.snapshots/v2.ron", "--force"][..],
+        &["generate", "3", "-o", "X.snapshots/v3.ron"],
+        &["generate", "3", "-o", "X.snapshots/../X.snapshots/v4.ron"],
+        &["export-csv", "X.ron", "-o", "X.trail/a.csv"],
+        &["export-pdf", "X.ron", "-o", "X.approvals/a.pdf"],
+    ] {
+        let out = dir.fails(args);
+        assert!(
+            out.stderr.contains("choose another output file"),
+            "{}",
+            out.stderr
+        );
+    }
+    assert_eq!(
+        fs::read(dir.join("X.snapshots/v2.ron")).unwrap(),
+        snapshot,
+        "untouched"
+    );
+    assert!(!dir.join("X.snapshots/v3.ron").exists(), "nothing added");
+    dir.ok(&["check", "X.ron"]);
+}

@@ -103,6 +103,19 @@ pub enum CliError {
         /// The paper.
         path: PathBuf,
     },
+    /// The output would go into a register's snapshots, approvals or trail folder, whose files
+    /// only the app's own commands add.
+    #[error(
+        "{}: is inside {}, which only `snapshot`, `approve` and saves write to; choose another output file",
+        path.display(),
+        folder.display()
+    )]
+    OutputInKeptFolder {
+        /// The output file.
+        path: PathBuf,
+        /// The snapshots, approvals or trail folder.
+        folder: PathBuf,
+    },
     /// The output file is the input file: writing it would destroy the input.
     #[error(
         "{}: is the input file; choose another output file",

@@ -169,12 +169,19 @@ fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
     }
 }
 
-/// Refuses an output file that exists, unless `force`; and anything but a regular file even then.
+/// Refuses an output file that exists, unless `force`; and even then anything but a regular
+/// file, and a file in a register's snapshots, approvals or trail folder.
 fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
     if is_stdout(path) {
         return Ok(());
     }
     dpia_files::atomic::refuse_special(path)?;
+    if let Some(folder) = dpia_files::kept_folder(path) {
+        return Err(CliError::OutputInKeptFolder {
+            path: path.to_owned(),
+            folder,
+        });
+    }
     if path.exists() && !force {
         Err(CliError::OutputExists {
             path: path.to_owned(),

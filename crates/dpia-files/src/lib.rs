@@ -20,4 +20,5 @@ pub mod snapshot_chain;
 pub mod snapshot_file;
 pub mod trail_file;
 
+pub use beside::kept_folder;
 pub use error::{LoadError, SaveError};
