@@ -202,6 +202,18 @@ fn zlib_of_zeros(length: usize) -> Vec<u8> {
 /// The paper of the bundled register, its carried register replaced by `content` (still marked
 /// as packed with `FlateDecode`), at `name` in `dir`.
 fn paper_carrying(dir: &Dir, name: &str, content: Vec<u8>) -> std::path::PathBuf {
+    paper_changed(dir, name, |stream| {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(content);
+    })
+}
+
+/// The paper of the bundled register with its carried register's stream changed by `change`.
+fn paper_changed(
+    dir: &Dir,
+    name: &str,
+    change: impl FnOnce(&mut lopdf::Stream),
+) -> std::path::PathBuf {
     dir.bundled("source.ron");
     dir.ok(&["export-pdf", "source.ron", "-o", "source.pdf", "--force"]);
     let mut pdf = lopdf::Document::load(dir.join("source.pdf")).unwrap();
@@ -216,8 +228,7 @@ fn paper_carrying(dir: &Dir, name: &str, content: Vec<u8>) -> std::path::PathBuf
                 .is_ok_and(|kind| kind.as_name().is_ok_and(|kind| kind == b"EmbeddedFile"))
         })
         .expect("the paper carries its register");
-    stream.dict.set("Filter", "FlateDecode");
-    stream.set_content(content);
+    change(stream);
     let path = dir.join(name);
     pdf.save(&path).unwrap();
     path
@@ -435,4 +446,30 @@ fn outputs_into_a_snapshots_approvals_or_trail_folder_are_refused() {
     );
     assert!(!dir.join("X.snapshots/v3.ron").exists(), "nothing added");
     dir.ok(&["check", "X.ron"]);
+}
+
+#[test]
+fn a_register_swapped_into_a_paper_is_told_apart() {
+    let dir = Dir::new();
+    dir.ok(&["generate", "2", "-o", "other.ron"]);
+    let other = fs::read_to_string(dir.join("other.ron")).unwrap();
+    paper_changed(&dir, "swapped.pdf", |stream| {
+        stream.dict.remove(b"Filter");
+        stream.set_content(other.into_bytes());
+    });
+    let out = dir.ok(&["check", "source.pdf"]);
+    assert!(
+        out.stdout
+            .contains("source.pdf: ok, paper, its register matches the digest it records ("),
+        "{}",
+        out.stdout
+    );
+    let out = dir.problems(&["check", "swapped.pdf"]);
+    assert!(
+        out.stdout.contains(
+            "swapped.pdf: the register this paper carries is not the one it was printed with"
+        ),
+        "{}",
+        out.stdout
+    );
 }

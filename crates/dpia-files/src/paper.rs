@@ -8,7 +8,8 @@ use std::path::Path;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object};
 
-use dpia_core::register_text::PAPER_ATTACHMENT_NAME;
+use dpia_core::register_text::{PAPER_ATTACHMENT_NAME, PAPER_DIGEST_KEY};
+use dpia_core::snapshot::Checksum;
 
 use super::{LoadError, limits};
 
@@ -28,6 +29,48 @@ pub fn is_pdf_file(path: &Path) -> bool {
 
 /// The register text carried by the paper in `bytes`; `path` is used in error messages only.
 pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
+    carried(bytes, path).map(|carried| carried.text)
+}
+
+/// What a paper says of the register it carries, against the register it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Digest {
+    /// The carried register is the one the paper was printed with.
+    Matches(Checksum),
+    /// The carried register is not the one the paper records: it was swapped in afterwards.
+    Differs {
+        /// The digest the paper records (and its cover shows).
+        recorded: Checksum,
+        /// The digest of the register it carries now.
+        carried: Checksum,
+    },
+    /// The paper records no digest (made before papers recorded one) or an unreadable one.
+    NotRecorded,
+}
+
+/// Whether the register the paper at `path` carries is the one it was printed with (its digest,
+/// recorded in the paper and shown on its cover).
+pub fn digest(path: &Path) -> Result<Digest, LoadError> {
+    let bytes = limits::read_bytes(path)?;
+    let carried = carried(&bytes, path)?;
+    let actual = Checksum::of_text(&carried.text);
+    Ok(match carried.recorded {
+        None => Digest::NotRecorded,
+        Some(recorded) if recorded == actual => Digest::Matches(actual),
+        Some(recorded) => Digest::Differs {
+            recorded,
+            carried: actual,
+        },
+    })
+}
+
+/// A paper's carried register text and the digest recorded beside it.
+struct Carried {
+    text: String,
+    recorded: Option<Checksum>,
+}
+
+fn carried(bytes: &[u8], path: &Path) -> Result<Carried, LoadError> {
     let unsupported = |message: String| LoadError::Unsupported {
         path: path.to_owned(),
         message,
@@ -93,7 +136,16 @@ pub fn register_text(bytes: &[u8], path: &Path) -> Result<String, LoadError> {
             "the register in this PDF is damaged: its stream unpacks to nothing".to_owned(),
         ));
     }
-    limits::text_from_bytes(content, path)
+    let recorded = stream
+        .dict
+        .get(PAPER_DIGEST_KEY.as_bytes())
+        .ok()
+        .and_then(|digest| digest.as_str().ok())
+        .and_then(|digest| Checksum::parse(&String::from_utf8_lossy(digest)).ok());
+    Ok(Carried {
+        text: limits::text_from_bytes(content, path)?,
+        recorded,
+    })
 }
 
 /// What lopdf says, or the limit in this app's words when a stream was over it.
