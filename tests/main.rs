@@ -6,6 +6,7 @@
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
+//! - `fuzz`: a short, deterministic mutation pass over every loader (no panic).
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
@@ -28,6 +29,7 @@ mod architecture;
 mod cli;
 mod core;
 mod files;
+mod fuzz;
 mod gui;
 mod gui_util;
 mod gui_versions;
