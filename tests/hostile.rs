@@ -473,3 +473,39 @@ fn a_register_swapped_into_a_paper_is_told_apart() {
         out.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn check_reads_a_named_pipe_once() {
+    let dir = Dir::new();
+    dir.bundled("r.ron");
+    let made = Command::new("mkfifo")
+        .arg(dir.join("fifo"))
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    // One writer, once: a second open of the pipe would wait for ever.
+    let mut writer = Command::new("sh")
+        .args(["-c", "cat r.ron > fifo"])
+        .current_dir(dir.path())
+        .spawn()
+        .unwrap();
+    let mut check = Command::new(env!("CARGO_BIN_EXE_dpia-register"))
+        .args(["check", "fifo"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while check.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            check.kill().unwrap();
+            panic!("check is waiting on the pipe a second time");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    writer.wait().unwrap();
+    let output = check.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("fifo: ok"), "{stdout}");
+}

@@ -18,9 +18,13 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     bytes.starts_with(b"%PDF")
 }
 
-/// Whether the file at `path` is a PDF; `false` when it cannot be read.
+/// Whether the file at `path` is a PDF; `false` when it cannot be read, and for anything but a
+/// regular file (a pipe is not opened, so it is neither waited on nor read from).
 pub fn is_pdf_file(path: &Path) -> bool {
     use std::io::Read as _;
+    if !std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+        return false;
+    }
     let mut start = [0_u8; 4];
     std::fs::File::open(path)
         .and_then(|mut file| file.read_exact(&mut start))
