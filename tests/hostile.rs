@@ -496,7 +496,7 @@ fn check_reads_a_named_pipe_once() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_mins(1);
     while check.try_wait().unwrap().is_none() {
         if std::time::Instant::now() > deadline {
             check.kill().unwrap();
