@@ -103,6 +103,15 @@ pub enum CliError {
         /// The paper.
         path: PathBuf,
     },
+    /// The output is a folder, pipe or device, which is never replaced by a file.
+    #[error(
+        "{}: is not a regular file (a folder, pipe or device) and is never replaced; to write to standard output, use `-o -`",
+        path.display()
+    )]
+    OutputNotAFile {
+        /// The output path.
+        path: PathBuf,
+    },
     /// The output would go into a register's snapshots, approvals or trail folder, whose files
     /// only the app's own commands add.
     #[error(

@@ -175,7 +175,10 @@ fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
     if is_stdout(path) {
         return Ok(());
     }
-    dpia_files::atomic::refuse_special(path)?;
+    if let Err(dpia_files::SaveError::NotAFile { path }) = dpia_files::atomic::refuse_special(path)
+    {
+        return Err(CliError::OutputNotAFile { path });
+    }
     if let Some(folder) = dpia_files::kept_folder(path) {
         return Err(CliError::OutputInKeptFolder {
             path: path.to_owned(),

@@ -151,7 +151,7 @@ pub enum SaveError {
     /// Something other than a regular file is there (a folder, pipe or device): saving would
     /// replace it with a file, so it is refused, `--force` or not.
     #[error(
-        "{}: is not a regular file (a folder, pipe or device) and is never replaced; to write to standard output, use `-o -`",
+        "{}: is not a regular file (a folder, pipe or device) and is never replaced",
         path.display()
     )]
     NotAFile {
