@@ -1,7 +1,7 @@
 //! The input-size policy, one for every reader: how much of a file this app reads, and how much of
 //! a bad value an error message repeats.
 //!
-//! The limits are far above any real register (the bundled one is 40 KB; a generated register of
+//! The limits are far above any real register (the bundled one is 96 KB; a generated register of
 //! 10,000 entries is 21 MB) and low enough that a hostile or mistaken input (a 2 GB file, a pipe,
 //! `/dev/zero`, a paper whose carried register unpacks without end) stops with an error naming the
 //! limit instead of taking all the memory there is. A file is measured before it is read, and then
