@@ -44,7 +44,7 @@ fn fail(message: &str) -> ExitCode {
         reason = "main is where errors are printed, once"
     )]
     {
-        eprintln!("dpia-register: {message}");
+        eprintln!("dpia-register: {}", cli::terminal::sanitise(message));
     }
     ExitCode::from(2)
 }

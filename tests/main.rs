@@ -6,11 +6,13 @@
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
+//! - `fuzz`: a short, deterministic mutation pass over every loader (no panic).
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_accountability`: approvals in the Snapshots view, risk acceptance, prior consultation and the author's name, in the app.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
+//! - `hostile`: hostile files and unlucky moments: outputs that are not files, oversized input, bombs.
 //! - `merge`: the git merge driver, set up by `git-setup` and run by real git on merges and rebases.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
@@ -28,12 +30,14 @@ mod architecture;
 mod cli;
 mod core;
 mod files;
+mod fuzz;
 mod gui;
 mod gui_accountability;
 mod gui_merge;
 mod gui_util;
 mod gui_versions;
 mod gui_workshop;
+mod hostile;
 mod merge;
 mod pdf;
 mod snapshots;

@@ -345,9 +345,13 @@ fn a_paper_reopens_as_the_register_it_was_made_from() {
         register_file::load(&ron).unwrap()
     );
     let out = dir.ok(&["check", "paper.pdf"]);
+    let digest = dpia_core::snapshot::Checksum::of_text(&fs::read_to_string(&ron).unwrap());
     assert_eq!(
         without_warnings(&out.stdout),
-        "paper.pdf: ok, 29 entries\n",
+        format!(
+            "paper.pdf: ok, paper, its register matches the digest it records ({}), 29 entries\n",
+            digest.short()
+        ),
         "{out:?}"
     );
     let from_pdf = dir.run(&["rank", "paper.pdf", "--format", "csv"]);

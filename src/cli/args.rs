@@ -78,7 +78,7 @@ pub enum Command {
     ImportCsv {
         /// The CSV file.
         input: PathBuf,
-        /// The register file to write.
+        /// The register file to write (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Title of the new register (default: the CSV file's name).
@@ -92,7 +92,7 @@ pub enum Command {
     ExportCsv {
         /// The register file.
         file: PathBuf,
-        /// The CSV file to write.
+        /// The CSV file to write (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Replace the output file if it exists.
@@ -103,7 +103,7 @@ pub enum Command {
     ExportPdf {
         /// The register file.
         file: PathBuf,
-        /// The PDF file to write.
+        /// The PDF file to write (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Make the public edition: confidential text redacted, owners' names removed.
@@ -163,7 +163,7 @@ pub enum Command {
     Generate {
         /// How many entries.
         entries: usize,
-        /// The register file to write.
+        /// The register file to write (`-` for standard output).
         #[arg(short, long)]
         output: PathBuf,
         /// Seed for the generator; the same seed gives the same register.

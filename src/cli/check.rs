@@ -2,10 +2,11 @@
 //! audit trail's and its approvals'; and the warnings an accountable person should read.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use dpia_core::check::{check, warnings};
+use dpia_files::paper::{self, Digest};
 use dpia_files::snapshot_file::{self, Version};
 use dpia_files::{approval_file, snapshot_chain, trail_file};
 use jiff::Timestamp;
@@ -41,6 +42,12 @@ pub(super) fn check_cmd(
                     .map(|problem| format!("{}: {problem}", path.display()))
                     .collect();
                 let mut notes = Vec::new();
+                let paper = if paper::is_pdf_file(path) {
+                    Some(paper::digest(path)?)
+                } else {
+                    None
+                };
+                problems.extend(paper.as_ref().and_then(|digest| swapped(path, digest)));
                 if let Version::Working(_) = &version {
                     problems.extend(trail_file::load(path)?.problems);
                     let mut chain = snapshot_chain::audit_files(path, register)?;
@@ -82,9 +89,14 @@ pub(super) fn check_cmd(
                     )?;
                 }
                 if problems.is_empty() {
-                    let kind = match &version {
-                        Version::Working(_) => String::new(),
-                        Version::Snapshot(snapshot) => {
+                    let kind = match (&version, &paper) {
+                        (_, Some(Digest::Matches(digest))) => format!(
+                            " paper, its register matches the digest it records ({}),",
+                            digest.short()
+                        ),
+                        (_, Some(_)) => " paper, recording no digest of its register,".to_owned(),
+                        (Version::Working(_), None) => String::new(),
+                        (Version::Snapshot(snapshot), None) => {
                             format!(" snapshot {}, checksum verified,", snapshot.label())
                         }
                     };
@@ -108,4 +120,18 @@ pub(super) fn check_cmd(
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The problem of a paper whose carried register is not the one it was printed with, if it is not.
+fn swapped(path: &Path, digest: &Digest) -> Option<String> {
+    let Digest::Differs { recorded, carried } = digest else {
+        return None;
+    };
+    Some(format!(
+        "{}: the register this paper carries is not the one it was printed with: the paper records \
+         digest {} (on its cover), the register it carries has {}; it was replaced after printing",
+        path.display(),
+        recorded.short(),
+        carried.short()
+    ))
 }

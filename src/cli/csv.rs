@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use dpia_core::register::{Marking, Register};
 use dpia_files::{csv_file, register_file};
 
-use super::{CliError, load_to_read, refuse_existing, refuse_input};
+use super::{CliError, is_stdout, load_to_read, refuse_existing, refuse_input};
 
 /// Makes a new register from the CSV file `input`.
 pub(super) fn import_csv_cmd(
@@ -28,6 +28,10 @@ pub(super) fn import_csv_cmd(
     });
     register.metadata.marking = Marking::Official;
     let register = csv_file::import(input, &register)?;
+    if is_stdout(output) {
+        out.write_all(register_file::text(&register, output)?.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     register_file::save(&register, output)?;
     writeln!(
         out,
@@ -49,6 +53,10 @@ pub(super) fn export_csv_cmd(
     refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = load_to_read(path)?;
+    if is_stdout(output) {
+        out.write_all(csv_file::export_text(&register)?.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     csv_file::export(&register, output, Some(path))?;
     writeln!(
         out,

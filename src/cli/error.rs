@@ -103,6 +103,28 @@ pub enum CliError {
         /// The paper.
         path: PathBuf,
     },
+    /// The output is a folder, pipe or device, which is never replaced by a file.
+    #[error(
+        "{}: is not a regular file (a folder, pipe or device) and is never replaced; to write to standard output, use `-o -`",
+        path.display()
+    )]
+    OutputNotAFile {
+        /// The output path.
+        path: PathBuf,
+    },
+    /// The output would go into a register's snapshots, approvals or trail folder, whose files
+    /// only the app's own commands add.
+    #[error(
+        "{}: is inside {}, which only `snapshot`, `approve` and saves write to; choose another output file",
+        path.display(),
+        folder.display()
+    )]
+    OutputInKeptFolder {
+        /// The output file.
+        path: PathBuf,
+        /// The snapshots, approvals or trail folder.
+        folder: PathBuf,
+    },
     /// The output file is the input file: writing it would destroy the input.
     #[error(
         "{}: is the input file; choose another output file",

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use dpia_core::synthetic;
 use dpia_files::register_file;
 
-use super::{CliError, refuse_existing};
+use super::{CliError, is_stdout, refuse_existing};
 
 /// Writes a generated register of `num_entries` entries to `output`.
 pub(super) fn generate_cmd(
@@ -19,6 +19,10 @@ pub(super) fn generate_cmd(
 ) -> Result<ExitCode, CliError> {
     refuse_existing(output, force)?;
     let register = synthetic::register(num_entries, seed);
+    if is_stdout(output) {
+        out.write_all(register_file::text(&register, output)?.as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     register_file::save(&register, output)?;
     writeln!(out, "{}: {num_entries} generated entries", output.display())?;
     Ok(ExitCode::SUCCESS)

@@ -25,6 +25,7 @@ mod rank;
 pub mod resolve;
 mod snapshots;
 mod table;
+pub mod terminal;
 pub mod trail;
 
 use std::io::Write;
@@ -40,8 +41,34 @@ use jiff::Timestamp;
 pub use args::{Cli, Command, DiffFormat, RankFormat, WorkshopChoice};
 pub use error::CliError;
 
-/// Runs a report command, writing its output to `out`.
+/// Runs a report command, writing its output to `out`: sanitised for a terminal
+/// (`terminal::sanitise`) unless it is exact data (CSV, RON, a PDF, signed bytes).
 pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
+    if writes_exact_data(&command) {
+        dispatch(command, out)
+    } else {
+        let mut safe = terminal::TerminalSafe::new(out);
+        let code = dispatch(command, &mut safe)?;
+        safe.flush()?;
+        Ok(code)
+    }
+}
+
+/// Whether `command` writes data that must reach standard output byte for byte.
+fn writes_exact_data(command: &Command) -> bool {
+    match command {
+        Command::Rank { format, .. } => *format == RankFormat::Csv,
+        Command::Diff { format, .. } => *format == DiffFormat::Csv,
+        Command::Approvals(args) => args.payload.is_some() || args.signature.is_some(),
+        Command::ImportCsv { output, .. }
+        | Command::ExportCsv { output, .. }
+        | Command::ExportPdf { output, .. }
+        | Command::Generate { output, .. } => is_stdout(output),
+        _ => false,
+    }
+}
+
+fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> {
     match command {
         Command::Open { .. } => Err(CliError::NotAReport),
         Command::Check {
@@ -122,8 +149,16 @@ fn load_to_read(path: &Path) -> Result<Register, LoadError> {
     })
 }
 
+/// Whether `output` is `-`: the output goes to standard output (`out`), not to a file.
+fn is_stdout(output: &Path) -> bool {
+    output.as_os_str() == "-"
+}
+
 /// Refuses an output that is the input itself, by any name, `--force` or not.
 fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
+    if is_stdout(output) {
+        return Ok(());
+    }
     // A file that does not exist yet cannot be the input; one that exists is compared by the file
     // it is, through `..` and symlinks.
     if dpia_files::atomic::is_same_file(input, output) {
@@ -135,7 +170,22 @@ fn refuse_input(input: &Path, output: &Path) -> Result<(), CliError> {
     }
 }
 
+/// Refuses an output file that exists, unless `force`; and even then anything but a regular
+/// file, and a file in a register's snapshots, approvals or trail folder.
 fn refuse_existing(path: &Path, force: bool) -> Result<(), CliError> {
+    if is_stdout(path) {
+        return Ok(());
+    }
+    if let Err(dpia_files::SaveError::NotAFile { path }) = dpia_files::atomic::refuse_special(path)
+    {
+        return Err(CliError::OutputNotAFile { path });
+    }
+    if let Some(folder) = dpia_files::kept_folder(path) {
+        return Err(CliError::OutputInKeptFolder {
+            path: path.to_owned(),
+            folder,
+        });
+    }
     if path.exists() && !force {
         Err(CliError::OutputExists {
             path: path.to_owned(),

@@ -13,7 +13,7 @@ use dpia_files::snapshot_file::{self, Version};
 use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, PaperVersion, ReportOptions};
 
-use super::{CliError, WorkshopChoice, refuse_existing, refuse_input};
+use super::{CliError, WorkshopChoice, is_stdout, refuse_existing, refuse_input};
 use crate::paper_approvals::{self, Printed};
 
 /// The optional sections `export-pdf` was asked for.
@@ -90,6 +90,10 @@ pub(super) fn export_pdf_cmd(
         ..ReportOptions::default()
     });
     let bytes = dpia_report::export(register, &options, &mut |_| {})?;
+    if is_stdout(output) {
+        out.write_all(&bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     atomic::write_like(output, &bytes, path)?;
     let edition = match edition {
         Edition::Full => "full edition",

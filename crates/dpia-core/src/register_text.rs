@@ -14,6 +14,10 @@ use crate::register::{FORMAT_VERSION, Register};
 /// The name under which a PDF paper carries its register's text as an embedded file.
 pub const PAPER_ATTACHMENT_NAME: &str = "register.ron";
 
+/// The key, in a paper's embedded register file, of the SHA-256 (`Checksum::of_text`, in hex) of
+/// the register text it was printed with; the cover shows its first digits.
+pub const PAPER_DIGEST_KEY: &str = "DPIARegisterSHA256";
+
 /// Why text is not a register (or snapshot) of a format this build reads. The file that held the
 /// text is named by the caller, which turns this into its own located error.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

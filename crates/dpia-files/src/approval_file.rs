@@ -75,10 +75,7 @@ pub fn list(register_path: &Path) -> Result<Vec<StoredApproval>, LoadError> {
     let paths = files_in(&folder(register_path), "ron")?;
     let mut approvals = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::limits::read_text(&path)?;
         let approval: Approval =
             from_ron(&text).map_err(|err| LoadError::from_format(&path, err))?;
         approvals.push(StoredApproval { path, approval });
@@ -196,10 +193,7 @@ pub fn allowed_signers(given: Option<&Path>) -> Result<Option<AllowedSigners>, L
 
 /// Reads an allowed-signers file; an unreadable line is an error at `path:line:1`.
 pub fn read_allowed_signers(path: &Path) -> Result<AllowedSigners, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = crate::limits::read_text(path)?;
     AllowedSigners::parse(&text).map_err(|err| LoadError::Parse {
         path: path.to_owned(),
         line: err.line,
@@ -210,10 +204,7 @@ pub fn read_allowed_signers(path: &Path) -> Result<AllowedSigners, LoadError> {
 
 /// Reads an OpenSSH private key file (`ssh-keygen`'s format).
 pub fn read_private_key(path: &Path) -> Result<PrivateKey, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = crate::limits::read_text(path)?;
     PrivateKey::from_openssh(text).map_err(|err| LoadError::Unsupported {
         path: path.to_owned(),
         message: format!("not an OpenSSH private key: {err}"),

@@ -3,14 +3,26 @@
 //! A crash or a failed write at any point leaves the old file whole, because the rename is the only
 //! step that touches it and the rename is atomic on the same file system.
 //!
-//! A symlink is followed: the file it points to is replaced and the link is kept. The new file
-//! gets the old file's permissions, so a register kept private (0600) stays private.
+//! The temporary file (`.NAME.RANDOM.tmp`) gets a random name and is created only if nothing is
+//! there (`O_EXCL`), so a file or symlink planted at a predictable name is never written through.
+//! One that a killed save left behind is removed by the next save of the same file once it is an
+//! hour old. Only a regular file is ever replaced: a folder, pipe or device at the target is refused.
+//!
+//! A symlink at the target is followed: the file it points to is replaced and the link is kept. The
+//! new file gets the old file's permissions, so a register kept private (0600) stays private.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use tempfile::NamedTempFile;
 
 use super::SaveError;
+
+/// How old a temporary file of ours must be before a save removes it: older than any save takes,
+/// so it is never one another process is still writing.
+pub const STALE_AFTER: Duration = Duration::from_hours(1);
 
 /// Whether `a` and `b` are the same existing file, by any name: compared through `..` and
 /// symlinks. A file that does not exist yet is no other file.
@@ -18,6 +30,17 @@ pub fn is_same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
+    }
+}
+
+/// Refuses a `path` where something other than a regular file is (a folder, pipe or device), by
+/// any chain of symlinks: saving would replace it with a regular file.
+pub fn refuse_special(path: &Path) -> Result<(), SaveError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(SaveError::NotAFile {
+            path: path.to_owned(),
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -46,29 +69,24 @@ fn write_inner(
     like: Option<&Path>,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), SaveError> {
+    refuse_special(path)?;
     let target = link_target(path);
-    let temp = temp_path(&target);
+    let io_error = |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    };
     // The old file's permissions (else those of `like`) are given to the new one before any byte
     // is written to it.
     let permissions = fs::metadata(&target)
         .or_else(|err| like.map_or(Err(err), |like| fs::metadata(link_target(like))))
         .ok()
         .map(|meta| meta.permissions());
-    let result = write_temp(&temp, permissions, fill).and_then(|()| fs::rename(&temp, &target));
-    match result {
-        Ok(()) => {
-            sync_parent(&target);
-            Ok(())
-        }
-        Err(source) => {
-            // The temporary file is ours and half-written: removing it is all the cleaning up there is.
-            fs::remove_file(&temp).ok();
-            Err(SaveError::Io {
-                path: path.to_owned(),
-                source,
-            })
-        }
-    }
+    remove_stale(&target);
+    let temp = write_temp(&target, permissions, fill).map_err(io_error)?;
+    // On failure the temporary file is dropped, which removes it: that is all the cleaning up there is.
+    temp.persist(&target).map_err(|err| io_error(err.error))?;
+    sync_parent(&target);
+    Ok(())
 }
 
 /// Writes `bytes` to `path` only if no file is there yet; an existing file is never replaced.
@@ -90,28 +108,27 @@ fn write_new_inner(
     bytes: &[u8],
     permissions: Option<fs::Permissions>,
 ) -> Result<(), SaveError> {
-    let temp = temp_path(path);
-    write_temp(&temp, permissions, |out| out.write_all(bytes)).map_err(|source| {
-        fs::remove_file(&temp).ok();
+    let temp = write_temp(path, permissions, |out| out.write_all(bytes)).map_err(|source| {
         SaveError::Io {
             path: path.to_owned(),
             source,
         }
     })?;
-    // A hard link fails if the target exists, so two writers can never both win.
-    let linked = fs::hard_link(&temp, path);
-    fs::remove_file(&temp).ok();
-    match linked {
-        Ok(()) => {
+    // Never replaces what is there (a rename that refuses, or a hard link), so two writers can
+    // never both win; the temporary file is removed either way.
+    match temp.persist_noclobber(path) {
+        Ok(_) => {
             sync_parent(path);
             Ok(())
         }
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::AlreadyExists {
+        Err(err) if err.error.kind() == io::ErrorKind::AlreadyExists => {
+            Err(SaveError::AlreadyExists {
+                path: path.to_owned(),
+            })
+        }
+        Err(err) => Err(SaveError::Io {
             path: path.to_owned(),
-        }),
-        Err(source) => Err(SaveError::Io {
-            path: path.to_owned(),
-            source,
+            source: err.error,
         }),
     }
 }
@@ -134,41 +151,72 @@ fn link_target(path: &Path) -> PathBuf {
     current
 }
 
-fn temp_path(path: &Path) -> PathBuf {
+/// The folder `path` is in (`.` for a bare file name) and the start of its temporary files' names.
+fn temp_prefix(path: &Path) -> (PathBuf, String) {
     let name = path
         .file_name()
         .map_or_else(|| "register".into(), |name| name.to_string_lossy());
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+    let folder = path
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_owned);
+    (folder, format!(".{name}."))
 }
 
-#[expect(
-    clippy::disallowed_methods,
-    reason = "this module is the one place files are created"
-)]
+/// Removes the temporary files of saves of `path` that were killed before they finished: those
+/// named like ours and not changed for `STALE_AFTER`. Best effort: a folder that cannot be listed
+/// has nothing removed.
+fn remove_stale(path: &Path) {
+    let (folder, prefix) = temp_prefix(path);
+    let Ok(entries) = fs::read_dir(&folder) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        // `DirEntry::metadata` does not follow symlinks: only our own regular files are removed.
+        let is_stale = entry.metadata().is_ok_and(|meta| {
+            meta.is_file()
+                && meta.modified().is_ok_and(|modified| {
+                    now.duration_since(modified).unwrap_or_default() > STALE_AFTER
+                })
+        });
+        if is_stale {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
+}
+
+/// A new temporary file beside `path`, with `permissions` (else the default for new files) and
+/// whatever `fill` writes, flushed to disk. Dropping it removes it.
 fn write_temp(
-    temp: &Path,
+    path: &Path,
     permissions: Option<fs::Permissions>,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let handle = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(temp)
-        .or_else(|err| {
-            // A temporary file left by a crashed earlier run of this process id: it is ours to replace.
-            if err.kind() == io::ErrorKind::AlreadyExists {
-                File::create(temp)
-            } else {
-                Err(err)
-            }
-        })?;
-    if let Some(permissions) = permissions {
-        handle.set_permissions(permissions)?;
+) -> io::Result<NamedTempFile> {
+    let (folder, prefix) = temp_prefix(path);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // Created as a new file would be (0666 less the umask), unless it is to get known permissions.
+    #[cfg(unix)]
+    if permissions.is_none() {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut out = BufWriter::new(handle);
+    let temp = builder.tempfile_in(folder)?;
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
+    let mut out = BufWriter::new(temp.as_file());
     fill(&mut out)?;
-    let written = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    written.sync_all()
+    out.flush()?;
+    drop(out);
+    temp.as_file().sync_all()?;
+    Ok(temp)
 }
 
 /// Flushes the directory entry too, so the rename survives a power cut. Best effort: not every
@@ -279,5 +327,116 @@ mod tests {
         assert!(matches!(err, SaveError::AlreadyExists { .. }), "{err}");
         assert_eq!(fs::read(&path).unwrap(), b"first");
         assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_planted_at_a_temporary_name_is_never_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        write(&victim, b"precious").unwrap();
+        let path = dir.path().join("r.ron");
+        write(&path, b"old").unwrap();
+        // The names the writer used to take (`.NAME.PID.tmp`), and a few more of its pattern.
+        for name in [
+            format!(".r.ron.{}.tmp", std::process::id()),
+            ".r.ron.tmp".to_owned(),
+            ".r.ron..tmp".to_owned(),
+        ] {
+            std::os::unix::fs::symlink(&victim, dir.path().join(name)).unwrap();
+        }
+        write(&path, b"new").unwrap();
+        write_new(&dir.path().join("v1.ron"), b"snapshot").unwrap();
+        assert_eq!(
+            fs::read(&victim).unwrap(),
+            b"precious",
+            "the victim is untouched"
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+    }
+
+    #[test]
+    fn temporary_files_of_killed_saves_are_removed_once_an_hour_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        let stale = dir.path().join(".r.ron.a1B2c3.tmp");
+        let fresh = dir.path().join(".r.ron.x9Y8z7.tmp");
+        let other = dir.path().join(".other.ron.q1W2e3.tmp");
+        for file in [&stale, &fresh, &other] {
+            write(file, b"half a register").unwrap();
+        }
+        let two_hours_ago = SystemTime::now() - 2 * STALE_AFTER;
+        for file in [&stale, &other] {
+            fs::OpenOptions::new()
+                .write(true)
+                .open(file)
+                .unwrap()
+                .set_modified(two_hours_ago)
+                .unwrap();
+        }
+        write(&path, b"new").unwrap();
+        assert!(
+            !stale.exists(),
+            "a stale temporary file of this file is removed"
+        );
+        assert!(fresh.exists(), "one that may be another save's is kept");
+        assert!(other.exists(), "another file's is not ours to remove");
+    }
+
+    #[test]
+    fn a_folder_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("out.pdf");
+        fs::create_dir(&folder).unwrap();
+        let err = write(&folder, b"x").unwrap_err();
+        assert!(matches!(err, SaveError::NotAFile { .. }), "{err}");
+        assert!(folder.is_dir(), "the folder is still there");
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_never_replaced_even_through_a_symlink() {
+        use std::os::unix::fs::FileTypeExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.csv");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success(), "mkfifo");
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&fifo, &link).unwrap();
+        for path in [&fifo, &link] {
+            let err = write(path, b"x").unwrap_err();
+            assert!(matches!(err, SaveError::NotAFile { .. }), "{err}");
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+        assert!(
+            fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+            "the pipe is still a pipe"
+        );
+        assert!(leftovers(dir.path()).is_empty(), "no temporary file left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_permissions_new_files_get() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&plain)
+            .unwrap();
+        let path = dir.path().join("r.ron");
+        write(&path, b"new").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode(&path),
+            mode(&plain),
+            "as the umask allows, not the 0600 of a temporary file"
+        );
     }
 }

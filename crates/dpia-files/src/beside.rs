@@ -22,6 +22,36 @@ pub(crate) fn register_of(path: &Path, suffix: &str) -> Option<PathBuf> {
     Some(folder.with_file_name(format!("{stem}.ron")))
 }
 
+/// The endings of the folders kept beside a register, whose files are only ever added by the app.
+const KEPT_FOLDERS: [&str; 3] = [".snapshots", ".approvals", ".trail"];
+
+/// The folder kept beside a register (`NAME.snapshots/`, `NAME.approvals/`, `NAME.trail/`) that
+/// `path` would be written into, at any depth and by any name (`..`, symlinks), if any: such
+/// files are written only by the app's own commands, never as an output.
+pub fn kept_folder(path: &Path) -> Option<PathBuf> {
+    let is_kept = |folder: &Path| {
+        folder.file_name().is_some_and(|name| {
+            let name = name.to_string_lossy();
+            KEPT_FOLDERS.iter().any(|suffix| {
+                name.strip_suffix(suffix)
+                    .is_some_and(|stem| !stem.is_empty())
+            })
+        })
+    };
+    let parent = path.parent()?;
+    // As written, then as the folder it is once `..` and symlinks are resolved (if it exists).
+    let resolved = std::fs::canonicalize(parent).ok();
+    std::iter::successors(Some(parent), |folder| folder.parent())
+        .find(|folder| is_kept(folder))
+        .map(Path::to_owned)
+        .or_else(|| {
+            let resolved = resolved?;
+            std::iter::successors(Some(resolved.as_path()), |folder| folder.parent())
+                .find(|folder| is_kept(folder))
+                .map(Path::to_owned)
+        })
+}
+
 /// The files in `folder` whose extension is `extension`, not hidden (temporary files start with
 /// `.`), sorted by name; none when the folder does not exist.
 pub(crate) fn files_in(folder: &Path, extension: &str) -> Result<Vec<PathBuf>, LoadError> {
@@ -51,6 +81,25 @@ pub(crate) fn files_in(folder: &Path, extension: &str) -> Result<Vec<PathBuf>, L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn outputs_into_kept_folders_are_found_at_any_depth() {
+        for path in [
+            "X.snapshots/v2.ron",
+            "registers/leds.approvals/a.ron",
+            "/tmp/r.trail/sub/x.log",
+        ] {
+            assert!(kept_folder(Path::new(path)).is_some(), "{path}");
+        }
+        for path in [
+            "out.ron",
+            "snapshots/v2.ron",
+            ".snapshots/x.ron",
+            "r.snapshots.ron",
+        ] {
+            assert_eq!(kept_folder(Path::new(path)), None, "{path}");
+        }
+    }
 
     #[test]
     fn files_beside_a_register_take_its_name() {

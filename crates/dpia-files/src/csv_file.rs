@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::{SaveError, atomic};
+use super::{LoadError, SaveError, atomic, limits};
 use dpia_core::register::{
     Assessment, Entry, EntryId, Field, Impact, Mitigation, MitigationStatus, Register, RightId,
     Scale, Source, Stage, System, SystemId, default_right,
@@ -37,14 +37,10 @@ const REQUIRED_COLUMNS: [&str; 2] = ["system", "issue"];
 /// Why a CSV could not be imported. Nothing was added to the register.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What the operating system said.
-        source: std::io::Error,
-    },
+    /// The file could not be read: the operating system's error, a file too large, or text that
+    /// is not UTF-8 (at its line and column).
+    #[error(transparent)]
+    Read(#[from] LoadError),
     /// The header row is wrong: unknown or missing columns.
     #[error("{}:1: {message}", path.display())]
     Header {
@@ -82,10 +78,7 @@ impl fmt::Display for RowProblems<'_> {
 
 /// Reads the CSV at `path` and returns `register` with its rows added as entries.
 pub fn import(path: &Path, register: &Register) -> Result<Register, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = limits::read_text(path)?;
     import_text(&text, path, register)
 }
 
@@ -96,7 +89,7 @@ pub fn import_text(text: &str, path: &Path, register: &Register) -> Result<Regis
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header_error = |message: String| ImportError::Header {
         path: path.to_owned(),
-        message,
+        message: limits::bounded_message(&message),
     };
     let headers = reader
         .headers()
@@ -112,12 +105,12 @@ pub fn import_text(text: &str, path: &Path, register: &Register) -> Result<Regis
                 let row = record.position().map_or(0, csv::Position::line);
                 match parse_row(&columns, &record, register) {
                     Ok(parsed) => rows.push((row, parsed)),
-                    Err(message) => problems.push((row, message)),
+                    Err(message) => problems.push((row, limits::bounded_message(&message))),
                 }
             }
             Err(err) => {
                 let row = err.position().map_or(0, csv::Position::line);
-                problems.push((row, err.to_string()));
+                problems.push((row, limits::bounded_message(&err.to_string())));
             }
         }
     }
@@ -191,7 +184,7 @@ impl Columns {
                     return Err(format!("column `{column}` appears twice"));
                 }
                 Some(column) => positions.push((idx, *column)),
-                None => unknown.push(format!("`{name}`")),
+                None => unknown.push(format!("`{}`", limits::excerpt(name))),
             }
         }
         if !unknown.is_empty() {

@@ -15,6 +15,18 @@ pub enum LoadError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// The file is larger than this app reads (`limits::MAX_FILE_BYTES`); nothing of it was parsed.
+    #[error(
+        "{}: larger than {}, the most dpia-register reads of a file",
+        path.display(),
+        super::limits::in_megabytes(*limit)
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit it is over, in bytes.
+        limit: u64,
+    },
     /// The text is not a valid register: a syntax error, a bad value, an unknown or missing field.
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse {
@@ -82,6 +94,7 @@ impl LoadError {
         match self {
             Self::Io { path, .. }
             | Self::Parse { path, .. }
+            | Self::TooLarge { path, .. }
             | Self::NewerFormat { path, .. }
             | Self::Altered { path, .. }
             | Self::Renamed { path, .. }
@@ -101,14 +114,17 @@ impl LoadError {
                 path,
                 line,
                 column,
-                message,
+                message: super::limits::bounded_message(&message),
             },
             FormatError::NewerFormat { found, supported } => Self::NewerFormat {
                 path,
                 found,
                 supported,
             },
-            FormatError::Unsupported { message } => Self::Unsupported { path, message },
+            FormatError::Unsupported { message } => Self::Unsupported {
+                path,
+                message: super::limits::bounded_message(&message),
+            },
         }
     }
 }
@@ -131,6 +147,16 @@ pub enum SaveError {
         path: PathBuf,
         /// What went wrong.
         message: String,
+    },
+    /// Something other than a regular file is there (a folder, pipe or device): saving would
+    /// replace it with a file, so it is refused, `--force` or not.
+    #[error(
+        "{}: is not a regular file (a folder, pipe or device) and is never replaced",
+        path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
     },
     /// The file exists and saving must not replace it (a snapshot, for instance).
     #[error("{}: already exists and is never overwritten", path.display())]

@@ -12,6 +12,7 @@ pub mod change_log_csv;
 pub mod csv_file;
 mod error;
 pub mod git_config;
+pub mod limits;
 pub mod paper;
 pub mod recovery;
 pub mod register_file;
@@ -19,4 +20,5 @@ pub mod snapshot_chain;
 pub mod snapshot_file;
 pub mod trail_file;
 
+pub use beside::kept_folder;
 pub use error::{LoadError, SaveError};

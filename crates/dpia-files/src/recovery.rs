@@ -30,13 +30,12 @@ impl Fingerprint {
 
     /// The fingerprint of the file at `path`, or `None` when there is no file there.
     pub fn of_file(path: &Path) -> Result<Option<Self>, LoadError> {
-        match fs::read(path) {
+        match crate::limits::read_bytes(path) {
             Ok(bytes) => Ok(Some(Self::of_bytes(&bytes))),
-            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(LoadError::Io {
-                path: path.to_owned(),
-                source,
-            }),
+            Err(LoadError::Io { source, .. }) if source.kind() == io::ErrorKind::NotFound => {
+                Ok(None)
+            }
+            Err(err) => Err(err),
         }
     }
 }

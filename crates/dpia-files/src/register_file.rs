@@ -9,7 +9,7 @@ use dpia_core::migrate;
 use dpia_core::register::Register;
 use dpia_core::register_text::{self, to_text};
 
-use super::{LoadError, SaveError, atomic, paper};
+use super::{LoadError, SaveError, atomic, limits, paper};
 
 /// Reads and parses the register at `path`: a RON register file, or a PDF paper exported by the
 /// app, which carries its register inside it (see `paper`).
@@ -20,20 +20,11 @@ pub fn load(path: &Path) -> Result<Register, LoadError> {
 
 /// The register text at `path`: the file itself, or the register file a PDF paper carries.
 pub fn read_register_text(path: &Path) -> Result<String, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let bytes = limits::read_bytes(path)?;
     if paper::is_pdf(&bytes) {
         paper::register_text(&bytes, path)
     } else {
-        String::from_utf8(bytes).map_err(|_| LoadError::Io {
-            path: path.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                "stream did not contain valid UTF-8",
-            ),
-        })
+        limits::text_from_bytes(bytes, path)
     }
 }
 
@@ -45,20 +36,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Register, LoadError> {
 /// Saves the register at `path`, atomically; a new file gets the permissions of `like` (the
 /// register a recovery copy is of).
 pub fn save_like(register: &Register, path: &Path, like: &Path) -> Result<(), SaveError> {
-    let text = to_text(register).map_err(|err| SaveError::Serialize {
-        path: path.to_owned(),
-        message: err.to_string(),
-    })?;
+    let text = text(register, path)?;
     atomic::write_like(path, text.as_bytes(), like)
 }
 
 /// Saves the register at `path`, atomically.
 pub fn save(register: &Register, path: &Path) -> Result<(), SaveError> {
-    let text = to_text(register).map_err(|err| SaveError::Serialize {
+    let text = text(register, path)?;
+    atomic::write(path, text.as_bytes())
+}
+
+/// The text `save` writes for the register; `path` is used in error messages only.
+pub fn text(register: &Register, path: &Path) -> Result<String, SaveError> {
+    to_text(register).map_err(|err| SaveError::Serialize {
         path: path.to_owned(),
         message: err.to_string(),
-    })?;
-    atomic::write(path, text.as_bytes())
+    })
 }
 
 /// Parses RON into `T`, naming `path` in a `path:line:column: message` error.
@@ -74,12 +67,10 @@ pub(crate) fn refuse_empty(text: &str, path: &Path) -> Result<(), LoadError> {
     migrate::refuse_empty(text).map_err(|err| LoadError::from_format(path, err))
 }
 
-/// Reads a text file, naming it in the error.
+/// Reads a text file, naming it in the error; within `limits`, the first byte that is not UTF-8
+/// located by line and column.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: path.to_owned(),
-        source,
-    })
+    limits::read_text(path)
 }
 
 #[cfg(test)]

@@ -93,10 +93,7 @@ pub fn load(register_path: &Path) -> Result<Trail, LoadError> {
     let mut digests = Vec::new();
     let mut found = Vec::new();
     for path in files_in(&folder(register_path), "log")? {
-        let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = crate::limits::read_text(&path)?;
         match TrailBlock::parse(&text) {
             Ok((block, digest)) if digest_in_name(&path) == Some(digest.as_str()) => {
                 digests.push(digest);

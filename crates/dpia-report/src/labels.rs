@@ -38,6 +38,8 @@ pub struct Labels {
     pub marking: &'static str,
     /// "Edition".
     pub edition: &'static str,
+    /// "Register digest": the start of the SHA-256 of the register the paper carries.
+    pub register_digest: &'static str,
     /// The full edition's name.
     pub full_edition: &'static str,
     /// The public edition's name.
@@ -682,6 +684,7 @@ pub static ENGLISH: Labels = Labels {
     owner: "Owner",
     marking: "Protective marking",
     edition: "Edition",
+    register_digest: "Register digest",
     full_edition: "Full",
     public_edition: "Public edition",
     public_notice: "Text marked confidential has been replaced by [REDACTED] and owners’ names have been removed; everything else is as in the full register.",
@@ -816,6 +819,7 @@ pub static WELSH: Labels = Labels {
     owner: "Perchennog",
     marking: "Dosbarthiad diogelwch",
     edition: "Argraffiad",
+    register_digest: "Crynodeb y gofrestr",
     full_edition: "Llawn",
     public_edition: "Argraffiad cyhoeddus",
     public_notice: "Mae testun a nodwyd yn gyfrinachol wedi’i ddisodli gan [WEDI’I OLYGU] ac mae enwau perchnogion wedi’u dileu; mae popeth arall fel yn y gofrestr lawn.",

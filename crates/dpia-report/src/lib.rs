@@ -131,10 +131,11 @@ pub fn export(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
     let shown = public::edition(register, options.edition);
-    let mut report = layout::layout_edition(&shown, options, progress);
     let text = dpia_core::register_text::to_text(&shown).map_err(|err| ExportError::Register {
         message: err.to_string(),
     })?;
+    let digest = dpia_core::snapshot::Checksum::of_text(&text);
+    let mut report = layout::layout_edition(&shown, options, Some(digest), progress);
     report.attachment = Some(page::Attachment {
         name: dpia_core::register_text::PAPER_ATTACHMENT_NAME.to_owned(),
         description: labels::labels(shown.metadata.language).subject.to_owned(),

@@ -131,21 +131,76 @@ fn is_same(field: Field, old: &Entry, new: &Entry) -> bool {
 
 /// What to strike from a workshop's text: each participant's whole name or pseudonym, then, for
 /// people named, each part of their name of three letters or more, so "Gwen" goes as well as
-/// "Gwen Price". This errs on the side of striking: a reason that says "the price of" loses
-/// "price" too.
+/// "Gwen Price": the words, then their parts between hyphens, then between apostrophes, so
+/// "O'Brien-Price" gives "O'Brien-Price", "O'Brien", "Price" and "Brien" (a compound before its
+/// parts). This errs on the side of striking: a reason that says "the price of" loses "price" too.
 fn names_to_strike(participants: &[Participant]) -> Vec<&str> {
     let whole = participants.iter().map(|p| p.name.as_str());
-    let parts = participants
-        .iter()
-        .filter(|p| !p.is_pseudonym)
-        .flat_map(|p| p.name.split_whitespace())
-        .filter(|part| part.chars().count() >= 3);
+    let mut parts: Vec<&str> = Vec::new();
+    for participant in participants.iter().filter(|p| !p.is_pseudonym) {
+        for word in participant.name.split_whitespace() {
+            let pieces: Vec<&str> = word.split(is_hyphen).collect();
+            let bits = pieces.iter().flat_map(|piece| piece.split(is_apostrophe));
+            for part in std::iter::once(word)
+                .chain(pieces.iter().copied())
+                .chain(bits)
+            {
+                if part.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !parts.contains(&part)
+                {
+                    parts.push(part);
+                }
+            }
+        }
+    }
     whole.chain(parts).collect()
 }
 
-/// `text` with each whole-word occurrence of `name`, in any case, replaced by `placeholder`.
+fn is_hyphen(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201B}'
+            | '\u{2032}'
+            | '\u{02BC}'
+            | '\u{FF07}'
+            | '`'
+            | '\u{00B4}'
+    )
+}
+
+/// `c` as names are compared: decomposed (compatibility forms too), accents dropped, lower case,
+/// every apostrophe `'` and every hyphen or dash `-`; so "Siân", "Sian" and "SIAN" compare equal,
+/// and "O’Brien" equals "O'Brien". A lone accent folds to nothing.
+fn fold(c: char, folded: &mut Vec<char>) {
+    unicode_normalization::char::decompose_compatible(c, |part| {
+        if unicode_normalization::char::is_combining_mark(part) {
+            return;
+        }
+        if is_apostrophe(part) {
+            folded.push('\'');
+        } else if is_hyphen(part) {
+            folded.push('-');
+        } else {
+            folded.extend(part.to_lowercase());
+        }
+    });
+}
+
+/// `text` with each whole-word occurrence of `name`, however it is written (`fold`), replaced by
+/// `placeholder`.
 fn strike(text: &str, name: &str, placeholder: &str) -> String {
-    let needle: Vec<char> = name.trim().chars().flat_map(char::to_lowercase).collect();
+    let mut needle = Vec::new();
+    for c in name.trim().chars() {
+        fold(c, &mut needle);
+    }
     if needle.is_empty() {
         return text.to_owned();
     }
@@ -166,7 +221,7 @@ fn strike(text: &str, name: &str, placeholder: &str) -> String {
                     .is_none_or(|after| !after.is_alphanumeric())
             });
         match matched {
-            Some(len) if starts_word => {
+            Some(len) if starts_word && !folds_to_nothing(c) => {
                 struck.push_str(placeholder);
                 idx += len;
             }
@@ -179,16 +234,26 @@ fn strike(text: &str, name: &str, placeholder: &str) -> String {
     struck
 }
 
-/// How many of `chars`, lower-cased, spell `needle` at their start.
+fn folds_to_nothing(c: char) -> bool {
+    let mut folded = Vec::new();
+    fold(c, &mut folded);
+    folded.is_empty()
+}
+
+/// How many of `chars`, folded, spell `needle` at their start (with any accents that follow it).
 fn matched_len(chars: &[char], needle: &[char]) -> Option<usize> {
-    let mut lowered = Vec::with_capacity(needle.len());
-    for (count, c) in chars.iter().enumerate() {
-        lowered.extend(c.to_lowercase());
-        if !needle.starts_with(&lowered) {
+    let mut folded = Vec::with_capacity(needle.len());
+    for (count, &c) in chars.iter().enumerate() {
+        fold(c, &mut folded);
+        if !needle.starts_with(&folded) {
             return None;
         }
-        if lowered.len() == needle.len() {
-            return Some(count + 1);
+        if folded.len() == needle.len() {
+            let accents = chars[count + 1..]
+                .iter()
+                .take_while(|&&c| folds_to_nothing(c))
+                .count();
+            return Some(count + 1 + accents);
         }
     }
     None
@@ -358,6 +423,11 @@ mod tests {
         );
         assert_eq!(strike("Siân’s view", "siân", "[X]"), "[X]’s view");
         assert_eq!(strike("anything", "", "[X]"), "anything");
+        assert_eq!(
+            strike("Sia\u{302}n and SIAN and Sian", "Siân", "[X]"),
+            "[X] and [X] and [X]",
+            "accents, decomposed or left out, and case"
+        );
         let participants = [
             Participant {
                 name: "Gwen Price".to_owned(),
@@ -376,6 +446,37 @@ mod tests {
             names_to_strike(&participants),
             ["Gwen Price", "Organisation A", "Al Bo", "Gwen", "Price"],
             "a pseudonym is struck whole; short parts of names are left alone"
+        );
+    }
+
+    #[test]
+    fn every_part_of_a_name_is_struck_however_it_is_written() {
+        let participants = [Participant {
+            name: "Siân O'Brien-Price".to_owned(),
+            is_pseudonym: false,
+        }];
+        let names = names_to_strike(&participants);
+        assert_eq!(
+            names,
+            [
+                "Siân O'Brien-Price",
+                "Siân",
+                "O'Brien-Price",
+                "O'Brien",
+                "Price",
+                "Brien"
+            ]
+        );
+        let mut text =
+            "Siân O'Brien-Price said; Sian agreed; O’Brien insisted; Price said; BRIEN nodded; \
+             Siân O‘Brien‐Price left"
+                .to_owned();
+        for name in names {
+            text = strike(&text, name, "[X]");
+        }
+        assert_eq!(
+            text,
+            "[X] said; [X] agreed; [X] insisted; [X] said; [X] nodded; [X] left"
         );
     }
 

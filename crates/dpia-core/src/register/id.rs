@@ -19,6 +19,34 @@ pub enum IdError {
         /// The first character that is not allowed.
         character: char,
     },
+    /// An entry id's number (after its last `-`) is above `MAX_ENTRY_NUMBER`.
+    #[error("id `{id}` has a number above {MAX_ENTRY_NUMBER}, the highest an entry id may have")]
+    NumberTooLarge {
+        /// The rejected text (its first 64 characters, if longer).
+        id: String,
+    },
+}
+
+/// The highest number an entry id may end with (`PND-999999999`): far above any register, and
+/// low enough that counting on from it never overflows.
+pub const MAX_ENTRY_NUMBER: u32 = 999_999_999;
+
+/// The rule for entry ids: the shared rule, and a number after the last `-` of at most
+/// `MAX_ENTRY_NUMBER`, so the ids issued after it never wrap.
+fn parse_entry_id(text: &str) -> Result<String, IdError> {
+    let text = parse_id(text)?;
+    if let Some((_, digits)) = text.rsplit_once('-')
+        && !digits.is_empty()
+        && digits.bytes().all(|byte| byte.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .map_or(true, |number| number > MAX_ENTRY_NUMBER)
+    {
+        return Err(IdError::NumberTooLarge {
+            id: text.chars().take(64).collect(),
+        });
+    }
+    Ok(text)
 }
 
 /// The shared rule for text ids: letters, digits, `-` and `_`, surrounding white space ignored.
@@ -146,10 +174,13 @@ macro_rules! id_type {
 }
 pub(crate) use id_type;
 
-id_type!(
+id_type! {
     /// The stable id of a register entry, such as `LEDS-003`. Never reused after a delete.
-    EntryId
-);
+    text EntryId;
+    /// Parses an entry id: letters, digits, `-` and `_`, surrounding white space ignored, and a
+    /// number after the last `-` of at most `MAX_ENTRY_NUMBER`.
+    parse = parse_entry_id, error = IdError;
+}
 id_type!(
     /// The id of a right in the rights catalogue, such as `privacy`. Stays when the right is renamed.
     RightId
@@ -165,6 +196,11 @@ impl EntryId {
         Self(format!("{system}-{number:03}"))
     }
 
+    /// An id for `system` once every number up to `MAX_ENTRY_NUMBER` is used: `PND-999999999-2`.
+    pub fn beyond_numbers(system: &SystemId, suffix: u64) -> Self {
+        Self(format!("{system}-{MAX_ENTRY_NUMBER}-{suffix}"))
+    }
+
     /// The number after `SYSTEM-`, when this id has that shape.
     pub fn number_for(&self, system: &SystemId) -> Option<u32> {
         self.0
@@ -178,6 +214,33 @@ impl EntryId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_number_too_large_is_refused() {
+        assert!(EntryId::parse("PND-999999999").is_ok(), "the highest");
+        for text in [
+            "PND-1000000000",
+            "PND-4294967295",
+            "PND-99999999999999999999999",
+        ] {
+            assert_eq!(
+                EntryId::parse(text),
+                Err(IdError::NumberTooLarge {
+                    id: text.to_owned()
+                }),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            EntryId::parse("PND-4294967295").unwrap_err().to_string(),
+            "id `PND-4294967295` has a number above 999999999, the highest an entry id may have"
+        );
+        assert!(EntryId::parse("PND-12a").is_ok(), "not a number");
+        assert!(
+            SystemId::parse("4294967296").is_ok(),
+            "only entry ids are numbered"
+        );
+    }
 
     #[test]
     fn parses_letters_digits_dash_underscore() {

@@ -26,7 +26,7 @@ pub use entry::{
     Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
     PurposeBenefit, Source,
 };
-pub use id::{EntryId, IdError, RightId, SystemId};
+pub use id::{EntryId, IdError, MAX_ENTRY_NUMBER, RightId, SystemId};
 // The id newtype maker, also used for snapshot labels and checksums.
 pub(crate) use id::id_type;
 pub use impact::{Assessment, Impact, Likelihood, Scale, Severity, Stage};
@@ -139,18 +139,31 @@ impl Register {
             .max()
             .unwrap_or(0);
         let issued = self.issued_ids.entry(system.clone()).or_insert(0);
-        let mut number = (*issued).max(highest_in_use) + 1;
+        let is_taken = |id: &EntryId| self.entries.iter().any(|entry| &entry.id == id);
+        // Counted in u64 so nothing wraps, whatever a file recorded as issued.
+        let mut number = u64::from((*issued).max(highest_in_use)) + 1;
         // A hand-made id such as `LEDS-004x` cannot clash, but `LEDS-004` typed by hand for another
         // system's entry could: skip any number whose id is already taken.
-        while self
-            .entries
-            .iter()
-            .any(|entry| entry.id == EntryId::numbered(system, number))
+        while let Ok(candidate) = u32::try_from(number)
+            && candidate <= MAX_ENTRY_NUMBER
         {
+            let id = EntryId::numbered(system, candidate);
+            if !is_taken(&id) {
+                *issued = candidate;
+                return id;
+            }
             number += 1;
         }
-        *issued = number;
-        EntryId::numbered(system, number)
+        // Every number is used (or recorded as issued): ids go on after the highest, unnumbered,
+        // so none wraps round to one given before.
+        let mut suffix = 2_u64;
+        loop {
+            let id = EntryId::beyond_numbers(system, suffix);
+            if !is_taken(&id) {
+                return id;
+            }
+            suffix += 1;
+        }
     }
 }
 
@@ -160,6 +173,34 @@ mod tests {
 
     fn leds() -> SystemId {
         SystemId::parse("LEDS").unwrap()
+    }
+
+    #[test]
+    fn issued_ids_never_wrap_or_go_backwards() {
+        let mut register = Register::default();
+        register.issued_ids.insert(leds(), u32::MAX);
+        let id = register.issue_entry_id(&leds());
+        assert_eq!(id.as_str(), "LEDS-999999999-2");
+        assert_eq!(
+            register.issued_ids.get(&leds()),
+            Some(&u32::MAX),
+            "not backwards"
+        );
+        assert!(EntryId::parse(id.as_str()).is_ok(), "an id that reads back");
+        register.entries.push(Entry::new(id, leds(), "x"));
+        assert_eq!(
+            register.issue_entry_id(&leds()).as_str(),
+            "LEDS-999999999-3"
+        );
+
+        let mut register = Register::default();
+        let highest = EntryId::numbered(&leds(), MAX_ENTRY_NUMBER - 1);
+        register.entries.push(Entry::new(highest, leds(), "x"));
+        assert_eq!(register.issue_entry_id(&leds()).as_str(), "LEDS-999999999");
+        assert_eq!(
+            register.issue_entry_id(&leds()).as_str(),
+            "LEDS-999999999-2"
+        );
     }
 
     #[test]

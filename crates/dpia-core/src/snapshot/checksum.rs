@@ -48,7 +48,13 @@ impl Checksum {
     /// with a snapshot's register by checksum (`Snapshot::matches`).
     pub fn of(register: &Register) -> Result<Self, ron::Error> {
         let text = register_text::to_text(register)?;
-        Ok(Self(Sha256::digest(text.as_bytes()).into()))
+        Ok(Self::of_text(&text))
+    }
+
+    /// SHA-256 of `text`'s UTF-8 bytes: the digest a paper records of the register text it
+    /// carries, so a register swapped into the paper afterwards is told apart.
+    pub fn of_text(text: &str) -> Self {
+        Self(Sha256::digest(text.as_bytes()).into())
     }
 
     /// The checksum of a snapshot: SHA-256 of its canonical bytes.

@@ -41,6 +41,17 @@ pub enum LabelError {
         /// The rejected text.
         label: String,
     },
+    /// The text is a name Windows keeps for a device (`CON`, `NUL`, `COM1`…), alone or before a
+    /// `.`: no file can have it there.
+    #[error(
+        "snapshot label `{label}` is a name Windows keeps for a device ({device}): choose another"
+    )]
+    Reserved {
+        /// The rejected text.
+        label: String,
+        /// The device name, in capitals.
+        device: String,
+    },
     /// The text held a character that is not safe in a file name.
     #[error(
         "snapshot label `{label}` has `{character}`: use only letters, digits, `.`, `-` and `_`"
@@ -144,7 +155,33 @@ fn parse_label(text: &str) -> Result<String, LabelError> {
             character,
         });
     }
+    if let Some(device) = reserved_device(text) {
+        return Err(LabelError::Reserved {
+            label: text.to_owned(),
+            device,
+        });
+    }
     Ok(text.to_owned())
+}
+
+/// The Windows device name `text` starts with, in capitals, if its part before the first `.` is
+/// one (`CON`, `PRN`, `AUX`, `NUL`, `COM0`–`COM9`, `LPT0`–`LPT9`, the superscript digits too), in
+/// any letter case: `nul`, `AUX.v1` and `com1` name the device, not a file, on Windows.
+fn reserved_device(text: &str) -> Option<String> {
+    let stem = text.split('.').next().unwrap_or(text).to_uppercase();
+    let is_device = match stem.as_str() {
+        "CON" | "PRN" | "AUX" | "NUL" => true,
+        _ => ["COM", "LPT"].iter().any(|port| {
+            stem.strip_prefix(port).is_some_and(|digit| {
+                let mut chars = digit.chars();
+                matches!(
+                    (chars.next(), chars.next()),
+                    (Some('0'..='9' | '¹' | '²' | '³'), None)
+                )
+            })
+        }),
+    };
+    is_device.then_some(stem)
 }
 
 /// `(major, minor)` from `v1.2`, `V1.2` or `1.2`; nothing else.
@@ -189,6 +226,41 @@ mod tests {
             Label::parse(&"x".repeat(65)),
             Err(LabelError::TooLong { .. })
         ));
+    }
+
+    #[test]
+    fn windows_device_names_are_refused_in_any_case_and_before_an_extension() {
+        for text in [
+            "CON",
+            "con",
+            "PRN",
+            "AUX",
+            "NUL",
+            "nul",
+            "com1",
+            "COM9",
+            "LPT1",
+            "lpt9",
+            "AUX.v1",
+            "nul.tar",
+            "Com3.draft",
+            "COM²",
+            "lpt0",
+        ] {
+            assert!(
+                matches!(Label::parse(text), Err(LabelError::Reserved { .. })),
+                "{text} is refused"
+            );
+        }
+        assert_eq!(
+            Label::parse("AUX.v1").unwrap_err().to_string(),
+            "snapshot label `AUX.v1` is a name Windows keeps for a device (AUX): choose another"
+        );
+        for text in [
+            "console", "v1.CON", "com10", "lpt", "nullable", "aux-v1", "COM1x",
+        ] {
+            assert!(Label::parse(text).is_ok(), "{text} is a file name");
+        }
     }
 
     #[test]

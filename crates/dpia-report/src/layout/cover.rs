@@ -104,6 +104,12 @@ impl Paper<'_> {
                 Edition::Public => labels.public_edition.to_owned(),
             },
         ));
+        if let Some(digest) = self.digest {
+            details.push((
+                labels.register_digest,
+                format!("SHA-256 {}", digest.short()),
+            ));
+        }
         self.details_table(details);
     }
 
@@ -140,6 +146,11 @@ mod tests {
         let register = bundled();
         let report = layout(&register, &ReportOptions::default());
         let cover = report.pages[0].text();
+        let carried = register_text::to_text(&register).unwrap();
+        let digest = format!(
+            "Register digest SHA-256 {}",
+            dpia_core::snapshot::Checksum::of_text(&carried).short()
+        );
         for expected in [
             "LEDS and HOB Open Space: DPIA risk",
             "Version v1.0",
@@ -148,6 +159,7 @@ mod tests {
             "Owner Home Office NLEDP DPIA team",
             "Protective marking OFFICIAL",
             "Edition Full",
+            &digest,
             "Purpose",
             "This register gathers, in one place,",
             "Produced with dpia-register",

@@ -27,6 +27,7 @@ use dpia_core::palette;
 use dpia_core::ranking::{Ranked, rank};
 use dpia_core::register::{Register, SystemId};
 use dpia_core::scoring::{EntryScores, Score};
+use dpia_core::snapshot::Checksum;
 use running::add_furniture;
 use style::{
     BODY, BULLET_INDENT, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, H1, H2, MARGIN_X, NOTE, SMALL,
@@ -36,13 +37,18 @@ use style::{
 /// Lays out the paper for `register`; in the public edition, the register is redacted first.
 pub fn layout(register: &Register, options: &ReportOptions) -> Report {
     let shown = public::edition(register, options.edition);
-    layout_edition(&shown, options, &mut |_| {})
+    let digest = dpia_core::register_text::to_text(&shown)
+        .ok()
+        .map(|text| Checksum::of_text(&text));
+    layout_edition(&shown, options, digest, &mut |_| {})
 }
 
-/// Lays out an already redacted (or full) register, reporting progress through the entries.
+/// Lays out an already redacted (or full) register, reporting progress through the entries; the
+/// cover shows `digest`, that of the register text the paper carries.
 pub(crate) fn layout_edition(
     register: &Register,
     options: &ReportOptions,
+    digest: Option<Checksum>,
     progress: &mut dyn FnMut(Progress),
 ) -> Report {
     let labels = labels(register.metadata.language);
@@ -59,6 +65,7 @@ pub(crate) fn layout_edition(
         labels,
         ranked,
         rank_of,
+        digest,
         flow: Flow::new(Frame {
             left: MARGIN_X,
             width: CONTENT_WIDTH,
@@ -120,6 +127,8 @@ struct Paper<'a> {
     ranked: Vec<Ranked>,
     /// The rank of each entry, by entry index.
     rank_of: Vec<usize>,
+    /// The digest of the register text the paper carries, shown on the cover.
+    digest: Option<Checksum>,
     flow: Flow,
 }
 

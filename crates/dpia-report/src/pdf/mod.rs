@@ -489,6 +489,8 @@ fn finish(pdf: &mut lopdf::Document, report: &Report, tagger: &Tagger) -> Result
 fn embed(pdf: &mut lopdf::Document, attachment: &Attachment) -> (String, lopdf::ObjectId) {
     let bytes = attachment.text.as_bytes().to_vec();
     let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    // The digest the cover shows, in full, so the register can be checked against its pages.
+    let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
     let stream = Stream::new(
         Dictionary::from_iter([
             ("Type", Object::Name(b"EmbeddedFile".to_vec())),
@@ -496,6 +498,10 @@ fn embed(pdf: &mut lopdf::Document, attachment: &Attachment) -> (String, lopdf::
             (
                 "Params",
                 Object::Dictionary(Dictionary::from_iter([("Size", Object::Integer(size))])),
+            ),
+            (
+                dpia_core::register_text::PAPER_DIGEST_KEY,
+                Object::string_literal(digest),
             ),
         ]),
         bytes,
