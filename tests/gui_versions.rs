@@ -17,7 +17,7 @@ use dpia_register::gui::{Clock, DpiaApp, MenuCommand, View};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 use super::gui_util::{
     App, click, harness, id, open_small_with, options, press, replace_text, text_in, type_into,
@@ -341,6 +341,21 @@ fn a_public_paper_is_exported_from_the_dialog() {
     let paper = app.dir.join("papers-public.pdf");
     export_dialog(&mut app, &paper);
     click(&mut app.harness, "Public edition");
+    // The register is OFFICIAL-SENSITIVE: the app asks which marking the public edition carries,
+    // and will not export until it is chosen.
+    assert!(
+        app.harness
+            .query_by_label_contains("Which marking does its public edition carry?")
+            .is_some()
+    );
+    assert!(
+        app.harness
+            .get_by_label("Export")
+            .accesskit_node()
+            .is_disabled(),
+        "no export before the marking is chosen"
+    );
+    click(&mut app.harness, "OFFICIAL");
     export_and_wait(&mut app.harness, "Export");
     let state = app.harness.state();
     assert_eq!(state.export_error(), None);
@@ -453,6 +468,7 @@ fn a_paper_can_carry_a_workshops_outcome() {
     app.harness.run();
     replace_text(&mut app.harness, "Save to", &paper.display().to_string());
     click(&mut app.harness, "Public edition");
+    click(&mut app.harness, "OFFICIAL");
     app.harness
         .get_by_role_and_label(Role::ComboBox, "Workshop outcome")
         .click();

@@ -50,6 +50,9 @@ fn export(register: &Register, edition: Edition, dir: &Path, name: &str) -> std:
     let options = ReportOptions {
         edition,
         produced: Some("2020-06-30T12:00:00Z".parse().unwrap()),
+        // Reviewed for publication, as a register marked above OFFICIAL must be.
+        public_marking: (edition == Edition::Public)
+            .then_some(dpia_core::register::Marking::Official),
         ..ReportOptions::default()
     };
     let bytes = dpia_report::export(register, &options, &mut |_| {}).unwrap();
@@ -323,15 +326,17 @@ fn the_public_edition_has_no_trace_of_what_it_removes() {
     );
     assert!(public_text.contains("[REDACTED]"), "{public_text}");
     assert!(
-        public_text.starts_with("OFFICIAL-SENSITIVE · PUBLIC EDITION · REDACTED"),
-        "{public_text}"
+        public_text.starts_with("OFFICIAL · PUBLIC EDITION · REDACTED"),
+        "the marking stated on review for publication: {public_text}"
     );
     let info = poppler("pdfinfo", &[public.to_str().unwrap()]);
     assert!(!info.contains("Ownerina"), "{info}");
 
     // The paper carries the redacted register, and opens as it.
     let reopened = register_file::load(&public).unwrap();
-    assert_eq!(reopened, public::redact(&register));
+    let mut expected = public::redact(&register);
+    expected.metadata.marking = dpia_core::register::Marking::Official;
+    assert_eq!(reopened, expected, "redacted, and marked as reviewed");
 }
 
 #[test]
@@ -498,6 +503,8 @@ fn since_adds_the_changes_since_a_snapshot_and_the_public_edition_redacts_them()
         "--since",
         "v0.9",
         "--public",
+        "--public-marking",
+        "OFFICIAL",
     ]);
     let public = dir.join("public.pdf");
     let text = squeezed(&pages(&public).join("\n"));
@@ -571,6 +578,8 @@ fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
         "--since",
         "v1.0",
         "--public",
+        "--public-marking",
+        "OFFICIAL",
     ]);
     let public = dir.join("public.pdf");
     let text = squeezed(&pages(&public).join("\n"));
@@ -637,7 +646,16 @@ fn the_workshop_outcome_reads_back_and_the_public_edition_names_no_one() {
     after_workshop(dir.path());
     for args in [
         ["-o", "full.pdf", "--workshop", "latest"].as_slice(),
-        ["-o", "public.pdf", "--workshop", "1", "--public"].as_slice(),
+        [
+            "-o",
+            "public.pdf",
+            "--workshop",
+            "1",
+            "--public",
+            "--public-marking",
+            "OFFICIAL",
+        ]
+        .as_slice(),
     ] {
         let mut all = vec!["export-pdf", "small.ron"];
         all.extend(args);
@@ -973,7 +991,10 @@ fn papers_are_tagged_with_headings_tables_lists_and_figures_in_reading_order() {
         .expect("qpdf runs (apt-get install qpdf)");
     let said = String::from_utf8_lossy(&checked.stdout);
     assert!(checked.status.success(), "{said}");
-    assert!(said.contains("No syntax or stream encoding errors"), "{said}");
+    assert!(
+        said.contains("No syntax or stream encoding errors"),
+        "{said}"
+    );
 
     // What pdfinfo does not print: the figures' words, the outline opening with the paper.
     let mut document = lopdf::Document::load(&pdf).unwrap();
@@ -998,4 +1019,75 @@ fn papers_are_tagged_with_headings_tables_lists_and_figures_in_reading_order() {
             .any(|alt| alt.starts_with("Heat map. Inherent: ")),
         "{alts:?}"
     );
+}
+
+#[test]
+fn a_public_edition_of_a_sensitive_register_needs_its_marking_stated() {
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    // OFFICIAL-SENSITIVE, and no marking stated for the public edition: refused, nothing written.
+    let out = dir.fails(&["export-pdf", "small.ron", "-o", "public.pdf", "--public"]);
+    assert!(
+        out.stderr.contains(
+            "small.ron: the register is marked OFFICIAL-SENSITIVE, so its public edition needs the marking it will carry"
+        ) && out.stderr.contains("--public-marking OFFICIAL"),
+        "{out:?}"
+    );
+    assert!(!dir.join("public.pdf").exists());
+    let out = dir.fails(&[
+        "export-pdf",
+        "small.ron",
+        "-o",
+        "public.pdf",
+        "--public",
+        "--public-marking",
+        "SECRET",
+    ]);
+    assert!(out.stderr.contains("cannot be marked SECRET"), "{out:?}");
+    let out = dir.fails(&[
+        "export-pdf",
+        "small.ron",
+        "-o",
+        "public.pdf",
+        "--public",
+        "--public-marking",
+        "PUBLIC",
+    ]);
+    assert!(out.stderr.contains("`PUBLIC` is not a marking"), "{out:?}");
+
+    dir.ok(&[
+        "export-pdf",
+        "small.ron",
+        "-o",
+        "public.pdf",
+        "--public",
+        "--public-marking",
+        "official",
+    ]);
+    let text = pages(&dir.join("public.pdf"));
+    assert!(
+        text.iter()
+            .all(|page| page.starts_with("OFFICIAL · PUBLIC EDITION")),
+        "every page carries the stated marking: {text:?}"
+    );
+    let all = squeezed(&text.join("\n"));
+    assert!(
+        all.contains("This edition was reviewed for publication and is marked OFFICIAL."),
+        "{all}"
+    );
+    assert!(
+        !all.contains("OFFICIAL-SENSITIVE"),
+        "the sensitive marking is not printed: {all}"
+    );
+    assert_eq!(
+        register_file::load(&dir.join("public.pdf"))
+            .unwrap()
+            .metadata
+            .marking,
+        dpia_core::register::Marking::Official,
+        "the register it carries is the public one"
+    );
+    // The full edition is as it was.
+    dir.ok(&["export-pdf", "small.ron", "-o", "full.pdf"]);
+    assert!(pages(&dir.join("full.pdf"))[0].starts_with("OFFICIAL-SENSITIVE"));
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use dpia_core::register::Marking;
 use dpia_core::snapshot::Label;
 
 /// dpia-register: DPIA risk registers with rights-impact scoring, priority ranking and papers.
@@ -109,6 +110,11 @@ pub enum Command {
         /// Make the public edition: confidential text redacted, owners' names removed.
         #[arg(long)]
         public: bool,
+        /// The marking the public edition carries, as whoever reviewed it for publication
+        /// decided (`OFFICIAL`); required for the public edition of a register marked above
+        /// OFFICIAL.
+        #[arg(long, value_name = "MARKING", value_parser = parse_marking, requires = "public")]
+        public_marking: Option<Marking>,
         /// Add the changes since this earlier snapshot of the register.
         #[arg(long, value_name = "SNAPSHOT_LABEL", value_parser = Label::parse)]
         since: Option<Label>,
@@ -235,6 +241,19 @@ pub enum DiffFormat {
     Text,
     /// CSV: `change,id,system,issue,field,old,new`, one row per change.
     Csv,
+}
+
+/// A protective marking as printed (`OFFICIAL`, `OFFICIAL-SENSITIVE`, `SECRET`, `TOP SECRET`),
+/// in any letter case, `_` or a space for `-`.
+fn parse_marking(text: &str) -> Result<Marking, String> {
+    let wanted = text.trim().to_uppercase().replace(['_', ' '], "-");
+    Marking::ALL
+        .into_iter()
+        .find(|marking| marking.label().replace(' ', "-") == wanted)
+        .ok_or_else(|| {
+            let known: Vec<&str> = Marking::ALL.iter().map(|marking| marking.label()).collect();
+            format!("`{text}` is not a marking: one of {}", known.join(", "))
+        })
 }
 
 #[cfg(test)]

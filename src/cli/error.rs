@@ -37,6 +37,17 @@ pub enum CliError {
     /// The paper could not be made.
     #[error(transparent)]
     Export(#[from] ExportError),
+    /// `--public` of a register marked above OFFICIAL, with no `--public-marking`.
+    #[error(
+        "{}: the register is marked {marking}, so its public edition needs the marking it will carry, stated by whoever reviewed it for publication: add --public-marking OFFICIAL (or the marking they decided)",
+        path.display()
+    )]
+    PublicMarkingNeeded {
+        /// The register.
+        path: PathBuf,
+        /// Its marking.
+        marking: dpia_core::register::Marking,
+    },
     /// `SOURCE_DATE_EPOCH` is set but is not a number of seconds.
     #[error("SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970")]
     SourceDateEpoch {

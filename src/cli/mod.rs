@@ -103,6 +103,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             file,
             output,
             public,
+            public_marking,
             since,
             workshop,
             allowed_signers,
@@ -117,6 +118,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
                 since: since.as_ref(),
                 workshop,
                 allowed_signers: allowed_signers.as_deref(),
+                public_marking,
             };
             paper::export_pdf_cmd(&file, &output, edition, sections, force, out)
         }

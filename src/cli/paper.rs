@@ -25,6 +25,8 @@ pub(super) struct PaperSections<'a> {
     pub(super) workshop: Option<WorkshopChoice>,
     /// Check the approvals' signatures against this allowed-signers file (default: git's).
     pub(super) allowed_signers: Option<&'a Path>,
+    /// The marking the public edition carries.
+    pub(super) public_marking: Option<dpia_core::register::Marking>,
 }
 
 /// Writes the register's paper to `output`, in `edition`, with the `sections` asked for.
@@ -87,9 +89,18 @@ pub(super) fn export_pdf_cmd(
         produced: Some(produced_at()?),
         changes,
         workshop_idx,
+        public_marking: sections.public_marking,
         ..ReportOptions::default()
     });
-    let bytes = dpia_report::export(register, &options, &mut |_| {})?;
+    let bytes = dpia_report::export(register, &options, &mut |_| {}).map_err(|err| match err {
+        dpia_report::ExportError::PublicMarkingNeeded { marking } => {
+            CliError::PublicMarkingNeeded {
+                path: path.to_owned(),
+                marking,
+            }
+        }
+        err => err.into(),
+    })?;
     if is_stdout(output) {
         out.write_all(&bytes)?;
         return Ok(ExitCode::SUCCESS);

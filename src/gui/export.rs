@@ -15,7 +15,7 @@ use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use super::dialogs::FileRequest;
 use super::theme;
 use super::{DpiaApp, entries};
-use dpia_core::register::Register;
+use dpia_core::register::{Marking, Register};
 use dpia_core::snapshot::Label;
 use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, Progress, ReportOptions};
@@ -33,6 +33,9 @@ pub(super) struct ExportDialog {
     /// The register file the suggestion and the snapshot choice were made for.
     made_for: Option<PathBuf>,
     is_public: bool,
+    /// The marking the public edition carries, chosen on review for publication: needed when the
+    /// register is marked above OFFICIAL.
+    public_marking: Option<Marking>,
     /// The snapshot whose changes since go into the paper, if any.
     since: Option<Label>,
     /// The workshop (its index in `Register::workshops`) whose outcome goes into the paper, if any.
@@ -347,6 +350,9 @@ impl DpiaApp {
             }
             _ => None,
         };
+        let Ok(public_marking) = self.export.public_marking_for(&self.document.register) else {
+            return;
+        };
         let register = self.document.register.clone();
         let workshop_idx = self.export.workshop_idx;
         let register_path = self.document.path.clone();
@@ -362,6 +368,7 @@ impl DpiaApp {
                     workshop_idx,
                     register_path,
                     now,
+                    public_marking,
                 };
                 let result = make_paper(
                     &register,
@@ -439,6 +446,42 @@ struct Sections {
     register_path: Option<PathBuf>,
     /// When the approvals are checked.
     now: jiff::Timestamp,
+    /// The public edition's marking, where the register is marked above OFFICIAL.
+    public_marking: Option<Marking>,
+}
+
+/// Asks, for the public edition of a register marked above OFFICIAL, which marking the public
+/// edition carries: whoever reviews it for publication decides, and the paper says so.
+fn public_marking_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register) {
+    let marking = register.metadata.marking;
+    if !export.is_public || marking == Marking::Official {
+        return;
+    }
+    ui.add_space(6.0);
+    message_ui(ui, Tone::Warning, |ui| {
+        ui.label(format!(
+            "This register is marked {marking}. Which marking does its public edition carry? Choose the one decided when it was reviewed for publication; the paper says it was reviewed."
+        ));
+        ui.horizontal(|ui| {
+            for choice in Marking::ALL {
+                if choice == marking {
+                    break;
+                }
+                ui.radio_value(&mut export.public_marking, Some(choice), choice.label());
+            }
+        });
+    });
+}
+
+impl ExportDialog {
+    /// The public edition's marking for `register`: none needed, the one chosen, or not chosen yet.
+    fn public_marking_for(&self, register: &Register) -> Result<Option<Marking>, ()> {
+        if !self.is_public || register.metadata.marking == Marking::Official {
+            Ok(None)
+        } else {
+            self.public_marking.map(Some).ok_or(())
+        }
+    }
 }
 
 /// Makes the paper and writes it atomically to `target`; returns its size in bytes.
@@ -473,6 +516,7 @@ fn make_paper(
         produced: Some(produced),
         changes,
         workshop_idx: sections.workshop_idx,
+        public_marking: sections.public_marking,
         ..ReportOptions::default()
     });
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
@@ -508,6 +552,7 @@ fn dialog_ui(
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
         options_ui(ui, export, has_file, labels, &mut action);
+        public_marking_ui(ui, export, register);
         workshop_choice_ui(ui, export, register);
     });
     ui.add_space(10.0);
@@ -528,7 +573,10 @@ fn dialog_ui(
         });
         ui.add_space(6.0);
     }
-    let can_export = !is_running && export.asking_replace.is_none() && export.target().is_some();
+    let can_export = !is_running
+        && export.asking_replace.is_none()
+        && export.target().is_some()
+        && export.public_marking_for(register).is_ok();
     let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
     if ui.add_enabled(can_export, button).clicked() {
         action = Some(Action::Export);

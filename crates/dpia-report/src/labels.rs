@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use dpia_core::approval::Decision;
 use dpia_core::register::{AcceptanceDecision, PriorConsultation, RiskAcceptance, Scope, Tier};
 use dpia_core::register::{
-    Language, Likelihood, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
+    Language, Likelihood, Marking, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
 };
 use dpia_core::scoring::Level;
 use dpia_core::signature::Verification;
@@ -302,6 +302,20 @@ impl Labels {
             Language::English | Language::Welsh => singular,
         };
         format!("{count} {noun}")
+    }
+
+    /// The public edition's note that it was reviewed for publication and carries `marking`.
+    pub fn reviewed_for_publication(&self, marking: Marking) -> String {
+        match self.language {
+            Language::English => {
+                format!("This edition was reviewed for publication and is marked {marking}.")
+            }
+            Language::Welsh => {
+                format!(
+                    "Adolygwyd yr argraffiad hwn i’w gyhoeddi ac mae wedi’i farcio’n {marking}."
+                )
+            }
+        }
     }
 
     /// "due 31 December 2019".

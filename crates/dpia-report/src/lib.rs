@@ -16,6 +16,7 @@ pub mod page;
 pub mod pdf;
 pub mod public;
 
+use dpia_core::register::Marking;
 use jiff::Timestamp;
 
 pub use approvals::{PaperApproval, PaperVersion, is_approved};
@@ -37,6 +38,10 @@ pub struct ReportOptions {
     /// A "Workshop outcome" section for this one of the register's workshops (its position in
     /// `Register::workshops`), when asked for. The public edition never names its participants.
     pub workshop_idx: Option<usize>,
+    /// The marking the public edition carries, stated by whoever reviewed it for publication.
+    /// Required for the public edition of a register marked above OFFICIAL (`export` refuses
+    /// without it); the paper then says it was reviewed for publication.
+    pub public_marking: Option<Marking>,
     /// Which version the paper prints: a snapshot, or a working copy (a draft).
     pub version: PaperVersion,
     /// Every approval of that snapshot (none for a working copy), in the order they were made,
@@ -121,6 +126,53 @@ pub enum ExportError {
         /// What went wrong.
         message: String,
     },
+    /// A public edition of a register marked above OFFICIAL, with no marking stated for it.
+    #[error(
+        "the register is marked {marking}: a public edition needs the marking it will carry stated by whoever reviewed it for publication (such as OFFICIAL)"
+    )]
+    PublicMarkingNeeded {
+        /// The register's marking.
+        marking: Marking,
+    },
+    /// A public edition marked above the register it is made from.
+    #[error("a public edition cannot be marked {public}, above the register's {marking}")]
+    PublicMarkingAbove {
+        /// The marking asked for.
+        public: Marking,
+        /// The register's marking.
+        marking: Marking,
+    },
+}
+
+/// The register as the paper in `options` shows it: as it is, or redacted for the public edition
+/// and marked as its reviewer stated (`ReportOptions::public_marking`).
+pub fn shown(
+    register: &dpia_core::register::Register,
+    options: &ReportOptions,
+) -> Result<dpia_core::register::Register, ExportError> {
+    let marking = register.metadata.marking;
+    let public_marking = match (options.edition, options.public_marking) {
+        (Edition::Full, _) => None,
+        (Edition::Public, None) if marking == Marking::Official => None,
+        (Edition::Public, None) => return Err(ExportError::PublicMarkingNeeded { marking }),
+        (Edition::Public, Some(public)) if rank(public) > rank(marking) => {
+            return Err(ExportError::PublicMarkingAbove { public, marking });
+        }
+        (Edition::Public, Some(public)) => Some(public),
+    };
+    let mut shown = public::edition(register, options.edition);
+    if let Some(public) = public_marking {
+        shown.metadata.marking = public;
+    }
+    Ok(shown)
+}
+
+/// How restrictive a marking is: its place in `Marking::ALL`.
+fn rank(marking: Marking) -> usize {
+    Marking::ALL
+        .iter()
+        .position(|&other| other == marking)
+        .unwrap_or(usize::MAX)
 }
 
 /// Makes the paper for `register`: layout, then PDF, carrying the register (redacted in the public
@@ -130,7 +182,7 @@ pub fn export(
     options: &ReportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
-    let shown = public::edition(register, options.edition);
+    let shown = shown(register, options)?;
     let text = dpia_core::register_text::to_text(&shown).map_err(|err| ExportError::Register {
         message: err.to_string(),
     })?;

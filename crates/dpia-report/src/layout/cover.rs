@@ -125,6 +125,13 @@ impl Paper<'_> {
             &[
                 Inline::text(labels.public_edition, BODY.with_face(Face::Bold)),
                 Inline::text(format!(". {}", labels.public_notice), BODY),
+                Inline::text(
+                    self.options
+                        .public_marking
+                        .map(|marking| format!(" {}", labels.reviewed_for_publication(marking)))
+                        .unwrap_or_default(),
+                    BODY,
+                ),
             ],
             notice.inner_width(0),
             leading(BODY),

@@ -34,9 +34,12 @@ use style::{
     TABLE_HEAD, leading,
 };
 
-/// Lays out the paper for `register`; in the public edition, the register is redacted first.
+/// Lays out the paper for `register`; in the public edition, the register is redacted first (and
+/// marked as stated, or left as it is where `crate::shown` would refuse: layout draws whatever it
+/// is given, `export` is where the refusal is).
 pub fn layout(register: &Register, options: &ReportOptions) -> Report {
-    let shown = public::edition(register, options.edition);
+    let shown = crate::shown(register, options)
+        .unwrap_or_else(|_| public::edition(register, options.edition));
     let digest = dpia_core::register_text::to_text(&shown)
         .ok()
         .map(|text| Checksum::of_text(&text));
