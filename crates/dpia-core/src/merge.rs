@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::register::{
-    Conflict, Detail, Entry, EntryId, EntryPart, Impact, ImpactPart, Metadata, Mitigation,
+    Action, Conflict, Detail, Entry, EntryId, EntryPart, Impact, ImpactPart, Metadata, Mitigation,
     MitigationPart, Place, Register, Right, System,
 };
 use crate::register_text::{FormatError, from_ron};
@@ -106,6 +106,7 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
     register.issued_ids = issued;
     register.entries = Vec::new();
     merge_entries(&mut merging, &mut register, base, ours, theirs);
+    merge_actions(&mut merging, &mut register, base, ours, theirs);
     for workshop in &theirs.workshops {
         let is_known = register
             .workshops
@@ -411,6 +412,52 @@ fn merge_entries(
         entry.id = new_id;
         register.entries.push(entry);
     }
+}
+
+/// Merges the action logs by number, each action as a whole. An action both sides added under
+/// the same new number, differently, is two actions: theirs takes the next number, as entries do.
+fn merge_actions(
+    merging: &mut Merging,
+    register: &mut Register,
+    base: &Register,
+    ours: &Register,
+    theirs: &Register,
+) {
+    let is_new_on_both = |action: &Action| {
+        base.action(action.number).is_none()
+            && ours.action(action.number).is_some_and(|our| our != action)
+    };
+    let (renumbered, kept): (Vec<Action>, Vec<Action>) =
+        theirs.actions.iter().cloned().partition(is_new_on_both);
+    register.actions = merge_by_id(
+        merging,
+        &base.actions,
+        &ours.actions,
+        &kept,
+        |action: &Action| action.number,
+        |action| Place::Action(action.number),
+    );
+    let highest_in_use = [&base.actions, &ours.actions, &theirs.actions]
+        .into_iter()
+        .flatten()
+        .map(|action| action.number)
+        .max()
+        .unwrap_or(0);
+    let mut last = base
+        .last_action_number
+        .max(ours.last_action_number)
+        .max(theirs.last_action_number)
+        .max(highest_in_use);
+    for mut action in renumbered {
+        last += 1;
+        merging.notes.push(format!(
+            "theirs' action {} is now action {last}",
+            action.number
+        ));
+        action.number = last;
+        register.actions.push(action);
+    }
+    register.last_action_number = last;
 }
 
 /// The entries of `register` by id: the first with each id, as `Register::entry` finds it.
@@ -765,6 +812,11 @@ fn apply_value(
             set_in(&mut register.snapshots, |r| &r.label == label, chosen);
             Ok(None)
         }
+        Place::Action(number) => {
+            let chosen: Option<Action> = value.read()?;
+            set_in(&mut register.actions, |a| a.number == *number, chosen);
+            Ok(None)
+        }
         place => {
             let Some(id) = &conflict.entry else {
                 return Err(ResolveError::Gone {
@@ -847,6 +899,7 @@ fn apply_to_entry(
         | Place::System(_)
         | Place::Right(_)
         | Place::Snapshot(_)
+        | Place::Action(_)
         | Place::Entry => {}
     }
     Ok(None)
@@ -1158,6 +1211,54 @@ mod tests {
         assert!(merged.conflicts.is_empty());
         assert!(merged.register.entry(&id("PND-001")).is_none());
         assert_eq!(merged.register.metadata.owner, "DPO");
+    }
+
+    #[test]
+    fn actions_merge_by_number_and_the_same_new_number_is_renumbered_in_theirs() {
+        use crate::register::{Action, ActionStatus};
+        let base = edited(|r| {
+            r.actions.push(Action::new(16, "Provocation paper"));
+            r.actions.push(Action::new(17, "Data input"));
+            r.last_action_number = 17;
+        });
+        let ours = edited(|r| {
+            r.actions = base.actions.clone();
+            r.actions[0].status = ActionStatus::Ongoing;
+            r.actions[1].status = ActionStatus::Complete;
+            r.actions.push(Action::new(18, "Ours' new action"));
+            r.last_action_number = 18;
+        });
+        let theirs = edited(|r| {
+            r.actions = base.actions.clone();
+            r.actions[1].status = ActionStatus::Closed;
+            r.actions.push(Action::new(18, "Theirs' new action"));
+            r.last_action_number = 18;
+        });
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(fields(&merged), ["action 17"], "both changed 17");
+        assert_eq!(merged.notes, ["theirs' action 18 is now action 19"]);
+        let summary: Vec<(u32, &str, ActionStatus)> = merged
+            .register
+            .actions
+            .iter()
+            .map(|a| (a.number, a.text.as_str(), a.status))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (16, "Provocation paper", ActionStatus::Ongoing),
+                (17, "Data input", ActionStatus::Complete),
+                (18, "Ours' new action", ActionStatus::NotStarted),
+                (19, "Theirs' new action", ActionStatus::NotStarted),
+            ]
+        );
+        assert_eq!(merged.register.last_action_number, 19);
+        let mut resolved = merged.register.clone();
+        resolve(&mut resolved, 0, Choice::Theirs).unwrap();
+        assert_eq!(
+            resolved.action(17).map(|a| a.status),
+            Some(ActionStatus::Closed)
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::diff::{self, ChangeLog};
 use crate::edit::Edit;
-use crate::register::{Entry, EntryId, Register};
+use crate::register::{Action, Entry, EntryId, Register};
 
 /// One change, in words: the entry (none for the register's details), what changed, old and new.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub enum Touched {
     Entry(EntryId),
     /// The register's details, systems and rights.
     Details,
+    /// The action log.
+    Actions,
     /// The whole register (an import replaces it).
     Whole,
 }
@@ -55,6 +57,10 @@ impl Touched {
             | Edit::SetStatus { .. }
             | Edit::SetMarking { .. }
             | Edit::SetPriorConsultation { .. } => Some(Self::Details),
+            Edit::AddAction { .. }
+            | Edit::DeleteAction { .. }
+            | Edit::AddActionUpdate { .. }
+            | Edit::SetActionStatus { .. } => Some(Self::Actions),
             Edit::ReplaceRegister { .. } | Edit::ResolveConflict { .. } => Some(Self::Whole),
             Edit::DeleteEntry { entry } => Some(Self::Entry(entry.clone())),
             other => other.entry().cloned().map(Self::Entry),
@@ -69,6 +75,8 @@ pub struct Journal {
     entries: BTreeMap<EntryId, Option<Entry>>,
     /// The details, systems and rights as they were saved (in a register without entries).
     details: Option<Box<Register>>,
+    /// The action log as it was saved.
+    actions: Option<Vec<Action>>,
     /// The whole register as it was saved, once an edit replaced all of it.
     whole: Option<Box<Register>>,
 }
@@ -104,10 +112,18 @@ impl Journal {
                     self.details = Some(Box::new(details_of(register)));
                 }
             }
+            Touched::Actions => {
+                if self.actions.is_none() {
+                    self.actions = Some(register.actions.clone());
+                }
+            }
             Touched::Whole => {
                 // The whole register as saved: what was touched before is already in it, unless
                 // the parts were changed since; take them back to their saved state first.
                 let mut whole = register.clone();
+                if let Some(actions) = self.actions.take() {
+                    whole.actions = actions;
+                }
                 if let Some(details) = self.details.take() {
                     whole.metadata = details.metadata;
                     whole.systems = details.systems;
@@ -135,14 +151,20 @@ impl Journal {
 
     /// Whether nothing was touched since the last save.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.details.is_none() && self.whole.is_none()
+        self.entries.is_empty()
+            && self.details.is_none()
+            && self.actions.is_none()
+            && self.whole.is_none()
     }
 
-    /// The changes from the saved version to `now`, details first, then entries by id. Touched
-    /// parts that ended as they were saved (an edit undone) give no change.
+    /// The changes from the saved version to `now`, details first, then entries by id, then
+    /// actions by number. Touched parts that ended as they were saved (an edit undone) give no
+    /// change.
     pub fn changes(&self, now: &Register) -> Vec<TrailChange> {
         if let Some(whole) = &self.whole {
-            return from_log(&diff::diff_without_ranks(whole, now));
+            let mut changes = from_log(&diff::diff_without_ranks(whole, now));
+            changes.extend(action_changes(&whole.actions, &now.actions));
+            return changes;
         }
         let mut old = self
             .details
@@ -154,7 +176,11 @@ impl Journal {
             old.entries.extend(saved.iter().cloned());
             new.entries.extend(now.entry(id).cloned());
         }
-        from_log(&diff::diff_without_ranks(&old, &new))
+        let mut changes = from_log(&diff::diff_without_ranks(&old, &new));
+        if let Some(saved) = &self.actions {
+            changes.extend(action_changes(saved, &now.actions));
+        }
+        changes
     }
 
     /// Forgets everything: the register was just saved.
@@ -173,9 +199,116 @@ fn details_of(register: &Register) -> Register {
         entries: Vec::new(),
         issued_ids: BTreeMap::new(),
         workshops: Vec::new(),
+        actions: Vec::new(),
+        last_action_number: 0,
         snapshots: Vec::new(),
         conflicts: Vec::new(),
     }
+}
+
+/// The changes from one action log to another, in words, by action number: "action 40 added",
+/// "action 40 status" (ongoing → complete), "action 40 update" (the new update's date and text).
+pub fn action_changes(old: &[Action], new: &[Action]) -> Vec<TrailChange> {
+    let mut numbers: Vec<u32> = old.iter().chain(new).map(|a| a.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut changes = Vec::new();
+    let mut push = |what: String, old: String, new: String| {
+        changes.push(TrailChange {
+            entry: None,
+            what,
+            old,
+            new,
+        });
+    };
+    for number in numbers {
+        let before = old.iter().find(|a| a.number == number);
+        let after = new.iter().find(|a| a.number == number);
+        let name = |what: &str| format!("action {number} {what}");
+        match (before, after) {
+            (None, Some(added)) => push(name("added"), String::new(), added.text.clone()),
+            (Some(removed), None) => push(name("removed"), removed.text.clone(), String::new()),
+            (Some(before), Some(after)) if before != after => {
+                for ((what, old), (_, new)) in
+                    action_fields(before).into_iter().zip(action_fields(after))
+                {
+                    if old != new {
+                        push(name(what), old, new);
+                    }
+                }
+                for update in &after.updates {
+                    if !before.updates.contains(update) {
+                        let date = update.date.map(|d| format!("{d} ")).unwrap_or_default();
+                        push(
+                            name("update"),
+                            String::new(),
+                            format!("{date}{}", update.text),
+                        );
+                    }
+                }
+                for update in &before.updates {
+                    if !after.updates.contains(update) {
+                        push(name("update removed"), update.text.clone(), String::new());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    changes
+}
+
+/// An action's fields in words, in a fixed order, for comparing two versions.
+fn action_fields(action: &Action) -> [(&'static str, String); 9] {
+    let list = |items: Vec<String>| items.join(", ");
+    [
+        ("text", action.text.clone()),
+        ("theme", action.theme.clone()),
+        ("owner", action.owners_text()),
+        (
+            "deadline",
+            action.deadline.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            "from",
+            action
+                .from
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        ("status", action.status.name().to_owned()),
+        (
+            "entries",
+            list(action.entries.iter().map(ToString::to_string).collect()),
+        ),
+        (
+            "links",
+            list(
+                action
+                    .links
+                    .iter()
+                    .map(|link| format!("{} {}", link.kind.name(), link.action))
+                    .collect(),
+            ),
+        ),
+        (
+            "artefacts and mitigation",
+            list(
+                action
+                    .artefacts
+                    .iter()
+                    .cloned()
+                    .chain(
+                        action
+                            .mitigation
+                            .as_ref()
+                            .map(|m| format!("{} \"{}\"", m.entry, m.text)),
+                    )
+                    .collect(),
+            ),
+        ),
+    ]
 }
 
 /// A change log's changes as trail lines.
@@ -505,6 +638,44 @@ mod tests {
                 "PND-002 privacy residual: \"not scored\" → \"not judged\"",
             ],
             "the first value saved and the last, once each"
+        );
+    }
+
+    #[test]
+    fn action_changes_are_described_in_words() {
+        use crate::register::{Action, ActionStatus, ActionUpdate};
+        let mut register = register(vec![entry("PND-001", "A")]);
+        let mut existing = Action::new(16, "Provocation paper on data sharing");
+        existing.status = ActionStatus::Ongoing;
+        register.actions.push(existing);
+        let mut journal = Journal::default();
+        for change in [
+            Edit::AddAction {
+                action: Box::new(Action::new(0, "Share the dashboard")),
+            },
+            Edit::AddActionUpdate {
+                number: 16,
+                update: ActionUpdate {
+                    date: Some(jiff::civil::date(2019, 7, 11)),
+                    text: "First draft completed".to_owned(),
+                    who: String::new(),
+                    is_confidential: false,
+                },
+            },
+            Edit::SetActionStatus {
+                number: 16,
+                status: ActionStatus::ProposedComplete,
+            },
+        ] {
+            edit(&mut register, &mut journal, change);
+        }
+        assert_eq!(
+            lines(&journal.changes(&register)),
+            [
+                "- action 16 status: \"ongoing\" → \"proposed complete\"",
+                "- action 16 update: \"\" → \"2019-07-11 First draft completed\"",
+                "- action 17 added: \"\" → \"Share the dashboard\"",
+            ]
         );
     }
 
