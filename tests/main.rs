@@ -1,5 +1,6 @@
 //! The integration tests, one binary so it links once: each module tests one boundary.
 //!
+//! - `actions`: the action log through the binary: `action` adds and updates, `actions` lists and filters.
 //! - `accountability`: accepted risks, Final registers and prior consultation, through the binary.
 //! - `approvals`: signed approvals, checked by `ssh-keygen -Y verify` and by `check`.
 //! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
@@ -22,6 +23,7 @@
 )]
 
 mod accountability;
+mod actions;
 mod approvals;
 mod architecture;
 mod cli;

@@ -48,6 +48,10 @@ pub enum Command {
     },
     /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
     Edit(super::edit::EditArgs),
+    /// List the action log, filtered by status, owner, theme, workshop or overdue on a day; a table or CSV.
+    Actions(super::actions::ActionsArgs),
+    /// Add an action to the log (its number is printed), or give one an update or a new status, journaled in the audit trail.
+    Action(super::actions::ActionArgs),
     /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
     Merge(super::merge::MergeArgs),
     /// List a merged register's conflicts, numbered; settle them with `--take ours|theirs --conflict N` (or `--all`), journaled in the audit trail.
