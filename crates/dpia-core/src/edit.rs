@@ -163,7 +163,7 @@ pub enum Edit {
         /// The entry to copy.
         entry: EntryId,
     },
-    /// Deletes an entry. Its id is never issued again.
+    /// Deletes an entry, and the action log's links to it. Its id is never issued again.
     DeleteEntry {
         /// The entry.
         entry: EntryId,
@@ -719,6 +719,17 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::NoSuchEntry { entry });
             };
             let removed = register.entries.remove(entry_idx);
+            // The actions on it no longer point at it: a deleted entry leaves no dangling link.
+            for action in &mut register.actions {
+                action.entries.retain(|id| *id != removed.id);
+                if action
+                    .mitigation
+                    .as_ref()
+                    .is_some_and(|m| m.entry == removed.id)
+                {
+                    action.mitigation = None;
+                }
+            }
             // Record the id as issued so that it is never given again, even if it was typed by hand.
             if let Some(number) = removed.id.number_for(&removed.system) {
                 let issued = register.issued_ids.entry(removed.system).or_insert(0);

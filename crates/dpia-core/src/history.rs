@@ -80,6 +80,10 @@ impl Change {
                 entry_idx: register.entries.len(),
                 issued_ids: register.issued_ids.clone(),
             },
+            // Deleting an entry linked from the action log changes the log too.
+            Edit::DeleteEntry { entry } if register.actions.iter().any(|a| a.concerns(entry)) => {
+                whole()
+            }
             Edit::DeleteEntry { entry } => {
                 let found = register
                     .entry_idx(entry)
@@ -349,6 +353,31 @@ mod tests {
         }
     }
     impl<T> NotSerializable for &Probe<T> {}
+
+    #[test]
+    fn deleting_an_entry_unlinks_its_actions_and_undo_links_them_again() {
+        use crate::register::Action;
+        let pnd = SystemId::parse("PND").unwrap();
+        let mut register = Register::default();
+        let id = register.issue_entry_id(&pnd);
+        register.entries.push(Entry::new(id.clone(), pnd, "A"));
+        let mut action = Action::new(1, "Share the paper");
+        action.entries.push(id.clone());
+        register.actions.push(action);
+        let before = register.clone();
+        let mut history = History::default();
+        history
+            .apply(&mut register, Edit::DeleteEntry { entry: id })
+            .unwrap();
+        assert!(register.actions[0].entries.is_empty(), "no dangling link");
+        assert!(
+            crate::check::check(&register)
+                .iter()
+                .all(|p| !p.location.starts_with("action"))
+        );
+        history.undo(&mut register);
+        assert_eq!(register, before);
+    }
 
     #[test]
     fn action_edits_undo_and_redo_exactly() {

@@ -87,6 +87,12 @@ impl Journal {
         if let Some(touched) = Touched::by(edit) {
             self.touch(register, &touched);
         }
+        // Deleting an entry takes the action log's links to it away too.
+        if let Edit::DeleteEntry { entry } = edit
+            && register.actions.iter().any(|a| a.concerns(entry))
+        {
+            self.touch(register, &Touched::Actions);
+        }
     }
 
     /// Notes the entry an edit just added (`Edit::adds_entry`): the last of `register`'s entries.
@@ -259,11 +265,12 @@ pub fn action_changes(old: &[Action], new: &[Action]) -> Vec<TrailChange> {
 }
 
 /// An action's fields in words, in a fixed order, for comparing two versions.
-fn action_fields(action: &Action) -> [(&'static str, String); 9] {
+fn action_fields(action: &Action) -> [(&'static str, String); 10] {
     let list = |items: Vec<String>| items.join(", ");
     [
         ("text", action.text.clone()),
         ("theme", action.theme.clone()),
+        ("source", action.source.clone()),
         ("owner", action.owners_text()),
         (
             "deadline",

@@ -25,6 +25,9 @@ pub struct Action {
     /// The theme it is grouped under: "Data Quality", "Custody Images".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub theme: String,
+    /// Where the action is recorded: "Action 40, action log v2.2.16".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
     /// Who is to do it; confidential like mitigation owners (the public edition removes them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub owners: Vec<String>,
@@ -178,6 +181,7 @@ impl Action {
             number,
             text: text.into(),
             theme: String::new(),
+            source: String::new(),
             owners: Vec::new(),
             deadline: None,
             from: None,
@@ -217,6 +221,11 @@ impl Action {
             None => self.updates.len(),
         };
         self.updates.insert(idx, update);
+    }
+
+    /// Whether the action links to `entry`, directly or through the mitigation it delivers.
+    pub fn concerns(&self, entry: &EntryId) -> bool {
+        self.entries.contains(entry) || self.mitigation.as_ref().is_some_and(|m| &m.entry == entry)
     }
 
     /// The owners as one line: "A. Smith; B. Jones".
