@@ -9,13 +9,13 @@ use dpia_files::register_file;
 
 use super::util::{Dir, assert_text};
 
-/// The bundled register with two actions added through the binary: 1 (complete, with an update)
+/// The small fixture with two actions added through the binary: 1 (complete, with an update)
 /// and 2 (ongoing, due July 2019).
 fn with_two_actions(dir: &Dir) {
-    dir.bundled("r.ron");
+    dir.fixture("small.ron");
     let first = dir.ok(&[
         "action",
-        "r.ron",
+        "small.ron",
         "--add",
         "--text",
         "HO to share a blank copy of the dashboard",
@@ -33,7 +33,7 @@ fn with_two_actions(dir: &Dir) {
     assert_eq!(first.stdout, "1\n", "the new number alone");
     let second = dir.ok(&[
         "action",
-        "r.ron",
+        "small.ron",
         "--add",
         "--text",
         "Involve to schedule the yearly scope review",
@@ -51,7 +51,7 @@ fn with_two_actions(dir: &Dir) {
     assert_eq!(second.stdout, "2\n", "the next number");
     dir.ok(&[
         "action",
-        "r.ron",
+        "small.ron",
         "--number",
         "1",
         "--update",
@@ -69,7 +69,7 @@ fn with_two_actions(dir: &Dir) {
 fn actions_are_added_updated_and_listed_as_csv() {
     let dir = Dir::new();
     with_two_actions(&dir);
-    let register = register_file::load(&dir.join("r.ron")).unwrap();
+    let register = register_file::load(&dir.join("small.ron")).unwrap();
     let first = register.action(1).unwrap();
     assert_eq!(first.status, ActionStatus::Complete);
     assert_eq!(
@@ -79,8 +79,8 @@ fn actions_are_added_updated_and_listed_as_csv() {
             month: 12
         })
     );
-    dir.ok(&["check", "r.ron"]);
-    let csv = dir.ok(&["actions", "r.ron", "--format", "csv"]);
+    dir.ok(&["check", "small.ron"]);
+    let csv = dir.ok(&["actions", "small.ron", "--format", "csv"]);
     assert_text(
         &csv.stdout,
         "\
@@ -96,7 +96,7 @@ fn actions_filter_by_status_owner_theme_and_overdue() {
     let dir = Dir::new();
     with_two_actions(&dir);
     let numbers = |args: &[&str]| -> String {
-        let mut all = vec!["actions", "r.ron", "--format", "csv"];
+        let mut all = vec!["actions", "small.ron", "--format", "csv"];
         all.extend_from_slice(args);
         dir.ok(&all)
             .stdout
@@ -119,7 +119,7 @@ fn actions_filter_by_status_owner_theme_and_overdue() {
         "2",
         "complete is never overdue"
     );
-    let table = dir.ok(&["actions", "r.ron", "--overdue", "--as-of", "2019-08-01"]);
+    let table = dir.ok(&["actions", "small.ron", "--overdue", "--as-of", "2019-08-01"]);
     assert_text(
         &table.stdout,
         "\
@@ -133,7 +133,7 @@ fn actions_filter_by_status_owner_theme_and_overdue() {
 fn action_changes_are_journaled_in_the_audit_trail() {
     let dir = Dir::new();
     with_two_actions(&dir);
-    let log = dir.ok(&["log", "r.ron"]);
+    let log = dir.ok(&["log", "small.ron"]);
     let lines: Vec<&str> = log
         .stdout
         .lines()
@@ -159,38 +159,38 @@ fn action_changes_are_journaled_in_the_audit_trail() {
 fn bad_input_is_refused_naming_it_and_the_file_is_untouched() {
     let dir = Dir::new();
     with_two_actions(&dir);
-    let before = fs::read(dir.join("r.ron")).unwrap();
+    let before = fs::read(dir.join("small.ron")).unwrap();
     for (args, expected) in [
         (
             &["--add", "--text", "X", "--deadline", "Monthly"][..],
-            "r.ron: --deadline `Monthly`: `Monthly` is not a day (2019-10-31) or a month (2019-10, Oct'19, July 19)",
+            "small.ron: --deadline `Monthly`: `Monthly` is not a day (2019-10-31) or a month (2019-10, Oct'19, July 19)",
         ),
         (
             &["--add", "--text", "X", "--entry", "PND-999"],
-            "r.ron: --entry `PND-999`: there is no such entry",
+            "small.ron: --entry `PND-999`: there is no such entry",
         ),
         (
             &["--add", "--text", "X", "--from", "Someday"],
-            "r.ron: --from `Someday`: is neither a workshop the register records nor a day (2019-07-11) or a month (Jul'19)",
+            "small.ron: --from `Someday`: is neither a workshop the register records nor a day (2019-07-11) or a month (Jul'19)",
         ),
         (
             &["--number", "9", "--status", "closed"],
-            "r.ron: mark action 9 closed: there is no action 9",
+            "small.ron: mark action 9 closed: there is no action 9",
         ),
         (
             &["--number", "1", "--status", "done"],
-            "r.ron: --status `done`: use not started, ongoing, proposed complete, complete or closed",
+            "small.ron: --status `done`: use not started, ongoing, proposed complete, complete or closed",
         ),
         (
             &["--number", "1", "--update", "Late", "--date", "31/07/2019"],
-            "r.ron: --date `31/07/2019`: is not a day as YYYY-MM-DD",
+            "small.ron: --date `31/07/2019`: is not a day as YYYY-MM-DD",
         ),
         (
             &["--number", "1"],
-            "r.ron: nothing to change: give --update TEXT or --status STATUS",
+            "small.ron: nothing to change: give --update TEXT or --status STATUS",
         ),
     ] {
-        let mut all = vec!["action", "r.ron"];
+        let mut all = vec!["action", "small.ron"];
         all.extend_from_slice(args);
         let out = dir.fails(&all);
         assert_eq!(
@@ -199,14 +199,14 @@ fn bad_input_is_refused_naming_it_and_the_file_is_untouched() {
             "{args:?}"
         );
         assert_eq!(
-            fs::read(dir.join("r.ron")).unwrap(),
+            fs::read(dir.join("small.ron")).unwrap(),
             before,
             "{args:?}: untouched"
         );
     }
-    let out = dir.fails(&["actions", "r.ron", "--overdue", "--as-of", "July"]);
+    let out = dir.fails(&["actions", "small.ron", "--overdue", "--as-of", "July"]);
     assert_eq!(
         out.stderr.trim_end(),
-        "dpia-register: r.ron: --as-of `July`: is not a day as YYYY-MM-DD"
+        "dpia-register: small.ron: --as-of `July`: is not a day as YYYY-MM-DD"
     );
 }
