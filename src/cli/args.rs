@@ -118,6 +118,10 @@ pub enum Command {
         /// the first recorded). The public edition never names its participants.
         #[arg(long, value_name = "N|latest", value_parser = WorkshopChoice::parse)]
         workshop: Option<WorkshopChoice>,
+        /// Add the action log: ongoing, proposed complete and completed actions, each with its
+        /// dated updates. The public edition names no owners and leaves out confidential updates.
+        #[arg(long)]
+        actions: bool,
         /// The allowed-signers file to check the approvals' signatures against (git's format;
         /// default: git's gpg.ssh.allowedSignersFile).
         #[arg(long, value_name = "FILE")]

@@ -80,6 +80,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             public,
             since,
             workshop,
+            actions,
             allowed_signers,
             force,
         } => {
@@ -91,6 +92,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             let sections = paper::PaperSections {
                 since: since.as_ref(),
                 workshop,
+                actions,
                 allowed_signers: allowed_signers.as_deref(),
             };
             paper::export_pdf_cmd(&file, &output, edition, sections, force, out)

@@ -37,6 +37,9 @@ pub struct ReportOptions {
     /// A "Workshop outcome" section for this one of the register's workshops (its position in
     /// `Register::workshops`), when asked for. The public edition never names its participants.
     pub workshop_idx: Option<usize>,
+    /// Whether to add the "Action log" section: the register's actions in three tables
+    /// (ongoing, proposed complete, completed). The public edition names no owners.
+    pub actions: bool,
     /// Which version the paper prints: a snapshot, or a working copy (a draft).
     pub version: PaperVersion,
     /// Every approval of that snapshot (none for a working copy), in the order they were made,

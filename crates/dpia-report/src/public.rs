@@ -1,5 +1,5 @@
 //! The public edition: a copy of the register with every confidential text replaced and every
-//! owner's name removed, made before layout so the removed text can never reach the paper, its
+//! owner's name removed (of mitigations and of actions, with the action log's confidential updates), made before layout so the removed text can never reach the paper, its
 //! metadata, its font subset or the register file it carries.
 //!
 //! Pure over data. Which fields are confidential is the entry's own `confidential` set; in a change
@@ -83,9 +83,18 @@ pub fn older_edition(older: &Register, newer: &Register, edition: Edition) -> Re
     public
 }
 
-/// Removes the register's owner and makes workshop records anonymous.
+/// Removes the register's owner, makes workshop records anonymous, and takes out of the action log
+/// its owners, who gave each update, and the confidential updates.
 fn redact_register(public: &mut Register, placeholder: &str) {
     public.metadata.owner.clear();
+    for action in &mut public.actions {
+        // The circulated action log blacks out owners' names (issue 16's seed).
+        action.owners.clear();
+        action.updates.retain(|update| !update.is_confidential);
+        for update in &mut action.updates {
+            update.who.clear();
+        }
+    }
     for workshop in &mut public.workshops {
         // Organisations often take part on condition they are not identified.
         if let Attendance::Listed(participants) = &workshop.attendance {
