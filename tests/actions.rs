@@ -210,3 +210,86 @@ fn bad_input_is_refused_naming_it_and_the_file_is_untouched() {
         "dpia-register: small.ron: --as-of `July`: is not a day as YYYY-MM-DD"
     );
 }
+
+#[test]
+fn an_action_log_in_the_seeds_shape_imports_with_its_updates_and_month_deadlines() {
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    dir.fixture("action-log.csv");
+    let out = dir.ok(&[
+        "import-actions",
+        "action-log.csv",
+        "--into",
+        "small.ron",
+        "--author",
+        "Facilitator",
+    ]);
+    assert_eq!(
+        out.stdout, "action-log.csv: 7 actions imported into small.ron (the log now holds 7)\n",
+        "{out:?}"
+    );
+    dir.ok(&["check", "small.ron"]);
+    let csv = dir.ok(&["actions", "small.ron", "--format", "csv"]);
+    assert_text(
+        &csv.stdout,
+        "\
+number,theme,action,deadline,status,owner,from,last_update_date,last_update,entries
+16,Data Sharing,\"HO committed to providing provocation paper on data sharing in LEDS, including the types of data shared and sharing with 3rd parties.\",2019-10,ongoing,HO Policy,2018-07,2019-07-11,First draft has been completed and a final version will be circulated ahead of the July Open Space.,
+17,Data Sharing,Further conversations needed on data sharing and data input to LEDS from external sources.,2019-09,ongoing,,2018-10,,Pick up Action 40,
+20,Data Quality,Review missing commitment re. inputting data.,2019-07,ongoing,HO Data; Involve,2018-10,,The Data Quality Dashboard is live in 23 forces.,
+22,Data Quality,HO to share blank copy of dashboard.,2018-12,complete,,2018-10,,Complete. Artefact 3,
+35,Data Quality,HO to provide summary of all industry consultation.,2019-08,ongoing,,,,Information is being compiled by the commercial team,
+40,Data Quality,HO need to check how they can share data types but will review and follow up.,2019-09,proposed complete,,2018-07,,Proposed closed and pick up in Action 17,
+125,Data Quality,HO to explore role of the Open Space in the data sharing process.,2019-06,closed,,2019-05,,Closed - This will be added to Actions 116 117 118,
+",
+    );
+    let register = register_file::load(&dir.join("small.ron")).unwrap();
+    let first = register.action(16).unwrap();
+    assert_eq!(first.updates.len(), 4, "{:?}", first.updates);
+    assert_eq!(first.source, "Action 16, action-log.csv");
+    assert_eq!(register.action(22).unwrap().artefacts, ["Artefact 3"]);
+    let log = dir.ok(&["log", "small.ron"]);
+    assert_eq!(log.stdout.matches(" added: ").count(), 7, "{}", log.stdout);
+
+    // The same numbers again: every row refused, nothing written.
+    let before = fs::read(dir.join("small.ron")).unwrap();
+    let out = dir.fails(&["import-actions", "action-log.csv", "--into", "small.ron"]);
+    assert!(
+        out.stderr
+            .starts_with("dpia-register: action-log.csv:4: action 16 is already in the register\n"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        fs::read(dir.join("small.ron")).unwrap(),
+        before,
+        "untouched"
+    );
+}
+
+#[test]
+fn an_import_with_a_bad_row_writes_nothing_and_names_the_row() {
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    dir.create(
+        "log.csv",
+        "#,Actions,Deadline,Status,When from?,Owner?\n\
+         1,Share the slides,Oct '18,Complete,Jul'18,\n\
+         2,Send a matrix,Monthly,Ongoing,Dec'18,\n\
+         3,Meet again,Feb'19,Ongoing,Someday,\n",
+    );
+    let before = fs::read(dir.join("small.ron")).unwrap();
+    let out = dir.fails(&["import-actions", "log.csv", "--into", "small.ron"]);
+    assert_eq!(
+        out.stderr,
+        "dpia-register: log.csv:3: deadline: `Monthly` is not a day (2019-10-31) or a month (2019-10, Oct'19, July 19)\n\
+         log.csv:4: when from: `Someday` is not a recorded workshop, a day or a month\n"
+    );
+    assert_eq!(
+        fs::read(dir.join("small.ron")).unwrap(),
+        before,
+        "untouched"
+    );
+    let out = dir.fails(&["import-actions", "log.xlsx", "--into", "small.ron"]);
+    assert!(out.stderr.contains("only CSV is read"), "{}", out.stderr);
+}

@@ -12,6 +12,7 @@ use dpia_core::edit::Edit;
 use dpia_core::register::{
     Action, ActionLink, ActionStatus, ActionUpdate, Deadline, EntryId, LinkKind, Origin, Register,
 };
+use dpia_files::action_csv;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -108,6 +109,20 @@ pub struct ActionArgs {
     pub author: Option<String>,
 }
 
+/// `dpia-register import-actions IN.csv --into FILE`.
+#[derive(Debug, Args)]
+pub struct ImportActionsArgs {
+    /// The action log as CSV, in the log's columns: `#, Actions, Deadline, Status, When from?,
+    /// Owner?` (optionally `Theme`, `Entries`). Save a spreadsheet as CSV first.
+    pub input: PathBuf,
+    /// The register to add the actions to (changed in place, atomically; untouched if any row is bad).
+    #[arg(long, value_name = "FILE")]
+    pub into: PathBuf,
+    /// Who is making the change, for the audit trail (default: git's user.name, else $USER).
+    #[arg(long)]
+    pub author: Option<String>,
+}
+
 /// Why an `actions` or `action` command was refused. The file is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum ActionCommandError {
@@ -122,6 +137,12 @@ pub enum ActionCommandError {
         text: String,
         /// Why it is not a value of the option.
         message: String,
+    },
+    /// The log to import is not a CSV file.
+    #[error("{}: only CSV is read: save the spreadsheet as CSV (File › Save as… › CSV) and import that", path.display())]
+    NotCsv {
+        /// The file given.
+        path: PathBuf,
     },
     /// `--number` without `--update` or `--status`.
     #[error("{}: nothing to change: give --update TEXT or --status STATUS", path.display())]
@@ -315,6 +336,38 @@ pub(super) fn action_cmd(
             writeln!(out, "{}", super::edit::describe(change))?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `import-actions`.
+pub(super) fn import_actions_cmd(
+    args: ImportActionsArgs,
+    now: Timestamp,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let is_csv = args
+        .input
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
+    if !is_csv {
+        return Err(ActionCommandError::NotCsv { path: args.input }.into());
+    }
+    let mut editing = Editing::load(&args.into)?;
+    let actions = action_csv::read(&args.input, &editing.register)?;
+    let num_actions = actions.len();
+    for (_, action) in actions {
+        editing.apply(Edit::AddAction {
+            action: Box::new(action),
+        })?;
+    }
+    let num_in_log = editing.register.actions.len();
+    editing.save(args.author, now)?;
+    writeln!(
+        out,
+        "{}: {num_actions} actions imported into {} (the log now holds {num_in_log})",
+        args.input.display(),
+        args.into.display(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -52,6 +52,8 @@ pub enum Command {
     Actions(super::actions::ActionsArgs),
     /// Add an action to the log (its number is printed), or give one an update or a new status, journaled in the audit trail.
     Action(super::actions::ActionArgs),
+    /// Import an existing action log from CSV (the log's columns: #, Actions, Deadline, Status, When from?, Owner?) into a register; nothing is written if any row is bad.
+    ImportActions(super::actions::ImportActionsArgs),
     /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
     Merge(super::merge::MergeArgs),
     /// List a merged register's conflicts, numbered; settle them with `--take ours|theirs --conflict N` (or `--all`), journaled in the audit trail.

@@ -52,6 +52,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
         Command::Actions(args) => actions::actions_cmd(&args, today(), out),
         Command::Action(args) => actions::action_cmd(args, Timestamp::now(), today(), out),
+        Command::ImportActions(args) => actions::import_actions_cmd(args, Timestamp::now(), out),
         Command::Merge(args) => merge::merge_cmd(&args, out),
         Command::Resolve(args) => resolve::resolve_cmd(args, Timestamp::now(), out),
         Command::GitSetup(args) => merge::git_setup_cmd(&args, out),

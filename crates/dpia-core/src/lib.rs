@@ -19,6 +19,7 @@
 //! - `assignment`: `FIELD=VALUE` as the `edit` command takes it, turned into an `Edit`.
 //! - `action_log`: reading the action log: filters, the log grouped by section and theme, links
 //!   read both ways.
+//! - `action_text`: an existing log's "Status" cell read as updates, a status and artefacts.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo, a run of typing in one field being one step.
 //! - `filter`: which entries the register view shows and in what order (filters, search, sort).
@@ -30,6 +31,7 @@
 
 pub mod accountability;
 pub mod action_log;
+pub mod action_text;
 pub mod approval;
 pub mod assignment;
 pub mod check;
