@@ -8,6 +8,7 @@
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
+//! - `gui_actions`: the Actions view: an update added, an action completed, an entry opened from it.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
@@ -30,6 +31,7 @@ mod cli;
 mod core;
 mod files;
 mod gui;
+mod gui_actions;
 mod gui_util;
 mod gui_versions;
 mod gui_workshop;

@@ -171,17 +171,20 @@ pub enum View {
     Snapshots,
     /// Workshop sessions: the presenter while one runs, else past sessions and a way to start one.
     Workshop,
+    /// The action log: what workshops committed to, with updates and statuses.
+    Actions,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
         Self::Snapshots,
         Self::Workshop,
+        Self::Actions,
     ];
 
     /// The view's name in the switcher.
@@ -193,6 +196,7 @@ impl View {
             Self::Details => "Register details",
             Self::Snapshots => "Snapshots",
             Self::Workshop => "Workshop",
+            Self::Actions => "Actions",
         }
     }
 

@@ -13,8 +13,8 @@ use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
 use crate::gui::{
-    APP_NAME, Command, details, entries, entry_editor, heat_map, priorities, sidebar, snapshots,
-    table, theme,
+    APP_NAME, Command, actions, details, entries, entry_editor, heat_map, priorities, sidebar,
+    snapshots, table, theme,
 };
 
 impl DpiaApp {
@@ -54,6 +54,13 @@ impl DpiaApp {
                 snapshots::snapshots_ui(ui, &self.document, &mut self.versions, &mut self.commands);
             }
             View::Workshop => self.workshops_view(ui),
+            View::Actions => actions::actions_ui(
+                ui,
+                &self.document.register,
+                self.today,
+                &self.settings,
+                &mut self.commands,
+            ),
         }
     }
 
