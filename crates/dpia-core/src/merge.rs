@@ -105,8 +105,8 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
     }
     register.issued_ids = issued;
     register.entries = Vec::new();
-    merge_entries(&mut merging, &mut register, base, ours, theirs);
-    merge_actions(&mut merging, &mut register, base, ours, theirs);
+    let renamed = merge_entries(&mut merging, &mut register, base, ours, theirs);
+    merge_actions(&mut merging, &mut register, [base, ours, theirs], &renamed);
     for workshop in &theirs.workshops {
         let is_known = register
             .workshops
@@ -359,13 +359,16 @@ impl Merging {
     }
 }
 
+/// Merges the entries into `register`; returns theirs' new entries that were renumbered, as
+/// (their id, the id they have now).
 fn merge_entries(
     merging: &mut Merging,
     register: &mut Register,
     base: &Register,
     ours: &Register,
     theirs: &Register,
-) {
+) -> Vec<(EntryId, EntryId)> {
+    let mut renamed = Vec::new();
     let mut renumbered = Vec::new();
     // Looked up once each, so the merge stays linear in the entries (`Register::entry` scans).
     let (base_ids, ours_ids, theirs_ids) = (by_id(base), by_id(ours), by_id(theirs));
@@ -409,27 +412,30 @@ fn merge_entries(
         merging
             .notes
             .push(format!("theirs' {} is now {new_id}", entry.id));
+        renamed.push((entry.id.clone(), new_id.clone()));
         entry.id = new_id;
         register.entries.push(entry);
     }
+    renamed
 }
 
 /// Merges the action logs by number, each action as a whole. An action both sides added under
 /// the same new number, differently, is two actions: theirs takes the next number, as entries do.
+/// Theirs' actions follow theirs' entries and actions that were renumbered, and a link to an entry
+/// the merged register no longer has (deleted on one side) is taken away, as deleting does.
 fn merge_actions(
     merging: &mut Merging,
     register: &mut Register,
-    base: &Register,
-    ours: &Register,
-    theirs: &Register,
+    [base, ours, theirs]: [&Register; 3],
+    renamed_entries: &[(EntryId, EntryId)],
 ) {
     let is_new_on_both = |action: &Action| {
         base.action(action.number).is_none()
             && ours.action(action.number).is_some_and(|our| our != action)
     };
-    let (renumbered, kept): (Vec<Action>, Vec<Action>) =
+    let (clashing, kept): (Vec<Action>, Vec<Action>) =
         theirs.actions.iter().cloned().partition(is_new_on_both);
-    register.actions = merge_by_id(
+    let mut merged = merge_by_id(
         merging,
         &base.actions,
         &ours.actions,
@@ -448,16 +454,65 @@ fn merge_actions(
         .max(ours.last_action_number)
         .max(theirs.last_action_number)
         .max(highest_in_use);
-    for mut action in renumbered {
+    let mut renamed_actions = Vec::new();
+    for mut action in clashing {
         last += 1;
         merging.notes.push(format!(
             "theirs' action {} is now action {last}",
             action.number
         ));
+        renamed_actions.push((action.number, last));
         action.number = last;
-        register.actions.push(action);
+        merged.push(action);
     }
+    for action in &mut merged {
+        let is_theirs = ours.action(action.number) != Some(&*action)
+            || renamed_actions.iter().any(|&(_, new)| new == action.number);
+        if is_theirs {
+            follow_renames(action, renamed_entries, &renamed_actions);
+        }
+        let gone: Vec<EntryId> = action
+            .entries
+            .iter()
+            .filter(|id| register.entry(id).is_none())
+            .cloned()
+            .collect();
+        for id in gone {
+            merging.notes.push(format!(
+                "action {}'s link to {id} is taken away: the entry was deleted",
+                action.number
+            ));
+            action.entries.retain(|e| *e != id);
+        }
+        if action
+            .mitigation
+            .as_ref()
+            .is_some_and(|m| register.entry(&m.entry).is_none())
+        {
+            action.mitigation = None;
+        }
+    }
+    register.actions = merged;
     register.last_action_number = last;
+}
+
+/// Points theirs' action at theirs' entries and actions by the ids they have after the merge.
+fn follow_renames(action: &mut Action, entries: &[(EntryId, EntryId)], actions: &[(u32, u32)]) {
+    for id in &mut action.entries {
+        if let Some((_, new)) = entries.iter().find(|(old, _)| old == id) {
+            id.clone_from(new);
+        }
+    }
+    if let Some(mitigation) = &mut action.mitigation
+        && let Some((_, new)) = entries.iter().find(|(old, _)| *old == mitigation.entry)
+    {
+        mitigation.entry.clone_from(new);
+    }
+    for link in &mut action.links {
+        if let Some(&(_, new)) = actions.iter().find(|&&(old, _)| old == link.action) {
+            link.action = new;
+        }
+    }
 }
 
 /// The entries of `register` by id: the first with each id, as `Register::entry` finds it.
@@ -813,7 +868,18 @@ fn apply_value(
             Ok(None)
         }
         Place::Action(number) => {
-            let chosen: Option<Action> = value.read()?;
+            let mut chosen: Option<Action> = value.read()?;
+            // A link to an entry deleted since (on either side) goes, as deleting an entry does.
+            if let Some(action) = &mut chosen {
+                action.entries.retain(|id| register.entry(id).is_some());
+                if action
+                    .mitigation
+                    .as_ref()
+                    .is_some_and(|m| register.entry(&m.entry).is_none())
+                {
+                    action.mitigation = None;
+                }
+            }
             set_in(&mut register.actions, |a| a.number == *number, chosen);
             Ok(None)
         }
@@ -1214,6 +1280,67 @@ mod tests {
     }
 
     #[test]
+    fn theirs_actions_follow_theirs_renumbered_entries_and_actions() {
+        use crate::register::{Action, ActionLink, LinkKind};
+        let pnd = SystemId::parse("PND").unwrap();
+        let add = |r: &mut Register, issue: &str, action_text: &str| {
+            edit::apply(
+                r,
+                Edit::AddEntry {
+                    system: pnd.clone(),
+                },
+            )
+            .unwrap();
+            let entry = r.entries.last().unwrap().id.clone();
+            r.entries.last_mut().unwrap().issue = issue.to_owned();
+            let mut action = Action::new(0, action_text);
+            action.entries.push(entry);
+            edit::apply(
+                r,
+                Edit::AddAction {
+                    action: Box::new(action),
+                },
+            )
+            .unwrap();
+        };
+        let ours = edited(|r| add(r, "Ours", "Ours' action"));
+        let theirs = edited(|r| {
+            add(r, "Theirs", "Theirs' action");
+            let mut follow_up = Action::new(0, "Theirs' follow-up");
+            follow_up.links.push(ActionLink {
+                kind: LinkKind::LinksTo,
+                action: 1,
+            });
+            edit::apply(
+                r,
+                Edit::AddAction {
+                    action: Box::new(follow_up),
+                },
+            )
+            .unwrap();
+        });
+        let merged = merge(&base(), &ours, &theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let new_entry = |r: &Register| r.entries.last().unwrap().id.clone();
+        let theirs_entry = new_entry(&merged.register);
+        assert_ne!(theirs_entry, new_entry(&ours), "theirs' entry renumbered");
+        let theirs_action = merged
+            .register
+            .actions
+            .iter()
+            .find(|a| a.text == "Theirs' action")
+            .unwrap();
+        assert_eq!(theirs_action.entries, [theirs_entry], "follows its entry");
+        let follow_up = merged.register.action(2).unwrap();
+        assert_eq!(follow_up.text, "Theirs' follow-up");
+        assert_eq!(
+            follow_up.links[0].action, theirs_action.number,
+            "follows its renumbered action"
+        );
+        assert!(crate::check::check(&merged.register).is_empty());
+    }
+
+    #[test]
     fn actions_merge_by_number_and_the_same_new_number_is_renumbered_in_theirs() {
         use crate::register::{Action, ActionStatus};
         let base = edited(|r| {
@@ -1432,7 +1559,8 @@ mod tests {
             let num_mitigations = target.mitigations.len();
             let text = format!("{side} {step} {}", rng.below(1000));
             let right = register.rights[rng.below(3)].id.clone();
-            let edit = match rng.below(13) {
+            let edit = match rng.below(16) {
+                13..=15 => random_action_edit(rng, register, entry, text),
                 0 => Edit::SetEntryText {
                     entry,
                     field: EntryText::Concern,
@@ -1514,6 +1642,73 @@ mod tests {
             // An edit a register refuses (no such mitigation) is simply not made, as in the app.
             edit::apply(register, edit).ok();
         }
+    }
+
+    /// An action added (linked to `entry`), an update, or a status, at random.
+    fn random_action_edit(
+        rng: &mut Rng,
+        register: &Register,
+        entry: EntryId,
+        text: String,
+    ) -> Edit {
+        let number = register
+            .actions
+            .get(rng.below(register.actions.len().max(1)))
+            .map_or(1, |action| action.number);
+        match rng.below(3) {
+            0 => {
+                let mut action = crate::register::Action::new(0, text);
+                action.entries.push(entry);
+                Edit::AddAction {
+                    action: Box::new(action),
+                }
+            }
+            1 => Edit::AddActionUpdate {
+                number,
+                update: crate::register::ActionUpdate {
+                    date: Some(jiff::civil::date(2019, 7, 11)),
+                    text,
+                    who: String::new(),
+                    is_confidential: false,
+                },
+            },
+            _ => Edit::SetActionStatus {
+                number,
+                status: crate::register::ActionStatus::ALL[rng.below(5)],
+            },
+        }
+    }
+
+    /// Asserts `merged` holds every change `side` made to `base`'s action log (a clean merge).
+    fn assert_has_action_changes(base: &Register, side: &Register, merged: &Register, name: &str) {
+        for after in &side.actions {
+            let at = |what: &str| format!("{name} action {} {what}", after.number);
+            match base.action(after.number) {
+                // A new action is kept, renumbered if the other side took its number.
+                None => assert!(
+                    merged
+                        .actions
+                        .iter()
+                        .any(|a| a.text == after.text && a.updates == after.updates),
+                    "{}",
+                    at("added")
+                ),
+                Some(before) if before != after => {
+                    let now = merged.action(after.number).unwrap();
+                    if after.status != before.status {
+                        assert_eq!(now.status, after.status, "{}", at("status"));
+                    }
+                    for update in &after.updates {
+                        assert!(now.updates.contains(update), "{}", at("update"));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        assert!(
+            merged.last_action_number >= side.last_action_number,
+            "{name} last action number"
+        );
     }
 
     /// Asserts `merged` holds every change `side` made to `base`, where the merge met no conflict.
@@ -1612,6 +1807,7 @@ mod tests {
                 "{name} issued {system}"
             );
         }
+        assert_has_action_changes(base, side, merged, name);
     }
 
     #[test]
@@ -1619,7 +1815,11 @@ mod tests {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let mut num_clean = 0;
         for case in 0..300 {
-            let base = crate::synthetic::register(12, case + 1);
+            let base = crate::synthetic::with_actions(
+                crate::synthetic::register(12, case + 1),
+                3,
+                case + 1,
+            );
             let mut ours = base.clone();
             let mut theirs = base.clone();
             let num_ours = 1 + rng.below(6);
