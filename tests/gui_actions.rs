@@ -1,12 +1,16 @@
 //! The Actions view driven as a user would: add an update with Enter, complete an action with the
-//! typed text as its reason, undo, and jump from an action to the entry it concerns.
+//! typed text as its reason, undo, and jump from an action to the entry it concerns; and the action
+//! log added to a paper from File › Export PDF….
 
 use dpia_core::register::ActionStatus;
 use dpia_register::gui::{DpiaApp, Settings, View};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-use super::gui_util::{click, harness, id, options, press, type_into};
+use std::process::Command;
+use std::time::Duration;
+
+use super::gui_util::{click, harness, id, options, press, replace_text, type_into};
 use super::util::Dir;
 
 /// The app open on a copy of the bundled register (which carries part of the Open Space's log),
@@ -76,4 +80,42 @@ fn an_actions_entry_opens_in_the_register() {
     click(&mut harness, "HOB-003");
     assert_eq!(harness.state().view(), View::Register);
     assert_eq!(harness.state().selection(), Some(&id("HOB-003")));
+}
+
+#[test]
+fn the_export_dialog_adds_the_action_log_to_the_paper() {
+    let dir = Dir::new();
+    let mut harness = open_actions(&dir);
+    let paper = dir.join("with-actions.pdf");
+    click(&mut harness, "File");
+    click(&mut harness, "Export PDF…");
+    replace_text(&mut harness, "Save to", &paper.display().to_string());
+    click(&mut harness, "Add the action log");
+    harness.get_by_label("Export").click();
+    harness.step();
+    for _ in 0..1500 {
+        if !harness.state().is_exporting() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().export_error(), None);
+    let text = Command::new("pdftotext")
+        .args([paper.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for expected in [
+        "Action log",
+        "Ongoing actions",
+        "Proposed complete actions",
+        "Completed actions",
+    ] {
+        assert!(
+            text.contains(expected),
+            "`{expected}` missing from the paper"
+        );
+    }
 }

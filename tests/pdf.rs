@@ -974,6 +974,10 @@ fn the_action_log_reads_back_in_its_sections_and_the_public_edition_names_no_own
     let first = log.find("1 August 2019: Drafted").unwrap();
     let second = log.find("10 August 2019: Circulated").unwrap();
     assert!(first < second, "updates in date order: {log}");
+    assert!(
+        full.contains("Actions 84, 139"),
+        "the entry shows the actions on it: {full}"
+    );
     for page in full_pages
         .iter()
         .filter(|page| page.contains("Ongoing actions"))

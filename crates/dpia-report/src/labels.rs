@@ -255,6 +255,8 @@ pub struct Labels {
     pub status_and_updates: &'static str,
     /// "When from".
     pub when_from: &'static str,
+    /// "Actions", before the numbers of the actions on an entry.
+    pub actions_on: &'static str,
     /// Twelve month names.
     months: [&'static str; 12],
 }
@@ -865,6 +867,7 @@ pub static ENGLISH: Labels = Labels {
     deadline: "Deadline",
     status_and_updates: "Status and updates",
     when_from: "When from",
+    actions_on: "Actions",
     accepted_risks: "Accepted risks",
     accepted_risks_note: "Each entry whose residual risk stays high or very high after mitigation, and the accountable decision on it. A risk not accepted must be reduced further, or accepted by someone accountable, before the processing goes ahead.",
     no_high_residuals: "No residual risk stays high after mitigation.",
@@ -1009,6 +1012,7 @@ pub static WELSH: Labels = Labels {
     deadline: "Dyddiad cau",
     status_and_updates: "Statws a diweddariadau",
     when_from: "Pryd y’i codwyd",
+    actions_on: "Camau gweithredu",
     accepted_risks: "Risgiau a dderbyniwyd",
     accepted_risks_note: "Pob cofnod y mae ei risg weddilliol yn parhau’n uchel neu’n uchel iawn ar ôl lliniaru, a’r penderfyniad atebol arno. Rhaid lleihau risg na dderbyniwyd ymhellach, neu i rywun atebol ei derbyn, cyn i’r prosesu fynd rhagddo.",
     no_high_residuals: "Nid oes risg weddilliol yn parhau’n uchel ar ôl lliniaru.",
