@@ -58,10 +58,11 @@ pub(super) fn dialog_ui(
             Dialog::RecordAction(prompt) => action_prompt_ui(ui, live, prompt, sizes),
             Dialog::ConfirmEnd => {
                 let summary = format!(
-                    "{} cast, {} set, {}.",
+                    "{} cast, {} set, {}, {} recorded.",
                     votes(live.num_votes_cast()),
                     counted(live.num_tiers_set(), "tier", "tiers"),
-                    counted(live.session.moves().len(), "manual move", "manual moves")
+                    counted(live.session.moves().len(), "manual move", "manual moves"),
+                    counted(live.session.actions().len(), "action", "actions")
                 );
                 let answer = confirm_ui(
                     ui,
