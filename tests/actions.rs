@@ -130,9 +130,23 @@ fn actions_filter_by_status_owner_theme_and_overdue() {
 }
 
 #[test]
-fn action_changes_are_journaled_in_the_audit_trail() {
+fn action_changes_are_journaled_in_the_audit_trail_and_shown_by_diff() {
     let dir = Dir::new();
+    dir.fixture("small.ron");
+    fs::copy(dir.join("small.ron"), dir.join("before.ron")).unwrap();
     with_two_actions(&dir);
+    let diff = dir.ok(&["diff", "before.ron", "small.ron"]);
+    for expected in [
+        "action 1 added",
+        "HO to share a blank copy of the dashboard",
+        "action 2 added",
+    ] {
+        assert!(
+            diff.stdout.contains(expected),
+            "{expected}: {}",
+            diff.stdout
+        );
+    }
     let log = dir.ok(&["log", "small.ron"]);
     let lines: Vec<&str> = log
         .stdout

@@ -168,9 +168,7 @@ impl Journal {
     /// change.
     pub fn changes(&self, now: &Register) -> Vec<TrailChange> {
         if let Some(whole) = &self.whole {
-            let mut changes = from_log(&diff::diff_without_ranks(whole, now));
-            changes.extend(action_changes(&whole.actions, &now.actions));
-            return changes;
+            return from_log(&diff::diff_without_ranks(whole, now));
         }
         let mut old = self
             .details
@@ -182,11 +180,11 @@ impl Journal {
             old.entries.extend(saved.iter().cloned());
             new.entries.extend(now.entry(id).cloned());
         }
-        let mut changes = from_log(&diff::diff_without_ranks(&old, &new));
         if let Some(saved) = &self.actions {
-            changes.extend(action_changes(saved, &now.actions));
+            old.actions.clone_from(saved);
+            new.actions.clone_from(&now.actions);
         }
-        changes
+        from_log(&diff::diff_without_ranks(&old, &new))
     }
 
     /// Forgets everything: the register was just saved.
@@ -210,112 +208,6 @@ fn details_of(register: &Register) -> Register {
         snapshots: Vec::new(),
         conflicts: Vec::new(),
     }
-}
-
-/// The changes from one action log to another, in words, by action number: "action 40 added",
-/// "action 40 status" (ongoing → complete), "action 40 update" (the new update's date and text).
-pub fn action_changes(old: &[Action], new: &[Action]) -> Vec<TrailChange> {
-    let mut numbers: Vec<u32> = old.iter().chain(new).map(|a| a.number).collect();
-    numbers.sort_unstable();
-    numbers.dedup();
-    let mut changes = Vec::new();
-    let mut push = |what: String, old: String, new: String| {
-        changes.push(TrailChange {
-            entry: None,
-            what,
-            old,
-            new,
-        });
-    };
-    for number in numbers {
-        let before = old.iter().find(|a| a.number == number);
-        let after = new.iter().find(|a| a.number == number);
-        let name = |what: &str| format!("action {number} {what}");
-        match (before, after) {
-            (None, Some(added)) => push(name("added"), String::new(), added.text.clone()),
-            (Some(removed), None) => push(name("removed"), removed.text.clone(), String::new()),
-            (Some(before), Some(after)) if before != after => {
-                for ((what, old), (_, new)) in
-                    action_fields(before).into_iter().zip(action_fields(after))
-                {
-                    if old != new {
-                        push(name(what), old, new);
-                    }
-                }
-                for update in &after.updates {
-                    if !before.updates.contains(update) {
-                        let date = update.date.map(|d| format!("{d} ")).unwrap_or_default();
-                        push(
-                            name("update"),
-                            String::new(),
-                            format!("{date}{}", update.text),
-                        );
-                    }
-                }
-                for update in &before.updates {
-                    if !after.updates.contains(update) {
-                        push(name("update removed"), update.text.clone(), String::new());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    changes
-}
-
-/// An action's fields in words, in a fixed order, for comparing two versions.
-fn action_fields(action: &Action) -> [(&'static str, String); 10] {
-    let list = |items: Vec<String>| items.join(", ");
-    [
-        ("text", action.text.clone()),
-        ("theme", action.theme.clone()),
-        ("source", action.source.clone()),
-        ("owner", action.owners_text()),
-        (
-            "deadline",
-            action.deadline.map(|d| d.to_string()).unwrap_or_default(),
-        ),
-        (
-            "from",
-            action
-                .from
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-        ),
-        ("status", action.status.name().to_owned()),
-        (
-            "entries",
-            list(action.entries.iter().map(ToString::to_string).collect()),
-        ),
-        (
-            "links",
-            list(
-                action
-                    .links
-                    .iter()
-                    .map(|link| format!("{} {}", link.kind.name(), link.action))
-                    .collect(),
-            ),
-        ),
-        (
-            "artefacts and mitigation",
-            list(
-                action
-                    .artefacts
-                    .iter()
-                    .cloned()
-                    .chain(
-                        action
-                            .mitigation
-                            .as_ref()
-                            .map(|m| format!("{} \"{}\"", m.entry, m.text)),
-                    )
-                    .collect(),
-            ),
-        ),
-    ]
 }
 
 /// A change log's changes as trail lines.
