@@ -79,6 +79,17 @@ pub fn older_edition(older: &Register, newer: &Register, edition: Edition) -> Re
         };
         redact_entry(entry, &fields, placeholder);
     }
+    // An update marked confidential since is not printed as what the log "said".
+    for action in &mut public.actions {
+        let Some(newer_action) = newer.action(action.number) else {
+            continue;
+        };
+        action.updates.retain(|update| {
+            !newer_action.updates.iter().any(|later| {
+                later.is_confidential && later.date == update.date && later.text == update.text
+            })
+        });
+    }
     redact_register(&mut public, placeholder);
     public
 }
@@ -394,5 +405,37 @@ mod tests {
         register.metadata.language = Language::Welsh;
         register.entries[0].confidential.insert(Field::Concern);
         assert_eq!(redact(&register).entries[0].concern, "[WEDI’I OLYGU]");
+    }
+    #[test]
+    fn the_public_action_log_names_no_one_and_an_update_flagged_since_is_not_printed() {
+        use dpia_core::register::{Action, ActionUpdate};
+        let mut older = register();
+        let mut action = Action::new(16, "Provocation paper");
+        action.owners.push("Zygmunt Owner".to_owned());
+        action.add_update(ActionUpdate {
+            date: None,
+            text: "Named in confidence".to_owned(),
+            who: "Yolanda Giver".to_owned(),
+            is_confidential: false,
+        });
+        older.actions.push(action);
+        let mut newer = older.clone();
+        newer.actions[0].updates[0].is_confidential = true;
+        let public_older = older_edition(&older, &newer, Edition::Public);
+        let public_newer = redact(&newer);
+        for public in [&public_older, &public_newer] {
+            let action = &public.actions[0];
+            assert!(action.owners.is_empty(), "no owner");
+            assert!(
+                action.updates.is_empty(),
+                "the update flagged since is gone: {:?}",
+                action.updates
+            );
+        }
+        assert_eq!(
+            older_edition(&older, &newer, Edition::Full),
+            older,
+            "the full edition keeps everything"
+        );
     }
 }
