@@ -362,3 +362,59 @@ fn discarding_a_session_records_nothing() {
     assert!(!h.state().is_dirty());
     assert!(!snapshot_file::folder(&app.path).exists());
 }
+
+#[test]
+fn an_action_recorded_in_the_presenter_lands_in_the_log_with_the_workshop_as_its_origin() {
+    let mut app = open_small();
+    let h = &mut app.harness;
+    start_named_session(h);
+    press(h, Modifiers::NONE, Key::A);
+    assert!(
+        h.query_by_label("Record an action on PNC-002").is_some(),
+        "the question names the entry on screen"
+    );
+    type_into(
+        h,
+        "Action",
+        "Share the retention review's terms of reference",
+    );
+    type_into(h, "Owner", "HO Policy");
+    type_into(h, "Deadline", "Monthly");
+    click(h, "Record action");
+    assert!(
+        h.query_by_label_contains("Deadline: `Monthly` is not a day")
+            .is_some(),
+        "a bad deadline is refused in words"
+    );
+    replace_text(h, "Deadline", "Sep '19");
+    click(h, "Record action");
+    assert!(
+        h.state().register().actions.is_empty(),
+        "nothing in the log until the session ends"
+    );
+    click(h, "End session…");
+    click(h, "End and record");
+    let register = register_file::load(&app.path).unwrap();
+    let action = register
+        .actions
+        .first()
+        .expect("the action is in the saved log");
+    assert_eq!(action.number, 1);
+    assert_eq!(
+        action.text,
+        "Share the retention review's terms of reference"
+    );
+    assert_eq!(action.owners, ["HO Policy"]);
+    assert_eq!(
+        action.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2019-09")
+    );
+    assert_eq!(action.entries, [id("PNC-002")], "the entry on screen");
+    assert_eq!(
+        action.from,
+        Some(dpia_core::register::Origin::Workshop {
+            title: "Open Space 6".to_owned(),
+            date: jiff::civil::date(2019, 7, 11),
+        })
+    );
+}

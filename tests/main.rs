@@ -1,5 +1,6 @@
 //! The integration tests, one binary so it links once: each module tests one boundary.
 //!
+//! - `actions`: the action log through the binary: `action` adds and updates, `actions` lists and filters.
 //! - `accountability`: accepted risks, Final registers and prior consultation, through the binary.
 //! - `approvals`: signed approvals, checked by `ssh-keygen -Y verify` and by `check`.
 //! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
@@ -9,6 +10,7 @@
 //! - `fuzz`: a short, deterministic mutation pass over every loader (no panic).
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_accountability`: approvals in the Snapshots view, risk acceptance, prior consultation and the author's name, in the app.
+//! - `gui_actions`: the Actions view: an update added, an action completed, an entry opened from it.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
@@ -25,6 +27,7 @@
 )]
 
 mod accountability;
+mod actions;
 mod approvals;
 mod architecture;
 mod cli;
@@ -33,6 +36,7 @@ mod files;
 mod fuzz;
 mod gui;
 mod gui_accountability;
+mod gui_actions;
 mod gui_merge;
 mod gui_util;
 mod gui_versions;

@@ -1091,3 +1091,102 @@ fn a_public_edition_of_a_sensitive_register_needs_its_marking_stated() {
     dir.ok(&["export-pdf", "small.ron", "-o", "full.pdf"]);
     assert!(pages(&dir.join("full.pdf"))[0].starts_with("OFFICIAL-SENSITIVE"));
 }
+
+#[test]
+fn the_action_log_reads_back_in_its_sections_and_the_public_edition_names_no_owner() {
+    let dir = Dir::new();
+    dir.bundled("r.ron");
+    let number = dir
+        .ok(&[
+            "action",
+            "r.ron",
+            "--add",
+            "--text",
+            "Publish the audit regime",
+            "--theme",
+            "Audit and Inspection",
+            "--owner",
+            "Ownerelda Actionby",
+            "--deadline",
+            "Sep '19",
+            "--entry",
+            "LEDS-005",
+            "--status",
+            "ongoing",
+        ])
+        .stdout;
+    let number = number.trim();
+    assert_eq!(number, "139", "after the bundled log's last number");
+    for (text, date, extra) in [
+        ("Drafted for comment", "2019-08-01", None),
+        (
+            "Hushaction shared in confidence",
+            "2019-08-20",
+            Some("--confidential"),
+        ),
+        ("Circulated to members", "2019-08-10", None),
+    ] {
+        let mut args = vec![
+            "action", "r.ron", "--number", number, "--update", text, "--date", date, "--who",
+            "Giverina",
+        ];
+        args.extend(extra);
+        dir.ok(&args);
+    }
+    dir.ok(&["export-pdf", "r.ron", "-o", "full.pdf", "--actions"]);
+    dir.ok(&[
+        "export-pdf",
+        "r.ron",
+        "-o",
+        "public.pdf",
+        "--actions",
+        "--public",
+    ]);
+
+    let full_pages = pages(&dir.join("full.pdf"));
+    let full = squeezed(&full_pages.join("\n"));
+    let at = full
+        .find("Action log What the Open Space has committed to")
+        .unwrap();
+    let log = &full[at..full.find("The register").unwrap()];
+    let ongoing = log.find("Ongoing actions").unwrap();
+    let proposed = log.find("Proposed complete actions").unwrap();
+    let completed = log.find("Completed actions").unwrap();
+    assert!(ongoing < proposed && proposed < completed, "{log}");
+    for expected in [
+        "# Action Deadline Status and updates When from Owner",
+        "Action 40, action log v2.2.15",
+        "Ownerelda",
+        "Hushaction",
+    ] {
+        assert!(log.contains(expected), "`{expected}` not in:\n{log}");
+    }
+    let first = log.find("1 August 2019: Drafted").unwrap();
+    let second = log.find("10 August 2019: Circulated").unwrap();
+    assert!(first < second, "updates in date order: {log}");
+    assert!(
+        full.contains("Actions 84, 139"),
+        "the entry shows the actions on it: {full}"
+    );
+    for page in full_pages
+        .iter()
+        .filter(|page| page.contains("Ongoing actions"))
+    {
+        assert!(
+            page.trim_start().starts_with("OFFICIAL") && page.contains("Page "),
+            "marking and page number: {page}"
+        );
+    }
+
+    let public_pdf = dir.join("public.pdf");
+    let public = squeezed(&pages(&public_pdf).join("\n"));
+    assert!(public.contains("10 August 2019: Circulated"), "{public}");
+    let bytes = decompressed(&public_pdf);
+    for withheld in ["Ownerelda", "Giverina", "Hushaction", "Home Office NLEDP"] {
+        assert!(!public.contains(withheld), "{withheld} in the public text");
+        assert!(
+            !bytes.contains(withheld),
+            "{withheld} in the public bytes (the carried register included)"
+        );
+    }
+}

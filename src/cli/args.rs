@@ -49,6 +49,12 @@ pub enum Command {
     },
     /// Change a register from a script, as the app would: `--set FIELD=VALUE`, all or none, journaled in the audit trail.
     Edit(super::edit::EditArgs),
+    /// List the action log, filtered by status, owner, theme, workshop or overdue on a day; a table or CSV.
+    Actions(super::actions::ActionsArgs),
+    /// Add an action to the log (its number is printed), or give one an update or a new status, journaled in the audit trail.
+    Action(super::actions::ActionArgs),
+    /// Import an existing action log from CSV (the log's columns: #, Actions, Deadline, Status, When from?, Owner?) into a register; nothing is written if any row is bad.
+    ImportActions(super::actions::ImportActionsArgs),
     /// Merge two versions of a register made from a common one (git's `%O %A %B`): the result replaces OURS; exit 1 if conflicts were written into it.
     Merge(super::merge::MergeArgs),
     /// git's merge driver for snapshot files (`%O %A %B %P`): one label taken on both sides keeps both versions, theirs beside ours.
@@ -122,6 +128,10 @@ pub enum Command {
         /// the first recorded). The public edition never names its participants.
         #[arg(long, value_name = "N|latest", value_parser = WorkshopChoice::parse)]
         workshop: Option<WorkshopChoice>,
+        /// Add the action log: ongoing, proposed complete and completed actions, each with its
+        /// dated updates. The public edition names no owners and leaves out confidential updates.
+        #[arg(long)]
+        actions: bool,
         /// The allowed-signers file to check the approvals' signatures against (git's format;
         /// default: git's gpg.ssh.allowedSignersFile).
         #[arg(long, value_name = "FILE")]

@@ -148,6 +148,9 @@ pub enum CliError {
     /// An approval could not be made or shown.
     #[error(transparent)]
     Approval(#[from] super::approval::ApprovalError),
+    /// An `actions` or `action` command was refused.
+    #[error(transparent)]
+    Action(#[from] super::actions::ActionCommandError),
     /// An `edit` was refused.
     #[error(transparent)]
     Edit(#[from] super::edit::EditCommandError),

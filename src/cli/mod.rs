@@ -5,12 +5,13 @@
 //! existing one is replaced only with `--force`.
 //!
 //! The parts: `args` (the clap types), `error` (`CliError`), `run` here (the dispatch), one file per
-//! group of commands (`check`, `rank`, `csv`, `paper`, `format`, `snapshots`, `generate`, `edit`, `trail`, `accountability`, `approval`), and
+//! group of commands (`actions`, `check`, `rank`, `csv`, `paper`, `format`, `snapshots`, `generate`, `edit`, `trail`, `accountability`, `approval`), and
 //! `table` (aligned text columns). To add a command: a variant of `Command` in `args`, its
 //! `*_cmd(…, out) -> Result<ExitCode, CliError>` in the file of its group (or a new file), any new
 //! failure as a `CliError` variant, and its arm in `run`.
 
 pub mod accountability;
+pub mod actions;
 pub mod approval;
 mod args;
 mod check;
@@ -76,6 +77,9 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             verify_snapshots,
         } => check::check_cmd(&files, verify_snapshots, out),
         Command::Edit(args) => edit::edit_cmd(args, Timestamp::now(), out),
+        Command::Actions(args) => actions::actions_cmd(&args, today(), out),
+        Command::Action(args) => actions::action_cmd(args, Timestamp::now(), today(), out),
+        Command::ImportActions(args) => actions::import_actions_cmd(args, Timestamp::now(), out),
         Command::Merge(args) => merge::merge_cmd(&args, out),
         Command::MergeSnapshot(args) => merge::merge_snapshot_cmd(&args, out),
         Command::Resolve(args) => resolve::resolve_cmd(args, Timestamp::now(), out),
@@ -106,6 +110,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             public_marking,
             since,
             workshop,
+            actions,
             allowed_signers,
             force,
         } => {
@@ -117,6 +122,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             let sections = paper::PaperSections {
                 since: since.as_ref(),
                 workshop,
+                actions,
                 allowed_signers: allowed_signers.as_deref(),
                 public_marking,
             };
@@ -138,6 +144,13 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             force,
         } => generate::generate_cmd(entries, seed, &output, force, out),
     }
+}
+
+/// Today, where the user is: the default day of an update and of `--overdue`.
+fn today() -> jiff::civil::Date {
+    Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date()
 }
 
 /// The register to read at `path`: a register file, a paper, or a snapshot's frozen register.

@@ -23,6 +23,8 @@ pub(super) struct PaperSections<'a> {
     pub(super) since: Option<&'a Label>,
     /// Add this workshop's outcome.
     pub(super) workshop: Option<WorkshopChoice>,
+    /// Add the action log.
+    pub(super) actions: bool,
     /// Check the approvals' signatures against this allowed-signers file (default: git's).
     pub(super) allowed_signers: Option<&'a Path>,
     /// The marking the public edition carries.
@@ -90,6 +92,7 @@ pub(super) fn export_pdf_cmd(
         changes,
         workshop_idx,
         public_marking: sections.public_marking,
+        actions: sections.actions,
         ..ReportOptions::default()
     });
     let bytes = dpia_report::export(register, &options, &mut |_| {}).map_err(|err| match err {

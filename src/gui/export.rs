@@ -40,6 +40,8 @@ pub(super) struct ExportDialog {
     since: Option<Label>,
     /// The workshop (its index in `Register::workshops`) whose outcome goes into the paper, if any.
     workshop_idx: Option<usize>,
+    /// Whether the action log goes into the paper.
+    has_actions: bool,
     /// The existing file the user agreed to replace.
     may_replace: Option<PathBuf>,
     /// The existing file the user is being asked about.
@@ -355,6 +357,7 @@ impl DpiaApp {
         };
         let register = self.document.register.clone();
         let workshop_idx = self.export.workshop_idx;
+        let actions = self.export.has_actions;
         let register_path = self.document.path.clone();
         let now = self.clock.now();
         let (sender, receiver) = mpsc::channel();
@@ -366,6 +369,7 @@ impl DpiaApp {
                 let sections = Sections {
                     since,
                     workshop_idx,
+                    actions,
                     register_path,
                     now,
                     public_marking,
@@ -442,6 +446,8 @@ struct Sections {
     since: Option<(Label, Register)>,
     /// The workshop's index in `Register::workshops`.
     workshop_idx: Option<usize>,
+    /// Whether to add the action log.
+    actions: bool,
     /// The register's file, beside which its snapshots and approvals are kept; `None` if unsaved.
     register_path: Option<PathBuf>,
     /// When the approvals are checked.
@@ -517,6 +523,7 @@ fn make_paper(
         changes,
         workshop_idx: sections.workshop_idx,
         public_marking: sections.public_marking,
+        actions: sections.actions,
         ..ReportOptions::default()
     });
     // Layout reports every entry; a few hundred updates are plenty for a progress bar.
@@ -721,6 +728,20 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                     "No workshops recorded yet: run one from the Workshops menu."
                 } else {
                     "Adds the final order, tiers, votes and moves of that session; the public edition never names participants."
+                };
+                ui.label(RichText::new(hint).weak().small());
+            });
+            ui.end_row();
+            ui.label(RichText::new("Action log").strong());
+            ui.vertical(|ui| {
+                ui.add_enabled(
+                    !register.actions.is_empty(),
+                    egui::Checkbox::new(&mut export.has_actions, "Add the action log"),
+                );
+                let hint = if register.actions.is_empty() {
+                    "The register has no actions yet."
+                } else {
+                    "Ongoing, proposed complete and completed actions with their updates; the public edition names no owners."
                 };
                 ui.label(RichText::new(hint).weak().small());
             });

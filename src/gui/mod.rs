@@ -9,6 +9,7 @@
 //! its panels and dialogs, each a function over borrowed state.
 
 mod acceptance;
+mod actions;
 mod app;
 mod clock;
 mod command;

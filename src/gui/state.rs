@@ -179,17 +179,20 @@ pub enum View {
     Workshop,
     /// The conflicts a merge left in the register, each to settle with ours or theirs.
     Conflicts,
+    /// The action log: what workshops committed to, with updates and statuses.
+    Actions,
 }
 
 impl View {
     /// Every view, in switcher order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Register,
         Self::Priorities,
         Self::HeatMap,
         Self::Details,
         Self::Snapshots,
         Self::Workshop,
+        Self::Actions,
         Self::Conflicts,
     ];
 
@@ -203,6 +206,7 @@ impl View {
             Self::Snapshots => "Snapshots",
             Self::Workshop => "Workshop",
             Self::Conflicts => "Conflicts",
+            Self::Actions => "Actions",
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::accountability::{high_residuals, is_prior_consultation_indicated};
-use crate::register::{Conflict, Register, Status};
+use crate::register::{Conflict, EntryId, Register, Status};
 
 /// One thing wrong with a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +105,7 @@ pub fn check(register: &Register) -> Vec<Problem> {
             }
         }
     }
+    check_actions(register, &mut push);
     for conflict in &register.conflicts {
         let location = conflict
             .entry
@@ -121,6 +122,69 @@ pub fn check(register: &Register) -> Vec<Problem> {
         );
     }
     problems
+}
+
+/// The action log's problems: a number used twice, an empty text, a link to an entry, an action
+/// or a mitigation that is not in the register.
+fn check_actions(register: &Register, push: &mut dyn FnMut(String, String)) {
+    let entries: BTreeSet<&EntryId> = register.entries.iter().map(|entry| &entry.id).collect();
+    let numbers: BTreeSet<u32> = register
+        .actions
+        .iter()
+        .map(|action| action.number)
+        .collect();
+    let mut seen = BTreeSet::new();
+    for action in &register.actions {
+        let location = format!("action {}", action.number);
+        if !seen.insert(action.number) {
+            push(
+                location.clone(),
+                "the number is used by another action too".to_owned(),
+            );
+        }
+        if action.number == 0 {
+            push(location.clone(), "action numbers start at 1".to_owned());
+        }
+        if action.text.trim().is_empty() {
+            push(location.clone(), "the action's text is empty".to_owned());
+        }
+        for entry in &action.entries {
+            if !entries.contains(entry) {
+                push(
+                    location.clone(),
+                    format!("entry {entry} is not in the register"),
+                );
+            }
+        }
+        for link in &action.links {
+            if link.action == action.number {
+                push(location.clone(), "the action links to itself".to_owned());
+            } else if !numbers.contains(&link.action) {
+                push(
+                    location.clone(),
+                    format!(
+                        "the link to action {} ({}) finds no such action in the log",
+                        link.action,
+                        link.kind.name()
+                    ),
+                );
+            }
+        }
+        if let Some(mitigation) = &action.mitigation {
+            let is_found = register
+                .entry(&mitigation.entry)
+                .is_some_and(|entry| entry.mitigations.iter().any(|m| m.text == mitigation.text));
+            if !is_found {
+                push(
+                    location.clone(),
+                    format!(
+                        "entry {} has no mitigation \"{}\"",
+                        mitigation.entry, mitigation.text
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// What someone accountable should look at, though the register is sound: high residual risks
@@ -180,6 +244,39 @@ mod tests {
             .entries
             .push(Entry::new(EntryId::parse("PND-001").unwrap(), pnd, "x"));
         assert_eq!(lines(&register), "");
+    }
+
+    #[test]
+    fn reports_the_action_logs_broken_links_and_numbers_used_twice() {
+        use crate::register::{Action, ActionLink, LinkKind, MitigationRef};
+        let mut register = Register::default();
+        register.metadata.title = "Log".to_owned();
+        let mut first = Action::new(16, "Provocation paper on data sharing");
+        first.entries.push(EntryId::parse("LEDS-009").unwrap());
+        first.links.push(ActionLink {
+            kind: LinkKind::PickedUpBy,
+            action: 140,
+        });
+        first.mitigation = Some(MitigationRef {
+            entry: EntryId::parse("LEDS-009").unwrap(),
+            text: "Publish the agreement".to_owned(),
+        });
+        let mut second = Action::new(16, " ");
+        second.links.push(ActionLink {
+            kind: LinkKind::LinksTo,
+            action: 16,
+        });
+        register.actions = vec![first, second];
+        assert_eq!(
+            lines(&register),
+            "\
+action 16: entry LEDS-009 is not in the register
+action 16: the link to action 140 (picked up by) finds no such action in the log
+action 16: entry LEDS-009 has no mitigation \"Publish the agreement\"
+action 16: the number is used by another action too
+action 16: the action's text is empty
+action 16: the action links to itself"
+        );
     }
 
     #[test]

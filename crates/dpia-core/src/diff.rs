@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::register::{
-    Assessment, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Scale, Stage,
-    SystemId,
+    Action, Assessment, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Scale,
+    Stage, SystemId,
 };
 use crate::scoring::Score;
 
@@ -67,7 +67,7 @@ pub enum EntryField {
 /// The differences between two versions of a register, older first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChangeLog {
-    /// Changes to the register's details: metadata, systems and rights.
+    /// Changes to the register's details (metadata, systems and rights) and to its action log.
     pub register_changes: Vec<Change>,
     /// Entries only in the newer version, in its order.
     pub added: Vec<EntrySummary>,
@@ -498,11 +498,111 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
             );
         }
     }
+    action_changes(&mut changes, &old.actions, &new.actions);
     changes
         .list
         .into_iter()
         .map(|((), change)| change)
         .collect()
+}
+
+/// The action log's changes, by action number: "action 40 added", "action 40 status" (ongoing →
+/// complete), "action 40 update" (the new update's date and text).
+fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
+    let mut numbers: Vec<u32> = old.iter().chain(new).map(|a| a.number).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    for number in numbers {
+        let before = old.iter().find(|a| a.number == number);
+        let after = new.iter().find(|a| a.number == number);
+        let name = |what: &str| format!("action {number} {what}");
+        match (before, after) {
+            (None, Some(added)) => changes.text((), name("added"), "", &added.text),
+            (Some(removed), None) => changes.text((), name("removed"), &removed.text, ""),
+            (Some(before), Some(after)) if before != after => {
+                for ((what, is_text, old), (_, _, new)) in
+                    action_fields(before).into_iter().zip(action_fields(after))
+                {
+                    if is_text {
+                        changes.text((), name(what), &old, &new);
+                    } else {
+                        changes.plain((), name(what), old, new);
+                    }
+                }
+                for update in &after.updates {
+                    if !before.updates.contains(update) {
+                        let date = update.date.map(|d| format!("{d} ")).unwrap_or_default();
+                        changes.text((), name("update"), "", &format!("{date}{}", update.text));
+                    }
+                }
+                for update in &before.updates {
+                    if !after.updates.contains(update) {
+                        changes.text((), name("update removed"), &update.text, "");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An action's fields in words, in a fixed order, each with whether it is free text.
+fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
+    let list = |items: Vec<String>| items.join(", ");
+    [
+        ("text", true, action.text.clone()),
+        ("theme", true, action.theme.clone()),
+        ("source", true, action.source.clone()),
+        ("owner", true, action.owners_text()),
+        (
+            "deadline",
+            false,
+            action.deadline.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            "from",
+            false,
+            action
+                .from
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+        ),
+        ("status", false, action.status.name().to_owned()),
+        (
+            "entries",
+            false,
+            list(action.entries.iter().map(ToString::to_string).collect()),
+        ),
+        (
+            "links",
+            false,
+            list(
+                action
+                    .links
+                    .iter()
+                    .map(|link| format!("{} {}", link.kind.name(), link.action))
+                    .collect(),
+            ),
+        ),
+        (
+            "artefacts and mitigation",
+            true,
+            list(
+                action
+                    .artefacts
+                    .iter()
+                    .cloned()
+                    .chain(
+                        action
+                            .mitigation
+                            .as_ref()
+                            .map(|m| format!("{} \"{}\"", m.entry, m.text)),
+                    )
+                    .collect(),
+            ),
+        ),
+    ]
 }
 
 fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {

@@ -9,8 +9,9 @@ use jiff::civil::Date;
 use crate::merge::{self, Choice, ResolveError};
 
 use crate::register::{
-    Assessment, Entry, EntryId, Field, Marking, Metadata, Mitigation, MitigationStatus,
-    PriorConsultation, Register, Right, RightId, RiskAcceptance, Stage, Status, System, SystemId,
+    Action, ActionStatus, ActionUpdate, Assessment, Entry, EntryId, Field, Marking, Metadata,
+    Mitigation, MitigationStatus, PriorConsultation, Register, Right, RightId, RiskAcceptance,
+    Stage, Status, System, SystemId,
 };
 
 /// One change to a register.
@@ -162,7 +163,7 @@ pub enum Edit {
         /// The entry to copy.
         entry: EntryId,
     },
-    /// Deletes an entry. Its id is never issued again.
+    /// Deletes an entry, and the action log's links to it. Its id is never issued again.
     DeleteEntry {
         /// The entry.
         entry: EntryId,
@@ -210,6 +211,32 @@ pub enum Edit {
     SetPriorConsultation {
         /// The record, or none.
         consultation: Option<PriorConsultation>,
+    },
+    /// Adds an action to the end of the log. Number 0 takes the next number
+    /// (`Register::issue_action_number`); any other must never have been given (an imported log
+    /// brings its own numbers).
+    AddAction {
+        /// The action; its entries and linked actions must be in the register.
+        action: Box<Action>,
+    },
+    /// Deletes an action. Its number is never given again.
+    DeleteAction {
+        /// The action's number.
+        number: u32,
+    },
+    /// Adds an update to an action, in date order.
+    AddActionUpdate {
+        /// The action's number.
+        number: u32,
+        /// The update; its text must not be empty.
+        update: ActionUpdate,
+    },
+    /// Sets how far an action has got.
+    SetActionStatus {
+        /// The action's number.
+        number: u32,
+        /// The new status.
+        status: ActionStatus,
     },
     /// Settles one merge conflict with our value or theirs (`merge::resolve`), and removes it.
     ResolveConflict {
@@ -361,6 +388,21 @@ pub enum EditError {
     /// A system or right was given an empty name.
     #[error("a name cannot be empty")]
     EmptyName,
+    /// No action has the number.
+    #[error("there is no action {number}")]
+    NoSuchAction {
+        /// The number asked for.
+        number: u32,
+    },
+    /// An action with the number is in the log, or was once: numbers are never reused.
+    #[error("action number {number} has already been given")]
+    ActionNumberTaken {
+        /// The number.
+        number: u32,
+    },
+    /// An action or an update was given no text.
+    #[error("an action's text and its updates' texts cannot be empty")]
+    EmptyActionText,
 }
 
 impl Edit {
@@ -424,6 +466,10 @@ impl Edit {
             | Self::SetStatus { .. }
             | Self::SetMarking { .. }
             | Self::SetPriorConsultation { .. }
+            | Self::AddAction { .. }
+            | Self::DeleteAction { .. }
+            | Self::AddActionUpdate { .. }
+            | Self::SetActionStatus { .. }
             | Self::ResolveConflict { .. }
             | Self::ReplaceRegister { .. } => None,
         }
@@ -461,7 +507,11 @@ impl Edit {
             | Self::SetStatus { .. }
             | Self::SetMarking { .. }
             | Self::SetAcceptance { .. }
-            | Self::SetPriorConsultation { .. } => false,
+            | Self::SetPriorConsultation { .. }
+            | Self::AddAction { .. }
+            | Self::DeleteAction { .. }
+            | Self::AddActionUpdate { .. }
+            | Self::SetActionStatus { .. } => false,
         }
     }
 
@@ -530,6 +580,13 @@ impl Edit {
             Self::SetMarking { .. } => "change protective marking".to_owned(),
             Self::SetAcceptance { entry, .. } => format!("record risk acceptance of {entry}"),
             Self::SetPriorConsultation { .. } => "record prior consultation".to_owned(),
+            Self::AddAction { action } if action.number == 0 => "add action".to_owned(),
+            Self::AddAction { action } => format!("add action {}", action.number),
+            Self::DeleteAction { number } => format!("delete action {number}"),
+            Self::AddActionUpdate { number, .. } => format!("add update to action {number}"),
+            Self::SetActionStatus { number, status } => {
+                format!("mark action {number} {status}")
+            }
             Self::ResolveConflict { choice, what, .. } => match choice {
                 Choice::Ours => format!("keep ours for {what}"),
                 Choice::Theirs => format!("take theirs for {what}"),
@@ -662,6 +719,17 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::NoSuchEntry { entry });
             };
             let removed = register.entries.remove(entry_idx);
+            // The actions on it no longer point at it: a deleted entry leaves no dangling link.
+            for action in &mut register.actions {
+                action.entries.retain(|id| *id != removed.id);
+                if action
+                    .mitigation
+                    .as_ref()
+                    .is_some_and(|m| m.entry == removed.id)
+                {
+                    action.mitigation = None;
+                }
+            }
             // Record the id as issued so that it is never given again, even if it was typed by hand.
             if let Some(number) = removed.id.number_for(&removed.system) {
                 let issued = register.issued_ids.entry(removed.system).or_insert(0);
@@ -706,6 +774,21 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
         Edit::SetPriorConsultation { consultation } => {
             register.metadata.prior_consultation = consultation;
         }
+        Edit::AddAction { action } => add_action(register, *action)?,
+        Edit::DeleteAction { number } => {
+            let Some(action_idx) = register.actions.iter().position(|a| a.number == number) else {
+                return Err(EditError::NoSuchAction { number });
+            };
+            register.actions.remove(action_idx);
+            register.last_action_number = register.last_action_number.max(number);
+        }
+        Edit::AddActionUpdate { number, update } => {
+            if update.text.trim().is_empty() {
+                return Err(EditError::EmptyActionText);
+            }
+            action_mut(register, number)?.add_update(update);
+        }
+        Edit::SetActionStatus { number, status } => action_mut(register, number)?.status = status,
         Edit::ResolveConflict {
             conflict_idx,
             choice,
@@ -732,6 +815,56 @@ fn entry_mut<'a>(register: &'a mut Register, entry: &EntryId) -> Result<&'a mut 
         .ok_or_else(|| EditError::NoSuchEntry {
             entry: entry.clone(),
         })
+}
+
+fn action_mut(register: &mut Register, number: u32) -> Result<&mut Action, EditError> {
+    register
+        .action_mut(number)
+        .ok_or(EditError::NoSuchAction { number })
+}
+
+fn add_action(register: &mut Register, mut action: Action) -> Result<(), EditError> {
+    if action.text.trim().is_empty() || action.updates.iter().any(|u| u.text.trim().is_empty()) {
+        return Err(EditError::EmptyActionText);
+    }
+    if let Some(entry) = action
+        .entries
+        .iter()
+        .find(|id| register.entry(id).is_none())
+    {
+        return Err(EditError::NoSuchEntry {
+            entry: entry.clone(),
+        });
+    }
+    if let Some(link) = action
+        .links
+        .iter()
+        .find(|link| register.action(link.action).is_none())
+    {
+        return Err(EditError::NoSuchAction {
+            number: link.action,
+        });
+    }
+    if let Some(mitigation) = &action.mitigation
+        && register.entry(&mitigation.entry).is_none()
+    {
+        return Err(EditError::NoSuchEntry {
+            entry: mitigation.entry.clone(),
+        });
+    }
+    if action.number == 0 {
+        action.number = register.issue_action_number();
+    } else if action.number <= register.last_action_number
+        || register.action(action.number).is_some()
+    {
+        return Err(EditError::ActionNumberTaken {
+            number: action.number,
+        });
+    } else {
+        register.last_action_number = action.number;
+    }
+    register.actions.push(action);
+    Ok(())
 }
 
 fn mitigation_mut<'a>(
@@ -1204,6 +1337,114 @@ mod tests {
                 votes: 1
             }
             .affects_ranking()
+        );
+    }
+
+    fn update(day: i8, text: &str) -> ActionUpdate {
+        ActionUpdate {
+            date: Some(jiff::civil::date(2019, 7, day)),
+            text: text.to_owned(),
+            who: String::new(),
+            is_confidential: false,
+        }
+    }
+
+    #[test]
+    fn action_numbers_are_issued_and_never_reused_after_a_delete() {
+        let mut register = sample();
+        let add = |text: &str| Edit::AddAction {
+            action: Box::new(Action::new(0, text)),
+        };
+        apply(&mut register, add("first")).unwrap();
+        apply(&mut register, add("second")).unwrap();
+        apply(&mut register, Edit::DeleteAction { number: 2 }).unwrap();
+        apply(&mut register, add("third")).unwrap();
+        let numbers: Vec<u32> = register.actions.iter().map(|a| a.number).collect();
+        assert_eq!(numbers, [1, 3]);
+        check_rejected(
+            &register,
+            Edit::AddAction {
+                action: Box::new(Action::new(2, "an old number")),
+            },
+            "action number 2 has already been given",
+        );
+        apply(
+            &mut register,
+            Edit::AddAction {
+                action: Box::new(Action::new(40, "from an imported log")),
+            },
+        )
+        .unwrap();
+        apply(&mut register, add("next")).unwrap();
+        assert_eq!(register.actions.last().map(|a| a.number), Some(41));
+    }
+
+    #[test]
+    fn actions_need_text_and_known_entries_and_actions() {
+        let register = sample();
+        let mut action = Action::new(0, "Share the paper");
+        action.entries.push(id("PND-009"));
+        check_rejected(
+            &register,
+            Edit::AddAction {
+                action: Box::new(action),
+            },
+            "there is no entry PND-009",
+        );
+        check_rejected(
+            &register,
+            Edit::AddAction {
+                action: Box::new(Action::new(0, " ")),
+            },
+            "an action's text and its updates' texts cannot be empty",
+        );
+        check_rejected(
+            &register,
+            Edit::SetActionStatus {
+                number: 7,
+                status: ActionStatus::Closed,
+            },
+            "there is no action 7",
+        );
+    }
+
+    #[test]
+    fn updates_and_statuses_change_one_action() {
+        let mut register = sample();
+        apply(
+            &mut register,
+            Edit::AddAction {
+                action: Box::new(Action::new(0, "Share the paper")),
+            },
+        )
+        .unwrap();
+        for edit in [
+            Edit::AddActionUpdate {
+                number: 1,
+                update: update(11, "Draft circulated"),
+            },
+            Edit::AddActionUpdate {
+                number: 1,
+                update: update(1, "Team recruited"),
+            },
+            Edit::SetActionStatus {
+                number: 1,
+                status: ActionStatus::ProposedComplete,
+            },
+        ] {
+            apply(&mut register, edit).unwrap();
+        }
+        let action = register.action(1).unwrap();
+        let texts: Vec<&str> = action.updates.iter().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["Team recruited", "Draft circulated"]);
+        assert_eq!(action.status, ActionStatus::ProposedComplete);
+        check_rejected(
+            &register,
+            Edit::AddActionUpdate {
+                number: 1,
+                update: update(12, ""),
+            },
+            "an action's text and its updates' texts cannot be empty",
         );
     }
 

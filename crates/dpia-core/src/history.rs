@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use crate::edit::{self, Edit, EditError, TypingKey};
-use crate::register::{Entry, Metadata, Register, Right, System, SystemId};
+use crate::register::{Action, Entry, Metadata, Register, Right, System, SystemId};
 use crate::trail::Touched;
 
 /// How many undo steps are kept before the oldest is forgotten.
@@ -62,6 +62,11 @@ enum Change {
         entry_idx: usize,
         issued_ids: BTreeMap<SystemId, u32>,
     },
+    /// The action log and the last action number given, as they were.
+    Actions {
+        actions: Vec<Action>,
+        last_action_number: u32,
+    },
     /// The whole register, as it was.
     Whole(Box<Register>),
 }
@@ -75,6 +80,10 @@ impl Change {
                 entry_idx: register.entries.len(),
                 issued_ids: register.issued_ids.clone(),
             },
+            // Deleting an entry linked from the action log changes the log too.
+            Edit::DeleteEntry { entry } if register.actions.iter().any(|a| a.concerns(entry)) => {
+                whole()
+            }
             Edit::DeleteEntry { entry } => {
                 let found = register
                     .entry_idx(entry)
@@ -99,6 +108,13 @@ impl Change {
             | Edit::SetPriorConsultation { .. } => {
                 Self::Metadata(Box::new(register.metadata.clone()))
             }
+            Edit::AddAction { .. }
+            | Edit::DeleteAction { .. }
+            | Edit::AddActionUpdate { .. }
+            | Edit::SetActionStatus { .. } => Self::Actions {
+                actions: register.actions.clone(),
+                last_action_number: register.last_action_number,
+            },
             Edit::ReplaceRegister { .. } | Edit::ResolveConflict { .. } => whole(),
             _ => {
                 let found = edit
@@ -174,6 +190,17 @@ impl Change {
                     }
                 }
             }
+            Self::Actions {
+                mut actions,
+                mut last_action_number,
+            } => {
+                std::mem::swap(&mut register.actions, &mut actions);
+                std::mem::swap(&mut register.last_action_number, &mut last_action_number);
+                Self::Actions {
+                    actions,
+                    last_action_number,
+                }
+            }
             Self::Whole(mut whole) => {
                 std::mem::swap(register, &mut whole);
                 Self::Whole(whole)
@@ -195,6 +222,7 @@ impl Change {
             Self::Entry { entry_idx, .. } | Self::Added { entry_idx, .. } => entry_at(entry_idx),
             Self::Removed { entry, .. } => Touched::Entry(entry.id.clone()),
             Self::Metadata(_) | Self::Catalogue { .. } => Touched::Details,
+            Self::Actions { .. } => Touched::Actions,
             Self::Whole(_) => Touched::Whole,
         }
     }
@@ -325,6 +353,70 @@ mod tests {
         }
     }
     impl<T> NotSerializable for &Probe<T> {}
+
+    #[test]
+    fn deleting_an_entry_unlinks_its_actions_and_undo_links_them_again() {
+        use crate::register::Action;
+        let pnd = SystemId::parse("PND").unwrap();
+        let mut register = Register::default();
+        let id = register.issue_entry_id(&pnd);
+        register.entries.push(Entry::new(id.clone(), pnd, "A"));
+        let mut action = Action::new(1, "Share the paper");
+        action.entries.push(id.clone());
+        register.actions.push(action);
+        let before = register.clone();
+        let mut history = History::default();
+        history
+            .apply(&mut register, Edit::DeleteEntry { entry: id })
+            .unwrap();
+        assert!(register.actions[0].entries.is_empty(), "no dangling link");
+        assert!(
+            crate::check::check(&register)
+                .iter()
+                .all(|p| !p.location.starts_with("action"))
+        );
+        history.undo(&mut register);
+        assert_eq!(register, before);
+    }
+
+    #[test]
+    fn action_edits_undo_and_redo_exactly() {
+        use crate::register::{Action, ActionStatus};
+        let mut register = Register::default();
+        let mut history = History::default();
+        history
+            .apply(
+                &mut register,
+                Edit::AddAction {
+                    action: Box::new(Action::new(0, "Share the paper")),
+                },
+            )
+            .unwrap();
+        let added = register.clone();
+        history
+            .apply(
+                &mut register,
+                Edit::SetActionStatus {
+                    number: 1,
+                    status: ActionStatus::Complete,
+                },
+            )
+            .unwrap();
+        assert_eq!(history.undo_touches(&register), Some(Touched::Actions));
+        assert_eq!(
+            history.undo(&mut register).as_deref(),
+            Some("mark action 1 complete")
+        );
+        assert_eq!(register, added);
+        assert_eq!(history.undo(&mut register).as_deref(), Some("add action"));
+        assert_eq!(
+            register,
+            Register::default(),
+            "the number is taken back too"
+        );
+        history.redo(&mut register);
+        assert_eq!(register, added);
+    }
 
     #[test]
     fn history_is_never_saved() {

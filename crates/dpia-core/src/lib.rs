@@ -17,6 +17,9 @@
 //! - `approval`: sign-off on a snapshot (role, name, decision, conditions, date) and its payload.
 //! - `signature`: SSHSIG signatures over approvals, checked against an allowed-signers file.
 //! - `assignment`: `FIELD=VALUE` as the `edit` command takes it, turned into an `Edit`.
+//! - `action_log`: reading the action log: filters, the log grouped by section and theme, links
+//!   read both ways.
+//! - `action_text`: an existing log's "Status" cell read as updates, a status and artefacts.
 //! - `edit`: every user change to a register as data, and `apply`, which rejects invalid edits whole.
 //! - `history`: undo and redo, a run of typing in one field being one step.
 //! - `filter`: which entries the register view shows and in what order (filters, search, sort).
@@ -27,6 +30,8 @@
 //! - `synthetic`: generated registers of any size, for benchmarks and scale tests.
 
 pub mod accountability;
+pub mod action_log;
+pub mod action_text;
 pub mod approval;
 pub mod assignment;
 pub mod check;

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::register::{
-    Conflict, Detail, Entry, EntryId, EntryPart, Impact, ImpactPart, Metadata, Mitigation,
+    Action, Conflict, Detail, Entry, EntryId, EntryPart, Impact, ImpactPart, Metadata, Mitigation,
     MitigationPart, Place, Register, Right, System,
 };
 use crate::register_text::{FormatError, from_ron};
@@ -105,7 +105,8 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
     }
     register.issued_ids = issued;
     register.entries = Vec::new();
-    let renumbered = merge_entries(&mut merging, &mut register, base, ours, theirs);
+    let renamed = merge_entries(&mut merging, &mut register, base, ours, theirs);
+    merge_actions(&mut merging, &mut register, [base, ours, theirs], &renamed);
     for workshop in &theirs.workshops {
         let is_known = register
             .workshops
@@ -114,7 +115,7 @@ pub fn merge(base: &Register, ours: &Register, theirs: &Register) -> Merged {
         if !is_known {
             // A workshop only theirs recorded names theirs' ids: renumbered ones get their new id.
             let mut workshop = workshop.clone();
-            for (old, new) in &renumbered {
+            for (old, new) in &renamed {
                 workshop.rename_entry(old, new);
             }
             register.workshops.push(workshop);
@@ -363,7 +364,8 @@ impl Merging {
     }
 }
 
-/// Merges the entries into `register`; returns theirs' entries renumbered, as (old id, new id).
+/// Merges the entries into `register`; returns theirs' new entries that were renumbered, as
+/// (their id, the id they have now).
 fn merge_entries(
     merging: &mut Merging,
     register: &mut Register,
@@ -420,6 +422,102 @@ fn merge_entries(
         register.entries.push(entry);
     }
     renamed
+}
+
+/// Merges the action logs by number, each action as a whole. An action both sides added under
+/// the same new number, differently, is two actions: theirs takes the next number, as entries do.
+/// Theirs' actions follow theirs' entries and actions that were renumbered, and a link to an entry
+/// the merged register no longer has (deleted on one side) is taken away, as deleting does.
+fn merge_actions(
+    merging: &mut Merging,
+    register: &mut Register,
+    [base, ours, theirs]: [&Register; 3],
+    renamed_entries: &[(EntryId, EntryId)],
+) {
+    let is_new_on_both = |action: &Action| {
+        base.action(action.number).is_none()
+            && ours.action(action.number).is_some_and(|our| our != action)
+    };
+    let (clashing, kept): (Vec<Action>, Vec<Action>) =
+        theirs.actions.iter().cloned().partition(is_new_on_both);
+    let mut merged = merge_by_id(
+        merging,
+        &base.actions,
+        &ours.actions,
+        &kept,
+        |action: &Action| action.number,
+        |action| Place::Action(action.number),
+    );
+    let highest_in_use = [&base.actions, &ours.actions, &theirs.actions]
+        .into_iter()
+        .flatten()
+        .map(|action| action.number)
+        .max()
+        .unwrap_or(0);
+    let mut last = base
+        .last_action_number
+        .max(ours.last_action_number)
+        .max(theirs.last_action_number)
+        .max(highest_in_use);
+    let mut renamed_actions = Vec::new();
+    for mut action in clashing {
+        last += 1;
+        merging.notes.push(format!(
+            "theirs' action {} is now action {last}",
+            action.number
+        ));
+        renamed_actions.push((action.number, last));
+        action.number = last;
+        merged.push(action);
+    }
+    for action in &mut merged {
+        let is_theirs = ours.action(action.number) != Some(&*action)
+            || renamed_actions.iter().any(|&(_, new)| new == action.number);
+        if is_theirs {
+            follow_renames(action, renamed_entries, &renamed_actions);
+        }
+        let gone: Vec<EntryId> = action
+            .entries
+            .iter()
+            .filter(|id| register.entry(id).is_none())
+            .cloned()
+            .collect();
+        for id in gone {
+            merging.notes.push(format!(
+                "action {}'s link to {id} is taken away: the entry was deleted",
+                action.number
+            ));
+            action.entries.retain(|e| *e != id);
+        }
+        if action
+            .mitigation
+            .as_ref()
+            .is_some_and(|m| register.entry(&m.entry).is_none())
+        {
+            action.mitigation = None;
+        }
+    }
+    register.actions = merged;
+    register.last_action_number = last;
+}
+
+/// Points theirs' action at theirs' entries and actions by the ids they have after the merge.
+fn follow_renames(action: &mut Action, entries: &[(EntryId, EntryId)], actions: &[(u32, u32)]) {
+    for id in &mut action.entries {
+        if let Some((_, new)) = entries.iter().find(|(old, _)| old == id) {
+            id.clone_from(new);
+        }
+    }
+    if let Some(mitigation) = &mut action.mitigation
+        && let Some((_, new)) = entries.iter().find(|(old, _)| *old == mitigation.entry)
+    {
+        mitigation.entry.clone_from(new);
+    }
+    for link in &mut action.links {
+        if let Some(&(_, new)) = actions.iter().find(|&&(old, _)| old == link.action) {
+            link.action = new;
+        }
+    }
 }
 
 /// The entries of `register` by id: the first with each id, as `Register::entry` finds it.
@@ -774,6 +872,22 @@ fn apply_value(
             set_in(&mut register.snapshots, |r| &r.label == label, chosen);
             Ok(None)
         }
+        Place::Action(number) => {
+            let mut chosen: Option<Action> = value.read()?;
+            // A link to an entry deleted since (on either side) goes, as deleting an entry does.
+            if let Some(action) = &mut chosen {
+                action.entries.retain(|id| register.entry(id).is_some());
+                if action
+                    .mitigation
+                    .as_ref()
+                    .is_some_and(|m| register.entry(&m.entry).is_none())
+                {
+                    action.mitigation = None;
+                }
+            }
+            set_in(&mut register.actions, |a| a.number == *number, chosen);
+            Ok(None)
+        }
         place => {
             let Some(id) = &conflict.entry else {
                 return Err(ResolveError::Gone {
@@ -856,6 +970,7 @@ fn apply_to_entry(
         | Place::System(_)
         | Place::Right(_)
         | Place::Snapshot(_)
+        | Place::Action(_)
         | Place::Entry => {}
     }
     Ok(None)
@@ -1170,6 +1285,115 @@ mod tests {
     }
 
     #[test]
+    fn theirs_actions_follow_theirs_renumbered_entries_and_actions() {
+        use crate::register::{Action, ActionLink, LinkKind};
+        let pnd = SystemId::parse("PND").unwrap();
+        let add = |r: &mut Register, issue: &str, action_text: &str| {
+            edit::apply(
+                r,
+                Edit::AddEntry {
+                    system: pnd.clone(),
+                },
+            )
+            .unwrap();
+            let entry = r.entries.last().unwrap().id.clone();
+            r.entries.last_mut().unwrap().issue = issue.to_owned();
+            let mut action = Action::new(0, action_text);
+            action.entries.push(entry);
+            edit::apply(
+                r,
+                Edit::AddAction {
+                    action: Box::new(action),
+                },
+            )
+            .unwrap();
+        };
+        let ours = edited(|r| add(r, "Ours", "Ours' action"));
+        let theirs = edited(|r| {
+            add(r, "Theirs", "Theirs' action");
+            let mut follow_up = Action::new(0, "Theirs' follow-up");
+            follow_up.links.push(ActionLink {
+                kind: LinkKind::LinksTo,
+                action: 1,
+            });
+            edit::apply(
+                r,
+                Edit::AddAction {
+                    action: Box::new(follow_up),
+                },
+            )
+            .unwrap();
+        });
+        let merged = merge(&base(), &ours, &theirs);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+        let new_entry = |r: &Register| r.entries.last().unwrap().id.clone();
+        let theirs_entry = new_entry(&merged.register);
+        assert_ne!(theirs_entry, new_entry(&ours), "theirs' entry renumbered");
+        let theirs_action = merged
+            .register
+            .actions
+            .iter()
+            .find(|a| a.text == "Theirs' action")
+            .unwrap();
+        assert_eq!(theirs_action.entries, [theirs_entry], "follows its entry");
+        let follow_up = merged.register.action(2).unwrap();
+        assert_eq!(follow_up.text, "Theirs' follow-up");
+        assert_eq!(
+            follow_up.links[0].action, theirs_action.number,
+            "follows its renumbered action"
+        );
+        assert!(crate::check::check(&merged.register).is_empty());
+    }
+
+    #[test]
+    fn actions_merge_by_number_and_the_same_new_number_is_renumbered_in_theirs() {
+        use crate::register::{Action, ActionStatus};
+        let base = edited(|r| {
+            r.actions.push(Action::new(16, "Provocation paper"));
+            r.actions.push(Action::new(17, "Data input"));
+            r.last_action_number = 17;
+        });
+        let ours = edited(|r| {
+            r.actions = base.actions.clone();
+            r.actions[0].status = ActionStatus::Ongoing;
+            r.actions[1].status = ActionStatus::Complete;
+            r.actions.push(Action::new(18, "Ours' new action"));
+            r.last_action_number = 18;
+        });
+        let theirs = edited(|r| {
+            r.actions = base.actions.clone();
+            r.actions[1].status = ActionStatus::Closed;
+            r.actions.push(Action::new(18, "Theirs' new action"));
+            r.last_action_number = 18;
+        });
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(fields(&merged), ["action 17"], "both changed 17");
+        assert_eq!(merged.notes, ["theirs' action 18 is now action 19"]);
+        let summary: Vec<(u32, &str, ActionStatus)> = merged
+            .register
+            .actions
+            .iter()
+            .map(|a| (a.number, a.text.as_str(), a.status))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (16, "Provocation paper", ActionStatus::Ongoing),
+                (17, "Data input", ActionStatus::Complete),
+                (18, "Ours' new action", ActionStatus::NotStarted),
+                (19, "Theirs' new action", ActionStatus::NotStarted),
+            ]
+        );
+        assert_eq!(merged.register.last_action_number, 19);
+        let mut resolved = merged.register.clone();
+        resolve(&mut resolved, 0, Choice::Theirs).unwrap();
+        assert_eq!(
+            resolved.action(17).map(|a| a.status),
+            Some(ActionStatus::Closed)
+        );
+    }
+
+    #[test]
     fn the_same_new_id_on_both_sides_is_renumbered_in_theirs() {
         let pnd = SystemId::parse("PND").unwrap();
         let add = |issue: &str| {
@@ -1383,7 +1607,8 @@ mod tests {
             let num_mitigations = target.mitigations.len();
             let text = format!("{side} {step} {}", rng.below(1000));
             let right = register.rights[rng.below(3)].id.clone();
-            let edit = match rng.below(13) {
+            let edit = match rng.below(16) {
+                13..=15 => random_action_edit(rng, register, entry, text),
                 0 => Edit::SetEntryText {
                     entry,
                     field: EntryText::Concern,
@@ -1465,6 +1690,73 @@ mod tests {
             // An edit a register refuses (no such mitigation) is simply not made, as in the app.
             edit::apply(register, edit).ok();
         }
+    }
+
+    /// An action added (linked to `entry`), an update, or a status, at random.
+    fn random_action_edit(
+        rng: &mut Rng,
+        register: &Register,
+        entry: EntryId,
+        text: String,
+    ) -> Edit {
+        let number = register
+            .actions
+            .get(rng.below(register.actions.len().max(1)))
+            .map_or(1, |action| action.number);
+        match rng.below(3) {
+            0 => {
+                let mut action = crate::register::Action::new(0, text);
+                action.entries.push(entry);
+                Edit::AddAction {
+                    action: Box::new(action),
+                }
+            }
+            1 => Edit::AddActionUpdate {
+                number,
+                update: crate::register::ActionUpdate {
+                    date: Some(jiff::civil::date(2019, 7, 11)),
+                    text,
+                    who: String::new(),
+                    is_confidential: false,
+                },
+            },
+            _ => Edit::SetActionStatus {
+                number,
+                status: crate::register::ActionStatus::ALL[rng.below(5)],
+            },
+        }
+    }
+
+    /// Asserts `merged` holds every change `side` made to `base`'s action log (a clean merge).
+    fn assert_has_action_changes(base: &Register, side: &Register, merged: &Register, name: &str) {
+        for after in &side.actions {
+            let at = |what: &str| format!("{name} action {} {what}", after.number);
+            match base.action(after.number) {
+                // A new action is kept, renumbered if the other side took its number.
+                None => assert!(
+                    merged
+                        .actions
+                        .iter()
+                        .any(|a| a.text == after.text && a.updates == after.updates),
+                    "{}",
+                    at("added")
+                ),
+                Some(before) if before != after => {
+                    let now = merged.action(after.number).unwrap();
+                    if after.status != before.status {
+                        assert_eq!(now.status, after.status, "{}", at("status"));
+                    }
+                    for update in &after.updates {
+                        assert!(now.updates.contains(update), "{}", at("update"));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+        assert!(
+            merged.last_action_number >= side.last_action_number,
+            "{name} last action number"
+        );
     }
 
     /// Asserts `merged` holds every change `side` made to `base`, where the merge met no conflict.
@@ -1563,6 +1855,7 @@ mod tests {
                 "{name} issued {system}"
             );
         }
+        assert_has_action_changes(base, side, merged, name);
     }
 
     #[test]
@@ -1570,7 +1863,11 @@ mod tests {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let mut num_clean = 0;
         for case in 0..300 {
-            let base = crate::synthetic::register(12, case + 1);
+            let base = crate::synthetic::with_actions(
+                crate::synthetic::register(12, case + 1),
+                3,
+                case + 1,
+            );
             let mut ours = base.clone();
             let mut theirs = base.clone();
             let num_ours = 1 + rng.below(6);

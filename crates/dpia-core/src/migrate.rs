@@ -225,6 +225,8 @@ impl RegisterV1 {
             entries: self.entries.into_iter().map(EntryV1::migrate).collect(),
             issued_ids: std::collections::BTreeMap::new(),
             workshops: Vec::new(),
+            actions: Vec::new(),
+            last_action_number: 0,
             snapshots: Vec::new(),
             conflicts: Vec::new(),
         };

@@ -1,12 +1,14 @@
-//! Generated registers of any size, for benchmarks and scale tests; never for users' data.
+//! Generated registers of any size (with an action log if asked), for benchmarks and scale tests;
+//! never for users' data.
 //!
 //! Deterministic: the same size and seed give the same register, so benchmark figures compare.
 
 use jiff::civil::date;
 
 use crate::register::{
-    Assessment, Entry, Field, Impact, Marking, Metadata, Mitigation, MitigationStatus, Register,
-    Source, Status, System, SystemId, default_rights,
+    Action, ActionStatus, ActionUpdate, Assessment, Deadline, Entry, Field, Impact, Marking,
+    Metadata, Mitigation, MitigationStatus, Register, Source, Status, System, SystemId,
+    default_rights,
 };
 
 const SYSTEMS: [(&str, &str); 5] = [
@@ -182,6 +184,57 @@ pub fn register(num_entries: usize, seed: u64) -> Register {
     register
 }
 
+/// `register` with an action log of `num_actions` generated actions, numbered from 1, each with a
+/// theme, an owner, a deadline in 2019 or 2020 (a day or a month), a status, one to three dated
+/// updates and one or two linked entries.
+pub fn with_actions(mut register: Register, num_actions: usize, seed: u64) -> Register {
+    let mut rng = Rng(seed.max(1));
+    for _ in 0..num_actions {
+        let number = register.issue_action_number();
+        let mut action = Action::new(number, rng.sentence(12));
+        CATEGORIES
+            .get(rng.below(CATEGORIES.len()))
+            .copied()
+            .unwrap_or("")
+            .clone_into(&mut action.theme);
+        action.owners.push(format!("Owner {}", rng.below(40)));
+        let year = if rng.below(2) == 0 { 2019 } else { 2020 };
+        let month = i8::try_from(1 + rng.below(12)).unwrap_or(1);
+        action.deadline = Some(if rng.below(2) == 0 {
+            Deadline::Month { year, month }
+        } else {
+            Deadline::Date(date(
+                year,
+                month,
+                1 + i8::try_from(rng.below(28)).unwrap_or(0),
+            ))
+        });
+        action.status = ActionStatus::ALL
+            .get(rng.below(ActionStatus::ALL.len()))
+            .copied()
+            .unwrap_or_default();
+        for update_idx in 0..=rng.below(3) {
+            let day = i8::try_from(1 + update_idx).unwrap_or(1);
+            action.add_update(ActionUpdate {
+                date: Some(date(2019, 7, day)),
+                text: rng.sentence(16),
+                who: String::new(),
+                is_confidential: false,
+            });
+        }
+        for _ in 0..=rng.below(2) {
+            if let Some(entry) = register
+                .entries
+                .get(rng.below(register.entries.len().max(1)))
+            {
+                action.entries.push(entry.id.clone());
+            }
+        }
+        register.actions.push(action);
+    }
+    register
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +243,18 @@ mod tests {
     fn same_seed_same_register() {
         assert_eq!(register(50, 7), register(50, 7));
         assert_ne!(register(50, 7), register(50, 8));
+    }
+
+    #[test]
+    fn generated_action_logs_pass_check() {
+        let generated = with_actions(register(50, 1), 200, 1);
+        assert_eq!(generated.actions.len(), 200);
+        assert_eq!(generated.last_action_number, 200);
+        assert!(
+            crate::check::check(&generated).is_empty(),
+            "{:?}",
+            crate::check::check(&generated)
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::diff::{self, ChangeLog};
 use crate::edit::Edit;
-use crate::register::{Entry, EntryId, Register};
+use crate::register::{Action, Entry, EntryId, Register};
 
 /// One change, in words: the entry (none for the register's details), what changed, old and new.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub enum Touched {
     Entry(EntryId),
     /// The register's details, systems and rights.
     Details,
+    /// The action log.
+    Actions,
     /// The whole register (an import replaces it).
     Whole,
 }
@@ -55,6 +57,10 @@ impl Touched {
             | Edit::SetStatus { .. }
             | Edit::SetMarking { .. }
             | Edit::SetPriorConsultation { .. } => Some(Self::Details),
+            Edit::AddAction { .. }
+            | Edit::DeleteAction { .. }
+            | Edit::AddActionUpdate { .. }
+            | Edit::SetActionStatus { .. } => Some(Self::Actions),
             Edit::ReplaceRegister { .. } | Edit::ResolveConflict { .. } => Some(Self::Whole),
             Edit::DeleteEntry { entry } => Some(Self::Entry(entry.clone())),
             other => other.entry().cloned().map(Self::Entry),
@@ -69,6 +75,8 @@ pub struct Journal {
     entries: BTreeMap<EntryId, Option<Entry>>,
     /// The details, systems and rights as they were saved (in a register without entries).
     details: Option<Box<Register>>,
+    /// The action log as it was saved.
+    actions: Option<Vec<Action>>,
     /// The whole register as it was saved, once an edit replaced all of it.
     whole: Option<Box<Register>>,
 }
@@ -78,6 +86,12 @@ impl Journal {
     pub fn before_edit(&mut self, register: &Register, edit: &Edit) {
         if let Some(touched) = Touched::by(edit) {
             self.touch(register, &touched);
+        }
+        // Deleting an entry takes the action log's links to it away too.
+        if let Edit::DeleteEntry { entry } = edit
+            && register.actions.iter().any(|a| a.concerns(entry))
+        {
+            self.touch(register, &Touched::Actions);
         }
     }
 
@@ -104,10 +118,18 @@ impl Journal {
                     self.details = Some(Box::new(details_of(register)));
                 }
             }
+            Touched::Actions => {
+                if self.actions.is_none() {
+                    self.actions = Some(register.actions.clone());
+                }
+            }
             Touched::Whole => {
                 // The whole register as saved: what was touched before is already in it, unless
                 // the parts were changed since; take them back to their saved state first.
                 let mut whole = register.clone();
+                if let Some(actions) = self.actions.take() {
+                    whole.actions = actions;
+                }
                 if let Some(details) = self.details.take() {
                     whole.metadata = details.metadata;
                     whole.systems = details.systems;
@@ -135,11 +157,15 @@ impl Journal {
 
     /// Whether nothing was touched since the last save.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty() && self.details.is_none() && self.whole.is_none()
+        self.entries.is_empty()
+            && self.details.is_none()
+            && self.actions.is_none()
+            && self.whole.is_none()
     }
 
-    /// The changes from the saved version to `now`, details first, then entries by id. Touched
-    /// parts that ended as they were saved (an edit undone) give no change.
+    /// The changes from the saved version to `now`, details first, then entries by id, then
+    /// actions by number. Touched parts that ended as they were saved (an edit undone) give no
+    /// change.
     pub fn changes(&self, now: &Register) -> Vec<TrailChange> {
         if let Some(whole) = &self.whole {
             return from_log(&diff::diff_without_ranks(whole, now));
@@ -153,6 +179,10 @@ impl Journal {
         for (id, saved) in &self.entries {
             old.entries.extend(saved.iter().cloned());
             new.entries.extend(now.entry(id).cloned());
+        }
+        if let Some(saved) = &self.actions {
+            old.actions.clone_from(saved);
+            new.actions.clone_from(&now.actions);
         }
         from_log(&diff::diff_without_ranks(&old, &new))
     }
@@ -173,6 +203,8 @@ fn details_of(register: &Register) -> Register {
         entries: Vec::new(),
         issued_ids: BTreeMap::new(),
         workshops: Vec::new(),
+        actions: Vec::new(),
+        last_action_number: 0,
         snapshots: Vec::new(),
         conflicts: Vec::new(),
     }
@@ -505,6 +537,44 @@ mod tests {
                 "PND-002 privacy residual: \"not scored\" → \"not judged\"",
             ],
             "the first value saved and the last, once each"
+        );
+    }
+
+    #[test]
+    fn action_changes_are_described_in_words() {
+        use crate::register::{Action, ActionStatus, ActionUpdate};
+        let mut register = register(vec![entry("PND-001", "A")]);
+        let mut existing = Action::new(16, "Provocation paper on data sharing");
+        existing.status = ActionStatus::Ongoing;
+        register.actions.push(existing);
+        let mut journal = Journal::default();
+        for change in [
+            Edit::AddAction {
+                action: Box::new(Action::new(0, "Share the dashboard")),
+            },
+            Edit::AddActionUpdate {
+                number: 16,
+                update: ActionUpdate {
+                    date: Some(jiff::civil::date(2019, 7, 11)),
+                    text: "First draft completed".to_owned(),
+                    who: String::new(),
+                    is_confidential: false,
+                },
+            },
+            Edit::SetActionStatus {
+                number: 16,
+                status: ActionStatus::ProposedComplete,
+            },
+        ] {
+            edit(&mut register, &mut journal, change);
+        }
+        assert_eq!(
+            lines(&journal.changes(&register)),
+            [
+                "- action 16 status: \"ongoing\" → \"proposed complete\"",
+                "- action 16 update: \"\" → \"2019-07-11 First draft completed\"",
+                "- action 17 added: \"\" → \"Share the dashboard\"",
+            ]
         );
     }
 

@@ -2,7 +2,8 @@
 //!
 //! The Open Space asked: "If the list needed to be prioritised, how would this be achieved? Which
 //! concerns are must-have for the next draft?" A `Session` is the live, in-memory state of such a
-//! workshop; `Session::finish` turns it into a `Workshop` record stored in the register. Pure over
+//! workshop (and the actions the group commits to in it); `Session::finish` turns it into a
+//! `Workshop` record stored in the register, the actions into the action log. Pure over
 //! data: the date comes in from the caller, and taking the snapshot is the caller's job.
 
 use std::collections::BTreeMap;
@@ -11,8 +12,8 @@ use jiff::civil::Date;
 
 use crate::ranking::{Ranked, rank};
 use crate::register::{
-    Attendance, Ballot, EntryId, EntryTier, EntryVotes, ManualMove, Participant, Register, Scope,
-    Tier, Workshop,
+    Action, ActionStatus, Attendance, Ballot, Deadline, EntryId, EntryTier, EntryVotes, ManualMove,
+    Origin, Participant, Register, Scope, Tier, Workshop,
 };
 
 /// Why a workshop action was refused. The session is unchanged.
@@ -71,6 +72,9 @@ pub enum WorkshopError {
     /// Each participant's budget is zero votes, so nobody could vote.
     #[error("give each participant at least one vote")]
     NoVotesToGive,
+    /// An action needs its text.
+    #[error("say what the action is: it needs a text")]
+    ActionWithoutText,
     /// No entry of the register is in the session's scope, so there is nothing to prioritise.
     #[error("there are no entries in {scope}: choose another")]
     EmptyScope {
@@ -130,6 +134,8 @@ pub struct Session {
     tiers: BTreeMap<EntryId, Tier>,
     /// Moves made so far, in order.
     moves: Vec<ManualMove>,
+    /// Actions the group committed to during the session, numbered when it ends.
+    actions: Vec<Action>,
 }
 
 impl Session {
@@ -177,6 +183,7 @@ impl Session {
             ballots: BTreeMap::new(),
             tiers: BTreeMap::new(),
             moves: Vec::new(),
+            actions: Vec::new(),
         })
     }
 
@@ -448,11 +455,53 @@ impl Session {
             .collect()
     }
 
-    /// Ends the session: the register gains the session's votes and Must flags and the workshop
-    /// record, labelled with the snapshot the caller will take of the result.
+    /// Records an action the group committed to: its text, owner, deadline and the entry it
+    /// concerns. It goes into the action log when the session ends, with the workshop as its origin.
+    pub fn record_action(
+        &mut self,
+        text: &str,
+        owner: &str,
+        deadline: Option<Deadline>,
+        entry: Option<EntryId>,
+    ) -> Result<(), WorkshopError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(WorkshopError::ActionWithoutText);
+        }
+        let mut action = Action::new(0, text);
+        action.status = ActionStatus::NotStarted;
+        action.owners = Some(owner.trim().to_owned())
+            .filter(|owner| !owner.is_empty())
+            .into_iter()
+            .collect();
+        action.deadline = deadline;
+        action.entries.extend(entry);
+        action.from = Some(Origin::Workshop {
+            title: self.title.clone(),
+            date: self.date,
+        });
+        self.actions.push(action);
+        Ok(())
+    }
+
+    /// The actions recorded so far, in order; not yet numbered.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// Ends the session: the register gains the session's votes and Must flags, the actions
+    /// recorded (numbered, from this workshop) and the workshop record, labelled with the snapshot
+    /// the caller will take of the result.
     pub fn finish(&self, register: &Register, snapshot_label: &str) -> (Register, Workshop) {
         let order = self.live_order(register);
         let mut updated = register.clone();
+        for recorded in &self.actions {
+            let mut action = recorded.clone();
+            action.number = updated.issue_action_number();
+            // An entry deleted since it was named is left out, as deleting an entry does.
+            action.entries.retain(|id| updated.entry(id).is_some());
+            updated.actions.push(action);
+        }
         for entry in &mut updated.entries {
             entry.votes += self.votes_for(&entry.id);
             if self.tier(&entry.id) == Some(Tier::Must) {
@@ -924,6 +973,45 @@ mod tests {
         assert_eq!(
             err.unwrap_err().to_string(),
             "there are no entries in the whole register: choose another"
+        );
+    }
+    #[test]
+    fn an_action_recorded_in_a_workshop_lands_in_the_log_with_its_origin() {
+        let mut register = register();
+        register.last_action_number = 40;
+        let mut live = session(&register, 3);
+        let entry = register.entries[0].id.clone();
+        live.record_action(
+            " Share the data types paper ",
+            "HO Policy",
+            Some(Deadline::Month {
+                year: 2019,
+                month: 9,
+            }),
+            Some(entry.clone()),
+        )
+        .unwrap();
+        assert_eq!(
+            live.record_action(" ", "", None, None),
+            Err(WorkshopError::ActionWithoutText)
+        );
+        assert!(register.actions.is_empty(), "nothing changes until the end");
+        let (updated, _) = live.finish(&register, "workshop-2019-07-11");
+        let action = updated.action(41).expect("numbered after the log's last");
+        assert_eq!(action.text, "Share the data types paper");
+        assert_eq!(action.owners, ["HO Policy"]);
+        assert_eq!(action.entries, [entry]);
+        assert_eq!(
+            action.from,
+            Some(Origin::Workshop {
+                title: "Workshop six".to_owned(),
+                date: jiff::civil::date(2019, 7, 11),
+            })
+        );
+        assert!(
+            crate::check::check(&updated)
+                .iter()
+                .all(|p| !p.location.starts_with("action"))
         );
     }
 }

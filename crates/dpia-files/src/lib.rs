@@ -4,6 +4,7 @@
 //! Over `dpia-core`, which is pure over data: this layer reads and writes the text the core parses
 //! and prints, and turns every failure into a typed error that names the file and says where and what.
 
+pub mod action_csv;
 pub mod approval_file;
 pub mod atomic;
 pub mod author;

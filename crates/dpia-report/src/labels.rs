@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use dpia_core::approval::Decision;
 use dpia_core::register::{AcceptanceDecision, PriorConsultation, RiskAcceptance, Scope, Tier};
+use dpia_core::register::{ActionStatus, Deadline, LinkKind, Origin};
 use dpia_core::register::{
     Language, Likelihood, Marking, MitigationStatus, PolicingPurpose, Scale, Severity, Status,
 };
@@ -236,6 +237,28 @@ pub struct Labels {
     pub prior_consultation: &'static str,
     /// "Not yet sent.", of a prior consultation.
     pub consultation_not_sent: &'static str,
+    /// "Action log", the section's heading.
+    pub action_log: &'static str,
+    /// The note under the action log's heading.
+    pub action_log_note: &'static str,
+    /// When the log has no actions.
+    pub no_actions: &'static str,
+    /// The heading of the ongoing (and not started) actions.
+    pub ongoing_actions: &'static str,
+    /// The heading of the actions proposed complete.
+    pub proposed_complete_actions: &'static str,
+    /// The heading of the complete and closed actions.
+    pub completed_actions: &'static str,
+    /// "Action", the column.
+    pub action: &'static str,
+    /// "Deadline".
+    pub deadline: &'static str,
+    /// "Status and updates".
+    pub status_and_updates: &'static str,
+    /// "When from".
+    pub when_from: &'static str,
+    /// "Actions", before the numbers of the actions on an entry.
+    pub actions_on: &'static str,
     /// Twelve month names.
     months: [&'static str; 12],
 }
@@ -354,6 +377,61 @@ impl Labels {
             .copied()
             .unwrap_or("");
         format!("{} {month} {}", date.day(), date.year())
+    }
+
+    /// A month as people write it: "October 2019", "Hydref 2019".
+    pub fn month(&self, year: i16, month: i8) -> String {
+        let name = usize::try_from(month - 1)
+            .ok()
+            .and_then(|idx| self.months.get(idx))
+            .copied()
+            .unwrap_or("");
+        format!("{name} {year}")
+    }
+
+    /// An action's deadline: "31 October 2019", or "October 2019" for a month.
+    pub fn deadline_text(&self, deadline: Deadline) -> String {
+        match deadline {
+            Deadline::Date(date) => self.date(date),
+            Deadline::Month { year, month } => self.month(year, month),
+        }
+    }
+
+    /// Where an action came from: "Workshop 5, 14 May 2019", a day or a month.
+    pub fn origin(&self, origin: &Origin) -> String {
+        match origin {
+            Origin::Workshop { title, date } => format!("{title}, {}", self.date(*date)),
+            Origin::Date(date) => self.date(*date),
+            Origin::Month { year, month } => self.month(*year, *month),
+        }
+    }
+
+    /// An action's status.
+    pub fn action_status(&self, status: ActionStatus) -> &'static str {
+        match (self.language, status) {
+            (Language::English, ActionStatus::NotStarted) => "Not started",
+            (Language::English, ActionStatus::Ongoing) => "Ongoing",
+            (Language::English, ActionStatus::ProposedComplete) => "Proposed complete",
+            (Language::English, ActionStatus::Complete) => "Complete",
+            (Language::English, ActionStatus::Closed) => "Closed",
+            (Language::Welsh, ActionStatus::NotStarted) => "Heb ddechrau",
+            (Language::Welsh, ActionStatus::Ongoing) => "Parhaus",
+            (Language::Welsh, ActionStatus::ProposedComplete) => "Cynigir ei fod wedi’i gwblhau",
+            (Language::Welsh, ActionStatus::Complete) => "Wedi’i gwblhau",
+            (Language::Welsh, ActionStatus::Closed) => "Wedi’i gau",
+        }
+    }
+
+    /// A link to another action: "Picked up by action 17", "Links to action 24".
+    pub fn action_link(&self, kind: LinkKind, number: u32) -> String {
+        match (self.language, kind) {
+            (Language::English, LinkKind::PickedUpBy) => format!("Picked up by action {number}"),
+            (Language::English, LinkKind::LinksTo) => format!("Links to action {number}"),
+            (Language::Welsh, LinkKind::PickedUpBy) => {
+                format!("Yn cael ei barhau gan gam {number}")
+            }
+            (Language::Welsh, LinkKind::LinksTo) => format!("Yn cysylltu â cham {number}"),
+        }
     }
 
     /// A register status.
@@ -796,6 +874,17 @@ pub static ENGLISH: Labels = Labels {
     decision: "Decision",
     conditions: "Conditions or advice",
     invalid: "INVALID",
+    action_log: "Action log",
+    action_log_note: "What the Open Space has committed to, grouped by how far each action has got: ongoing, proposed complete (the group is asked to agree), and completed or closed. Updates are in date order; the latest is in bold.",
+    no_actions: "The log has no actions.",
+    ongoing_actions: "Ongoing actions",
+    proposed_complete_actions: "Proposed complete actions",
+    completed_actions: "Completed actions",
+    action: "Action",
+    deadline: "Deadline",
+    status_and_updates: "Status and updates",
+    when_from: "When from",
+    actions_on: "Actions",
     accepted_risks: "Accepted risks",
     accepted_risks_note: "Each entry whose residual risk stays high or very high after mitigation, and the accountable decision on it. A risk not accepted must be reduced further, or accepted by someone accountable, before the processing goes ahead.",
     no_high_residuals: "No residual risk stays high after mitigation.",
@@ -931,6 +1020,17 @@ pub static WELSH: Labels = Labels {
     decision: "Penderfyniad",
     conditions: "Amodau neu gyngor",
     invalid: "ANNILYS",
+    action_log: "Log gweithredu",
+    action_log_note: "Yr hyn y mae’r Gofod Agored wedi ymrwymo iddo, wedi’i grwpio yn ôl pa mor bell y mae pob cam wedi dod: parhaus, cynigir ei fod wedi’i gwblhau (gofynnir i’r grŵp gytuno), ac wedi’i gwblhau neu wedi’i gau. Mae’r diweddariadau yn nhrefn dyddiad; mae’r diweddaraf mewn print trwm.",
+    no_actions: "Nid oes camau gweithredu yn y log.",
+    ongoing_actions: "Camau gweithredu parhaus",
+    proposed_complete_actions: "Camau y cynigir eu bod wedi’u cwblhau",
+    completed_actions: "Camau gweithredu a gwblhawyd",
+    action: "Cam gweithredu",
+    deadline: "Dyddiad cau",
+    status_and_updates: "Statws a diweddariadau",
+    when_from: "Pryd y’i codwyd",
+    actions_on: "Camau gweithredu",
     accepted_risks: "Risgiau a dderbyniwyd",
     accepted_risks_note: "Pob cofnod y mae ei risg weddilliol yn parhau’n uchel neu’n uchel iawn ar ôl lliniaru, a’r penderfyniad atebol arno. Rhaid lleihau risg na dderbyniwyd ymhellach, neu i rywun atebol ei derbyn, cyn i’r prosesu fynd rhagddo.",
     no_high_residuals: "Nid oes risg weddilliol yn parhau’n uchel ar ôl lliniaru.",

@@ -42,6 +42,9 @@ pub struct ReportOptions {
     /// Required for the public edition of a register marked above OFFICIAL (`export` refuses
     /// without it); the paper then says it was reviewed for publication.
     pub public_marking: Option<Marking>,
+    /// Whether to add the "Action log" section: the register's actions in three tables
+    /// (ongoing, proposed complete, completed). The public edition names no owners.
+    pub actions: bool,
     /// Which version the paper prints: a snapshot, or a working copy (a draft).
     pub version: PaperVersion,
     /// Every approval of that snapshot (none for a working copy), in the order they were made,

@@ -1,5 +1,5 @@
 //! The public edition: a copy of the register with every confidential text replaced and every
-//! owner's name removed, made before layout so the removed text can never reach the paper, its
+//! owner's name removed (of mitigations and of actions, with the action log's confidential updates), made before layout so the removed text can never reach the paper, its
 //! metadata, its font subset or the register file it carries.
 //!
 //! Pure over data. Which fields are confidential is the entry's own `confidential` set; in a change
@@ -79,13 +79,33 @@ pub fn older_edition(older: &Register, newer: &Register, edition: Edition) -> Re
         };
         redact_entry(entry, &fields, placeholder);
     }
+    // An update marked confidential since is not printed as what the log "said".
+    for action in &mut public.actions {
+        let Some(newer_action) = newer.action(action.number) else {
+            continue;
+        };
+        action.updates.retain(|update| {
+            !newer_action.updates.iter().any(|later| {
+                later.is_confidential && later.date == update.date && later.text == update.text
+            })
+        });
+    }
     redact_register(&mut public, placeholder);
     public
 }
 
-/// Removes the register's owner and makes workshop records anonymous.
+/// Removes the register's owner, makes workshop records anonymous, and takes out of the action log
+/// its owners, who gave each update, and the confidential updates.
 fn redact_register(public: &mut Register, placeholder: &str) {
     public.metadata.owner.clear();
+    for action in &mut public.actions {
+        // The circulated action log blacks out owners' names (issue 16's seed).
+        action.owners.clear();
+        action.updates.retain(|update| !update.is_confidential);
+        for update in &mut action.updates {
+            update.who.clear();
+        }
+    }
     for workshop in &mut public.workshops {
         // Organisations often take part on condition they are not identified.
         if let Attendance::Listed(participants) = &workshop.attendance {
@@ -486,5 +506,37 @@ mod tests {
         register.metadata.language = Language::Welsh;
         register.entries[0].confidential.insert(Field::Concern);
         assert_eq!(redact(&register).entries[0].concern, "[WEDI’I OLYGU]");
+    }
+    #[test]
+    fn the_public_action_log_names_no_one_and_an_update_flagged_since_is_not_printed() {
+        use dpia_core::register::{Action, ActionUpdate};
+        let mut older = register();
+        let mut action = Action::new(16, "Provocation paper");
+        action.owners.push("Zygmunt Owner".to_owned());
+        action.add_update(ActionUpdate {
+            date: None,
+            text: "Named in confidence".to_owned(),
+            who: "Yolanda Giver".to_owned(),
+            is_confidential: false,
+        });
+        older.actions.push(action);
+        let mut newer = older.clone();
+        newer.actions[0].updates[0].is_confidential = true;
+        let public_older = older_edition(&older, &newer, Edition::Public);
+        let public_newer = redact(&newer);
+        for public in [&public_older, &public_newer] {
+            let action = &public.actions[0];
+            assert!(action.owners.is_empty(), "no owner");
+            assert!(
+                action.updates.is_empty(),
+                "the update flagged since is gone: {:?}",
+                action.updates
+            );
+        }
+        assert_eq!(
+            older_edition(&older, &newer, Edition::Full),
+            older,
+            "the full edition keeps everything"
+        );
     }
 }

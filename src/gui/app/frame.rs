@@ -13,8 +13,8 @@ use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
 use crate::gui::{
-    APP_NAME, Command, conflicts, details, entries, entry_editor, heat_map, priorities, sidebar,
-    snapshots, table, theme,
+    APP_NAME, Command, actions, conflicts, details, entries, entry_editor, heat_map, priorities,
+    sidebar, snapshots, table, theme,
 };
 
 impl DpiaApp {
@@ -64,6 +64,13 @@ impl DpiaApp {
             View::Conflicts => {
                 conflicts::conflicts_ui(ui, &self.document.register, &mut self.commands);
             }
+            View::Actions => actions::actions_ui(
+                ui,
+                &self.document.register,
+                self.today,
+                &self.settings,
+                &mut self.commands,
+            ),
         }
     }
 

@@ -24,6 +24,8 @@ pub(super) enum KeyAction {
     ClearTier,
     /// Asks why, then moves the current entry one place.
     Move(Direction),
+    /// Asks for an action the group commits to, about the current entry.
+    RecordAction,
     /// One entry ↔ ranked list.
     SwitchShowing,
     /// Full screen ↔ window.
@@ -64,6 +66,7 @@ fn key_action(key: Key, physical_key: Option<Key>, modifiers: Modifiers) -> Opti
         Key::W => Some(KeyAction::SetTier(Tier::WontThisTime)),
         Key::Delete | Key::Backspace => Some(KeyAction::ClearTier),
         Key::L => Some(KeyAction::SwitchShowing),
+        Key::A => Some(KeyAction::RecordAction),
         Key::F11 => Some(KeyAction::ToggleFullscreen),
         Key::Escape => Some(KeyAction::Escape),
         _ => None,

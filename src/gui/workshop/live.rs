@@ -6,6 +6,7 @@
 use dpia_core::register::{EntryId, Register, Tier};
 use dpia_core::workshop::{Direction, LiveRank, Session};
 
+use super::action_prompt::ActionPrompt;
 use super::keys::KeyAction;
 use super::prompts::{Dialog, MovePrompt};
 use super::{RegisterKey, WorkshopCommand, votes};
@@ -105,6 +106,11 @@ impl Live {
             }
             KeyAction::ClearTier => self.set_tier(register, None),
             KeyAction::Move(direction) => self.ask_move(direction),
+            KeyAction::RecordAction => {
+                self.dialog = Some(Dialog::RecordAction(ActionPrompt::about(
+                    self.current.clone(),
+                )));
+            }
             KeyAction::SwitchShowing => {
                 self.showing = match self.showing {
                     Showing::OneEntry => Showing::RankedList,

@@ -9,9 +9,11 @@
 //! The files, one concern each: `setup` (the start dialog), `live` (the session running and what
 //! the keys do to it), `keys` (which key is which action), `presenter` (the full-screen view),
 //! `style` (the presenter's type sizes and tags), `prompts` (its questions: why a move, end or
-//! discard), `review` (the workshop view when no session runs: past sessions). This file holds
-//! the state the app keeps, the commands, and the app's side: starting, ending and full screen.
+//! discard), `action_prompt` (an action the group commits to), `review` (the workshop view when no
+//! session runs: past sessions). This file holds the state the app keeps, the commands, and the
+//! app's side: starting, ending and full screen.
 
+mod action_prompt;
 mod keys;
 mod live;
 mod presenter;

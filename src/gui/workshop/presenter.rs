@@ -378,7 +378,7 @@ fn footer_ui(
         ui,
         muted(
             "↑ ↓ entry   1–9 vote   Shift+1–9 take back   M S C W tier (again to clear)   \
-             Ctrl+↑ ↓ move, with a reason   L list or one entry   F11 full screen",
+             Ctrl+↑ ↓ move, with a reason   A record an action   L list or one entry   F11 full screen",
             sizes.px(19.0),
         ),
     );

@@ -7,6 +7,7 @@ use egui::{FontId, Key, Modal, RichText, Ui};
 use dpia_core::register::{EntryId, Register};
 use dpia_core::workshop::{Direction, WorkshopError};
 
+use super::action_prompt::{ActionPrompt, action_prompt_ui};
 use super::live::{Live, Message};
 use super::style::Sizes;
 use super::{WorkshopCommand, counted, votes};
@@ -18,6 +19,8 @@ use crate::gui::theme;
 pub(super) enum Dialog {
     /// Why the facilitator moves an entry.
     Move(MovePrompt),
+    /// An action the group commits to.
+    RecordAction(ActionPrompt),
     /// End the session and record it?
     ConfirmEnd,
     /// Drop the session?
@@ -52,12 +55,14 @@ pub(super) fn dialog_ui(
         ui.set_width(sizes.px(760.0));
         match &mut dialog {
             Dialog::Move(prompt) => move_prompt_ui(ui, register, live, prompt, sizes),
+            Dialog::RecordAction(prompt) => action_prompt_ui(ui, live, prompt, sizes),
             Dialog::ConfirmEnd => {
                 let summary = format!(
-                    "{} cast, {} set, {}.",
+                    "{} cast, {} set, {}, {} recorded.",
                     votes(live.num_votes_cast()),
                     counted(live.num_tiers_set(), "tier", "tiers"),
-                    counted(live.session.moves().len(), "manual move", "manual moves")
+                    counted(live.session.moves().len(), "manual move", "manual moves"),
+                    counted(live.session.actions().len(), "action", "actions")
                 );
                 let answer = confirm_ui(
                     ui,

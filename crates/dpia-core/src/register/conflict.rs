@@ -63,6 +63,9 @@ pub enum Place {
     /// The register's record of one snapshot (`Option<SnapshotRecord>`): the label taken on both
     /// sides, as two different versions.
     Snapshot(Label),
+    /// A whole action of the log (`Option<Action>`), by its number: changed differently on both
+    /// sides, or deleted on one and changed on the other.
+    Action(u32),
     /// The whole entry (`Option<Entry>`): deleted on one side, edited on the other.
     Entry,
     /// One of the entry's own fields.
@@ -208,6 +211,7 @@ impl Place {
             Self::Snapshot(label) => format!(
                 "snapshot {label}, taken on both sides as two different versions (keep one, and the same side's {label}.ron)"
             ),
+            Self::Action(number) => format!("action {number}"),
             Self::Entry => "entry deleted on one side, edited on the other".to_owned(),
             Self::EntryField(part) => part.name().to_owned(),
             Self::Impact { right, part } => match part {

@@ -5,6 +5,7 @@
 //! and two versions diff cleanly.
 
 mod accountability;
+mod action;
 mod conflict;
 mod entry;
 mod id;
@@ -21,6 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::snapshot::SnapshotRecord;
 
 pub use accountability::{AcceptanceDecision, PriorConsultation, RiskAcceptance};
+pub use action::{
+    Action, ActionLink, ActionStatus, ActionStatusError, ActionUpdate, Deadline, DeadlineError,
+    LinkKind, MitigationRef, Origin,
+};
 pub use conflict::{Conflict, Detail, EntryPart, ImpactPart, MitigationPart, Place};
 pub use entry::{
     Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
@@ -61,6 +66,12 @@ pub struct Register {
     /// The records of finished workshop sessions, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workshops: Vec<Workshop>,
+    /// The action log: what workshops committed to, in the order the actions were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    /// The highest action number ever given, so a deleted action's number is never reused.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_action_number: u32,
     /// The snapshots taken of this register, oldest first: each one's label and checksum, so a
     /// snapshot deleted, replaced or taken again is found (`snapshot::audit`). History, not
     /// content: a restore or an undo keeps it as it is.
@@ -81,6 +92,8 @@ impl Default for Register {
             entries: Vec::new(),
             issued_ids: BTreeMap::new(),
             workshops: Vec::new(),
+            actions: Vec::new(),
+            last_action_number: 0,
             snapshots: Vec::new(),
             conflicts: Vec::new(),
         }
@@ -165,6 +178,34 @@ impl Register {
             suffix += 1;
         }
     }
+
+    /// The action with this number.
+    pub fn action(&self, number: u32) -> Option<&Action> {
+        self.actions.iter().find(|action| action.number == number)
+    }
+
+    /// The action with this number, to change.
+    pub fn action_mut(&mut self, number: u32) -> Option<&mut Action> {
+        self.actions
+            .iter_mut()
+            .find(|action| action.number == number)
+    }
+
+    /// Takes the next action number and records it as issued: one past both the highest ever
+    /// issued and the highest in use, so a number is never reused after a delete.
+    pub fn issue_action_number(&mut self) -> u32 {
+        let highest_in_use = self.actions.iter().map(|a| a.number).max().unwrap_or(0);
+        self.last_action_number = self.last_action_number.max(highest_in_use) + 1;
+        self.last_action_number
+    }
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 #[cfg(test)]

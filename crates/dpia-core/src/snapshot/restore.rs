@@ -51,8 +51,8 @@ pub enum RestoreError {
 
 /// The working register replaced by the older version, as "restore as working copy" does.
 ///
-/// Ids issued since the older version stay issued, so an id is never reused after the restore; the
-/// snapshots the working register records stay recorded.
+/// Ids and action numbers issued since the older version stay issued, so neither is reused after
+/// the restore; the snapshots the working register records stay recorded.
 pub fn restore_whole(working: &Register, older: &Register) -> Register {
     let mut restored = older.clone();
     restored.format_version = FORMAT_VERSION;
@@ -61,6 +61,12 @@ pub fn restore_whole(working: &Register, older: &Register) -> Register {
         let issued = restored.issued_ids.entry(system.clone()).or_insert(0);
         *issued = (*issued).max(number);
     }
+    // Action numbers given since stay given too: the log's numbering never goes back.
+    let highest_action = working.actions.iter().map(|a| a.number).max().unwrap_or(0);
+    restored.last_action_number = restored
+        .last_action_number
+        .max(working.last_action_number)
+        .max(highest_action);
     restored
 }
 
@@ -253,6 +259,23 @@ mod tests {
             restored.issue_entry_id(&pnd).as_str(),
             "PND-003",
             "PND-002 was issued after the snapshot and is never reused"
+        );
+    }
+
+    #[test]
+    fn restore_whole_keeps_action_numbers_given_since() {
+        let older = register(vec![entry("PND-001", "Retention")]);
+        let mut working = older.clone();
+        let number = working.issue_action_number();
+        working
+            .actions
+            .push(crate::register::Action::new(number, "Share the paper"));
+        let mut restored = restore_whole(&working, &older);
+        assert!(restored.actions.is_empty());
+        assert_eq!(
+            restored.issue_action_number(),
+            2,
+            "action 1 is never reused"
         );
     }
 

@@ -1,5 +1,5 @@
 //! What goes on which page: the cover, the summary, the change log, the workshop outcome, the
-//! register table for each system, and the method, with the marking and page numbers on every page.
+//! action log, the register table for each system, and the method, with the marking and page numbers on every page.
 //!
 //! Pure: a register and options in, a `Report` out; the same input always gives the same pages.
 //! Measures text with `metrics` and stacks it with `flow`; draws nothing itself. This module runs
@@ -7,6 +7,7 @@
 //! section is its own module, in the order it comes in the paper.
 
 mod accepted_risks;
+mod action_log;
 mod approvals;
 mod cover;
 mod cover_status;
@@ -82,6 +83,7 @@ pub(crate) fn layout_edition(
     paper.accepted_risks();
     paper.changes();
     paper.workshop_outcome();
+    paper.action_log();
     paper.register_tables(progress);
     paper.method();
     let (mut pages, outline) = paper.flow.finish();
@@ -453,6 +455,13 @@ mod tests {
                     ..ReportOptions::default()
                 },
             ),
+            (
+                bundled(),
+                ReportOptions {
+                    actions: true,
+                    ..ReportOptions::default()
+                },
+            ),
             (welsh(), ReportOptions::default()),
             (with_long_concern(), ReportOptions::default()),
             (long_sign_off, sign_off_options),
@@ -529,6 +538,13 @@ mod tests {
             (bundled(), ReportOptions::default()),
             (with_long_concern(), ReportOptions::default()),
             (welsh(), ReportOptions::default()),
+            (
+                bundled(),
+                ReportOptions {
+                    actions: true,
+                    ..ReportOptions::default()
+                },
+            ),
             signed_off,
         ] {
             let report = layout(&register, &options);

@@ -8,6 +8,7 @@ use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::labels::{Labels, capitalised};
 use crate::metrics::Face;
 use crate::page::{Role, Tag};
+use dpia_core::action_log;
 use dpia_core::palette;
 use dpia_core::register::Entry;
 use dpia_core::scoring::Score;
@@ -156,7 +157,7 @@ impl Paper<'_> {
         issue
     }
 
-    /// The concern, then who is affected, the balancing and the source.
+    /// The concern, then who is affected, the balancing, the source and the actions on it.
     fn concern_cell(&self, entry: &Entry, width: f32) -> Vec<LineBox> {
         let labels = self.labels;
         let mut concern = flow::paragraph(&entry.concern, SMALL, width, leading(SMALL));
@@ -192,6 +193,12 @@ impl Paper<'_> {
             None => entry.source.document.clone(),
         };
         extra(labels.source, source);
+        // An entry shows the actions on it (issue 16): the action log's links, read the other way.
+        let actions: Vec<String> = action_log::actions_on(self.register, &entry.id)
+            .iter()
+            .map(|action| action.number.to_string())
+            .collect();
+        extra(labels.actions_on, actions.join(", "));
         concern
     }
 

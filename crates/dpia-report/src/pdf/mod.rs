@@ -173,7 +173,9 @@ fn compress_streams(pdf: &mut lopdf::Document) {
                 && let Ok(packed) = encoder.finish()
                 && packed.len() < stream.content.len()
             {
-                stream.dict.set("Filter", Object::Name(b"FlateDecode".to_vec()));
+                stream
+                    .dict
+                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
                 stream.set_content(packed);
             }
         }
