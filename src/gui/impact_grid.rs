@@ -4,8 +4,9 @@
 //! Every change is pushed as an `Edit::SetImpact` or `Edit::SetImpactNote`; the score shown is
 //! computed by `scoring` from the register, so it changes the moment the edit is applied.
 //!
-//! The grid fits the width it is given: a narrow editor gets smaller pickers and a narrower right
-//! column (the full name is in the tooltip), and the note fields never reach past the pickers.
+//! The grid fits the width it is given: a narrow editor gets smaller pickers, and where even then
+//! the right names would be cut short each goes on a line of its own above its pickers; the note
+//! fields never reach past the pickers.
 
 use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
@@ -59,16 +60,28 @@ impl Sizes {
     /// The right column may grow to this, so that long names show whole when there is room.
     const MAX_NAME: f32 = 220.0;
 
-    /// The sizes that fit `available` points: roomy if they fit, else compact, with the name
-    /// column taking what is left (but never below the compact width; the area scrolls then).
-    fn fitting(available: f32) -> Self {
-        let sizes = if Self::ROOMY.row_width() <= available {
+    /// The roomiest sizes whose name column shows names `longest` wide whole within `available`
+    /// points, if any do.
+    fn fitting_names(available: f32, longest: f32) -> Option<Self> {
+        [Self::ROOMY, Self::COMPACT].into_iter().find_map(|sizes| {
+            let others = sizes.row_width() - sizes.name;
+            let name = longest.max(sizes.name);
+            (others + name <= available).then(|| Self {
+                name: (available - others).clamp(name, Self::MAX_NAME.max(name)),
+                ..sizes
+            })
+        })
+    }
+
+    /// The sizes that fit `available` points with no name column (the names go above the rows).
+    fn stacked(available: f32) -> Self {
+        let without_name = |sizes: Self| sizes.row_width() - sizes.name - SPACING;
+        let sizes = if without_name(Self::ROOMY) <= available {
             Self::ROOMY
         } else {
             Self::COMPACT
         };
-        let name = (available - (sizes.row_width() - sizes.name)).clamp(sizes.name, Self::MAX_NAME);
-        Self { name, ..sizes }
+        Self { name: 0.0, ..sizes }
     }
 
     fn picker(self) -> f32 {
@@ -93,15 +106,37 @@ pub(super) fn impact_grid_ui(
     entry: &Entry,
     commands: &mut Vec<Command>,
 ) {
-    let sizes = Sizes::fitting(ui.available_width());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let longest = register
+        .rights
+        .iter()
+        .map(|right| {
+            ui.painter()
+                .layout_no_wrap(right.name.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 2.0;
+    // Where the names would be cut short even beside compact pickers, each goes on a line of its
+    // own above its pickers.
+    let (sizes, stacked) = match Sizes::fitting_names(ui.available_width(), longest) {
+        Some(sizes) => (sizes, false),
+        None => (Sizes::stacked(ui.available_width()), true),
+    };
     ui.spacing_mut().item_spacing.x = SPACING;
+    let heading = |ui: &mut Ui| {
+        ui.add(
+            egui::Label::new(RichText::new("Rights impact").font(theme::bold_body())).truncate(),
+        );
+    };
+    if stacked {
+        heading(ui);
+    }
     ui.horizontal(|ui| {
-        cell(ui, sizes.name, |ui| {
-            ui.add(
-                egui::Label::new(RichText::new("Rights impact").font(theme::bold_body()))
-                    .truncate(),
-            );
-        });
+        if !stacked {
+            cell(ui, sizes.name, heading);
+        }
         cell(ui, sizes.stage(), |ui| {
             ui.add(egui::Label::new(RichText::new("Before mitigation").strong()).truncate());
         });
@@ -112,9 +147,11 @@ pub(super) fn impact_grid_ui(
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();
-        cell(ui, sizes.name, |ui| {
-            ui.label(small("Right"));
-        });
+        if !stacked {
+            cell(ui, sizes.name, |ui| {
+                ui.label(small("Right"));
+            });
+        }
         for stage_idx in 0..2 {
             if stage_idx == 1 {
                 ui.add_space(sizes.gap);
@@ -137,14 +174,14 @@ pub(super) fn impact_grid_ui(
         .iter()
         .partition(|right| entry.impact(&right.id).is_some());
     for right in scored {
-        right_row(ui, sizes, entry, right, commands);
+        right_row(ui, sizes, stacked, entry, right, commands);
     }
     if !unscored.is_empty() {
         ui.add_space(4.0);
         ui.label(RichText::new("Not scored").small().weak());
     }
     for right in unscored {
-        right_row(ui, sizes, entry, right, commands);
+        right_row(ui, sizes, stacked, entry, right, commands);
     }
 }
 
@@ -162,7 +199,15 @@ fn cell<R>(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui) -> R) -> 
     .inner
 }
 
-fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: &mut Vec<Command>) {
+/// One right's row; `stacked` puts its name on a line of its own above the pickers.
+fn right_row(
+    ui: &mut Ui,
+    sizes: Sizes,
+    stacked: bool,
+    entry: &Entry,
+    right: &Right,
+    commands: &mut Vec<Command>,
+) {
     let impact = entry.impact(&right.id);
     let set = |stage, assessment| {
         Command::Edit(Edit::SetImpact {
@@ -172,17 +217,24 @@ fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: 
             assessment,
         })
     };
+    let name_ui = |ui: &mut Ui| {
+        let name = RichText::new(&right.name);
+        let name = if impact.is_some() {
+            name.strong()
+        } else {
+            name.color(ui.visuals().weak_text_color())
+        };
+        ui.add(egui::Label::new(name).truncate())
+            .on_hover_text(format!("{} ({})", right.name, right.legal_reference));
+    };
+    if stacked {
+        ui.add_space(2.0);
+        name_ui(ui);
+    }
     ui.horizontal(|ui| {
-        cell(ui, sizes.name, |ui| {
-            let name = RichText::new(&right.name);
-            let name = if impact.is_some() {
-                name.strong()
-            } else {
-                name.color(ui.visuals().weak_text_color())
-            };
-            ui.add(egui::Label::new(name).truncate())
-                .on_hover_text(format!("{} ({})", right.name, right.legal_reference));
-        });
+        if !stacked {
+            cell(ui, sizes.name, name_ui);
+        }
 
         // Before mitigation.
         let inherent = impact.map(|i| i.inherent);
@@ -419,7 +471,7 @@ mod tests {
 
     #[test]
     fn roomy_sizes_when_they_fit_with_a_longer_name_column() {
-        let sizes = Sizes::fitting(700.0);
+        let sizes = Sizes::fitting_names(700.0, 100.0).unwrap();
         assert_eq!(
             sizes,
             Sizes {
@@ -433,7 +485,7 @@ mod tests {
 
     #[test]
     fn compact_sizes_in_a_narrow_editor() {
-        let sizes = Sizes::fitting(480.0);
+        let sizes = Sizes::fitting_names(480.0, 80.0).unwrap();
         assert_eq!(
             sizes,
             Sizes {
@@ -445,7 +497,20 @@ mod tests {
     }
 
     #[test]
-    fn never_below_the_compact_sizes() {
-        assert_eq!(Sizes::fitting(100.0), Sizes::COMPACT);
+    fn names_go_above_the_pickers_where_they_would_be_cut() {
+        assert_eq!(Sizes::fitting_names(480.0, 160.0), None);
+        let stacked = Sizes::stacked(480.0);
+        assert_eq!(stacked.name, 0.0);
+        assert!(stacked.row_width() <= 480.0, "{stacked:?}");
+    }
+
+    #[test]
+    fn a_long_name_is_shown_whole_beside_compact_pickers() {
+        let sizes = Sizes::fitting_names(560.0, 160.0).unwrap();
+        assert_eq!(sizes.picker_box, Sizes::COMPACT.picker_box);
+        assert!(
+            sizes.name >= 160.0 && sizes.row_width() <= 560.0,
+            "{sizes:?}"
+        );
     }
 }

@@ -17,6 +17,16 @@ use crate::gui::{
     snapshots, table, theme,
 };
 
+/// The search box is never narrower than this, nor wider than `SEARCH_MAX_WIDTH`.
+const SEARCH_MIN_WIDTH: f32 = 180.0;
+const SEARCH_MAX_WIDTH: f32 = 320.0;
+/// The room kept beside the search box for its clear button.
+const CLEAR_BUTTON_WIDTH: f32 = 28.0;
+/// The space around the separator between the view switcher and the search box.
+const TOOLBAR_GAP: f32 = 24.0;
+/// The toolbar's inner margin on either side.
+const TOOLBAR_MARGIN: f32 = 10.0;
+
 impl DpiaApp {
     /// The view in the middle of the window, under any error messages.
     fn central_ui(&mut self, ui: &mut Ui) {
@@ -89,13 +99,14 @@ impl DpiaApp {
             return;
         }
 
-        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        let search_in_toolbar = self.search_fits_in_toolbar(ui);
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui, !search_in_toolbar));
         egui::Panel::top("toolbar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
                     .inner_margin(egui::Margin::symmetric(10, 6)),
             )
-            .show(ui, |ui| self.toolbar_ui(ui));
+            .show(ui, |ui| self.toolbar_ui(ui, search_in_toolbar));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::left("sidebar")
             .resizable(true)
@@ -156,7 +167,8 @@ impl DpiaApp {
     fn editor_panel(&mut self, ui: &mut Ui) {
         egui::Panel::bottom("entry-editor")
             .resizable(true)
-            .default_size(430.0)
+            // Room for the table above it in a small window too.
+            .default_size((ui.available_height() * 0.55).min(430.0))
             .size_range(160.0..=900.0)
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
             .show(ui, |ui| {
@@ -241,7 +253,8 @@ impl DpiaApp {
         self.menu_item(ui, MenuCommand::Quit);
     }
 
-    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+    /// The menus, and the search box on the right when `with_search` (the toolbar has no room).
+    fn menu_bar_ui(&mut self, ui: &mut Ui, with_search: bool) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
             ui.menu_button("Edit", |ui| {
@@ -299,6 +312,18 @@ impl DpiaApp {
                 }
             });
             ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
+            if with_search {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.add_space(TOOLBAR_MARGIN - ui.spacing().item_spacing.x);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let left = ui.available_width() - ui.spacing().item_spacing.x;
+                        // Kept to the right of the menus.
+                        let width = left.min(SEARCH_MAX_WIDTH + CLEAR_BUTTON_WIDTH);
+                        ui.add_space(left - width);
+                        self.search_ui(ui, width, true);
+                    });
+                });
+            }
         });
     }
 
@@ -329,87 +354,150 @@ impl DpiaApp {
         }
     }
 
-    fn toolbar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            for view in View::ALL {
-                if !view.is_offered(&self.document.register, self.view.view) {
-                    continue;
-                }
-                let selected = self.view.view == view;
-                let text = if selected {
-                    RichText::new(view.label()).font(theme::bold_body())
+    /// Whether the search box fits in the toolbar beside the view switcher and the buttons at
+    /// the width of `ui` (the whole window); when it does not, it moves to the menu row.
+    fn search_fits_in_toolbar(&self, ui: &Ui) -> bool {
+        let spacing = ui.spacing().item_spacing.x;
+        let padding = 2.0 * ui.spacing().button_padding.x;
+        let width = |text: &str, font: egui::FontId| {
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        };
+        let button = |text: &str| width(text, egui::FontId::proportional(14.0)) + padding + spacing;
+        let views: f32 = View::ALL
+            .into_iter()
+            .filter(|view| view.is_offered(&self.document.register, self.view.view))
+            .map(|view| width(view.label(), theme::bold_body()) + padding + spacing)
+            .sum();
+        let marking = width(
+            self.document.register.metadata.marking.label(),
+            theme::bold_family_size(12.0),
+        ) + 16.0
+            + spacing;
+        let separators = 3.0 * (2.0 * spacing + 2.0);
+        let needed = views
+            + TOOLBAR_GAP
+            + separators
+            + SEARCH_MIN_WIDTH
+            + CLEAR_BUTTON_WIDTH
+            + button("Add entry")
+            + button("Undo")
+            + button("Redo")
+            + marking
+            + 2.0 * TOOLBAR_MARGIN;
+        needed <= ui.available_width()
+    }
+
+    /// The search box, at most `max_width` wide, with its clear button.
+    /// `in_menu_row` makes it as low as the menus.
+    fn search_ui(&mut self, ui: &mut Ui, max_width: f32, in_menu_row: bool) {
+        let search_id = egui::Id::unique("search");
+        let width = (max_width - CLEAR_BUTTON_WIDTH).clamp(SEARCH_MIN_WIDTH, SEARCH_MAX_WIDTH);
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut self.view.filter.search)
+                .id(search_id)
+                .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                .desired_width(width)
+                .margin(if in_menu_row {
+                    egui::Margin::symmetric(6, 0)
                 } else {
-                    RichText::new(view.label())
-                };
-                if ui.selectable_label(selected, text).clicked() {
-                    self.commands.push(Command::ShowView(view));
-                }
-            }
-            ui.add_space(16.0);
-            ui.separator();
-            ui.add_space(8.0);
-            let search_id = egui::Id::unique("search");
-            let search = ui.add(
-                egui::TextEdit::singleline(&mut self.view.filter.search)
-                    .id(search_id)
-                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                    // Narrower in a small window, so it stays clear of the buttons on the right.
-                    .desired_width((ui.available_width() - 330.0).clamp(140.0, 320.0)),
-            );
-            if self.view.focus_search {
-                search.request_focus();
-                self.view.focus_search = false;
-            }
-            if (search.has_focus() || search.lost_focus())
-                && ui.input(|i| i.key_pressed(Key::Escape))
-            {
-                self.view.filter.search.clear();
-            }
-            if !self.view.filter.search.is_empty()
-                && ui
-                    .small_button("✕")
-                    .on_hover_text("Clear the search")
-                    .clicked()
-            {
-                self.view.filter.search.clear();
-            }
+                    egui::Margin::symmetric(4, 2)
+                }),
+        );
+        if self.view.focus_search {
+            search.request_focus();
+            self.view.focus_search = false;
+        }
+        if (search.has_focus() || search.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)) {
+            self.view.filter.search.clear();
+        }
+        if !self.view.filter.search.is_empty()
+            && ui
+                .small_button("✕")
+                .on_hover_text("Clear the search")
+                .clicked()
+        {
+            self.view.filter.search.clear();
+        }
+    }
+
+    /// The toolbar: the view switcher, the search box when `with_search`, and on the right the
+    /// marking, Add entry, Undo and Redo. The right group is laid out first, so the left side
+    /// only ever takes the width left over and never runs under it.
+    fn toolbar_ui(&mut self, ui: &mut Ui, with_search: bool) {
+        ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let redo = ui.add_enabled(
-                    self.document.history.redo_label().is_some(),
-                    egui::Button::new("Redo"),
-                );
-                if redo.clicked() {
-                    self.commands.push(Command::Menu(MenuCommand::Redo));
-                }
-                let undo = ui.add_enabled(
-                    self.document.history.undo_label().is_some(),
-                    egui::Button::new("Undo"),
-                );
-                if undo.clicked() {
-                    self.commands.push(Command::Menu(MenuCommand::Undo));
-                }
+                self.toolbar_buttons_ui(ui);
                 ui.separator();
-                if ui
-                    .button("Add entry")
-                    .on_hover_text("Add an entry to the system in view")
-                    .clicked()
-                {
-                    self.commands.push(Command::Menu(MenuCommand::AddEntry));
-                }
-                let marking = self.document.register.metadata.marking;
-                egui::Frame::new()
-                    .fill(theme::marking_fill())
-                    .corner_radius(3)
-                    .inner_margin(egui::Margin::symmetric(8, 3))
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(marking.label())
-                                .color(theme::marking_text())
-                                .font(theme::bold_family_size(12.0)),
-                        );
-                    });
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    self.view_switcher_ui(ui);
+                    if with_search {
+                        ui.add_space(TOOLBAR_GAP / 2.0);
+                        ui.separator();
+                        ui.add_space(TOOLBAR_GAP / 2.0);
+                        let left = ui.available_width() - ui.spacing().item_spacing.x;
+                        self.search_ui(ui, left, false);
+                    }
+                });
             });
         });
+    }
+
+    fn view_switcher_ui(&mut self, ui: &mut Ui) {
+        for view in View::ALL {
+            if !view.is_offered(&self.document.register, self.view.view) {
+                continue;
+            }
+            let selected = self.view.view == view;
+            let text = if selected {
+                RichText::new(view.label()).font(theme::bold_body())
+            } else {
+                RichText::new(view.label())
+            };
+            if ui.selectable_label(selected, text).clicked() {
+                self.commands.push(Command::ShowView(view));
+            }
+        }
+    }
+
+    /// The right of the toolbar, laid out right to left: Redo, Undo, Add entry, the marking.
+    fn toolbar_buttons_ui(&mut self, ui: &mut Ui) {
+        let redo = ui.add_enabled(
+            self.document.history.redo_label().is_some(),
+            egui::Button::new("Redo"),
+        );
+        if redo.clicked() {
+            self.commands.push(Command::Menu(MenuCommand::Redo));
+        }
+        let undo = ui.add_enabled(
+            self.document.history.undo_label().is_some(),
+            egui::Button::new("Undo"),
+        );
+        if undo.clicked() {
+            self.commands.push(Command::Menu(MenuCommand::Undo));
+        }
+        ui.separator();
+        if ui
+            .button("Add entry")
+            .on_hover_text("Add an entry to the system in view")
+            .clicked()
+        {
+            self.commands.push(Command::Menu(MenuCommand::AddEntry));
+        }
+        let marking = self.document.register.metadata.marking;
+        egui::Frame::new()
+            .fill(theme::marking_fill())
+            .corner_radius(3)
+            .inner_margin(egui::Margin::symmetric(8, 3))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(marking.label())
+                        .color(theme::marking_text())
+                        .font(theme::bold_family_size(12.0)),
+                );
+            });
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
