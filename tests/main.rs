@@ -30,6 +30,7 @@ mod core;
 mod files;
 mod gui;
 mod gui_accountability;
+mod gui_dates;
 mod gui_layout;
 mod gui_merge;
 mod gui_util;

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
+use super::date_text;
 use super::impact_grid::impact_grid_ui;
 use super::state::Derived;
 use super::theme;
@@ -205,7 +206,12 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         if response.changed() {
             commands.push(set_text(EntryText::SourceDocument, document));
         }
-        if let Some(date) = date_field(ui, "source-date", entry.source.date, "Source date") {
+        if let Some(date) = date_field(
+            ui,
+            ("source-date", &entry.id),
+            entry.source.date,
+            "Source date",
+        ) {
             commands.push(Command::Edit(Edit::SetSourceDate {
                 entry: entry.id.clone(),
                 date,
@@ -302,7 +308,7 @@ fn mitigation_ui(
         ui.label("Due");
         if let Some(due) = date_field(
             ui,
-            ("mitigation-due", mitigation_idx),
+            ("mitigation-due", &id, mitigation_idx),
             mitigation.due,
             &format!("Mitigation {number} due date"),
         ) {
@@ -496,9 +502,12 @@ fn multi_line(ui: &mut Ui, label: &str, value: &str, rows: usize) -> Option<Stri
     response.changed().then_some(text)
 }
 
-/// A date field in `YYYY-MM-DD`; returns the new date (or none, when cleared) once the text parses.
+/// A date field; returns the new date (or none, when cleared) once the text reads as a date
+/// (`date_text`: ISO, `31/10/2019`, `31 Oct 2019`).
 ///
-/// While the field has the keyboard focus it keeps what is typed, so a half-typed date is not lost.
+/// What is typed is kept until it reads as a date, focused or not: a mistyped date stays in the
+/// field, in red, with the reason beside it, until it is put right (or the date is changed
+/// elsewhere, by undo say). Once it has gone in, the field shows it as YYYY-MM-DD.
 #[expect(
     clippy::option_option,
     reason = "the outer option says whether the date changed, the inner one is the date or none"
@@ -511,35 +520,39 @@ pub(super) fn date_field(
 ) -> Option<Option<Date>> {
     let id = ui.make_persistent_id(id_salt);
     let shown = current.map(|d| d.to_string()).unwrap_or_default();
-    let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or(shown);
-    let parsed = parse_date(&text);
+    // The text typed, and the date it was typed over.
+    let kept: Option<(String, Option<Date>)> = ui.data_mut(|d| d.get_temp(id));
+    let mut text = kept
+        .filter(|(_, over)| *over == current)
+        .map_or(shown, |(text, _)| text);
+    let is_date = date_text::parse(&text).is_ok();
     let mut edit = TextEdit::singleline(&mut text)
         .hint_text("YYYY-MM-DD")
         .desired_width(96.0);
-    if parsed.is_none() {
+    if !is_date {
         edit = edit.text_color(theme::error_text(ui.ctx().theme()));
     }
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
-    let response = response.on_hover_text(format!("{accessible}, as YYYY-MM-DD"));
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    let parsed = date_text::parse(&text);
+    let response = response.on_hover_text(format!("{accessible}, as {}", date_text::FORMS));
+    if let Err(reason) = &parsed {
+        ui.label(
+            RichText::new(reason)
+                .small()
+                .color(theme::error_text(ui.ctx().theme())),
+        );
+    }
+    let changed = match parsed {
+        Ok(date) if response.changed() && date != current => Some(date),
+        _ => None,
+    };
+    let keep = response.has_focus() || parsed.is_err();
+    if keep {
+        let over = changed.unwrap_or(current);
+        ui.data_mut(|d| d.insert_temp(id, (text, over)));
     } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| d.remove::<(String, Option<Date>)>(id));
     }
-    let parsed = parse_date(&text)?;
-    (response.changed() && parsed != current).then_some(parsed)
-}
-
-/// `Some(None)` for an empty field, `Some(Some(date))` for a valid date, `None` otherwise.
-#[expect(
-    clippy::option_option,
-    reason = "the outer option says whether the text is valid, the inner one is the date or none"
-)]
-fn parse_date(text: &str) -> Option<Option<Date>> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(None);
-    }
-    text.parse::<Date>().ok().map(Some)
+    changed
 }

@@ -14,6 +14,7 @@ mod clock;
 mod command;
 mod conflicts;
 mod consultation;
+mod date_text;
 mod details;
 mod dialogs;
 mod entry_editor;

@@ -84,12 +84,8 @@ impl Setup {
         if title.is_empty() {
             return Err("Give the session a title".to_owned());
         }
-        let date: Date = self.date.trim().parse().map_err(|_| {
-            format!(
-                "“{}” is not a date: write it as 2019-07-11",
-                self.date.trim()
-            )
-        })?;
+        let date: Date = crate::gui::date_text::parse(&self.date)?
+            .ok_or_else(|| format!("Give the date, as {}", crate::gui::date_text::FORMS))?;
         let scope = match self.scope {
             ScopeChoice::All => Scope::All,
             ScopeChoice::System => Scope::System(
