@@ -477,6 +477,42 @@ fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
 }
 
 #[test]
+fn after_save_as_reopening_the_original_offers_no_recovery() {
+    let mut app = open_small();
+    let recovery = app.path.with_file_name("small.recovery.ron");
+    click(&mut app.harness, "PND-002");
+    type_into(&mut app.harness, "Issue", " saved elsewhere");
+    let later = app.harness.ctx.input(|i| i.time) + 31.0;
+    app.harness.input_mut().time = Some(later);
+    app.harness.run();
+    app.harness.state_mut().wait_for_autosave();
+    assert!(
+        recovery.exists(),
+        "the unsaved change is copied beside the original"
+    );
+
+    let other = app.path.with_file_name("other.ron");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(other.clone()));
+    app.harness.run();
+    assert_eq!(app.harness.state().path(), Some(other.as_path()));
+    assert!(
+        !recovery.exists(),
+        "the original's copy went with the changes"
+    );
+    assert!(!other.with_file_name("other.recovery.ron").exists());
+
+    let reopened = harness(DpiaApp::open(&app.path, options()));
+    assert_eq!(reopened.state().question(), None, "nothing to restore");
+    let original = reopened.state().register().entry(&id("PND-002")).unwrap();
+    assert_eq!(
+        original.issue, "Unscored entry",
+        "the original is as it was saved"
+    );
+}
+
+#[test]
 fn escape_closes_the_path_field() {
     let mut app = open_small();
     app.harness.get_by_label("File").click();
