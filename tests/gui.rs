@@ -852,3 +852,26 @@ fn saved_edits_enter_the_audit_trail_with_their_author_and_show_in_the_entry_his
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(dpia_files::trail_file::load(&path).unwrap().blocks.len(), 1);
 }
+
+#[test]
+fn two_tied_entries_both_read_the_rank_they_share() {
+    let mut app = super::gui_util::open_bundled_sized(1400.0, 900.0);
+    // LEDS-012 and PND-003 tie on every score: 7th and 8th, ordered by id alone.
+    assert_eq!(app.harness.state().rank_of(&id("LEDS-012")), Some(7));
+    assert_eq!(app.harness.state().rank_of(&id("PND-003")), Some(8));
+    assert_eq!(
+        app.harness.query_all_by_label("7=").count(),
+        2,
+        "both read 7="
+    );
+    assert!(app.harness.query_by_label("8=").is_none());
+    click(&mut app.harness, "PND-003");
+    assert!(app.harness.query_by_label("Rank 7 (tied) of 29").is_some());
+    click(&mut app.harness, "Priorities");
+    // Its rows are taller, so only the first of the two may be in view; neither reads 8=.
+    assert!(app.harness.query_by_label("7=").is_some());
+    assert!(
+        app.harness.query_by_label("8=").is_none(),
+        "in Priorities too"
+    );
+}

@@ -110,7 +110,7 @@ fn header_ui(
             ui.label(
                 RichText::new(format!(
                     "Rank {}{} of {}",
-                    ranked.rank,
+                    ranked.tied_rank,
                     if ranked.is_tied { " (tied)" } else { "" },
                     register.entries.len()
                 ))

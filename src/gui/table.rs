@@ -245,11 +245,7 @@ fn row_ui(
         theme::stage_chip(ui, &ranked.scores, Stage::Residual);
     });
     row.col(|ui| {
-        let rank = if ranked.is_tied {
-            format!("{}=", ranked.rank)
-        } else {
-            ranked.rank.to_string()
-        };
+        let rank = ranked.label();
         ui.add(Label::new(rank).selectable(false));
     });
     row.col(|ui| {

@@ -21,6 +21,35 @@ pub struct Ranked {
     pub reason: String,
     /// Whether the entry ties on every score with a neighbour, so only its id decided the order.
     pub is_tied: bool,
+    /// The rank the entries it ties with share: the first of them (its own rank when untied), so
+    /// two entries tied at 8 both read `8=`.
+    pub tied_rank: usize,
+}
+
+impl Ranked {
+    /// The rank as people read it: `8=` for each of the entries tied at 8, else `9`.
+    pub fn label(&self) -> String {
+        if self.is_tied {
+            format!("{}=", self.tied_rank)
+        } else {
+            self.rank.to_string()
+        }
+    }
+}
+
+/// Sets each entry's `tied_rank`: a tie's first rank, from the keys in order.
+fn set_tied_ranks(order: &mut [Ranked], keys: &[Option<PriorityKey>]) {
+    let mut first = 1;
+    for (position, ranked) in order.iter_mut().enumerate() {
+        let key = keys.get(position).copied().flatten();
+        let same_as_before = position
+            .checked_sub(1)
+            .is_some_and(|before| keys.get(before).copied().flatten() == key);
+        if !same_as_before {
+            first = position + 1;
+        }
+        ranked.tied_rank = first;
+    }
 }
 
 /// The register's entries in priority order.
@@ -48,7 +77,7 @@ pub fn rank(register: &Register) -> Vec<Ranked> {
                 .map(|entry| priority_key(entry, scores))
         })
         .collect();
-    keyed
+    let mut order: Vec<Ranked> = keyed
         .into_iter()
         .enumerate()
         .map(|(position, (entry_idx, scores))| {
@@ -67,9 +96,12 @@ pub fn rank(register: &Register) -> Vec<Ranked> {
                 scores,
                 reason,
                 is_tied,
+                tied_rank: position + 1,
             }
         })
-        .collect()
+        .collect();
+    set_tied_ranks(&mut order, &keys);
+    order
 }
 
 /// What decides the order before the id: smaller sorts first.
@@ -152,6 +184,7 @@ pub fn rerank_entry(
         reason: reason(entry, &scores),
         scores,
         is_tied: false,
+        tied_rank: 0,
     };
     previous.remove(old_position);
     let order_of = |ranked: &Ranked| {
@@ -186,6 +219,7 @@ pub fn rerank_entry(
             }
         }
     }
+    set_tied_ranks(&mut previous, &keys);
     previous
 }
 
@@ -244,7 +278,11 @@ mod tests {
                     "{} {}{} | {}",
                     ranked.rank,
                     register.entries[ranked.entry_idx].id,
-                    if ranked.is_tied { " tied" } else { "" },
+                    if ranked.is_tied {
+                        format!(" tied, shown {}", ranked.label())
+                    } else {
+                        String::new()
+                    },
                     ranked.reason
                 )
             })
@@ -303,8 +341,8 @@ mod tests {
             "
 1 A | residual 9 (privacy); 2 rights high or above
 2 B | residual 9 (privacy); 1 right high or above; 3 votes
-3 C tied | residual 9 (privacy); 1 right high or above
-4 D tied | residual 9 (privacy); 1 right high or above",
+3 C tied, shown 3= | residual 9 (privacy); 1 right high or above
+4 D tied, shown 3= | residual 9 (privacy); 1 right high or above",
         );
     }
 

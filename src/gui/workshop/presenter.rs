@@ -159,7 +159,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 label(
                     ui,
                     bold(
-                        format!("Rank {} of {}", current.rank, live.order.len()),
+                        format!("Rank {} of {}", current.tied_rank, live.order.len()),
                         sizes.px(32.0),
                     ),
                 );
@@ -314,11 +314,7 @@ fn row_ui(
     let line_height = sizes.px(42.0);
     row.horizontal(|ui| {
         ui.set_height(line_height);
-        let rank_text = if rank.is_tied {
-            format!("{}=", rank.rank)
-        } else {
-            rank.rank.to_string()
-        };
+        let rank_text = rank.label();
         column(ui, rank_width, line_height, |ui| {
             label(ui, bold(rank_text, sizes.px(32.0)));
         });
