@@ -875,3 +875,22 @@ fn two_tied_entries_both_read_the_rank_they_share() {
         "in Priorities too"
     );
 }
+
+#[test]
+fn ctrl_e_puts_the_keyboard_in_the_new_entrys_issue() {
+    let mut app = open_small();
+    press(&mut app.harness, Modifiers::COMMAND, Key::E);
+    app.harness.run();
+    let new = app.harness.state().selection().cloned().unwrap();
+    assert_eq!(app.harness.state().register().entries.len(), 4);
+    // Typed straight away, with no click: the keys go to the Issue field.
+    app.harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("Body-worn video retention".to_owned()));
+    app.harness.run();
+    assert_eq!(
+        app.harness.state().register().entry(&new).unwrap().issue,
+        "Body-worn video retention"
+    );
+}

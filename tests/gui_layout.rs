@@ -200,3 +200,21 @@ fn at_1920_the_table_gives_the_issue_the_room() {
         "the table reaches the window's right: {votes:?}"
     );
 }
+
+#[test]
+fn at_1024_a_cut_issue_shows_whole_on_hover() {
+    let mut app = open_bundled_sized(1024.0, 700.0);
+    let issue = "Uneven local retention of custody images used for facial search";
+    let labels = |app: &App| {
+        app.harness
+            .query_all_by_role_and_label(Role::Label, issue)
+            .count()
+    };
+    let before = labels(&app);
+    app.harness
+        .get_by_role_and_label(Role::TextInput, "Issue")
+        .hover();
+    app.harness.run();
+    app.harness.run();
+    assert_eq!(labels(&app), before + 1, "a tooltip with the whole issue");
+}

@@ -4,13 +4,14 @@
 //! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
 //! and other views' changes appear here at once.
 
-use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+use egui::{Align, Id, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
 use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
 use super::date_text;
 use super::impact_grid::impact_grid_ui;
+use super::one_line::one_line_ui;
 use super::state::Derived;
 use super::theme;
 use super::trail_view::entry_history_ui;
@@ -144,7 +145,16 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             text,
         })
     };
-    if let Some(text) = single_line(ui, "Issue", &entry.issue, "Short title of the issue") {
+    let focus_issue = ui
+        .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
+        .unwrap_or(false);
+    if let Some(text) = single_line(
+        ui,
+        "Issue",
+        &entry.issue,
+        "Short title of the issue",
+        focus_issue,
+    ) {
         commands.push(set_text(EntryText::Issue, text));
     }
     if let Some(text) = single_line(
@@ -152,6 +162,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         "Category",
         &entry.category,
         "data quality, retention, custody images, …",
+        false,
     ) {
         commands.push(set_text(EntryText::Category, text));
     }
@@ -288,15 +299,9 @@ fn mitigation_ui(
     ui.horizontal(|ui| {
         let owner_label = ui.label("Owner");
         let mut owner = mitigation.owner.clone();
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut owner)
-                    .hint_text("Who is responsible")
-                    .desired_width(
-                        (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x)
-                            .max(60.0),
-                    ),
-            )
+        let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
+        let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
+        let response = one_line_ui(ui, &mut owner, owner_id, "Who is responsible", width)
             .labelled_by(owner_label.id);
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
@@ -474,18 +479,34 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
     ui.label(RichText::new(&ranked.reason).weak().italics());
 }
 
-/// A labelled single-line text field; returns the new text when the user changed it.
-fn single_line(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+/// A labelled single-line text field; returns the new text when the user changed it. `focus` puts
+/// the keyboard in it and scrolls it into view.
+fn single_line(ui: &mut Ui, label: &str, value: &str, hint: &str, focus: bool) -> Option<String> {
+    let id = ui.make_persistent_id(("entry-field", label));
     let label = ui.label(RichText::new(label).strong());
     let mut text = value.to_owned();
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    let response = one_line_ui(ui, &mut text, id, hint, f32::INFINITY).labelled_by(label.id);
+    if focus {
+        // All selected, so what is typed replaces the placeholder title.
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&text)));
+        state.store(ui.ctx(), id);
+        response.request_focus();
+        response.scroll_to_me(Some(Align::Min));
+    }
     response.changed().then_some(text)
+}
+
+fn focus_request_id() -> Id {
+    Id::unique("entry-editor-focus-request")
+}
+
+/// Asks the editor to put the keyboard in the Issue field of the entry it shows next (a new one),
+/// scrolled into view and its text selected, so the first keys typed are the title.
+pub(super) fn focus_issue(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
 }
 
 /// A labelled multi-line text field; returns the new text when the user changed it.

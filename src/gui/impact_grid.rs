@@ -11,6 +11,7 @@
 use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::command::Command;
+use super::one_line::one_line_ui;
 use super::theme;
 use dpia_core::edit::Edit;
 use dpia_core::register::{
@@ -283,10 +284,13 @@ fn note_row(
         let pickers_width = sizes.row_width() - sizes.name - SPACING;
         let width = pickers_width.min(ui.available_width()) - BUTTONS_WIDTH - 2.0 * SPACING;
         let mut note = impact.note.clone();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut note)
-                .hint_text(format!("Note on {}: why it was scored so", right.name))
-                .desired_width(width.max(0.0)),
+        let note_id = ui.make_persistent_id(("impact-note", &right.id));
+        let response = one_line_ui(
+            ui,
+            &mut note,
+            note_id,
+            &format!("Note on {}: why it was scored so", right.name),
+            width.max(0.0),
         );
         if response.changed() {
             commands.push(Command::Edit(Edit::SetImpactNote {

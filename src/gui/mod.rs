@@ -21,6 +21,7 @@ mod entry_editor;
 mod export;
 mod heat_map;
 mod impact_grid;
+mod one_line;
 mod priorities;
 mod settings;
 mod settings_window;
