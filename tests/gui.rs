@@ -894,3 +894,51 @@ fn ctrl_e_puts_the_keyboard_in_the_new_entrys_issue() {
         "Body-worn video retention"
     );
 }
+
+#[test]
+fn scoring_an_unscored_right_keeps_its_row_under_the_pointer() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    let picker = "Liberty and security inherent likelihood 3";
+    let before = app.harness.get_by_label(picker).rect();
+    app.harness
+        .get_by_label("Liberty and security inherent severity 3")
+        .click();
+    app.harness.run();
+    app.harness.run();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-002"))
+        .unwrap();
+    assert!(
+        entry
+            .impact(&dpia_core::register::RightId::parse("liberty").unwrap())
+            .is_some(),
+        "scored"
+    );
+    assert_eq!(
+        app.harness.get_by_label(picker).rect(),
+        before,
+        "the row stays where the pointer is, so the next click lands on it"
+    );
+    app.harness.get_by_label(picker).click();
+    app.harness.run();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-002"))
+        .unwrap();
+    let liberty = entry
+        .impact(&dpia_core::register::RightId::parse("liberty").unwrap())
+        .unwrap();
+    assert_eq!(
+        (
+            liberty.inherent.severity.value(),
+            liberty.inherent.likelihood.value()
+        ),
+        (3, 3)
+    );
+}

@@ -15,7 +15,7 @@ use super::one_line::one_line_ui;
 use super::theme;
 use dpia_core::edit::Edit;
 use dpia_core::register::{
-    Assessment, Entry, Impact, Likelihood, Register, Right, Scale, Severity, Stage,
+    Assessment, Entry, Impact, Likelihood, Register, Right, RightId, Scale, Severity, Stage,
 };
 use dpia_core::scoring::Score;
 
@@ -169,21 +169,55 @@ pub(super) fn impact_grid_ui(
         }
     });
     ui.add(egui::Separator::default().horizontal().shrink(0.0));
-    // The rights the entry bears on first, in catalogue order, then the others to score.
-    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = register
-        .rights
-        .iter()
-        .partition(|right| entry.impact(&right.id).is_some());
-    for right in scored {
-        right_row(ui, sizes, stacked, entry, right, commands);
-    }
-    if !unscored.is_empty() {
-        ui.add_space(4.0);
-        ui.label(RichText::new("Not scored").small().weak());
-    }
-    for right in unscored {
-        right_row(ui, sizes, stacked, entry, right, commands);
-    }
+    // The rights the entry bears on first, in catalogue order, then the others to score. While
+    // the pointer is over the rows they keep the order they had when it came, so a right just
+    // scored does not jump into the scored block under the pointer before the next click.
+    let order_id = ui.make_persistent_id(("impact-order", &entry.id));
+    let kept: Option<RowOrder> = ui.data(|d| d.get_temp(order_id));
+    let pointer = ui.ctx().pointer_latest_pos();
+    let rows_hovered = kept
+        .as_ref()
+        .is_some_and(|kept| pointer.is_some_and(|pointer| kept.rect.contains(pointer)));
+    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = match kept.filter(|_| rows_hovered) {
+        Some(kept) => {
+            let find = |ids: &[RightId]| -> Vec<&Right> {
+                ids.iter()
+                    .filter_map(|id| register.rights.iter().find(|right| &right.id == id))
+                    .collect()
+            };
+            (find(&kept.scored), find(&kept.unscored))
+        }
+        None => register
+            .rights
+            .iter()
+            .partition(|right| entry.impact(&right.id).is_some()),
+    };
+    let rows = ui.scope(|ui| {
+        for right in &scored {
+            right_row(ui, sizes, stacked, entry, right, commands);
+        }
+        if !unscored.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new("Not scored").small().weak());
+        }
+        for right in &unscored {
+            right_row(ui, sizes, stacked, entry, right, commands);
+        }
+    });
+    let order = RowOrder {
+        scored: scored.iter().map(|right| right.id.clone()).collect(),
+        unscored: unscored.iter().map(|right| right.id.clone()).collect(),
+        rect: rows.response.rect,
+    };
+    ui.data_mut(|d| d.insert_temp(order_id, order));
+}
+
+/// The order the rights' rows were drawn in, and where: kept while the pointer is over them.
+#[derive(Debug, Clone)]
+struct RowOrder {
+    scored: Vec<RightId>,
+    unscored: Vec<RightId>,
+    rect: egui::Rect,
 }
 
 /// A fixed-width cell, so that the rows line up under the headings.
