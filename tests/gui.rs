@@ -942,3 +942,25 @@ fn scoring_an_unscored_right_keeps_its_row_under_the_pointer() {
         (3, 3)
     );
 }
+
+#[test]
+fn a_save_as_error_goes_after_a_later_save_succeeds() {
+    let mut app = open_small();
+    let paper = app.path.with_file_name("paper.pdf");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(paper));
+    app.harness.run();
+    assert_eq!(app.harness.state().errors().len(), 1, "refused: a .pdf");
+    let other = app.path.with_file_name("other.ron");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(other.clone()));
+    app.harness.run();
+    assert!(other.is_file());
+    assert!(
+        app.harness.state().errors().is_empty(),
+        "{:?}",
+        app.harness.state().errors()
+    );
+}

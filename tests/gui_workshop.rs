@@ -362,3 +362,26 @@ fn discarding_a_session_records_nothing() {
     assert!(!h.state().is_dirty());
     assert!(!snapshot_file::folder(&app.path).exists());
 }
+
+#[test]
+fn the_start_dialogs_problem_goes_once_put_right() {
+    let mut app = open_small();
+    let h = &mut app.harness;
+    click(h, "Workshop");
+    click(h, "Start workshop…");
+    replace_text(h, "Title", "Open Space 7");
+    click(h, "Start session");
+    assert!(h.state().workshop_session().is_none());
+    assert!(
+        h.query_by_label_contains("at least one participant")
+            .is_some(),
+        "no participant named yet"
+    );
+    type_into(h, "Participant 1", "Liberty");
+    h.run();
+    assert!(
+        h.query_by_label_contains("at least one participant")
+            .is_none(),
+        "gone once a participant is added"
+    );
+}

@@ -144,9 +144,11 @@ impl ExportDialog {
         Some(std::path::absolute(&path).unwrap_or(path))
     }
 
-    /// Collects what the worker threads have reported; returns a notice for the status bar.
-    fn poll(&mut self) -> Option<String> {
+    /// Collects what the worker threads have reported: a notice for the status bar, and an error
+    /// (a paper or folder that would not open) for the error banner.
+    fn poll(&mut self) -> (Option<String>, Option<String>) {
         let mut notice = None;
+        let mut error = None;
         if let Some(job) = &mut self.job {
             loop {
                 match job.receiver.try_recv() {
@@ -183,13 +185,13 @@ impl ExportDialog {
         }
         self.openers.retain(|receiver| match receiver.try_recv() {
             Ok(Err(err)) => {
-                notice = Some(err);
+                error = Some(err);
                 false
             }
             Err(TryRecvError::Empty) => true,
             Ok(Ok(())) | Err(TryRecvError::Disconnected) => false,
         });
-        notice
+        (notice, error)
     }
 }
 
@@ -259,8 +261,13 @@ impl DpiaApp {
 
     /// Collects the export's progress and draws the dialog when it is open.
     pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
-        if let Some(notice) = self.export.poll() {
+        let (notice, error) = self.export.poll();
+        if let Some(notice) = notice {
             self.notice = Some(notice);
+        }
+        // A paper or folder that would not open is an error, shown whole in the banner.
+        if let Some(error) = error {
+            self.errors.push(error);
         }
         if self.export.is_running() {
             // The worker asks for a repaint on progress; this is the fallback.
@@ -398,7 +405,7 @@ impl DpiaApp {
     }
 
     /// Opens `target` (a folder or the paper) with the desktop's default application, on a worker
-    /// thread; a failure is reported in the status bar.
+    /// thread; a failure is reported in the error banner.
     fn open_with_desktop(&mut self, target: &Path, ctx: &egui::Context) {
         let (sender, receiver) = mpsc::channel();
         let opened = target.to_owned();
@@ -423,7 +430,8 @@ impl DpiaApp {
         match spawned {
             Ok(_) => self.export.openers.push(receiver),
             Err(err) => {
-                self.notice = Some(format!("Could not open {}: {err}", target_name(target)));
+                self.errors
+                    .push(format!("Could not open {}: {err}", target_name(target)));
             }
         }
     }

@@ -151,6 +151,8 @@ impl DpiaApp {
                     copy.discard().ok();
                 }
                 self.settings.remember(&path);
+                // An earlier save's error is answered by this save; it would only mislead now.
+                self.errors.clear();
                 self.notice = Some(format!("Saved {}", file_name(&path)));
                 self.journal_saved_changes(&path);
                 self.document.mark_saved(path, fingerprint);

@@ -216,6 +216,10 @@ pub(super) fn setup_ui(
             .weak()
             .small(),
         );
+        if setup.problem.is_some() {
+            // Kept up to date as the form changes: gone once put right, never stale.
+            setup.problem = setup.start(register).err();
+        }
         if let Some(problem) = &setup.problem {
             ui.add_space(4.0);
             ui.label(RichText::new(problem).color(theme::error_text(ui.ctx().theme())));
