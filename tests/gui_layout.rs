@@ -218,3 +218,66 @@ fn at_1024_a_cut_issue_shows_whole_on_hover() {
     app.harness.run();
     assert_eq!(labels(&app), before + 1, "a tooltip with the whole issue");
 }
+
+/// Whether the table (above the editor) shows a row for `entry`.
+fn table_shows(app: &App, entry: &str) -> bool {
+    let editor_top = app
+        .harness
+        .get_by_role_and_label(Role::Button, "Duplicate")
+        .rect()
+        .top();
+    app.harness
+        .query_all_by_role_and_label(Role::Label, entry)
+        .any(|node| node.rect().bottom() <= editor_top && node.rect().top() > 60.0)
+}
+
+#[test]
+fn at_1024_the_table_follows_the_selection_when_it_moves() {
+    let mut app = open_bundled_sized(1024.0, 700.0);
+    let low = app.harness.state_mut().shown_entries()[22].clone();
+    app.harness
+        .state_mut()
+        .push(Command::Select(Some(low.clone())));
+    app.harness.run();
+    app.harness.run();
+    assert!(table_shows(&app, low.as_str()), "scrolled down to {low}");
+    assert!(!table_shows(&app, "PND-001"), "rank 1 is out of view");
+    // Must-have lifts it to the top five: the table goes with it.
+    click(&mut app.harness, "Must-have for the next draft");
+    app.harness.run();
+    let rank = app.harness.state().rank_of(&low).unwrap();
+    assert!(rank <= 5, "{low} is now {rank}");
+    assert!(
+        table_shows(&app, low.as_str()),
+        "{low} is in view at {rank}"
+    );
+    // Undone, the table goes back down with it.
+    super::gui_util::press(&mut app.harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    app.harness.run();
+    assert!(app.harness.state().rank_of(&low).unwrap() > 20);
+    assert!(
+        table_shows(&app, low.as_str()),
+        "{low} is in view after undo"
+    );
+}
+
+#[test]
+fn a_heat_map_filter_that_hides_the_selection_selects_what_it_shows() {
+    let mut app = open_bundled_sized(1024.0, 700.0);
+    assert_eq!(
+        app.harness.state().selection().map(|id| id.as_str()),
+        Some("PND-001")
+    );
+    click(&mut app.harness, "Heat map");
+    // PND-001 is 16 (4 × 4) before mitigation: not in the 3 × 3 cell.
+    click(
+        &mut app.harness,
+        "11 entries: severity 3 significant, likelihood 3 likely",
+    );
+    app.harness.run();
+    let shown = app.harness.state_mut().shown_entries();
+    assert_eq!(shown.len(), 11);
+    let selected = app.harness.state().selection().cloned().unwrap();
+    assert!(shown.contains(&selected), "{selected} is one of the cell's");
+    assert!(table_shows(&app, selected.as_str()));
+}

@@ -235,6 +235,18 @@ pub(super) struct ViewState {
     pub focus_search: bool,
     /// Set when the table should scroll the selected entry into view.
     pub scroll_to_selection: bool,
+    /// What the table was last checked to show the selection for (`DpiaApp::follow_selection`):
+    /// the filter, the rows' version and the selected entry's row.
+    pub followed: Followed,
+}
+
+/// What `DpiaApp::follow_selection` last saw.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Followed {
+    pub filter: Filter,
+    pub rows_version: u64,
+    pub selection: Option<EntryId>,
+    pub row: Option<usize>,
 }
 
 impl Default for ViewState {
@@ -247,6 +259,7 @@ impl Default for ViewState {
             heat_map_stage: Stage::Inherent,
             focus_search: false,
             scroll_to_selection: false,
+            followed: Followed::default(),
         }
     }
 }
@@ -262,6 +275,8 @@ pub(super) struct Derived {
     pub position_of_entry: Vec<usize>,
     /// The positions in `ranked` of the rows the register table shows, in order.
     pub rows: Vec<usize>,
+    /// Counts the times `rows` was recomputed, so a change in them can be noticed cheaply.
+    pub rows_version: u64,
     /// Entries per system, for the systems list.
     pub systems: Vec<(SystemId, usize)>,
     /// The categories in use, for the category filter.
@@ -322,6 +337,7 @@ impl Derived {
             );
             self.categories = overview::categories(register);
             self.rows_key = Some(rows_key);
+            self.rows_version += 1;
         }
     }
 

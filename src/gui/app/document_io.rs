@@ -91,6 +91,7 @@ impl DpiaApp {
         self.autosave.next_at = None;
         self.derived.refresh(&self.document, &self.view);
         self.select_first();
+        self.view.scroll_to_selection = true;
     }
 
     /// Saves to the register's file, unless someone else changed it since it was opened.

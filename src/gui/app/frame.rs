@@ -159,6 +159,8 @@ impl DpiaApp {
             self.after_save = None;
         }
         self.derived.refresh(&self.document, &self.view);
+        self.follow_selection();
+        self.derived.refresh(&self.document, &self.view);
         self.collect_autosave(Wait::No);
         self.autosave(ctx);
         self.update_title(ctx);
