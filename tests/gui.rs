@@ -964,3 +964,29 @@ fn a_save_as_error_goes_after_a_later_save_succeeds() {
         app.harness.state().errors()
     );
 }
+
+#[test]
+fn a_residual_above_the_inherent_score_is_warned_of() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    let warning = "Liberty and security: after mitigation (16) scores above before (8)";
+    assert!(app.harness.query_by_label_contains(warning).is_none());
+    // Liberty is 8 before mitigation (4 × 2); likelihood 4 after makes it 16.
+    click(
+        &mut app.harness,
+        "Liberty and security residual likelihood 4",
+    );
+    assert!(
+        app.harness.query_by_label_contains(warning).is_some(),
+        "warned"
+    );
+    click(
+        &mut app.harness,
+        "Liberty and security residual likelihood 1",
+    );
+    assert!(
+        app.harness
+            .query_by_label_contains("scores above before")
+            .is_none()
+    );
+}

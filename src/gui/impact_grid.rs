@@ -301,7 +301,35 @@ fn right_row(
     });
     if let Some(impact) = impact {
         note_row(ui, sizes, entry, right, impact, commands);
+        if let Some(warning) = residual_above_inherent(right, impact) {
+            ui.horizontal(|ui| {
+                ui.add_space(sizes.name);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(warning).color(theme::error_text(ui.ctx().theme())),
+                    )
+                    .wrap(),
+                );
+            });
+            ui.add_space(2.0);
+        }
     }
+}
+
+/// A warning when the judgement after mitigation scores above the one before it: mitigation does
+/// not raise a risk, so one of the two is likely mistaken.
+fn residual_above_inherent(right: &Right, impact: &Impact) -> Option<String> {
+    let inherent = Score::of(impact.inherent);
+    let residual = Score::of(impact.residual?);
+    (residual > inherent).then(|| {
+        format!(
+            "⚠ {}: after mitigation ({}) scores above before ({}); mitigation does not raise a \
+             risk, so check both judgements",
+            right.name,
+            residual.value(),
+            inherent.value()
+        )
+    })
 }
 
 fn note_row(
