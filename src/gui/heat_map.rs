@@ -99,9 +99,14 @@ fn grid_ui(
     ui.add_space(4.0);
     for likelihood in Likelihood::ALL.into_iter().rev() {
         ui.horizontal(|ui| {
-            ui.add_sized(
+            // Right-aligned against the grid, each line.
+            ui.allocate_ui_with_layout(
                 Vec2::new(LIKELIHOOD_LABELS, CELL),
-                egui::Label::new(format!("{}\n{}", likelihood.value(), likelihood.name())),
+                egui::Layout::right_to_left(egui::Align::Center),
+                |ui| {
+                    ui.set_min_size(Vec2::new(LIKELIHOOD_LABELS, CELL));
+                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.name()));
+                },
             );
             for severity in Severity::ALL {
                 let count = map.count(severity.value(), likelihood.value());
@@ -139,9 +144,14 @@ fn grid_ui(
     ui.horizontal(|ui| {
         ui.add_space(LIKELIHOOD_LABELS + ui.spacing().item_spacing.x);
         for severity in Severity::ALL {
-            ui.add_sized(
+            // Centred under its column, each line.
+            ui.allocate_ui_with_layout(
                 Vec2::new(CELL, 34.0),
-                egui::Label::new(format!("{}\n{}", severity.value(), severity.name())),
+                egui::Layout::top_down(egui::Align::Center),
+                |ui| {
+                    ui.set_min_size(Vec2::new(CELL, 34.0));
+                    ui.label(format!("{}\n{}", severity.value(), severity.name()));
+                },
             );
         }
     });
