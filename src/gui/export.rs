@@ -284,15 +284,24 @@ impl DpiaApp {
         let labels = self.versions.labels();
         let register = &self.document.register;
         let has_file = self.document.path.is_some();
+        let chooser_open = self.file_dialogs.is_open();
+        // Drawn as the other dialogs are (a heading, the buttons in a row at the end), but as a
+        // window rather than a modal, so the file chooser can open over it.
         egui::Window::new("Export PDF")
             .id(egui::Id::unique("export-pdf"))
-            .open(&mut is_open)
+            .title_bar(false)
             .collapsible(false)
             .resizable(false)
             .default_width(560.0)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
             .show(ctx, |ui| {
-                action = dialog_ui(ui, &mut self.export, register, has_file, &labels);
+                ui.heading("Export PDF");
+                ui.add_space(4.0);
+                let (chosen, close) = dialog_ui(ui, &mut self.export, register, has_file, &labels);
+                action = chosen;
+                if close || (!chooser_open && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                    is_open = false;
+                }
             });
         if !is_open {
             self.export.is_open = false;
@@ -499,14 +508,16 @@ fn make_paper(
 }
 
 /// Draws the dialog's contents; returns what the user asked for.
+/// The dialog's contents; returns what was asked for, and whether Close was pressed.
 fn dialog_ui(
     ui: &mut Ui,
     export: &mut ExportDialog,
     register: &Register,
     has_file: bool,
     labels: &[Label],
-) -> Option<Action> {
+) -> (Option<Action>, bool) {
     let mut action = None;
+    let mut close = false;
     let is_running = export.is_running();
     ui.label(format!(
         "An A4 paper of {} ({}), for circulation. It carries the register, so it can be opened in the app.",
@@ -515,8 +526,7 @@ fn dialog_ui(
     ));
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
-        options_ui(ui, export, has_file, labels, &mut action);
-        workshop_choice_ui(ui, export, register);
+        options_ui(ui, export, register, has_file, labels, &mut action);
     });
     ui.add_space(10.0);
     if let Some(existing) = &export.asking_replace {
@@ -537,10 +547,15 @@ fn dialog_ui(
         ui.add_space(6.0);
     }
     let can_export = !is_running && export.asking_replace.is_none() && export.target().is_some();
-    let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
-    if ui.add_enabled(can_export, button).clicked() {
-        action = Some(Action::Export);
-    }
+    ui.horizontal(|ui| {
+        let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
+        if ui.add_enabled(can_export, button).clicked() {
+            action = Some(Action::Export);
+        }
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
     if let Some(job) = &export.job {
         ui.add_space(8.0);
         ui.add(
@@ -578,13 +593,14 @@ fn dialog_ui(
         }
         None => {}
     }
-    action
+    (action, close)
 }
 
 /// The path, the edition and the change log to include.
 fn options_ui(
     ui: &mut Ui,
     export: &mut ExportDialog,
+    register: &Register,
     has_file: bool,
     labels: &[Label],
     action: &mut Option<Action>,
@@ -641,10 +657,12 @@ fn options_ui(
                 ui.label(RichText::new(hint).weak().small());
             });
             ui.end_row();
+            workshop_choice_ui(ui, export, register);
         });
 }
 
-/// The "Workshop outcome" picker: none, or one of the register's workshops, latest first.
+/// The "Workshop outcome" row of the options grid: none, or one of the register's workshops,
+/// latest first.
 fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register) {
     let name = |idx: usize| {
         register
@@ -654,13 +672,8 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                 format!("{} · {}", workshop.date, workshop.title)
             })
     };
-    ui.add_space(10.0);
-    egui::Grid::new("export-workshop")
-        .num_columns(2)
-        .spacing([12.0, 10.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new("Workshop outcome").strong());
-            ui.vertical(|ui| {
+    ui.label(RichText::new("Workshop outcome").strong());
+    ui.vertical(|ui| {
                 let chosen = export.workshop_idx.map_or_else(|| "No workshop".to_owned(), name);
                 ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
                     egui::ComboBox::from_id_salt("export-workshop")
@@ -684,8 +697,7 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                 };
                 ui.label(RichText::new(hint).weak().small());
             });
-            ui.end_row();
-        });
+    ui.end_row();
 }
 
 /// The "Changes since" picker: no change log, or one of the snapshots, newest first.
