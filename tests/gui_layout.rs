@@ -281,3 +281,29 @@ fn a_heat_map_filter_that_hides_the_selection_selects_what_it_shows() {
     assert!(shown.contains(&selected), "{selected} is one of the cell's");
     assert!(table_shows(&app, selected.as_str()));
 }
+
+#[test]
+fn below_1280_the_systems_and_filters_fold_behind_the_toggle() {
+    let mut app = open_bundled_sized(1024.0, 700.0);
+    assert!(
+        app.harness.query_by_label_contains("All systems").is_none(),
+        "folded away"
+    );
+    // The table has the room: Highest right shows again.
+    assert!(
+        app.harness
+            .query_by_role_and_label(Role::Button, "Highest right")
+            .is_some()
+    );
+    click(&mut app.harness, "Systems and filters");
+    assert!(
+        app.harness.query_by_label_contains("All systems").is_some(),
+        "shown on asking"
+    );
+    let wide = open_bundled_sized(1400.0, 900.0);
+    assert!(
+        wide.harness
+            .query_by_label_contains("All systems")
+            .is_some()
+    );
+}

@@ -206,6 +206,14 @@ impl View {
         }
     }
 
+    /// The view's name in the switcher in a narrow window.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::Details => "Details",
+            other => other.label(),
+        }
+    }
+
     /// Whether the view is offered in the menu and the switcher: the Resolve conflicts view only
     /// while the register has conflicts (or is being shown).
     pub fn is_offered(self, register: &Register, shown: Self) -> bool {
@@ -235,6 +243,9 @@ pub(super) struct ViewState {
     pub focus_search: bool,
     /// Set when the table should scroll the selected entry into view.
     pub scroll_to_selection: bool,
+    /// Whether the user chose to show (or hide) the systems and filters; `None` follows the
+    /// window's width.
+    pub sidebar_open: Option<bool>,
     /// What the table was last checked to show the selection for (`DpiaApp::follow_selection`):
     /// the filter, the rows' version and the selected entry's row.
     pub followed: Followed,
@@ -259,6 +270,7 @@ impl Default for ViewState {
             heat_map_stage: Stage::Inherent,
             focus_search: false,
             scroll_to_selection: false,
+            sidebar_open: None,
             followed: Followed::default(),
         }
     }

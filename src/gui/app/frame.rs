@@ -17,6 +17,18 @@ use crate::gui::{
     snapshots, table, theme,
 };
 
+/// How the toolbar fits the window (`DpiaApp::toolbar_fit`).
+#[derive(Debug, Clone, Copy)]
+struct ToolbarFit {
+    /// The search box is in the toolbar (else in the menu row).
+    search: bool,
+    /// The views go by their short names.
+    short_labels: bool,
+}
+
+/// The window width (in points) from which the systems and filters show beside the table unless
+/// the user hid them.
+const WIDE_WINDOW: f32 = 1280.0;
 /// The search box is never narrower than this, nor wider than `SEARCH_MAX_WIDTH`.
 const SEARCH_MIN_WIDTH: f32 = 180.0;
 const SEARCH_MAX_WIDTH: f32 = 320.0;
@@ -99,28 +111,36 @@ impl DpiaApp {
             return;
         }
 
-        let search_in_toolbar = self.search_fits_in_toolbar(ui);
-        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui, !search_in_toolbar));
+        // Below `WIDE_WINDOW` the systems and filters fold away behind the toolbar's ☰, so the
+        // table and the editor have the width; the user's own choice wins either way.
+        let sidebar_open = self
+            .view
+            .sidebar_open
+            .unwrap_or(ui.available_width() >= WIDE_WINDOW);
+        let fit = self.toolbar_fit(ui);
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui, !fit.search));
         egui::Panel::top("toolbar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
                     .inner_margin(egui::Margin::symmetric(10, 6)),
             )
-            .show(ui, |ui| self.toolbar_ui(ui, search_in_toolbar));
+            .show(ui, |ui| self.toolbar_ui(ui, fit, sidebar_open));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("sidebar")
-            .resizable(true)
-            .default_size(200.0)
-            .size_range(160.0..=320.0)
-            .show(ui, |ui| {
-                sidebar::sidebar_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                );
-            });
+        if sidebar_open {
+            egui::Panel::left("sidebar")
+                .resizable(true)
+                .default_size(200.0)
+                .size_range(160.0..=320.0)
+                .show(ui, |ui| {
+                    sidebar::sidebar_ui(
+                        ui,
+                        &self.document.register,
+                        &self.derived,
+                        &mut self.view,
+                        &mut self.commands,
+                    );
+                });
+        }
         if self.view.view.shows_editor() {
             self.editor_panel(ui);
         }
@@ -174,6 +194,14 @@ impl DpiaApp {
             .size_range(160.0..=900.0)
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
             .show(ui, |ui| {
+                // A grip on the divider, so it looks as draggable as it is.
+                let top = ui.max_rect().center_top() - egui::vec2(0.0, 5.0);
+                let grip = egui::Rect::from_center_size(top, egui::vec2(44.0, 4.0));
+                ui.painter().with_clip_rect(grip.expand(2.0)).rect_filled(
+                    grip,
+                    2.0,
+                    ui.visuals().weak_text_color().gamma_multiply(0.6),
+                );
                 let author = self.settings.author();
                 let defaults = entry_editor::Defaults {
                     author: &author,
@@ -356,9 +384,10 @@ impl DpiaApp {
         }
     }
 
-    /// Whether the search box fits in the toolbar beside the view switcher and the buttons at
-    /// the width of `ui` (the whole window); when it does not, it moves to the menu row.
-    fn search_fits_in_toolbar(&self, ui: &Ui) -> bool {
+    /// How the toolbar fits the width of `ui` (the whole window): the search box beside the view
+    /// switcher and the buttons if there is room, else in the menu row; the views' short names if
+    /// even their full names do not fit beside the buttons.
+    fn toolbar_fit(&self, ui: &Ui) -> ToolbarFit {
         let spacing = ui.spacing().item_spacing.x;
         let padding = 2.0 * ui.spacing().button_padding.x;
         let width = |text: &str, font: egui::FontId| {
@@ -368,28 +397,43 @@ impl DpiaApp {
                 .x
         };
         let button = |text: &str| width(text, egui::FontId::proportional(14.0)) + padding + spacing;
-        let views: f32 = View::ALL
-            .into_iter()
-            .filter(|view| view.is_offered(&self.document.register, self.view.view))
-            .map(|view| width(view.label(), theme::bold_body()) + padding + spacing)
-            .sum();
+        let offered = || {
+            View::ALL
+                .into_iter()
+                .filter(|view| view.is_offered(&self.document.register, self.view.view))
+        };
+        let views = |short: bool| -> f32 {
+            offered()
+                .map(|view| {
+                    let label = if short {
+                        view.short_label()
+                    } else {
+                        view.label()
+                    };
+                    width(label, theme::bold_body()) + padding + spacing
+                })
+                .sum()
+        };
         let marking = width(
             self.document.register.metadata.marking.label(),
             theme::bold_family_size(12.0),
         ) + 16.0
             + spacing;
         let separators = 3.0 * (2.0 * spacing + 2.0);
-        let needed = views
-            + TOOLBAR_GAP
+        let others = button("☰")
             + separators
-            + SEARCH_MIN_WIDTH
-            + CLEAR_BUTTON_WIDTH
             + button("Add entry")
             + button("Undo")
             + button("Redo")
             + marking
             + 2.0 * TOOLBAR_MARGIN;
-        needed <= ui.available_width()
+        let available = ui.available_width();
+        let search = others + views(false) + TOOLBAR_GAP + SEARCH_MIN_WIDTH + CLEAR_BUTTON_WIDTH
+            <= available;
+        ToolbarFit {
+            search,
+            short_labels: others + views(false) > available,
+        }
     }
 
     /// The search box, at most `max_width` wide, with its clear button.
@@ -428,14 +472,15 @@ impl DpiaApp {
     /// The toolbar: the view switcher, the search box when `with_search`, and on the right the
     /// marking, Add entry, Undo and Redo. The right group is laid out first, so the left side
     /// only ever takes the width left over and never runs under it.
-    fn toolbar_ui(&mut self, ui: &mut Ui, with_search: bool) {
+    fn toolbar_ui(&mut self, ui: &mut Ui, fit: ToolbarFit, sidebar_open: bool) {
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 self.toolbar_buttons_ui(ui);
                 ui.separator();
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    self.view_switcher_ui(ui);
-                    if with_search {
+                    self.sidebar_toggle_ui(ui, sidebar_open);
+                    self.view_switcher_ui(ui, fit.short_labels);
+                    if fit.search {
                         ui.add_space(TOOLBAR_GAP / 2.0);
                         ui.separator();
                         ui.add_space(TOOLBAR_GAP / 2.0);
@@ -447,18 +492,55 @@ impl DpiaApp {
         });
     }
 
-    fn view_switcher_ui(&mut self, ui: &mut Ui) {
+    /// ☰: shows or hides the systems and filters; says so when filters apply while hidden.
+    fn sidebar_toggle_ui(&mut self, ui: &mut Ui, sidebar_open: bool) {
+        let filtered = self.view.filter != dpia_core::filter::Filter::default();
+        // Hidden filters that apply are not a secret: the ☰ is in the accent colour then.
+        let text = if !sidebar_open && filtered {
+            RichText::new("☰")
+                .color(theme::accent(ui.ctx().theme()))
+                .strong()
+        } else {
+            RichText::new("☰")
+        };
+        let hover = match (sidebar_open, filtered) {
+            (true, _) => "Hide the systems and filters",
+            (false, true) => "Show the systems and filters (filters apply)",
+            (false, false) => "Show the systems and filters",
+        };
+        let toggle = ui.selectable_label(sidebar_open, text).on_hover_text(hover);
+        toggle.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, "Systems and filters")
+        });
+        if toggle.clicked() {
+            self.view.sidebar_open = Some(!sidebar_open);
+        }
+    }
+
+    /// The views, under their short names when `short`.
+    fn view_switcher_ui(&mut self, ui: &mut Ui, short: bool) {
         for view in View::ALL {
             if !view.is_offered(&self.document.register, self.view.view) {
                 continue;
             }
             let selected = self.view.view == view;
-            let text = if selected {
-                RichText::new(view.label()).font(theme::bold_body())
+            let label = if short {
+                view.short_label()
             } else {
-                RichText::new(view.label())
+                view.label()
             };
-            if ui.selectable_label(selected, text).clicked() {
+            let text = if selected {
+                RichText::new(label).font(theme::bold_body())
+            } else {
+                RichText::new(label)
+            };
+            let response = ui.selectable_label(selected, text);
+            let response = if short && label != view.label() {
+                response.on_hover_text(view.label())
+            } else {
+                response
+            };
+            if response.clicked() {
                 self.commands.push(Command::ShowView(view));
             }
         }
@@ -521,7 +603,9 @@ impl DpiaApp {
                     "{} · {} · {}",
                     metadata.title, metadata.version_label, metadata.status
                 );
-                truncated_label(ui, 0.4, RichText::new(&title).weak(), &title);
+                // A notice on the left has the room first: the title and the path give way.
+                let title_share = if self.notice.is_some() { 0.3 } else { 0.4 };
+                truncated_label(ui, title_share, RichText::new(&title).weak(), &title);
                 ui.separator();
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     self.status_left_ui(ui);
@@ -546,7 +630,8 @@ impl DpiaApp {
                     .to_string()
             },
         );
-        truncated_label(ui, 0.45, RichText::new(&path).weak(), &path);
+        let path_share = if self.notice.is_some() { 0.3 } else { 0.6 };
+        truncated_label(ui, path_share, RichText::new(&path).weak(), &path);
         ui.separator();
         if self.document.is_dirty() {
             ui.label(RichText::new("Unsaved changes").strong());
