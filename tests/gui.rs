@@ -990,3 +990,21 @@ fn a_residual_above_the_inherent_score_is_warned_of() {
             .is_none()
     );
 }
+
+#[test]
+fn a_key_typed_just_before_a_click_is_kept() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    type_into(&mut app.harness, "Issue", " Smit");
+    // The last key and a click elsewhere arrive in the same frame, the key's text after the
+    // press (as X11 can deliver them).
+    app.harness.get_by_label("Add mitigation").click();
+    app.harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("h".to_owned()));
+    app.harness.run();
+    app.harness.run();
+    let entry = app.harness.state().register().entry(&id("PND-001")).unwrap();
+    assert_eq!(entry.issue, "Colocation of PND and PNC data Smith");
+}
