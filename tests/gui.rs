@@ -1005,6 +1005,11 @@ fn a_key_typed_just_before_a_click_is_kept() {
         .push(egui::Event::Text("h".to_owned()));
     app.harness.run();
     app.harness.run();
-    let entry = app.harness.state().register().entry(&id("PND-001")).unwrap();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-001"))
+        .unwrap();
     assert_eq!(entry.issue, "Colocation of PND and PNC data Smith");
 }

@@ -91,15 +91,11 @@ pub(super) fn table_ui(
         });
         return;
     }
-    let selected_row = view.selection.as_ref().and_then(|selected| {
-        derived.rows.iter().position(|position| {
-            derived
-                .ranked
-                .get(*position)
-                .and_then(|ranked| register.entries.get(ranked.entry_idx))
-                .is_some_and(|entry| &entry.id == selected)
-        })
-    });
+    let selected_row = view
+        .selection
+        .as_ref()
+        .and_then(|selected| register.entry_idx(selected))
+        .and_then(|entry_idx| derived.row_of_entry(entry_idx));
     let theme = ui.ctx().theme();
     let available = ui.available_width();
     let columns = Columns::fitting(available, ui.spacing().item_spacing.x);

@@ -134,8 +134,8 @@ impl DpiaApp {
                 .show(ui, |ui| {
                     sidebar::sidebar_ui(
                         ui,
-                        &self.document.register,
-                        &self.derived,
+                        &self.document,
+                        &mut self.derived,
                         &mut self.view,
                         &mut self.commands,
                     );

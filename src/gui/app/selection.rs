@@ -78,17 +78,17 @@ impl DpiaApp {
 
     /// Keeps the table on the selected entry: a filter that hides it selects the first entry it
     /// shows (so the editor never shows a hidden entry), and when the selected entry's row moves
-    /// (a re-rank, an undo or redo, a new filter or file) the table scrolls to it. Cheap when
-    /// nothing changed: the rows are searched only when they or the selection did.
+    /// (a re-rank, an undo or redo, a new filter or file) the table scrolls to it.
     pub(super) fn follow_selection(&mut self) {
         if self.view.filter != self.view.followed.filter {
             self.view.followed.filter = self.view.filter.clone();
-            let shown_entries = self.shown_entries();
             let shown = self
                 .view
                 .selection
                 .as_ref()
-                .is_some_and(|id| shown_entries.contains(id));
+                .and_then(|id| self.document.register.entry_idx(id))
+                .and_then(|entry_idx| self.derived.row_of_entry(entry_idx))
+                .is_some();
             if !shown {
                 self.select_first();
             }
@@ -100,16 +100,12 @@ impl DpiaApp {
         {
             return;
         }
-        let register = &self.document.register;
-        let row = self.view.selection.as_ref().and_then(|selected| {
-            self.derived.rows.iter().position(|position| {
-                self.derived
-                    .ranked
-                    .get(*position)
-                    .and_then(|ranked| register.entries.get(ranked.entry_idx))
-                    .is_some_and(|entry| &entry.id == selected)
-            })
-        });
+        let row = self
+            .view
+            .selection
+            .as_ref()
+            .and_then(|selected| self.document.register.entry_idx(selected))
+            .and_then(|entry_idx| self.derived.row_of_entry(entry_idx));
         if row != self.view.followed.row {
             self.view.scroll_to_selection = true;
         }
