@@ -371,6 +371,10 @@ mod growth {
     }
 
     /// Prints, for each operation, the medians at 100 and 10,000 entries and their ratio.
+    #[expect(
+        clippy::print_stdout,
+        reason = "the report is the bench's output, beside divan's table"
+    )]
     pub(super) fn report() {
         // Fewer samples for a quick look (a debug build, say): `DPIA_GROWTH_SAMPLES=30`.
         let samples = std::env::var("DPIA_GROWTH_SAMPLES")

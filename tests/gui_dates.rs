@@ -23,7 +23,11 @@ fn due(app: &App, entry: &str) -> Option<Date> {
 fn open_with_a_due_date() -> (App, &'static str) {
     let mut app = open_small();
     click(&mut app.harness, "PND-001");
-    assert_eq!(due(&app, "PND-001"), Some(date(2019, 10, 31)));
+    assert_eq!(
+        due(&app, "PND-001"),
+        Some(date(2019, 10, 31)),
+        "the fixture's due date"
+    );
     (app, "PND-001")
 }
 

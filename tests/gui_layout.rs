@@ -265,7 +265,10 @@ fn at_1024_the_table_follows_the_selection_when_it_moves() {
 fn a_heat_map_filter_that_hides_the_selection_selects_what_it_shows() {
     let mut app = open_bundled_sized(1024.0, 700.0);
     assert_eq!(
-        app.harness.state().selection().map(|id| id.as_str()),
+        app.harness
+            .state()
+            .selection()
+            .map(dpia_core::register::EntryId::as_str),
         Some("PND-001")
     );
     click(&mut app.harness, "Heat map");

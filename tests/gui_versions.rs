@@ -504,7 +504,10 @@ fn the_export_dialog_closes_with_its_close_button_and_lines_up_its_fields() {
     };
     let (since, workshop) = (picker("Changes since"), picker("Workshop outcome"));
     assert!(save_to.width() > 0.0);
-    assert_eq!(since.left(), workshop.left(), "one column of pickers");
+    assert!(
+        (since.left() - workshop.left()).abs() < 0.5,
+        "one column of pickers: {since:?} {workshop:?}"
+    );
     click(&mut app.harness, "Close");
     assert!(app.harness.query_by_label("Choose…").is_none(), "closed");
 }

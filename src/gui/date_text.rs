@@ -51,7 +51,7 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
 /// The year, month and day a text names, if it has the shape of a date.
 fn parts(text: &str) -> Option<(i64, i64, i64)> {
     let words: Vec<&str> = text
-        .split(|c: char| c == '-' || c == '/' || c == '.' || c == ' ' || c == ',')
+        .split(['-', '/', '.', ' ', ','])
         .filter(|word| !word.is_empty())
         .collect();
     let [first, second, third] = words.as_slice() else {

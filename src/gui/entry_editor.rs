@@ -137,7 +137,8 @@ fn header_ui(
     });
 }
 
-fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+/// The issue (which takes the keyboard after Ctrl+E) and the category.
+fn issue_and_category_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     let set_text = |field, text| {
         Command::Edit(Edit::SetEntryText {
             entry: entry.id.clone(),
@@ -166,6 +167,17 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     ) {
         commands.push(set_text(EntryText::Category, text));
     }
+}
+
+fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    let set_text = |field, text| {
+        Command::Edit(Edit::SetEntryText {
+            entry: entry.id.clone(),
+            field,
+            text,
+        })
+    };
+    issue_and_category_ui(ui, entry, commands);
     if let Some(text) = multi_line(ui, "Concern", &entry.concern, 4) {
         commands.push(set_text(EntryText::Concern, text));
     }

@@ -97,49 +97,8 @@ pub(super) fn table_ui(
         .and_then(|selected| register.entry_idx(selected))
         .and_then(|entry_idx| derived.row_of_entry(entry_idx));
     let theme = ui.ctx().theme();
-    let available = ui.available_width();
-    let columns = Columns::fitting(available, ui.spacing().item_spacing.x);
-    // The Issue column takes half of what the fixed columns leave, Concern the rest. The widths
-    // are laid out afresh when the window's width changes (the id changes with it), so a larger
-    // window gives the text columns the room instead of leaving it empty.
-    let flexible = available
-        - ALWAYS
-        - 10.0 * ui.spacing().item_spacing.x
-        - if columns.highest_right {
-            HIGHEST_RIGHT
-        } else {
-            0.0
-        };
-    let width_bucket = (available / 40.0).round() as i32;
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(("register-table", width_bucket))
-        .striped(true)
-        .sense(Sense::click())
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(82.0).at_least(70.0).clip(true))
-        .column(Column::initial(60.0).at_least(50.0).clip(true));
-    if columns.concern {
-        builder = builder
-            .column(
-                Column::initial((flexible * 0.55).max(ISSUE_MIN))
-                    .at_least(ISSUE_MIN)
-                    .clip(true),
-            )
-            .column(Column::remainder().at_least(CONCERN_MIN).clip(true));
-    } else {
-        builder = builder.column(Column::remainder().at_least(ISSUE_MIN).clip(true));
-    }
-    if columns.highest_right {
-        builder = builder.column(Column::initial(HIGHEST_RIGHT).at_least(90.0).clip(true));
-    }
-    let mut builder = builder
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(62.0))
-        .column(Column::exact(86.0))
-        .column(Column::exact(48.0))
-        .min_scrolled_height(0.0);
+    let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
+    let mut builder = table_builder(ui, columns).min_scrolled_height(0.0);
     if view.scroll_to_selection {
         if let Some(row) = selected_row {
             builder = builder.scroll_to_row(row, None);
@@ -190,6 +149,52 @@ pub(super) fn table_ui(
                 }
             });
         });
+}
+
+/// The table's columns: `columns` says which of those that may give way are shown.
+fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
+    let available = ui.available_width();
+    // The Issue column takes half of what the fixed columns leave, Concern the rest. The widths
+    // are laid out afresh when the window's width changes (the id changes with it), so a larger
+    // window gives the text columns the room instead of leaving it empty.
+    let flexible = available
+        - ALWAYS
+        - 10.0 * ui.spacing().item_spacing.x
+        - if columns.highest_right {
+            HIGHEST_RIGHT
+        } else {
+            0.0
+        };
+    // In steps of 40 points, as the bits of a whole number (a float is not hashed).
+    let width_bucket = (available / 40.0).round().to_bits();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(("register-table", width_bucket))
+        .striped(true)
+        .sense(Sense::click())
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(82.0).at_least(70.0).clip(true))
+        .column(Column::initial(60.0).at_least(50.0).clip(true));
+    if columns.concern {
+        builder = builder
+            .column(
+                Column::initial((flexible * 0.55).max(ISSUE_MIN))
+                    .at_least(ISSUE_MIN)
+                    .clip(true),
+            )
+            .column(Column::remainder().at_least(CONCERN_MIN).clip(true));
+    } else {
+        builder = builder.column(Column::remainder().at_least(ISSUE_MIN).clip(true));
+    }
+    if columns.highest_right {
+        builder = builder.column(Column::initial(HIGHEST_RIGHT).at_least(90.0).clip(true));
+    }
+    builder
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(62.0))
+        .column(Column::exact(86.0))
+        .column(Column::exact(48.0))
 }
 
 /// Draws one entry's cells.

@@ -226,10 +226,7 @@ pub fn rerank_entry(
     // Only the places around the old and new ones are looked at: the keys are worked out for
     // them alone, so a score change costs the same in a register of 100 entries or 10,000.
     let key_at = |order: &[Ranked], position: usize| -> Option<PriorityKey> {
-        order
-            .get(position)
-            .and_then(|ranked| order_of(ranked))
-            .map(|(key, _)| key)
+        order.get(position).and_then(&order_of).map(|(key, _)| key)
     };
     let mut ties = Vec::new();
     for around in [old_position, new_position] {
