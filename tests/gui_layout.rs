@@ -310,3 +310,29 @@ fn below_1280_the_systems_and_filters_fold_behind_the_toggle() {
             .is_some()
     );
 }
+
+#[test]
+fn at_1024_a_mitigations_buttons_and_text_fit_beside_the_grid() {
+    let app = open_bundled_sized(1024.0, 700.0);
+    let field = |label: &str| {
+        app.harness
+            .get_by_role_and_label(Role::MultilineTextInput, label)
+            .rect()
+    };
+    // The concern fits the texts' column; the mitigation, in its frame, must too (it ran past
+    // the column's edge, its last letters hidden, behind a heading row too wide for it).
+    let concern = field("Concern");
+    let mitigation = field("Mitigation 1");
+    assert!(
+        mitigation.right() <= concern.right() + 0.5,
+        "{mitigation:?} ends within the column {concern:?}"
+    );
+    let remove = app
+        .harness
+        .get_by_label_contains("Remove mitigation 1")
+        .rect();
+    assert!(
+        remove.right() <= concern.right() + 0.5,
+        "the remove button {remove:?} is in the column {concern:?}"
+    );
+}

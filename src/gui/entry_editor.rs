@@ -40,9 +40,9 @@ pub(super) fn entry_editor_ui(
     header_ui(ui, register, derived, entry, commands);
     ui.separator();
     let width = ui.available_width();
-    // The impact grid is roomy in about 740 points; the texts take what is left, at least 290
-    // (where the grid turns compact).
-    let left_width = (width * 0.42).min(width - 740.0).max(290.0);
+    // The impact grid shows whole right names beside compact pickers in about 560 points; the
+    // texts take up to 42% and what the grid leaves, at least 290 (a mitigation's heading row).
+    let left_width = (width * 0.42).min(width - 560.0).max(290.0);
     egui_extras::StripBuilder::new(ui)
         .size(egui_extras::Size::exact(left_width))
         .size(egui_extras::Size::exact(12.0))
