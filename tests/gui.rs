@@ -477,6 +477,42 @@ fn unsaved_changes_are_copied_to_a_recovery_file_every_30_seconds() {
 }
 
 #[test]
+fn after_save_as_reopening_the_original_offers_no_recovery() {
+    let mut app = open_small();
+    let recovery = app.path.with_file_name("small.recovery.ron");
+    click(&mut app.harness, "PND-002");
+    type_into(&mut app.harness, "Issue", " saved elsewhere");
+    let later = app.harness.ctx.input(|i| i.time) + 31.0;
+    app.harness.input_mut().time = Some(later);
+    app.harness.run();
+    app.harness.state_mut().wait_for_autosave();
+    assert!(
+        recovery.exists(),
+        "the unsaved change is copied beside the original"
+    );
+
+    let other = app.path.with_file_name("other.ron");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(other.clone()));
+    app.harness.run();
+    assert_eq!(app.harness.state().path(), Some(other.as_path()));
+    assert!(
+        !recovery.exists(),
+        "the original's copy went with the changes"
+    );
+    assert!(!other.with_file_name("other.recovery.ron").exists());
+
+    let reopened = harness(DpiaApp::open(&app.path, options()));
+    assert_eq!(reopened.state().question(), None, "nothing to restore");
+    let original = reopened.state().register().entry(&id("PND-002")).unwrap();
+    assert_eq!(
+        original.issue, "Unscored entry",
+        "the original is as it was saved"
+    );
+}
+
+#[test]
 fn escape_closes_the_path_field() {
     let mut app = open_small();
     app.harness.get_by_label("File").click();
@@ -815,4 +851,165 @@ fn saved_edits_enter_the_audit_trail_with_their_author_and_show_in_the_entry_his
     // Nothing changed since: a second save adds no block.
     press(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(dpia_files::trail_file::load(&path).unwrap().blocks.len(), 1);
+}
+
+#[test]
+fn two_tied_entries_both_read_the_rank_they_share() {
+    let mut app = super::gui_util::open_bundled_sized(1400.0, 900.0);
+    // LEDS-012 and PND-003 tie on every score: 7th and 8th, ordered by id alone.
+    assert_eq!(app.harness.state().rank_of(&id("LEDS-012")), Some(7));
+    assert_eq!(app.harness.state().rank_of(&id("PND-003")), Some(8));
+    assert_eq!(
+        app.harness.query_all_by_label("7=").count(),
+        2,
+        "both read 7="
+    );
+    assert!(app.harness.query_by_label("8=").is_none());
+    click(&mut app.harness, "PND-003");
+    assert!(app.harness.query_by_label("Rank 7 (tied) of 29").is_some());
+    click(&mut app.harness, "Priorities");
+    // Its rows are taller, so only the first of the two may be in view; neither reads 8=.
+    assert!(app.harness.query_by_label("7=").is_some());
+    assert!(
+        app.harness.query_by_label("8=").is_none(),
+        "in Priorities too"
+    );
+}
+
+#[test]
+fn ctrl_e_puts_the_keyboard_in_the_new_entrys_issue() {
+    let mut app = open_small();
+    press(&mut app.harness, Modifiers::COMMAND, Key::E);
+    app.harness.run();
+    let new = app.harness.state().selection().cloned().unwrap();
+    assert_eq!(app.harness.state().register().entries.len(), 4);
+    // Typed straight away, with no click: the keys go to the Issue field.
+    app.harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("Body-worn video retention".to_owned()));
+    app.harness.run();
+    assert_eq!(
+        app.harness.state().register().entry(&new).unwrap().issue,
+        "Body-worn video retention"
+    );
+}
+
+#[test]
+fn scoring_an_unscored_right_keeps_its_row_under_the_pointer() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-002");
+    let picker = "Liberty and security inherent likelihood 3";
+    let before = app.harness.get_by_label(picker).rect();
+    app.harness
+        .get_by_label("Liberty and security inherent severity 3")
+        .click();
+    app.harness.run();
+    app.harness.run();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-002"))
+        .unwrap();
+    assert!(
+        entry
+            .impact(&dpia_core::register::RightId::parse("liberty").unwrap())
+            .is_some(),
+        "scored"
+    );
+    assert_eq!(
+        app.harness.get_by_label(picker).rect(),
+        before,
+        "the row stays where the pointer is, so the next click lands on it"
+    );
+    app.harness.get_by_label(picker).click();
+    app.harness.run();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-002"))
+        .unwrap();
+    let liberty = entry
+        .impact(&dpia_core::register::RightId::parse("liberty").unwrap())
+        .unwrap();
+    assert_eq!(
+        (
+            liberty.inherent.severity.value(),
+            liberty.inherent.likelihood.value()
+        ),
+        (3, 3)
+    );
+}
+
+#[test]
+fn a_save_as_error_goes_after_a_later_save_succeeds() {
+    let mut app = open_small();
+    let paper = app.path.with_file_name("paper.pdf");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(paper));
+    app.harness.run();
+    assert_eq!(app.harness.state().errors().len(), 1, "refused: a .pdf");
+    let other = app.path.with_file_name("other.ron");
+    app.harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(other.clone()));
+    app.harness.run();
+    assert!(other.is_file());
+    assert!(
+        app.harness.state().errors().is_empty(),
+        "{:?}",
+        app.harness.state().errors()
+    );
+}
+
+#[test]
+fn a_residual_above_the_inherent_score_is_warned_of() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    let warning = "Liberty and security: after mitigation (16) scores above before (8)";
+    assert!(app.harness.query_by_label_contains(warning).is_none());
+    // Liberty is 8 before mitigation (4 × 2); likelihood 4 after makes it 16.
+    click(
+        &mut app.harness,
+        "Liberty and security residual likelihood 4",
+    );
+    assert!(
+        app.harness.query_by_label_contains(warning).is_some(),
+        "warned"
+    );
+    click(
+        &mut app.harness,
+        "Liberty and security residual likelihood 1",
+    );
+    assert!(
+        app.harness
+            .query_by_label_contains("scores above before")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_key_typed_just_before_a_click_is_kept() {
+    let mut app = open_small();
+    click(&mut app.harness, "PND-001");
+    type_into(&mut app.harness, "Issue", " Smit");
+    // The last key and a click elsewhere arrive in the same frame, the key's text after the
+    // press (as X11 can deliver them).
+    app.harness.get_by_label("Add mitigation").click();
+    app.harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text("h".to_owned()));
+    app.harness.run();
+    app.harness.run();
+    let entry = app
+        .harness
+        .state()
+        .register()
+        .entry(&id("PND-001"))
+        .unwrap();
+    assert_eq!(entry.issue, "Colocation of PND and PNC data Smith");
 }

@@ -318,7 +318,7 @@ fn prior_consultation_is_indicated_in_register_details_and_recorded() {
     click(&mut app.harness, "Record prior consultation");
     assert!(
         app.harness
-            .query_by_label_contains("is not a date: write the date of response as YYYY-MM-DD")
+            .query_by_label_contains("date of response: “1 August” is not a date")
             .is_some()
     );
     assert!(

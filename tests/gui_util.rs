@@ -31,8 +31,13 @@ pub(crate) fn options() -> Options {
 
 /// A 1400 × 900 harness around `app`, after its first frame.
 pub(crate) fn harness(app: DpiaApp) -> Harness<'static, DpiaApp> {
+    harness_sized(app, 1400.0, 900.0)
+}
+
+/// A `width` × `height` harness around `app`, after its first frame.
+pub(crate) fn harness_sized(app: DpiaApp, width: f32, height: f32) -> Harness<'static, DpiaApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(width, height))
         .build_ui_state(|ui, app: &mut DpiaApp| app.show(ui), app);
     harness.run();
     harness
@@ -49,6 +54,15 @@ pub(crate) fn open_small_with(configure: impl FnOnce(DpiaApp) -> DpiaApp) -> App
     let path = dir.path().join("small.ron");
     fs::copy(fixture("small.ron"), &path).unwrap();
     let harness = harness(configure(DpiaApp::open(&path, options())));
+    App { harness, path, dir }
+}
+
+/// The app open on a copy of the bundled register (29 entries, long right names) in a
+/// `width` × `height` window.
+pub(crate) fn open_bundled_sized(width: f32, height: f32) -> App {
+    let dir = Dir::new();
+    let path = dir.bundled("leds-hob-open-space.ron");
+    let harness = harness_sized(DpiaApp::open(&path, options()), width, height);
     App { harness, path, dir }
 }
 

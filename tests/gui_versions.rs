@@ -506,3 +506,24 @@ fn a_recorded_snapshot_whose_file_is_gone_is_shown_as_missing() {
             .is_some()
     );
 }
+
+#[test]
+fn the_export_dialog_closes_with_its_close_button_and_lines_up_its_fields() {
+    let mut app = open_small();
+    let paper = app.path.with_file_name("paper.pdf");
+    export_dialog(&mut app, &paper);
+    let save_to = app.harness.get_by_label("Choose…").rect();
+    let picker = |label: &str| {
+        app.harness
+            .get_by_role_and_label(egui::accesskit::Role::ComboBox, label)
+            .rect()
+    };
+    let (since, workshop) = (picker("Changes since"), picker("Workshop outcome"));
+    assert!(save_to.width() > 0.0);
+    assert!(
+        (since.left() - workshop.left()).abs() < 0.5,
+        "one column of pickers: {since:?} {workshop:?}"
+    );
+    click(&mut app.harness, "Close");
+    assert!(app.harness.query_by_label("Choose…").is_none(), "closed");
+}

@@ -418,3 +418,26 @@ fn an_action_recorded_in_the_presenter_lands_in_the_log_with_the_workshop_as_its
         })
     );
 }
+
+#[test]
+fn the_start_dialogs_problem_goes_once_put_right() {
+    let mut app = open_small();
+    let h = &mut app.harness;
+    click(h, "Workshop");
+    click(h, "Start workshop…");
+    replace_text(h, "Title", "Open Space 7");
+    click(h, "Start session");
+    assert!(h.state().workshop_session().is_none());
+    assert!(
+        h.query_by_label_contains("at least one participant")
+            .is_some(),
+        "no participant named yet"
+    );
+    type_into(h, "Participant 1", "Liberty");
+    h.run();
+    assert!(
+        h.query_by_label_contains("at least one participant")
+            .is_none(),
+        "gone once a participant is added"
+    );
+}

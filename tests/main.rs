@@ -37,6 +37,8 @@ mod fuzz;
 mod gui;
 mod gui_accountability;
 mod gui_actions;
+mod gui_dates;
+mod gui_layout;
 mod gui_merge;
 mod gui_util;
 mod gui_versions;

@@ -16,19 +16,25 @@ pub(super) fn rank_cmd(
 ) -> Result<ExitCode, CliError> {
     let register = load_to_read(path)?;
     let header = [
-        "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason",
+        "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason", "tie",
     ];
-    let rows: Vec<[String; 8]> = rank(&register)
+    let rows: Vec<[String; 9]> = rank(&register)
         .into_iter()
         .filter_map(|ranked| {
             let entry = register.entries.get(ranked.entry_idx)?;
             let score = |top: Option<&dpia_core::scoring::TopScore>| {
                 top.map(|t| t.score.to_string()).unwrap_or_default()
             };
-            // The table marks a tie as the app does (`7=`); CSV keeps the rank a number.
-            let rank = match (format, ranked.is_tied) {
-                (RankFormat::Table, true) => format!("{}=", ranked.rank),
-                _ => ranked.rank.to_string(),
+            // The table marks a tie as the app does (`7=` for each entry tied at 7); CSV keeps
+            // the rank a number and gives the rank the tie shares in its own column.
+            let rank = match format {
+                RankFormat::Table => ranked.label(),
+                RankFormat::Csv => ranked.rank.to_string(),
+            };
+            let tie = if ranked.is_tied {
+                ranked.tied_rank.to_string()
+            } else {
+                String::new()
             };
             Some([
                 rank,
@@ -39,6 +45,7 @@ pub(super) fn rank_cmd(
                 score(ranked.scores.inherent.as_ref()),
                 ranked.scores.breadth.to_string(),
                 ranked.reason,
+                tie,
             ])
         })
         .collect();
@@ -51,7 +58,15 @@ pub(super) fn rank_cmd(
             }
             writer.flush()?;
         }
-        RankFormat::Table => write_table(&header, &rows, out)?,
+        RankFormat::Table => {
+            // The tie is in the rank column already.
+            let header: [&str; 8] = std::array::from_fn(|column| header[column]);
+            let rows: Vec<[String; 8]> = rows
+                .into_iter()
+                .map(|row| std::array::from_fn(|column| row[column].clone()))
+                .collect();
+            write_table(&header, &rows, out)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -224,10 +224,10 @@ fn acceptance_from(draft: &Draft, decision: AcceptanceDecision) -> Result<RiskAc
     if !missing.is_empty() {
         return Err(format!("Fill in the {} first.", missing.join(" and ")));
     }
-    let date: Date = draft.date.trim().parse().map_err(|_| {
+    let date = super::date_text::parse(&draft.date)?.ok_or_else(|| {
         format!(
-            "`{}` is not a date: write the date of decision as YYYY-MM-DD.",
-            draft.date.trim()
+            "Fill in the date of decision, as {}.",
+            super::date_text::FORMS
         )
     })?;
     Ok(RiskAcceptance {

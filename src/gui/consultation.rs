@@ -44,13 +44,7 @@ impl Draft {
     /// The record the fields describe, or why a date cannot be read.
     fn record(&self) -> Result<PriorConsultation, String> {
         let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
-            let text = text.trim();
-            if text.is_empty() {
-                return Ok(None);
-            }
-            text.parse()
-                .map(Some)
-                .map_err(|_| format!("`{text}` is not a date: write the {what} as YYYY-MM-DD."))
+            super::date_text::parse(text).map_err(|reason| format!("The {what}: {reason}."))
         };
         Ok(PriorConsultation {
             sent: date(&self.sent, "date sent")?,

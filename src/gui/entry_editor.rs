@@ -4,12 +4,14 @@
 //! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
 //! and other views' changes appear here at once.
 
-use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+use egui::{Align, Id, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
 use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
+use super::date_text;
 use super::impact_grid::impact_grid_ui;
+use super::one_line::one_line_ui;
 use super::state::Derived;
 use super::theme;
 use super::trail_view::entry_history_ui;
@@ -38,9 +40,9 @@ pub(super) fn entry_editor_ui(
     header_ui(ui, register, derived, entry, commands);
     ui.separator();
     let width = ui.available_width();
-    // The impact grid is roomy in about 740 points; the texts take what is left, at least 290
-    // (where the grid turns compact).
-    let left_width = (width * 0.42).min(width - 740.0).max(290.0);
+    // The impact grid shows whole right names beside compact pickers in about 560 points; the
+    // texts take up to 42% and what the grid leaves, at least 290 (a mitigation's heading row).
+    let left_width = (width * 0.42).min(width - 560.0).max(290.0);
     egui_extras::StripBuilder::new(ui)
         .size(egui_extras::Size::exact(left_width))
         .size(egui_extras::Size::exact(12.0))
@@ -109,7 +111,7 @@ fn header_ui(
             ui.label(
                 RichText::new(format!(
                     "Rank {}{} of {}",
-                    ranked.rank,
+                    ranked.tied_rank,
                     if ranked.is_tied { " (tied)" } else { "" },
                     register.entries.len()
                 ))
@@ -135,6 +137,38 @@ fn header_ui(
     });
 }
 
+/// The issue (which takes the keyboard after Ctrl+E) and the category.
+fn issue_and_category_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
+    let set_text = |field, text| {
+        Command::Edit(Edit::SetEntryText {
+            entry: entry.id.clone(),
+            field,
+            text,
+        })
+    };
+    let focus_issue = ui
+        .data_mut(|d| d.remove_temp::<bool>(focus_request_id()))
+        .unwrap_or(false);
+    if let Some(text) = single_line(
+        ui,
+        "Issue",
+        &entry.issue,
+        "Short title of the issue",
+        focus_issue,
+    ) {
+        commands.push(set_text(EntryText::Issue, text));
+    }
+    if let Some(text) = single_line(
+        ui,
+        "Category",
+        &entry.category,
+        "data quality, retention, custody images, …",
+        false,
+    ) {
+        commands.push(set_text(EntryText::Category, text));
+    }
+}
+
 fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     let set_text = |field, text| {
         Command::Edit(Edit::SetEntryText {
@@ -143,17 +177,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             text,
         })
     };
-    if let Some(text) = single_line(ui, "Issue", &entry.issue, "Short title of the issue") {
-        commands.push(set_text(EntryText::Issue, text));
-    }
-    if let Some(text) = single_line(
-        ui,
-        "Category",
-        &entry.category,
-        "data quality, retention, custody images, …",
-    ) {
-        commands.push(set_text(EntryText::Category, text));
-    }
+    issue_and_category_ui(ui, entry, commands);
     if let Some(text) = multi_line(ui, "Concern", &entry.concern, 4) {
         commands.push(set_text(EntryText::Concern, text));
     }
@@ -205,7 +229,12 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         if response.changed() {
             commands.push(set_text(EntryText::SourceDocument, document));
         }
-        if let Some(date) = date_field(ui, "source-date", entry.source.date, "Source date") {
+        if let Some(date) = date_field(
+            ui,
+            ("source-date", &entry.id),
+            entry.source.date,
+            "Source date",
+        ) {
             commands.push(Command::Edit(Edit::SetSourceDate {
                 entry: entry.id.clone(),
                 date,
@@ -282,15 +311,9 @@ fn mitigation_ui(
     ui.horizontal(|ui| {
         let owner_label = ui.label("Owner");
         let mut owner = mitigation.owner.clone();
-        let response = ui
-            .add(
-                TextEdit::singleline(&mut owner)
-                    .hint_text("Who is responsible")
-                    .desired_width(
-                        (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x)
-                            .max(60.0),
-                    ),
-            )
+        let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
+        let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
+        let response = one_line_ui(ui, &mut owner, owner_id, "Who is responsible", width)
             .labelled_by(owner_label.id);
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
@@ -302,7 +325,7 @@ fn mitigation_ui(
         ui.label("Due");
         if let Some(due) = date_field(
             ui,
-            ("mitigation-due", mitigation_idx),
+            ("mitigation-due", &id, mitigation_idx),
             mitigation.due,
             &format!("Mitigation {number} due date"),
         ) {
@@ -468,18 +491,34 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
     ui.label(RichText::new(&ranked.reason).weak().italics());
 }
 
-/// A labelled single-line text field; returns the new text when the user changed it.
-fn single_line(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+/// A labelled single-line text field; returns the new text when the user changed it. `focus` puts
+/// the keyboard in it and scrolls it into view.
+fn single_line(ui: &mut Ui, label: &str, value: &str, hint: &str, focus: bool) -> Option<String> {
+    let id = ui.make_persistent_id(("entry-field", label));
     let label = ui.label(RichText::new(label).strong());
     let mut text = value.to_owned();
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    let response = one_line_ui(ui, &mut text, id, hint, f32::INFINITY).labelled_by(label.id);
+    if focus {
+        // All selected, so what is typed replaces the placeholder title.
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&text)));
+        state.store(ui.ctx(), id);
+        response.request_focus();
+        response.scroll_to_me(Some(Align::Min));
+    }
     response.changed().then_some(text)
+}
+
+fn focus_request_id() -> Id {
+    Id::unique("entry-editor-focus-request")
+}
+
+/// Asks the editor to put the keyboard in the Issue field of the entry it shows next (a new one),
+/// scrolled into view and its text selected, so the first keys typed are the title.
+pub(super) fn focus_issue(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(focus_request_id(), true));
 }
 
 /// A labelled multi-line text field; returns the new text when the user changed it.
@@ -496,9 +535,12 @@ fn multi_line(ui: &mut Ui, label: &str, value: &str, rows: usize) -> Option<Stri
     response.changed().then_some(text)
 }
 
-/// A date field in `YYYY-MM-DD`; returns the new date (or none, when cleared) once the text parses.
+/// A date field; returns the new date (or none, when cleared) once the text reads as a date
+/// (`date_text`: ISO, `31/10/2019`, `31 Oct 2019`).
 ///
-/// While the field has the keyboard focus it keeps what is typed, so a half-typed date is not lost.
+/// What is typed is kept until it reads as a date, focused or not: a mistyped date stays in the
+/// field, in red, with the reason beside it, until it is put right (or the date is changed
+/// elsewhere, by undo say). Once it has gone in, the field shows it as YYYY-MM-DD.
 #[expect(
     clippy::option_option,
     reason = "the outer option says whether the date changed, the inner one is the date or none"
@@ -511,35 +553,39 @@ pub(super) fn date_field(
 ) -> Option<Option<Date>> {
     let id = ui.make_persistent_id(id_salt);
     let shown = current.map(|d| d.to_string()).unwrap_or_default();
-    let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or(shown);
-    let parsed = parse_date(&text);
+    // The text typed, and the date it was typed over.
+    let kept: Option<(String, Option<Date>)> = ui.data_mut(|d| d.get_temp(id));
+    let mut text = kept
+        .filter(|(_, over)| *over == current)
+        .map_or(shown, |(text, _)| text);
+    let is_date = date_text::parse(&text).is_ok();
     let mut edit = TextEdit::singleline(&mut text)
         .hint_text("YYYY-MM-DD")
         .desired_width(96.0);
-    if parsed.is_none() {
+    if !is_date {
         edit = edit.text_color(theme::error_text(ui.ctx().theme()));
     }
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
-    let response = response.on_hover_text(format!("{accessible}, as YYYY-MM-DD"));
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    let parsed = date_text::parse(&text);
+    let response = response.on_hover_text(format!("{accessible}, as {}", date_text::FORMS));
+    if let Err(reason) = &parsed {
+        ui.label(
+            RichText::new(reason)
+                .small()
+                .color(theme::error_text(ui.ctx().theme())),
+        );
+    }
+    let changed = match parsed {
+        Ok(date) if response.changed() && date != current => Some(date),
+        _ => None,
+    };
+    let keep = response.has_focus() || parsed.is_err();
+    if keep {
+        let over = changed.unwrap_or(current);
+        ui.data_mut(|d| d.insert_temp(id, (text, over)));
     } else {
-        ui.data_mut(|d| d.remove::<String>(id));
+        ui.data_mut(|d| d.remove::<(String, Option<Date>)>(id));
     }
-    let parsed = parse_date(&text)?;
-    (response.changed() && parsed != current).then_some(parsed)
-}
-
-/// `Some(None)` for an empty field, `Some(Some(date))` for a valid date, `None` otherwise.
-#[expect(
-    clippy::option_option,
-    reason = "the outer option says whether the text is valid, the inner one is the date or none"
-)]
-fn parse_date(text: &str) -> Option<Option<Date>> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some(None);
-    }
-    text.parse::<Date>().ok().map(Some)
+    changed
 }

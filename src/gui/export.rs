@@ -149,9 +149,11 @@ impl ExportDialog {
         Some(std::path::absolute(&path).unwrap_or(path))
     }
 
-    /// Collects what the worker threads have reported; returns a notice for the status bar.
-    fn poll(&mut self) -> Option<String> {
+    /// Collects what the worker threads have reported: a notice for the status bar, and an error
+    /// (a paper or folder that would not open) for the error banner.
+    fn poll(&mut self) -> (Option<String>, Option<String>) {
         let mut notice = None;
+        let mut error = None;
         if let Some(job) = &mut self.job {
             loop {
                 match job.receiver.try_recv() {
@@ -188,13 +190,13 @@ impl ExportDialog {
         }
         self.openers.retain(|receiver| match receiver.try_recv() {
             Ok(Err(err)) => {
-                notice = Some(err);
+                error = Some(err);
                 false
             }
             Err(TryRecvError::Empty) => true,
             Ok(Ok(())) | Err(TryRecvError::Disconnected) => false,
         });
-        notice
+        (notice, error)
     }
 }
 
@@ -264,8 +266,13 @@ impl DpiaApp {
 
     /// Collects the export's progress and draws the dialog when it is open.
     pub(super) fn export_ui(&mut self, ctx: &egui::Context) {
-        if let Some(notice) = self.export.poll() {
+        let (notice, error) = self.export.poll();
+        if let Some(notice) = notice {
             self.notice = Some(notice);
+        }
+        // A paper or folder that would not open is an error, shown whole in the banner.
+        if let Some(error) = error {
+            self.errors.push(error);
         }
         if self.export.is_running() {
             // The worker asks for a repaint on progress; this is the fallback.
@@ -282,15 +289,24 @@ impl DpiaApp {
         let labels = self.versions.labels();
         let register = &self.document.register;
         let has_file = self.document.path.is_some();
+        let chooser_open = self.file_dialogs.is_open();
+        // Drawn as the other dialogs are (a heading, the buttons in a row at the end), but as a
+        // window rather than a modal, so the file chooser can open over it.
         egui::Window::new("Export PDF")
             .id(egui::Id::unique("export-pdf"))
-            .open(&mut is_open)
+            .title_bar(false)
             .collapsible(false)
             .resizable(false)
             .default_width(560.0)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
             .show(ctx, |ui| {
-                action = dialog_ui(ui, &mut self.export, register, has_file, &labels);
+                ui.heading("Export PDF");
+                ui.add_space(4.0);
+                let (chosen, close) = dialog_ui(ui, &mut self.export, register, has_file, &labels);
+                action = chosen;
+                if close || (!chooser_open && ui.input(|i| i.key_pressed(egui::Key::Escape))) {
+                    is_open = false;
+                }
             });
         if !is_open {
             self.export.is_open = false;
@@ -409,7 +425,7 @@ impl DpiaApp {
     }
 
     /// Opens `target` (a folder or the paper) with the desktop's default application, on a worker
-    /// thread; a failure is reported in the status bar.
+    /// thread; a failure is reported in the error banner.
     fn open_with_desktop(&mut self, target: &Path, ctx: &egui::Context) {
         let (sender, receiver) = mpsc::channel();
         let opened = target.to_owned();
@@ -434,7 +450,8 @@ impl DpiaApp {
         match spawned {
             Ok(_) => self.export.openers.push(receiver),
             Err(err) => {
-                self.notice = Some(format!("Could not open {}: {err}", target_name(target)));
+                self.errors
+                    .push(format!("Could not open {}: {err}", target_name(target)));
             }
         }
     }
@@ -542,14 +559,16 @@ fn make_paper(
 }
 
 /// Draws the dialog's contents; returns what the user asked for.
+/// The dialog's contents; returns what was asked for, and whether Close was pressed.
 fn dialog_ui(
     ui: &mut Ui,
     export: &mut ExportDialog,
     register: &Register,
     has_file: bool,
     labels: &[Label],
-) -> Option<Action> {
+) -> (Option<Action>, bool) {
     let mut action = None;
+    let mut close = false;
     let is_running = export.is_running();
     ui.label(format!(
         "An A4 paper of {} ({}), for circulation. It carries the register, so it can be opened in the app.",
@@ -558,9 +577,8 @@ fn dialog_ui(
     ));
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
-        options_ui(ui, export, has_file, labels, &mut action);
+        options_ui(ui, export, register, has_file, labels, &mut action);
         public_marking_ui(ui, export, register);
-        workshop_choice_ui(ui, export, register);
     });
     ui.add_space(10.0);
     if let Some(existing) = &export.asking_replace {
@@ -584,10 +602,15 @@ fn dialog_ui(
         && export.asking_replace.is_none()
         && export.target().is_some()
         && export.public_marking_for(register).is_ok();
-    let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
-    if ui.add_enabled(can_export, button).clicked() {
-        action = Some(Action::Export);
-    }
+    ui.horizontal(|ui| {
+        let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
+        if ui.add_enabled(can_export, button).clicked() {
+            action = Some(Action::Export);
+        }
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
     if let Some(job) = &export.job {
         ui.add_space(8.0);
         ui.add(
@@ -625,13 +648,14 @@ fn dialog_ui(
         }
         None => {}
     }
-    action
+    (action, close)
 }
 
 /// The path, the edition and the change log to include.
 fn options_ui(
     ui: &mut Ui,
     export: &mut ExportDialog,
+    register: &Register,
     has_file: bool,
     labels: &[Label],
     action: &mut Option<Action>,
@@ -688,10 +712,12 @@ fn options_ui(
                 ui.label(RichText::new(hint).weak().small());
             });
             ui.end_row();
+            workshop_choice_ui(ui, export, register);
         });
 }
 
-/// The "Workshop outcome" picker: none, or one of the register's workshops, latest first.
+/// The "Workshop outcome" row of the options grid (none, or one of the register's workshops,
+/// latest first) and the "Action log" row.
 fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register) {
     let name = |idx: usize| {
         register
@@ -701,13 +727,8 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                 format!("{} · {}", workshop.date, workshop.title)
             })
     };
-    ui.add_space(10.0);
-    egui::Grid::new("export-workshop")
-        .num_columns(2)
-        .spacing([12.0, 10.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new("Workshop outcome").strong());
-            ui.vertical(|ui| {
+    ui.label(RichText::new("Workshop outcome").strong());
+    ui.vertical(|ui| {
                 let chosen = export.workshop_idx.map_or_else(|| "No workshop".to_owned(), name);
                 ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
                     egui::ComboBox::from_id_salt("export-workshop")
@@ -731,22 +752,21 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                 };
                 ui.label(RichText::new(hint).weak().small());
             });
-            ui.end_row();
-            ui.label(RichText::new("Action log").strong());
-            ui.vertical(|ui| {
-                ui.add_enabled(
-                    !register.actions.is_empty(),
-                    egui::Checkbox::new(&mut export.has_actions, "Add the action log"),
-                );
-                let hint = if register.actions.is_empty() {
-                    "The register has no actions yet."
-                } else {
-                    "Ongoing, proposed complete and completed actions with their updates; the public edition names no owners."
-                };
-                ui.label(RichText::new(hint).weak().small());
-            });
-            ui.end_row();
-        });
+    ui.end_row();
+    ui.label(RichText::new("Action log").strong());
+    ui.vertical(|ui| {
+        ui.add_enabled(
+            !register.actions.is_empty(),
+            egui::Checkbox::new(&mut export.has_actions, "Add the action log"),
+        );
+        let hint = if register.actions.is_empty() {
+            "The register has no actions yet."
+        } else {
+            "Ongoing, proposed complete and completed actions with their updates; the public edition names no owners."
+        };
+        ui.label(RichText::new(hint).weak().small());
+    });
+    ui.end_row();
 }
 
 /// The "Changes since" picker: no change log, or one of the snapshots, newest first.

@@ -42,13 +42,49 @@ pub(super) fn heat_map_ui(
     );
     ui.add_space(8.0);
     let stage = view.heat_map_stage;
+    // Side by side where both fit, else the matrix under the grid; the area scrolls either way.
+    let side_by_side =
+        grid_width(ui) + MATRIX_GAP + matrix_width(ui, register) <= ui.available_width();
     egui::ScrollArea::both().show(ui, |ui| {
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| grid_ui(ui, register, derived, stage, commands));
-            ui.add_space(32.0);
-            ui.vertical(|ui| matrix_ui(ui, register, derived, stage, commands));
-        });
+        if side_by_side {
+            ui.horizontal_top(|ui| {
+                ui.vertical(|ui| grid_ui(ui, register, derived, stage, commands));
+                ui.add_space(MATRIX_GAP);
+                ui.vertical(|ui| matrix_ui(ui, register, derived, stage, commands));
+            });
+        } else {
+            grid_ui(ui, register, derived, stage, commands);
+            ui.add_space(MATRIX_GAP);
+            matrix_ui(ui, register, derived, stage, commands);
+        }
     });
+}
+
+/// The space between the grid and the matrix.
+const MATRIX_GAP: f32 = 32.0;
+/// The width of the likelihood labels left of the grid.
+const LIKELIHOOD_LABELS: f32 = 110.0;
+
+fn grid_width(ui: &Ui) -> f32 {
+    let spacing = ui.spacing().item_spacing.x;
+    LIKELIHOOD_LABELS + 4.0 * (CELL + spacing)
+}
+
+/// The matrix's width: the longest right name, then a column per system.
+fn matrix_width(ui: &Ui, register: &Register) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let longest = register
+        .rights
+        .iter()
+        .map(|right| {
+            ui.painter()
+                .layout_no_wrap(right.name.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    let systems = register.systems.len().max(1) as f32;
+    longest + 4.0 + systems * (MATRIX_CELL.x + 4.0)
 }
 
 fn grid_ui(
@@ -63,9 +99,14 @@ fn grid_ui(
     ui.add_space(4.0);
     for likelihood in Likelihood::ALL.into_iter().rev() {
         ui.horizontal(|ui| {
-            ui.add_sized(
-                Vec2::new(110.0, CELL),
-                egui::Label::new(format!("{}\n{}", likelihood.value(), likelihood.name())),
+            // Right-aligned against the grid, each line.
+            ui.allocate_ui_with_layout(
+                Vec2::new(LIKELIHOOD_LABELS, CELL),
+                egui::Layout::right_to_left(egui::Align::Center),
+                |ui| {
+                    ui.set_min_size(Vec2::new(LIKELIHOOD_LABELS, CELL));
+                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.name()));
+                },
             );
             for severity in Severity::ALL {
                 let count = map.count(severity.value(), likelihood.value());
@@ -101,16 +142,21 @@ fn grid_ui(
         });
     }
     ui.horizontal(|ui| {
-        ui.add_space(110.0 + ui.spacing().item_spacing.x);
+        ui.add_space(LIKELIHOOD_LABELS + ui.spacing().item_spacing.x);
         for severity in Severity::ALL {
-            ui.add_sized(
+            // Centred under its column, each line.
+            ui.allocate_ui_with_layout(
                 Vec2::new(CELL, 34.0),
-                egui::Label::new(format!("{}\n{}", severity.value(), severity.name())),
+                egui::Layout::top_down(egui::Align::Center),
+                |ui| {
+                    ui.set_min_size(Vec2::new(CELL, 34.0));
+                    ui.label(format!("{}\n{}", severity.value(), severity.name()));
+                },
             );
         }
     });
     ui.horizontal(|ui| {
-        ui.add_space(110.0);
+        ui.add_space(LIKELIHOOD_LABELS);
         ui.label(RichText::new("Likelihood ↑   Severity →").weak());
     });
     ui.add_space(10.0);

@@ -4,16 +4,18 @@
 //! Every change is pushed as an `Edit::SetImpact` or `Edit::SetImpactNote`; the score shown is
 //! computed by `scoring` from the register, so it changes the moment the edit is applied.
 //!
-//! The grid fits the width it is given: a narrow editor gets smaller pickers and a narrower right
-//! column (the full name is in the tooltip), and the note fields never reach past the pickers.
+//! The grid fits the width it is given: a narrow editor gets smaller pickers, and where even then
+//! the right names would be cut short each goes on a line of its own above its pickers; the note
+//! fields never reach past the pickers.
 
 use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::command::Command;
+use super::one_line::one_line_ui;
 use super::theme;
 use dpia_core::edit::Edit;
 use dpia_core::register::{
-    Assessment, Entry, Impact, Likelihood, Register, Right, Scale, Severity, Stage,
+    Assessment, Entry, Impact, Likelihood, Register, Right, RightId, Scale, Severity, Stage,
 };
 use dpia_core::scoring::Score;
 
@@ -59,16 +61,28 @@ impl Sizes {
     /// The right column may grow to this, so that long names show whole when there is room.
     const MAX_NAME: f32 = 220.0;
 
-    /// The sizes that fit `available` points: roomy if they fit, else compact, with the name
-    /// column taking what is left (but never below the compact width; the area scrolls then).
-    fn fitting(available: f32) -> Self {
-        let sizes = if Self::ROOMY.row_width() <= available {
+    /// The roomiest sizes whose name column shows names `longest` wide whole within `available`
+    /// points, if any do.
+    fn fitting_names(available: f32, longest: f32) -> Option<Self> {
+        [Self::ROOMY, Self::COMPACT].into_iter().find_map(|sizes| {
+            let others = sizes.row_width() - sizes.name;
+            let name = longest.max(sizes.name);
+            (others + name <= available).then(|| Self {
+                name: (available - others).clamp(name, Self::MAX_NAME.max(name)),
+                ..sizes
+            })
+        })
+    }
+
+    /// The sizes that fit `available` points with no name column (the names go above the rows).
+    fn stacked(available: f32) -> Self {
+        let without_name = |sizes: Self| sizes.row_width() - sizes.name - SPACING;
+        let sizes = if without_name(Self::ROOMY) <= available {
             Self::ROOMY
         } else {
             Self::COMPACT
         };
-        let name = (available - (sizes.row_width() - sizes.name)).clamp(sizes.name, Self::MAX_NAME);
-        Self { name, ..sizes }
+        Self { name: 0.0, ..sizes }
     }
 
     fn picker(self) -> f32 {
@@ -93,15 +107,37 @@ pub(super) fn impact_grid_ui(
     entry: &Entry,
     commands: &mut Vec<Command>,
 ) {
-    let sizes = Sizes::fitting(ui.available_width());
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let longest = register
+        .rights
+        .iter()
+        .map(|right| {
+            ui.painter()
+                .layout_no_wrap(right.name.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 2.0;
+    // Where the names would be cut short even beside compact pickers, each goes on a line of its
+    // own above its pickers.
+    let (sizes, stacked) = match Sizes::fitting_names(ui.available_width(), longest) {
+        Some(sizes) => (sizes, false),
+        None => (Sizes::stacked(ui.available_width()), true),
+    };
     ui.spacing_mut().item_spacing.x = SPACING;
+    let heading = |ui: &mut Ui| {
+        ui.add(
+            egui::Label::new(RichText::new("Rights impact").font(theme::bold_body())).truncate(),
+        );
+    };
+    if stacked {
+        heading(ui);
+    }
     ui.horizontal(|ui| {
-        cell(ui, sizes.name, |ui| {
-            ui.add(
-                egui::Label::new(RichText::new("Rights impact").font(theme::bold_body()))
-                    .truncate(),
-            );
-        });
+        if !stacked {
+            cell(ui, sizes.name, heading);
+        }
         cell(ui, sizes.stage(), |ui| {
             ui.add(egui::Label::new(RichText::new("Before mitigation").strong()).truncate());
         });
@@ -112,9 +148,11 @@ pub(super) fn impact_grid_ui(
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();
-        cell(ui, sizes.name, |ui| {
-            ui.label(small("Right"));
-        });
+        if !stacked {
+            cell(ui, sizes.name, |ui| {
+                ui.label(small("Right"));
+            });
+        }
         for stage_idx in 0..2 {
             if stage_idx == 1 {
                 ui.add_space(sizes.gap);
@@ -131,21 +169,55 @@ pub(super) fn impact_grid_ui(
         }
     });
     ui.add(egui::Separator::default().horizontal().shrink(0.0));
-    // The rights the entry bears on first, in catalogue order, then the others to score.
-    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = register
-        .rights
-        .iter()
-        .partition(|right| entry.impact(&right.id).is_some());
-    for right in scored {
-        right_row(ui, sizes, entry, right, commands);
-    }
-    if !unscored.is_empty() {
-        ui.add_space(4.0);
-        ui.label(RichText::new("Not scored").small().weak());
-    }
-    for right in unscored {
-        right_row(ui, sizes, entry, right, commands);
-    }
+    // The rights the entry bears on first, in catalogue order, then the others to score. While
+    // the pointer is over the rows they keep the order they had when it came, so a right just
+    // scored does not jump into the scored block under the pointer before the next click.
+    let order_id = ui.make_persistent_id(("impact-order", &entry.id));
+    let kept: Option<RowOrder> = ui.data(|d| d.get_temp(order_id));
+    let pointer = ui.ctx().pointer_latest_pos();
+    let rows_hovered = kept
+        .as_ref()
+        .is_some_and(|kept| pointer.is_some_and(|pointer| kept.rect.contains(pointer)));
+    let (scored, unscored): (Vec<&Right>, Vec<&Right>) = match kept.filter(|_| rows_hovered) {
+        Some(kept) => {
+            let find = |ids: &[RightId]| -> Vec<&Right> {
+                ids.iter()
+                    .filter_map(|id| register.rights.iter().find(|right| &right.id == id))
+                    .collect()
+            };
+            (find(&kept.scored), find(&kept.unscored))
+        }
+        None => register
+            .rights
+            .iter()
+            .partition(|right| entry.impact(&right.id).is_some()),
+    };
+    let rows = ui.scope(|ui| {
+        for right in &scored {
+            right_row(ui, sizes, stacked, entry, right, commands);
+        }
+        if !unscored.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new("Not scored").small().weak());
+        }
+        for right in &unscored {
+            right_row(ui, sizes, stacked, entry, right, commands);
+        }
+    });
+    let order = RowOrder {
+        scored: scored.iter().map(|right| right.id.clone()).collect(),
+        unscored: unscored.iter().map(|right| right.id.clone()).collect(),
+        rect: rows.response.rect,
+    };
+    ui.data_mut(|d| d.insert_temp(order_id, order));
+}
+
+/// The order the rights' rows were drawn in, and where: kept while the pointer is over them.
+#[derive(Debug, Clone)]
+struct RowOrder {
+    scored: Vec<RightId>,
+    unscored: Vec<RightId>,
+    rect: egui::Rect,
 }
 
 /// A fixed-width cell, so that the rows line up under the headings.
@@ -162,7 +234,15 @@ fn cell<R>(ui: &mut Ui, width: f32, add_contents: impl FnOnce(&mut Ui) -> R) -> 
     .inner
 }
 
-fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: &mut Vec<Command>) {
+/// One right's row; `stacked` puts its name on a line of its own above the pickers.
+fn right_row(
+    ui: &mut Ui,
+    sizes: Sizes,
+    stacked: bool,
+    entry: &Entry,
+    right: &Right,
+    commands: &mut Vec<Command>,
+) {
     let impact = entry.impact(&right.id);
     let set = |stage, assessment| {
         Command::Edit(Edit::SetImpact {
@@ -172,17 +252,24 @@ fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: 
             assessment,
         })
     };
+    let name_ui = |ui: &mut Ui| {
+        let name = RichText::new(&right.name);
+        let name = if impact.is_some() {
+            name.strong()
+        } else {
+            name.color(ui.visuals().weak_text_color())
+        };
+        ui.add(egui::Label::new(name).truncate())
+            .on_hover_text(format!("{} ({})", right.name, right.legal_reference));
+    };
+    if stacked {
+        ui.add_space(2.0);
+        name_ui(ui);
+    }
     ui.horizontal(|ui| {
-        cell(ui, sizes.name, |ui| {
-            let name = RichText::new(&right.name);
-            let name = if impact.is_some() {
-                name.strong()
-            } else {
-                name.color(ui.visuals().weak_text_color())
-            };
-            ui.add(egui::Label::new(name).truncate())
-                .on_hover_text(format!("{} ({})", right.name, right.legal_reference));
-        });
+        if !stacked {
+            cell(ui, sizes.name, name_ui);
+        }
 
         // Before mitigation.
         let inherent = impact.map(|i| i.inherent);
@@ -214,7 +301,35 @@ fn right_row(ui: &mut Ui, sizes: Sizes, entry: &Entry, right: &Right, commands: 
     });
     if let Some(impact) = impact {
         note_row(ui, sizes, entry, right, impact, commands);
+        if let Some(warning) = residual_above_inherent(right, impact) {
+            ui.horizontal(|ui| {
+                ui.add_space(sizes.name);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(warning).color(theme::error_text(ui.ctx().theme())),
+                    )
+                    .wrap(),
+                );
+            });
+            ui.add_space(2.0);
+        }
     }
+}
+
+/// A warning when the judgement after mitigation scores above the one before it: mitigation does
+/// not raise a risk, so one of the two is likely mistaken.
+fn residual_above_inherent(right: &Right, impact: &Impact) -> Option<String> {
+    let inherent = Score::of(impact.inherent);
+    let residual = Score::of(impact.residual?);
+    (residual > inherent).then(|| {
+        format!(
+            "⚠ {}: after mitigation ({}) scores above before ({}); mitigation does not raise a \
+             risk, so check both judgements",
+            right.name,
+            residual.value(),
+            inherent.value()
+        )
+    })
 }
 
 fn note_row(
@@ -231,10 +346,13 @@ fn note_row(
         let pickers_width = sizes.row_width() - sizes.name - SPACING;
         let width = pickers_width.min(ui.available_width()) - BUTTONS_WIDTH - 2.0 * SPACING;
         let mut note = impact.note.clone();
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut note)
-                .hint_text(format!("Note on {}: why it was scored so", right.name))
-                .desired_width(width.max(0.0)),
+        let note_id = ui.make_persistent_id(("impact-note", &right.id));
+        let response = one_line_ui(
+            ui,
+            &mut note,
+            note_id,
+            &format!("Note on {}: why it was scored so", right.name),
+            width.max(0.0),
         );
         if response.changed() {
             commands.push(Command::Edit(Edit::SetImpactNote {
@@ -419,7 +537,7 @@ mod tests {
 
     #[test]
     fn roomy_sizes_when_they_fit_with_a_longer_name_column() {
-        let sizes = Sizes::fitting(700.0);
+        let sizes = Sizes::fitting_names(700.0, 100.0).unwrap();
         assert_eq!(
             sizes,
             Sizes {
@@ -433,7 +551,7 @@ mod tests {
 
     #[test]
     fn compact_sizes_in_a_narrow_editor() {
-        let sizes = Sizes::fitting(480.0);
+        let sizes = Sizes::fitting_names(480.0, 80.0).unwrap();
         assert_eq!(
             sizes,
             Sizes {
@@ -445,7 +563,20 @@ mod tests {
     }
 
     #[test]
-    fn never_below_the_compact_sizes() {
-        assert_eq!(Sizes::fitting(100.0), Sizes::COMPACT);
+    fn names_go_above_the_pickers_where_they_would_be_cut() {
+        assert_eq!(Sizes::fitting_names(480.0, 160.0), None);
+        let stacked = Sizes::stacked(480.0);
+        assert!(stacked.name.abs() < 0.01, "{stacked:?}");
+        assert!(stacked.row_width() <= 480.0, "{stacked:?}");
+    }
+
+    #[test]
+    fn a_long_name_is_shown_whole_beside_compact_pickers() {
+        let sizes = Sizes::fitting_names(560.0, 160.0).unwrap();
+        assert!((sizes.picker_box - Sizes::COMPACT.picker_box).abs() < 0.01);
+        assert!(
+            sizes.name >= 160.0 && sizes.row_width() <= 560.0,
+            "{sizes:?}"
+        );
     }
 }

@@ -69,11 +69,7 @@ pub(super) fn priorities_ui(
                 };
                 row.set_selected(view.selection.as_ref() == Some(&entry.id));
                 row.col(|ui| {
-                    let rank = if ranked.is_tied {
-                        format!("{}=", ranked.rank)
-                    } else {
-                        ranked.rank.to_string()
-                    };
+                    let rank = ranked.label();
                     ui.label(RichText::new(rank).size(18.0).strong());
                 });
                 row.col(|ui| {

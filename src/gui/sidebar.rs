@@ -5,7 +5,7 @@
 use egui::{RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
 use super::command::{Command, MenuCommand};
-use super::state::{Derived, ViewState};
+use super::state::{Derived, Document, ViewState};
 use super::theme;
 use dpia_core::filter::MustHaveFilter;
 use dpia_core::register::{MitigationStatus, Register, Scale, SystemId};
@@ -14,11 +14,12 @@ use dpia_core::scoring::Level;
 /// Draws the systems list and the filters.
 pub(super) fn sidebar_ui(
     ui: &mut Ui,
-    register: &Register,
-    derived: &Derived,
+    document: &Document,
+    derived: &mut Derived,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
+    let register = &document.register;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
         section_heading(ui, "Systems");
@@ -43,7 +44,7 @@ pub(super) fn sidebar_ui(
         }
         ui.add_space(14.0);
         section_heading(ui, "Filters");
-        filters_ui(ui, register, derived, view);
+        filters_ui(ui, document, derived, view);
         if view.filter.is_active() {
             ui.add_space(8.0);
             if ui.button("Clear filters").clicked() {
@@ -104,7 +105,8 @@ fn count_row(ui: &mut Ui, selected: bool, name: &str, count: usize) -> egui::Res
     response
 }
 
-fn filters_ui(ui: &mut Ui, register: &Register, derived: &Derived, view: &mut ViewState) {
+fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mut ViewState) {
+    let register = &document.register;
     let filter = &mut view.filter;
     let width = ui.available_width();
     ui.label("Category");
@@ -113,7 +115,8 @@ fn filters_ui(ui: &mut Ui, register: &Register, derived: &Derived, view: &mut Vi
         .selected_text(filter.category.as_deref().unwrap_or("Any category"))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.category, None, "Any category");
-            for category in &derived.categories {
+            // Gathered only while the list is open: not on every key typed elsewhere.
+            for category in derived.categories(document) {
                 ui.selectable_value(&mut filter.category, Some(category.clone()), category);
             }
         })

@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use dpia_core::edit::{Edit, EditError};
-use dpia_core::filter::{self, Filter, SearchText, Sort};
+use dpia_core::edit::{Edit, EditError, EntryText};
+use dpia_core::filter::{self, Filter, SearchText, Sort, SortKey};
 use dpia_core::history::History;
 use dpia_core::overview::{self, RightsBySystems};
 use dpia_core::ranking::{Ranked, rank, rerank_entry};
@@ -45,6 +45,9 @@ pub(super) struct Document {
     ranking_changes: u64,
     /// The last such change, when it changed one entry in place: its count and the entry's position.
     last_entry_ranking_change: Option<(u64, usize)>,
+    /// Counts changes that can change which rows the table shows or their order, besides a search
+    /// or a sort by text: every change but edits to text the filters do not read.
+    rows_changes: u64,
     /// The history revision the document started at.
     start_revision: u64,
 }
@@ -74,6 +77,7 @@ impl Document {
             recovered_revision: None,
             ranking_changes: 0,
             last_entry_ranking_change: None,
+            rows_changes: 0,
             start_revision,
         }
     }
@@ -83,6 +87,9 @@ impl Document {
         let affects_ranking = edit.affects_ranking();
         let entry_idx = edit.entry().and_then(|id| self.register.entry_idx(id));
         let adds_entry = edit.adds_entry();
+        if !is_free_text(&edit) {
+            self.rows_changes += 1;
+        }
         self.journal.before_edit(&self.register, &edit);
         self.history.apply(&mut self.register, edit)?;
         if adds_entry {
@@ -102,6 +109,7 @@ impl Document {
         }
         let label = self.history.undo(&mut self.register)?;
         self.ranking_changes += 1;
+        self.rows_changes += 1;
         self.last_entry_ranking_change = None;
         Some(label)
     }
@@ -113,6 +121,7 @@ impl Document {
         }
         let label = self.history.redo(&mut self.register)?;
         self.ranking_changes += 1;
+        self.rows_changes += 1;
         self.last_entry_ranking_change = None;
         Some(label)
     }
@@ -154,6 +163,29 @@ impl Document {
     /// Changes whenever the priority order may have changed.
     pub(super) fn ranking_key(&self) -> (u64, u64) {
         (self.serial, self.ranking_changes)
+    }
+
+    /// Changes whenever the table's rows may have changed, leaving aside a search and a sort by
+    /// text (which follow `state_key`).
+    pub(super) fn rows_key(&self) -> (u64, u64) {
+        (self.serial, self.rows_changes)
+    }
+}
+
+/// Whether `edit` changes only text that neither the filters (other than the search) nor the
+/// numeric sorts read: typing in the issue, the concern, a mitigation or a note, say. The category
+/// is not free text: the category filter reads it.
+fn is_free_text(edit: &Edit) -> bool {
+    match edit {
+        Edit::SetEntryText { field, .. } => *field != EntryText::Category,
+        Edit::SetMitigationText { .. }
+        | Edit::SetMitigationOwner { .. }
+        | Edit::SetMitigationDue { .. }
+        | Edit::SetImpactNote { .. }
+        | Edit::SetSourceDate { .. }
+        | Edit::SetDetailText { .. }
+        | Edit::SetDateIssued { .. } => true,
+        _ => false,
     }
 }
 
@@ -210,6 +242,14 @@ impl View {
         }
     }
 
+    /// The view's name in the switcher in a narrow window.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::Details => "Details",
+            other => other.label(),
+        }
+    }
+
     /// Whether the view is offered in the menu and the switcher: the Resolve conflicts view only
     /// while the register has conflicts (or is being shown).
     pub fn is_offered(self, register: &Register, shown: Self) -> bool {
@@ -239,6 +279,21 @@ pub(super) struct ViewState {
     pub focus_search: bool,
     /// Set when the table should scroll the selected entry into view.
     pub scroll_to_selection: bool,
+    /// Whether the user chose to show (or hide) the systems and filters; `None` follows the
+    /// window's width.
+    pub sidebar_open: Option<bool>,
+    /// What the table was last checked to show the selection for (`DpiaApp::follow_selection`):
+    /// the filter, the rows' version and the selected entry's row.
+    pub followed: Followed,
+}
+
+/// What `DpiaApp::follow_selection` last saw.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Followed {
+    pub filter: Filter,
+    pub rows_version: u64,
+    pub selection: Option<EntryId>,
+    pub row: Option<usize>,
 }
 
 impl Default for ViewState {
@@ -251,25 +306,39 @@ impl Default for ViewState {
             heat_map_stage: Stage::Inherent,
             focus_search: false,
             scroll_to_selection: false,
+            sidebar_open: None,
+            followed: Followed::default(),
         }
     }
 }
+
+/// What the table's rows were made for: the document's state, the filter and the sort.
+type RowsKey = ((u64, u64), Filter, Sort);
+
+/// How many recent sets of rows `Derived` keeps.
+const RECENT_ROWS: usize = 4;
 
 /// Results computed from the document and the view, kept until either changes.
 #[derive(Debug, Default)]
 pub(super) struct Derived {
     ranking_key: Option<(u64, u64)>,
-    rows_key: Option<((u64, u64), Filter, Sort)>,
+    rows_key: Option<RowsKey>,
+    /// The rows made for the last few keys (the ranking unchanged), newest first.
+    recent_rows: Vec<(RowsKey, Vec<usize>)>,
     /// The priority order of every entry.
     pub ranked: Vec<Ranked>,
     /// For each entry (by position in the register), its position in `ranked`.
     pub position_of_entry: Vec<usize>,
     /// The positions in `ranked` of the rows the register table shows, in order.
     pub rows: Vec<usize>,
+    /// Counts the times `rows` was recomputed, so a change in them can be noticed cheaply.
+    pub rows_version: u64,
+    /// For each position in `ranked`, its row in `rows` (`usize::MAX` when filtered out).
+    row_of_position: Vec<usize>,
     /// Entries per system, for the systems list.
     pub systems: Vec<(SystemId, usize)>,
-    /// The categories in use, for the category filter.
-    pub categories: Vec<String>,
+    /// The categories in use, for the category filter, built when the filter's list is opened.
+    categories: Option<((u64, u64), Vec<String>)>,
     heat_maps: Option<[HeatMap; 2]>,
     /// The entries' searchable text, built when a search needs it.
     search_text: SearchText,
@@ -294,39 +363,117 @@ impl Derived {
             };
             self.ranking_key = Some(ranking_key);
             self.rows_key = None;
+            self.recent_rows.clear();
             self.ranked = match one_entry {
                 Some(entry_idx) => {
                     rerank_entry(register, std::mem::take(&mut self.ranked), entry_idx)
                 }
                 None => rank(register),
             };
-            self.position_of_entry = vec![0; register.entries.len()];
-            for (position, ranked) in self.ranked.iter().enumerate() {
-                if let Some(slot) = self.position_of_entry.get_mut(ranked.entry_idx) {
-                    *slot = position;
+            match one_entry.and_then(|entry_idx| self.position_of_entry.get(entry_idx).copied()) {
+                // One entry moved: only the places between its old and new ones changed, and no
+                // system gained or lost an entry.
+                Some(old_position) if self.position_of_entry.len() == register.entries.len() => {
+                    let new_position = one_entry
+                        .and_then(|entry_idx| {
+                            self.ranked.iter().position(|r| r.entry_idx == entry_idx)
+                        })
+                        .unwrap_or(old_position);
+                    let (low, high) = (
+                        old_position.min(new_position),
+                        old_position.max(new_position),
+                    );
+                    for position in low..=high {
+                        if let Some(ranked) = self.ranked.get(position)
+                            && let Some(slot) = self.position_of_entry.get_mut(ranked.entry_idx)
+                        {
+                            *slot = position;
+                        }
+                    }
+                }
+                _ => {
+                    self.position_of_entry = vec![0; register.entries.len()];
+                    for (position, ranked) in self.ranked.iter().enumerate() {
+                        if let Some(slot) = self.position_of_entry.get_mut(ranked.entry_idx) {
+                            *slot = position;
+                        }
+                    }
+                    self.systems = overview::entries_per_system(register);
                 }
             }
-            self.systems = overview::entries_per_system(register);
             self.heat_maps = None;
             self.matrices = None;
         }
-        let rows_key = (document.state_key(), view.filter.clone(), view.sort);
+        // A search, or a sort by issue or concern, reads the text: any change can move the rows.
+        // Otherwise typing leaves them as they are, and they are not recomputed for it.
+        let reads_text = !view.filter.search.trim().is_empty()
+            || matches!(view.sort.key, SortKey::Issue | SortKey::Concern);
+        let document_key = if reads_text {
+            document.state_key()
+        } else {
+            document.rows_key()
+        };
+        let rows_key = (document_key, view.filter.clone(), view.sort);
         if self.rows_key.as_ref() != Some(&rows_key) {
             let searching = !view.filter.search.trim().is_empty();
             if searching && self.search_key != Some(document.state_key()) {
                 self.search_text = SearchText::of(register);
                 self.search_key = Some(document.state_key());
             }
-            self.rows = filter::rows(
-                register,
-                &self.ranked,
-                &view.filter,
-                view.sort,
-                &self.search_text,
-            );
-            self.categories = overview::categories(register);
+            // A letter typed and taken back, or a filter switched off and on, finds its rows here.
+            let recent = self
+                .recent_rows
+                .iter()
+                .position(|(key, _)| *key == rows_key);
+            let everything_by_rank = !view.filter.is_active() && view.sort == Sort::default();
+            self.rows = match recent {
+                Some(idx) => self.recent_rows.remove(idx).1,
+                // No filter, in priority order: every position, without looking at an entry.
+                None if everything_by_rank => (0..self.ranked.len()).collect(),
+                None => filter::rows(
+                    register,
+                    &self.ranked,
+                    &view.filter,
+                    view.sort,
+                    &self.search_text,
+                ),
+            };
+            self.recent_rows
+                .insert(0, (rows_key.clone(), self.rows.clone()));
+            self.recent_rows.truncate(RECENT_ROWS);
             self.rows_key = Some(rows_key);
+            self.rows_version += 1;
+            self.row_of_position = vec![usize::MAX; self.ranked.len()];
+            for (row, position) in self.rows.iter().enumerate() {
+                if let Some(slot) = self.row_of_position.get_mut(*position) {
+                    *slot = row;
+                }
+            }
         }
+    }
+
+    /// The categories in use, for the category filter; computed when asked for after a change.
+    pub(super) fn categories(&mut self, document: &Document) -> &[String] {
+        let key = document.rows_key();
+        if self
+            .categories
+            .as_ref()
+            .is_none_or(|(made_for, _)| *made_for != key)
+        {
+            self.categories = Some((key, overview::categories(&document.register)));
+        }
+        self.categories
+            .as_ref()
+            .map_or(&[], |(_, categories)| categories)
+    }
+
+    /// The table row of the entry at `entry_idx` in the register, if the filters show it.
+    pub(super) fn row_of_entry(&self, entry_idx: usize) -> Option<usize> {
+        let position = *self.position_of_entry.get(entry_idx)?;
+        self.row_of_position
+            .get(position)
+            .copied()
+            .filter(|row| *row != usize::MAX)
     }
 
     /// The rank of the entry at `entry_idx` in the register.

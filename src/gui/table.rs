@@ -27,6 +27,45 @@ const COLUMNS: [(SortKey, &str); 10] = [
     (SortKey::Votes, "Votes"),
 ];
 
+/// The narrowest the Issue column gets before a lower-value column gives way.
+const ISSUE_MIN: f32 = 200.0;
+/// The narrowest the Concern column is shown.
+const CONCERN_MIN: f32 = 160.0;
+/// The Highest right column's width.
+const HIGHEST_RIGHT: f32 = 170.0;
+/// The width of the columns that always show, besides Issue: id, system, the two scores, rank,
+/// must-have and votes.
+const ALWAYS: f32 = 82.0 + 60.0 + 2.0 * (theme::CHIP_WIDTH + 8.0) + 62.0 + 86.0 + 48.0;
+
+/// Which of the columns that may give way are shown: in a narrow window Concern goes first, then
+/// Highest right, so that id, issue, the scores, rank, must-have and votes always show.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    concern: bool,
+    highest_right: bool,
+}
+
+impl Columns {
+    fn fitting(available: f32, spacing: f32) -> Self {
+        let always = ALWAYS + ISSUE_MIN + 8.0 * spacing;
+        let highest_right = always + HIGHEST_RIGHT + spacing <= available;
+        let concern =
+            highest_right && always + HIGHEST_RIGHT + CONCERN_MIN + 2.0 * spacing <= available;
+        Self {
+            concern,
+            highest_right,
+        }
+    }
+
+    fn shows(self, key: SortKey) -> bool {
+        match key {
+            SortKey::Concern => self.concern,
+            SortKey::HighestRight => self.highest_right,
+            _ => true,
+        }
+    }
+}
+
 /// Draws the register table.
 pub(super) fn table_ui(
     ui: &mut Ui,
@@ -52,33 +91,14 @@ pub(super) fn table_ui(
         });
         return;
     }
-    let selected_row = view.selection.as_ref().and_then(|selected| {
-        derived.rows.iter().position(|position| {
-            derived
-                .ranked
-                .get(*position)
-                .and_then(|ranked| register.entries.get(ranked.entry_idx))
-                .is_some_and(|entry| &entry.id == selected)
-        })
-    });
+    let selected_row = view
+        .selection
+        .as_ref()
+        .and_then(|selected| register.entry_idx(selected))
+        .and_then(|entry_idx| derived.row_of_entry(entry_idx));
     let theme = ui.ctx().theme();
-    let mut builder = TableBuilder::new(ui)
-        .id_salt("register-table")
-        .striped(true)
-        .sense(Sense::click())
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(82.0).at_least(70.0).clip(true))
-        .column(Column::initial(60.0).at_least(50.0).clip(true))
-        .column(Column::initial(240.0).at_least(120.0).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .column(Column::initial(160.0).at_least(90.0).clip(true))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(62.0))
-        .column(Column::exact(86.0))
-        .column(Column::exact(48.0))
-        .min_scrolled_height(0.0);
+    let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
+    let mut builder = table_builder(ui, columns).min_scrolled_height(0.0);
     if view.scroll_to_selection {
         if let Some(row) = selected_row {
             builder = builder.scroll_to_row(row, None);
@@ -88,6 +108,9 @@ pub(super) fn table_ui(
     builder
         .header(28.0, |mut header| {
             for (key, title) in COLUMNS {
+                if !columns.shows(key) {
+                    continue;
+                }
                 header.col(|ui| {
                     let arrow = if view.sort.key == key {
                         match view.sort.order {
@@ -120,7 +143,7 @@ pub(super) fn table_ui(
                     return;
                 };
                 row.set_selected(view.selection.as_ref() == Some(&entry.id));
-                row_ui(&mut row, register, entry, ranked, theme);
+                row_ui(&mut row, columns, register, entry, ranked, theme);
                 if row.response().clicked() {
                     commands.push(Command::Select(Some(entry.id.clone())));
                 }
@@ -128,9 +151,56 @@ pub(super) fn table_ui(
         });
 }
 
+/// The table's columns: `columns` says which of those that may give way are shown.
+fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
+    let available = ui.available_width();
+    // The Issue column takes half of what the fixed columns leave, Concern the rest. The widths
+    // are laid out afresh when the window's width changes (the id changes with it), so a larger
+    // window gives the text columns the room instead of leaving it empty.
+    let flexible = available
+        - ALWAYS
+        - 10.0 * ui.spacing().item_spacing.x
+        - if columns.highest_right {
+            HIGHEST_RIGHT
+        } else {
+            0.0
+        };
+    // In steps of 40 points, as the bits of a whole number (a float is not hashed).
+    let width_bucket = (available / 40.0).round().to_bits();
+    let mut builder = TableBuilder::new(ui)
+        .id_salt(("register-table", width_bucket))
+        .striped(true)
+        .sense(Sense::click())
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(82.0).at_least(70.0).clip(true))
+        .column(Column::initial(60.0).at_least(50.0).clip(true));
+    if columns.concern {
+        builder = builder
+            .column(
+                Column::initial((flexible * 0.55).max(ISSUE_MIN))
+                    .at_least(ISSUE_MIN)
+                    .clip(true),
+            )
+            .column(Column::remainder().at_least(CONCERN_MIN).clip(true));
+    } else {
+        builder = builder.column(Column::remainder().at_least(ISSUE_MIN).clip(true));
+    }
+    if columns.highest_right {
+        builder = builder.column(Column::initial(HIGHEST_RIGHT).at_least(90.0).clip(true));
+    }
+    builder
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(62.0))
+        .column(Column::exact(86.0))
+        .column(Column::exact(48.0))
+}
+
 /// Draws one entry's cells.
 fn row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
+    columns: Columns,
     register: &Register,
     entry: &Entry,
     ranked: &Ranked,
@@ -149,22 +219,26 @@ fn row_ui(
                 .selectable(false),
         );
     });
-    row.col(|ui| {
-        let first_line = entry.concern.lines().next().unwrap_or("");
-        ui.add(
-            Label::new(RichText::new(first_line).color(ui.visuals().weak_text_color()))
-                .truncate()
-                .selectable(false),
-        );
-    });
-    row.col(|ui| {
-        let right = ranked
-            .scores
-            .residual
-            .as_ref()
-            .map_or("", |top| register.right_name(&top.right));
-        ui.add(Label::new(right).truncate().selectable(false));
-    });
+    if columns.concern {
+        row.col(|ui| {
+            let first_line = entry.concern.lines().next().unwrap_or("");
+            ui.add(
+                Label::new(RichText::new(first_line).color(ui.visuals().weak_text_color()))
+                    .truncate()
+                    .selectable(false),
+            );
+        });
+    }
+    if columns.highest_right {
+        row.col(|ui| {
+            let right = ranked
+                .scores
+                .residual
+                .as_ref()
+                .map_or("", |top| register.right_name(&top.right));
+            ui.add(Label::new(right).truncate().selectable(false));
+        });
+    }
     row.col(|ui| {
         theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
     });
@@ -172,11 +246,7 @@ fn row_ui(
         theme::stage_chip(ui, &ranked.scores, Stage::Residual);
     });
     row.col(|ui| {
-        let rank = if ranked.is_tied {
-            format!("{}=", ranked.rank)
-        } else {
-            ranked.rank.to_string()
-        };
+        let rank = ranked.label();
         ui.add(Label::new(rank).selectable(false));
     });
     row.col(|ui| {

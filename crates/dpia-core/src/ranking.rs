@@ -21,6 +21,35 @@ pub struct Ranked {
     pub reason: String,
     /// Whether the entry ties on every score with a neighbour, so only its id decided the order.
     pub is_tied: bool,
+    /// The rank the entries it ties with share: the first of them (its own rank when untied), so
+    /// two entries tied at 8 both read `8=`.
+    pub tied_rank: usize,
+}
+
+impl Ranked {
+    /// The rank as people read it: `8=` for each of the entries tied at 8, else `9`.
+    pub fn label(&self) -> String {
+        if self.is_tied {
+            format!("{}=", self.tied_rank)
+        } else {
+            self.rank.to_string()
+        }
+    }
+}
+
+/// Sets each entry's `tied_rank`: a tie's first rank, from the keys in order.
+fn set_tied_ranks(order: &mut [Ranked], keys: &[Option<PriorityKey>]) {
+    let mut first = 1;
+    for (position, ranked) in order.iter_mut().enumerate() {
+        let key = keys.get(position).copied().flatten();
+        let same_as_before = position
+            .checked_sub(1)
+            .is_some_and(|before| keys.get(before).copied().flatten() == key);
+        if !same_as_before {
+            first = position + 1;
+        }
+        ranked.tied_rank = first;
+    }
 }
 
 /// The register's entries in priority order.
@@ -48,7 +77,7 @@ pub fn rank(register: &Register) -> Vec<Ranked> {
                 .map(|entry| priority_key(entry, scores))
         })
         .collect();
-    keyed
+    let mut order: Vec<Ranked> = keyed
         .into_iter()
         .enumerate()
         .map(|(position, (entry_idx, scores))| {
@@ -67,9 +96,12 @@ pub fn rank(register: &Register) -> Vec<Ranked> {
                 scores,
                 reason,
                 is_tied,
+                tied_rank: position + 1,
             }
         })
-        .collect()
+        .collect();
+    set_tied_ranks(&mut order, &keys);
+    order
 }
 
 /// What decides the order before the id: smaller sorts first.
@@ -152,17 +184,38 @@ pub fn rerank_entry(
         reason: reason(entry, &scores),
         scores,
         is_tied: false,
+        tied_rank: 0,
     };
-    previous.remove(old_position);
     let order_of = |ranked: &Ranked| {
         entries
             .get(ranked.entry_idx)
             .map(|other| (priority_key(other, &ranked.scores), &other.id))
     };
-    let new_position = previous.partition_point(|other| {
-        order_of(other).is_some_and(|other_order| other_order < (key, &entry.id))
-    });
-    previous.insert(new_position, moved);
+    // Where it goes among the others, found on either side of its old place (which no longer
+    // sorts), then moved there by shifting only the places in between.
+    let before =
+        |other: &Ranked| order_of(other).is_some_and(|other_order| other_order < (key, &entry.id));
+    let in_left = previous
+        .get(..old_position)
+        .map_or(0, |left| left.partition_point(before));
+    let new_position = if in_left < old_position {
+        in_left
+    } else {
+        old_position
+            + previous
+                .get(old_position + 1..)
+                .map_or(0, |right| right.partition_point(before))
+    };
+    if new_position > old_position {
+        if let Some(between) = previous.get_mut(old_position..=new_position) {
+            between.rotate_left(1);
+        }
+    } else if let Some(between) = previous.get_mut(new_position..=old_position) {
+        between.rotate_right(1);
+    }
+    if let Some(slot) = previous.get_mut(new_position) {
+        *slot = moved;
+    }
     let (low, high) = (
         old_position.min(new_position),
         old_position.max(new_position),
@@ -170,20 +223,45 @@ pub fn rerank_entry(
     for (position, ranked) in previous.iter_mut().enumerate().take(high + 1).skip(low) {
         ranked.rank = position + 1;
     }
-    let keys: Vec<Option<PriorityKey>> = previous
-        .iter()
-        .map(|ranked| order_of(ranked).map(|(key, _)| key))
-        .collect();
+    // Only the places around the old and new ones are looked at: the keys are worked out for
+    // them alone, so a score change costs the same in a register of 100 entries or 10,000.
+    let key_at = |order: &[Ranked], position: usize| -> Option<PriorityKey> {
+        order.get(position).and_then(&order_of).map(|(key, _)| key)
+    };
+    let mut ties = Vec::new();
     for around in [old_position, new_position] {
         for position in around.saturating_sub(1)..=(around + 1) {
-            let key = keys.get(position).copied().flatten();
+            let key = key_at(&previous, position);
             let is_tied = [position.checked_sub(1), Some(position + 1)]
                 .into_iter()
                 .flatten()
-                .any(|other| keys.get(other).copied().flatten() == key);
-            if let Some(ranked) = previous.get_mut(position) {
-                ranked.is_tied = is_tied;
-            }
+                .any(|other| key_at(&previous, other) == key);
+            ties.push((position, is_tied));
+        }
+    }
+    for (position, is_tied) in ties {
+        if let Some(ranked) = previous.get_mut(position) {
+            ranked.is_tied = is_tied;
+        }
+    }
+    // The shared ranks change only within the ties that meet the places that moved: from the
+    // start of the one before `low` to the end of the one after `high`.
+    let mut start = low.saturating_sub(1);
+    while start > 0 && key_at(&previous, start - 1) == key_at(&previous, start) {
+        start -= 1;
+    }
+    let last = previous.len().saturating_sub(1);
+    let mut end = (high + 1).min(last);
+    while end < last && key_at(&previous, end + 1) == key_at(&previous, end) {
+        end += 1;
+    }
+    let keys: Vec<Option<PriorityKey>> = (start..=end)
+        .map(|position| key_at(&previous, position))
+        .collect();
+    if let Some(window) = previous.get_mut(start..=end) {
+        set_tied_ranks(window, &keys);
+        for ranked in window.iter_mut() {
+            ranked.tied_rank += start;
         }
     }
     previous
@@ -244,7 +322,11 @@ mod tests {
                     "{} {}{} | {}",
                     ranked.rank,
                     register.entries[ranked.entry_idx].id,
-                    if ranked.is_tied { " tied" } else { "" },
+                    if ranked.is_tied {
+                        format!(" tied, shown {}", ranked.label())
+                    } else {
+                        String::new()
+                    },
                     ranked.reason
                 )
             })
@@ -303,8 +385,8 @@ mod tests {
             "
 1 A | residual 9 (privacy); 2 rights high or above
 2 B | residual 9 (privacy); 1 right high or above; 3 votes
-3 C tied | residual 9 (privacy); 1 right high or above
-4 D tied | residual 9 (privacy); 1 right high or above",
+3 C tied, shown 3= | residual 9 (privacy); 1 right high or above
+4 D tied, shown 3= | residual 9 (privacy); 1 right high or above",
         );
     }
 

@@ -109,8 +109,22 @@ pub struct LiveRank {
     pub reason: String,
     /// Whether the entry ties with a neighbour on every score (only the id orders them).
     pub is_tied: bool,
+    /// The rank the entries it ties with share (its own when untied): both of two tied at 8
+    /// read `8=`.
+    pub tied_rank: usize,
     /// Whether a facilitator's move changed this entry's place.
     pub is_moved: bool,
+}
+
+impl LiveRank {
+    /// The rank as people read it: `8=` for each of the entries tied at 8, else `9`.
+    pub fn label(&self) -> String {
+        if self.is_tied {
+            format!("{}=", self.tied_rank)
+        } else {
+            self.rank.to_string()
+        }
+    }
 }
 
 /// A workshop in progress.
@@ -431,17 +445,22 @@ impl Session {
             })
         };
         let keys: Vec<_> = order.iter().map(tie_key).collect();
+        let mut tied_rank = 0;
         order
             .into_iter()
             .enumerate()
             .map(|(position, (ranked, id))| {
                 let key = keys.get(position).copied().flatten();
-                let is_tied = key.is_some()
-                    && [position.checked_sub(1), Some(position + 1)]
-                        .into_iter()
-                        .flatten()
-                        .any(|other| keys.get(other).copied().flatten() == key);
+                let ties_with = |other: Option<usize>| {
+                    key.is_some()
+                        && other.is_some_and(|other| keys.get(other).copied().flatten() == key)
+                };
+                let is_tied = ties_with(position.checked_sub(1)) || ties_with(Some(position + 1));
+                if !ties_with(position.checked_sub(1)) {
+                    tied_rank = position + 1;
+                }
                 LiveRank {
+                    tied_rank,
                     rank: position + 1,
                     entry_idx: ranked.entry_idx,
                     tier: self.tier(&id),

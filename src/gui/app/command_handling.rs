@@ -158,6 +158,9 @@ impl DpiaApp {
                     Some(system) => {
                         if self.apply(Edit::AddEntry { system }) {
                             self.select_last();
+                            if self.view.view.shows_editor() {
+                                crate::gui::entry_editor::focus_issue(ctx);
+                            }
                         }
                     }
                     None => self.errors.push(

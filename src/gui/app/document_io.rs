@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::DpiaApp;
+use super::autosave::Wait;
 use crate::gui::dialogs::{FileRequest, Question};
 use crate::gui::state::{Document, View};
 
@@ -90,6 +91,7 @@ impl DpiaApp {
         self.autosave.next_at = None;
         self.derived.refresh(&self.document, &self.view);
         self.select_first();
+        self.view.scroll_to_selection = true;
     }
 
     /// Saves to the register's file, unless someone else changed it since it was opened.
@@ -138,11 +140,20 @@ impl DpiaApp {
             Ok(()) => {
                 let fingerprint = Fingerprint::of_file(&path).ok().flatten();
                 recovery::discard(&path).ok();
+                if let Some(old) = self.document.path.clone().filter(|old| *old != path) {
+                    // Saved as another file: the changes the old file's copy kept are in the new
+                    // one, so reopening the old file must not offer them back. A copy being
+                    // written now is waited for first, so it cannot come back after this.
+                    self.collect_autosave(Wait::UntilDone);
+                    recovery::discard(&old).ok();
+                }
                 if let Some(copy) = untitled_copy {
                     // The register now has a file; its copy as an untitled register is done with.
                     copy.discard().ok();
                 }
                 self.settings.remember(&path);
+                // An earlier save's error is answered by this save; it would only mislead now.
+                self.errors.clear();
                 self.notice = Some(format!("Saved {}", file_name(&path)));
                 self.journal_saved_changes(&path);
                 self.document.mark_saved(path, fingerprint);

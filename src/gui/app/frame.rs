@@ -17,6 +17,30 @@ use crate::gui::{
     sidebar, snapshots, table, theme,
 };
 
+/// How the toolbar fits the window (`DpiaApp::toolbar_fit`).
+#[derive(Debug, Clone, Copy)]
+struct ToolbarFit {
+    /// The search box is in the toolbar (else in the menu row).
+    search: bool,
+    /// The views go by their short names.
+    short_labels: bool,
+    /// Even so there is no room: Add entry is a `+` (named "Add entry" for a screen reader).
+    compact: bool,
+}
+
+/// The window width (in points) from which the systems and filters show beside the table unless
+/// the user hid them.
+const WIDE_WINDOW: f32 = 1280.0;
+/// The search box is never narrower than this, nor wider than `SEARCH_MAX_WIDTH`.
+const SEARCH_MIN_WIDTH: f32 = 180.0;
+const SEARCH_MAX_WIDTH: f32 = 320.0;
+/// The room kept beside the search box for its clear button.
+const CLEAR_BUTTON_WIDTH: f32 = 28.0;
+/// The space around the separator between the view switcher and the search box.
+const TOOLBAR_GAP: f32 = 24.0;
+/// The toolbar's inner margin on either side.
+const TOOLBAR_MARGIN: f32 = 10.0;
+
 impl DpiaApp {
     /// The view in the middle of the window, under any error messages.
     fn central_ui(&mut self, ui: &mut Ui) {
@@ -96,27 +120,36 @@ impl DpiaApp {
             return;
         }
 
-        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui));
+        // Below `WIDE_WINDOW` the systems and filters fold away behind the toolbar's ☰, so the
+        // table and the editor have the width; the user's own choice wins either way.
+        let sidebar_open = self
+            .view
+            .sidebar_open
+            .unwrap_or(ui.available_width() >= WIDE_WINDOW);
+        let fit = self.toolbar_fit(ui);
+        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui, !fit.search));
         egui::Panel::top("toolbar")
             .frame(
                 egui::Frame::side_top_panel(ui.style())
                     .inner_margin(egui::Margin::symmetric(10, 6)),
             )
-            .show(ui, |ui| self.toolbar_ui(ui));
+            .show(ui, |ui| self.toolbar_ui(ui, fit, sidebar_open));
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::left("sidebar")
-            .resizable(true)
-            .default_size(200.0)
-            .size_range(160.0..=320.0)
-            .show(ui, |ui| {
-                sidebar::sidebar_ui(
-                    ui,
-                    &self.document.register,
-                    &self.derived,
-                    &mut self.view,
-                    &mut self.commands,
-                );
-            });
+        if sidebar_open {
+            egui::Panel::left("sidebar")
+                .resizable(true)
+                .default_size(200.0)
+                .size_range(160.0..=320.0)
+                .show(ui, |ui| {
+                    sidebar::sidebar_ui(
+                        ui,
+                        &self.document,
+                        &mut self.derived,
+                        &mut self.view,
+                        &mut self.commands,
+                    );
+                });
+        }
         if self.view.view.shows_editor() {
             self.editor_panel(ui);
         }
@@ -155,6 +188,8 @@ impl DpiaApp {
             self.after_save = None;
         }
         self.derived.refresh(&self.document, &self.view);
+        self.follow_selection();
+        self.derived.refresh(&self.document, &self.view);
         self.collect_autosave(Wait::No);
         self.autosave(ctx);
         self.update_title(ctx);
@@ -163,10 +198,19 @@ impl DpiaApp {
     fn editor_panel(&mut self, ui: &mut Ui) {
         egui::Panel::bottom("entry-editor")
             .resizable(true)
-            .default_size(430.0)
+            // Room for the table above it in a small window too.
+            .default_size((ui.available_height() * 0.55).min(430.0))
             .size_range(160.0..=900.0)
             .frame(egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::same(10)))
             .show(ui, |ui| {
+                // A grip on the divider, so it looks as draggable as it is.
+                let top = ui.max_rect().center_top() - egui::vec2(0.0, 5.0);
+                let grip = egui::Rect::from_center_size(top, egui::vec2(44.0, 4.0));
+                ui.painter().with_clip_rect(grip.expand(2.0)).rect_filled(
+                    grip,
+                    2.0,
+                    ui.visuals().weak_text_color().gamma_multiply(0.6),
+                );
                 let author = self.settings.author();
                 let defaults = entry_editor::Defaults {
                     author: &author,
@@ -248,7 +292,8 @@ impl DpiaApp {
         self.menu_item(ui, MenuCommand::Quit);
     }
 
-    fn menu_bar_ui(&mut self, ui: &mut Ui) {
+    /// The menus, and the search box on the right when `with_search` (the toolbar has no room).
+    fn menu_bar_ui(&mut self, ui: &mut Ui, with_search: bool) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| self.file_menu_ui(ui));
             ui.menu_button("Edit", |ui| {
@@ -306,6 +351,18 @@ impl DpiaApp {
                 }
             });
             ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
+            if with_search {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.add_space(TOOLBAR_MARGIN - ui.spacing().item_spacing.x);
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let left = ui.available_width() - ui.spacing().item_spacing.x;
+                        // Kept to the right of the menus.
+                        let width = left.min(SEARCH_MAX_WIDTH + CLEAR_BUTTON_WIDTH);
+                        ui.add_space(left - width);
+                        self.search_ui(ui, width, true);
+                    });
+                });
+            }
         });
     }
 
@@ -336,87 +393,205 @@ impl DpiaApp {
         }
     }
 
-    fn toolbar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            for view in View::ALL {
-                if !view.is_offered(&self.document.register, self.view.view) {
-                    continue;
-                }
-                let selected = self.view.view == view;
-                let text = if selected {
-                    RichText::new(view.label()).font(theme::bold_body())
+    /// How the toolbar fits the width of `ui` (the whole window): the search box beside the view
+    /// switcher and the buttons if there is room, else in the menu row; the views' short names if
+    /// even their full names do not fit beside the buttons.
+    fn toolbar_fit(&self, ui: &Ui) -> ToolbarFit {
+        let spacing = ui.spacing().item_spacing.x;
+        let padding = 2.0 * ui.spacing().button_padding.x;
+        let width = |text: &str, font: egui::FontId| {
+            ui.painter()
+                .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+                .size()
+                .x
+        };
+        let button = |text: &str| width(text, egui::FontId::proportional(14.0)) + padding + spacing;
+        let offered = || {
+            View::ALL
+                .into_iter()
+                .filter(|view| view.is_offered(&self.document.register, self.view.view))
+        };
+        let views = |short: bool| -> f32 {
+            offered()
+                .map(|view| {
+                    let label = if short {
+                        view.short_label()
+                    } else {
+                        view.label()
+                    };
+                    width(label, theme::bold_body()) + padding + spacing
+                })
+                .sum()
+        };
+        let marking = width(
+            self.document.register.metadata.marking.label(),
+            theme::bold_family_size(12.0),
+        ) + 16.0
+            + spacing;
+        let separators = 3.0 * (2.0 * spacing + 2.0);
+        let others = button("☰")
+            + separators
+            + button("Add entry")
+            + button("Undo")
+            + button("Redo")
+            + marking
+            + 2.0 * TOOLBAR_MARGIN;
+        let available = ui.available_width();
+        let search = others + views(false) + TOOLBAR_GAP + SEARCH_MIN_WIDTH + CLEAR_BUTTON_WIDTH
+            <= available;
+        ToolbarFit {
+            search,
+            short_labels: others + views(false) > available,
+            compact: others + views(true) > available,
+        }
+    }
+
+    /// The search box, at most `max_width` wide, with its clear button.
+    /// `in_menu_row` makes it as low as the menus.
+    fn search_ui(&mut self, ui: &mut Ui, max_width: f32, in_menu_row: bool) {
+        let search_id = egui::Id::unique("search");
+        let width = (max_width - CLEAR_BUTTON_WIDTH).clamp(SEARCH_MIN_WIDTH, SEARCH_MAX_WIDTH);
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut self.view.filter.search)
+                .id(search_id)
+                .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                .desired_width(width)
+                .margin(if in_menu_row {
+                    egui::Margin::symmetric(6, 0)
                 } else {
-                    RichText::new(view.label())
-                };
-                if ui.selectable_label(selected, text).clicked() {
-                    self.commands.push(Command::ShowView(view));
-                }
-            }
-            ui.add_space(16.0);
-            ui.separator();
-            ui.add_space(8.0);
-            let search_id = egui::Id::unique("search");
-            let search = ui.add(
-                egui::TextEdit::singleline(&mut self.view.filter.search)
-                    .id(search_id)
-                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                    // Narrower in a small window, so it stays clear of the buttons on the right.
-                    .desired_width((ui.available_width() - 330.0).clamp(140.0, 320.0)),
-            );
-            if self.view.focus_search {
-                search.request_focus();
-                self.view.focus_search = false;
-            }
-            if (search.has_focus() || search.lost_focus())
-                && ui.input(|i| i.key_pressed(Key::Escape))
-            {
-                self.view.filter.search.clear();
-            }
-            if !self.view.filter.search.is_empty()
-                && ui
-                    .small_button("✕")
-                    .on_hover_text("Clear the search")
-                    .clicked()
-            {
-                self.view.filter.search.clear();
-            }
+                    egui::Margin::symmetric(4, 2)
+                }),
+        );
+        if self.view.focus_search {
+            search.request_focus();
+            self.view.focus_search = false;
+        }
+        if (search.has_focus() || search.lost_focus()) && ui.input(|i| i.key_pressed(Key::Escape)) {
+            self.view.filter.search.clear();
+        }
+        if !self.view.filter.search.is_empty()
+            && ui
+                .small_button("✕")
+                .on_hover_text("Clear the search")
+                .clicked()
+        {
+            self.view.filter.search.clear();
+        }
+    }
+
+    /// The toolbar: the view switcher, the search box when `with_search`, and on the right the
+    /// marking, Add entry, Undo and Redo. The right group is laid out first, so the left side
+    /// only ever takes the width left over and never runs under it.
+    fn toolbar_ui(&mut self, ui: &mut Ui, fit: ToolbarFit, sidebar_open: bool) {
+        ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let redo = ui.add_enabled(
-                    self.document.history.redo_label().is_some(),
-                    egui::Button::new("Redo"),
-                );
-                if redo.clicked() {
-                    self.commands.push(Command::Menu(MenuCommand::Redo));
-                }
-                let undo = ui.add_enabled(
-                    self.document.history.undo_label().is_some(),
-                    egui::Button::new("Undo"),
-                );
-                if undo.clicked() {
-                    self.commands.push(Command::Menu(MenuCommand::Undo));
-                }
+                self.toolbar_buttons_ui(ui, fit.compact);
                 ui.separator();
-                if ui
-                    .button("Add entry")
-                    .on_hover_text("Add an entry to the system in view")
-                    .clicked()
-                {
-                    self.commands.push(Command::Menu(MenuCommand::AddEntry));
-                }
-                let marking = self.document.register.metadata.marking;
-                egui::Frame::new()
-                    .fill(theme::marking_fill())
-                    .corner_radius(3)
-                    .inner_margin(egui::Margin::symmetric(8, 3))
-                    .show(ui, |ui| {
-                        ui.label(
-                            RichText::new(marking.label())
-                                .color(theme::marking_text())
-                                .font(theme::bold_family_size(12.0)),
-                        );
-                    });
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    self.sidebar_toggle_ui(ui, sidebar_open);
+                    self.view_switcher_ui(ui, fit.short_labels);
+                    if fit.search {
+                        ui.add_space(TOOLBAR_GAP / 2.0);
+                        ui.separator();
+                        ui.add_space(TOOLBAR_GAP / 2.0);
+                        let left = ui.available_width() - ui.spacing().item_spacing.x;
+                        self.search_ui(ui, left, false);
+                    }
+                });
             });
         });
+    }
+
+    /// ☰: shows or hides the systems and filters; says so when filters apply while hidden.
+    fn sidebar_toggle_ui(&mut self, ui: &mut Ui, sidebar_open: bool) {
+        let filtered = self.view.filter != dpia_core::filter::Filter::default();
+        // Hidden filters that apply are not a secret: the ☰ is in the accent colour then.
+        let text = if !sidebar_open && filtered {
+            RichText::new("☰")
+                .color(theme::accent(ui.ctx().theme()))
+                .strong()
+        } else {
+            RichText::new("☰")
+        };
+        let hover = match (sidebar_open, filtered) {
+            (true, _) => "Hide the systems and filters",
+            (false, true) => "Show the systems and filters (filters apply)",
+            (false, false) => "Show the systems and filters",
+        };
+        let toggle = ui.selectable_label(sidebar_open, text).on_hover_text(hover);
+        toggle.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, "Systems and filters")
+        });
+        if toggle.clicked() {
+            self.view.sidebar_open = Some(!sidebar_open);
+        }
+    }
+
+    /// The views, under their short names when `short`.
+    fn view_switcher_ui(&mut self, ui: &mut Ui, short: bool) {
+        for view in View::ALL {
+            if !view.is_offered(&self.document.register, self.view.view) {
+                continue;
+            }
+            let selected = self.view.view == view;
+            let label = if short {
+                view.short_label()
+            } else {
+                view.label()
+            };
+            let text = if selected {
+                RichText::new(label).font(theme::bold_body())
+            } else {
+                RichText::new(label)
+            };
+            let response = ui.selectable_label(selected, text);
+            let response = if short && label != view.label() {
+                response.on_hover_text(view.label())
+            } else {
+                response
+            };
+            if response.clicked() {
+                self.commands.push(Command::ShowView(view));
+            }
+        }
+    }
+
+    /// The right of the toolbar, laid out right to left: Redo, Undo, Add entry, the marking.
+    fn toolbar_buttons_ui(&mut self, ui: &mut Ui, compact: bool) {
+        let redo = ui.add_enabled(
+            self.document.history.redo_label().is_some(),
+            egui::Button::new("Redo"),
+        );
+        if redo.clicked() {
+            self.commands.push(Command::Menu(MenuCommand::Redo));
+        }
+        let undo = ui.add_enabled(
+            self.document.history.undo_label().is_some(),
+            egui::Button::new("Undo"),
+        );
+        if undo.clicked() {
+            self.commands.push(Command::Menu(MenuCommand::Undo));
+        }
+        ui.separator();
+        let add = ui
+            .button(if compact { "+" } else { "Add entry" })
+            .on_hover_text("Add an entry to the system in view (Ctrl+E)");
+        add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
+        if add.clicked() {
+            self.commands.push(Command::Menu(MenuCommand::AddEntry));
+        }
+        let marking = self.document.register.metadata.marking;
+        egui::Frame::new()
+            .fill(theme::marking_fill())
+            .corner_radius(3)
+            .inner_margin(egui::Margin::symmetric(8, 3))
+            .show(ui, |ui| {
+                ui.label(
+                    RichText::new(marking.label())
+                        .color(theme::marking_text())
+                        .font(theme::bold_family_size(12.0)),
+                );
+            });
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
@@ -438,7 +613,9 @@ impl DpiaApp {
                     "{} · {} · {}",
                     metadata.title, metadata.version_label, metadata.status
                 );
-                truncated_label(ui, 0.4, RichText::new(&title).weak(), &title);
+                // A notice on the left has the room first: the title and the path give way.
+                let title_share = if self.notice.is_some() { 0.3 } else { 0.4 };
+                truncated_label(ui, title_share, RichText::new(&title).weak(), &title);
                 ui.separator();
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     self.status_left_ui(ui);
@@ -463,7 +640,8 @@ impl DpiaApp {
                     .to_string()
             },
         );
-        truncated_label(ui, 0.45, RichText::new(&path).weak(), &path);
+        let path_share = if self.notice.is_some() { 0.3 } else { 0.6 };
+        truncated_label(ui, path_share, RichText::new(&path).weak(), &path);
         ui.separator();
         if self.document.is_dirty() {
             ui.label(RichText::new("Unsaved changes").strong());

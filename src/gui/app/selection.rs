@@ -75,4 +75,42 @@ impl DpiaApp {
             self.document.history.seal();
         }
     }
+
+    /// Keeps the table on the selected entry: a filter that hides it selects the first entry it
+    /// shows (so the editor never shows a hidden entry), and when the selected entry's row moves
+    /// (a re-rank, an undo or redo, a new filter or file) the table scrolls to it.
+    pub(super) fn follow_selection(&mut self) {
+        if self.view.filter != self.view.followed.filter {
+            self.view.followed.filter = self.view.filter.clone();
+            let shown = self
+                .view
+                .selection
+                .as_ref()
+                .and_then(|id| self.document.register.entry_idx(id))
+                .and_then(|entry_idx| self.derived.row_of_entry(entry_idx))
+                .is_some();
+            if !shown {
+                self.select_first();
+            }
+            self.view.scroll_to_selection = true;
+        }
+        let followed = &self.view.followed;
+        if followed.rows_version == self.derived.rows_version
+            && followed.selection == self.view.selection
+        {
+            return;
+        }
+        let row = self
+            .view
+            .selection
+            .as_ref()
+            .and_then(|selected| self.document.register.entry_idx(selected))
+            .and_then(|entry_idx| self.derived.row_of_entry(entry_idx));
+        if row != self.view.followed.row {
+            self.view.scroll_to_selection = true;
+        }
+        self.view.followed.rows_version = self.derived.rows_version;
+        self.view.followed.selection = self.view.selection.clone();
+        self.view.followed.row = row;
+    }
 }

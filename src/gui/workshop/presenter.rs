@@ -159,7 +159,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 label(
                     ui,
                     bold(
-                        format!("Rank {} of {}", current.rank, live.order.len()),
+                        format!("Rank {} of {}", current.tied_rank, live.order.len()),
                         sizes.px(32.0),
                     ),
                 );
@@ -242,7 +242,8 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
 }
 
 fn list_ui(ui: &mut Ui, live: &mut Live, register: &Register, sizes: Sizes) {
-    let row_height = sizes.px(86.0);
+    // Room for a title on two lines and the reason line under it.
+    let row_height = sizes.px(112.0);
     let mut area = ScrollArea::vertical()
         .id_salt("presenter-list")
         .auto_shrink([false, false]);
@@ -311,14 +312,10 @@ fn row_ui(
     );
     let entry = register.entries.get(rank.entry_idx);
     let rank_width = sizes.px(86.0);
-    let line_height = sizes.px(42.0);
+    let line_height = sizes.px(66.0);
     row.horizontal(|ui| {
         ui.set_height(line_height);
-        let rank_text = if rank.is_tied {
-            format!("{}=", rank.rank)
-        } else {
-            rank.rank.to_string()
-        };
+        let rank_text = rank.label();
         column(ui, rank_width, line_height, |ui| {
             label(ui, bold(rank_text, sizes.px(32.0)));
         });
@@ -328,12 +325,24 @@ fn row_ui(
         let right_width = sizes.px(330.0);
         let issue_width = (ui.available_width() - right_width).max(sizes.px(120.0));
         column(ui, issue_width, line_height, |ui| {
+            // A room reads the titles: on up to two lines, cut with "…" only past the second.
             let issue = entry.map_or("", |entry| entry.issue.as_str());
-            ui.add(
-                egui::Label::new(bold(issue, sizes.px(28.0)))
-                    .truncate()
-                    .selectable(false),
+            let mut job = egui::text::LayoutJob::single_section(
+                issue.to_owned(),
+                egui::TextFormat::simple(
+                    crate::gui::theme::bold_family_size(sizes.px(26.0)),
+                    colours::TEXT,
+                ),
             );
+            job.wrap = egui::text::TextWrapping {
+                max_width: issue_width,
+                max_rows: 2,
+                break_anywhere: false,
+                overflow_character: Some('…'),
+            };
+            let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+            ui.add(egui::Label::new(galley).selectable(false))
+                .on_hover_text(issue);
         });
         column(ui, sizes.px(150.0), line_height, |ui| {
             tier_tag(ui, rank.tier, sizes.px(24.0));
@@ -356,7 +365,7 @@ fn row_ui(
             tag(ui, "MOVED", colours::MOVED, colours::ON_TAG, sizes.px(18.0));
         }
         ui.add(
-            egui::Label::new(muted(&rank.reason, sizes.px(20.0)))
+            egui::Label::new(muted(&rank.reason, sizes.px(23.0)))
                 .truncate()
                 .selectable(false),
         );
@@ -474,11 +483,29 @@ fn participant_card_ui(
         (ui.available_width() - dots_width - left_width - buttons_width - 3.0 * spacing)
             .max(sizes.px(60.0));
     column(ui, name_width, height, |ui| {
-        ui.add(
-            egui::Label::new(bold(format!("{number}{name}"), sizes.px(21.0)))
-                .truncate()
-                .selectable(false),
-        );
+        // A long name goes on two smaller lines rather than be cut.
+        let text = format!("{number}{name}");
+        let galley = |size: f32, max_rows: usize| {
+            let mut job = egui::text::LayoutJob::single_section(
+                text.clone(),
+                egui::TextFormat::simple(theme::bold_family_size(size), colours::TEXT),
+            );
+            job.wrap = egui::text::TextWrapping {
+                max_width: name_width,
+                max_rows,
+                break_anywhere: false,
+                overflow_character: Some('…'),
+            };
+            ui.fonts_mut(|fonts| fonts.layout_job(job))
+        };
+        let one_line = galley(sizes.px(21.0), 1);
+        let shown = if one_line.elided {
+            galley(sizes.px(16.0), 2)
+        } else {
+            one_line
+        };
+        ui.add(egui::Label::new(shown).selectable(false))
+            .on_hover_text(&text);
     });
     if budget <= 6 {
         let spent = budget.saturating_sub(left);

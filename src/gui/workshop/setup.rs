@@ -84,12 +84,8 @@ impl Setup {
         if title.is_empty() {
             return Err("Give the session a title".to_owned());
         }
-        let date: Date = self.date.trim().parse().map_err(|_| {
-            format!(
-                "“{}” is not a date: write it as 2019-07-11",
-                self.date.trim()
-            )
-        })?;
+        let date: Date = crate::gui::date_text::parse(&self.date)?
+            .ok_or_else(|| format!("Give the date, as {}", crate::gui::date_text::FORMS))?;
         let scope = match self.scope {
             ScopeChoice::All => Scope::All,
             ScopeChoice::System => Scope::System(
@@ -137,6 +133,18 @@ impl Setup {
 }
 
 /// Draws the start dialog.
+/// Why the session cannot start, once Start session was pressed: kept up to date as the form
+/// changes, so it goes once put right and is never stale.
+fn problem_ui(ui: &mut Ui, setup: &mut Setup, register: &Register) {
+    if setup.problem.is_some() {
+        setup.problem = setup.start(register).err();
+    }
+    if let Some(problem) = &setup.problem {
+        ui.add_space(4.0);
+        ui.label(RichText::new(problem).color(theme::error_text(ui.ctx().theme())));
+    }
+}
+
 pub(super) fn setup_ui(
     ctx: &egui::Context,
     register: &Register,
@@ -220,10 +228,7 @@ pub(super) fn setup_ui(
             .weak()
             .small(),
         );
-        if let Some(problem) = &setup.problem {
-            ui.add_space(4.0);
-            ui.label(RichText::new(problem).color(theme::error_text(ui.ctx().theme())));
-        }
+        problem_ui(ui, setup, register);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Start session").clicked() {
@@ -413,8 +418,12 @@ mod tests {
             setup.start(&register).unwrap_err()
         };
         assert_eq!(
-            refused(&|s| s.date = "11/07/2019".to_owned()),
-            "“11/07/2019” is not a date: write it as 2019-07-11"
+            refused(&|s| s.date = "11 July".to_owned()),
+            "“11 July” is not a date: write it as 2019-10-31, 31/10/2019 or 31 Oct 2019"
+        );
+        assert_eq!(
+            refused(&|s| s.date = "31/06/2019".to_owned()),
+            "“31/06/2019” is not a date: June 2019 has no day 31"
         );
         assert_eq!(
             refused(&|s| s.participants[2].name = "liberty".to_owned()),

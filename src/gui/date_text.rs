@@ -1,0 +1,135 @@
+//! Dates as people type them: ISO (`2019-10-31`), British day first (`31/10/2019`, `31.10.19`,
+//! `31-10-2019`) and with the month's name (`31 Oct 2019`, `31 October 2019`). A text that is not
+//! a date gets a reason the user can act on, never a silent drop.
+//!
+//! Pure text handling, beside the date field that uses it (`entry_editor::date_field`).
+
+use jiff::civil::Date;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The forms the user may type, for hints and messages.
+pub(crate) const FORMS: &str = "2019-10-31, 31/10/2019 or 31 Oct 2019";
+
+/// Reads a date typed in one of the accepted forms; `Ok(None)` for an empty text.
+pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (year, month, day) =
+        parts(text).ok_or_else(|| format!("“{text}” is not a date: write it as {FORMS}"))?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("“{text}” is not a date: there is no month {month}"));
+    }
+    let date = i16::try_from(year)
+        .ok()
+        .zip(i8::try_from(month).ok())
+        .zip(i8::try_from(day).ok())
+        .and_then(|((year, month), day)| Date::new(year, month, day).ok());
+    date.map(Some).ok_or_else(|| {
+        let name = MONTHS
+            .get(usize::try_from(month - 1).unwrap_or(0))
+            .map_or("", |name| name);
+        format!("“{text}” is not a date: {name} {year} has no day {day}")
+    })
+}
+
+/// The year, month and day a text names, if it has the shape of a date.
+fn parts(text: &str) -> Option<(i64, i64, i64)> {
+    let words: Vec<&str> = text
+        .split(['-', '/', '.', ' ', ','])
+        .filter(|word| !word.is_empty())
+        .collect();
+    let [first, second, third] = words.as_slice() else {
+        return None;
+    };
+    let number = |word: &str| -> Option<i64> {
+        word.chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| word.parse().ok())
+            .flatten()
+    };
+    let year = |word: &str| -> Option<i64> {
+        let value = number(word)?;
+        match word.len() {
+            4 => Some(value),
+            2 => Some(2000 + value),
+            _ => None,
+        }
+    };
+    if first.len() == 4 {
+        // ISO: year, month, day.
+        return Some((year(first)?, number(second)?, number(third)?));
+    }
+    let day = number(first)?;
+    let month = number(second).or_else(|| month_named(second))?;
+    Some((year(third)?, month, day))
+}
+
+/// The month a name or its first three letters (any case) stands for.
+fn month_named(word: &str) -> Option<i64> {
+    let word = word.to_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|name| name.to_lowercase().starts_with(&word))
+        .and_then(|idx| i64::try_from(idx + 1).ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        parse(text).unwrap().unwrap()
+    }
+
+    #[test]
+    fn the_accepted_forms() {
+        let halloween = jiff::civil::date(2019, 10, 31);
+        for text in [
+            "2019-10-31",
+            " 31/10/2019 ",
+            "31-10-2019",
+            "31.10.19",
+            "31 Oct 2019",
+            "31 October 2019",
+            "31 oct, 2019",
+        ] {
+            assert_eq!(date(text), halloween, "{text}");
+        }
+        assert_eq!(date("1/2/2020"), jiff::civil::date(2020, 2, 1), "day first");
+        assert_eq!(parse("  "), Ok(None));
+    }
+
+    #[test]
+    fn reasons_for_what_is_not_a_date() {
+        assert_eq!(
+            parse("2019-13-40"),
+            Err("“2019-13-40” is not a date: there is no month 13".to_owned())
+        );
+        assert_eq!(
+            parse("31/9/2019"),
+            Err("“31/9/2019” is not a date: September 2019 has no day 31".to_owned())
+        );
+        assert!(parse("soon").unwrap_err().contains(FORMS));
+        assert!(parse("31 Smarch 2019").is_err());
+        assert!(parse("2019-10").is_err());
+    }
+}
