@@ -10,6 +10,7 @@ pub mod author;
 mod beside;
 pub mod change_log_csv;
 pub mod csv_file;
+pub mod entry_rows;
 mod error;
 pub mod git_config;
 pub mod paper;
