@@ -74,20 +74,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
     },
-    /// Make a new register from a CSV file (one row per entry).
-    ImportCsv {
-        /// The CSV file.
-        input: PathBuf,
-        /// The register file to write.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Title of the new register (default: the CSV file's name).
-        #[arg(long)]
-        title: Option<String>,
-        /// Replace the output file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    /// Make a new register from a CSV file (one row per entry), or update a register from one (--into).
+    ImportCsv(super::csv::ImportArgs),
     /// Write a register's entries as CSV.
     ExportCsv {
         /// The register file.

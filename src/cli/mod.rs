@@ -61,12 +61,7 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             accountability::consultation_cmd(args, Timestamp::now(), out)
         }
         Command::Rank { file, format } => rank::rank_cmd(&file, format, out),
-        Command::ImportCsv {
-            input,
-            output,
-            title,
-            force,
-        } => csv::import_csv_cmd(&input, &output, title, force, out),
+        Command::ImportCsv(args) => csv::import_csv_cmd(args, Timestamp::now(), out),
         Command::ExportCsv {
             file,
             output,
