@@ -12,6 +12,7 @@
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
 //! - `merge`: the git merge driver, set up by `git-setup` and run by real git on merges and rebases.
+//! - `office`: workbooks through the binary, LibreOffice-saved fixtures, `--into` updates.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 //! - `trail`: the `edit` command and the audit trail, merged by real git.
@@ -35,6 +36,7 @@ mod gui_util;
 mod gui_versions;
 mod gui_workshop;
 mod merge;
+mod office;
 mod pdf;
 mod snapshots;
 mod trail;

@@ -76,6 +76,19 @@ pub enum Command {
     },
     /// Make a new register from a CSV file (one row per entry), or update a register from one (--into).
     ImportCsv(super::csv::ImportArgs),
+    /// Make a new register from an Excel workbook (.xlsx), or update a register from one (--into).
+    ImportXlsx(super::csv::ImportArgs),
+    /// Write the whole register as an Excel workbook (.xlsx): entries, mitigations, impacts, systems, rights, details and records.
+    ExportXlsx {
+        /// The register file.
+        file: PathBuf,
+        /// The workbook to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a register's entries as CSV.
     ExportCsv {
         /// The register file.

@@ -1,5 +1,5 @@
-//! `import-csv` and `export-csv`: a register from a CSV file (one row per entry), a register
-//! updated from one by id (`--into`), and back.
+//! `import-csv`, `export-csv`, `import-xlsx` and `export-xlsx`: a register from a CSV file (one row
+//! per entry) or a workbook (the whole register), a register updated from one by id (`--into`), and back.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,7 +10,7 @@ use dpia_core::diff::diff;
 use dpia_core::edit::Edit;
 use dpia_core::register::{Marking, Register};
 use dpia_files::entry_rows::Update;
-use dpia_files::{csv_file, register_file};
+use dpia_files::{csv_file, register_file, xlsx_file};
 use jiff::Timestamp;
 
 use super::edit::Editing;
@@ -75,6 +75,44 @@ pub(super) fn import_csv_cmd(
         |register| Ok(csv_file::import(&input, register)?),
         |register, remove_missing| Ok(csv_file::update(&input, register, remove_missing)?),
     )
+}
+
+/// Runs `import-xlsx`: like `import-csv`, and the workbook's details, systems, rights and records
+/// come too (the title and marking given are only defaults the workbook's Details override).
+pub(super) fn import_xlsx_cmd(
+    args: ImportArgs,
+    now: Timestamp,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let input = args.input.clone();
+    import_cmd(
+        args,
+        now,
+        out,
+        |_| Ok(xlsx_file::import(&input)?),
+        |register, remove_missing| Ok(xlsx_file::update(&input, register, remove_missing)?),
+    )
+}
+
+/// Writes the whole register to the workbook `output`.
+pub(super) fn export_xlsx_cmd(
+    path: &Path,
+    output: &Path,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
+    refuse_existing(output, force)?;
+    let register = load_to_read(path)?;
+    xlsx_file::export(&register, output, Some(path))?;
+    writeln!(
+        out,
+        "{}: {} entries exported, marked {}",
+        output.display(),
+        register.entries.len(),
+        register.metadata.marking
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The shared flow of `import-csv` and `import-xlsx`: a new register from the sheet, or the

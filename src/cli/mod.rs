@@ -62,6 +62,12 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
         }
         Command::Rank { file, format } => rank::rank_cmd(&file, format, out),
         Command::ImportCsv(args) => csv::import_csv_cmd(args, Timestamp::now(), out),
+        Command::ImportXlsx(args) => csv::import_xlsx_cmd(args, Timestamp::now(), out),
+        Command::ExportXlsx {
+            file,
+            output,
+            force,
+        } => csv::export_xlsx_cmd(&file, &output, force, out),
         Command::ExportCsv {
             file,
             output,

@@ -484,9 +484,15 @@ pub fn update_rows(
 ) -> Result<Update, Vec<(u64, String)>> {
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
+    let places: std::collections::BTreeMap<&EntryId, usize> = register
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(idx, entry)| (&entry.id, idx))
+        .collect();
     for (row, parsed) in &rows {
         if let Some(id) = &parsed.id_given {
-            if register.entry(id).is_none() {
+            if !places.contains_key(id) {
                 problems.push((
                     *row,
                     format!("id `{id}` is not in the register; leave the id blank for a new entry"),
@@ -506,7 +512,10 @@ pub fn update_rows(
         add_needs(&mut updated, &entry);
         match parsed.id_given {
             Some(id) => {
-                if let Some(place) = updated.entry_mut(&id) {
+                if let Some(place) = places
+                    .get(&id)
+                    .and_then(|idx| updated.entries.get_mut(*idx))
+                {
                     *place = entry;
                 }
             }
@@ -524,7 +533,9 @@ pub fn update_rows(
         .map(|entry| entry.id.clone())
         .collect();
     if remove_missing {
-        updated.entries.retain(|entry| !missing.contains(&entry.id));
+        updated
+            .entries
+            .retain(|entry| seen.contains(&entry.id) || !places.contains_key(&entry.id));
     }
     Ok(Update {
         register: updated,

@@ -13,11 +13,14 @@ pub mod csv_file;
 pub mod entry_rows;
 mod error;
 pub mod git_config;
+#[cfg(test)]
+mod hostile;
 pub mod paper;
 pub mod recovery;
 pub mod register_file;
 pub mod snapshot_chain;
 pub mod snapshot_file;
 pub mod trail_file;
+pub mod xlsx_file;
 
 pub use error::{LoadError, SaveError};
