@@ -98,3 +98,54 @@ fn a_bad_cell_is_reported_at_its_sheet_and_cell() {
     );
     assert!(!dir.join("out.ron").exists(), "nothing is written");
 }
+
+#[test]
+fn export_docx_opens_in_libreoffice_and_holds_every_entry() {
+    let dir = Dir::new();
+    dir.bundled("r.ron");
+    let out = dir.ok(&["export-docx", "r.ron", "-o", "r.docx"]);
+    assert!(
+        out.stdout
+            .contains("29 entries, full edition, marked OFFICIAL"),
+        "{out:?}"
+    );
+    // LibreOffice is part of CI (.ci/run installs libreoffice-writer-nogui): its absence is a failure.
+    let converted = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(dir.join("r.docx"))
+        .env("HOME", dir.path())
+        .output()
+        .expect("soffice (LibreOffice) must be installed to test the Word export: apt-get install libreoffice-writer-nogui");
+    assert!(converted.status.success(), "soffice failed: {converted:?}");
+    let text = std::process::Command::new("pdftotext")
+        .arg(dir.join("r.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    let register = fs::read_to_string(dir.join("r.ron")).unwrap();
+    let ids: Vec<&str> = register
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("id: \""))
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|id| {
+            id.rsplit_once('-')
+                .is_some_and(|(_, number)| number.chars().all(|c| c.is_ascii_digit()))
+        })
+        .collect();
+    assert_eq!(ids.len(), 29, "the bundled register's entry ids");
+    for id in ids {
+        assert!(text.contains(id), "{id} is in the PDF LibreOffice made");
+    }
+    for words in [
+        "OFFICIAL",
+        "Summary",
+        "Issue",
+        "Concern",
+        "Mitigation",
+        "Page 1 of",
+    ] {
+        assert!(text.contains(words), "{words:?} in:\n{text:.2000}");
+    }
+}

@@ -89,6 +89,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the register (or a snapshot) as an editable Word document (.docx): headings, the Issue | Concern | Mitigation tables, coloured scores, the marking on every page.
+    ExportDocx {
+        /// The register file.
+        file: PathBuf,
+        /// The Word document to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Make the public edition: confidential text redacted, owners' names removed.
+        #[arg(long)]
+        public: bool,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a register's entries as CSV.
     ExportCsv {
         /// The register file.

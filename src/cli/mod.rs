@@ -68,6 +68,19 @@ pub fn run(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError> 
             output,
             force,
         } => csv::export_xlsx_cmd(&file, &output, force, out),
+        Command::ExportDocx {
+            file,
+            output,
+            public,
+            force,
+        } => {
+            let edition = if public {
+                Edition::Public
+            } else {
+                Edition::Full
+            };
+            paper::export_docx_cmd(&file, &output, edition, force, out)
+        }
         Command::ExportCsv {
             file,
             output,
