@@ -264,6 +264,9 @@ fn windows_1252_byte(c: char) -> Option<u8> {
 /// A message if `cell` holds UTF-8 that was read as Windows-1252 and saved again (`Gŵyr` as
 /// `GÅµyr`): the text is valid but garbled, so it is refused rather than imported unseen.
 fn mojibake(cell: &str) -> Option<String> {
+    if cell.is_ascii() {
+        return None;
+    }
     let chars: Vec<char> = cell.chars().collect();
     let mut idx = 0;
     while idx < chars.len() {
