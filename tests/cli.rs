@@ -82,6 +82,75 @@ fn csv_export_then_import_keeps_every_entry() {
 }
 
 #[test]
+fn import_csv_into_updates_by_id_and_dry_run_writes_nothing() {
+    let dir = Dir::new();
+    fs::copy(bundled_register(), dir.join("r.ron")).unwrap();
+    dir.ok(&["export-csv", "r.ron", "-o", "r.csv"]);
+    let out = dir.ok(&["import-csv", "r.csv", "--into", "r.ron", "--dry-run"]);
+    assert!(out.stdout.contains("No differences."), "{out:?}");
+
+    let text = fs::read_to_string(dir.join("r.csv")).unwrap();
+    let mut lines: Vec<String> = text.split("\r\n").map(str::to_owned).collect();
+    let header: Vec<&str> = lines[0].split(',').collect();
+    let first_id = lines[1].split(',').next().unwrap().to_owned();
+    // A new row (blank id) and one row dropped from the sheet.
+    lines.insert(
+        2,
+        format!(",PND,,A new issue{}", ",".repeat(header.len() - 4)),
+    );
+    let dropped = lines.remove(3);
+    let dropped_id = dropped.split(',').next().unwrap().to_owned();
+    let edited = lines.join("\r\n");
+    fs::write(dir.join("edited.csv"), edited).unwrap();
+    let before = fs::read(dir.join("r.ron")).unwrap();
+    let out = dir.ok(&["import-csv", "edited.csv", "--into", "r.ron", "--dry-run"]);
+    assert!(
+        out.stdout.starts_with("1 added, 0 removed, 0 changed\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!(
+            "Not in edited.csv: {dropped_id} (kept; give --remove-missing to remove them)"
+        )),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("--dry-run: r.ron is unchanged"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        fs::read(dir.join("r.ron")).unwrap(),
+        before,
+        "--dry-run writes nothing"
+    );
+
+    let out = dir.ok(&[
+        "import-csv",
+        "edited.csv",
+        "--into",
+        "r.ron",
+        "--remove-missing",
+        "--author",
+        "Tester",
+    ]);
+    assert!(
+        out.stdout.starts_with("1 added, 1 removed, 0 changed\n"),
+        "{}",
+        out.stdout
+    );
+    let log = dir.ok(&["log", "r.ron"]);
+    assert!(log.stdout.contains("Tester"), "journaled: {}", log.stdout);
+    let out = dir.ok(&["export-csv", "r.ron", "-o", "after.csv"]);
+    let after = fs::read_to_string(dir.join("after.csv")).unwrap();
+    assert!(after.contains("A new issue"), "{out:?}");
+    assert!(!after.contains(&format!("\r\n{dropped_id},")), "removed");
+    assert!(after.contains(&format!("\r\n{first_id},")), "kept");
+}
+
+#[test]
 fn import_of_bad_rows_reports_all_and_writes_nothing() {
     let dir = Dir::new();
     fs::write(

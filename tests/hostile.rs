@@ -319,8 +319,9 @@ fn text_that_is_not_utf8_is_located_by_line_and_column() {
     );
     dir.create("latin1.csv", b"system,issue\nPND,Caf\xE9\n");
     let out = dir.fails(&["import-csv", "latin1.csv", "-o", "r2.ron"]);
+    // A CSV names the spreadsheet row, and what wrote such a file and how to re-save it.
     assert!(
-        out.stderr.contains("latin1.csv:2:8: not UTF-8 text"),
+        out.stderr.contains("latin1.csv:2: ") && out.stderr.contains("is not UTF-8 text"),
         "{}",
         out.stderr
     );

@@ -16,6 +16,7 @@
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
 //! - `hostile`: hostile files and unlucky moments: outputs that are not files, oversized input, bombs.
 //! - `merge`: the git merge driver, set up by `git-setup` and run by real git on merges and rebases.
+//! - `office`: workbooks through the binary, LibreOffice-saved fixtures, `--into` updates.
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 //! - `trail`: the `edit` command and the audit trail, merged by real git.
@@ -45,6 +46,7 @@ mod gui_versions;
 mod gui_workshop;
 mod hostile;
 mod merge;
+mod office;
 mod pdf;
 mod snapshots;
 mod trail;

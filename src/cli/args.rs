@@ -81,16 +81,31 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RankFormat::Table)]
         format: RankFormat,
     },
-    /// Make a new register from a CSV file (one row per entry).
-    ImportCsv {
-        /// The CSV file.
-        input: PathBuf,
-        /// The register file to write (`-` for standard output).
+    /// Make a new register from a CSV file (one row per entry), or update a register from one (--into).
+    ImportCsv(super::csv::ImportArgs),
+    /// Make a new register from an Excel workbook (.xlsx), or update a register from one (--into).
+    ImportXlsx(super::csv::ImportArgs),
+    /// Write the whole register as an Excel workbook (.xlsx): entries, mitigations, impacts, systems, rights, details and records.
+    ExportXlsx {
+        /// The register file.
+        file: PathBuf,
+        /// The workbook to write.
         #[arg(short, long)]
         output: PathBuf,
-        /// Title of the new register (default: the CSV file's name).
+        /// Replace the output file if it exists.
         #[arg(long)]
-        title: Option<String>,
+        force: bool,
+    },
+    /// Write the register (or a snapshot) as an editable Word document (.docx): headings, the Issue | Concern | Mitigation tables, coloured scores, the marking on every page.
+    ExportDocx {
+        /// The register file.
+        file: PathBuf,
+        /// The Word document to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Make the public edition: confidential text redacted, owners' names removed.
+        #[arg(long)]
+        public: bool,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
@@ -255,7 +270,7 @@ pub enum DiffFormat {
 
 /// A protective marking as printed (`OFFICIAL`, `OFFICIAL-SENSITIVE`, `SECRET`, `TOP SECRET`),
 /// in any letter case, `_` or a space for `-`.
-fn parse_marking(text: &str) -> Result<Marking, String> {
+pub(super) fn parse_marking(text: &str) -> Result<Marking, String> {
     let wanted = text.trim().to_uppercase().replace(['_', ' '], "-");
     Marking::ALL
         .into_iter()

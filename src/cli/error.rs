@@ -22,6 +22,9 @@ pub enum CliError {
     /// A CSV could not be imported.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// A workbook could not be imported.
+    #[error(transparent)]
+    ImportXlsx(#[from] dpia_files::xlsx_file::ImportError),
     /// The output file exists and `--force` was not given.
     #[error("{}: already exists; pass --force to replace it", path.display())]
     OutputExists {

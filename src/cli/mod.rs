@@ -61,8 +61,8 @@ fn writes_exact_data(command: &Command) -> bool {
         Command::Rank { format, .. } => *format == RankFormat::Csv,
         Command::Diff { format, .. } => *format == DiffFormat::Csv,
         Command::Approvals(args) => args.payload.is_some() || args.signature.is_some(),
-        Command::ImportCsv { output, .. }
-        | Command::ExportCsv { output, .. }
+        Command::ImportCsv(args) => args.output.as_deref().is_some_and(is_stdout),
+        Command::ExportCsv { output, .. }
         | Command::ExportPdf { output, .. }
         | Command::Generate { output, .. } => is_stdout(output),
         _ => false,
@@ -92,12 +92,26 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             accountability::consultation_cmd(args, Timestamp::now(), out)
         }
         Command::Rank { file, format } => rank::rank_cmd(&file, format, out),
-        Command::ImportCsv {
-            input,
+        Command::ImportCsv(args) => csv::import_csv_cmd(args, Timestamp::now(), out),
+        Command::ImportXlsx(args) => csv::import_xlsx_cmd(args, Timestamp::now(), out),
+        Command::ExportXlsx {
+            file,
             output,
-            title,
             force,
-        } => csv::import_csv_cmd(&input, &output, title, force, out),
+        } => csv::export_xlsx_cmd(&file, &output, force, out),
+        Command::ExportDocx {
+            file,
+            output,
+            public,
+            force,
+        } => {
+            let edition = if public {
+                Edition::Public
+            } else {
+                Edition::Full
+            };
+            paper::export_docx_cmd(&file, &output, edition, force, out)
+        }
         Command::ExportCsv {
             file,
             output,

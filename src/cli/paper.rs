@@ -177,3 +177,30 @@ fn produced_at() -> Result<Timestamp, CliError> {
         Err(_) => Ok(Timestamp::now()),
     }
 }
+
+/// Writes the register (or a snapshot) as an editable Word document, in `edition`.
+pub(super) fn export_docx_cmd(
+    path: &Path,
+    output: &Path,
+    edition: Edition,
+    force: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    refuse_input(path, output)?;
+    refuse_existing(output, force)?;
+    let register = super::load_to_read(path)?;
+    let bytes = dpia_report::docx::write(&register, edition)?;
+    atomic::write_like(output, &bytes, path)?;
+    writeln!(
+        out,
+        "{}: {} entries, {} edition, marked {}",
+        output.display(),
+        register.entries.len(),
+        match edition {
+            Edition::Full => "full",
+            Edition::Public => "public",
+        },
+        register.metadata.marking
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -144,7 +144,8 @@ fn header_columns(header: &csv::StringRecord, path: &Path) -> Result<Vec<Column>
         .map(|name| {
             column(name).ok_or_else(|| {
                 header_error(format!(
-                    "unknown column `{name}`; the columns are {} (and optionally Theme, Entries)",
+                    "unknown column `{}`; the columns are {} (and optionally Theme, Entries)",
+                    limits::excerpt(name),
                     COLUMNS.join(", ")
                 ))
             })

@@ -1,44 +1,31 @@
-//! CSV import and export: one row per entry, in the columns spreadsheets already use.
+//! CSV import and export: one row per entry, in the columns spreadsheets already use, as Excel and
+//! LibreOffice Calc write and read them.
 //!
-//! Import is all or nothing: every bad row is reported as `file:row: problem` and nothing is added.
-//! Rows are numbered as a spreadsheet numbers them (the header is row 1), counting the row's first line.
+//! Export writes a UTF-8 byte-order mark (so spreadsheets read Welsh as Welsh), CRLF row ends, and
+//! neutralises every cell that a spreadsheet would run as a formula (one starting `=`, `+`, `-`, `@`,
+//! tab or CR) with a leading `'`, which import takes off again, so the round trip stays lossless.
+//! Import takes the file with or without the mark, comma- or semicolon-separated (whichever the
+//! header uses), CRLF or LF. It is all or nothing: every bad row is reported as `file:row: problem`,
+//! the row numbered as a spreadsheet numbers it (the header is row 1) however many line breaks its
+//! cells hold, and nothing is changed. What a cell may hold is `entry_rows`' business.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::entry_rows::{self, Columns, ParsedRow, Update};
 use super::{LoadError, SaveError, atomic, limits};
-use dpia_core::register::{
-    Assessment, Entry, EntryId, Field, Impact, Mitigation, MitigationStatus, Register, RightId,
-    Scale, Source, Stage, System, SystemId, default_right,
-};
+use dpia_core::register::Register;
 
-/// The columns, in the order export writes them. Import takes them in any order.
-pub const COLUMNS: [&str; 14] = [
-    "id",
-    "system",
-    "category",
-    "issue",
-    "concern",
-    "mitigation",
-    "mitigation_status",
-    "owner",
-    "impacts",
-    "residual_impacts",
-    "must_have",
-    "votes",
-    "source",
-    "confidential",
-];
+pub use super::entry_rows::COLUMNS;
 
-/// The columns a CSV must have; the others may be left out.
-const REQUIRED_COLUMNS: [&str; 2] = ["system", "issue"];
+/// The UTF-8 byte-order mark export starts with.
+const BOM: &str = "\u{feff}";
 
-/// Why a CSV could not be imported. Nothing was added to the register.
+/// Why a CSV could not be imported. Nothing was changed.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read: the operating system's error, a file too large, or text that
-    /// is not UTF-8 (at its line and column).
+    /// The file could not be read: the operating system's error, or a file too large
+    /// (`limits`).
     #[error(transparent)]
     Read(#[from] LoadError),
     /// The header row is wrong: unknown or missing columns.
@@ -54,7 +41,7 @@ pub enum ImportError {
     Rows {
         /// The file.
         path: PathBuf,
-        /// Each bad row's number and what is wrong with it, in file order.
+        /// Each bad row's number (header = 1) and what is wrong with it, in file order.
         problems: Vec<(u64, String)>,
     },
 }
@@ -78,78 +65,279 @@ impl fmt::Display for RowProblems<'_> {
 
 /// Reads the CSV at `path` and returns `register` with its rows added as entries.
 pub fn import(path: &Path, register: &Register) -> Result<Register, ImportError> {
-    let text = limits::read_text(path)?;
-    import_text(&text, path, register)
+    import_bytes(&read(path)?, path, register)
+}
+
+/// Reads the CSV at `path` and updates `register` by id (see `entry_rows::update_rows`).
+pub fn update(
+    path: &Path,
+    register: &Register,
+    remove_missing: bool,
+) -> Result<Update, ImportError> {
+    update_bytes(&read(path)?, path, register, remove_missing)
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, ImportError> {
+    // Bounded as every reader is: a file too large is refused before it is read.
+    Ok(limits::read_bytes(path)?)
 }
 
 /// Parses CSV text and returns `register` with its rows added; `path` is used in messages only.
 pub fn import_text(text: &str, path: &Path, register: &Register) -> Result<Register, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    import_bytes(text.as_bytes(), path, register)
+}
+
+/// Parses CSV bytes and returns `register` with its rows added; `path` is used in messages only.
+pub fn import_bytes(
+    bytes: &[u8],
+    path: &Path,
+    register: &Register,
+) -> Result<Register, ImportError> {
+    let rows = parse(bytes, path, register)?;
+    entry_rows::add_rows(register, rows).map_err(|problems| rows_error(path, problems))
+}
+
+/// Parses CSV bytes and updates `register` by id; `path` is used in messages only.
+pub fn update_bytes(
+    bytes: &[u8],
+    path: &Path,
+    register: &Register,
+    remove_missing: bool,
+) -> Result<Update, ImportError> {
+    let rows = parse(bytes, path, register)?;
+    entry_rows::update_rows(register, rows, remove_missing)
+        .map_err(|problems| rows_error(path, problems))
+}
+
+fn rows_error(path: &Path, mut problems: Vec<(u64, String)>) -> ImportError {
+    problems.sort_by_key(|(row, _)| *row);
+    ImportError::Rows {
+        path: path.to_owned(),
+        problems,
+    }
+}
+
+/// Every row parsed, with its spreadsheet row number; or every problem.
+fn parse(
+    bytes: &[u8],
+    path: &Path,
+    register: &Register,
+) -> Result<Vec<(u64, ParsedRow)>, ImportError> {
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let header_error = |message: String| ImportError::Header {
         path: path.to_owned(),
-        message: limits::bounded_message(&message),
+        message,
     };
-    let headers = reader
-        .headers()
-        .map_err(|err| header_error(err.to_string()))?
-        .clone();
-    let columns = Columns::from_header(&headers).map_err(header_error)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .delimiter(delimiter(bytes))
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+    let header = match records.next() {
+        None => return Err(header_error("the file is empty: no header row".to_owned())),
+        Some(Err(err)) => return Err(header_error(err.to_string())),
+        Some(Ok(header)) => decode_record(&header).map_err(header_error)?,
+    };
+    let columns =
+        Columns::from_header(header.iter().map(String::as_str), &COLUMNS).map_err(header_error)?;
+    let width = header.len();
 
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
-                let row = record.position().map_or(0, csv::Position::line);
-                match parse_row(&columns, &record, register) {
-                    Ok(parsed) => rows.push((row, parsed)),
-                    Err(message) => problems.push((row, limits::bounded_message(&message))),
-                }
+    for (idx, record) in records.enumerate() {
+        // The header is row 1, so the first record after it is row 2.
+        let row = idx as u64 + 2;
+        let cells = match record {
+            Ok(record) => decode_record(&record),
+            Err(err) => Err(err.to_string()),
+        };
+        let cells = match cells {
+            Ok(cells) => cells,
+            Err(message) => {
+                problems.push((row, limits::bounded_message(&message)));
+                continue;
             }
-            Err(err) => {
-                let row = err.position().map_or(0, csv::Position::line);
-                problems.push((row, limits::bounded_message(&err.to_string())));
-            }
+        };
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
+            problems.push((
+                row,
+                format!("{} cells, but the header has {width} columns", cells.len()),
+            ));
+            continue;
+        }
+        let cells: Vec<String> = cells.into_iter().map(|c| restore(&c).to_owned()).collect();
+        if let Some(message) = cells.iter().find_map(|cell| mojibake(cell)) {
+            problems.push((row, message));
+            continue;
+        }
+        match entry_rows::parse_row(&columns, &cells, register) {
+            Ok(parsed) => rows.push((row, parsed)),
+            Err(messages) => problems.push((
+                row,
+                limits::bounded_message(
+                    &messages
+                        .into_iter()
+                        .map(|(_, message)| message)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            )),
         }
     }
-
-    // Explicit ids must be new to the register and to the file.
-    let mut ids: BTreeSet<EntryId> = register.entries.iter().map(|e| e.id.clone()).collect();
-    for (row, parsed) in &rows {
-        if let Some(id) = &parsed.entry.id_given
-            && !ids.insert(id.clone())
-        {
-            problems.push((*row, format!("id `{id}` is already used")));
-        }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(rows_error(path, problems))
     }
-    if !problems.is_empty() {
-        problems.sort_by_key(|(row, _)| *row);
-        return Err(ImportError::Rows {
-            path: path.to_owned(),
-            problems,
-        });
-    }
-
-    let mut register = register.clone();
-    for (_, parsed) in rows {
-        add_row(&mut register, parsed);
-    }
-    Ok(register)
 }
 
-/// The register's entries as CSV text, columns in `COLUMNS` order.
+/// `;` if the header row has more semicolons than commas (outside quotes), else `,`.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for &byte in bytes {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// A record's cells as text, or why they are not UTF-8.
+fn decode_record(record: &csv::ByteRecord) -> Result<Vec<String>, String> {
+    record
+        .iter()
+        .map(|cell| {
+            std::str::from_utf8(cell)
+                .map(str::to_owned)
+                .map_err(|_| not_utf8(cell))
+        })
+        .collect()
+}
+
+fn not_utf8(cell: &[u8]) -> String {
+    let shown = String::from_utf8_lossy(cell);
+    if looks_like_windows_1252(cell) {
+        format!(
+            "`{shown}` is not UTF-8 text: the file looks like Windows-1252 (what Excel's \"CSV (Comma delimited)\" writes); \
+             re-save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or with the character set \"Unicode (UTF-8)\" in LibreOffice"
+        )
+    } else {
+        format!("`{shown}` is not UTF-8 text; re-save the file as CSV in UTF-8")
+    }
+}
+
+/// Whether text that is not UTF-8 reads as Windows-1252: none of the five bytes it leaves undefined.
+fn looks_like_windows_1252(bytes: &[u8]) -> bool {
+    !bytes
+        .iter()
+        .any(|b| matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d))
+}
+
+/// The characters Windows-1252 gives bytes 0x80–0x9F (others are Latin-1); `\0` where undefined.
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘',
+    '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+];
+
+fn windows_1252_byte(c: char) -> Option<u8> {
+    match u32::from(c) {
+        code @ 0xa0..=0xff => u8::try_from(code).ok(),
+        _ => WINDOWS_1252_HIGH
+            .iter()
+            .position(|&high| high == c && high != '\0')
+            .and_then(|idx| u8::try_from(0x80 + idx).ok()),
+    }
+}
+
+/// A message if `cell` holds UTF-8 that was read as Windows-1252 and saved again (`Gŵyr` as
+/// `GÅµyr`): the text is valid but garbled, so it is refused rather than imported unseen.
+fn mojibake(cell: &str) -> Option<String> {
+    if cell.is_ascii() {
+        return None;
+    }
+    let chars: Vec<char> = cell.chars().collect();
+    let mut idx = 0;
+    while idx < chars.len() {
+        let Some(lead) = windows_1252_byte(chars[idx]).filter(|b| (0xc2..=0xf4).contains(b)) else {
+            idx += 1;
+            continue;
+        };
+        let len = match lead {
+            0xc2..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => 4,
+        };
+        let bytes: Option<Vec<u8>> = chars
+            .get(idx..idx + len)
+            .map(|run| run.iter().map(|&c| windows_1252_byte(c)).collect())
+            .and_then(|bytes: Option<Vec<u8>>| bytes);
+        if let Some(bytes) = bytes
+            && let Ok(meant) = std::str::from_utf8(&bytes)
+        {
+            let garbled: String = chars[idx..idx + len].iter().collect();
+            return Some(format!(
+                "`{garbled}` looks like `{meant}` garbled: the file was opened with the wrong character set and saved again; \
+                 open the export choosing the character set \"Unicode (UTF-8)\", and save it as CSV in UTF-8"
+            ));
+        }
+        idx += 1;
+    }
+    None
+}
+
+/// Whether a spreadsheet would read `text` as a formula, so export marks it with a leading `'`:
+/// it starts with `=`, `+`, `-`, `@`, tab or CR, or with `'` before text that is so marked.
+fn needs_mark(text: &str) -> bool {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => true,
+        Some('\'') => needs_mark(&text[1..]),
+        _ => false,
+    }
+}
+
+/// A cell as exported: marked if a spreadsheet would run it.
+fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if needs_mark(text) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A cell as imported: the export's mark taken off.
+fn restore(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_mark(rest) => rest,
+        _ => text,
+    }
+}
+
+/// The register's entries as CSV text, columns in `COLUMNS` order, with a byte-order mark and CRLF
+/// row ends, formula-leading cells neutralised.
 pub fn export_text(register: &Register) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
     for entry in &register.entries {
-        writer.write_record(export_row(entry))?;
+        writer.write_record(
+            entry_rows::export_row(entry)
+                .iter()
+                .map(|c| neutralise(c).into_owned()),
+        )?;
     }
     let bytes = writer
         .into_inner()
         .map_err(csv::IntoInnerError::into_error)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
 /// Writes the register's entries as CSV to `path`, atomically; a new file gets the permissions of
@@ -165,406 +353,10 @@ pub fn export(register: &Register, path: &Path, like: Option<&Path>) -> Result<(
     }
 }
 
-/// Where each known column is in the file.
-struct Columns {
-    positions: Vec<(usize, &'static str)>,
-}
-
-impl Columns {
-    fn from_header(headers: &csv::StringRecord) -> Result<Self, String> {
-        let mut positions = Vec::new();
-        let mut unknown = Vec::new();
-        for (idx, name) in headers.iter().enumerate() {
-            let name = name.trim();
-            match COLUMNS
-                .iter()
-                .find(|column| column.eq_ignore_ascii_case(name))
-            {
-                Some(column) if positions.iter().any(|(_, c)| c == column) => {
-                    return Err(format!("column `{column}` appears twice"));
-                }
-                Some(column) => positions.push((idx, *column)),
-                None => unknown.push(format!("`{}`", limits::excerpt(name))),
-            }
-        }
-        if !unknown.is_empty() {
-            return Err(format!(
-                "unknown column{} {}; the columns are: {}",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", "),
-                COLUMNS.join(", ")
-            ));
-        }
-        let missing: Vec<&str> = REQUIRED_COLUMNS
-            .into_iter()
-            .filter(|required| !positions.iter().any(|(_, c)| c == required))
-            .collect();
-        if !missing.is_empty() {
-            return Err(format!(
-                "missing column{} {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", ")
-            ));
-        }
-        Ok(Self { positions })
-    }
-
-    fn get<'r>(&self, record: &'r csv::StringRecord, column: &str) -> &'r str {
-        self.positions
-            .iter()
-            .find(|(_, c)| *c == column)
-            .and_then(|(idx, _)| record.get(*idx))
-            .unwrap_or("")
-    }
-}
-
-/// A row that parsed, waiting for its id and system to be settled.
-struct ParsedRow {
-    entry: EntryDraft,
-    new_rights: Vec<RightId>,
-}
-
-struct EntryDraft {
-    id_given: Option<EntryId>,
-    entry: Entry,
-}
-
-fn parse_row(
-    columns: &Columns,
-    record: &csv::StringRecord,
-    register: &Register,
-) -> Result<ParsedRow, String> {
-    let cell = |name: &str| columns.get(record, name).trim();
-    let mut messages = Vec::new();
-
-    let id_given = match cell("id") {
-        "" => None,
-        text => EntryId::parse(text)
-            .map_err(|err| messages.push(err.to_string()))
-            .ok(),
-    };
-    let system = SystemId::parse(cell("system"))
-        .map_err(|err| messages.push(format!("system: {err}")))
-        .ok();
-    let issue = cell("issue");
-    if issue.is_empty() {
-        messages.push("the issue is empty".to_owned());
-    }
-
-    let mut new_rights = Vec::new();
-    let mut resolve_right = |text: &str| -> Result<RightId, String> {
-        let id = RightId::parse(text).map_err(|err| err.to_string())?;
-        if register.right(&id).is_some() || new_rights.contains(&id) {
-            Ok(id)
-        } else if default_right(&id).is_some() {
-            new_rights.push(id.clone());
-            Ok(id)
-        } else {
-            Err(format!(
-                "right `{id}` is neither in the register nor in the default catalogue"
-            ))
-        }
-    };
-    let mut impacts = Vec::new();
-    match parse_impacts(cell("impacts"), &mut resolve_right) {
-        Ok(list) => {
-            impacts = list
-                .into_iter()
-                .map(|(right, a)| Impact::new(right, a))
-                .collect();
-        }
-        Err(err) => messages.push(format!("impacts: {err}")),
-    }
-    match parse_impacts(cell("residual_impacts"), &mut resolve_right) {
-        Ok(list) => {
-            for (right, assessment) in list {
-                match impacts.iter_mut().find(|impact: &&mut Impact| impact.right == right) {
-                    Some(impact) => impact.residual = Some(assessment),
-                    None => messages.push(format!(
-                        "residual_impacts: `{right}` has a residual score but no inherent one in impacts"
-                    )),
-                }
-            }
-        }
-        Err(err) => messages.push(format!("residual_impacts: {err}")),
-    }
-
-    // Line-based cells keep their blank lines: `A\n` is an owner for the first mitigation only.
-    let raw = |name: &str| columns.get(record, name);
-    let mitigations = parse_mitigations(raw("mitigation"), raw("mitigation_status"), raw("owner"))
-        .map_err(|err| messages.push(err))
-        .unwrap_or_default();
-    let must_have = parse_yes_no(cell("must_have"))
-        .map_err(|err| messages.push(format!("must_have: {err}")))
-        .unwrap_or_default();
-    let votes = match cell("votes") {
-        "" => 0,
-        text => text
-            .parse()
-            .map_err(|_| messages.push(format!("votes: `{text}` is not a whole number")))
-            .unwrap_or_default(),
-    };
-    let source = parse_source(cell("source"))
-        .map_err(|err| messages.push(format!("source: {err}")))
-        .unwrap_or_default();
-    let confidential = parse_confidential(cell("confidential"))
-        .map_err(|err| messages.push(format!("confidential: {err}")))
-        .unwrap_or_default();
-
-    let (Some(system), true) = (system, messages.is_empty()) else {
-        return Err(messages.join("; "));
-    };
-    let mut entry = Entry::new(
-        id_given
-            .clone()
-            .unwrap_or_else(|| EntryId::numbered(&system, 0)),
-        system,
-        issue,
-    );
-    cell("category").clone_into(&mut entry.category);
-    columns
-        .get(record, "concern")
-        .trim()
-        .clone_into(&mut entry.concern);
-    entry.mitigations = mitigations;
-    entry.impacts = impacts;
-    entry.must_have = must_have;
-    entry.votes = votes;
-    entry.source = source;
-    entry.confidential = confidential;
-    Ok(ParsedRow {
-        entry: EntryDraft { id_given, entry },
-        new_rights,
-    })
-}
-
-fn add_row(register: &mut Register, parsed: ParsedRow) {
-    let mut entry = parsed.entry.entry;
-    if register.system(&entry.system).is_none() {
-        register.systems.push(System {
-            id: entry.system.clone(),
-            name: entry.system.to_string(),
-            description: String::new(),
-        });
-    }
-    for right in parsed.new_rights {
-        if register.right(&right).is_none()
-            && let Some(default) = default_right(&right)
-        {
-            register.rights.push(default);
-        }
-    }
-    entry.id = match parsed.entry.id_given {
-        Some(id) => id,
-        None => register.issue_entry_id(&entry.system.clone()),
-    };
-    register.entries.push(entry);
-}
-
-/// Parses `privacy=3x4; liberty=2x2`: right id = severity x likelihood.
-fn parse_impacts(
-    text: &str,
-    resolve_right: &mut dyn FnMut(&str) -> Result<RightId, String>,
-) -> Result<Vec<(RightId, Assessment)>, String> {
-    let mut impacts: Vec<(RightId, Assessment)> = Vec::new();
-    for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let (right, score) = part
-            .split_once('=')
-            .ok_or_else(|| format!("`{part}` should read like `privacy=3x4`"))?;
-        let right = resolve_right(right.trim())?;
-        let (severity, likelihood) =
-            score
-                .trim()
-                .split_once(['x', 'X', '×', '*'])
-                .ok_or_else(|| {
-                    format!("`{part}` should read like `privacy=3x4` (severity x likelihood)")
-                })?;
-        let number = |half: &str| half.trim().parse::<u8>().ok();
-        let assessment = number(severity)
-            .zip(number(likelihood))
-            .and_then(|(s, l)| Assessment::from_values(s, l))
-            .ok_or_else(|| format!("`{part}`: severity and likelihood are each 1 to 4"))?;
-        if impacts.iter().any(|(r, _)| *r == right) {
-            return Err(format!("`{right}` is scored twice"));
-        }
-        impacts.push((right, assessment));
-    }
-    Ok(impacts)
-}
-
-fn cell_lines(text: &str) -> Vec<&str> {
-    if text.trim().is_empty() {
-        Vec::new()
-    } else {
-        text.split('\n').map(str::trim).collect()
-    }
-}
-
-/// One mitigation per line; statuses and owners either one per mitigation, or one for all.
-fn parse_mitigations(texts: &str, statuses: &str, owners: &str) -> Result<Vec<Mitigation>, String> {
-    let texts: Vec<&str> = cell_lines(texts)
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect();
-    let statuses = cell_lines(statuses);
-    let owners = cell_lines(owners);
-    let spread = |column: &str, values: &[&str]| -> Result<(), String> {
-        if values.len() > 1 && values.len() != texts.len() {
-            Err(format!(
-                "{column}: {} lines for {} mitigations; give one line per mitigation, or one for all",
-                values.len(),
-                texts.len()
-            ))
-        } else {
-            Ok(())
-        }
-    };
-    spread("mitigation_status", &statuses)?;
-    spread("owner", &owners)?;
-    texts
-        .iter()
-        .enumerate()
-        .map(|(idx, text)| {
-            let status_text = statuses
-                .get(idx)
-                .or_else(|| statuses.first().filter(|_| statuses.len() == 1));
-            let status = match status_text.copied().unwrap_or("") {
-                "" => MitigationStatus::Proposed,
-                other => MitigationStatus::parse(other).ok_or_else(|| {
-                    format!(
-                        "mitigation_status: `{other}` is not one of {}",
-                        MitigationStatus::ALL.map(MitigationStatus::name).join(", ")
-                    )
-                })?,
-            };
-            let owner = owners
-                .get(idx)
-                .or_else(|| owners.first().filter(|_| owners.len() == 1));
-            Ok(Mitigation {
-                text: (*text).to_owned(),
-                status,
-                owner: owner.copied().unwrap_or("").to_owned(),
-                due: None,
-            })
-        })
-        .collect()
-}
-
-fn parse_yes_no(text: &str) -> Result<bool, String> {
-    match text.to_lowercase().as_str() {
-        "" | "no" | "n" | "false" | "0" => Ok(false),
-        "yes" | "y" | "true" | "1" | "must" | "must-have" | "must have" => Ok(true),
-        other => Err(format!("`{other}` is not yes or no")),
-    }
-}
-
-fn parse_confidential(text: &str) -> Result<BTreeSet<Field>, String> {
-    text.split([';', ','])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(|part| {
-            Field::parse(part).ok_or_else(|| {
-                format!(
-                    "`{part}` is not one of {}",
-                    Field::ALL.map(Field::name).join(", ")
-                )
-            })
-        })
-        .collect()
-}
-
-/// `document, YYYY-MM-DD`, or just a document, or just a date.
-///
-/// A part that is written as a date (`NNNN-NN-NN`) but is no date, such as `2019-02-30`, is an
-/// error: read as part of the document's name, the mistake would go unseen.
-fn parse_source(text: &str) -> Result<Source, String> {
-    let (document, last) = text.rsplit_once(',').unwrap_or(("", text));
-    let last = last.trim();
-    if !is_written_as_date(last) {
-        return Ok(Source {
-            document: text.to_owned(),
-            date: None,
-        });
-    }
-    let date = last
-        .parse()
-        .map_err(|_| format!("`{last}` is not a date (YYYY-MM-DD)"))?;
-    Ok(Source {
-        document: document.trim().to_owned(),
-        date: Some(date),
-    })
-}
-
-/// Whether `text` has the shape of a date, `NNNN-NN-NN`, valid or not.
-fn is_written_as_date(text: &str) -> bool {
-    text.len() == 10
-        && text.char_indices().all(|(idx, c)| match idx {
-            4 | 7 => c == '-',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-/// The `impacts` cell at `Inherent`; the `residual_impacts` cell, only the judged residuals, at `Residual`.
-fn impacts_cell(entry: &Entry, stage: Stage) -> String {
-    entry
-        .impacts
-        .iter()
-        .filter_map(|impact| {
-            let assessment = match stage {
-                Stage::Inherent => impact.inherent,
-                Stage::Residual => impact.residual?,
-            };
-            Some(format!(
-                "{}={}x{}",
-                impact.right,
-                assessment.severity.value(),
-                assessment.likelihood.value()
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-fn export_row(entry: &Entry) -> [String; 14] {
-    let lines = |f: &dyn Fn(&Mitigation) -> String| -> String {
-        entry
-            .mitigations
-            .iter()
-            .map(f)
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let owners = if entry.mitigations.iter().all(|m| m.owner.is_empty()) {
-        String::new()
-    } else {
-        lines(&|m| m.owner.clone())
-    };
-    [
-        entry.id.to_string(),
-        entry.system.to_string(),
-        entry.category.clone(),
-        entry.issue.clone(),
-        entry.concern.clone(),
-        lines(&|m| m.text.replace('\n', " ")),
-        lines(&|m| m.status.name().to_owned()),
-        owners,
-        impacts_cell(entry, Stage::Inherent),
-        impacts_cell(entry, Stage::Residual),
-        if entry.must_have { "yes" } else { "no" }.to_owned(),
-        entry.votes.to_string(),
-        entry.source.to_string(),
-        entry
-            .confidential
-            .iter()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join("; "),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use dpia_core::register::{Assessment, EntryId, Field, MitigationStatus};
 
     const CSV: &str = "\
 id,system,category,issue,concern,mitigation,mitigation_status,owner,impacts,residual_impacts,must_have,votes,source,confidential
@@ -683,5 +475,207 @@ PND,also fine,,
             .unwrap_err()
             .to_string();
         assert!(err.contains("no inherent one"), "{err}");
+    }
+
+    #[test]
+    fn exports_with_a_bom_and_crlf() {
+        let text = export_text(&import(CSV).unwrap()).unwrap();
+        assert!(text.starts_with("\u{feff}id,system,"), "{text:.40}");
+        assert!(
+            text.contains("confidential,acceptance,accepted_by"),
+            "{text}"
+        );
+        assert!(
+            text.split('\n').next().unwrap().ends_with('\r'),
+            "CRLF row ends"
+        );
+    }
+
+    #[test]
+    fn reads_semicolons_crlf_a_bom_and_headers_as_people_write_them() {
+        let text = "\u{feff}ID;System;Issue;Mitigation Status;mitigation;Residual-Impacts;impacts\r\n\
+                    PND-001;PND;Gŵyr images;implemented;Review;privacy=1x1;privacy=3x4\r\n\
+                    ;PND;\"two\r\nlines\";;;;\r\n";
+        let register = import(text).unwrap();
+        assert_eq!(register.entries.len(), 2);
+        let first = &register.entries[0];
+        assert_eq!(first.issue, "Gŵyr images");
+        assert_eq!(first.mitigations[0].status, MitigationStatus::Implemented);
+        assert_eq!(first.impacts[0].residual, Assessment::from_values(1, 1));
+        assert_eq!(
+            register.entries[1].issue, "two\r\nlines",
+            "cells are kept exactly"
+        );
+    }
+
+    #[test]
+    fn problems_are_at_the_spreadsheet_row_though_cells_hold_line_breaks() {
+        let text = "system,issue,mitigation,votes\n\
+                    PND,a,\"one\ntwo\nthree\",1\n\
+                    PND,b,\"x\ny\",many\n\
+                    PND,c,,\n\
+                    PND,,,\n";
+        let err = import(text).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "in.csv:3: votes: `many` is not a whole number\nin.csv:5: the issue is empty"
+        );
+    }
+
+    #[test]
+    fn windows_1252_is_named_with_how_to_re_save() {
+        let mut bytes = b"system,issue\nPND,G".to_vec();
+        bytes.push(0xea); // ê in Windows-1252
+        bytes.extend_from_slice(b"r\nPND,fine\n");
+        let err = import_bytes(&bytes, Path::new("in.csv"), &Register::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with(
+                "in.csv:2: `G\u{fffd}r` is not UTF-8 text: the file looks like Windows-1252"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("CSV UTF-8"), "{err}");
+    }
+
+    #[test]
+    fn utf8_garbled_by_a_wrong_character_set_is_refused() {
+        let err = import("system,issue\nPND,ok\nPND,GÅµyr\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("in.csv:3: `Åµ` looks like `ŵ` garbled"),
+            "{err}"
+        );
+        assert!(
+            import("system,issue\nPND,Café São Paulo ŵ £5 – ok\n").is_ok(),
+            "real accents pass"
+        );
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised_and_restored() {
+        let mut register = import(CSV).unwrap();
+        let texts = [
+            "=HYPERLINK(\"x\")",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tTab",
+            "\rCR",
+            "'=already",
+            "'plain",
+            "''=x",
+        ];
+        for (entry, text) in register.entries.iter_mut().zip(texts.iter().cycle()) {
+            (*text).clone_into(&mut entry.concern);
+        }
+        let first = register.entries[0].clone();
+        register
+            .entries
+            .extend(texts.iter().enumerate().skip(2).map(|(idx, text)| {
+                let mut entry = first.clone();
+                entry.id = EntryId::parse(&format!("X-{idx}")).unwrap();
+                (*text).clone_into(&mut entry.issue);
+                (*text).clone_into(&mut entry.concern);
+                entry
+            }));
+        let exported = export_text(&register).unwrap();
+        let mut reader = csv::Reader::from_reader(exported.as_bytes());
+        for record in reader.records() {
+            let record = record.unwrap();
+            for cell in &record {
+                assert!(
+                    !matches!(
+                        cell.chars().next(),
+                        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+                    ),
+                    "{cell:?} is neutralised"
+                );
+            }
+        }
+        assert!(exported.contains("\"'=HYPERLINK"), "{exported}");
+        let again = import_text(&exported, Path::new("out.csv"), &Register::default()).unwrap();
+        assert_eq!(again.entries, register.entries);
+    }
+
+    #[test]
+    fn an_owner_or_status_without_a_mitigation_is_a_problem() {
+        let err = import("system,issue,mitigation,owner,mitigation_status\nPND,x,,Home Office,\nPND,y,,,agreed\n")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "in.csv:2: owner: given, but there is no mitigation for it\n\
+             in.csv:3: mitigation_status: given, but there is no mitigation for it"
+        );
+    }
+
+    #[test]
+    fn updating_by_id_changes_adds_and_reports_missing() {
+        let register = import(CSV).unwrap();
+        let text = "id,system,issue,concern,impacts\n\
+                    PND-001,PND,Images of the unconvicted,Changed concern,privacy=4x4\n\
+                    ,PND,A new row,,\n";
+        let update = update_bytes(text.as_bytes(), Path::new("in.csv"), &register, false).unwrap();
+        let ids: Vec<&str> = update
+            .register
+            .entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["PND-001", "NRMP-001", "PND-002"]);
+        assert_eq!(update.register.entries[0].concern, "Changed concern");
+        assert_eq!(
+            update.register.entries[0].impacts[0].inherent,
+            Assessment::from_values(4, 4).unwrap()
+        );
+        assert_eq!(update.missing, [EntryId::parse("NRMP-001").unwrap()]);
+        let removed = update_bytes(text.as_bytes(), Path::new("in.csv"), &register, true).unwrap();
+        let ids: Vec<&str> = removed
+            .register
+            .entries
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(ids, ["PND-001", "PND-002"]);
+        let err = update_bytes(
+            b"id,system,issue\nPND-009,PND,x\n",
+            Path::new("in.csv"),
+            &register,
+            false,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            err,
+            "in.csv:2: id `PND-009` is not in the register; leave the id blank for a new entry"
+        );
+    }
+
+    #[test]
+    fn any_register_check_accepts_round_trips_through_csv() {
+        for seed in 1..=60 {
+            let register = crate::hostile::register(seed);
+            assert!(
+                dpia_core::check::check(&register).is_empty(),
+                "seed {seed}: {:?}",
+                dpia_core::check::check(&register)
+            );
+            let text = export_text(&register).unwrap();
+            let mut empty = register.clone();
+            empty.entries.clear();
+            let again = import_text(&text, Path::new("out.csv"), &empty)
+                .unwrap_or_else(|err| panic!("seed {seed}: {err}\n{text}"));
+            assert_eq!(again, register, "seed {seed}");
+            let update =
+                update_bytes(text.as_bytes(), Path::new("out.csv"), &register, false).unwrap();
+            assert_eq!(
+                update.register, register,
+                "seed {seed}: --into changes nothing"
+            );
+            assert!(update.missing.is_empty(), "seed {seed}");
+        }
     }
 }

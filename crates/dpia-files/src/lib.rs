@@ -11,8 +11,11 @@ pub mod author;
 mod beside;
 pub mod change_log_csv;
 pub mod csv_file;
+pub mod entry_rows;
 mod error;
 pub mod git_config;
+#[cfg(test)]
+mod hostile;
 pub mod limits;
 pub mod paper;
 pub mod recovery;
@@ -20,6 +23,7 @@ pub mod register_file;
 pub mod snapshot_chain;
 pub mod snapshot_file;
 pub mod trail_file;
+pub mod xlsx_file;
 
 pub use beside::kept_folder;
 pub use error::{LoadError, SaveError};

@@ -8,6 +8,7 @@
 
 mod approvals;
 mod changes;
+pub mod docx;
 pub mod flow;
 pub mod labels;
 pub mod layout;
