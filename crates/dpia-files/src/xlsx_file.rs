@@ -886,57 +886,30 @@ impl<'p> Book<'p> {
             self.read_details(&table, base);
         }
         if let Some(table) = self.table("Systems", &SYSTEM_COLUMNS) {
-            let (id, name, description) =
-                (table.col("id"), table.col("name"), table.col("description"));
-            base.systems = table
-                .rows
-                .iter()
-                .filter_map(|(row, cells)| {
-                    let get = |col: Option<usize>| {
-                        col.and_then(|c| cells.get(c)).cloned().unwrap_or_default()
-                    };
-                    match SystemId::parse(&get(id)) {
-                        Ok(system) => Some(System {
-                            id: system,
-                            name: get(name),
-                            description: get(description),
-                        }),
-                        Err(err) => {
-                            self.problems
-                                .push((place(table.name, *row, id.unwrap_or(0)), err.to_string()));
-                            None
-                        }
-                    }
-                })
-                .collect();
+            base.systems = self.read_catalogue(
+                &table,
+                ["name", "description"],
+                |id, [name, description]| {
+                    Ok(System {
+                        id: SystemId::parse(id).map_err(|err| err.to_string())?,
+                        name,
+                        description,
+                    })
+                },
+            );
         }
         if let Some(table) = self.table("Rights", &RIGHT_COLUMNS) {
-            let (id, name, reference) = (
-                table.col("id"),
-                table.col("name"),
-                table.col("legal_reference"),
+            base.rights = self.read_catalogue(
+                &table,
+                ["name", "legal_reference"],
+                |id, [name, legal_reference]| {
+                    Ok(Right {
+                        id: RightId::parse(id).map_err(|err| err.to_string())?,
+                        name,
+                        legal_reference,
+                    })
+                },
             );
-            base.rights = table
-                .rows
-                .iter()
-                .filter_map(|(row, cells)| {
-                    let get = |col: Option<usize>| {
-                        col.and_then(|c| cells.get(c)).cloned().unwrap_or_default()
-                    };
-                    match RightId::parse(&get(id)) {
-                        Ok(right) => Some(Right {
-                            id: right,
-                            name: get(name),
-                            legal_reference: get(reference),
-                        }),
-                        Err(err) => {
-                            self.problems
-                                .push((place(table.name, *row, id.unwrap_or(0)), err.to_string()));
-                            None
-                        }
-                    }
-                })
-                .collect();
         }
         if let Some(table) = self.table("Records", &RECORD_COLUMNS) {
             self.read_records(&table, base, whole);
@@ -1078,6 +1051,31 @@ impl<'p> Book<'p> {
         if whole {
             base.snapshots = snapshots;
         }
+    }
+
+    /// The rows of a catalogue sheet (Systems, Rights): an `id` column and two text columns
+    /// `named`, each row made by `make` from its id and texts; a row whose id is refused is a
+    /// problem at its id cell.
+    fn read_catalogue<T>(
+        &mut self,
+        table: &Table,
+        named: [&str; 2],
+        make: impl Fn(&str, [String; 2]) -> Result<T, String>,
+    ) -> Vec<T> {
+        let id = table.col("id");
+        let columns = named.map(|name| table.col(name));
+        let mut items = Vec::new();
+        for (row, cells) in &table.rows {
+            let get =
+                |col: Option<usize>| col.and_then(|c| cells.get(c)).cloned().unwrap_or_default();
+            match make(&get(id), columns.map(get)) {
+                Ok(item) => items.push(item),
+                Err(message) => self
+                    .problems
+                    .push((place(table.name, *row, id.unwrap_or(0)), message)),
+            }
+        }
+        items
     }
 
     fn ron<T: DeserializeOwned>(&mut self, at: &str, text: &str) -> Option<T> {
