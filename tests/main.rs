@@ -37,6 +37,7 @@ mod files;
 mod fuzz;
 mod gui;
 mod gui_accountability;
+mod gui_a11y;
 mod gui_actions;
 mod gui_dates;
 mod gui_layout;

@@ -98,7 +98,7 @@ fn header_ui(
         ui.label(
             RichText::new(entry.id.as_str())
                 .font(theme::bold_family_size(18.0))
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         let system = register
             .system(&entry.system)
@@ -563,7 +563,7 @@ pub(super) fn date_field(
         .hint_text("YYYY-MM-DD")
         .desired_width(96.0);
     if !is_date {
-        edit = edit.text_color(theme::error_text(ui.ctx().theme()));
+        edit = edit.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
@@ -573,7 +573,7 @@ pub(super) fn date_field(
         ui.label(
             RichText::new(reason)
                 .small()
-                .color(theme::error_text(ui.ctx().theme())),
+                .color(theme::error_text(theme::look(ui.ctx()))),
         );
     }
     let changed = match parsed {

@@ -306,7 +306,7 @@ fn right_row(
                 ui.add_space(sizes.name);
                 ui.add(
                     egui::Label::new(
-                        RichText::new(warning).color(theme::error_text(ui.ctx().theme())),
+                        RichText::new(warning).color(theme::error_text(theme::look(ui.ctx()))),
                     )
                     .wrap(),
                 );
@@ -496,7 +496,7 @@ fn picker_box<S: Scale>(
     });
     let response = response.on_hover_text(format!("{} {}", value.value(), value.name()));
     let visuals = ui.visuals();
-    let accent = theme::accent(ui.ctx().theme());
+    let accent = theme::accent(theme::look(ui.ctx()));
     let (fill, text) = if is_chosen {
         (accent, visuals.extreme_bg_color)
     } else if response.hovered() && ui.is_enabled() {

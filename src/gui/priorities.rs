@@ -34,7 +34,7 @@ pub(super) fn priorities_ui(
         );
     });
     ui.add_space(4.0);
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     TableBuilder::new(ui)
         .id_salt("priorities")
         .striped(true)

@@ -96,7 +96,7 @@ pub(super) fn table_ui(
         .as_ref()
         .and_then(|selected| register.entry_idx(selected))
         .and_then(|entry_idx| derived.row_of_entry(entry_idx));
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
     let mut builder = table_builder(ui, columns).min_scrolled_height(0.0);
     if view.scroll_to_selection {
@@ -204,7 +204,7 @@ fn row_ui(
     register: &Register,
     entry: &Entry,
     ranked: &Ranked,
-    theme: egui::Theme,
+    theme: theme::Look,
 ) {
     row.col(|ui| {
         ui.add(Label::new(RichText::new(entry.id.as_str()).monospace()).selectable(false));

@@ -102,8 +102,7 @@ impl DpiaApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if !self.is_styled {
-            theme::install(&ctx);
-            ctx.set_theme(self.settings.theme.preference());
+            theme::install(&ctx, self.settings.theme);
             if (0.3..=4.0).contains(&self.settings.zoom) {
                 ctx.set_zoom_factor(self.settings.zoom);
             }
@@ -193,6 +192,7 @@ impl DpiaApp {
         self.collect_autosave(Wait::No);
         self.autosave(ctx);
         self.update_title(ctx);
+        theme::focus_ring(ctx);
     }
 
     fn editor_panel(&mut self, ui: &mut Ui) {
@@ -508,7 +508,7 @@ impl DpiaApp {
         // Hidden filters that apply are not a secret: the ☰ is in the accent colour then.
         let text = if !sidebar_open && filtered {
             RichText::new("☰")
-                .color(theme::accent(ui.ctx().theme()))
+                .color(theme::accent(theme::look(ui.ctx())))
                 .strong()
         } else {
             RichText::new("☰")
@@ -653,7 +653,7 @@ impl DpiaApp {
         {
             ui.separator();
             egui::Frame::new()
-                .fill(theme::notice_fill(ui.ctx().theme()))
+                .fill(theme::notice_fill(theme::look(ui.ctx())))
                 .corner_radius(3)
                 .inner_margin(egui::Margin::symmetric(6, 1))
                 .show(ui, |ui| {

@@ -175,7 +175,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.id.as_str()).monospace().strong());
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
-            ui.label(RichText::new("★ must-have").color(theme::must_have(ui.ctx().theme())));
+            ui.label(RichText::new("★ must-have").color(theme::must_have(theme::look(ui.ctx()))));
         }
     });
     ui.add(
@@ -187,7 +187,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(
             RichText::new(heading)
                 .strong()
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         body(ui);
     };

@@ -271,14 +271,14 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
         .hint_text("YYYY-MM-DD")
         .desired_width(110.0);
     if !is_date {
-        field = field.text_color(theme::error_text(ui.ctx().theme()));
+        field = field.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     ui.horizontal(|ui| {
         ui.add(field).labelled_by(date.id);
         if !is_date {
             ui.label(
                 RichText::new("write the date as YYYY-MM-DD")
-                    .color(theme::error_text(ui.ctx().theme())),
+                    .color(theme::error_text(theme::look(ui.ctx()))),
             );
         }
     });
