@@ -15,6 +15,7 @@ use egui::{
     Stroke, TextStyle, Theme, Ui, Vec2,
 };
 
+use super::a11y::names;
 use super::settings::ThemeChoice;
 use dpia_core::palette::{self, Rgb};
 use dpia_core::register::Stage;
@@ -339,6 +340,9 @@ pub(crate) fn stage_chip(ui: &mut Ui, scores: &EntryScores, stage: Stage) -> Res
 pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Response {
     let height = ui.spacing().interact_size.y - 2.0;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    // A screen reader hears the score and its level, whatever the chip's width shows.
+    let spoken = score.map_or_else(|| names::NO_SCORE.to_owned(), names::score);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &spoken));
     let Some(score) = score else {
         ui.painter().text(
             rect.center(),

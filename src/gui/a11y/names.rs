@@ -17,6 +17,31 @@ pub(crate) const SEARCH_FIELD: &str = "Search entries";
 /// The field that adds an affected group to the entry.
 pub(crate) const ADD_GROUP_FIELD: &str = "Add an affected group";
 
+/// The owner filter in the Actions view.
+pub(crate) const OWNER_FILTER: &str = "Owner filter";
+
+/// The register's owner in Register details.
+pub(crate) const REGISTER_OWNER: &str = "Register owner";
+
+/// The fields that add a system or a right in Register details.
+pub(crate) const NEW_SYSTEM_ID: &str = "New system id";
+/// See [`NEW_SYSTEM_ID`].
+pub(crate) const NEW_SYSTEM_NAME: &str = "New system name";
+/// See [`NEW_SYSTEM_ID`].
+pub(crate) const NEW_RIGHT_ID: &str = "New right id";
+/// See [`NEW_SYSTEM_ID`].
+pub(crate) const NEW_RIGHT_NAME: &str = "New right name";
+/// See [`NEW_SYSTEM_ID`].
+pub(crate) const NEW_RIGHT_REFERENCE: &str = "New right's legal reference";
+
+/// The must-have mark beside an entry.
+pub(crate) const MUST_HAVE: &str = "must-have";
+
+/// The handle that resizes a table's column.
+pub(crate) fn resize_column(title: &str) -> String {
+    format!("Resize the {} column", title.to_lowercase())
+}
+
 /// A score chip with no score.
 pub(crate) const NO_SCORE: &str = "not scored";
 
@@ -33,9 +58,4 @@ pub(crate) fn right_note(right_name: &str) -> String {
 /// A field of the mitigation numbered `number` (from 1), such as `Mitigation 2 owner`.
 pub(crate) fn mitigation_field(number: usize, field: &str) -> String {
     format!("Mitigation {number} {}", field.to_lowercase())
-}
-
-/// A severity or likelihood picker: `Private and family life inherent severity`.
-pub(crate) fn picker(right_name: &str, stage: &str, scale: &str) -> String {
-    format!("{right_name} {stage} {scale}")
 }

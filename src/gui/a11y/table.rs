@@ -8,6 +8,8 @@
 use egui::accesskit::{NodeId, Role};
 use egui::{Context, Id, Ui};
 
+use super::names;
+
 /// The cells of one row, gathered as the row is drawn.
 #[derive(Debug, Default)]
 pub(crate) struct RowCells {
@@ -28,7 +30,14 @@ impl RowCells {
     }
 
     /// Puts the cells in a `Row` node `row` under `table`, named `name` and `selected` or not.
-    pub(crate) fn finish(self, ctx: &Context, table: Id, row: Id, name: &str, selected: bool) {
+    pub(crate) fn finish(
+        self,
+        ctx: &Context,
+        table: Id,
+        row: Id,
+        name: Option<&str>,
+        selected: bool,
+    ) {
         if self.cells.is_empty() {
             return;
         }
@@ -38,7 +47,9 @@ impl RowCells {
         }
         let created = ctx.accesskit_node_builder(row, |node| {
             node.set_role(Role::Row);
-            node.set_label(name);
+            if let Some(name) = name {
+                node.set_label(name);
+            }
             node.set_selected(selected);
             node.set_children(cell_ids.clone());
         });
@@ -61,6 +72,23 @@ pub(crate) fn mark_table(ctx: &Context, table: Id, name: &str, num_rows: usize) 
         node.set_label(name);
         node.set_row_count(num_rows);
     });
+}
+
+/// Names the column resize handles egui_extras adds to the table built with `table_salt`
+/// (`TableBuilder::id_salt`) in `ui`: `titles` are the columns shown, in order.
+pub(crate) fn name_column_resizers(ui: &Ui, table_salt: impl egui::AsIdSalt, titles: &[&str]) {
+    // egui_extras keeps its state under this id, and each handle under `resize_column` and the
+    // column's index.
+    let state_id = ui.scope_id().with(egui::IdSalt::new(table_salt));
+    for (column_idx, title) in titles.iter().enumerate() {
+        let handle = state_id.with("resize_column").with(column_idx);
+        if ui.ctx().has_accesskit_node(handle) {
+            ui.ctx().accesskit_node_builder(handle, |node| {
+                node.set_role(Role::Splitter);
+                node.set_label(names::resize_column(title));
+            });
+        }
+    }
 }
 
 fn remove_children(node: &mut egui::accesskit::Node, removed: &[NodeId]) {

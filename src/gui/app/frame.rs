@@ -461,7 +461,8 @@ impl DpiaApp {
                 } else {
                     egui::Margin::symmetric(4, 2)
                 }),
-        );
+        )
+        .accessible_name(crate::gui::a11y::names::SEARCH_FIELD);
         if self.view.focus_search {
             search.request_focus();
             self.view.focus_search = false;

@@ -285,6 +285,12 @@ fn row_ui(
 ) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
+    let issue = register
+        .entries
+        .get(rank.entry_idx)
+        .map_or("", |entry| entry.issue.as_str());
+    let name = format!("{} {} {issue}", rank.label(), rank.entry.as_str());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &name));
     let radius = CornerRadius::same(6);
     let fill = if is_current {
         colours::CURRENT
