@@ -166,7 +166,8 @@ fn a_whole_edit_with_keys_alone() {
     tab_to(h, "Register entries", 60);
     press(h, Modifiers::NONE, Key::ArrowDown);
     assert_eq!(h.state().selection(), Some(&id("PND-001")));
-    press(h, Modifiers::NONE, Key::ArrowDown);
+    press(h, Modifiers::NONE, Key::End);
+    assert_eq!(h.state().selection(), Some(&id("PND-002")), "the last row");
     press(h, Modifiers::NONE, Key::ArrowUp);
     assert_eq!(h.state().selection(), Some(&id("PND-001")), "up again");
 
@@ -245,4 +246,25 @@ fn the_register_views_accesskit_dump_is_current() {
         saved == tree,
         "docs/accesskit-register-view.txt is out of date: run with DUMP_ACCESSKIT=1"
     );
+}
+
+#[test]
+fn tab_runs_left_to_right_through_right_aligned_button_groups() {
+    let mut app = open_small();
+    let h = &mut app.harness;
+    click(h, "Add mitigation");
+    tab_to(h, "Add entry", 40);
+    press(h, Modifiers::NONE, Key::Tab);
+    assert_eq!(focused_name(h).as_deref(), Some("Undo"), "the toolbar");
+    tab_to(h, "Duplicate", 80);
+    press(h, Modifiers::NONE, Key::Tab);
+    assert_eq!(focused_name(h).as_deref(), Some("Delete"), "the editor's header");
+    tab_to(h, "Remove mitigation 1", 80);
+    let x = |h: &Harness<'_, DpiaApp>, name: &str| h.get_by_label(name).rect().min.x;
+    assert!(x(h, "Move mitigation 1 up") < x(h, "Move mitigation 1 down"));
+    assert!(x(h, "Move mitigation 1 down") < x(h, "Remove mitigation 1"));
+    // Still at the right end of the column, where the Issue field ends.
+    let right_edge = h.get_by_label("Remove mitigation 1").rect().max.x;
+    let column_edge = h.get_by_role_and_label(Role::TextInput, "Issue").rect().max.x;
+    assert!((right_edge - column_edge).abs() < 24.0, "{right_edge} vs {column_edge}");
 }

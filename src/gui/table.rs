@@ -115,16 +115,22 @@ pub(super) fn table_ui(
         egui::WidgetInfo::labeled(Role::Table, true, names::REGISTER_TABLE)
     });
     mark_table(ui.ctx(), table_id, names::REGISTER_TABLE, derived.rows.len());
-    if let Some(step) = keys::step(ui, &table_focus)
-        && let Some(row) = step.apply(selected_row, derived.rows.len())
-        && let Some(entry) = derived
-            .rows
-            .get(row)
-            .and_then(|position| derived.ranked.get(*position))
-            .and_then(|ranked| register.entries.get(ranked.entry_idx))
-    {
-        commands.push(Command::Select(Some(entry.id.clone())));
-        view.scroll_to_selection = true;
+    // Up and down are the app's own previous and next entry; Home and End go to the ends.
+    match keys::step(ui, &table_focus) {
+        Some(keys::Step::Previous) => commands.push(Command::SelectPrevious),
+        Some(keys::Step::Next) => commands.push(Command::SelectNext),
+        Some(step) => {
+            if let Some(entry) = step
+                .apply(selected_row, derived.rows.len())
+                .and_then(|row| derived.rows.get(row))
+                .and_then(|position| derived.ranked.get(*position))
+                .and_then(|ranked| register.entries.get(ranked.entry_idx))
+            {
+                commands.push(Command::Select(Some(entry.id.clone())));
+                view.scroll_to_selection = true;
+            }
+        }
+        None => {}
     }
     let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
     // The widths are laid out afresh when the window's width changes (the table's id changes with

@@ -558,41 +558,44 @@ impl DpiaApp {
     }
 
     /// The right of the toolbar, laid out right to left: Redo, Undo, Add entry, the marking.
+    /// Laid out in reading order at the right end, so Tab runs through it left to right.
     fn toolbar_buttons_ui(&mut self, ui: &mut Ui, compact: bool) {
-        let redo = ui.add_enabled(
-            self.document.history.redo_label().is_some(),
-            egui::Button::new("Redo"),
-        );
-        if redo.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::Redo));
-        }
-        let undo = ui.add_enabled(
-            self.document.history.undo_label().is_some(),
-            egui::Button::new("Undo"),
-        );
-        if undo.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::Undo));
-        }
-        ui.separator();
-        let add = ui
-            .button(if compact { "+" } else { "Add entry" })
-            .on_hover_text("Add an entry to the system in view (Ctrl+E)");
-        add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
-        if add.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::AddEntry));
-        }
-        let marking = self.document.register.metadata.marking;
-        egui::Frame::new()
-            .fill(theme::marking_fill())
-            .corner_radius(3)
-            .inner_margin(egui::Margin::symmetric(8, 3))
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(marking.label())
-                        .color(theme::marking_text())
-                        .font(theme::bold_family_size(12.0)),
-                );
-            });
+        crate::gui::a11y::reading_order::right_aligned(ui, "toolbar-buttons", |ui| {
+            let marking = self.document.register.metadata.marking;
+            egui::Frame::new()
+                .fill(theme::marking_fill())
+                .corner_radius(3)
+                .inner_margin(egui::Margin::symmetric(8, 3))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(marking.label())
+                            .color(theme::marking_text())
+                            .font(theme::bold_family_size(12.0)),
+                    );
+                });
+            let add = ui
+                .button(if compact { "+" } else { "Add entry" })
+                .on_hover_text("Add an entry to the system in view (Ctrl+E)");
+            add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
+            if add.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::AddEntry));
+            }
+            ui.separator();
+            let undo = ui.add_enabled(
+                self.document.history.undo_label().is_some(),
+                egui::Button::new("Undo"),
+            );
+            if undo.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::Undo));
+            }
+            let redo = ui.add_enabled(
+                self.document.history.redo_label().is_some(),
+                egui::Button::new("Redo"),
+            );
+            if redo.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::Redo));
+            }
+        });
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
