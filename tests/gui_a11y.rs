@@ -72,7 +72,9 @@ fn the_workshop_presenter_names_every_focusable_node() {
 #[test]
 fn the_register_table_has_rows_and_cells_and_the_selected_row_is_selected() {
     let app = open_small();
-    let table = app.harness.get_by_role_and_label(Role::Table, "Register entries");
+    let table = app
+        .harness
+        .get_by_role_and_label(Role::Table, "Register entries");
     let rows: Vec<_> = table
         .accesskit_node()
         .children()
@@ -110,7 +112,11 @@ fn level_chips_and_the_must_have_mark_are_read_out() {
     let app = open_small();
     let h = &app.harness;
     // PNC-002: inherent 12, residual 4; in the table, in the editor's header and in the grid.
-    assert!(h.get_all_by_value("12 very high").count() >= 3, "{}", accesskit_tree(h));
+    assert!(
+        h.get_all_by_value("12 very high").count() >= 3,
+        "{}",
+        accesskit_tree(h)
+    );
     assert!(h.get_all_by_value("4 medium").count() >= 2);
     assert!(h.query_by_value("★ must").is_some());
     assert!(h.get_all_by_value("not scored").count() >= 1);
@@ -120,18 +126,33 @@ fn level_chips_and_the_must_have_mark_are_read_out() {
 fn fields_that_share_a_visible_label_have_names_of_their_own() {
     let mut app = open_small();
     let h = &mut app.harness;
-    assert!(h.query_by_role_and_label(Role::TextInput, "Search entries").is_some());
-    assert!(h.query_by_role_and_label(Role::TextInput, "Add an affected group").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Search entries")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Add an affected group")
+            .is_some()
+    );
     assert!(
         h.query_by_role_and_label(Role::TextInput, "Note on Private and family life")
             .is_some()
     );
     click(h, "Add mitigation");
-    assert!(h.query_by_role_and_label(Role::TextInput, "Mitigation 1 owner").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Mitigation 1 owner")
+            .is_some()
+    );
     click(h, "Register details");
-    assert!(h.query_by_role_and_label(Role::TextInput, "Register owner").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Register owner")
+            .is_some()
+    );
     click(h, "Actions");
-    assert!(h.query_by_role_and_label(Role::TextInput, "Owner filter").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Owner filter")
+            .is_some()
+    );
 }
 
 /// Presses Tab (Shift+Tab when `backwards`) until the focused node is named `name`, at most
@@ -154,7 +175,7 @@ fn focused_name(harness: &Harness<'_, DpiaApp>) -> Option<String> {
         .root()
         .children_recursive()
         .map(|node| node.accesskit_node())
-        .find(|node| node.is_focused())
+        .find(egui_kittest::kittest::AccessKitNode::is_focused)
         .and_then(|node| node.label())
 }
 
@@ -195,7 +216,13 @@ fn a_whole_edit_with_keys_alone() {
     assert_eq!(residual(h).unwrap().likelihood, Likelihood::AlmostCertain);
 
     // Add a mitigation: Shift+Tab back to the button, Space presses it.
-    let mitigations = h.state().register().entry(&id("PND-001")).unwrap().mitigations.len();
+    let mitigations = h
+        .state()
+        .register()
+        .entry(&id("PND-001"))
+        .unwrap()
+        .mitigations
+        .len();
     for _ in 0..60 {
         if focused_name(h).as_deref() == Some("Add mitigation") {
             break;
@@ -211,7 +238,10 @@ fn a_whole_edit_with_keys_alone() {
     press(h, Modifiers::COMMAND, Key::S);
     assert!(!h.state().is_dirty(), "{:?}", h.state().errors());
     let saved = fs::read_to_string(&app.path).unwrap();
-    assert!(saved.contains("AlmostCertain"), "the residual judgement is saved");
+    assert!(
+        saved.contains("AlmostCertain"),
+        "the residual judgement is saved"
+    );
 }
 
 /// Writes the register view's AccessKit tree to `docs/accesskit-register-view.txt` when
@@ -258,13 +288,24 @@ fn tab_runs_left_to_right_through_right_aligned_button_groups() {
     assert_eq!(focused_name(h).as_deref(), Some("Undo"), "the toolbar");
     tab_to(h, "Duplicate", 80);
     press(h, Modifiers::NONE, Key::Tab);
-    assert_eq!(focused_name(h).as_deref(), Some("Delete"), "the editor's header");
+    assert_eq!(
+        focused_name(h).as_deref(),
+        Some("Delete"),
+        "the editor's header"
+    );
     tab_to(h, "Remove mitigation 1", 80);
     let x = |h: &Harness<'_, DpiaApp>, name: &str| h.get_by_label(name).rect().min.x;
     assert!(x(h, "Move mitigation 1 up") < x(h, "Move mitigation 1 down"));
     assert!(x(h, "Move mitigation 1 down") < x(h, "Remove mitigation 1"));
     // Still at the right end of the column, where the Issue field ends.
     let right_edge = h.get_by_label("Remove mitigation 1").rect().max.x;
-    let column_edge = h.get_by_role_and_label(Role::TextInput, "Issue").rect().max.x;
-    assert!((right_edge - column_edge).abs() < 24.0, "{right_edge} vs {column_edge}");
+    let column_edge = h
+        .get_by_role_and_label(Role::TextInput, "Issue")
+        .rect()
+        .max
+        .x;
+    assert!(
+        (right_edge - column_edge).abs() < 24.0,
+        "{right_edge} vs {column_edge}"
+    );
 }

@@ -143,17 +143,20 @@ fn write_node(text: &mut String, node: egui_kittest::kittest::AccessKitNode<'_>,
     if let Some(label) = node.label().filter(|label| !label.is_empty()) {
         write!(text, " {label:?}").unwrap();
     }
-    if let Some(value) = node.value().filter(|value| !value.is_empty()) {
-        if node.label().as_deref() != Some(value.as_str()) {
-            write!(text, " = {value:?}").unwrap();
-        }
+    if let Some(value) = node.value().filter(|value| !value.is_empty())
+        && node.label().as_deref() != Some(value.as_str())
+    {
+        write!(text, " = {value:?}").unwrap();
     }
     let data = node.data();
     let marks = [
         (is_focusable(&node), "focusable"),
         (node.is_focused(), "focused"),
         (data.is_selected() == Some(true), "selected"),
-        (data.toggled() == Some(egui::accesskit::Toggled::True), "toggled"),
+        (
+            data.toggled() == Some(egui::accesskit::Toggled::True),
+            "toggled",
+        ),
         (data.is_disabled(), "disabled"),
     ];
     for (is_set, mark) in marks {
@@ -183,10 +186,15 @@ pub(crate) fn unnamed_focusable(harness: &Harness<'_, DpiaApp>) -> Vec<String> {
         .filter(|node| !node.is_hidden() && is_focusable(node))
         .filter(|node| node.label().is_none_or(|label| label.trim().is_empty()))
         .map(|node| {
-            let ancestor = std::iter::successors(node.parent(), |parent| parent.parent())
-                .find_map(|parent| parent.label().filter(|label| !label.is_empty()))
-                .unwrap_or_default();
-            format!("{:?} at {:?} inside {ancestor:?}", node.role(), node.raw_bounds())
+            let ancestor =
+                std::iter::successors(node.parent(), egui_kittest::kittest::AccessKitNode::parent)
+                    .find_map(|parent| parent.label().filter(|label| !label.is_empty()))
+                    .unwrap_or_default();
+            format!(
+                "{:?} at {:?} inside {ancestor:?}",
+                node.role(),
+                node.raw_bounds()
+            )
         })
         .collect()
 }

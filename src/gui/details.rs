@@ -197,7 +197,9 @@ fn systems_ui(
         let ready = id.is_ok() && !drafts.system_name.trim().is_empty();
         let add = ui.add_enabled(ready, egui::Button::new("Add system"));
         if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
-            ui.label(RichText::new(err.to_string()).color(theme::error_text(theme::look(ui.ctx()))));
+            ui.label(
+                RichText::new(err.to_string()).color(theme::error_text(theme::look(ui.ctx()))),
+            );
         }
         if add.clicked()
             && let Ok(id) = id

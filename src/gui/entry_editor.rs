@@ -441,12 +441,13 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         }
         let id = ui.make_persistent_id("new-group");
         let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-        let response = ui.add(
-            TextEdit::singleline(&mut text)
-                .hint_text("Add a group, then Enter")
-                .desired_width(170.0),
-        )
-        .accessible_name(names::ADD_GROUP_FIELD);
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .hint_text("Add a group, then Enter")
+                    .desired_width(170.0),
+            )
+            .accessible_name(names::ADD_GROUP_FIELD);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             if !text.trim().is_empty() {
                 commands.push(Command::Edit(Edit::AddAffectedGroup {

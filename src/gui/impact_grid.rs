@@ -453,10 +453,8 @@ fn picker<S: Scale + PartialEq>(
 ) -> Option<S> {
     cell(ui, sizes.picker(), |ui| {
         ui.spacing_mut().item_spacing.x = BOX_SPACING;
-        let rect = Rect::from_min_size(
-            ui.cursor().min,
-            Vec2::new(sizes.picker(), sizes.picker_box),
-        );
+        let rect =
+            Rect::from_min_size(ui.cursor().min, Vec2::new(sizes.picker(), sizes.picker_box));
         let group = ui.interact(rect, ui.scope_id().with(accessible), Sense::FOCUSABLE);
         let current = chosen.or(faint);
         let spoken = current.map(|value| format!("{} {}", value.value(), value.name()));

@@ -103,39 +103,14 @@ pub(super) fn table_ui(
         .and_then(|selected| register.entry_idx(selected))
         .and_then(|entry_idx| derived.row_of_entry(entry_idx));
     let theme = theme::look(ui.ctx());
-    // One Tab stop for the whole table, below the rows (so clicks reach them): the arrow keys move
-    // the selection while it has the focus.
-    let table_id = ui.scope_id().with("register-table-keys");
-    let table_focus = ui.interact(
-        ui.available_rect_before_wrap(),
-        table_id,
-        Sense::FOCUSABLE,
-    );
-    table_focus.widget_info(|| {
-        egui::WidgetInfo::labeled(Role::Table, true, names::REGISTER_TABLE)
-    });
-    mark_table(ui.ctx(), table_id, names::REGISTER_TABLE, derived.rows.len());
-    // Up and down are the app's own previous and next entry; Home and End go to the ends.
-    match keys::step(ui, &table_focus) {
-        Some(keys::Step::Previous) => commands.push(Command::SelectPrevious),
-        Some(keys::Step::Next) => commands.push(Command::SelectNext),
-        Some(step) => {
-            if let Some(entry) = step
-                .apply(selected_row, derived.rows.len())
-                .and_then(|row| derived.rows.get(row))
-                .and_then(|position| derived.ranked.get(*position))
-                .and_then(|ranked| register.entries.get(ranked.entry_idx))
-            {
-                commands.push(Command::Select(Some(entry.id.clone())));
-                view.scroll_to_selection = true;
-            }
-        }
-        None => {}
-    }
+    let table_id = table_keys_ui(ui, register, derived, view, commands, selected_row);
     let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
     // The widths are laid out afresh when the window's width changes (the table's id changes with
     // it), in steps of 40 points, as the bits of a whole number (a float is not hashed).
-    let table_salt = ("register-table", (ui.available_width() / 40.0).round().to_bits());
+    let table_salt = (
+        "register-table",
+        (ui.available_width() / 40.0).round().to_bits(),
+    );
     let mut builder = table_builder(ui, columns, table_salt).min_scrolled_height(0.0);
     if view.scroll_to_selection {
         if let Some(row) = selected_row {
@@ -202,6 +177,45 @@ pub(super) fn table_ui(
         .map(|(_, title)| *title)
         .collect();
     name_column_resizers(ui, table_salt, &titles);
+}
+
+/// The table's one Tab stop, under the rows (so clicks reach them), and its keys: ↑ and ↓ are the
+/// app's previous and next entry, Home and End go to the ends. Returns the stop's id, which is the
+/// table's node in the AccessKit tree.
+fn table_keys_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+    selected_row: Option<usize>,
+) -> egui::Id {
+    let table_id = ui.scope_id().with("register-table-keys");
+    let table_focus = ui.interact(ui.available_rect_before_wrap(), table_id, Sense::FOCUSABLE);
+    table_focus.widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::REGISTER_TABLE));
+    mark_table(
+        ui.ctx(),
+        table_id,
+        names::REGISTER_TABLE,
+        derived.rows.len(),
+    );
+    match keys::step(ui, &table_focus) {
+        Some(keys::Step::Previous) => commands.push(Command::SelectPrevious),
+        Some(keys::Step::Next) => commands.push(Command::SelectNext),
+        Some(step) => {
+            if let Some(entry) = step
+                .apply(selected_row, derived.rows.len())
+                .and_then(|row| derived.rows.get(row))
+                .and_then(|position| derived.ranked.get(*position))
+                .and_then(|ranked| register.entries.get(ranked.entry_idx))
+            {
+                commands.push(Command::Select(Some(entry.id.clone())));
+                view.scroll_to_selection = true;
+            }
+        }
+        None => {}
+    }
+    table_id
 }
 
 /// The table's columns: `columns` says which of those that may give way are shown.
@@ -281,7 +295,7 @@ fn row_ui(
     });
     if columns.concern {
         row.col(|ui| {
-        cell(ui);
+            cell(ui);
             let first_line = entry.concern.lines().next().unwrap_or("");
             ui.add(
                 Label::new(RichText::new(first_line).color(ui.visuals().weak_text_color()))
@@ -292,7 +306,7 @@ fn row_ui(
     }
     if columns.highest_right {
         row.col(|ui| {
-        cell(ui);
+            cell(ui);
             let right = ranked
                 .scores
                 .residual

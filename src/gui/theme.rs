@@ -458,7 +458,11 @@ mod tests {
     use dpia_core::palette::contrast_ratio;
 
     fn rgb(colour: Color32) -> Rgb {
-        assert_eq!(colour.a(), 255, "{colour:?} is not opaque: its contrast depends on what is below");
+        assert_eq!(
+            colour.a(),
+            255,
+            "{colour:?} is not opaque: its contrast depends on what is below"
+        );
         Rgb {
             r: colour.r(),
             g: colour.g(),
@@ -516,13 +520,49 @@ mod tests {
                 assert_reads(look, what, state.fg_stroke.color, state.weak_bg_fill, least);
             }
             let selected = visuals.selection.stroke.color;
-            assert_reads(look, "selected row", selected, visuals.selection.bg_fill, 3.0);
-            assert_reads(look, "text on selection", visuals.text_color(), visuals.selection.bg_fill, least);
-            assert_reads(look, "error banner", error_text(look), error_fill(look), least);
-            assert_reads(look, "notice", visuals.text_color(), notice_fill(look), least);
+            assert_reads(
+                look,
+                "selected row",
+                selected,
+                visuals.selection.bg_fill,
+                3.0,
+            );
+            assert_reads(
+                look,
+                "text on selection",
+                visuals.text_color(),
+                visuals.selection.bg_fill,
+                least,
+            );
+            assert_reads(
+                look,
+                "error banner",
+                error_text(look),
+                error_fill(look),
+                least,
+            );
+            assert_reads(
+                look,
+                "notice",
+                visuals.text_color(),
+                notice_fill(look),
+                least,
+            );
             assert_reads(look, "marking", marking_text(), marking_fill(), least);
-            assert_reads(look, "chosen picker box", visuals.extreme_bg_color, accent(look), least);
-            assert_reads(look, "empty cell", visuals.weak_text_color(), empty_cell(look), least);
+            assert_reads(
+                look,
+                "chosen picker box",
+                visuals.extreme_bg_color,
+                accent(look),
+                least,
+            );
+            assert_reads(
+                look,
+                "empty cell",
+                visuals.weak_text_color(),
+                empty_cell(look),
+                least,
+            );
             for level in Level::ALL {
                 let what = format!("{level:?} chip");
                 assert_reads(look, &what, level_text(level), level_fill(level), least);

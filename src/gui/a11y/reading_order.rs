@@ -27,7 +27,8 @@ pub(crate) fn right_aligned<R>(
     let width = inner.response.rect.width();
     if (width - last_width).abs() > 0.5 {
         ui.data_mut(|data| data.insert_temp(width_id, width));
-        ui.ctx().request_discard("a right-aligned group was measured");
+        ui.ctx()
+            .request_discard("a right-aligned group was measured");
     }
     inner.inner
 }

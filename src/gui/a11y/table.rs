@@ -1,4 +1,4 @@
-//! The register table as a table in the AccessKit tree: egui_extras draws each cell as a plain
+//! The register table as a table in the AccessKit tree: `egui_extras` draws each cell as a plain
 //! container, so a screen reader would hear a flat run of texts. Here the cells become `Cell`s (or
 //! `ColumnHeader`s) grouped into `Row`s, the selected row marked selected, all inside one `Table`
 //! node: the focusable widget that takes the arrow keys.
@@ -22,7 +22,8 @@ impl RowCells {
     /// Marks the cell `ui` draws as a cell of this row (`role` `Cell` or `ColumnHeader`).
     pub(crate) fn add(&mut self, ui: &Ui, role: Role) {
         let id = ui.unique_id();
-        ui.ctx().accesskit_node_builder(id, |node| node.set_role(role));
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_role(role));
         self.cells.push(id);
         if self.parent.is_none() {
             self.parent = ui.stack().parent.as_ref().map(|parent| parent.unique_id);
@@ -41,7 +42,7 @@ impl RowCells {
         if self.cells.is_empty() {
             return;
         }
-        let cell_ids: Vec<NodeId> = self.cells.iter().map(|id| id.accesskit_id()).collect();
+        let cell_ids: Vec<NodeId> = self.cells.iter().map(Id::accesskit_id).collect();
         if let Some(parent) = self.parent {
             ctx.accesskit_node_builder(parent, |node| remove_children(node, &cell_ids));
         }
@@ -74,7 +75,7 @@ pub(crate) fn mark_table(ctx: &Context, table: Id, name: &str, num_rows: usize) 
     });
 }
 
-/// Names the column resize handles egui_extras adds to the table built with `table_salt`
+/// Names the column resize handles `egui_extras` adds to the table built with `table_salt`
 /// (`TableBuilder::id_salt`) in `ui`: `titles` are the columns shown, in order.
 pub(crate) fn name_column_resizers(ui: &Ui, table_salt: impl egui::AsIdSalt, titles: &[&str]) {
     // egui_extras keeps its state under this id, and each handle under `resize_column` and the

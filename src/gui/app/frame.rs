@@ -451,18 +451,19 @@ impl DpiaApp {
     fn search_ui(&mut self, ui: &mut Ui, max_width: f32, in_menu_row: bool) {
         let search_id = egui::Id::unique("search");
         let width = (max_width - CLEAR_BUTTON_WIDTH).clamp(SEARCH_MIN_WIDTH, SEARCH_MAX_WIDTH);
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut self.view.filter.search)
-                .id(search_id)
-                .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                .desired_width(width)
-                .margin(if in_menu_row {
-                    egui::Margin::symmetric(6, 0)
-                } else {
-                    egui::Margin::symmetric(4, 2)
-                }),
-        )
-        .accessible_name(crate::gui::a11y::names::SEARCH_FIELD);
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.view.filter.search)
+                    .id(search_id)
+                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                    .desired_width(width)
+                    .margin(if in_menu_row {
+                        egui::Margin::symmetric(6, 0)
+                    } else {
+                        egui::Margin::symmetric(4, 2)
+                    }),
+            )
+            .accessible_name(crate::gui::a11y::names::SEARCH_FIELD);
         if self.view.focus_search {
             search.request_focus();
             self.view.focus_search = false;

@@ -290,7 +290,8 @@ fn row_ui(
         .get(rank.entry_idx)
         .map_or("", |entry| entry.issue.as_str());
     let name = format!("{} {} {issue}", rank.label(), rank.entry.as_str());
-    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &name));
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &name));
     let radius = CornerRadius::same(6);
     let fill = if is_current {
         colours::CURRENT
