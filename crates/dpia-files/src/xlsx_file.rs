@@ -1293,7 +1293,7 @@ impl<'p> Book<'p> {
 }
 
 /// A cell as text: numbers without a needless `.0`, dates as `YYYY-MM-DD`, booleans as yes/no.
-fn cell_text(data: &Data) -> Result<String, String> {
+pub(crate) fn cell_text(data: &Data) -> Result<String, String> {
     Ok(match data {
         Data::String(text) | Data::DurationIso(text) => text.clone(),
         Data::Empty => String::new(),
