@@ -39,6 +39,7 @@ mod gui;
 mod gui_accountability;
 mod gui_actions;
 mod gui_dates;
+mod gui_keystrokes;
 mod gui_layout;
 mod gui_merge;
 mod gui_util;
