@@ -3,7 +3,6 @@
 //! *Ongoing*, *Proposed complete* and *Completed* as tables of one log). The rows become actions in
 //! `action_rows`; all or nothing.
 
-use std::fmt;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -38,42 +37,13 @@ pub enum ImportError {
         message: String,
     },
     /// Some rows are wrong; each is listed, in sheet and row order.
-    #[error("{}", Problems { path, problems })]
+    #[error("{}", crate::error::Problems { path, problems })]
     Rows {
         /// The file.
         path: PathBuf,
         /// Each problem's place and what is wrong.
         problems: Vec<(Place, String)>,
     },
-}
-
-struct Problems<'a> {
-    path: &'a Path,
-    problems: &'a [(Place, String)],
-}
-
-impl fmt::Display for Problems<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (idx, (place, message)) in self.problems.iter().enumerate() {
-            if idx > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{}: {message}", self.path.display(), shown(place))?;
-        }
-        Ok(())
-    }
-}
-
-/// A place as a spreadsheet user finds it: the row of a CSV file (`12`), a workbook's cell
-/// (`Ongoing!C12`, the row's first cell where no one cell is to blame).
-fn shown(place: &Place) -> String {
-    match &place.sheet {
-        None => place.row.to_string(),
-        Some(sheet) => {
-            let row = u32::try_from(place.row.saturating_sub(1)).unwrap_or(u32::MAX);
-            xlsx_file::place(sheet, row, place.column.unwrap_or(0))
-        }
-    }
 }
 
 /// The file's kinds of action log.

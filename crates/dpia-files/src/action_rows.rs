@@ -8,6 +8,7 @@
 //! rows are skipped, and the status cell is split into updates (`action_text::read_status`).
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use dpia_core::action_text;
 use dpia_core::register::{Action, ActionStatus, Deadline, EntryId, Origin, Register};
@@ -27,6 +28,24 @@ pub struct Place {
     pub row: u64,
     /// The cell's column from 0, where one cell is to blame.
     pub column: Option<usize>,
+}
+
+impl fmt::Display for Place {
+    /// The place as a spreadsheet user finds it: the row of a CSV file (`12`), a workbook's cell
+    /// (`Ongoing!C12`, the row's first cell where no one cell is to blame).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.sheet {
+            None => write!(f, "{}", self.row),
+            Some(sheet) => {
+                let row = u32::try_from(self.row.saturating_sub(1)).unwrap_or(u32::MAX);
+                f.write_str(&super::xlsx_file::place(
+                    sheet,
+                    row,
+                    self.column.unwrap_or(0),
+                ))
+            }
+        }
+    }
 }
 
 /// One row of a sheet as text cells, with its row number (the first row is 1), or why its cells

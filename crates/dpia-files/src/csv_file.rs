@@ -9,7 +9,6 @@
 //! the row numbered as a spreadsheet numbers it (the header is row 1) however many line breaks its
 //! cells hold, and nothing is changed. What a cell may hold is `entry_rows`' business.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::entry_rows::{self, Columns, ParsedRow, Update};
@@ -37,30 +36,13 @@ pub enum ImportError {
         message: String,
     },
     /// Some rows are wrong; each is listed.
-    #[error("{}", RowProblems { path, problems })]
+    #[error("{}", crate::error::Problems { path, problems })]
     Rows {
         /// The file.
         path: PathBuf,
         /// Each bad row's number (header = 1) and what is wrong with it, in file order.
         problems: Vec<(u64, String)>,
     },
-}
-
-struct RowProblems<'a> {
-    path: &'a Path,
-    problems: &'a [(u64, String)],
-}
-
-impl fmt::Display for RowProblems<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (idx, (row, message)) in self.problems.iter().enumerate() {
-            if idx > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{row}: {message}", self.path.display())?;
-        }
-        Ok(())
-    }
 }
 
 /// Reads the CSV at `path` and returns `register` with its rows added as entries.
