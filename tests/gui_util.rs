@@ -86,7 +86,10 @@ pub(crate) fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
 }
 
 /// The (single-line, multi-line or password) text field labelled `label`.
-fn field<'h>(harness: &'h Harness<'_, DpiaApp>, label: &'h str) -> egui_kittest::Node<'h> {
+pub(crate) fn field<'h>(
+    harness: &'h Harness<'_, DpiaApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
     harness
         .query_by_role_and_label(Role::TextInput, label)
         .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))

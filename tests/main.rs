@@ -40,6 +40,7 @@ mod gui_a11y;
 mod gui_accountability;
 mod gui_actions;
 mod gui_dates;
+mod gui_keystrokes;
 mod gui_layout;
 mod gui_merge;
 mod gui_util;
