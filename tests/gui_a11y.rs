@@ -67,6 +67,11 @@ fn the_workshop_presenter_names_every_focusable_node() {
     click(h, "Start session");
     assert!(h.state().workshop_session().is_some());
     assert_all_named(h, "the presenter");
+    // The session's buttons: in reading order, still at the right end.
+    let discard = h.get_by_label("Discard session…").rect();
+    let end = h.get_by_label("End session…").rect();
+    assert!(discard.max.x < end.min.x, "{discard:?} {end:?}");
+    assert!(end.max.x > 1300.0, "{end:?}");
 }
 
 #[test]
