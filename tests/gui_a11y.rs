@@ -314,3 +314,31 @@ fn tab_runs_left_to_right_through_right_aligned_button_groups() {
         "{right_edge} vs {column_edge}"
     );
 }
+
+#[test]
+fn the_editor_scrolls_to_the_widget_tab_moves_to() {
+    let App { mut harness, .. } = open_bundled_sized(1024.0, 700.0);
+    let h = &mut harness;
+    let below_the_fold = |h: &Harness<'_, DpiaApp>, role: Role, name: &str| {
+        h.get_by_role_and_label(role, name).rect().max.y > 700.0
+    };
+    assert!(
+        below_the_fold(h, Role::TextInput, "Source"),
+        "the test needs it out of view"
+    );
+    tab_to(h, "Source", 200);
+    assert!(
+        !below_the_fold(h, Role::TextInput, "Source"),
+        "the field scrolled into view"
+    );
+    let picker = "Thought, conscience and religion inherent severity";
+    assert!(
+        below_the_fold(h, Role::Slider, picker),
+        "the test needs it out of view"
+    );
+    tab_to(h, picker, 200);
+    assert!(
+        !below_the_fold(h, Role::Slider, picker),
+        "the picker scrolled into view"
+    );
+}
