@@ -513,7 +513,7 @@ impl Labels {
         }
     }
 
-    /// "residual 12 (privacy)".
+    /// "residual 12 (Private and family life)": the right as the register names it.
     pub fn reason_residual(&self, score: u8, right: &str) -> String {
         match self.language {
             Language::English => format!("residual {score} ({right})"),
@@ -521,7 +521,7 @@ impl Labels {
         }
     }
 
-    /// "inherent 16 (privacy)".
+    /// "inherent 16 (Private and family life)".
     pub fn reason_inherent(&self, score: u8, right: &str) -> String {
         match self.language {
             Language::English => format!("inherent {score} ({right})"),

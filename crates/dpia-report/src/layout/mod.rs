@@ -520,7 +520,7 @@ mod tests {
             "Mater Pryder Lliniaru",
             "Tudalen 1 o ",
             "Trefn blaenoriaeth",
-            "hanfodol; gweddilliol 6 (privacy); cynhenid 12 (privacy)",
+            "hanfodol; gweddilliol 6 (Bywyd preifat a theuluol);",
         ] {
             assert!(text.contains(label), "{label} missing:\n{text}");
         }
