@@ -134,7 +134,11 @@ pub fn reason(register: &Register, entry: &Entry, scores: &EntryScores) -> Strin
         parts.push("must-have".to_owned());
     }
     let describe = |label: &str, top: &TopScore| {
-        format!("{label} {} ({})", top.score, register.right_name(&top.right))
+        format!(
+            "{label} {} ({})",
+            top.score,
+            register.right_name(&top.right)
+        )
     };
     match (&scores.residual, &scores.inherent) {
         (Some(residual), Some(inherent)) => {

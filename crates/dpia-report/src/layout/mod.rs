@@ -191,6 +191,16 @@ impl Paper<'_> {
             .map(|ranked| &ranked.scores)
     }
 
+    /// The language of a right's name where it is not the paper's: in a Welsh paper, a right still
+    /// under its default English name. (Rights carry one name, in the words the register uses.)
+    fn right_lang(&self, right: &dpia_core::register::RightId) -> Option<&'static str> {
+        let english = labels(dpia_core::register::Language::English);
+        let is_default_english = dpia_core::register::default_right(right)
+            .is_some_and(|default| default.name == self.register.right_name(right));
+        (self.labels.language != english.language && is_default_english)
+            .then_some(english.language_tag)
+    }
+
     /// The systems in register order, then any system entries name that the register lacks.
     fn system_ids(&self) -> Vec<SystemId> {
         let mut ids: Vec<SystemId> = self.register.systems.iter().map(|s| s.id.clone()).collect();
@@ -402,6 +412,41 @@ mod test_util {
 
     pub(super) fn is_numbered_word(word: &str) -> bool {
         word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
+    }
+
+    /// The text of every part of the paper tagged `role`, in reading order: its runs joined by
+    /// spaces, a part continued across pages (under one key) joined into one.
+    pub(super) fn part_texts(report: &crate::Report, role: crate::page::Role) -> Vec<String> {
+        let mut parts: Vec<(Option<u32>, Vec<String>)> = Vec::new();
+        // For each open part, the index of its text in `parts` if it is one of `role`.
+        let mut open: Vec<Option<usize>> = Vec::new();
+        for item in report.pages.iter().flat_map(|page| &page.items) {
+            match item {
+                Item::Open(tag) if tag.role == role => {
+                    let known = tag
+                        .key
+                        .and_then(|key| parts.iter().position(|(k, _)| *k == Some(key)));
+                    open.push(Some(known.unwrap_or_else(|| {
+                        parts.push((tag.key, Vec::new()));
+                        parts.len() - 1
+                    })));
+                }
+                Item::Open(_) => open.push(None),
+                Item::Close => {
+                    open.pop();
+                }
+                Item::Text(run) => {
+                    for part_idx in open.iter().flatten() {
+                        parts[*part_idx].1.push(run.text.clone());
+                    }
+                }
+                Item::Rect(_) | Item::Rule(_) => {}
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(_, texts)| texts.join(" "))
+            .collect()
     }
 
     pub(super) fn text_runs(page: &Page) -> impl Iterator<Item = &TextRun> {

@@ -83,7 +83,8 @@ impl Paper<'_> {
         ])
     }
 
-    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts.
+    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts, a
+    /// list of each right's scores with its note.
     fn issue_cell(&self, entry_idx: usize, entry: &Entry, width: f32) -> Vec<LineBox> {
         let labels = self.labels;
         let rank = self.rank_of.get(entry_idx).copied().unwrap_or(0);
@@ -142,18 +143,42 @@ impl Paper<'_> {
                 leading(NOTE),
             ));
         }
+        let mut rights = Vec::new();
         for impact in impacts {
-            let name = [Inline::text(
-                self.register.right_name(&impact.right),
-                NOTE.with_colour(palette::TEXT),
-            )];
+            let name = flow::wrap(
+                &[Inline::text(
+                    self.register.right_name(&impact.right),
+                    NOTE.with_colour(palette::TEXT),
+                )],
+                width,
+                11.0,
+            );
+            let name = match self.right_lang(&impact.right) {
+                Some(lang) => flow::tagged(Tag::span_in(lang), name),
+                None => name,
+            };
             let mut scores = vec![score_chip(Score::of(impact.inherent))];
             if let Some(residual) = impact.residual {
                 scores.push(Inline::text(" → ", NOTE.with_colour(palette::TEXT)));
                 scores.push(score_chip(Score::of(residual)));
             }
-            issue.extend(flow::wrap_with_group(&name, &scores, width, 11.0));
+            let mut right = flow::with_group(name, &scores, width, 11.0);
+            // Why the right was scored so, under its scores (`[REDACTED]` in the public
+            // edition where the entry keeps its impact notes confidential).
+            if !impact.note.is_empty() {
+                let note = flow::paragraph(&impact.note, NOTE, width - NOTE_INDENT, leading(NOTE))
+                    .into_iter()
+                    .map(|line| line.indented(NOTE_INDENT))
+                    .collect();
+                right.extend(flow::tagged(Tag::new(Role::P), note));
+                right.push(LineBox::gap(2.0));
+            }
+            rights.extend(flow::tagged(
+                Tag::new(Role::LI),
+                flow::tagged(Tag::new(Role::LBody), right),
+            ));
         }
+        issue.extend(flow::tagged(Tag::new(Role::L), rights));
         issue
     }
 
@@ -236,6 +261,9 @@ impl Paper<'_> {
     }
 }
 
+/// How far a right's note is indented under its name.
+const NOTE_INDENT: f32 = 5.0;
+
 /// The register table's columns: Issue | Concern | Mitigation.
 fn register_table(labels: &Labels) -> Table {
     let mitigation_width = CONTENT_WIDTH - 324.0;
@@ -255,12 +283,129 @@ fn register_table(labels: &Labels) -> Table {
 #[cfg(test)]
 mod tests {
     use super::super::style::{CONTENT_BOTTOM, MARGIN_X};
-    use super::super::test_util::{is_numbered_word, text_runs, with_long_concern};
+    use super::super::test_util::{
+        bundled, is_numbered_word, part_texts, text_runs, welsh, with_long_concern,
+    };
     use super::*;
     use crate::labels::labels;
     use crate::metrics;
-    use crate::{ReportOptions, layout};
+    use crate::{Edition, ReportOptions, layout};
     use dpia_core::register::Language;
+
+    fn public() -> ReportOptions {
+        ReportOptions {
+            edition: Edition::Public,
+            public_marking: Some(dpia_core::register::Marking::Official),
+            ..ReportOptions::default()
+        }
+    }
+
+    #[test]
+    fn each_right_is_a_list_item_with_its_scores_and_its_note() {
+        let register = bundled();
+        // Compared without white space: a line may break after a hyphen.
+        let solid = |text: &str| text.split_whitespace().collect::<String>();
+        let items: Vec<String> =
+            part_texts(&layout(&register, &ReportOptions::default()), Role::LBody)
+                .iter()
+                .map(|item| solid(item))
+                .collect();
+        let mut notes = 0;
+        for entry in &register.entries {
+            for impact in entry
+                .impacts
+                .iter()
+                .filter(|impact| !impact.note.is_empty())
+            {
+                notes += 1;
+                let inherent = Score::of(impact.inherent).to_string();
+                let scores = match impact.residual {
+                    Some(residual) => format!("{inherent} → {}", Score::of(residual)),
+                    None => inherent,
+                };
+                let item = format!(
+                    "{} {scores} {}",
+                    register.right_name(&impact.right),
+                    impact.note
+                );
+                assert!(
+                    items.contains(&solid(&item)),
+                    "{}: `{item}` is not a list item",
+                    entry.id
+                );
+            }
+        }
+        assert_eq!(notes, 75, "the bundled register's notes, every one printed");
+    }
+
+    #[test]
+    fn the_public_edition_leaves_out_notes_kept_confidential() {
+        let mut register = bundled();
+        let entry = &mut register.entries[0];
+        entry.impacts[0].note = "Zebedee’s note on the score".to_owned();
+        let shown = layout(&register, &public()).text();
+        assert!(
+            shown.contains("Zebedee"),
+            "a note not kept confidential shows"
+        );
+        register.entries[0]
+            .confidential
+            .insert(dpia_core::register::Field::ImpactNotes);
+        let redacted = layout(&register, &public());
+        assert!(!redacted.text().contains("Zebedee"), "{}", redacted.text());
+        let name = register.right_name(&register.entries[0].impacts[0].right);
+        assert!(
+            part_texts(&redacted, Role::LBody)
+                .iter()
+                .any(|item| item.starts_with(name) && item.ends_with(" [REDACTED]")),
+            "the note's place is marked"
+        );
+    }
+
+    #[test]
+    fn a_welsh_paper_marks_an_english_right_name_as_english() {
+        let mut register = welsh();
+        let report = layout(&register, &ReportOptions::default());
+        let welsh_items = part_texts(&report, Role::LBody);
+        assert!(
+            welsh_items
+                .iter()
+                .any(|item| item.starts_with("Bywyd preifat a theuluol 12 → 6 ")),
+            "{welsh_items:?}"
+        );
+        let spans = |report: &crate::Report| -> Vec<String> {
+            report
+                .pages
+                .iter()
+                .flat_map(|page| &page.items)
+                .filter_map(|item| match item {
+                    crate::page::Item::Open(tag) if tag.role == Role::Span => {
+                        Some(format!("{:?}", tag.lang))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(
+            spans(&report).is_empty(),
+            "Welsh names are the paper's language"
+        );
+        "Private and family life".clone_into(&mut register.rights[0].name);
+        let report = layout(&register, &ReportOptions::default());
+        assert_eq!(
+            spans(&report),
+            ["Some(\"en-GB\")"; 2],
+            "the default English name, in both entries"
+        );
+        assert_eq!(
+            part_texts(&report, Role::Span),
+            ["Private and family life"; 2]
+        );
+        assert!(
+            spans(&layout(&bundled(), &ReportOptions::default())).is_empty(),
+            "English names in an English paper"
+        );
+    }
 
     #[test]
     fn a_long_concern_wraps_and_continues_over_pages() {

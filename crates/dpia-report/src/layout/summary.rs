@@ -320,15 +320,17 @@ fn reason(labels: &Labels, register: &Register, entry: &Entry, scores: &EntrySco
     }
     match (&scores.residual, &scores.inherent) {
         (Some(residual), Some(inherent)) => {
-            parts.push(labels.reason_residual(
-                residual.score.value(),
-                register.right_name(&residual.right),
-            ));
+            parts.push(
+                labels
+                    .reason_residual(residual.score.value(), register.right_name(&residual.right)),
+            );
             if inherent != residual {
-                parts.push(labels.reason_inherent(
-                    inherent.score.value(),
-                    register.right_name(&inherent.right),
-                ));
+                parts.push(
+                    labels.reason_inherent(
+                        inherent.score.value(),
+                        register.right_name(&inherent.right),
+                    ),
+                );
             }
         }
         _ => parts.push(labels.reason_not_scored().to_owned()),
