@@ -13,6 +13,7 @@ mod cover;
 mod cover_status;
 mod method;
 mod register_table;
+mod rights_matrix;
 mod running;
 mod style;
 mod summary;
@@ -414,14 +415,19 @@ mod test_util {
         word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
     }
 
-    /// The text of every part of the paper tagged `role`, in reading order: its runs joined by
-    /// spaces, a part continued across pages (under one key) joined into one.
+    /// The text of every part of the paper tagged `role`, in reading order, as a reader hears
+    /// it: its runs joined by spaces, a part continued across pages (under one key) joined into
+    /// one, and page furniture (a repeated table header) left out.
     pub(super) fn part_texts(report: &crate::Report, role: crate::page::Role) -> Vec<String> {
         let mut parts: Vec<(Option<u32>, Vec<String>)> = Vec::new();
         // For each open part, the index of its text in `parts` if it is one of `role`.
         let mut open: Vec<Option<usize>> = Vec::new();
+        let mut artifacts = 0_usize;
         for item in report.pages.iter().flat_map(|page| &page.items) {
             match item {
+                Item::Open(tag) if artifacts > 0 || tag.role.is_artifact() => artifacts += 1,
+                Item::Close if artifacts > 0 => artifacts -= 1,
+                Item::Text(_) if artifacts > 0 => {}
                 Item::Open(tag) if tag.role == role => {
                     let known = tag
                         .key

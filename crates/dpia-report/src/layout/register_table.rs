@@ -394,12 +394,12 @@ mod tests {
         let report = layout(&register, &ReportOptions::default());
         assert_eq!(
             spans(&report),
-            ["Some(\"en-GB\")"; 2],
-            "the default English name, in both entries"
+            ["Some(\"en-GB\")"; 3],
+            "the default English name, in both entries and the rights × systems matrix"
         );
         assert_eq!(
             part_texts(&report, Role::Span),
-            ["Private and family life"; 2]
+            ["Private and family life"; 3]
         );
         assert!(
             spans(&layout(&bundled(), &ReportOptions::default())).is_empty(),

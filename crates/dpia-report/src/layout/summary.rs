@@ -1,5 +1,6 @@
-//! The summary: entries by system and by level, the inherent and residual heat maps, the top 10
-//! priorities with their reasons, and every entry in priority order.
+//! The summary: entries by system and by level, the inherent and residual heat maps, the rights ×
+//! systems matrix (`rights_matrix`), the top 10 priorities with their reasons, and every entry in
+//! priority order.
 //!
 //! The 4 × 4 grid drawn here for the heat maps is drawn again, with scores, in the method.
 
@@ -27,6 +28,8 @@ impl Paper<'_> {
         self.flow.block(&[maps]);
         self.flow.space(4.0);
         self.text(labels.heat_map_note, NOTE);
+
+        self.rights_matrix();
 
         self.h2(labels.by_level);
         self.by_level_table();
