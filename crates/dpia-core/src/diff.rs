@@ -6,6 +6,8 @@
 //! Pure over data: no I/O, no egui. The GUI shows a `ChangeLog` side by side, the PDF prints it as
 //! "Changes since", and the CLI writes its text or CSV.
 
+mod subject;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -14,6 +16,8 @@ use crate::register::{
     Stage, SystemId,
 };
 use crate::scoring::Score;
+
+pub use subject::{Part, Subject, Whose};
 
 /// A field of one entry that can be restored on its own to its value in an older version.
 ///
@@ -82,8 +86,11 @@ pub struct ChangeLog {
 /// One thing that differs, as a person reads it: what, and its old and new values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// What changed: `concern`, `privacy residual`, `mitigation 2 status`, `title`.
+    /// What changed, in English words: `concern`, `privacy residual`, `mitigation 2 status`,
+    /// `title` (`subject`, as text).
     pub what: String,
+    /// What changed, as data, for a change log in another language.
+    pub subject: Subject,
     /// The value in the older version (`none`, `not scored` and the like when absent).
     pub old: String,
     /// The value in the newer version.
@@ -413,23 +420,24 @@ impl<F> Changes<F> {
         Self { list: Vec::new() }
     }
 
-    fn text(&mut self, field: F, what: impl Into<String>, old: &str, new: &str) {
+    fn text(&mut self, field: F, subject: Subject, old: &str, new: &str) {
         if old != new {
-            self.push(field, what, old.to_owned(), new.to_owned(), Quote::Text);
+            self.push(field, subject, old.to_owned(), new.to_owned(), Quote::Text);
         }
     }
 
-    fn plain(&mut self, field: F, what: impl Into<String>, old: String, new: String) {
+    fn plain(&mut self, field: F, subject: Subject, old: String, new: String) {
         if old != new {
-            self.push(field, what, old, new, Quote::Plain);
+            self.push(field, subject, old, new, Quote::Plain);
         }
     }
 
-    fn push(&mut self, field: F, what: impl Into<String>, old: String, new: String, quote: Quote) {
+    fn push(&mut self, field: F, subject: Subject, old: String, new: String, quote: Quote) {
         self.list.push((
             field,
             Change {
-                what: what.into(),
+                what: subject.to_string(),
+                subject,
                 old,
                 new,
                 is_text: quote == Quote::Text,
@@ -449,14 +457,14 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
     let mut changes = Changes::new();
     metadata_changes(&mut changes, &old.metadata, &new.metadata);
     for new_system in &new.systems {
-        let what = |part: &str| format!("system {}{part}", new_system.id);
+        let what = |part: Part| Subject::whose(Whose::System(new_system.id.clone()), part);
         match old.system(&new_system.id) {
-            None => changes.text((), what(" added"), "", &new_system.name),
+            None => changes.text((), what(Part::Added), "", &new_system.name),
             Some(old_system) => {
-                changes.text((), what(" name"), &old_system.name, &new_system.name);
+                changes.text((), what(Part::Name), &old_system.name, &new_system.name);
                 changes.text(
                     (),
-                    what(" description"),
+                    what(Part::Description),
                     &old_system.description,
                     &new_system.description,
                 );
@@ -467,21 +475,21 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
         if new.system(&old_system.id).is_none() {
             changes.text(
                 (),
-                format!("system {} removed", old_system.id),
+                Subject::whose(Whose::System(old_system.id.clone()), Part::Removed),
                 &old_system.name,
                 "",
             );
         }
     }
     for new_right in &new.rights {
-        let what = |part: &str| format!("right {}{part}", new_right.id);
+        let what = |part: Part| Subject::whose(Whose::Right(new_right.id.clone()), part);
         match old.right(&new_right.id) {
-            None => changes.text((), what(" added"), "", &new_right.name),
+            None => changes.text((), what(Part::Added), "", &new_right.name),
             Some(old_right) => {
-                changes.text((), what(" name"), &old_right.name, &new_right.name);
+                changes.text((), what(Part::Name), &old_right.name, &new_right.name);
                 changes.text(
                     (),
-                    what(" legal reference"),
+                    what(Part::LegalReference),
                     &old_right.legal_reference,
                     &new_right.legal_reference,
                 );
@@ -492,7 +500,7 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
         if new.right(&old_right.id).is_none() {
             changes.text(
                 (),
-                format!("right {} removed", old_right.id),
+                Subject::whose(Whose::Right(old_right.id.clone()), Part::Removed),
                 &old_right.name,
                 "",
             );
@@ -515,10 +523,10 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
     for number in numbers {
         let before = old.iter().find(|a| a.number == number);
         let after = new.iter().find(|a| a.number == number);
-        let name = |what: &str| format!("action {number} {what}");
+        let name = |part: Part| Subject::whose(Whose::Action(number), part);
         match (before, after) {
-            (None, Some(added)) => changes.text((), name("added"), "", &added.text),
-            (Some(removed), None) => changes.text((), name("removed"), &removed.text, ""),
+            (None, Some(added)) => changes.text((), name(Part::Added), "", &added.text),
+            (Some(removed), None) => changes.text((), name(Part::Removed), &removed.text, ""),
             (Some(before), Some(after)) if before != after => {
                 for ((what, is_text, old), (_, _, new)) in
                     action_fields(before).into_iter().zip(action_fields(after))
@@ -532,12 +540,17 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
                 for update in &after.updates {
                     if !before.updates.contains(update) {
                         let date = update.date.map(|d| format!("{d} ")).unwrap_or_default();
-                        changes.text((), name("update"), "", &format!("{date}{}", update.text));
+                        changes.text(
+                            (),
+                            name(Part::Update),
+                            "",
+                            &format!("{date}{}", update.text),
+                        );
                     }
                 }
                 for update in &before.updates {
                     if !after.updates.contains(update) {
-                        changes.text((), name("update removed"), &update.text, "");
+                        changes.text((), name(Part::UpdateRemoved), &update.text, "");
                     }
                 }
             }
@@ -547,20 +560,20 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
 }
 
 /// An action's fields in words, in a fixed order, each with whether it is free text.
-fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
+fn action_fields(action: &Action) -> [(Part, bool, String); 10] {
     let list = |items: Vec<String>| items.join(", ");
     [
-        ("text", true, action.text.clone()),
-        ("theme", true, action.theme.clone()),
-        ("source", true, action.source.clone()),
-        ("owner", true, action.owners_text()),
+        (Part::Text, true, action.text.clone()),
+        (Part::Theme, true, action.theme.clone()),
+        (Part::Source, true, action.source.clone()),
+        (Part::Owner, true, action.owners_text()),
         (
-            "deadline",
+            Part::Deadline,
             false,
             action.deadline.map(|d| d.to_string()).unwrap_or_default(),
         ),
         (
-            "from",
+            Part::From,
             false,
             action
                 .from
@@ -568,14 +581,14 @@ fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
         ),
-        ("status", false, action.status.name().to_owned()),
+        (Part::Status, false, action.status.name().to_owned()),
         (
-            "entries",
+            Part::Entries,
             false,
             list(action.entries.iter().map(ToString::to_string).collect()),
         ),
         (
-            "links",
+            Part::Links,
             false,
             list(
                 action
@@ -586,7 +599,7 @@ fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
             ),
         ),
         (
-            "artefacts and mitigation",
+            Part::ArtefactsAndMitigation,
             true,
             list(
                 action
@@ -606,38 +619,48 @@ fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
 }
 
 fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {
-    changes.text((), "title", &old.title, &new.title);
-    changes.text((), "programme", &old.programme, &new.programme);
+    changes.text((), Subject::of(Part::Title), &old.title, &new.title);
+    changes.text(
+        (),
+        Subject::of(Part::Programme),
+        &old.programme,
+        &new.programme,
+    );
     changes.plain(
         (),
-        "version label",
+        Subject::of(Part::VersionLabel),
         old.version_label.clone(),
         new.version_label.clone(),
     );
     changes.plain(
         (),
-        "date issued",
+        Subject::of(Part::DateIssued),
         optional(old.date_issued),
         optional(new.date_issued),
     );
-    changes.plain((), "status", old.status.to_string(), new.status.to_string());
     changes.plain(
         (),
-        "marking",
+        Subject::of(Part::Status),
+        old.status.to_string(),
+        new.status.to_string(),
+    );
+    changes.plain(
+        (),
+        Subject::of(Part::Marking),
         old.marking.to_string(),
         new.marking.to_string(),
     );
-    changes.text((), "owner", &old.owner, &new.owner);
-    changes.text((), "purpose", &old.purpose, &new.purpose);
+    changes.text((), Subject::of(Part::Owner), &old.owner, &new.owner);
+    changes.text((), Subject::of(Part::Purpose), &old.purpose, &new.purpose);
     changes.plain(
         (),
-        "language",
+        Subject::of(Part::Language),
         old.language.name().to_owned(),
         new.language.name().to_owned(),
     );
     changes.text(
         (),
-        "prior consultation",
+        Subject::of(Part::PriorConsultation),
         &optional_text(old.prior_consultation.as_ref()),
         &optional_text(new.prior_consultation.as_ref()),
     );
@@ -653,18 +676,28 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     let mut changes = Changes::new();
     changes.plain(
         EntryField::System,
-        "system",
+        Subject::of(Part::System),
         old.system.to_string(),
         new.system.to_string(),
     );
     changes.text(
         EntryField::Category,
-        "category",
+        Subject::of(Part::Category),
         &old.category,
         &new.category,
     );
-    changes.text(EntryField::Issue, "issue", &old.issue, &new.issue);
-    changes.text(EntryField::Concern, "concern", &old.concern, &new.concern);
+    changes.text(
+        EntryField::Issue,
+        Subject::of(Part::Issue),
+        &old.issue,
+        &new.issue,
+    );
+    changes.text(
+        EntryField::Concern,
+        Subject::of(Part::Concern),
+        &old.concern,
+        &new.concern,
+    );
     if old.mitigations != new.mitigations {
         mitigation_changes(&mut changes, &old.mitigations, &new.mitigations);
     }
@@ -673,49 +706,49 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     }
     changes.plain(
         EntryField::BalancingPurposes,
-        "balancing purposes",
+        Subject::of(Part::BalancingPurposes),
         purposes(old),
         purposes(new),
     );
     changes.text(
         EntryField::BalancingNote,
-        "balancing note",
+        Subject::of(Part::BalancingNote),
         &old.balancing.note,
         &new.balancing.note,
     );
     changes.plain(
         EntryField::AffectedGroups,
-        "affected groups",
+        Subject::of(Part::AffectedGroups),
         list(old.affected_groups.iter()),
         list(new.affected_groups.iter()),
     );
     changes.plain(
         EntryField::MustHave,
-        "must-have",
+        Subject::of(Part::MustHave),
         yes_no(old.must_have),
         yes_no(new.must_have),
     );
     changes.plain(
         EntryField::Votes,
-        "votes",
+        Subject::of(Part::Votes),
         old.votes.to_string(),
         new.votes.to_string(),
     );
     changes.text(
         EntryField::Source,
-        "source",
+        Subject::of(Part::Source),
         &old.source.to_string(),
         &new.source.to_string(),
     );
     changes.plain(
         EntryField::Confidential,
-        "confidential",
+        Subject::of(Part::Confidential),
         list(old.confidential.iter()),
         list(new.confidential.iter()),
     );
     changes.text(
         EntryField::Acceptance,
-        "risk acceptance",
+        Subject::of(Part::RiskAcceptance),
         &optional_text(old.acceptance.as_ref()),
         &optional_text(new.acceptance.as_ref()),
     );
@@ -762,23 +795,23 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         match old_idx.and_then(|idx| old.get(idx)) {
             None => changes.text(
                 field(),
-                format!("mitigation {number} added"),
+                Subject::whose(Whose::Mitigation(number), Part::Added),
                 "",
                 &mitigation.text,
             ),
             Some(before) => {
-                let what = |part: &str| format!("mitigation {number} {part}");
-                changes.text(field(), what("text"), &before.text, &mitigation.text);
+                let what = |part: Part| Subject::whose(Whose::Mitigation(number), part);
+                changes.text(field(), what(Part::Text), &before.text, &mitigation.text);
                 changes.plain(
                     field(),
-                    what("status"),
+                    what(Part::Status),
                     before.status.to_string(),
                     mitigation.status.to_string(),
                 );
-                changes.text(field(), what("owner"), &before.owner, &mitigation.owner);
+                changes.text(field(), what(Part::Owner), &before.owner, &mitigation.owner);
                 changes.plain(
                     field(),
-                    what("due"),
+                    what(Part::Due),
                     optional(before.due),
                     optional(mitigation.due),
                 );
@@ -789,7 +822,7 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         if let Some(before) = old.get(old_idx) {
             changes.text(
                 field(),
-                format!("mitigation {} removed", old_idx + 1),
+                Subject::whose(Whose::Mitigation(old_idx + 1), Part::Removed),
                 &before.text,
                 "",
             );
@@ -807,7 +840,7 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         in_old_order.sort_unstable();
         changes.plain(
             field(),
-            "mitigations order",
+            Subject::of(Part::MitigationsOrder),
             numbers(&mut in_old_order.into_iter()),
             numbers(&mut kept.into_iter()),
         );
@@ -830,16 +863,16 @@ fn impact_changes(changes: &mut Changes<EntryField>, old: &Entry, new: &Entry) {
             right: right.clone(),
             stage,
         };
-        let what = |part: &str| format!("{right} {part}");
+        let what = |part: Part| Subject::whose(Whose::Impact(right.clone()), part);
         changes.plain(
             stage(Stage::Inherent),
-            what("inherent"),
+            what(Part::Inherent),
             inherent(before),
             inherent(after),
         );
         changes.plain(
             stage(Stage::Residual),
-            what("residual"),
+            what(Part::Residual),
             residual(before),
             residual(after),
         );
@@ -847,7 +880,7 @@ fn impact_changes(changes: &mut Changes<EntryField>, old: &Entry, new: &Entry) {
             EntryField::ImpactNote {
                 right: right.clone(),
             },
-            what("note"),
+            what(Part::Note),
             before.map_or("", |impact| impact.note.as_str()),
             after.map_or("", |impact| impact.note.as_str()),
         );
