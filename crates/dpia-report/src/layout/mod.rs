@@ -164,6 +164,16 @@ impl Paper<'_> {
 
     /// A two-column list of labels and their values, as the cover's details are shown.
     fn details_table(&mut self, details: Vec<(&str, String)>) {
+        self.details_table_in(
+            details
+                .into_iter()
+                .map(|(label, value)| (label, value, None))
+                .collect(),
+        );
+    }
+
+    /// `details_table` with each value's language where it is not the paper's (`Tag::lang`).
+    fn details_table_in(&mut self, details: Vec<(&str, String, Option<&'static str>)>) {
         let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
         table.pad_x = 0.0;
         table.pad_y = 4.0;
@@ -175,10 +185,10 @@ impl Paper<'_> {
         };
         let rows = details
             .into_iter()
-            .map(|(label, value)| {
+            .map(|(label, value, lang)| {
                 Row::new(vec![
                     flow::paragraph(label, label_style, table.inner_width(0), leading(BODY)),
-                    cell(&value, BODY, table.inner_width(1)),
+                    in_lang(lang, cell(&value, BODY, table.inner_width(1))),
                 ])
             })
             .collect();
@@ -195,11 +205,16 @@ impl Paper<'_> {
     /// The language of a right's name where it is not the paper's: in a Welsh paper, a right still
     /// under its default English name. (Rights carry one name, in the words the register uses.)
     fn right_lang(&self, right: &dpia_core::register::RightId) -> Option<&'static str> {
-        let english = labels(dpia_core::register::Language::English);
-        let is_default_english = dpia_core::register::default_right(right)
+        let is_default = dpia_core::register::default_right(right)
             .is_some_and(|default| default.name == self.register.right_name(right));
-        (self.labels.language != english.language && is_default_english)
-            .then_some(english.language_tag)
+        self.english_in_welsh(is_default)
+    }
+
+    /// The language of text that is English whatever the paper's (a protective marking, a
+    /// default English name), where `is_english` and the paper is not: `en-GB`.
+    fn english_in_welsh(&self, is_english: bool) -> Option<&'static str> {
+        let english = labels(dpia_core::register::Language::English);
+        (is_english && self.labels.language != english.language).then_some(english.language_tag)
     }
 
     /// The systems in register order, then any system entries name that the register lacks.
@@ -240,6 +255,14 @@ impl Paper<'_> {
             }
             self.flow.close();
         }
+    }
+}
+
+/// `lines` as a span in `lang`, where it is not the paper's language; else as they are.
+fn in_lang(lang: Option<&'static str>, lines: Vec<LineBox>) -> Vec<LineBox> {
+    match lang {
+        Some(lang) => flow::tagged(Tag::span_in(lang), lines),
+        None => lines,
     }
 }
 

@@ -2,7 +2,7 @@
 //! in register order, Issue | Concern | Mitigation, continuing across pages.
 
 use super::style::{BULLET_INDENT, CONTENT_WIDTH, NOTE, SMALL, leading};
-use super::{Paper, bullet_with, head, score_chip};
+use super::{Paper, bullet_with, head, in_lang, score_chip};
 use crate::Progress;
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::labels::{Labels, capitalised};
@@ -153,10 +153,7 @@ impl Paper<'_> {
                 width,
                 11.0,
             );
-            let name = match self.right_lang(&impact.right) {
-                Some(lang) => flow::tagged(Tag::span_in(lang), name),
-                None => name,
-            };
+            let name = in_lang(self.right_lang(&impact.right), name);
             let mut scores = vec![score_chip(Score::of(impact.inherent))];
             if let Some(residual) = impact.residual {
                 scores.push(Inline::text(" → ", NOTE.with_colour(palette::TEXT)));
@@ -373,33 +370,34 @@ mod tests {
                 .any(|item| item.starts_with("Bywyd preifat a theuluol 12 → 6 ")),
             "{welsh_items:?}"
         );
+        // Every span is English, the paper's one other language.
         let spans = |report: &crate::Report| -> Vec<String> {
-            report
-                .pages
-                .iter()
-                .flat_map(|page| &page.items)
-                .filter_map(|item| match item {
-                    crate::page::Item::Open(tag) if tag.role == Role::Span => {
-                        Some(format!("{:?}", tag.lang))
-                    }
-                    _ => None,
-                })
-                .collect()
+            for item in report.pages.iter().flat_map(|page| &page.items) {
+                if let crate::page::Item::Open(tag) = item
+                    && tag.role == Role::Span
+                {
+                    assert_eq!(tag.lang, Some("en-GB"), "{tag:?}");
+                }
+            }
+            part_texts(report, Role::Span)
         };
-        assert!(
-            spans(&report).is_empty(),
-            "Welsh names are the paper's language"
+        assert_eq!(
+            spans(&report),
+            ["OFFICIAL-SENSITIVE"],
+            "the cover's marking; Welsh names are the paper's language"
         );
         "Private and family life".clone_into(&mut register.rights[0].name);
         let report = layout(&register, &ReportOptions::default());
         assert_eq!(
             spans(&report),
-            ["Some(\"en-GB\")"; 3],
-            "the default English name, in both entries and the rights × systems matrix"
-        );
-        assert_eq!(
-            part_texts(&report, Role::Span),
-            ["Private and family life"; 3]
+            [
+                "OFFICIAL-SENSITIVE",
+                "Private and family life",
+                "Private and family life",
+                "Private and family life",
+                "Private and family life"
+            ],
+            "the default English name: in the matrix, both entries and the rights catalogue"
         );
         assert!(
             spans(&layout(&bundled(), &ReportOptions::default())).is_empty(),

@@ -4,10 +4,9 @@
 //! systems the columns, in as many tables side by side as the page's width needs.
 
 use super::style::{CONTENT_WIDTH, NOTE, SMALL, leading};
-use super::{Paper, cell, head, score_chip};
+use super::{Paper, cell, head, in_lang, score_chip};
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::metrics::Face;
-use crate::page::Tag;
 use dpia_core::overview::{RightsBySystems, rights_by_systems};
 use dpia_core::palette;
 use dpia_core::register::Stage;
@@ -78,10 +77,7 @@ impl Paper<'_> {
                     table.inner_width(0),
                     leading(SMALL),
                 );
-                let name = match self.right_lang(right) {
-                    Some(lang) => flow::tagged(Tag::span_in(lang), name),
-                    None => name,
-                };
+                let name = in_lang(self.right_lang(right), name);
                 let mut cells = vec![name];
                 cells.extend(columns.iter().enumerate().map(|(column, &system_idx)| {
                     scores_cell(
