@@ -17,6 +17,13 @@ const RIGHT_WIDTH: f32 = 150.0;
 const MIN_SYSTEM_WIDTH: f32 = 56.0;
 /// The widest a system's column is made.
 const MAX_SYSTEM_WIDTH: f32 = 80.0;
+/// How many systems one table holds: as many columns as fit beside the rights at their narrowest.
+const SYSTEMS_PER_TABLE: usize = 6;
+const _: () = assert!(
+    RIGHT_WIDTH + SYSTEMS_PER_TABLE as f32 * MIN_SYSTEM_WIDTH <= CONTENT_WIDTH
+        && RIGHT_WIDTH + (SYSTEMS_PER_TABLE + 1) as f32 * MIN_SYSTEM_WIDTH > CONTENT_WIDTH,
+    "SYSTEMS_PER_TABLE is as many columns as fit"
+);
 
 impl Paper<'_> {
     /// The matrix under its heading, with its note; a register with no systems says so instead.
@@ -30,14 +37,12 @@ impl Paper<'_> {
             return;
         }
         // As many systems to a table as fit across the page; more systems make more tables.
-        let per_table =
-            (((CONTENT_WIDTH - RIGHT_WIDTH) / MIN_SYSTEM_WIDTH).floor() as usize).max(1);
         let num_systems = inherent.systems.len();
-        for (table_idx, first) in (0..num_systems).step_by(per_table).enumerate() {
+        for (table_idx, first) in (0..num_systems).step_by(SYSTEMS_PER_TABLE).enumerate() {
             if table_idx > 0 {
                 self.flow.space(8.0);
             }
-            let columns: Vec<usize> = (first..num_systems.min(first + per_table)).collect();
+            let columns: Vec<usize> = (first..num_systems.min(first + SYSTEMS_PER_TABLE)).collect();
             self.matrix_table(&inherent, &residual, &columns);
         }
         self.flow.space(3.0);
