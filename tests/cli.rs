@@ -354,11 +354,18 @@ fn rank_table_marks_ties_and_csv_keeps_numbers() {
         .map(|line| line.split(',').next().unwrap())
         .collect();
     assert_eq!(ranks, ["1", "2", "3", "4"], "{}", out.stdout);
-    let ties: Vec<&str> = out
-        .stdout
-        .lines()
-        .skip(1)
-        .map(|line| line.rsplit(',').next().unwrap())
+    // Found by its header: `highest_right` comes after it, so columns keep their places.
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let tie = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|name| name == "tie")
+        .unwrap();
+    assert_eq!(tie, 8, "{}", out.stdout);
+    let ties: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[tie].to_owned())
         .collect();
     assert_eq!(ties, ["", "", "3", "3"], "the tie column: {}", out.stdout);
 }
