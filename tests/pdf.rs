@@ -1359,7 +1359,7 @@ fn a_welsh_paper_is_in_welsh_and_marks_its_english_words() {
 }
 
 #[test]
-fn a_welsh_papers_changes_name_what_changed_in_welsh() {
+fn a_welsh_papers_changes_say_what_changed_and_how_in_welsh() {
     let dir = Dir::new();
     fs::copy(fixture("welsh.ron"), dir.join("cy.ron")).unwrap();
     dir.ok(&["snapshot", "cy.ron", "--label", "v0.3", "--author", "Siân"]);
@@ -1378,14 +1378,16 @@ fn a_welsh_papers_changes_name_what_changed_in_welsh() {
     dir.ok(&["export-pdf", "cy.ron", "-o", "cy.pdf", "--since", "v0.3"]);
     let text = squeezed(&pages(&dir.join("cy.pdf")).join("\n"));
     assert!(text.contains("Newidiadau ers v0.3"), "{text}");
-    assert!(text.contains("• hanfodol: yes → no"), "{text}");
+    assert!(text.contains("• hanfodol: ie → na"), "{text}");
     assert!(
         text.contains(
-            "• sgôr weddilliol (Bywyd preifat a theuluol): 6 (significant × possible) → 1"
+            "• sgôr weddilliol (Bywyd preifat a theuluol): 6 (sylweddol × posibl) → 1 (dibwys × annhebygol iawn)"
         ),
         "{text}"
     );
-    assert!(!text.contains("must-have:"), "{text}");
+    for english in ["must-have:", "yes → no", "significant"] {
+        assert!(!text.contains(english), "`{english}` in {text}");
+    }
     // The command line's change log keeps its English words.
     let out = dir.ok(&["diff", "cy.snapshots/v0.3.ron", "cy.ron"]);
     assert!(out.stdout.contains("must-have: yes → no"), "{}", out.stdout);

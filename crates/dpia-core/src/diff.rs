@@ -7,17 +7,17 @@
 //! "Changes since", and the CLI writes its text or CSV.
 
 mod subject;
+mod value;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::register::{
-    Action, Assessment, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Scale,
-    Stage, SystemId,
+    Action, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Stage, SystemId,
 };
-use crate::scoring::Score;
 
 pub use subject::{Part, Subject, Whose};
+pub use value::Value;
 
 /// A field of one entry that can be restored on its own to its value in an older version.
 ///
@@ -91,10 +91,15 @@ pub struct Change {
     pub what: String,
     /// What changed, as data, for a change log in another language.
     pub subject: Subject,
-    /// The value in the older version (`none`, `not scored` and the like when absent).
+    /// The value in the older version, in English words (`none`, `not scored` and the like when
+    /// absent; `old_value`, as text).
     pub old: String,
-    /// The value in the newer version.
+    /// The value in the newer version, in English words.
     pub new: String,
+    /// The value in the older version, as data, for a change log in another language.
+    pub old_value: Value,
+    /// The value in the newer version, as data.
+    pub new_value: Value,
     /// Whether the values are free text, which the text change log quotes.
     pub is_text: bool,
 }
@@ -420,37 +425,39 @@ impl<F> Changes<F> {
         Self { list: Vec::new() }
     }
 
+    /// A change of free text.
     fn text(&mut self, field: F, subject: Subject, old: &str, new: &str) {
         if old != new {
-            self.push(field, subject, old.to_owned(), new.to_owned(), Quote::Text);
+            self.push(
+                field,
+                subject,
+                Value::Text(old.to_owned()),
+                Value::Text(new.to_owned()),
+            );
         }
     }
 
-    fn plain(&mut self, field: F, subject: Subject, old: String, new: String) {
+    /// A change of a value that is not free text.
+    fn plain(&mut self, field: F, subject: Subject, old: Value, new: Value) {
         if old != new {
-            self.push(field, subject, old, new, Quote::Plain);
+            self.push(field, subject, old, new);
         }
     }
 
-    fn push(&mut self, field: F, subject: Subject, old: String, new: String, quote: Quote) {
+    fn push(&mut self, field: F, subject: Subject, old: Value, new: Value) {
         self.list.push((
             field,
             Change {
                 what: subject.to_string(),
                 subject,
-                old,
-                new,
-                is_text: quote == Quote::Text,
+                old: old.to_string(),
+                new: new.to_string(),
+                is_text: old.is_text() || new.is_text(),
+                old_value: old,
+                new_value: new,
             },
         ));
     }
-}
-
-/// Whether a change's values are free text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Quote {
-    Text,
-    Plain,
 }
 
 fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
@@ -528,14 +535,10 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
             (None, Some(added)) => changes.text((), name(Part::Added), "", &added.text),
             (Some(removed), None) => changes.text((), name(Part::Removed), &removed.text, ""),
             (Some(before), Some(after)) if before != after => {
-                for ((what, is_text, old), (_, _, new)) in
+                for ((part, old), (_, new)) in
                     action_fields(before).into_iter().zip(action_fields(after))
                 {
-                    if is_text {
-                        changes.text((), name(what), &old, &new);
-                    } else {
-                        changes.plain((), name(what), old, new);
-                    }
+                    changes.plain((), name(part), old, new);
                 }
                 for update in &after.updates {
                     if !before.updates.contains(update) {
@@ -559,38 +562,36 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
     }
 }
 
-/// An action's fields in words, in a fixed order, each with whether it is free text.
-fn action_fields(action: &Action) -> [(Part, bool, String); 10] {
-    let list = |items: Vec<String>| items.join(", ");
+/// An action's fields as values, in a fixed order.
+fn action_fields(action: &Action) -> [(Part, Value); 10] {
+    let text = |text: &str| Value::Text(text.to_owned());
     [
-        (Part::Text, true, action.text.clone()),
-        (Part::Theme, true, action.theme.clone()),
-        (Part::Source, true, action.source.clone()),
-        (Part::Owner, true, action.owners_text()),
+        (Part::Text, text(&action.text)),
+        (Part::Theme, text(&action.theme)),
+        (Part::Source, text(&action.source)),
+        (Part::Owner, text(&action.owners_text())),
         (
             Part::Deadline,
-            false,
-            action.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            Value::Words(action.deadline.map(|d| d.to_string()).unwrap_or_default()),
         ),
         (
             Part::From,
-            false,
-            action
-                .from
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
+            Value::Words(
+                action
+                    .from
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         ),
-        (Part::Status, false, action.status.name().to_owned()),
+        (Part::Status, Value::ActionStatus(action.status)),
         (
             Part::Entries,
-            false,
-            list(action.entries.iter().map(ToString::to_string).collect()),
+            Value::List(action.entries.iter().map(ToString::to_string).collect()),
         ),
         (
             Part::Links,
-            false,
-            list(
+            Value::List(
                 action
                     .links
                     .iter()
@@ -600,8 +601,7 @@ fn action_fields(action: &Action) -> [(Part, bool, String); 10] {
         ),
         (
             Part::ArtefactsAndMitigation,
-            true,
-            list(
+            text_list(
                 action
                     .artefacts
                     .iter()
@@ -612,7 +612,7 @@ fn action_fields(action: &Action) -> [(Part, bool, String); 10] {
                             .as_ref()
                             .map(|m| format!("{} \"{}\"", m.entry, m.text)),
                     )
-                    .collect(),
+                    .collect::<Vec<_>>(),
             ),
         ),
     ]
@@ -629,8 +629,8 @@ fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {
     changes.plain(
         (),
         Subject::of(Part::VersionLabel),
-        old.version_label.clone(),
-        new.version_label.clone(),
+        Value::Words(old.version_label.clone()),
+        Value::Words(new.version_label.clone()),
     );
     changes.plain(
         (),
@@ -641,22 +641,22 @@ fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {
     changes.plain(
         (),
         Subject::of(Part::Status),
-        old.status.to_string(),
-        new.status.to_string(),
+        Value::Status(old.status),
+        Value::Status(new.status),
     );
     changes.plain(
         (),
         Subject::of(Part::Marking),
-        old.marking.to_string(),
-        new.marking.to_string(),
+        Value::Words(old.marking.to_string()),
+        Value::Words(new.marking.to_string()),
     );
     changes.text((), Subject::of(Part::Owner), &old.owner, &new.owner);
     changes.text((), Subject::of(Part::Purpose), &old.purpose, &new.purpose);
     changes.plain(
         (),
         Subject::of(Part::Language),
-        old.language.name().to_owned(),
-        new.language.name().to_owned(),
+        Value::Words(old.language.name().to_owned()),
+        Value::Words(new.language.name().to_owned()),
     );
     changes.text(
         (),
@@ -677,8 +677,8 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     changes.plain(
         EntryField::System,
         Subject::of(Part::System),
-        old.system.to_string(),
-        new.system.to_string(),
+        Value::Words(old.system.to_string()),
+        Value::Words(new.system.to_string()),
     );
     changes.text(
         EntryField::Category,
@@ -707,8 +707,8 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     changes.plain(
         EntryField::BalancingPurposes,
         Subject::of(Part::BalancingPurposes),
-        purposes(old),
-        purposes(new),
+        Value::Purposes(old.balancing.purposes.clone()),
+        Value::Purposes(new.balancing.purposes.clone()),
     );
     changes.text(
         EntryField::BalancingNote,
@@ -719,20 +719,20 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     changes.plain(
         EntryField::AffectedGroups,
         Subject::of(Part::AffectedGroups),
-        list(old.affected_groups.iter()),
-        list(new.affected_groups.iter()),
+        Value::List(old.affected_groups.clone()),
+        Value::List(new.affected_groups.clone()),
     );
     changes.plain(
         EntryField::MustHave,
         Subject::of(Part::MustHave),
-        yes_no(old.must_have),
-        yes_no(new.must_have),
+        Value::YesNo(old.must_have),
+        Value::YesNo(new.must_have),
     );
     changes.plain(
         EntryField::Votes,
         Subject::of(Part::Votes),
-        old.votes.to_string(),
-        new.votes.to_string(),
+        Value::Words(old.votes.to_string()),
+        Value::Words(new.votes.to_string()),
     );
     changes.text(
         EntryField::Source,
@@ -743,8 +743,8 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     changes.plain(
         EntryField::Confidential,
         Subject::of(Part::Confidential),
-        list(old.confidential.iter()),
-        list(new.confidential.iter()),
+        Value::Fields(old.confidential.iter().copied().collect()),
+        Value::Fields(new.confidential.iter().copied().collect()),
     );
     changes.text(
         EntryField::Acceptance,
@@ -805,8 +805,8 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
                 changes.plain(
                     field(),
                     what(Part::Status),
-                    before.status.to_string(),
-                    mitigation.status.to_string(),
+                    Value::MitigationStatus(before.status),
+                    Value::MitigationStatus(mitigation.status),
                 );
                 changes.text(field(), what(Part::Owner), &before.owner, &mitigation.owner);
                 changes.plain(
@@ -841,8 +841,8 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         changes.plain(
             field(),
             Subject::of(Part::MitigationsOrder),
-            numbers(&mut in_old_order.into_iter()),
-            numbers(&mut kept.into_iter()),
+            Value::Words(numbers(&mut in_old_order.into_iter())),
+            Value::Words(numbers(&mut kept.into_iter())),
         );
     }
 }
@@ -887,69 +887,33 @@ fn impact_changes(changes: &mut Changes<EntryField>, old: &Entry, new: &Entry) {
     }
 }
 
-/// `12 (maximum × likely)`.
-fn assessment(assessment: Assessment) -> String {
-    format!(
-        "{} ({} × {})",
-        Score::of(assessment),
-        assessment.severity.name(),
-        assessment.likelihood.name()
-    )
+fn inherent(impact: Option<&Impact>) -> Value {
+    impact.map_or(Value::NotScored, |impact| Value::Judged(impact.inherent))
 }
 
-fn inherent(impact: Option<&Impact>) -> String {
-    impact.map_or_else(
-        || "not scored".to_owned(),
-        |impact| assessment(impact.inherent),
-    )
-}
-
-fn residual(impact: Option<&Impact>) -> String {
+fn residual(impact: Option<&Impact>) -> Value {
     match impact {
-        None => "not scored".to_owned(),
-        Some(impact) => impact
-            .residual
-            .map_or_else(|| "not judged".to_owned(), assessment),
+        None => Value::NotScored,
+        Some(impact) => impact.residual.map_or(Value::NotJudged, Value::Judged),
     }
 }
 
-fn purposes(entry: &Entry) -> String {
-    list(
-        entry
-            .balancing
-            .purposes
-            .iter()
-            .map(|purpose| format!("{} {}", purpose.purpose.name(), purpose.benefit.value())),
-    )
+/// Text items joined by `, `, or `none`, as free text.
+fn text_list(items: Vec<String>) -> Value {
+    Value::Text(Value::List(items).to_string())
 }
 
-/// Items joined by `, `, or `none`.
-fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
-    let text = items
-        .map(|item| item.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if text.is_empty() {
-        "none".to_owned()
-    } else {
-        text
-    }
-}
-
-fn optional<T: std::fmt::Display>(value: Option<T>) -> String {
-    value.map_or_else(|| "none".to_owned(), |value| value.to_string())
-}
-
-fn yes_no(value: bool) -> String {
-    if value { "yes" } else { "no" }.to_owned()
+/// A date, or `none`.
+fn optional<T: std::fmt::Display>(value: Option<T>) -> Value {
+    value.map_or(Value::None, |value| Value::Words(value.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::register::{
-        Balancing, Benefit, Field, MitigationStatus, PolicingPurpose, PurposeBenefit, Right,
-        Source, Status, System,
+        Assessment, Balancing, Benefit, Field, MitigationStatus, PolicingPurpose, PurposeBenefit,
+        Right, Source, Status, System,
     };
 
     use crate::testing::{entry, register};

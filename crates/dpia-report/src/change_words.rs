@@ -1,11 +1,14 @@
 //! The words a paper's change log names each change with, in the paper's language: what changed
-//! (`mitigation 2 status`, `statws lliniaru 2`), an impact by its right's name. The core's own
-//! words (`Subject`'s `Display`) stay the command line's and the app's.
+//! (`mitigation 2 status`, `statws lliniaru 2`), an impact by its right's name, and what it changed
+//! from and to (`yes`, `ie`; `in progress`, `ar waith`). The core's own words (`Subject`'s and
+//! `Value`'s `Display`) stay the command line's and the app's.
 //!
 //! Only words, as in `labels`, of which this is the change log's part.
 
-use dpia_core::diff::{Part, Subject, Whose};
+use dpia_core::diff::{Part, Subject, Value, Whose};
+use dpia_core::register::Field;
 use dpia_core::register::{Language, RightId};
+use dpia_core::scoring::Score;
 
 use super::labels::Labels;
 
@@ -42,6 +45,66 @@ impl Labels {
                 }
             }
         }
+    }
+}
+
+impl Labels {
+    /// One side of a change, in this language: English as the core writes it; in Welsh, every
+    /// value with a meaning in Welsh, text and ids as they are.
+    pub fn change_value(&self, value: &Value) -> String {
+        if self.language == Language::English {
+            return value.to_string();
+        }
+        let list = |items: Vec<String>| {
+            if items.is_empty() {
+                "dim".to_owned()
+            } else {
+                items.join(", ")
+            }
+        };
+        match value {
+            Value::Text(text) | Value::Words(text) => text.clone(),
+            Value::List(items) => list(items.clone()),
+            Value::None => "dim".to_owned(),
+            Value::YesNo(yes) => if *yes { "ie" } else { "na" }.to_owned(),
+            Value::Judged(assessment) => format!(
+                "{} ({} × {})",
+                Score::of(*assessment),
+                self.severity_name(assessment.severity),
+                self.likelihood_name(assessment.likelihood)
+            ),
+            Value::NotScored => "heb ei sgorio".to_owned(),
+            Value::NotJudged => "heb farn".to_owned(),
+            Value::MitigationStatus(status) => self.mitigation_status(*status).to_owned(),
+            Value::Status(status) => self.status_name(*status).to_owned(),
+            Value::ActionStatus(status) => self.action_status(*status).to_owned(),
+            Value::Purposes(purposes) => list(
+                purposes
+                    .iter()
+                    .map(|p| format!("{} {}", self.purpose_name(p.purpose), p.benefit.value()))
+                    .collect(),
+            ),
+            Value::Fields(fields) => list(
+                fields
+                    .iter()
+                    .map(|&field| welsh_field(field).to_owned())
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// A field that can be confidential, in Welsh.
+fn welsh_field(field: Field) -> &'static str {
+    match field {
+        Field::Issue => welsh_part(Part::Issue),
+        Field::Concern => welsh_part(Part::Concern),
+        Field::Mitigations => "lliniaru",
+        Field::Owner => welsh_part(Part::Owner),
+        Field::ImpactNotes => "nodiadau effaith",
+        Field::BalancingNote => welsh_part(Part::BalancingNote),
+        Field::AffectedGroups => welsh_part(Part::AffectedGroups),
+        Field::Source => welsh_part(Part::Source),
     }
 }
 
@@ -130,6 +193,37 @@ mod tests {
             ),
             "<privacy> residual"
         );
+    }
+
+    #[test]
+    fn english_values_are_the_cores_and_welsh_ones_are_welsh() {
+        use dpia_core::register::{Assessment, MitigationStatus};
+        let english = labels(Language::English);
+        let welsh = labels(Language::Welsh);
+        let judged = Value::Judged(Assessment::from_values(4, 3).unwrap());
+        for (value, words) in [
+            (Value::YesNo(true), "ie"),
+            (Value::None, "dim"),
+            (Value::List(Vec::new()), "dim"),
+            (judged.clone(), "12 (eithafol × tebygol)"),
+            (Value::NotJudged, "heb farn"),
+            (
+                Value::MitigationStatus(MitigationStatus::InProgress),
+                "ar waith",
+            ),
+            (
+                Value::Fields(vec![Field::Concern, Field::ImpactNotes]),
+                "pryder, nodiadau effaith",
+            ),
+            (
+                Value::Text("Testun fel y mae".to_owned()),
+                "Testun fel y mae",
+            ),
+        ] {
+            assert_eq!(welsh.change_value(&value), words);
+            assert_eq!(english.change_value(&value), value.to_string());
+        }
+        assert_eq!(english.change_value(&judged), "12 (maximum × likely)");
     }
 
     #[test]

@@ -106,21 +106,23 @@ fn section(log: &ChangeLog, since_label: &str, words: &Words<'_>) -> ChangesSect
     }
 }
 
-/// `what: old → new`, text in quotes; long text as two lines, was and now. What changed is named
-/// in the paper's language.
+/// `what: old → new`, text in quotes; long text as two lines, was and now. What changed, and what
+/// it changed from and to, in the paper's language.
 fn describe(change: &Change, words: &Words<'_>) -> Vec<String> {
     let labels = words.labels;
     let what = labels.change_subject(&change.subject, words.right_name);
+    let old = labels.change_value(&change.old_value);
+    let new = labels.change_value(&change.new_value);
     let is_long = |value: &str| value.chars().count() > INLINE_TEXT_CHARS;
-    if change.is_text && (is_long(&change.old) || is_long(&change.new)) {
+    if change.is_text && (is_long(&old) || is_long(&new)) {
         vec![
-            format!("{what}, {}: “{}”", labels.was, change.old),
-            format!("{what}, {}: “{}”", labels.now, change.new),
+            format!("{what}, {}: “{old}”", labels.was),
+            format!("{what}, {}: “{new}”", labels.now),
         ]
     } else if change.is_text {
-        vec![format!("{what}: “{}” → “{}”", change.old, change.new)]
+        vec![format!("{what}: “{old}” → “{new}”")]
     } else {
-        vec![format!("{what}: {} → {}", change.old, change.new)]
+        vec![format!("{what}: {old} → {new}")]
     }
 }
 
@@ -198,12 +200,19 @@ mod tests {
         for words in [
             "label fersiwn: v0.3 → v0.4",
             "statws lliniaru 1: ",
-            "hanfodol: ",
-            "sgôr weddilliol (Bywyd preifat a theuluol): ",
+            "hanfodol: ie → na",
+            "sgôr weddilliol (Bywyd preifat a theuluol): 6 (sylweddol × posibl) → 1 (dibwys × annhebygol iawn)",
         ] {
             assert!(text.contains(words), "`{words}` in {text}");
         }
-        for english in ["version label", "mitigation 1", "must-have", "privacy"] {
+        for english in [
+            "version label",
+            "mitigation 1",
+            "must-have",
+            "privacy",
+            "yes",
+            "likely",
+        ] {
             assert!(!text.contains(english), "`{english}` in {text}");
         }
         // The core's own words, as the command line prints them, stay English.
