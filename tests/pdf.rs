@@ -1309,6 +1309,16 @@ fn a_welsh_paper_is_in_welsh_and_marks_its_english_words() {
     // A right left with its default English name.
     "Private and family life".clone_into(&mut register.rights[0].name);
     let pdf = export(&register, Edition::Full, dir.path(), "cy.pdf");
+    let checked = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf runs (apt-get install qpdf)");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
     let mut document = lopdf::Document::load(&pdf).unwrap();
     document.decompress();
     let catalog = document.catalog().unwrap();
