@@ -83,8 +83,8 @@ impl Paper<'_> {
         ])
     }
 
-    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts, a
-    /// list of each right's scores with its note.
+    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts,
+    /// each right's scores with its note under them.
     fn issue_cell(&self, entry_idx: usize, entry: &Entry, width: f32) -> Vec<LineBox> {
         let labels = self.labels;
         let rank = self.rank_of.get(entry_idx).copied().unwrap_or(0);
@@ -143,7 +143,9 @@ impl Paper<'_> {
                 leading(NOTE),
             ));
         }
-        let mut rights = Vec::new();
+        // Each right reads as its name and scores, then its note as a paragraph of its own, in
+        // the cell: no list around them, since a list and its items for every right of every
+        // entry cost a large register's paper far more than they tell a reader.
         for impact in impacts {
             let name = flow::wrap(
                 &[Inline::text(
@@ -159,7 +161,7 @@ impl Paper<'_> {
                 scores.push(Inline::text(" → ", NOTE.with_colour(palette::TEXT)));
                 scores.push(score_chip(Score::of(residual)));
             }
-            let mut right = flow::with_group(name, &scores, width, 11.0);
+            issue.extend(flow::with_group(name, &scores, width, 11.0));
             // Why the right was scored so, under its scores (`[REDACTED]` in the public
             // edition where the entry keeps its impact notes confidential).
             if !impact.note.is_empty() {
@@ -167,15 +169,10 @@ impl Paper<'_> {
                     .into_iter()
                     .map(|line| line.indented(NOTE_INDENT))
                     .collect();
-                right.extend(flow::tagged(Tag::new(Role::P), note));
-                right.push(LineBox::gap(2.0));
+                issue.extend(flow::tagged(Tag::new(Role::P), note));
+                issue.push(LineBox::gap(2.0));
             }
-            rights.extend(flow::tagged(
-                Tag::new(Role::LI),
-                flow::tagged(Tag::new(Role::LBody), right),
-            ));
         }
-        issue.extend(flow::tagged(Tag::new(Role::L), rights));
         issue
     }
 
@@ -298,15 +295,21 @@ mod tests {
     }
 
     #[test]
-    fn each_right_is_a_list_item_with_its_scores_and_its_note() {
+    fn each_right_has_its_scores_then_its_note_as_a_paragraph_in_the_cell() {
         let register = bundled();
+        let report = layout(&register, &ReportOptions::default());
         // Compared without white space: a line may break after a hyphen.
         let solid = |text: &str| text.split_whitespace().collect::<String>();
-        let items: Vec<String> =
-            part_texts(&layout(&register, &ReportOptions::default()), Role::LBody)
-                .iter()
-                .map(|item| solid(item))
-                .collect();
+        // A row split over two pages says so where it continues.
+        let cells: String = part_texts(&report, Role::TD)
+            .iter()
+            .map(|cell| solid(&cell.replace("(continued)", "")))
+            .collect::<Vec<_>>()
+            .join("|");
+        let paragraphs: Vec<String> = part_texts(&report, Role::P)
+            .iter()
+            .map(|p| solid(p))
+            .collect();
         let mut notes = 0;
         for entry in &register.entries {
             for impact in entry
@@ -326,9 +329,15 @@ mod tests {
                     impact.note
                 );
                 assert!(
-                    items.contains(&solid(&item)),
-                    "{}: `{item}` is not a list item",
+                    cells.contains(&solid(&item)),
+                    "{}: `{item}` is not in its cell",
                     entry.id
+                );
+                assert!(
+                    paragraphs.contains(&solid(&impact.note)),
+                    "{}: `{}` is not a paragraph",
+                    entry.id,
+                    impact.note
                 );
             }
         }
@@ -351,11 +360,14 @@ mod tests {
         let redacted = layout(&register, &public());
         assert!(!redacted.text().contains("Zebedee"), "{}", redacted.text());
         let name = register.right_name(&register.entries[0].impacts[0].right);
+        let first_cell = part_texts(&redacted, Role::TD)
+            .into_iter()
+            .find(|cell| cell.starts_with(&format!("{} · rank", register.entries[0].id)))
+            .unwrap();
+        let at = first_cell.find(name).unwrap();
         assert!(
-            part_texts(&redacted, Role::LBody)
-                .iter()
-                .any(|item| item.starts_with(name) && item.ends_with(" [REDACTED]")),
-            "the note's place is marked"
+            first_cell[at..].contains(" [REDACTED] "),
+            "the note's place is marked: {first_cell}"
         );
     }
 
@@ -363,12 +375,12 @@ mod tests {
     fn a_welsh_paper_marks_an_english_right_name_as_english() {
         let mut register = welsh();
         let report = layout(&register, &ReportOptions::default());
-        let welsh_items = part_texts(&report, Role::LBody);
+        let welsh_cells = part_texts(&report, Role::TD);
         assert!(
-            welsh_items
+            welsh_cells
                 .iter()
-                .any(|item| item.starts_with("Bywyd preifat a theuluol 12 → 6 ")),
-            "{welsh_items:?}"
+                .any(|cell| cell.contains(" Hawliau Bywyd preifat a theuluol 12 → 6 ")),
+            "{welsh_cells:?}"
         );
         // Every span is English, the paper's one other language.
         let spans = |report: &crate::Report| -> Vec<String> {
