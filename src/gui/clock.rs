@@ -4,6 +4,7 @@
 //! The core reads no clock (ARCHITECTURE.md): the time it needs is read here and passed in.
 
 use jiff::{Timestamp, Unit};
+use crate::gui::i18n::tr_args;
 
 /// Where the app gets the time from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,9 +40,7 @@ impl Clock {
                 .ok()
                 .and_then(|seconds| Timestamp::from_second(seconds).ok())
                 .ok_or_else(|| {
-                    format!(
-                        "SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970"
-                    )
+                    tr_args!("app-source-date-epoch-is-not", value = value)
                 }),
             _ => Ok(self.now()),
         }

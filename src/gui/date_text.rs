@@ -6,6 +6,9 @@
 
 use jiff::civil::Date;
 
+use crate::gui::i18n::{tr, tr_args};
+
+/// The month names a typed date may use (English; shown dates are ISO).
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -22,7 +25,9 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The forms the user may type, for hints and messages.
-pub(crate) const FORMS: &str = "2019-10-31, 31/10/2019 or 31 Oct 2019";
+pub(crate) fn forms() -> &'static str {
+    tr("app-date-forms")
+}
 
 /// Reads a date typed in one of the accepted forms; `Ok(None)` for an empty text.
 pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
@@ -31,9 +36,9 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
         return Ok(None);
     }
     let (year, month, day) =
-        parts(text).ok_or_else(|| format!("“{text}” is not a date: write it as {FORMS}"))?;
+        parts(text).ok_or_else(|| tr_args!("app-not-a-date-forms", text = text, forms = forms()))?;
     if !(1..=12).contains(&month) {
-        return Err(format!("“{text}” is not a date: there is no month {month}"));
+        return Err(tr_args!("app-not-a-date-month", text = text, month = month));
     }
     let date = i16::try_from(year)
         .ok()
@@ -41,10 +46,7 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
         .zip(i8::try_from(day).ok())
         .and_then(|((year, month), day)| Date::new(year, month, day).ok());
     date.map(Some).ok_or_else(|| {
-        let name = MONTHS
-            .get(usize::try_from(month - 1).unwrap_or(0))
-            .map_or("", |name| name);
-        format!("“{text}” is not a date: {name} {year} has no day {day}")
+        tr_args!("app-not-a-date-day", text = text, year = year, month = month, day = day)
     })
 }
 

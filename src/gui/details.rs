@@ -13,6 +13,7 @@ use super::state::Derived;
 use super::theme;
 use dpia_core::edit::{DetailText, Edit};
 use dpia_core::register::{Marking, Register, Right, RightId, Status, System, SystemId};
+use crate::gui::i18n::tr;
 
 /// What is typed into the add-system and add-right forms, kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -37,7 +38,7 @@ pub(super) fn details_ui(
         .show(ui, |ui| {
             // No wider than the view, so a small window wraps the text instead of cutting it off.
             ui.set_max_width(ui.available_width().min(900.0));
-            ui.heading("Register details");
+            ui.heading(tr("register-register-details"));
             ui.add_space(6.0);
             metadata_ui(ui, register, today, commands);
             ui.add_space(18.0);
@@ -45,10 +46,10 @@ pub(super) fn details_ui(
             ui.add_space(18.0);
             let drafts_id = ui.make_persistent_id("details-drafts");
             let mut drafts: Drafts = ui.data_mut(|d| d.get_temp(drafts_id)).unwrap_or_default();
-            ui.heading("Systems");
+            ui.heading(tr("register-systems"));
             systems_ui(ui, register, derived, &mut drafts, commands);
             ui.add_space(18.0);
-            ui.heading("Rights catalogue");
+            ui.heading(tr("register-rights-catalogue"));
             rights_ui(ui, register, &mut drafts, commands);
             ui.data_mut(|d| d.insert_temp(drafts_id, drafts));
         });
@@ -62,14 +63,14 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
         .striped(false)
         .show(ui, |ui| {
             for (field, label, value) in [
-                (DetailText::Title, "Title", &metadata.title),
-                (DetailText::Programme, "Programme", &metadata.programme),
+                (DetailText::Title, tr("register-title"), &metadata.title),
+                (DetailText::Programme, tr("register-programme"), &metadata.programme),
                 (
                     DetailText::VersionLabel,
-                    "Version label",
+                    tr("register-version-label"),
                     &metadata.version_label,
                 ),
-                (DetailText::Owner, "Owner", &metadata.owner),
+                (DetailText::Owner, tr("actions-owner"), &metadata.owner),
             ] {
                 let label = ui.label(RichText::new(label).strong());
                 let mut text = value.clone();
@@ -81,17 +82,17 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 }
                 ui.end_row();
             }
-            ui.label(RichText::new("Date issued").strong());
+            ui.label(RichText::new(tr("register-date-issued")).strong());
             ui.horizontal(|ui| {
                 if let Some(date) =
-                    date_field(ui, "date-issued", metadata.date_issued, "Date issued")
+                    date_field(ui, "date-issued", metadata.date_issued, tr("register-date-issued"))
                 {
                     commands.push(Command::Edit(Edit::SetDateIssued { date }));
                 }
                 if ui
                     .add_enabled(
                         metadata.date_issued != Some(today),
-                        egui::Button::new("Today"),
+                        egui::Button::new(tr("register-today")),
                     )
                     .clicked()
                 {
@@ -99,7 +100,7 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 }
             });
             ui.end_row();
-            ui.label(RichText::new("Status").strong());
+            ui.label(RichText::new(tr("actions-status")).strong());
             let mut status = metadata.status;
             egui::ComboBox::from_id_salt("status")
                 .selected_text(status.name())
@@ -109,12 +110,12 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                     }
                 })
                 .response
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Status"));
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("actions-status")));
             if status != metadata.status {
                 commands.push(Command::Edit(Edit::SetStatus { status }));
             }
             ui.end_row();
-            ui.label(RichText::new("Protective marking").strong());
+            ui.label(RichText::new(tr("register-protective-marking")).strong());
             let mut marking = metadata.marking;
             egui::ComboBox::from_id_salt("marking")
                 .width(200.0)
@@ -125,14 +126,14 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                     }
                 })
                 .response
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Protective marking"));
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-protective-marking")));
             if marking != metadata.marking {
                 commands.push(Command::Edit(Edit::SetMarking { marking }));
             }
             ui.end_row();
         });
     ui.add_space(6.0);
-    let label = ui.label(RichText::new("Purpose").strong());
+    let label = ui.label(RichText::new(tr("register-purpose")).strong());
     let mut purpose = metadata.purpose.clone();
     let response = ui
         .add(
@@ -177,17 +178,17 @@ fn systems_ui(
     ui.horizontal(|ui| {
         ui.add(
             TextEdit::singleline(&mut drafts.system_id)
-                .hint_text("New system id, e.g. NRMP")
+                .hint_text(tr("register-new-system-id-e-g"))
                 .desired_width(180.0),
         );
         ui.add(
             TextEdit::singleline(&mut drafts.system_name)
-                .hint_text("New system name")
+                .hint_text(tr("register-new-system-name"))
                 .desired_width(300.0),
         );
         let id = SystemId::parse(&drafts.system_id);
         let ready = id.is_ok() && !drafts.system_name.trim().is_empty();
-        let add = ui.add_enabled(ready, egui::Button::new("Add system"));
+        let add = ui.add_enabled(ready, egui::Button::new(tr("register-add-system")));
         if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
             ui.label(RichText::new(err.to_string()).color(theme::error_text(ui.ctx().theme())));
         }
@@ -224,22 +225,22 @@ fn rights_ui(ui: &mut Ui, register: &Register, drafts: &mut Drafts, commands: &m
     ui.horizontal(|ui| {
         ui.add(
             TextEdit::singleline(&mut drafts.right_id)
-                .hint_text("New right id, e.g. education")
+                .hint_text(tr("register-new-right-id-e-g"))
                 .desired_width(180.0),
         );
         ui.add(
             TextEdit::singleline(&mut drafts.right_name)
-                .hint_text("New right name")
+                .hint_text(tr("register-new-right-name"))
                 .desired_width(220.0),
         );
         ui.add(
             TextEdit::singleline(&mut drafts.right_reference)
-                .hint_text("Legal reference")
+                .hint_text(tr("register-legal-reference"))
                 .desired_width(140.0),
         );
         let id = RightId::parse(&drafts.right_id);
         let ready = id.is_ok() && !drafts.right_name.trim().is_empty();
-        let add = ui.add_enabled(ready, egui::Button::new("Add right"));
+        let add = ui.add_enabled(ready, egui::Button::new(tr("register-add-right")));
         if add.clicked()
             && let Ok(id) = id
         {

@@ -12,6 +12,7 @@ use super::theme;
 use dpia_core::filter::HeatCell;
 use dpia_core::register::{Likelihood, Register, Scale, Severity, Stage};
 use dpia_core::scoring::Score;
+use crate::gui::i18n::{tr, tr_args};
 
 const CELL: f32 = 92.0;
 const MATRIX_CELL: Vec2 = Vec2::new(64.0, 30.0);
@@ -25,18 +26,18 @@ pub(super) fn heat_map_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.heading("Heat map");
+        ui.heading(tr("register-heat-map"));
         ui.add_space(16.0);
         for (stage, label) in [
-            (Stage::Inherent, "Before mitigation (inherent)"),
-            (Stage::Residual, "After mitigation (residual)"),
+            (Stage::Inherent, tr("register-before-mitigation-inherent")),
+            (Stage::Residual, tr("register-after-mitigation-residual")),
         ] {
             ui.selectable_value(&mut view.heat_map_stage, stage, label);
         }
     });
     ui.label(
         RichText::new(
-            "Each entry is placed by its highest-scoring right. Click a cell to see its entries.",
+            tr("register-each-entry-is-placed-by"),
         )
         .weak(),
     );
@@ -95,7 +96,7 @@ fn grid_ui(
     commands: &mut Vec<Command>,
 ) {
     let map = derived.heat_map(register, stage);
-    ui.label(RichText::new("Likelihood × severity").font(theme::bold_body()));
+    ui.label(RichText::new(tr("register-likelihood-severity")).font(theme::bold_body()));
     ui.add_space(4.0);
     for likelihood in Likelihood::ALL.into_iter().rev() {
         ui.horizontal(|ui| {
@@ -121,14 +122,7 @@ fn grid_ui(
                     &text,
                     font,
                 );
-                let name = format!(
-                    "{}: severity {} {}, likelihood {} {}",
-                    super::entries(count),
-                    severity.value(),
-                    severity.name(),
-                    likelihood.value(),
-                    likelihood.name()
-                );
+                let name = tr_args!("register-severity-likelihood", count = super::entries(count), severity = severity.value(), severity2 = severity.name(), likelihood = likelihood.value(), likelihood2 = likelihood.name());
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 let response = response.on_hover_text(&name);
                 if response.clicked() {
@@ -157,7 +151,7 @@ fn grid_ui(
     });
     ui.horizontal(|ui| {
         ui.add_space(LIKELIHOOD_LABELS);
-        ui.label(RichText::new("Likelihood ↑   Severity →").weak());
+        ui.label(RichText::new(tr("register-likelihood-severity-2")).weak());
     });
     ui.add_space(10.0);
     legend_ui(ui);
@@ -188,7 +182,7 @@ fn matrix_ui(
     commands: &mut Vec<Command>,
 ) {
     let matrix = derived.matrix(register, stage);
-    ui.label(RichText::new("Rights × systems: highest score").font(theme::bold_body()));
+    ui.label(RichText::new(tr("register-rights-systems-highest-score")).font(theme::bold_body()));
     ui.add_space(4.0);
     egui::Grid::new("rights-by-systems")
         .spacing(Vec2::new(4.0, 4.0))
@@ -220,11 +214,7 @@ fn matrix_ui(
                         &text,
                         FontId::new(15.0, theme::bold_family()),
                     );
-                    let name = format!(
-                        "{system} on {}: {}",
-                        register.right_name(right),
-                        score.map_or_else(|| "no impact".to_owned(), |s| format!("highest {s}"))
-                    );
+                    let name = tr_args!("register-on", system = system, right = register.right_name(right), s = score.map_or_else(|| "no impact".to_owned(), |s| format!("highest {s}")));
                     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                     let response = response.on_hover_text(&name);
                     if response.clicked() && score.is_some() {

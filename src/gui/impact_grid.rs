@@ -17,6 +17,7 @@ use dpia_core::edit::Edit;
 use dpia_core::register::{
     Assessment, Entry, Impact, Likelihood, Register, Right, RightId, Scale, Severity, Stage,
 };
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::scoring::Score;
 
 /// The space between the cells of a row.
@@ -128,7 +129,7 @@ pub(super) fn impact_grid_ui(
     ui.spacing_mut().item_spacing.x = SPACING;
     let heading = |ui: &mut Ui| {
         ui.add(
-            egui::Label::new(RichText::new("Rights impact").font(theme::bold_body())).truncate(),
+            egui::Label::new(RichText::new(tr("editor-rights-impact")).font(theme::bold_body())).truncate(),
         );
     };
     if stacked {
@@ -139,18 +140,18 @@ pub(super) fn impact_grid_ui(
             cell(ui, sizes.name, heading);
         }
         cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new("Before mitigation").strong()).truncate());
+            ui.add(egui::Label::new(RichText::new(tr("editor-before-mitigation")).strong()).truncate());
         });
         ui.add_space(sizes.gap);
         cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new("After mitigation").strong()).truncate());
+            ui.add(egui::Label::new(RichText::new(tr("editor-after-mitigation")).strong()).truncate());
         });
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();
         if !stacked {
             cell(ui, sizes.name, |ui| {
-                ui.label(small("Right"));
+                ui.label(small(tr("editor-right")));
             });
         }
         for stage_idx in 0..2 {
@@ -158,13 +159,13 @@ pub(super) fn impact_grid_ui(
                 ui.add_space(sizes.gap);
             }
             cell(ui, sizes.picker(), |ui| {
-                ui.label(small("Severity"));
+                ui.label(small(tr("editor-severity")));
             });
             cell(ui, sizes.picker(), |ui| {
-                ui.label(small("Likelihood"));
+                ui.label(small(tr("editor-likelihood")));
             });
             cell(ui, sizes.score, |ui| {
-                ui.label(small("Score"));
+                ui.label(small(tr("editor-score")));
             });
         }
     });
@@ -198,7 +199,7 @@ pub(super) fn impact_grid_ui(
         }
         if !unscored.is_empty() {
             ui.add_space(4.0);
-            ui.label(RichText::new("Not scored").small().weak());
+            ui.label(RichText::new(tr("editor-not-scored")).small().weak());
         }
         for right in &unscored {
             right_row(ui, sizes, stacked, entry, right, commands);
@@ -322,13 +323,7 @@ fn residual_above_inherent(right: &Right, impact: &Impact) -> Option<String> {
     let inherent = Score::of(impact.inherent);
     let residual = Score::of(impact.residual?);
     (residual > inherent).then(|| {
-        format!(
-            "⚠ {}: after mitigation ({}) scores above before ({}); mitigation does not raise a \
-             risk, so check both judgements",
-            right.name,
-            residual.value(),
-            inherent.value()
-        )
+        tr_args!("editor-after-mitigation-scores-above-before", right = right.name, residual = residual.value(), inherent = inherent.value())
     })
 }
 
@@ -351,7 +346,7 @@ fn note_row(
             ui,
             &mut note,
             note_id,
-            &format!("Note on {}: why it was scored so", right.name),
+            &tr_args!("editor-note-on-why-it-was", right = right.name),
             width.max(0.0),
         );
         if response.changed() {
@@ -372,12 +367,12 @@ fn note_row(
         if impact.residual.is_some() {
             let clear = ui
                 .small_button("↺")
-                .on_hover_text("Clear the judgement after mitigation (the one before counts)");
+                .on_hover_text(tr("editor-clear-the-judgement-after-mitigation"));
             clear.widget_info(|| {
                 WidgetInfo::labeled(
                     Role::Button,
                     true,
-                    format!("Clear {} after mitigation", right.name),
+                    tr_args!("editor-clear-after-mitigation", right = right.name),
                 )
             });
             if clear.clicked() {
@@ -386,9 +381,9 @@ fn note_row(
         }
         let remove = ui
             .small_button("✕")
-            .on_hover_text("Not affected: remove this right's scores and note");
+            .on_hover_text(tr("editor-not-affected-remove-this-right"));
         remove.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("Remove {}", right.name))
+            WidgetInfo::labeled(Role::Button, true, tr_args!("editor-remove", right = right.name))
         });
         if remove.clicked() {
             commands.push(set(Stage::Inherent, None));
@@ -414,14 +409,14 @@ fn stage_pickers(
     let severity = picker(
         ui,
         sizes,
-        &format!("{right_name} {} severity", stage.name()),
+        &tr_args!("editor-severity-2", right_name = right_name, stage = stage.name()),
         shown.map(|a| a.severity),
         faint.map(|a| a.severity),
     );
     let likelihood = picker(
         ui,
         sizes,
-        &format!("{right_name} {} likelihood", stage.name()),
+        &tr_args!("editor-likelihood-2", right_name = right_name, stage = stage.name()),
         shown.map(|a| a.likelihood),
         faint.map(|a| a.likelihood),
     );

@@ -10,6 +10,7 @@ use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
 use dpia_core::register::{Register, Stage};
+use crate::gui::i18n::tr;
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -25,10 +26,10 @@ pub(super) fn priorities_ui(
     let mut positions = derived.rows.clone();
     positions.sort_unstable();
     ui.horizontal(|ui| {
-        ui.heading("Priorities");
+        ui.heading(tr("register-priorities"));
         ui.label(
             RichText::new(
-                "Must-have first, then residual, inherent, breadth and votes; ties end on the id.",
+                tr("register-must-have-first-then-residual"),
             )
             .weak(),
         );
@@ -46,10 +47,10 @@ pub(super) fn priorities_ui(
         .column(Column::remainder().clip(true))
         .header(24.0, |mut header| {
             for title in [
-                "Rank",
-                "Residual",
-                "Inherent",
-                "Entry and why it ranks here",
+                tr("register-rank"),
+                tr("editor-residual"),
+                tr("editor-inherent"),
+                tr("register-entry-and-why-it-ranks"),
             ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));

@@ -16,6 +16,7 @@ use dpia_core::scoring::{HeatMap, heat_map};
 use dpia_core::trail::Journal;
 use dpia_files::recovery::Fingerprint;
 use dpia_files::trail_file::Trail;
+use crate::gui::i18n::tr;
 
 /// An open register: its contents, where it lives, and its undo history.
 #[derive(Debug)]
@@ -150,7 +151,7 @@ impl Document {
     /// The file name for the window title, or "Untitled register".
     pub(super) fn display_name(&self) -> String {
         self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled register".to_owned(),
+            || tr("app-untitled-register").to_owned(),
             |name| name.to_string_lossy().into_owned(),
         )
     }
@@ -231,21 +232,21 @@ impl View {
     /// The view's name in the switcher.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Register => "Register",
-            Self::Priorities => "Priorities",
-            Self::HeatMap => "Heat map",
-            Self::Details => "Register details",
-            Self::Snapshots => "Snapshots",
-            Self::Workshop => "Workshop",
-            Self::Conflicts => "Conflicts",
-            Self::Actions => "Actions",
+            Self::Register => tr("app-register"),
+            Self::Priorities => tr("register-priorities"),
+            Self::HeatMap => tr("register-heat-map"),
+            Self::Details => tr("register-register-details"),
+            Self::Snapshots => tr("snapshots-snapshots"),
+            Self::Workshop => tr("app-workshop"),
+            Self::Conflicts => tr("app-conflicts"),
+            Self::Actions => tr("app-actions"),
         }
     }
 
     /// The view's name in the switcher in a narrow window.
     pub fn short_label(self) -> &'static str {
         match self {
-            Self::Details => "Details",
+            Self::Details => tr("app-details"),
             other => other.label(),
         }
     }

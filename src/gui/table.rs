@@ -12,20 +12,23 @@ use super::theme;
 use dpia_core::filter::{SortKey, SortOrder};
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Entry, Register, Stage};
+use crate::gui::i18n::{tr, tr_args};
 
 /// The columns, in the order the issue lists them, with their header text.
-const COLUMNS: [(SortKey, &str); 10] = [
-    (SortKey::Id, "ID"),
-    (SortKey::System, "System"),
-    (SortKey::Issue, "Issue"),
-    (SortKey::Concern, "Concern"),
-    (SortKey::HighestRight, "Highest right"),
-    (SortKey::Inherent, "Inherent"),
-    (SortKey::Residual, "Residual"),
-    (SortKey::Rank, "Rank"),
-    (SortKey::MustHave, "Must-have"),
-    (SortKey::Votes, "Votes"),
-];
+fn column_titles() -> [(SortKey, &'static str); 10] {
+    [
+    (SortKey::Id, tr("register-id")),
+    (SortKey::System, tr("register-system")),
+    (SortKey::Issue, tr("editor-issue")),
+    (SortKey::Concern, tr("editor-concern")),
+    (SortKey::HighestRight, tr("register-highest-right")),
+    (SortKey::Inherent, tr("editor-inherent")),
+    (SortKey::Residual, tr("editor-residual")),
+    (SortKey::Rank, tr("register-rank")),
+    (SortKey::MustHave, tr("register-must-have")),
+    (SortKey::Votes, tr("editor-votes")),
+    ]
+}
 
 /// The narrowest the Issue column gets before a lower-value column gives way.
 const ISSUE_MIN: f32 = 200.0;
@@ -78,13 +81,13 @@ pub(super) fn table_ui(
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
             if register.entries.is_empty() {
-                ui.label(RichText::new("This register has no entries yet.").size(16.0));
-                if ui.button("Add entry").clicked() {
+                ui.label(RichText::new(tr("register-this-register-has-no-entries")).size(16.0));
+                if ui.button(tr("app-add-entry")).clicked() {
                     commands.push(Command::Menu(MenuCommand::AddEntry));
                 }
             } else {
-                ui.label(RichText::new("No entries match the filters.").size(16.0));
-                if ui.button("Clear filters").clicked() {
+                ui.label(RichText::new(tr("register-no-entries-match-the-filters")).size(16.0));
+                if ui.button(tr("app-clear-filters")).clicked() {
                     commands.push(Command::Menu(MenuCommand::ClearFilters));
                 }
             }
@@ -107,7 +110,7 @@ pub(super) fn table_ui(
     }
     builder
         .header(28.0, |mut header| {
-            for (key, title) in COLUMNS {
+            for (key, title) in column_titles() {
                 if !columns.shows(key) {
                     continue;
                 }
@@ -123,7 +126,7 @@ pub(super) fn table_ui(
                     let text = RichText::new(format!("{title}{arrow}")).font(theme::bold_body());
                     let response = ui
                         .add(egui::Button::new(text).frame(false))
-                        .on_hover_text(format!("Sort by {}", title.to_lowercase()));
+                        .on_hover_text(tr_args!("register-sort-by", title = title.to_lowercase()));
                     if response.clicked() {
                         view.sort = view.sort.clicked(key);
                     }
@@ -253,7 +256,7 @@ fn row_ui(
         if entry.must_have {
             ui.add(
                 Label::new(
-                    RichText::new("★ must")
+                    RichText::new(tr("register-must"))
                         .color(theme::must_have(theme))
                         .font(theme::bold_body()),
                 )

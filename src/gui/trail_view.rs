@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use jiff::tz::TimeZone;
 
 use super::snapshots::error_line;
+use crate::gui::i18n::{tr, tr_args};
 
 /// The longest value shown in full on a history line; longer ones end in `…`, whole on hover.
 const MAX_VALUE_CHARS: usize = 60;
@@ -19,9 +20,9 @@ pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
         .filter(|(_, change)| change.entry.as_ref() == Some(entry))
         .collect();
     let heading = match changes.len() {
-        0 => "History: no saved changes".to_owned(),
-        1 => "History: 1 saved change".to_owned(),
-        count => format!("History: {count} saved changes"),
+        0 => tr("register-history-no-saved-changes").to_owned(),
+        1 => tr("register-history-1-saved-change").to_owned(),
+        count => tr_args!("register-history-saved-changes", count = count),
     };
     egui::CollapsingHeader::new(heading)
         .id_salt(("entry-history", entry.as_str()))
@@ -29,7 +30,7 @@ pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
         .show(ui, |ui| {
             if changes.is_empty() {
                 ui.label(
-                    RichText::new("Changes appear here, with who made them, once they are saved.")
+                    RichText::new(tr("register-changes-appear-here-with-who"))
                         .weak(),
                 );
             }
@@ -48,7 +49,7 @@ pub(super) fn register_log_ui(ui: &mut Ui, trail: &Trail) {
     if changes.is_empty() {
         ui.label(
             RichText::new(
-                "No saved changes yet. Each save adds who changed what, and when, to the audit trail.",
+                tr("register-no-saved-changes-yet-each"),
             )
             .size(16.0),
         );
@@ -76,7 +77,7 @@ fn change_line_ui(ui: &mut Ui, block: &TrailBlock, change: &TrailChange, with_en
         .to_string();
     let entry = match (&change.entry, with_entry) {
         (Some(entry), true) => format!("{entry} "),
-        (None, true) => "register ".to_owned(),
+        (None, true) => tr("register-register").to_owned(),
         (_, false) => String::new(),
     };
     let full = format!(

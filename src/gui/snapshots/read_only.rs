@@ -13,6 +13,7 @@ use crate::gui::theme;
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
 use dpia_core::scoring::Score;
+use crate::gui::i18n::{tr, tr_args};
 
 /// A snapshot opened read-only: a banner saying so, its entries in priority order, and the
 /// selected entry's contents. Nothing here can change the working register.
@@ -36,18 +37,18 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
             let text_colour = theme::marking_text();
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(format!("Snapshot {label} · read-only"))
+                    RichText::new(tr_args!("snapshots-snapshot-read-only", label = label))
                         .font(theme::bold_family_size(15.0))
                         .color(text_colour),
                 );
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.button("Close").clicked() {
+                    if ui.button(tr("actions-close")).clicked() {
                         action = Some(ReadOnlyAction::Close);
                     }
-                    if ui.button("Restore as working copy…").clicked() {
+                    if ui.button(tr("snapshots-restore-as-working-copy")).clicked() {
                         action = Some(ReadOnlyAction::Restore);
                     }
-                    if ui.button("Compare with working register").clicked() {
+                    if ui.button(tr("snapshots-compare-with-working-register")).clicked() {
                         action = Some(ReadOnlyAction::Compare);
                     }
                 });
@@ -79,7 +80,7 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
                     match open.selection.as_ref().and_then(|id| register.entry(id)) {
                         Some(entry) => entry_ui(ui, register, entry),
                         None => {
-                            ui.label(RichText::new("Select an entry to read it.").weak());
+                            ui.label(RichText::new(tr("snapshots-select-an-entry-to-read")).weak());
                         }
                     }
                 });
@@ -122,7 +123,7 @@ fn read_only_table_ui(
         .column(Column::exact(theme::CHIP_WIDTH + 8.0))
         .min_scrolled_height(0.0)
         .header(26.0, |mut header| {
-            for title in ["Rank", "ID", "System", "Issue", "Inherent", "Residual"] {
+            for title in [tr("register-rank"), "ID", tr("register-system"), tr("editor-issue"), tr("editor-inherent"), tr("editor-residual")] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -175,7 +176,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.id.as_str()).monospace().strong());
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
-            ui.label(RichText::new("★ must-have").color(theme::must_have(ui.ctx().theme())));
+            ui.label(RichText::new(tr("snapshots-must-have")).color(theme::must_have(ui.ctx().theme())));
         }
     });
     ui.add(
@@ -192,20 +193,20 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         body(ui);
     };
     if !entry.category.is_empty() {
-        part("Theme", &mut |ui| {
+        part(tr("actions-theme"), &mut |ui| {
             ui.label(entry.category.as_str());
         });
     }
-    part("Concern", &mut |ui| {
+    part(tr("editor-concern"), &mut |ui| {
         if entry.concern.is_empty() {
-            ui.label(RichText::new("None written").weak());
+            ui.label(RichText::new(tr("snapshots-none-written")).weak());
         } else {
             ui.add(TextLabel::new(entry.concern.as_str()).wrap());
         }
     });
-    part("Mitigations", &mut |ui| {
+    part(tr("editor-mitigations"), &mut |ui| {
         if entry.mitigations.is_empty() {
-            ui.label(RichText::new("None").weak());
+            ui.label(RichText::new(tr("register-none")).weak());
         }
         for (number, mitigation) in entry.mitigations.iter().enumerate() {
             let mut about = mitigation.status.name().to_owned();
@@ -219,9 +220,9 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
             ui.label(RichText::new(about).weak().small());
         }
     });
-    part("Impacts on rights", &mut |ui| {
+    part(tr("snapshots-impacts-on-rights"), &mut |ui| {
         if entry.impacts.is_empty() {
-            ui.label(RichText::new("Not scored").weak());
+            ui.label(RichText::new(tr("editor-not-scored")).weak());
         }
         for impact in &entry.impacts {
             let judgement = |assessment: Assessment| {
@@ -236,20 +237,16 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
             };
             let residual = impact
                 .residual
-                .map_or_else(|| "not judged".to_owned(), judgement);
+                .map_or_else(|| tr("snapshots-not-judged").to_owned(), judgement);
             ui.label(RichText::new(register.right_name(&impact.right)).strong());
-            ui.label(format!(
-                "inherent {} → residual {}",
-                judgement(impact.inherent),
-                residual
-            ));
+            ui.label(tr_args!("snapshots-inherent-residual", inherent = judgement(impact.inherent), residual = residual));
             if !impact.note.is_empty() {
                 ui.add(TextLabel::new(RichText::new(impact.note.as_str()).weak()).wrap());
             }
         }
     });
     if entry.votes > 0 {
-        part("Votes", &mut |ui| {
+        part(tr("editor-votes"), &mut |ui| {
             ui.label(entry.votes.to_string());
         });
     }

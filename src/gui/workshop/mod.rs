@@ -39,6 +39,7 @@ use dpia_core::snapshot::{Label, Snapshot};
 use dpia_core::workshop::Session;
 use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
+use crate::gui::i18n::{tr, tr_args};
 
 /// A workshop action that reaches beyond the session itself: the start dialog, ending, full screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,11 +60,11 @@ impl WorkshopCommand {
     /// The command's name in menus and on buttons.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Start => "Start workshop…",
-            Self::End => "End workshop",
-            Self::Discard => "Discard workshop",
-            Self::EnterFullscreen => "Full screen",
-            Self::LeaveFullscreen => "Leave full screen",
+            Self::Start => tr("workshop-start-workshop"),
+            Self::End => tr("workshop-end-workshop"),
+            Self::Discard => tr("workshop-discard-workshop"),
+            Self::EnterFullscreen => tr("workshop-full-screen"),
+            Self::LeaveFullscreen => tr("workshop-leave-full-screen"),
         }
     }
 }
@@ -162,7 +163,7 @@ impl DpiaApp {
             self.menu_item_named(
                 ui,
                 Command::ShowView(View::Workshop),
-                "Presenter view",
+                tr("workshop-presenter-view"),
                 true,
             );
         } else {
@@ -170,7 +171,7 @@ impl DpiaApp {
             self.menu_item_named(
                 ui,
                 Command::ShowView(View::Workshop),
-                "Past workshops",
+                tr("workshop-past-workshops"),
                 true,
             );
         }
@@ -189,7 +190,7 @@ impl DpiaApp {
             WorkshopCommand::Discard => {
                 self.leave_fullscreen(ctx);
                 if self.workshop.live.take().is_some() {
-                    self.notice = Some("Workshop session discarded: nothing recorded".to_owned());
+                    self.notice = Some(tr("workshop-workshop-session-discarded-nothing-recorded").to_owned());
                 }
             }
             WorkshopCommand::EnterFullscreen => {
@@ -220,8 +221,7 @@ impl DpiaApp {
         let Some(path) = self.document.path.clone() else {
             // Snapshots are kept beside the register's file, so it needs one.
             self.errors.push(
-                "Save the register to a file first: the workshop's snapshot is kept beside it. \
-                 Then end the session again."
+                tr("workshop-save-the-register-to-a")
                     .to_owned(),
             );
             self.leave_fullscreen(ctx);
@@ -255,7 +255,7 @@ impl DpiaApp {
             }
         };
         let (updated, record) = session.finish(&self.document.register, label.as_str());
-        let note = format!("After the workshop “{}” of {}", record.title, record.date);
+        let note = tr_args!("workshop-after-the-workshop-of", title = record.title, date = record.date);
         let snapshot =
             match Snapshot::take(&updated, label.clone(), jiff::Timestamp::now(), "", note) {
                 Ok(snapshot) => snapshot,
@@ -272,7 +272,7 @@ impl DpiaApp {
         self.leave_fullscreen(ctx);
         let applied = self.apply(Edit::ReplaceRegister {
             register: Box::new(updated),
-            label: format!("record workshop “{}”", record.title),
+            label: tr_args!("workshop-record-workshop", title = record.title),
         });
         if !applied {
             return;
@@ -281,9 +281,7 @@ impl DpiaApp {
         self.workshop.reviewed = self.document.register.workshops.len().checked_sub(1);
         self.keep_selection_valid();
         if self.save(ctx) {
-            self.notice = Some(format!(
-                "Workshop recorded and saved; snapshot {label} taken"
-            ));
+            self.notice = Some(tr_args!("workshop-workshop-recorded-and-saved-snapshot", label = label));
         }
     }
 }

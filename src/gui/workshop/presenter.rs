@@ -8,6 +8,7 @@ use egui::{
     Align, CornerRadius, Layout, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder,
     Vec2,
 };
+use crate::gui::i18n::{tr, tr_args};
 
 use dpia_core::register::{EntryId, Register};
 use dpia_core::scoring::EntryScores;
@@ -75,11 +76,7 @@ fn header_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
         label(
             ui,
             muted(
-                format!(
-                    "{} · {} · {in_scope} entries",
-                    long_date(live.session.date),
-                    live.session.scope
-                ),
+                tr_args!("workshop-entries", date = long_date(live.session.date), scope = live.session.scope, in_scope = in_scope),
                 sizes.px(22.0),
             ),
         );
@@ -95,7 +92,7 @@ fn banner_ui(ui: &mut Ui, live: &Live, errors: &mut Vec<String>, sizes: Sizes) {
             .inner_margin(egui::Margin::symmetric(14, 6))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr("app-dismiss")).clicked() {
                         dismissed = Some(error_idx);
                     }
                     ui.add(
@@ -143,7 +140,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
     let Some(current) = live.current_rank() else {
         label(
             ui,
-            text("No entries in this session's scope.", sizes.px(28.0)),
+            text(tr("workshop-no-entries-in-this-session"), sizes.px(28.0)),
         );
         return;
     };
@@ -159,7 +156,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 label(
                     ui,
                     bold(
-                        format!("Rank {} of {}", current.tied_rank, live.order.len()),
+                        tr_args!("workshop-rank-of", tied_rank = current.tied_rank, order = live.order.len()),
                         sizes.px(32.0),
                     ),
                 );
@@ -190,15 +187,15 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
             );
             ui.add_space(sizes.px(18.0));
             ui.horizontal(|ui| {
-                score_tag(ui, register, "Residual", scores.residual.as_ref(), sizes);
-                score_tag(ui, register, "Inherent", scores.inherent.as_ref(), sizes);
+                score_tag(ui, register, tr("editor-residual"), scores.residual.as_ref(), sizes);
+                score_tag(ui, register, tr("editor-inherent"), scores.inherent.as_ref(), sizes);
             });
             ui.add_space(sizes.px(12.0));
             ui.horizontal(|ui| {
                 label(
                     ui,
                     bold(
-                        format!("{} this session", votes(current.session_votes)),
+                        tr_args!("workshop-this-session", session_votes = votes(current.session_votes)),
                         sizes.px(28.0),
                     ),
                 );
@@ -206,7 +203,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                     label(
                         ui,
                         muted(
-                            format!("(and {} before)", votes(entry.votes)),
+                            tr_args!("workshop-and-before", votes = votes(entry.votes)),
                             sizes.px(22.0),
                         ),
                     );
@@ -231,7 +228,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 };
                 ui.add(
                     egui::Label::new(text(
-                        format!("Moved {way} by hand: {}", manual.reason),
+                        tr_args!("workshop-moved-by-hand", way = way, reason = manual.reason),
                         sizes.px(22.0),
                     ))
                     .wrap()
@@ -386,8 +383,7 @@ fn footer_ui(
     label(
         ui,
         muted(
-            "↑ ↓ entry   1–9 vote   Shift+1–9 take back   M S C W tier (again to clear)   \
-             Ctrl+↑ ↓ move, with a reason   A record an action   L list or one entry   F11 full screen",
+            tr("workshop-entry-1-9-vote-shift"),
             sizes.px(19.0),
         ),
     );
@@ -520,7 +516,7 @@ fn participant_card_ui(
         });
     }
     column(ui, left_width, height, |ui| {
-        let words = format!("{left} left");
+        let words = tr_args!("workshop-left", left = left);
         if left == 0 {
             label(ui, muted(words, sizes.px(21.0)));
         } else {
@@ -532,11 +528,11 @@ fn participant_card_ui(
     };
     let plus = ui
         .add(egui::Button::new(bold("+", sizes.px(20.0))).fill(colours::CURRENT))
-        .on_hover_text(format!("{name} votes for {entry}"))
+        .on_hover_text(tr_args!("workshop-votes-for", name = name, entry = entry))
         .clicked();
     let minus = ui
         .add(egui::Button::new(bold("−", sizes.px(20.0))).fill(colours::CURRENT))
-        .on_hover_text(format!("{name} takes a vote back from {entry}"))
+        .on_hover_text(tr_args!("workshop-takes-a-vote-back-from", name = name, entry = entry))
         .clicked();
     (plus, minus)
 }
@@ -555,8 +551,8 @@ fn session_buttons_ui(
                 .stroke(Stroke::new(1.0, colours::MUTED))
         };
         let switch = match live.showing {
-            Showing::OneEntry => "Ranked list",
-            Showing::RankedList => "One entry",
+            Showing::OneEntry => tr("workshop-ranked-list"),
+            Showing::RankedList => tr("workshop-one-entry"),
         };
         if ui.add(button(switch)).clicked() {
             live.act(KeyAction::SwitchShowing, register, commands);
@@ -570,8 +566,8 @@ fn session_buttons_ui(
             commands.push(Command::Workshop(fullscreen));
         }
         if ui
-            .add(button("Back to the app"))
-            .on_hover_text("The session keeps running: the Workshop view brings it back")
+            .add(button(tr("workshop-back-to-the-app")))
+            .on_hover_text(tr("workshop-the-session-keeps-running-the"))
             .clicked()
         {
             if live.is_fullscreen {
@@ -580,10 +576,10 @@ fn session_buttons_ui(
             commands.push(Command::ShowView(View::Register));
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.add(button("End session…")).clicked() {
+            if ui.add(button(tr("workshop-end-session"))).clicked() {
                 live.dialog = Some(Dialog::ConfirmEnd);
             }
-            if ui.add(button("Discard session…")).clicked() {
+            if ui.add(button(tr("workshop-discard-session"))).clicked() {
                 live.dialog = Some(Dialog::ConfirmDiscard);
             }
         });

@@ -9,6 +9,7 @@ use dpia_core::register::{Register, Tier};
 use dpia_core::scoring::Score;
 
 use crate::gui::theme::{self, presenter as colours};
+use crate::gui::i18n::tr;
 
 /// Type sizes for the presenter, scaled with the window: a 1080-line projector gets bigger type
 /// than a 900-line laptop screen, so the back of the room reads the same.
@@ -74,7 +75,7 @@ pub(super) fn tier_tag(ui: &mut Ui, tier: Option<Tier>, size: f32) {
             size,
         ),
         None => {
-            label(ui, muted("no tier", size));
+            label(ui, muted(tr("workshop-no-tier-2"), size));
         }
     }
 }
@@ -101,7 +102,7 @@ pub(super) fn score_tag(
             label(ui, muted(register.right_name(&top.right), sizes.px(20.0)));
         }
         None => {
-            label(ui, muted("not scored", sizes.px(22.0)));
+            label(ui, muted(tr("workshop-not-scored"), sizes.px(22.0)));
         }
     }
     ui.add_space(sizes.px(24.0));
