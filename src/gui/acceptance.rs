@@ -11,10 +11,10 @@ use jiff::civil::Date;
 use super::command::Command;
 use super::state::Derived;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::register::{AcceptanceDecision, Entry, Register, RiskAcceptance};
 use dpia_core::scoring::{Level, Score};
-use crate::gui::i18n::{tr, tr_args};
 
 /// What is typed into the decision form of one entry.
 #[derive(Debug, Clone, Default)]
@@ -50,12 +50,7 @@ pub(super) fn acceptance_ui(
         return;
     }
     let Some(score) = high else {
-        ui.label(
-            RichText::new(
-                tr("editor-not-needed-the-residual-risk"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("editor-not-needed-the-residual-risk")).weak());
         return;
     };
     form_ui(ui, entry, score, author, today, commands);
@@ -70,14 +65,18 @@ pub(super) fn acceptance_status_ui(ui: &mut Ui, entry: &Entry, residual: Option<
         Some(acceptance) if acceptance.is_accepted() => {
             RichText::new(tr_args!("editor-accepted-by", acceptance = acceptance.name)).strong()
         }
-        Some(acceptance) => RichText::new(tr_args!("editor-not-accepted-by", acceptance = acceptance.name))
-            .color(theme::error_text(theme)),
-        None if is_high => RichText::new(tr("editor-acceptance-needed")).color(theme::error_text(theme)),
+        Some(acceptance) => RichText::new(tr_args!(
+            "editor-not-accepted-by",
+            acceptance = acceptance.name
+        ))
+        .color(theme::error_text(theme)),
+        None if is_high => {
+            RichText::new(tr("editor-acceptance-needed")).color(theme::error_text(theme))
+        }
         None => return,
     };
-    ui.label(text).on_hover_text(
-        tr("editor-the-decision-on-the-residual"),
-    );
+    ui.label(text)
+        .on_hover_text(tr("editor-the-decision-on-the-residual"));
 }
 
 /// The decision recorded on `entry`, and Withdraw.
@@ -97,15 +96,18 @@ fn decision_ui(
                 AcceptanceDecision::NotAccepted => tr("editor-residual-risk-not-accepted"),
             };
             ui.label(
-                RichText::new(tr_args!("editor-by-on", what = what, acceptance = acceptance.name, role = acceptance.role, date = acceptance.date))
+                RichText::new(tr_args!(
+                    "editor-by-on",
+                    what = what,
+                    acceptance = acceptance.name,
+                    role = acceptance.role,
+                    date = acceptance.date
+                ))
                 .strong(),
             );
             ui.label(tr_args!("editor-why", rationale = acceptance.rationale));
             if !is_high {
-                ui.label(
-                    RichText::new(tr("editor-the-residual-risk-is-no"))
-                        .weak(),
-                );
+                ui.label(RichText::new(tr("editor-the-residual-risk-is-no")).weak());
             }
             let withdraw = ui
                 .button(tr("editor-withdraw-decision"))
@@ -130,7 +132,11 @@ fn form_ui(
 ) {
     let theme = ui.ctx().theme();
     ui.label(
-        RichText::new(tr_args!("editor-the-residual-risk-stays-after", level = score.level().name(), score = score))
+        RichText::new(tr_args!(
+            "editor-the-residual-risk-stays-after",
+            level = score.level().name(),
+            score = score
+        ))
         .color(theme::error_text(theme)),
     );
     let id = ui.make_persistent_id(("acceptance-draft", entry.id.as_str()));
@@ -147,14 +153,24 @@ fn form_ui(
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for (label, text, hint, width) in [
-                (tr("editor-name"), &mut draft.name, tr("editor-who-decides"), width),
+                (
+                    tr("editor-name"),
+                    &mut draft.name,
+                    tr("editor-who-decides"),
+                    width,
+                ),
                 (
                     tr("editor-role"),
                     &mut draft.role,
                     tr("editor-siro-senior-responsible-owner"),
                     width,
                 ),
-                (tr("editor-date-of-decision"), &mut draft.date, tr("editor-yyyy-mm-dd"), 110.0),
+                (
+                    tr("editor-date-of-decision"),
+                    &mut draft.date,
+                    tr("editor-yyyy-mm-dd"),
+                    110.0,
+                ),
             ] {
                 let label = ui.label(label);
                 ui.add(
@@ -211,16 +227,26 @@ fn acceptance_from(draft: &Draft, decision: AcceptanceDecision) -> Result<RiskAc
     let role = draft.role.trim();
     let rationale = draft.rationale.trim();
     let mut missing = Vec::new();
-    for (what, text) in [("name", name), ("role", role), ("rationale", rationale)] {
+    for (what, text) in [
+        (tr("editor-missing-name"), name),
+        (tr("editor-missing-role"), role),
+        (tr("editor-missing-rationale"), rationale),
+    ] {
         if text.is_empty() {
             missing.push(what);
         }
     }
     if !missing.is_empty() {
-        return Err(tr_args!("editor-fill-in-the-first", and = missing.join(" and ")));
+        return Err(tr_args!(
+            "editor-fill-in-the-first",
+            fields = missing.join(tr("editor-and"))
+        ));
     }
     let date = super::date_text::parse(&draft.date)?.ok_or_else(|| {
-        tr_args!("editor-fill-in-the-date-of", forms = super::date_text::forms())
+        tr_args!(
+            "editor-fill-in-the-date-of",
+            forms = super::date_text::forms()
+        )
     })?;
     Ok(RiskAcceptance {
         decision,

@@ -12,10 +12,10 @@ use jiff::civil::Date;
 use super::command::Command;
 use super::settings::Settings;
 use super::state::View;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::action_log::{self, ActionFilter, LogSection};
 use dpia_core::edit::Edit;
 use dpia_core::register::{Action, ActionStatus, ActionUpdate, LinkKind, Register};
-use crate::gui::i18n::{tr, tr_args};
 
 /// The filters, as typed; kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -84,11 +84,11 @@ fn filters_ui(ui: &mut Ui, register: &Register, filters: &mut Filters) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr("actions-status"));
         egui::ComboBox::from_id_salt("action-status-filter")
-            .selected_text(filters.status.map_or(tr("actions-any"), ActionStatus::name))
+            .selected_text(filters.status.map_or(tr("actions-any"), ActionStatus::ui_name))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filters.status, None, tr("actions-any"));
                 for status in ActionStatus::ALL {
-                    ui.selectable_value(&mut filters.status, Some(status), status.name());
+                    ui.selectable_value(&mut filters.status, Some(status), status.ui_name());
                 }
             })
             .response
@@ -127,7 +127,7 @@ fn action_ui(
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("#{number}")).strong());
-            ui.label(action.status.name());
+            ui.label(action.status.ui_name());
             if let Some(deadline) = action.deadline {
                 let due = RichText::new(tr_args!("actions-due", deadline = deadline));
                 ui.label(if action.is_overdue(today) {
@@ -184,7 +184,14 @@ fn links_ui(ui: &mut Ui, register: &Register, action: &Action, commands: &mut Ve
             }
         }
         for link in &action.links {
-            ui.label(RichText::new(tr_args!("actions-action", kind = link.kind.name(), action = link.action)).weak());
+            ui.label(
+                RichText::new(tr_args!(
+                    "actions-action",
+                    kind = link.kind.ui_name(),
+                    action = link.action
+                ))
+                .weak(),
+            );
         }
         for (kind, from) in linked_from {
             let text = match kind {
@@ -223,11 +230,18 @@ fn update_form_ui(
         let has_text = !draft.trim().is_empty();
         let add = ui.add_enabled(has_text, egui::Button::new(tr("actions-add-update")));
         add.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, has_text, tr_args!("actions-add-update-to", number = number))
+            WidgetInfo::labeled(
+                Role::Button,
+                has_text,
+                tr_args!("actions-add-update-to", number = number),
+            )
         });
         is_added = has_text && (is_entered || add.clicked());
         for (status, text) in [
-            (ActionStatus::ProposedComplete, tr("actions-propose-complete")),
+            (
+                ActionStatus::ProposedComplete,
+                tr("actions-propose-complete"),
+            ),
             (ActionStatus::Complete, tr("actions-complete")),
             (ActionStatus::Closed, tr("actions-close")),
         ] {

@@ -3,8 +3,8 @@
 //!
 //! The core reads no clock (ARCHITECTURE.md): the time it needs is read here and passed in.
 
-use jiff::{Timestamp, Unit};
 use crate::gui::i18n::tr_args;
+use jiff::{Timestamp, Unit};
 
 /// Where the app gets the time from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,9 +39,7 @@ impl Clock {
                 .parse::<i64>()
                 .ok()
                 .and_then(|seconds| Timestamp::from_second(seconds).ok())
-                .ok_or_else(|| {
-                    tr_args!("app-source-date-epoch-is-not", value = value)
-                }),
+                .ok_or_else(|| tr_args!("app-source-date-epoch-is-not", value = value)),
             _ => Ok(self.now()),
         }
     }

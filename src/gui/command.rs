@@ -17,10 +17,10 @@ use super::settings::ThemeChoice;
 use super::snapshots::SnapshotCommand;
 use super::state::View;
 use super::workshop::WorkshopCommand;
+use crate::gui::i18n::tr;
 use dpia_core::edit::Edit;
 use dpia_core::filter::HeatCell;
 use dpia_core::register::{EntryId, Language, RightId, SystemId};
-use crate::gui::i18n::tr;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]

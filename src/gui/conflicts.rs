@@ -10,10 +10,10 @@ use egui::{RichText, Ui};
 use super::Command;
 use super::state::View;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::merge::Choice;
 use dpia_core::register::{Conflict, Register};
-use crate::gui::i18n::{tr, tr_args};
 
 /// Draws the view.
 pub(super) fn conflicts_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<Command>) {
@@ -22,14 +22,9 @@ pub(super) fn conflicts_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<
         ui.label(tr("register-no-conflicts-remain-save-the"));
         return;
     }
-    ui.label(format!(
-        "A merge met {} where both sides changed the same thing differently. Yours is in place \
-         until you choose; each choice can be undone. Save once all are settled: `check` fails \
-         while any remain.",
-        match register.conflicts.len() {
-            1 => tr("register-1-place").to_owned(),
-            count => tr_args!("register-places", count = count),
-        }
+    ui.label(tr_args!(
+        "register-conflicts-about",
+        count = register.conflicts.len()
     ));
     ui.add_space(8.0);
     egui::ScrollArea::vertical()
@@ -76,7 +71,9 @@ fn conflict_ui(
                 (Choice::Ours, tr("register-keep-yours")),
                 (Choice::Theirs, tr("register-take-theirs")),
             ] {
-                if ui.button(tr_args!("register-for", label = label, what = what)).clicked()
+                if ui
+                    .button(tr_args!("register-for", label = label, what = what))
+                    .clicked()
                     && let Some(edit) = Edit::resolve_conflict(register, conflict_idx, choice)
                 {
                     commands.push(Command::Edit(edit));

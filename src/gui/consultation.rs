@@ -10,10 +10,10 @@ use jiff::civil::Date;
 
 use super::command::Command;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::accountability::high_residuals;
 use dpia_core::edit::Edit;
 use dpia_core::register::{PriorConsultation, Register};
-use crate::gui::i18n::{tr, tr_args};
 
 /// What is typed into the consultation fields, and the record it started from.
 #[derive(Debug, Clone, Default)]
@@ -45,7 +45,8 @@ impl Draft {
     /// The record the fields describe, or why a date cannot be read.
     fn record(&self) -> Result<PriorConsultation, String> {
         let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
-            super::date_text::parse(text).map_err(|reason| tr_args!("editor-the", what = what, reason = reason))
+            super::date_text::parse(text)
+                .map_err(|reason| tr_args!("editor-the", what = what, reason = reason))
         };
         Ok(PriorConsultation {
             sent: date(&self.sent, tr("editor-date-sent"))?,
@@ -75,7 +76,12 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
             for (label, text, hint, width) in [
-                (tr("editor-date-sent-2"), &mut draft.sent, tr("editor-yyyy-mm-dd"), 110.0),
+                (
+                    tr("editor-date-sent-2"),
+                    &mut draft.sent,
+                    tr("editor-yyyy-mm-dd"),
+                    110.0,
+                ),
                 (
                     tr("editor-reference"),
                     &mut draft.reference,
@@ -118,7 +124,10 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         Err(_) => true,
     };
     ui.horizontal(|ui| {
-        let save = ui.add_enabled(is_changed, egui::Button::new(tr("editor-record-prior-consultation")));
+        let save = ui.add_enabled(
+            is_changed,
+            egui::Button::new(tr("editor-record-prior-consultation")),
+        );
         if save.clicked() {
             match &typed {
                 Ok(consultation) => {
@@ -152,12 +161,7 @@ fn indication_ui(ui: &mut Ui, register: &Register) {
     let theme = ui.ctx().theme();
     let high = high_residuals(register);
     if high.is_empty() {
-        ui.label(
-            RichText::new(
-                tr("editor-prior-consultation-is-not-indicated"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("editor-prior-consultation-is-not-indicated")).weak());
     } else {
         ui.label(
             RichText::new(tr("editor-ico-prior-consultation-indicated-dpa"))
@@ -168,10 +172,12 @@ fn indication_ui(ui: &mut Ui, register: &Register) {
         let ids: Vec<&str> = high.iter().map(|entry| entry.entry.id.as_str()).collect();
         let shown = ids.iter().take(12).copied().collect::<Vec<_>>().join(", ");
         let more = ids.len().saturating_sub(12);
-        ui.label(tr_args!("editor-stay-high-or-very-high", high = super::entries(high.len()), else = if high.len() == 1 { "s" } else { "" }, accepted = accepted, shown = shown, new = if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }));
+        ui.label(tr_args!(
+            "editor-stay-high-or-very-high",
+            count = high.len(),
+            accepted = accepted,
+            shown = shown,
+            more = more
+        ));
     }
 }

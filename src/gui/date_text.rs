@@ -35,8 +35,8 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let (year, month, day) =
-        parts(text).ok_or_else(|| tr_args!("app-not-a-date-forms", text = text, forms = forms()))?;
+    let (year, month, day) = parts(text)
+        .ok_or_else(|| tr_args!("app-not-a-date-forms", text = text, forms = forms()))?;
     if !(1..=12).contains(&month) {
         return Err(tr_args!("app-not-a-date-month", text = text, month = month));
     }
@@ -46,7 +46,13 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
         .zip(i8::try_from(day).ok())
         .and_then(|((year, month), day)| Date::new(year, month, day).ok());
     date.map(Some).ok_or_else(|| {
-        tr_args!("app-not-a-date-day", text = text, year = year, month = month, day = day)
+        tr_args!(
+            "app-not-a-date-day",
+            text = text,
+            year = year,
+            month = month,
+            day = day
+        )
     })
 }
 

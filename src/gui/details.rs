@@ -11,9 +11,9 @@ use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
 use super::theme;
+use crate::gui::i18n::{UiName, tr};
 use dpia_core::edit::{DetailText, Edit};
 use dpia_core::register::{Marking, Register, Right, RightId, Status, System, SystemId};
-use crate::gui::i18n::tr;
 
 /// What is typed into the add-system and add-right forms, kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -64,7 +64,11 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
         .show(ui, |ui| {
             for (field, label, value) in [
                 (DetailText::Title, tr("register-title"), &metadata.title),
-                (DetailText::Programme, tr("register-programme"), &metadata.programme),
+                (
+                    DetailText::Programme,
+                    tr("register-programme"),
+                    &metadata.programme,
+                ),
                 (
                     DetailText::VersionLabel,
                     tr("register-version-label"),
@@ -84,9 +88,12 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
             }
             ui.label(RichText::new(tr("register-date-issued")).strong());
             ui.horizontal(|ui| {
-                if let Some(date) =
-                    date_field(ui, "date-issued", metadata.date_issued, tr("register-date-issued"))
-                {
+                if let Some(date) = date_field(
+                    ui,
+                    "date-issued",
+                    metadata.date_issued,
+                    tr("register-date-issued"),
+                ) {
                     commands.push(Command::Edit(Edit::SetDateIssued { date }));
                 }
                 if ui
@@ -103,10 +110,10 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
             ui.label(RichText::new(tr("actions-status")).strong());
             let mut status = metadata.status;
             egui::ComboBox::from_id_salt("status")
-                .selected_text(status.name())
+                .selected_text(status.ui_name())
                 .show_ui(ui, |ui| {
                     for choice in Status::ALL {
-                        ui.selectable_value(&mut status, choice, choice.name());
+                        ui.selectable_value(&mut status, choice, choice.ui_name());
                     }
                 })
                 .response
@@ -126,7 +133,9 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                     }
                 })
                 .response
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-protective-marking")));
+                .widget_info(|| {
+                    WidgetInfo::labeled(Role::ComboBox, true, tr("register-protective-marking"))
+                });
             if marking != metadata.marking {
                 commands.push(Command::Edit(Edit::SetMarking { marking }));
             }

@@ -15,8 +15,8 @@ use egui::{Key, Modal, RichText, Ui};
 use super::command::Command;
 use super::snapshots::{ApprovalCommand, SnapshotCommand};
 use super::theme;
-use dpia_files::recovery::PendingRecovery;
 use crate::gui::i18n::{tr, tr_args};
+use dpia_files::recovery::PendingRecovery;
 
 /// An answer from rfd faster than this is taken to mean "no file chooser available".
 const NO_CHOOSER_BELOW: Duration = Duration::from_millis(150);
@@ -257,9 +257,7 @@ impl FileDialogs {
             ui.set_width(520.0);
             ui.heading(prompt.request.title());
             if prompt.no_chooser {
-                ui.label(
-                    tr("app-no-file-chooser-is-available"),
-                );
+                ui.label(tr("app-no-file-chooser-is-available"));
             } else {
                 ui.label(tr("app-type-the-file-s-full"));
             }
@@ -271,7 +269,10 @@ impl FileDialogs {
                     .hint_text(match prompt.request {
                         FileRequest::SigningKey => "/home/you/.ssh/id_ed25519".to_owned(),
                         FileRequest::AllowedSigners => "/home/you/.ssh/allowed_signers".to_owned(),
-                        request => tr_args!("app-home-you-registers-register", extension = request.extension()),
+                        request => tr_args!(
+                            "app-home-you-registers-register",
+                            extension = request.extension()
+                        ),
                     }),
             );
             let field = field.labelled_by(label.id);
@@ -396,13 +397,14 @@ pub(super) fn question_ui(
         match question {
             Question::UnsavedChanges(then) => {
                 ui.heading(tr("app-save-changes"));
-                ui.label(format!(
-                    "{file_name} has changes that are not saved. Save them before {}?",
-                    match then {
-                        Then::New => tr("app-starting-a-new-register"),
-                        Then::Open | Then::OpenPath(_) => tr("app-opening-another-register"),
-                        Then::Quit => "closing",
-                        Then::RestoreUntitled(_) => tr("app-opening-the-recovered-register"),
+                ui.label(tr_args!(
+                    "app-save-before",
+                    file_name = file_name,
+                    then = match then {
+                        Then::New => "new",
+                        Then::Open | Then::OpenPath(_) => "open",
+                        Then::Quit => "quit",
+                        Then::RestoreUntitled(_) => "recovered",
                     }
                 ));
                 buttons(
@@ -417,7 +419,10 @@ pub(super) fn question_ui(
             }
             Question::ChangedOnDisk => {
                 ui.heading(tr("app-the-file-changed-on-disk"));
-                ui.label(tr_args!("app-was-changed-by-someone-or", file_name = file_name));
+                ui.label(tr_args!(
+                    "app-was-changed-by-someone-or",
+                    file_name = file_name
+                ));
                 ui.label(tr("app-merge-them-with-yours-the"));
                 buttons(
                     ui,
@@ -433,7 +438,11 @@ pub(super) fn question_ui(
             Question::Merged(merged) => merged_ui(ui, merged, file_name, &mut answer),
             Question::Recovery(recovery) => {
                 ui.heading(tr("app-recover-unsaved-changes"));
-                ui.label(tr_args!("app-changes-to-that-were-never", file_name = file_name, modified = local_time(recovery.modified)));
+                ui.label(tr_args!(
+                    "app-changes-to-that-were-never",
+                    file_name = file_name,
+                    modified = local_time(recovery.modified)
+                ));
                 ui.label(tr("app-restore-them-you-can-then"));
                 buttons(
                     ui,
@@ -446,13 +455,19 @@ pub(super) fn question_ui(
             }
             Question::UntitledRecovery(recovery) => {
                 ui.heading(tr("app-recover-a-register-that-was"));
-                ui.label(tr_args!("app-a-register-with-no-file", modified = local_time(recovery.modified)));
+                ui.label(tr_args!(
+                    "app-a-register-with-no-file",
+                    modified = local_time(recovery.modified)
+                ));
                 ui.label(tr("app-restore-it-as-an-unsaved"));
                 buttons(
                     ui,
                     &mut answer,
                     &[
-                        (tr("app-restore"), Answer::RestoreUntitled(recovery.path.clone())),
+                        (
+                            tr("app-restore"),
+                            Answer::RestoreUntitled(recovery.path.clone()),
+                        ),
                         (tr("app-discard"), Answer::DiscardUntitledRecovery),
                     ],
                 );
@@ -489,7 +504,10 @@ fn merged_ui(ui: &mut Ui, merged: &MergedFromDisk, file_name: &str, answer: &mut
     buttons(
         ui,
         answer,
-        &[(tr("app-save"), Answer::SaveNow), (tr("app-review-first"), Answer::Cancel)],
+        &[
+            (tr("app-save"), Answer::SaveNow),
+            (tr("app-review-first"), Answer::Cancel),
+        ],
     );
 }
 

@@ -15,10 +15,10 @@ use super::one_line::one_line_ui;
 use super::state::Derived;
 use super::theme;
 use super::trail_view::entry_history_ui;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::{Edit, EntryText};
 use dpia_core::register::{Entry, Field, Mitigation, MitigationStatus, Register};
 use dpia_files::trail_file::Trail;
-use crate::gui::i18n::{tr, tr_args};
 
 /// The author and date a new decision in the editor is offered with.
 pub(super) struct Defaults<'a> {
@@ -110,7 +110,12 @@ fn header_ui(
             .and_then(|entry_idx| derived.ranked_entry(entry_idx))
         {
             ui.label(
-                RichText::new(tr_args!("editor-rank-of", tied_rank = ranked.tied_rank, else = if ranked.is_tied { " (tied)" } else { "" }, entries = register.entries.len()))
+                RichText::new(tr_args!(
+                    "editor-rank-of",
+                    rank = ranked.tied_rank,
+                    tied = if ranked.is_tied { "yes" } else { "no" },
+                    entries = register.entries.len()
+                ))
                 .strong(),
             );
         }
@@ -244,7 +249,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             ui.horizontal_wrapped(|ui| {
                 for field in Field::ALL {
                     let mut is_confidential = entry.is_confidential(field);
-                    let label = field.name().replace('_', " ");
+                    let label = field.ui_name().to_owned();
                     if ui.checkbox(&mut is_confidential, label).changed() {
                         commands.push(Command::Edit(Edit::SetConfidential {
                             entry: entry.id.clone(),
@@ -309,8 +314,14 @@ fn mitigation_ui(
         let mut owner = mitigation.owner.clone();
         let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
         let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
-        let response = one_line_ui(ui, &mut owner, owner_id, tr("editor-who-is-responsible"), width)
-            .labelled_by(owner_label.id);
+        let response = one_line_ui(
+            ui,
+            &mut owner,
+            owner_id,
+            tr("editor-who-is-responsible"),
+            width,
+        )
+        .labelled_by(owner_label.id);
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
                 entry: id.clone(),
@@ -347,19 +358,24 @@ fn mitigation_heading_ui(
     let id = &entry.id;
     let edit = |edit| Command::Edit(edit);
     ui.horizontal(|ui| {
-        let heading = ui.label(RichText::new(tr_args!("editor-mitigation", number = number)).strong());
+        let heading =
+            ui.label(RichText::new(tr_args!("editor-mitigation", number = number)).strong());
         let mut status = mitigation.status;
         egui::ComboBox::from_id_salt(("mitigation-status", mitigation_idx))
             .width(110.0)
-            .selected_text(status.name())
+            .selected_text(status.ui_name())
             .show_ui(ui, |ui| {
                 for choice in MitigationStatus::ALL {
-                    ui.selectable_value(&mut status, choice, choice.name());
+                    ui.selectable_value(&mut status, choice, choice.ui_name());
                 }
             })
             .response
             .widget_info(|| {
-                WidgetInfo::labeled(Role::ComboBox, true, tr_args!("editor-mitigation-status", number = number))
+                WidgetInfo::labeled(
+                    Role::ComboBox,
+                    true,
+                    tr_args!("editor-mitigation-status", number = number),
+                )
             });
         if status != mitigation.status {
             commands.push(edit(Edit::SetMitigationStatus {
@@ -374,7 +390,12 @@ fn mitigation_heading_ui(
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &name));
                 response.on_hover_text(name).clicked()
             };
-            if icon_button(ui, true, "✕", tr_args!("editor-remove-mitigation", number = number)) {
+            if icon_button(
+                ui,
+                true,
+                "✕",
+                tr_args!("editor-remove-mitigation", number = number),
+            ) {
                 commands.push(edit(Edit::RemoveMitigation {
                     entry: id.clone(),
                     mitigation_idx,
@@ -423,7 +444,11 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
                 )
                 .on_hover_text(tr("editor-remove-this-group"));
             remove.widget_info(|| {
-                WidgetInfo::labeled(Role::Button, true, tr_args!("editor-remove-group", group = group))
+                WidgetInfo::labeled(
+                    Role::Button,
+                    true,
+                    tr_args!("editor-remove-group", group = group),
+                )
             });
             if remove.clicked() {
                 commands.push(Command::Edit(Edit::RemoveAffectedGroup {
@@ -564,7 +589,11 @@ pub(super) fn date_field(
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
     let parsed = date_text::parse(&text);
-    let response = response.on_hover_text(tr_args!("editor-as", accessible = accessible, forms = date_text::forms()));
+    let response = response.on_hover_text(tr_args!(
+        "editor-as",
+        accessible = accessible,
+        forms = date_text::forms()
+    ));
     if let Err(reason) = &parsed {
         ui.label(
             RichText::new(reason)

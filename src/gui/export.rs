@@ -20,8 +20,8 @@ use dpia_core::snapshot::Label;
 use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, Progress, ReportOptions};
 
-use crate::paper_approvals::{self, Printed};
 use crate::gui::i18n::{tr, tr_args};
+use crate::paper_approvals::{self, Printed};
 
 /// The Export PDF dialog and the export it may be running.
 #[derive(Debug, Default)]
@@ -116,9 +116,9 @@ impl ExportDialog {
             .and_then(Path::file_stem)
             .map_or_else(|| "register".into(), |stem| stem.to_string_lossy());
         let name = if self.is_public {
-            tr_args!("export-public-pdf", stem = stem)
+            format!("{stem}-public.pdf")
         } else {
-            tr_args!("export-pdf", stem = stem)
+            format!("{stem}.pdf")
         };
         match register_path {
             Some(path) => path.with_file_name(name).display().to_string(),
@@ -162,7 +162,11 @@ impl ExportDialog {
                     Ok(Message::Finished(result)) => {
                         let outcome = match result {
                             Ok(size) => {
-                                notice = Some(tr_args!("export-exported-the-to", edition = edition_name(job.edition), path = job.path.display()));
+                                notice = Some(tr_args!(
+                                    "export-exported-the-to",
+                                    edition = edition_name(job.edition),
+                                    path = job.path.display()
+                                ));
                                 Outcome::Written {
                                     path: job.path.clone(),
                                     size,
@@ -415,8 +419,10 @@ impl DpiaApp {
                 });
             }
             Err(err) => {
-                self.export.outcome =
-                    Some(Outcome::Failed(tr_args!("export-cannot-start-the-export", err = err)));
+                self.export.outcome = Some(Outcome::Failed(tr_args!(
+                    "export-cannot-start-the-export",
+                    err = err
+                )));
             }
         }
     }
@@ -432,8 +438,16 @@ impl DpiaApp {
             .spawn(move || {
                 let result = match std::process::Command::new("xdg-open").arg(&opened).status() {
                     Ok(status) if status.success() => Ok(()),
-                    Ok(status) => Err(tr_args!("export-could-not-open-xdg-open", opened = opened.display(), status = status)),
-                    Err(err) => Err(tr_args!("export-could-not-open-cannot-run", opened = opened.display(), err = err)),
+                    Ok(status) => Err(tr_args!(
+                        "export-could-not-open-xdg-open",
+                        opened = opened.display(),
+                        status = status
+                    )),
+                    Err(err) => Err(tr_args!(
+                        "export-could-not-open-cannot-run",
+                        opened = opened.display(),
+                        err = err
+                    )),
                 };
                 sender.send(result).ok();
                 repaint.request_repaint();
@@ -441,8 +455,11 @@ impl DpiaApp {
         match spawned {
             Ok(_) => self.export.openers.push(receiver),
             Err(err) => {
-                self.errors
-                    .push(tr_args!("export-could-not-open", target = target_name(target), err = err));
+                self.errors.push(tr_args!(
+                    "export-could-not-open",
+                    target = target_name(target),
+                    err = err
+                ));
             }
         }
     }
@@ -473,7 +490,10 @@ fn public_marking_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register
     }
     ui.add_space(6.0);
     message_ui(ui, Tone::Warning, |ui| {
-        ui.label(tr_args!("export-this-register-is-marked-which", marking = marking));
+        ui.label(tr_args!(
+            "export-this-register-is-marked-which",
+            marking = marking
+        ));
         ui.horizontal(|ui| {
             for choice in Marking::ALL {
                 if choice == marking {
@@ -559,7 +579,11 @@ fn dialog_ui(
     let mut action = None;
     let mut close = false;
     let is_running = export.is_running();
-    ui.label(tr_args!("export-an-a4-paper-of-for", title = register.metadata.title, entries = entries(register.entries.len())));
+    ui.label(tr_args!(
+        "export-an-a4-paper-of-for",
+        title = register.metadata.title,
+        entries = entries(register.entries.len())
+    ));
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
         options_ui(ui, export, register, has_file, labels, &mut action);
@@ -568,7 +592,10 @@ fn dialog_ui(
     ui.add_space(10.0);
     if let Some(existing) = &export.asking_replace {
         message_ui(ui, Tone::Warning, |ui| {
-            ui.label(tr_args!("export-exists-already-replace-it", existing = target_name(existing)));
+            ui.label(tr_args!(
+                "export-exists-already-replace-it",
+                existing = target_name(existing)
+            ));
             ui.horizontal(|ui| {
                 if ui.button(tr("export-replace")).clicked() {
                     action = Some(Action::Replace);
@@ -605,7 +632,11 @@ fn dialog_ui(
         Some(Outcome::Written { path, size }) => {
             ui.add_space(8.0);
             message_ui(ui, Tone::Done, |ui| {
-                ui.label(tr_args!("export-written-kb", path = path.display(), div_ceil = size.div_ceil(1024)));
+                ui.label(tr_args!(
+                    "export-written-kb",
+                    path = path.display(),
+                    div_ceil = size.div_ceil(1024)
+                ));
                 ui.horizontal(|ui| {
                     if let Some(folder) = path.parent()
                         && ui.button(tr("export-open-the-folder")).clicked()
@@ -662,17 +693,18 @@ fn options_ui(
 
             ui.label(RichText::new(tr("export-edition")).strong());
             ui.vertical(|ui| {
-                if ui.checkbox(&mut export.is_public, tr("export-public-edition")).changed() {
+                if ui
+                    .checkbox(&mut export.is_public, tr("export-public-edition"))
+                    .changed()
+                {
                     let made_for = export.made_for.clone();
                     export.suggest(made_for.as_deref());
                     export.asking_replace = None;
                 }
                 ui.label(
-                    RichText::new(
-                        tr("export-confidential-text-is-replaced-by"),
-                    )
-                    .weak()
-                    .small(),
+                    RichText::new(tr("export-confidential-text-is-replaced-by"))
+                        .weak()
+                        .small(),
                 );
             });
             ui.end_row();
@@ -707,29 +739,31 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
     };
     ui.label(RichText::new(tr("export-workshop-outcome")).strong());
     ui.vertical(|ui| {
-                let chosen = export.workshop_idx.map_or_else(|| tr("export-no-workshop").to_owned(), name);
-                ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
-                    egui::ComboBox::from_id_salt("export-workshop")
-                        .width(220.0)
-                        .selected_text(chosen)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut export.workshop_idx, None, tr("export-no-workshop"));
-                            for idx in (0..register.workshops.len()).rev() {
-                                ui.selectable_value(&mut export.workshop_idx, Some(idx), name(idx));
-                            }
-                        })
-                        .response
-                        .widget_info(|| {
-                            WidgetInfo::labeled(Role::ComboBox, true, tr("export-workshop-outcome"))
-                        });
+        let chosen = export
+            .workshop_idx
+            .map_or_else(|| tr("export-no-workshop").to_owned(), name);
+        ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
+            egui::ComboBox::from_id_salt("export-workshop")
+                .width(220.0)
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut export.workshop_idx, None, tr("export-no-workshop"));
+                    for idx in (0..register.workshops.len()).rev() {
+                        ui.selectable_value(&mut export.workshop_idx, Some(idx), name(idx));
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    WidgetInfo::labeled(Role::ComboBox, true, tr("export-workshop-outcome"))
                 });
-                let hint = if register.workshops.is_empty() {
-                    tr("export-no-workshops-recorded-yet-run")
-                } else {
-                    tr("export-adds-the-final-order-tiers")
-                };
-                ui.label(RichText::new(hint).weak().small());
-            });
+        });
+        let hint = if register.workshops.is_empty() {
+            tr("export-no-workshops-recorded-yet-run")
+        } else {
+            tr("export-adds-the-final-order-tiers")
+        };
+        ui.label(RichText::new(hint).weak().small());
+    });
     ui.end_row();
     ui.label(RichText::new(tr("actions-action-log")).strong());
     ui.vertical(|ui| {
@@ -749,9 +783,10 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
 
 /// The "Changes since" picker: no change log, or one of the snapshots, newest first.
 fn since_ui(ui: &mut Ui, since: &mut Option<Label>, labels: &[Label]) {
-    let chosen = since
-        .as_ref()
-        .map_or_else(|| tr("export-no-change-log").to_owned(), ToString::to_string);
+    let chosen = since.as_ref().map_or_else(
+        || tr("export-no-change-log").to_owned(),
+        ToString::to_string,
+    );
     ui.add_enabled_ui(!labels.is_empty(), |ui| {
         egui::ComboBox::from_id_salt("export-since")
             .width(220.0)
@@ -802,7 +837,11 @@ fn progress_text(progress: Progress) -> String {
         Progress::LayingOut {
             entries_done,
             num_entries,
-        } => tr_args!("export-laying-out-the-entries-of", entries_done = entries_done, num_entries = num_entries),
+        } => tr_args!(
+            "export-laying-out-the-entries-of",
+            entries_done = entries_done,
+            num_entries = num_entries
+        ),
         Progress::Writing => tr("export-writing-the-pdf").to_owned(),
         Progress::Done => tr("export-done").to_owned(),
     }

@@ -9,10 +9,10 @@ use egui::{FontId, RichText, Role, Ui, Vec2, WidgetInfo};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::filter::HeatCell;
 use dpia_core::register::{Likelihood, Register, Scale, Severity, Stage};
 use dpia_core::scoring::Score;
-use crate::gui::i18n::{tr, tr_args};
 
 const CELL: f32 = 92.0;
 const MATRIX_CELL: Vec2 = Vec2::new(64.0, 30.0);
@@ -35,12 +35,7 @@ pub(super) fn heat_map_ui(
             ui.selectable_value(&mut view.heat_map_stage, stage, label);
         }
     });
-    ui.label(
-        RichText::new(
-            tr("register-each-entry-is-placed-by"),
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr("register-each-entry-is-placed-by")).weak());
     ui.add_space(8.0);
     let stage = view.heat_map_stage;
     // Side by side where both fit, else the matrix under the grid; the area scrolls either way.
@@ -106,7 +101,7 @@ fn grid_ui(
                 egui::Layout::right_to_left(egui::Align::Center),
                 |ui| {
                     ui.set_min_size(Vec2::new(LIKELIHOOD_LABELS, CELL));
-                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.name()));
+                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.ui_name()));
                 },
             );
             for severity in Severity::ALL {
@@ -122,7 +117,14 @@ fn grid_ui(
                     &text,
                     font,
                 );
-                let name = tr_args!("register-severity-likelihood", count = super::entries(count), severity = severity.value(), severity2 = severity.name(), likelihood = likelihood.value(), likelihood2 = likelihood.name());
+                let name = tr_args!(
+                    "register-severity-likelihood",
+                    count = super::entries(count),
+                    severity = severity.value(),
+                    severity2 = severity.ui_name(),
+                    likelihood = likelihood.value(),
+                    likelihood2 = likelihood.ui_name()
+                );
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 let response = response.on_hover_text(&name);
                 if response.clicked() {
@@ -144,7 +146,7 @@ fn grid_ui(
                 egui::Layout::top_down(egui::Align::Center),
                 |ui| {
                     ui.set_min_size(Vec2::new(CELL, 34.0));
-                    ui.label(format!("{}\n{}", severity.value(), severity.name()));
+                    ui.label(format!("{}\n{}", severity.value(), severity.ui_name()));
                 },
             );
         }
@@ -168,7 +170,7 @@ fn legend_ui(ui: &mut Ui) {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 3.0, theme::level_fill(level));
-            ui.label(format!("{} {range}", level.name()));
+            ui.label(format!("{} {range}", level.ui_name()));
             ui.add_space(6.0);
         }
     });
@@ -214,7 +216,12 @@ fn matrix_ui(
                         &text,
                         FontId::new(15.0, theme::bold_family()),
                     );
-                    let name = tr_args!("register-on", system = system, right = register.right_name(right), s = score.map_or_else(|| "no impact".to_owned(), |s| format!("highest {s}")));
+                    let name = tr_args!(
+                        "register-on",
+                        system = system,
+                        right = register.right_name(right),
+                        score = score.map_or_else(|| "none".to_owned(), |s| s.to_string())
+                    );
                     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                     let response = response.on_hover_text(&name);
                     if response.clicked() && score.is_some() {

@@ -13,11 +13,11 @@ use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 use super::command::Command;
 use super::one_line::one_line_ui;
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::register::{
     Assessment, Entry, Impact, Likelihood, Register, Right, RightId, Scale, Severity, Stage,
 };
-use crate::gui::i18n::{tr, tr_args};
 use dpia_core::scoring::Score;
 
 /// The space between the cells of a row.
@@ -129,7 +129,8 @@ pub(super) fn impact_grid_ui(
     ui.spacing_mut().item_spacing.x = SPACING;
     let heading = |ui: &mut Ui| {
         ui.add(
-            egui::Label::new(RichText::new(tr("editor-rights-impact")).font(theme::bold_body())).truncate(),
+            egui::Label::new(RichText::new(tr("editor-rights-impact")).font(theme::bold_body()))
+                .truncate(),
         );
     };
     if stacked {
@@ -140,11 +141,15 @@ pub(super) fn impact_grid_ui(
             cell(ui, sizes.name, heading);
         }
         cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new(tr("editor-before-mitigation")).strong()).truncate());
+            ui.add(
+                egui::Label::new(RichText::new(tr("editor-before-mitigation")).strong()).truncate(),
+            );
         });
         ui.add_space(sizes.gap);
         cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new(tr("editor-after-mitigation")).strong()).truncate());
+            ui.add(
+                egui::Label::new(RichText::new(tr("editor-after-mitigation")).strong()).truncate(),
+            );
         });
     });
     ui.horizontal(|ui| {
@@ -323,7 +328,12 @@ fn residual_above_inherent(right: &Right, impact: &Impact) -> Option<String> {
     let inherent = Score::of(impact.inherent);
     let residual = Score::of(impact.residual?);
     (residual > inherent).then(|| {
-        tr_args!("editor-after-mitigation-scores-above-before", right = right.name, residual = residual.value(), inherent = inherent.value())
+        tr_args!(
+            "editor-after-mitigation-scores-above-before",
+            right = right.name,
+            residual = residual.value(),
+            inherent = inherent.value()
+        )
     })
 }
 
@@ -383,7 +393,11 @@ fn note_row(
             .small_button("✕")
             .on_hover_text(tr("editor-not-affected-remove-this-right"));
         remove.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, tr_args!("editor-remove", right = right.name))
+            WidgetInfo::labeled(
+                Role::Button,
+                true,
+                tr_args!("editor-remove", right = right.name),
+            )
         });
         if remove.clicked() {
             commands.push(set(Stage::Inherent, None));
@@ -409,14 +423,22 @@ fn stage_pickers(
     let severity = picker(
         ui,
         sizes,
-        &tr_args!("editor-severity-2", right_name = right_name, stage = stage.name()),
+        &tr_args!(
+            "editor-severity-2",
+            right_name = right_name,
+            stage = stage.ui_name()
+        ),
         shown.map(|a| a.severity),
         faint.map(|a| a.severity),
     );
     let likelihood = picker(
         ui,
         sizes,
-        &tr_args!("editor-likelihood-2", right_name = right_name, stage = stage.name()),
+        &tr_args!(
+            "editor-likelihood-2",
+            right_name = right_name,
+            stage = stage.ui_name()
+        ),
         shown.map(|a| a.likelihood),
         faint.map(|a| a.likelihood),
     );
@@ -434,7 +456,7 @@ fn stage_pickers(
 }
 
 /// Four boxes numbered 1–4; returns the value clicked, if it differs from the one chosen.
-fn picker<S: Scale + PartialEq>(
+fn picker<S: Scale + UiName + PartialEq>(
     ui: &mut Ui,
     sizes: Sizes,
     accessible: &str,
@@ -472,7 +494,7 @@ enum BoxLook {
 }
 
 /// One box of a picker; true when clicked while not already chosen.
-fn picker_box<S: Scale>(
+fn picker_box<S: Scale + UiName>(
     ui: &mut Ui,
     sizes: Sizes,
     accessible: &str,
@@ -489,7 +511,7 @@ fn picker_box<S: Scale>(
             format!("{accessible} {}", value.value()),
         )
     });
-    let response = response.on_hover_text(format!("{} {}", value.value(), value.name()));
+    let response = response.on_hover_text(format!("{} {}", value.value(), value.ui_name()));
     let visuals = ui.visuals();
     let accent = theme::accent(ui.ctx().theme());
     let (fill, text) = if is_chosen {

@@ -38,6 +38,7 @@ mod workshop;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::gui::i18n::tr_args;
 pub use app::{AUTOSAVE_INTERVAL_SECS, DpiaApp, Options};
 pub use clock::Clock;
 pub use command::{Command, MenuCommand};
@@ -46,7 +47,6 @@ pub use settings::{Settings, ThemeChoice};
 pub use snapshots::{ApprovalCommand, SnapshotCommand};
 pub use state::View;
 pub use workshop::WorkshopCommand;
-use crate::gui::i18n::{tr, tr_args};
 
 /// The app's name for eframe (which names its storage by it); the window title is `tr("app-dpia-register")`.
 const APP_NAME: &str = "DPIA register";
@@ -113,9 +113,5 @@ pub fn run(path: Option<&Path>) -> ExitCode {
 
 /// A count of entries in words: "1 entry", "29 entries".
 fn entries(count: usize) -> String {
-    if count == 1 {
-        tr("app-1-entry").to_owned()
-    } else {
-        tr_args!("app-entries", count = count)
-    }
+    tr_args!("app-entries", count = count)
 }

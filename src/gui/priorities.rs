@@ -9,8 +9,8 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
-use dpia_core::register::{Register, Stage};
 use crate::gui::i18n::tr;
+use dpia_core::register::{Register, Stage};
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -27,12 +27,7 @@ pub(super) fn priorities_ui(
     positions.sort_unstable();
     ui.horizontal(|ui| {
         ui.heading(tr("register-priorities"));
-        ui.label(
-            RichText::new(
-                tr("register-must-have-first-then-residual"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("register-must-have-first-then-residual")).weak());
     });
     ui.add_space(4.0);
     let theme = ui.ctx().theme();

@@ -6,9 +6,9 @@
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
+use crate::gui::i18n::tr;
 use dpia_core::register::Language;
 use serde::{Deserialize, Serialize};
-use crate::gui::i18n::tr;
 
 /// How many recent files the File menu lists.
 const MAX_RECENT_FILES: usize = 8;

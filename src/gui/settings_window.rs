@@ -56,7 +56,10 @@ impl DpiaApp {
                     field.request_focus();
                     window.focus = !field.has_focus();
                 }
-                ui.label(tr_args!("app-recorded-as-the-author-of", fallback = fallback));
+                ui.label(tr_args!(
+                    "app-recorded-as-the-author-of",
+                    fallback = fallback
+                ));
                 ui.add_space(8.0);
                 if ui.button(tr("actions-close")).clicked() {
                     close = true;

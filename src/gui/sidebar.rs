@@ -7,10 +7,10 @@ use egui::{RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 use super::command::{Command, MenuCommand};
 use super::state::{Derived, Document, ViewState};
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::filter::MustHaveFilter;
-use dpia_core::register::{MitigationStatus, Register, Scale, SystemId};
+use dpia_core::register::{MitigationStatus, Register, SystemId};
 use dpia_core::scoring::Level;
-use crate::gui::i18n::{tr, tr_args};
 
 /// Draws the systems list and the filters.
 pub(super) fn sidebar_ui(
@@ -25,7 +25,14 @@ pub(super) fn sidebar_ui(
         ui.add_space(6.0);
         section_heading(ui, tr("register-systems"));
         let total = register.entries.len();
-        if count_row(ui, view.filter.system.is_none(), tr("register-all-systems"), total).clicked() {
+        if count_row(
+            ui,
+            view.filter.system.is_none(),
+            tr("register-all-systems"),
+            total,
+        )
+        .clicked()
+        {
             view.filter.system = None;
         }
         for (system, count) in &derived.systems {
@@ -113,7 +120,12 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     ui.label(tr("editor-category"));
     egui::ComboBox::from_id_salt("filter-category")
         .width(width)
-        .selected_text(filter.category.as_deref().unwrap_or(tr("register-any-category")))
+        .selected_text(
+            filter
+                .category
+                .as_deref()
+                .unwrap_or(tr("register-any-category")),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.category, None, tr("register-any-category"));
             // Gathered only while the list is open: not on every key typed elsewhere.
@@ -127,11 +139,11 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     ui.label(tr("register-residual-level"));
     egui::ComboBox::from_id_salt("filter-level")
         .width(width)
-        .selected_text(filter.level.map_or(tr("register-any-level"), Level::name))
+        .selected_text(filter.level.map_or(tr("register-any-level"), Level::ui_name))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.level, None, tr("register-any-level"));
             for level in Level::ALL.into_iter().rev() {
-                ui.selectable_value(&mut filter.level, Some(level), level.name());
+                ui.selectable_value(&mut filter.level, Some(level), level.ui_name());
             }
         })
         .response
@@ -143,12 +155,16 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
         .selected_text(
             filter
                 .mitigation_status
-                .map_or(tr("register-any-status"), MitigationStatus::name),
+                .map_or(tr("register-any-status"), MitigationStatus::ui_name),
         )
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.mitigation_status, None, tr("register-any-status"));
+            ui.selectable_value(
+                &mut filter.mitigation_status,
+                None,
+                tr("register-any-status"),
+            );
             for status in MitigationStatus::ALL {
-                ui.selectable_value(&mut filter.mitigation_status, Some(status), status.name());
+                ui.selectable_value(&mut filter.mitigation_status, Some(status), status.ui_name());
             }
         })
         .response
@@ -178,7 +194,12 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     // Filters set from the heat map views, shown so they can be seen and removed.
     if let Some(cell) = filter.cell {
         ui.add_space(8.0);
-        let text = tr_args!("register-cell", stage = cell.stage.name(), severity = cell.severity.name(), likelihood = cell.likelihood.name());
+        let text = tr_args!(
+            "register-cell",
+            stage = cell.stage.ui_name(),
+            severity = cell.severity.ui_name(),
+            likelihood = cell.likelihood.ui_name()
+        );
         if removable(ui, &text) {
             filter.cell = None;
         }
@@ -202,9 +223,15 @@ fn removable(ui: &mut Ui, text: &str) -> bool {
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(text);
-                let remove = ui.small_button("✕").on_hover_text(tr("register-remove-this-filter"));
+                let remove = ui
+                    .small_button("✕")
+                    .on_hover_text(tr("register-remove-this-filter"));
                 remove.widget_info(|| {
-                    WidgetInfo::labeled(Role::Button, true, tr_args!("register-remove-filter", text = text))
+                    WidgetInfo::labeled(
+                        Role::Button,
+                        true,
+                        tr_args!("register-remove-filter", text = text),
+                    )
                 });
                 removed |= remove.clicked();
             });

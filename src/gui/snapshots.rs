@@ -23,6 +23,7 @@ use super::DpiaApp;
 use super::command::{Command, MenuCommand};
 use super::state::Document;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::diff::{self, ChangeLog, EntryField};
 use dpia_core::edit::Edit;
 use dpia_core::ranking::{self, Ranked};
@@ -31,7 +32,6 @@ use dpia_core::snapshot::{self, Label, Snapshot, SnapshotError};
 use dpia_files::SaveError;
 use dpia_files::snapshot_chain::{self, TakeError};
 use dpia_files::snapshot_file::{self, Details, Listed};
-use crate::gui::i18n::{tr, tr_args};
 
 /// Height of a row in the snapshot list and the read-only table.
 const ROW_HEIGHT: f32 = 30.0;
@@ -412,7 +412,12 @@ impl DpiaApp {
                 self.restore_part(
                     &path,
                     &from,
-                    &tr_args!("snapshots-restore-of-from", what = what, entry = entry, from = from),
+                    &tr_args!(
+                        "snapshots-restore-of-from",
+                        what = what,
+                        entry = entry,
+                        from = from
+                    ),
                     |working, older| snapshot::restore_field(working, older, &entry, &field),
                 );
             }
@@ -454,9 +459,17 @@ impl DpiaApp {
                 self.versions.form.note.clear();
                 let is_saved = self.save(ctx);
                 self.notice = Some(if is_saved {
-                    tr_args!("snapshots-took-snapshot-the-register-which", label = label, saved = saved.display())
+                    tr_args!(
+                        "snapshots-took-snapshot-the-register-which",
+                        label = label,
+                        saved = saved.display()
+                    )
                 } else {
-                    tr_args!("snapshots-took-snapshot-save-the-register", label = label, saved = saved.display())
+                    tr_args!(
+                        "snapshots-took-snapshot-save-the-register",
+                        label = label,
+                        saved = saved.display()
+                    )
                 });
                 let version_label = self.document.register.metadata.version_label.clone();
                 self.versions.read_list(path, &version_label);
@@ -475,7 +488,12 @@ impl DpiaApp {
                         .map(|record| record.label.clone()),
                 );
                 let next = snapshot::next_label(&labels, label.as_str());
-                self.versions.form.error = Some(tr_args!("snapshots-a-snapshot-labelled-was-taken", label = label, next = next, err = err));
+                self.versions.form.error = Some(tr_args!(
+                    "snapshots-a-snapshot-labelled-was-taken",
+                    label = label,
+                    next = next,
+                    err = err
+                ));
             }
             Err(err) => self.versions.form.error = Some(err.to_string()),
         }
@@ -505,7 +523,10 @@ impl DpiaApp {
         let kept = match kept {
             Ok(kept) => kept,
             Err(err) => {
-                self.errors.push(tr_args!("snapshots-nothing-was-restored-the-working", err = err));
+                self.errors.push(tr_args!(
+                    "snapshots-nothing-was-restored-the-working",
+                    err = err
+                ));
                 return;
             }
         };
@@ -515,7 +536,11 @@ impl DpiaApp {
             label: tr_args!("snapshots-restore-as-working-copy-2", label = label),
         }) {
             self.keep_selection_valid();
-            self.notice = Some(tr_args!("snapshots-restored-as-the-working-copy", label = label, label2 = kept.label()));
+            self.notice = Some(tr_args!(
+                "snapshots-restored-as-the-working-copy",
+                label = label,
+                label2 = kept.label()
+            ));
         }
         let version_label = self.document.register.metadata.version_label.clone();
         self.versions.read_list(path, &version_label);
@@ -542,7 +567,10 @@ impl DpiaApp {
                     label: undo_label.to_owned(),
                 }) {
                     self.keep_selection_valid();
-                    self.notice = Some(tr_args!("snapshots-done-undo-takes-it-back", undo_label = undo_label));
+                    self.notice = Some(tr_args!(
+                        "snapshots-done-undo-takes-it-back",
+                        undo_label = undo_label
+                    ));
                 }
             }
             Err(err) => self.errors.push(err),
@@ -579,7 +607,10 @@ pub(super) fn snapshots_ui(
         versions.approvals.read(path, now);
     }
     ui.horizontal(|ui| {
-        ui.heading(tr_args!("snapshots-snapshots-of", display_name = document.display_name()));
+        ui.heading(tr_args!(
+            "snapshots-snapshots-of",
+            display_name = document.display_name()
+        ));
         ui.add_space(12.0);
         let mut pane = versions.pane;
         ui.selectable_value(&mut pane, Pane::List, tr("snapshots-all-snapshots"));
@@ -623,7 +654,13 @@ fn list_pane_ui(
 ) {
     take_form_ui(ui, document, &mut versions.form, commands);
     ui.add_space(10.0);
-    ui.label(RichText::new(tr_args!("snapshots-kept-in", path = snapshot_file::folder(path).display())).weak());
+    ui.label(
+        RichText::new(tr_args!(
+            "snapshots-kept-in",
+            path = snapshot_file::folder(path).display()
+        ))
+        .weak(),
+    );
     if let Some(err) = &versions.list_error {
         error_line(ui, err);
     }
@@ -631,7 +668,10 @@ fn list_pane_ui(
     // what was read when the list was, so nothing is read here.
     for problem in snapshot_chain::audit_listed(&document.register, &versions.listed) {
         if problem.is_warning() {
-            ui.add(TextLabel::new(RichText::new(tr_args!("snapshots-note", problem = problem)).weak()).wrap());
+            ui.add(
+                TextLabel::new(RichText::new(tr_args!("snapshots-note", problem = problem)).weak())
+                    .wrap(),
+            );
         } else {
             error_line(ui, &problem.to_string());
         }
@@ -640,10 +680,7 @@ fn list_pane_ui(
     let mut action = None;
     if versions.readable().next().is_none() {
         ui.add_space(12.0);
-        ui.label(
-            RichText::new(tr("snapshots-no-snapshots-yet-take-one"))
-                .size(16.0),
-        );
+        ui.label(RichText::new(tr("snapshots-no-snapshots-yet-take-one")).size(16.0));
     } else {
         action = snapshot_table_ui(ui, versions, commands);
     }
@@ -830,7 +867,10 @@ fn row_buttons_ui(ui: &mut Ui, label: &Label) -> Option<ListAction> {
     let compare = ui
         .small_button(tr("snapshots-compare"))
         .on_hover_text(tr("snapshots-compare-with-the-working-register"))
-        .accessible_name(tr_args!("snapshots-compare-with-the-working-register-2", label = label));
+        .accessible_name(tr_args!(
+            "snapshots-compare-with-the-working-register-2",
+            label = label
+        ));
     if compare.clicked() {
         action = Some(ListAction::Compare(label.clone()));
     }
@@ -844,7 +884,10 @@ fn row_buttons_ui(ui: &mut Ui, label: &Label) -> Option<ListAction> {
     let restore = ui
         .small_button(tr("snapshots-restore"))
         .on_hover_text(tr("snapshots-restore-as-the-working-copy"))
-        .accessible_name(tr_args!("snapshots-restore-as-working-copy-3", label = label));
+        .accessible_name(tr_args!(
+            "snapshots-restore-as-working-copy-3",
+            label = label
+        ));
     if restore.clicked() {
         action = Some(ListAction::Restore(label.clone()));
     }
@@ -859,12 +902,20 @@ fn confirm_restore_ui(ctx: &egui::Context, versions: &mut Versions, commands: &m
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
         ui.set_width(480.0);
-        ui.heading(tr_args!("snapshots-restore-as-the-working-copy-2", label = label));
-        ui.label(tr_args!("snapshots-the-working-register-is-replaced", label = label));
+        ui.heading(tr_args!(
+            "snapshots-restore-as-the-working-copy-2",
+            label = label
+        ));
+        ui.label(tr_args!(
+            "snapshots-the-working-register-is-replaced",
+            label = label
+        ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(tr("app-restore")).clicked() {
-                commands.push(Command::Snapshot(SnapshotCommand::RestoreWhole(label.clone())));
+                commands.push(Command::Snapshot(SnapshotCommand::RestoreWhole(
+                    label.clone(),
+                )));
                 close = true;
             }
             if ui.button(tr("app-cancel")).clicked() {

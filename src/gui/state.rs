@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::gui::i18n::tr;
 use dpia_core::edit::{Edit, EditError, EntryText};
 use dpia_core::filter::{self, Filter, SearchText, Sort, SortKey};
 use dpia_core::history::History;
@@ -16,7 +17,6 @@ use dpia_core::scoring::{HeatMap, heat_map};
 use dpia_core::trail::Journal;
 use dpia_files::recovery::Fingerprint;
 use dpia_files::trail_file::Trail;
-use crate::gui::i18n::tr;
 
 /// An open register: its contents, where it lives, and its undo history.
 #[derive(Debug)]

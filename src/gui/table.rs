@@ -9,24 +9,24 @@ use egui_extras::{Column, TableBuilder};
 use super::command::{Command, MenuCommand};
 use super::state::{Derived, ViewState};
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::filter::{SortKey, SortOrder};
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Entry, Register, Stage};
-use crate::gui::i18n::{tr, tr_args};
 
 /// The columns, in the order the issue lists them, with their header text.
 fn column_titles() -> [(SortKey, &'static str); 10] {
     [
-    (SortKey::Id, tr("register-id")),
-    (SortKey::System, tr("register-system")),
-    (SortKey::Issue, tr("editor-issue")),
-    (SortKey::Concern, tr("editor-concern")),
-    (SortKey::HighestRight, tr("register-highest-right")),
-    (SortKey::Inherent, tr("editor-inherent")),
-    (SortKey::Residual, tr("editor-residual")),
-    (SortKey::Rank, tr("register-rank")),
-    (SortKey::MustHave, tr("register-must-have")),
-    (SortKey::Votes, tr("editor-votes")),
+        (SortKey::Id, tr("register-id")),
+        (SortKey::System, tr("register-system")),
+        (SortKey::Issue, tr("editor-issue")),
+        (SortKey::Concern, tr("editor-concern")),
+        (SortKey::HighestRight, tr("register-highest-right")),
+        (SortKey::Inherent, tr("editor-inherent")),
+        (SortKey::Residual, tr("editor-residual")),
+        (SortKey::Rank, tr("register-rank")),
+        (SortKey::MustHave, tr("register-must-have")),
+        (SortKey::Votes, tr("editor-votes")),
     ]
 }
 

@@ -9,6 +9,7 @@
 )]
 
 use std::sync::Arc;
+use crate::gui::i18n::UiName;
 
 use egui::{
     Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Margin, Response, Sense,
@@ -199,7 +200,7 @@ pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Respo
     ui.painter()
         .rect_filled(rect, CornerRadius::same(10), level_fill(level));
     let text = if width >= CHIP_WIDTH - 1.0 {
-        format!("{} {}", score.value(), level.name())
+        format!("{} {}", score.value(), level.ui_name())
     } else {
         score.value().to_string()
     };

@@ -19,20 +19,13 @@ pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
         .changes()
         .filter(|(_, change)| change.entry.as_ref() == Some(entry))
         .collect();
-    let heading = match changes.len() {
-        0 => tr("register-history-no-saved-changes").to_owned(),
-        1 => tr("register-history-1-saved-change").to_owned(),
-        count => tr_args!("register-history-saved-changes", count = count),
-    };
+    let heading = tr_args!("register-history-saved-changes", count = changes.len());
     egui::CollapsingHeader::new(heading)
         .id_salt(("entry-history", entry.as_str()))
         .default_open(false)
         .show(ui, |ui| {
             if changes.is_empty() {
-                ui.label(
-                    RichText::new(tr("register-changes-appear-here-with-who"))
-                        .weak(),
-                );
+                ui.label(RichText::new(tr("register-changes-appear-here-with-who")).weak());
             }
             for (block, change) in changes.iter().rev() {
                 change_line_ui(ui, block, change, false);
@@ -47,12 +40,7 @@ pub(super) fn register_log_ui(ui: &mut Ui, trail: &Trail) {
     }
     let changes: Vec<(&TrailBlock, &TrailChange)> = trail.changes().collect();
     if changes.is_empty() {
-        ui.label(
-            RichText::new(
-                tr("register-no-saved-changes-yet-each"),
-            )
-            .size(16.0),
-        );
+        ui.label(RichText::new(tr("register-no-saved-changes-yet-each")).size(16.0));
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;

@@ -42,9 +42,6 @@ app-home-you-registers-register = /home/you/registers/register.{ $extension }
 app-a-file-with-this-name = A file with this name exists and will be replaced.
 app-cancel = Cancel
 app-save-changes = Save changes?
-app-starting-a-new-register = starting a new register
-app-opening-another-register = opening another register
-app-opening-the-recovered-register = opening the recovered register
 app-discard-changes = Discard changes
 app-the-file-changed-on-disk = The file changed on disk
 app-was-changed-by-someone-or = { $file_name } was changed by someone or something else since you opened it (another copy of the app, or a git pull). Saving now would overwrite those changes.
@@ -68,9 +65,11 @@ app-an-unknown-time = an unknown time
 app-error = Error
 app-dismiss = Dismiss
 app-dpia-register = DPIA register
-app-the-window-could-not-open = the window could not open, so the terminal is the only place to say why
-app-1-entry = 1 entry
-app-entries = { $count } entries
+app-entries =
+    { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    }
 app-light-theme = Light theme
 app-dark-theme = Dark theme
 app-follow-the-system-theme = Follow the system theme
@@ -83,9 +82,6 @@ app-workshop = Workshop
 app-conflicts = Conflicts
 app-actions = Actions
 app-details = Details
-app-this-module-is-where-the = this module is where the app's colours are defined
-app-dejavusans = DejaVuSans
-app-dejavusans-bold = DejaVuSans-Bold
 app-the-autosave-thread-stopped = the autosave thread stopped
 app-could-not-write-the-recovery = Could not write the recovery copy: { $err }
 app-restored-a-register-that-was = Restored a register that was never saved: save it to keep it
@@ -99,11 +95,19 @@ app-restore-recovered-changes = restore recovered changes
 app-restored-unsaved-changes-from-the = Restored unsaved changes from the recovery copy
 app-nothing-was-merged-the-file = Nothing was merged: the file on disk cannot be read: { $err }
 app-merge-the-changes-on-disk = merge the changes on disk
-app-merged-with-the-changes-on-2 = Merged with the changes on disk: { $num_conflicts } conflict{ $s } to resolve, each with yours or theirs; then save
+app-merged-with-the-changes-on-2 =
+    Merged with the changes on disk: { $num_conflicts ->
+        [one] { $num_conflicts } conflict
+       *[other] { $num_conflicts } conflicts
+    } to resolve, each with yours or theirs; then save
 app-new-register-add-entries-then = New register: add entries, then save it
 app-opened-the-register-carried-by = Opened the register carried by { $path }: save it as a register file to keep your changes
 app-opened = Opened { $path }
-app-holds-merge-conflict-to-resolve = { $path } holds { $num_conflicts } merge conflict{ $s } to resolve: take yours or theirs for each, then save
+app-holds-merge-conflict-to-resolve =
+    { $path } holds { $num_conflicts ->
+        [one] { $num_conflicts } merge conflict
+       *[other] { $num_conflicts } merge conflicts
+    } to resolve: take yours or theirs for each, then save
 app-the-register-was-saved-but = the register was saved, but its audit trail could not be written: { $err }
 app-a-register-is-saved-as = { $path }: a register is saved as a .ron file; use Export PDF… for papers
 app-this-file-is-a-pdf = { $path }: this file is a PDF; save the register under another name, or use Export PDF… for papers
@@ -130,3 +134,10 @@ app-not-saved-yet = Not saved yet
 app-unsaved-changes = Unsaved changes
 app-saved-2 = Saved
 app-menu-language = Language
+app-save-before =
+    { $file_name } has changes that are not saved. Save them before { $then ->
+        [new] starting a new register
+        [open] opening another register
+        [quit] closing
+       *[recovered] opening the recovered register
+    }?

@@ -23,7 +23,7 @@ editor-why-the-risk-is-or = Why the risk is, or is not, acceptable
 editor-accept-residual-risk = Accept residual risk
 editor-record-not-accepted = Record not accepted
 editor-more-must-be-done-before = More must be done before the processing goes ahead
-editor-fill-in-the-first = Fill in the { $and } first.
+editor-fill-in-the-first = Fill in the { $fields } first.
 editor-and = {" "}and{" "}
 editor-fill-in-the-date-of = Fill in the date of decision, as { $forms }.
 editor-the = The { $what }: { $reason }.
@@ -41,10 +41,19 @@ editor-clear-record = Clear record
 editor-remove-the-record-from-the = Remove the record from the register (Undo brings it back)
 editor-prior-consultation-is-not-indicated = Prior consultation is not indicated: no residual risk stays high after mitigation. A consultation can still be recorded.
 editor-ico-prior-consultation-indicated-dpa = ICO prior consultation indicated (DPA 2018 s65 / UK GDPR Art 36)
-editor-stay-high-or-very-high = { $high } stay{ $else } high or very high after mitigation ({ $accepted } accepted): { $shown }{ $new }.
-editor-and-more = {" "}and { $more } more
-editor-rank-of = Rank { $tied_rank }{ $else } of { $entries }
-editor-tied = {" "}(tied)
+editor-stay-high-or-very-high =
+    { $count ->
+        [one] { $count } entry stays
+       *[other] { $count } entries stay
+    } high or very high after mitigation ({ $accepted } accepted): { $shown }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }.
+editor-rank-of =
+    Rank { $rank }{ $tied ->
+        [yes] {" "}(tied)
+       *[no] {""}
+    } of { $entries }
 editor-delete = Delete
 editor-delete-this-entry-undo-brings = Delete this entry (undo brings it back)
 editor-duplicate = Duplicate
@@ -80,7 +89,6 @@ editor-inherent = Inherent
 editor-residual = Residual
 editor-breadth = Breadth { $breadth }
 editor-rights-scoring-high-or-above = Rights scoring high or above
-editor-the-outer-option-says-whether = the outer option says whether the date changed, the inner one is the date or none
 editor-as = { $accessible }, as { $forms }
 editor-rights-impact = Rights impact
 editor-before-mitigation = Before mitigation
@@ -98,3 +106,6 @@ editor-not-affected-remove-this-right = Not affected: remove this right's scores
 editor-remove = Remove { $right }
 editor-severity-2 = { $right_name } { $stage } severity
 editor-likelihood-2 = { $right_name } { $stage } likelihood
+editor-missing-name = name
+editor-missing-role = role
+editor-missing-rationale = rationale

@@ -1,5 +1,3 @@
-export-public-pdf = { $stem }-public.pdf
-export-pdf = { $stem }.pdf
 export-exported-the-to = Exported the { $edition } to { $path }
 export-the-export-stopped-before-it = The export stopped before it finished.
 export-export-pdf = Export PDF

@@ -1,7 +1,5 @@
 register-resolve-conflicts = Resolve conflicts
 register-no-conflicts-remain-save-the = No conflicts remain. Save the register to write it without them.
-register-1-place = 1 place
-register-places = { $count } places
 register-before-base = Before (base)
 register-yours-in-place = Yours (in place)
 register-theirs = Theirs
@@ -38,9 +36,11 @@ register-likelihood-severity = Likelihood × severity
 register-severity-likelihood = { $count }: severity { $severity } { $severity2 }, likelihood { $likelihood } { $likelihood2 }
 register-likelihood-severity-2 = Likelihood ↑   Severity →
 register-rights-systems-highest-score = Rights × systems: highest score
-register-on = { $system } on { $right }: { $s }
-register-no-impact = no impact
-register-highest = highest { $s }
+register-on =
+    { $system } on { $right }: { $score ->
+        [none] no impact
+       *[other] highest { $score }
+    }
 register-priorities = Priorities
 register-must-have-first-then-residual = Must-have first, then residual, inherent, breadth and votes; ties end on the id.
 register-rank = Rank
@@ -69,10 +69,18 @@ register-this-register-has-no-entries = This register has no entries yet.
 register-no-entries-match-the-filters = No entries match the filters.
 register-sort-by = Sort by { $title }
 register-must = ★ must
-register-history-no-saved-changes = History: no saved changes
-register-history-1-saved-change = History: 1 saved change
-register-history-saved-changes = History: { $count } saved changes
+register-history-saved-changes =
+    History: { $count ->
+        [0] no saved changes
+        [one] { $count } saved change
+       *[other] { $count } saved changes
+    }
 register-changes-appear-here-with-who = Changes appear here, with who made them, once they are saved.
 register-no-saved-changes-yet-each = No saved changes yet. Each save adds who changed what, and when, to the audit trail.
 register-register = register{" "}
 register-id = ID
+register-conflicts-about =
+    A merge met { $count ->
+        [one] { $count } place
+       *[other] { $count } places
+    } where both sides changed the same thing differently. Yours is in place until you choose; each choice can be undone. Save once all are settled: `check` fails while any remain.

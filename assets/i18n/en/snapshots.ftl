@@ -56,7 +56,11 @@ snapshots-no-allowed-signers-file-git = No allowed-signers file (git has none se
 snapshots-signatures-checked-against = Signatures checked against { $path } ({ $whose }).
 snapshots-signatures-checked-against-no-allowed = Signatures checked against no allowed-signers file: the one given cannot be read.
 snapshots-the-approvals-cannot-be-read = The approvals cannot be read: { $err }
-snapshots-verified-approval-invalid = Verified { $count } approval{ $s }: { $invalid } invalid
+snapshots-verified-approval-invalid =
+    Verified { $count ->
+        [one] { $count } approval
+       *[other] { $count } approvals
+    }: { $invalid } invalid
 snapshots-snapshot = Snapshot { $label }
 snapshots-approvals-of-snapshots-not-listed = Approvals of snapshots not listed
 snapshots-no-approvals-yet-approve-on = No approvals yet. Approve… on a snapshot records DPO advice, a sign-off or the ICO's response.
@@ -71,7 +75,11 @@ snapshots-conditions-or-advice = Conditions or advice
 snapshots-record-an-approval-dpo-advice = Record an approval, DPO advice or the ICO's response on this snapshot
 snapshots-approve-2 = Approve { $label }…
 snapshots-invalid = { $all } · { $invalid } invalid
-snapshots-approval = { $all } approval{ $s }
+snapshots-approval =
+    { $all ->
+        [one] { $all } approval
+       *[other] { $all } approvals
+    }
 snapshots-take-a-snapshot-first-then = Take a snapshot first: then it can be compared with the working register, and with later snapshots.
 snapshots-older = Older
 snapshots-older-version = Older version
@@ -106,7 +114,11 @@ snapshots-impacts-on-rights = Impacts on rights
 snapshots-not-judged = not judged
 snapshots-inherent-residual = inherent { $inherent } → residual { $residual }
 snapshots-the-approval-could-not-be = The approval could not be saved: { $err }
-snapshots-recorded-of-by = Recorded { $words } of { $label } by { $approval }, { $unsigned }: { $saved }
+snapshots-recorded-of-by =
+    Recorded { $words } of { $label } by { $approval }, { $unsigned ->
+        [signed] signed
+       *[unsigned] unsigned
+    }: { $saved }
 snapshots-say-in-what-role-dpo = Say in what role: DPO advice, SIRO sign-off, …
 snapshots-say-who-approves-the-name = Say who approves: the name is empty.
 snapshots-is-not-a-date-write = `{ $date }` is not a date: write it as YYYY-MM-DD, such as { $today }.
@@ -128,3 +140,9 @@ snapshots-optional-ssh-id-ed25519-to = optional: ~/.ssh/id_ed25519 to sign
 snapshots-browse-for-the-private-key = Browse for the private key file
 snapshots-key-passphrase = Key passphrase
 snapshots-only-if-the-key-has = only if the key has one
+snapshots-change-summary = { $added } added, { $removed } removed, { $changed } changed
+snapshots-moved-in-rank = , { $count } moved in rank
+snapshots-rank-from-to = rank { $old } → { $new }{ $arrow }
+snapshots-taken-at = Taken { $when }
+snapshots-taken-by = {" "}by { $author }
+snapshots-mitigation-due = {" "}· due { $due }

@@ -42,9 +42,17 @@ workshop-back-to-the-app = Back to the app
 workshop-the-session-keeps-running-the = The session keeps running: the Workshop view brings it back
 workshop-end-session = End session…
 workshop-discard-session = Discard session…
-workshop-cast-set-recorded = { $num_votes_cast } cast, { $tiers } set, { $moves }, { $actions } recorded.
-workshop-manual-move = manual move
-workshop-manual-moves = manual moves
+workshop-cast-set-recorded =
+    { $num_votes_cast } cast, { $tiers ->
+        [one] { $tiers } tier
+       *[other] { $tiers } tiers
+    } set, { $moves ->
+        [one] { $moves } manual move
+       *[other] { $moves } manual moves
+    }, { $actions ->
+        [one] { $actions } action
+       *[other] { $actions } actions
+    } recorded.
 workshop-end-the-workshop = End the workshop?
 workshop-ending-stores-the-workshop-record = Ending stores the workshop record in the register (Undo takes it back in one step), takes a snapshot named after the workshop and saves the register.
 workshop-end-and-record = End and record
@@ -96,3 +104,8 @@ workshop-remove = Remove
 workshop-add-participant = Add participant
 workshop-no-tier-2 = no tier
 workshop-not-scored = not scored
+workshop-votes =
+    { $count ->
+        [one] { $count } vote
+       *[other] { $count } votes
+    }

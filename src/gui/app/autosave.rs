@@ -10,9 +10,9 @@ use std::time::Duration;
 use super::DpiaApp;
 use crate::gui::state::Document;
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_files::recovery::RecoveryCopy;
 use dpia_files::register_file;
-use crate::gui::i18n::{tr, tr_args};
 
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_INTERVAL_SECS: f64 = 30.0;
@@ -176,8 +176,7 @@ impl DpiaApp {
         match register_file::load(recovery_path) {
             Ok(register) => {
                 self.replace_document(Document::new(register, None, None));
-                self.notice =
-                    Some(tr("app-restored-a-register-that-was").to_owned());
+                self.notice = Some(tr("app-restored-a-register-that-was").to_owned());
             }
             Err(err) => self.errors.push(err.to_string()),
         }

@@ -14,11 +14,11 @@ use crate::gui::settings_window::SettingsWindow;
 use crate::gui::state::View;
 use crate::gui::{Command, sidebar};
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::filter::Filter;
 use dpia_files::recovery::{self, RecoveryCopy};
 use dpia_files::{csv_file, register_file};
-use crate::gui::i18n::{tr, tr_args};
 
 impl DpiaApp {
     /// Carries out one command: one arm per command keeps every command's effect in one place.
@@ -48,7 +48,11 @@ impl DpiaApp {
                             register: Box::new(imported),
                             label: tr_args!("app-import-2", name = name),
                         });
-                        self.notice = Some(tr_args!("app-imported-entries-from", added = added, name = name));
+                        self.notice = Some(tr_args!(
+                            "app-imported-entries-from",
+                            added = added,
+                            name = name
+                        ));
                     }
                     Err(err) => self.errors.push(err.to_string()),
                 }
@@ -169,10 +173,7 @@ impl DpiaApp {
                             }
                         }
                     }
-                    None => self.errors.push(
-                        tr("app-add-a-system-first-in")
-                            .to_owned(),
-                    ),
+                    None => self.errors.push(tr("app-add-a-system-first-in").to_owned()),
                 }
             }
             MenuCommand::DuplicateEntry => {
@@ -264,8 +265,7 @@ impl DpiaApp {
                         label: tr("app-restore-recovered-changes").to_owned(),
                     });
                     self.keep_selection_valid();
-                    self.notice =
-                        Some(tr("app-restored-unsaved-changes-from-the").to_owned());
+                    self.notice = Some(tr("app-restored-unsaved-changes-from-the").to_owned());
                 }
                 Err(err) => self.errors.push(err.to_string()),
             },

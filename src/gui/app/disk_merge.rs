@@ -11,8 +11,8 @@ use dpia_files::register_file;
 
 use super::DpiaApp;
 use crate::gui::dialogs::{MergedFromDisk, Question};
-use crate::gui::state::View;
 use crate::gui::i18n::{tr, tr_args};
+use crate::gui::state::View;
 
 impl DpiaApp {
     /// Merges the file on disk into the working register, the version loaded (or last saved) as
@@ -26,7 +26,8 @@ impl DpiaApp {
         let on_disk = match register_file::load(&path) {
             Ok(on_disk) => on_disk,
             Err(err) => {
-                self.errors.push(tr_args!("app-nothing-was-merged-the-file", err = err));
+                self.errors
+                    .push(tr_args!("app-nothing-was-merged-the-file", err = err));
                 return;
             }
         };
@@ -62,7 +63,10 @@ impl DpiaApp {
             }));
         } else {
             self.view.view = View::Conflicts;
-            self.notice = Some(tr_args!("app-merged-with-the-changes-on-2", num_conflicts = num_conflicts, s = if num_conflicts == 1 { "" } else { "s" }));
+            self.notice = Some(tr_args!(
+                "app-merged-with-the-changes-on-2",
+                num_conflicts = num_conflicts
+            ));
         }
     }
 }

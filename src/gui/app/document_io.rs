@@ -11,11 +11,11 @@ use super::autosave::Wait;
 use crate::gui::dialogs::{FileRequest, Question};
 use crate::gui::state::{Document, View};
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::filter::Filter;
 use dpia_core::register::Register;
 use dpia_files::recovery::{self, Fingerprint, RecoveryCopy};
 use dpia_files::{paper, register_file, trail_file};
-use crate::gui::i18n::{tr, tr_args};
 
 impl DpiaApp {
     pub(super) fn new_document(&mut self) {
@@ -39,7 +39,10 @@ impl DpiaApp {
                 // Saving must never write RON over the paper: the register it carries opens as a
                 // new, unsaved document, and Save asks where to keep it.
                 self.replace_document(Document::new(register, None, None));
-                self.notice = Some(tr_args!("app-opened-the-register-carried-by", path = file_name(path)));
+                self.notice = Some(tr_args!(
+                    "app-opened-the-register-carried-by",
+                    path = file_name(path)
+                ));
             }
             Ok(register) => {
                 let mut document = Document::new(register, Some(path.to_owned()), fingerprint);
@@ -53,7 +56,11 @@ impl DpiaApp {
                 let num_conflicts = self.document.register.conflicts.len();
                 if num_conflicts > 0 {
                     self.view.view = View::Conflicts;
-                    self.notice = Some(tr_args!("app-holds-merge-conflict-to-resolve", path = file_name(path), num_conflicts = num_conflicts, s = if num_conflicts == 1 { "" } else { "s" }));
+                    self.notice = Some(tr_args!(
+                        "app-holds-merge-conflict-to-resolve",
+                        path = file_name(path),
+                        num_conflicts = num_conflicts
+                    ));
                 }
                 if let Some(pending) = recovery::pending(path) {
                     self.question = Some(Question::Recovery(pending));
@@ -71,7 +78,9 @@ impl DpiaApp {
         match trail_file::append(path, &author, self.clock.now(), changes) {
             Ok(Some((_, block))) => self.document.trail.blocks.push(block),
             Ok(None) => {}
-            Err(err) => self.errors.push(tr_args!("app-the-register-was-saved-but", err = err)),
+            Err(err) => self
+                .errors
+                .push(tr_args!("app-the-register-was-saved-but", err = err)),
         }
         self.document.journal.clear();
     }
@@ -114,12 +123,16 @@ impl DpiaApp {
             .extension()
             .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
         {
-            self.errors.push(tr_args!("app-a-register-is-saved-as", path = path.display()));
+            self.errors.push(tr_args!(
+                "app-a-register-is-saved-as",
+                path = path.display()
+            ));
             return false;
         }
         // A paper renamed without its extension is still a paper: RON written over it would lose it.
         if paper::is_pdf_file(&path) {
-            self.errors.push(tr_args!("app-this-file-is-a-pdf", path = path.display()));
+            self.errors
+                .push(tr_args!("app-this-file-is-a-pdf", path = path.display()));
             return false;
         }
         match register_file::save(&self.document.register, &path) {

@@ -11,14 +11,14 @@ use super::autosave::Wait;
 use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::i18n;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
-use dpia_core::register::Language;
 use crate::gui::{
-    Command, actions, conflicts, details, entries, entry_editor, heat_map, priorities,
-    sidebar, snapshots, table, theme,
+    Command, actions, conflicts, details, entries, entry_editor, heat_map, priorities, sidebar,
+    snapshots, table, theme,
 };
-use crate::gui::i18n::{tr, tr_args};
+use dpia_core::register::Language;
 
 /// How the toolbar fits the window (`DpiaApp::toolbar_fit`).
 #[derive(Debug, Clone, Copy)]
@@ -301,16 +301,14 @@ impl DpiaApp {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(tr("app-file"), |ui| self.file_menu_ui(ui));
             ui.menu_button(tr("app-edit"), |ui| {
-                let undo = self
-                    .document
-                    .history
-                    .undo_label()
-                    .map_or_else(|| tr("app-undo").to_owned(), |label| tr_args!("app-undo-2", label = label));
-                let redo = self
-                    .document
-                    .history
-                    .redo_label()
-                    .map_or_else(|| tr("app-redo").to_owned(), |label| tr_args!("app-redo-2", label = label));
+                let undo = self.document.history.undo_label().map_or_else(
+                    || tr("app-undo").to_owned(),
+                    |label| tr_args!("app-undo-2", label = label),
+                );
+                let redo = self.document.history.redo_label().map_or_else(
+                    || tr("app-redo").to_owned(),
+                    |label| tr_args!("app-redo-2", label = label),
+                );
                 let can_undo = self.document.history.undo_label().is_some();
                 let can_redo = self.document.history.redo_label().is_some();
                 self.menu_item_named(ui, MenuCommand::Undo, &undo, can_undo);
@@ -324,7 +322,12 @@ impl DpiaApp {
                     tr("app-duplicate-entry"),
                     has_selection,
                 );
-                self.menu_item_named(ui, MenuCommand::DeleteEntry, tr("app-delete-entry"), has_selection);
+                self.menu_item_named(
+                    ui,
+                    MenuCommand::DeleteEntry,
+                    tr("app-delete-entry"),
+                    has_selection,
+                );
                 ui.separator();
                 self.menu_item(ui, MenuCommand::FocusSearch);
                 self.menu_item(ui, MenuCommand::ClearFilters);
@@ -590,7 +593,9 @@ impl DpiaApp {
         let add = ui
             .button(if compact { "+" } else { tr("app-add-entry") })
             .on_hover_text(tr("app-add-an-entry-to-the"));
-        add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr("app-add-entry")));
+        add.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, true, tr("app-add-entry"))
+        });
         if add.clicked() {
             self.commands.push(Command::Menu(MenuCommand::AddEntry));
         }
@@ -701,7 +706,11 @@ impl DpiaApp {
 
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
-        let title = format!("{marker}{} — {}", self.document.display_name(), tr("app-dpia-register"));
+        let title = format!(
+            "{marker}{} — {}",
+            self.document.display_name(),
+            tr("app-dpia-register")
+        );
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;

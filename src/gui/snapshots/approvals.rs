@@ -18,6 +18,7 @@ use super::{SnapshotCommand, Versions, error_line};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::dialogs::FileRequest;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::approval::Approval;
 use dpia_core::signature::{AllowedSigners, Verification};
@@ -25,7 +26,6 @@ use dpia_core::snapshot::Label;
 use dpia_files::approval_file::{self, StoredApproval};
 use dpia_files::git_config;
 use form::ApproveForm;
-use crate::gui::i18n::{tr, tr_args};
 pub(super) use form::approve_form_ui;
 
 /// What the approvals part of the Snapshots view asks the app to do.
@@ -100,15 +100,17 @@ impl Approvals {
         };
         let allowed: Option<AllowedSigners> = match &file {
             None => {
-                tr("snapshots-no-allowed-signers-file-git")
-                    .clone_into(&mut self.checked_against);
+                tr("snapshots-no-allowed-signers-file-git").clone_into(&mut self.checked_against);
                 self.allowed_error = None;
                 None
             }
             Some(path) => match approval_file::read_allowed_signers(path) {
                 Ok(allowed) => {
-                    self.checked_against =
-                        tr_args!("snapshots-signatures-checked-against", path = path.display(), whose = whose);
+                    self.checked_against = tr_args!(
+                        "snapshots-signatures-checked-against",
+                        path = path.display(),
+                        whose = whose
+                    );
                     self.allowed_error = None;
                     Some(allowed)
                 }
@@ -127,7 +129,10 @@ impl Approvals {
             }
             Err(err) => {
                 self.checked.clear();
-                self.error = Some(tr_args!("snapshots-the-approvals-cannot-be-read", err = err));
+                self.error = Some(tr_args!(
+                    "snapshots-the-approvals-cannot-be-read",
+                    err = err
+                ));
             }
         }
     }
@@ -193,7 +198,11 @@ impl DpiaApp {
                     .iter()
                     .filter(|(_, checked)| checked.is_invalid())
                     .count();
-                self.notice = Some(tr_args!("snapshots-verified-approval-invalid", count = count, s = if count == 1 { "" } else { "s" }, invalid = invalid));
+                self.notice = Some(tr_args!(
+                    "snapshots-verified-approval-invalid",
+                    count = count,
+                    invalid = invalid
+                ));
             }
             ApprovalCommand::BrowseKey => {
                 let approvals = &self.versions.approvals;
@@ -266,12 +275,7 @@ pub(super) fn approvals_ui(ui: &mut Ui, versions: &mut Versions, commands: &mut 
     }
     if !any {
         ui.add_space(4.0);
-        ui.label(
-            RichText::new(
-                tr("snapshots-no-approvals-yet-approve-on"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("snapshots-no-approvals-yet-approve-on")).weak());
     }
 }
 
@@ -320,7 +324,13 @@ fn approval_grid_ui(ui: &mut Ui, id_salt: &str, rows: &[&(StoredApproval, Verifi
         .spacing([14.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            let titles = [tr("editor-role"), tr("editor-name"), tr("snapshots-decision"), tr("snapshots-date"), tr("snapshots-conditions-or-advice")];
+            let titles = [
+                tr("editor-role"),
+                tr("editor-name"),
+                tr("snapshots-decision"),
+                tr("snapshots-date"),
+                tr("snapshots-conditions-or-advice"),
+            ];
             for (title, width) in titles.into_iter().zip(widths) {
                 fixed_cell(
                     ui,
@@ -362,7 +372,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     let texts = [
         approval.role.as_str(),
         approval.name.as_str(),
-        approval.decision.words(),
+        approval.decision.ui_name(),
         &approval.date.to_string(),
         conditions,
     ]
@@ -415,7 +425,11 @@ pub(super) fn approve_button_ui(
             RichText::new(tr_args!("snapshots-invalid", all = all, invalid = invalid))
                 .color(theme::error_text(ui.ctx().theme()))
         } else {
-            RichText::new(tr_args!("snapshots-approval", all = all, s = if all == 1 { "" } else { "s" })).weak()
+            RichText::new(tr_args!(
+                "snapshots-approval",
+                all = all
+            ))
+            .weak()
         };
         ui.label(text);
     }

@@ -4,18 +4,17 @@
 //!
 //! Draws `diff::ChangeLog` as it is; restoring is a `Command::Snapshot` the app carries out.
 
-use std::fmt::Write as _;
 
 use egui::{Align, Label as TextLabel, Layout, RichText, Role, Ui, WidgetInfo};
 
 use super::{Pick, SnapshotCommand, Versions, error_line};
 use crate::gui::command::Command;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::Document;
 use crate::gui::theme;
 use dpia_core::diff::{Change, ChangeLog, EntryChanges, EntryField, EntrySummary};
 use dpia_core::register::EntryId;
 use dpia_core::snapshot::Label;
-use crate::gui::i18n::{tr, tr_args};
 
 /// More changed entries than this are shown folded, so a large change log stays quick to draw.
 const MAX_UNFOLDED_ENTRIES: usize = 40;
@@ -50,7 +49,9 @@ pub(super) fn compare_pane_ui(
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-older-version")));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-older-version"))
+            });
         versions.compare.older = picked;
         ui.add_space(12.0);
         ui.label(RichText::new(tr("snapshots-newer")).strong());
@@ -64,7 +65,9 @@ pub(super) fn compare_pane_ui(
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-newer-version")));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-newer-version"))
+            });
         versions.compare.newer = newer;
         ui.add_space(12.0);
         if ui
@@ -121,18 +124,34 @@ fn change_log_ui(
     restore_from: Option<&Label>,
     commands: &mut Vec<Command>,
 ) {
-    let mut summary = log.summary();
+    let mut summary = tr_args!(
+        "snapshots-change-summary",
+        added = log.added.len(),
+        removed = log.removed.len(),
+        changed = log.changed.len()
+    );
     if !log.rank_movements.is_empty() {
-        write!(summary, ", {} moved in rank", log.rank_movements.len()).ok();
+        summary.push_str(&tr_args!(
+            "snapshots-moved-in-rank",
+            count = log.rank_movements.len()
+        ));
     }
     ui.label(RichText::new(summary).font(theme::bold_family_size(16.0)));
     if log.is_empty() {
         ui.add_space(6.0);
-        ui.label(tr_args!("snapshots-no-differences-between-and", older_name = older_name, newer_name = newer_name));
+        ui.label(tr_args!(
+            "snapshots-no-differences-between-and",
+            older_name = older_name,
+            newer_name = newer_name
+        ));
         return;
     }
     if !log.register_changes.is_empty() {
-        section_heading(ui, tr("register-register-details"), log.register_changes.len());
+        section_heading(
+            ui,
+            tr("register-register-details"),
+            log.register_changes.len(),
+        );
         columns_header(ui, older_name, newer_name, false);
         for change in &log.register_changes {
             side_by_side_ui(ui, change, None, commands);
@@ -140,8 +159,18 @@ fn change_log_ui(
     }
     let theme = ui.ctx().theme();
     for (heading, entries, fill, mark) in [
-        (tr("snapshots-added"), &log.added, theme::notice_fill(theme), "+"),
-        (tr("snapshots-removed"), &log.removed, theme::error_fill(theme), "−"),
+        (
+            tr("snapshots-added"),
+            &log.added,
+            theme::notice_fill(theme),
+            "+",
+        ),
+        (
+            tr("snapshots-removed"),
+            &log.removed,
+            theme::error_fill(theme),
+            "−",
+        ),
     ] {
         if entries.is_empty() {
             continue;
@@ -195,11 +224,11 @@ fn change_log_ui(
             .show(ui, |ui| {
                 for movement in &log.rank_movements {
                     ui.label(RichText::new(movement.entry.id.as_str()).monospace());
-                    ui.label(format!(
-                        "rank {} → {}{}",
-                        movement.old_rank,
-                        movement.new_rank,
-                        match movement.new_rank.cmp(&movement.old_rank) {
+                    ui.label(tr_args!(
+                        "snapshots-rank-from-to",
+                        old = movement.old_rank,
+                        new = movement.new_rank,
+                        arrow = match movement.new_rank.cmp(&movement.old_rank) {
                             std::cmp::Ordering::Less => "  ▲",
                             std::cmp::Ordering::Greater => "  ▼",
                             std::cmp::Ordering::Equal => "",
@@ -281,7 +310,11 @@ fn restore_entry_button(
     let button = ui
         .button(tr("snapshots-restore-entry"))
         .on_hover_text(hover)
-        .accessible_name(tr_args!("snapshots-restore-from-2", entry = entry, from = from));
+        .accessible_name(tr_args!(
+            "snapshots-restore-from-2",
+            entry = entry,
+            from = from
+        ));
     if button.clicked() {
         commands.push(Command::Snapshot(SnapshotCommand::RestoreEntry {
             from: from.clone(),
@@ -302,7 +335,11 @@ fn column_widths(ui: &Ui, has_restore: bool) -> (f32, f32, f32) {
 fn columns_header(ui: &mut Ui, older_name: &str, newer_name: &str, has_restore: bool) {
     let (what, value, _) = column_widths(ui, has_restore);
     ui.horizontal(|ui| {
-        for (text, width) in [(tr("snapshots-field"), what), (older_name, value), (newer_name, value)] {
+        for (text, width) in [
+            (tr("snapshots-field"), what),
+            (older_name, value),
+            (newer_name, value),
+        ] {
             ui.allocate_ui_with_layout(
                 egui::vec2(width, 20.0),
                 Layout::left_to_right(Align::Center),
@@ -353,7 +390,12 @@ fn side_by_side_ui(
             let name = match &command {
                 SnapshotCommand::RestoreField {
                     from, entry, what, ..
-                } => tr_args!("snapshots-restore-of-from-2", what = what, entry = entry, from = from),
+                } => tr_args!(
+                    "snapshots-restore-of-from-2",
+                    what = what,
+                    entry = entry,
+                    from = from
+                ),
                 _ => tr("app-restore").to_owned(),
             };
             let hover = match &command {

@@ -9,11 +9,11 @@ use egui_extras::{Column, TableBuilder};
 
 use super::{Pane, ROW_HEIGHT, Versions};
 use crate::gui::entries;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
 use dpia_core::scoring::Score;
-use crate::gui::i18n::{tr, tr_args};
 
 /// A snapshot opened read-only: a banner saying so, its entries in priority order, and the
 /// selected entry's contents. Nothing here can change the working register.
@@ -48,7 +48,10 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
                     if ui.button(tr("snapshots-restore-as-working-copy")).clicked() {
                         action = Some(ReadOnlyAction::Restore);
                     }
-                    if ui.button(tr("snapshots-compare-with-working-register")).clicked() {
+                    if ui
+                        .button(tr("snapshots-compare-with-working-register"))
+                        .clicked()
+                    {
                         action = Some(ReadOnlyAction::Compare);
                     }
                 });
@@ -56,10 +59,11 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
             let mut about = snapshot
                 .taken_at()
                 .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("Taken %Y-%m-%d %H:%M")
+                .strftime("%Y-%m-%d %H:%M")
                 .to_string();
+            about = tr_args!("snapshots-taken-at", when = about);
             if !snapshot.author().is_empty() {
-                write!(about, " by {}", snapshot.author()).ok();
+                about.push_str(&tr_args!("snapshots-taken-by", author = snapshot.author()));
             }
             write!(about, ", {}", entries(snapshot.register().entries.len())).ok();
             if !snapshot.note().is_empty() {
@@ -123,7 +127,14 @@ fn read_only_table_ui(
         .column(Column::exact(theme::CHIP_WIDTH + 8.0))
         .min_scrolled_height(0.0)
         .header(26.0, |mut header| {
-            for title in [tr("register-rank"), "ID", tr("register-system"), tr("editor-issue"), tr("editor-inherent"), tr("editor-residual")] {
+            for title in [
+                tr("register-rank"),
+                "ID",
+                tr("register-system"),
+                tr("editor-issue"),
+                tr("editor-inherent"),
+                tr("editor-residual"),
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -176,7 +187,9 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.id.as_str()).monospace().strong());
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
-            ui.label(RichText::new(tr("snapshots-must-have")).color(theme::must_have(ui.ctx().theme())));
+            ui.label(
+                RichText::new(tr("snapshots-must-have")).color(theme::must_have(ui.ctx().theme())),
+            );
         }
     });
     ui.add(
@@ -209,12 +222,12 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
             ui.label(RichText::new(tr("register-none")).weak());
         }
         for (number, mitigation) in entry.mitigations.iter().enumerate() {
-            let mut about = mitigation.status.name().to_owned();
+            let mut about = mitigation.status.ui_name().to_owned();
             if !mitigation.owner.is_empty() {
                 write!(about, " · {}", mitigation.owner).ok();
             }
             if let Some(due) = mitigation.due {
-                write!(about, " · due {due}").ok();
+                about.push_str(&tr_args!("snapshots-mitigation-due", due = due));
             }
             ui.add(TextLabel::new(format!("{}. {}", number + 1, mitigation.text)).wrap());
             ui.label(RichText::new(about).weak().small());
@@ -239,7 +252,11 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
                 .residual
                 .map_or_else(|| tr("snapshots-not-judged").to_owned(), judgement);
             ui.label(RichText::new(register.right_name(&impact.right)).strong());
-            ui.label(tr_args!("snapshots-inherent-residual", inherent = judgement(impact.inherent), residual = residual));
+            ui.label(tr_args!(
+                "snapshots-inherent-residual",
+                inherent = judgement(impact.inherent),
+                residual = residual
+            ));
             if !impact.note.is_empty() {
                 ui.add(TextLabel::new(RichText::new(impact.note.as_str()).weak()).wrap());
             }

@@ -8,8 +8,8 @@ use dpia_core::register::{Deadline, EntryId};
 
 use super::live::{Live, Message};
 use super::style::Sizes;
-use crate::gui::theme;
 use crate::gui::i18n::{tr, tr_args};
+use crate::gui::theme;
 
 /// What is typed into the question so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,13 @@ pub(super) fn action_prompt_ui(
         &mut prompt.text,
         prompt.focus,
     );
-    field(ui, tr("actions-owner"), tr("workshop-who-will-do-it"), &mut prompt.owner, false);
+    field(
+        ui,
+        tr("actions-owner"),
+        tr("workshop-who-will-do-it"),
+        &mut prompt.owner,
+        false,
+    );
     field(
         ui,
         tr("workshop-deadline"),
@@ -129,7 +135,11 @@ pub(super) fn action_prompt_ui(
         .record_action(&prompt.text, &prompt.owner, deadline, prompt.entry.clone())
     {
         Ok(()) => {
-            live.message = Some(Message::Done(tr_args!("workshop-action-recorded-it-joins-the", about = about, text = prompt.text.trim())));
+            live.message = Some(Message::Done(tr_args!(
+                "workshop-action-recorded-it-joins-the",
+                about = about,
+                text = prompt.text.trim()
+            )));
             false
         }
         Err(err) => {

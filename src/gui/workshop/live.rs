@@ -162,7 +162,12 @@ impl Live {
         match self.session.vote(register, participant_idx, &entry) {
             Ok(()) => {
                 self.revision += 1;
-                self.message = Some(Message::Done(tr_args!("workshop-voted-for-left", participant_idx = self.participant_name(participant_idx), entry = entry, participant_idx2 = votes(self.session.votes_left(participant_idx)))));
+                self.message = Some(Message::Done(tr_args!(
+                    "workshop-voted-for-left",
+                    participant_idx = self.participant_name(participant_idx),
+                    entry = entry,
+                    participant_idx2 = votes(self.session.votes_left(participant_idx))
+                )));
             }
             Err(err) => self.refuse(&err.to_string()),
         }
@@ -175,7 +180,12 @@ impl Live {
         match self.session.withdraw_vote(participant_idx, &entry) {
             Ok(()) => {
                 self.revision += 1;
-                self.message = Some(Message::Done(tr_args!("workshop-took-a-vote-back-from", participant_idx = self.participant_name(participant_idx), entry = entry, participant_idx2 = votes(self.session.votes_left(participant_idx)))));
+                self.message = Some(Message::Done(tr_args!(
+                    "workshop-took-a-vote-back-from",
+                    participant_idx = self.participant_name(participant_idx),
+                    entry = entry,
+                    participant_idx2 = votes(self.session.votes_left(participant_idx))
+                )));
             }
             Err(err) => self.refuse(&err.to_string()),
         }

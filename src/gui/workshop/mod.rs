@@ -33,13 +33,12 @@ use super::DpiaApp;
 use super::command::Command;
 use super::dialogs::FileRequest;
 use super::state::View;
+use crate::gui::i18n::{self, tr, tr_args};
 use dpia_core::edit::Edit;
-use dpia_core::register::Language;
 use dpia_core::snapshot::{Label, Snapshot};
 use dpia_core::workshop::Session;
 use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
-use crate::gui::i18n::{tr, tr_args};
 
 /// A workshop action that reaches beyond the session itself: the start dialog, ending, full screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,21 +98,12 @@ type RegisterKey = (u64, u64);
 
 /// "1 vote", "3 votes".
 fn votes(count: u32) -> String {
-    counted(count, "vote", "votes")
-}
-
-/// A count and its noun, singular for one: "1 tier", "0 tiers" (the papers' one rule).
-fn counted<T: std::fmt::Display + PartialEq + From<u8> + Copy>(
-    count: T,
-    one: &str,
-    many: &str,
-) -> String {
-    labels(Language::English).counted(count, one, many)
+    tr_args!("workshop-votes", count = count)
 }
 
 /// A date as people write it: "11 July 2019".
 fn long_date(date: Date) -> String {
-    labels(Language::English).date(date)
+    labels(i18n::language()).date(date)
 }
 
 // ----- The app's side -----
@@ -190,7 +180,8 @@ impl DpiaApp {
             WorkshopCommand::Discard => {
                 self.leave_fullscreen(ctx);
                 if self.workshop.live.take().is_some() {
-                    self.notice = Some(tr("workshop-workshop-session-discarded-nothing-recorded").to_owned());
+                    self.notice =
+                        Some(tr("workshop-workshop-session-discarded-nothing-recorded").to_owned());
                 }
             }
             WorkshopCommand::EnterFullscreen => {
@@ -220,10 +211,8 @@ impl DpiaApp {
         }
         let Some(path) = self.document.path.clone() else {
             // Snapshots are kept beside the register's file, so it needs one.
-            self.errors.push(
-                tr("workshop-save-the-register-to-a")
-                    .to_owned(),
-            );
+            self.errors
+                .push(tr("workshop-save-the-register-to-a").to_owned());
             self.leave_fullscreen(ctx);
             self.file_dialogs.ask(FileRequest::SaveAs, None, ctx);
             return;
@@ -255,7 +244,11 @@ impl DpiaApp {
             }
         };
         let (updated, record) = session.finish(&self.document.register, label.as_str());
-        let note = tr_args!("workshop-after-the-workshop-of", title = record.title, date = record.date);
+        let note = tr_args!(
+            "workshop-after-the-workshop-of",
+            title = record.title,
+            date = record.date
+        );
         let snapshot =
             match Snapshot::take(&updated, label.clone(), jiff::Timestamp::now(), "", note) {
                 Ok(snapshot) => snapshot,
@@ -281,7 +274,10 @@ impl DpiaApp {
         self.workshop.reviewed = self.document.register.workshops.len().checked_sub(1);
         self.keep_selection_valid();
         if self.save(ctx) {
-            self.notice = Some(tr_args!("workshop-workshop-recorded-and-saved-snapshot", label = label));
+            self.notice = Some(tr_args!(
+                "workshop-workshop-recorded-and-saved-snapshot",
+                label = label
+            ));
         }
     }
 }

@@ -4,11 +4,11 @@
 //!
 //! Draws `Live` and hands keys and clicks to it; the order shown is the core's live order.
 
+use crate::gui::i18n::{tr, tr_args};
 use egui::{
     Align, CornerRadius, Layout, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder,
     Vec2,
 };
-use crate::gui::i18n::{tr, tr_args};
 
 use dpia_core::register::{EntryId, Register};
 use dpia_core::scoring::EntryScores;
@@ -76,7 +76,12 @@ fn header_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
         label(
             ui,
             muted(
-                tr_args!("workshop-entries", date = long_date(live.session.date), scope = live.session.scope, in_scope = in_scope),
+                tr_args!(
+                    "workshop-entries",
+                    date = long_date(live.session.date),
+                    scope = live.session.scope,
+                    in_scope = in_scope
+                ),
                 sizes.px(22.0),
             ),
         );
@@ -156,7 +161,11 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 label(
                     ui,
                     bold(
-                        tr_args!("workshop-rank-of", tied_rank = current.tied_rank, order = live.order.len()),
+                        tr_args!(
+                            "workshop-rank-of",
+                            tied_rank = current.tied_rank,
+                            order = live.order.len()
+                        ),
                         sizes.px(32.0),
                     ),
                 );
@@ -187,15 +196,30 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
             );
             ui.add_space(sizes.px(18.0));
             ui.horizontal(|ui| {
-                score_tag(ui, register, tr("editor-residual"), scores.residual.as_ref(), sizes);
-                score_tag(ui, register, tr("editor-inherent"), scores.inherent.as_ref(), sizes);
+                score_tag(
+                    ui,
+                    register,
+                    tr("editor-residual"),
+                    scores.residual.as_ref(),
+                    sizes,
+                );
+                score_tag(
+                    ui,
+                    register,
+                    tr("editor-inherent"),
+                    scores.inherent.as_ref(),
+                    sizes,
+                );
             });
             ui.add_space(sizes.px(12.0));
             ui.horizontal(|ui| {
                 label(
                     ui,
                     bold(
-                        tr_args!("workshop-this-session", session_votes = votes(current.session_votes)),
+                        tr_args!(
+                            "workshop-this-session",
+                            session_votes = votes(current.session_votes)
+                        ),
                         sizes.px(28.0),
                     ),
                 );
@@ -382,10 +406,7 @@ fn footer_ui(
     ui.add_space(sizes.px(6.0));
     label(
         ui,
-        muted(
-            tr("workshop-entry-1-9-vote-shift"),
-            sizes.px(19.0),
-        ),
+        muted(tr("workshop-entry-1-9-vote-shift"), sizes.px(19.0)),
     );
     ui.add_space(sizes.px(6.0));
     session_buttons_ui(ui, register, live, sizes, commands);
@@ -532,7 +553,11 @@ fn participant_card_ui(
         .clicked();
     let minus = ui
         .add(egui::Button::new(bold("−", sizes.px(20.0))).fill(colours::CURRENT))
-        .on_hover_text(tr_args!("workshop-takes-a-vote-back-from", name = name, entry = entry))
+        .on_hover_text(tr_args!(
+            "workshop-takes-a-vote-back-from",
+            name = name,
+            entry = entry
+        ))
         .clicked();
     (plus, minus)
 }

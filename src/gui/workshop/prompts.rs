@@ -10,10 +10,10 @@ use dpia_core::workshop::{Direction, WorkshopError};
 use super::action_prompt::{ActionPrompt, action_prompt_ui};
 use super::live::{Live, Message};
 use super::style::Sizes;
-use super::{WorkshopCommand, counted, votes};
+use super::{WorkshopCommand, votes};
 use crate::gui::command::Command;
-use crate::gui::theme;
 use crate::gui::i18n::{tr, tr_args};
+use crate::gui::theme;
 
 /// A question the presenter is asking.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,14 +58,17 @@ pub(super) fn dialog_ui(
             Dialog::Move(prompt) => move_prompt_ui(ui, register, live, prompt, sizes),
             Dialog::RecordAction(prompt) => action_prompt_ui(ui, live, prompt, sizes),
             Dialog::ConfirmEnd => {
-                let summary = tr_args!("workshop-cast-set-recorded", num_votes_cast = votes(live.num_votes_cast()), tiers = counted(live.num_tiers_set(), "tier", "tiers"), moves = counted(live.session.moves().len(), "manual move", "manual moves"), actions = counted(live.session.actions().len(), "action", "actions"));
+                let summary = tr_args!(
+                    "workshop-cast-set-recorded",
+                    num_votes_cast = votes(live.num_votes_cast()),
+                    tiers = live.num_tiers_set(),
+                    moves = live.session.moves().len(),
+                    actions = live.session.actions().len()
+                );
                 let answer = confirm_ui(
                     ui,
                     tr("workshop-end-the-workshop"),
-                    &[
-                        &summary,
-                        tr("workshop-ending-stores-the-workshop-record"),
-                    ],
+                    &[&summary, tr("workshop-ending-stores-the-workshop-record")],
                     tr("workshop-end-and-record"),
                     sizes,
                 );
@@ -108,13 +111,18 @@ fn move_prompt_ui(
         Direction::Down => ("down", prompt.from_rank + 1),
     };
     ui.label(
-        RichText::new(tr_args!("workshop-move-from-rank-to", entry = entry, way = way, from_rank = prompt.from_rank, to_rank = to_rank))
+        RichText::new(tr_args!(
+            "workshop-move-from-rank-to",
+            entry = entry,
+            way = way,
+            from_rank = prompt.from_rank,
+            to_rank = to_rank
+        ))
         .font(theme::bold_family_size(sizes.px(28.0))),
     );
     ui.add_space(sizes.px(6.0));
-    let question = ui.label(
-        RichText::new(tr("workshop-why-the-reason-is-recorded")).size(sizes.px(22.0)),
-    );
+    let question =
+        ui.label(RichText::new(tr("workshop-why-the-reason-is-recorded")).size(sizes.px(22.0)));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut prompt.reason)
@@ -161,13 +169,17 @@ fn move_prompt_ui(
         Ok(()) => {
             live.revision += 1;
             live.scroll_to_current = true;
-            live.message = Some(Message::Done(tr_args!("workshop-moved-to-rank", entry = entry, way = way, to_rank = to_rank, reason = prompt.reason.trim())));
+            live.message = Some(Message::Done(tr_args!(
+                "workshop-moved-to-rank",
+                entry = entry,
+                way = way,
+                to_rank = to_rank,
+                reason = prompt.reason.trim()
+            )));
             false
         }
         Err(WorkshopError::MoveWithoutReason { .. }) => {
-            prompt.problem = Some(
-                tr("workshop-say-why-a-manual-move").to_owned(),
-            );
+            prompt.problem = Some(tr("workshop-say-why-a-manual-move").to_owned());
             prompt.focus = true;
             true
         }

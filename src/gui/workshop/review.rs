@@ -12,9 +12,9 @@ use super::live::Live;
 use super::setup::{SetupOutcome, setup_ui};
 use super::{WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::command::Command;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_report::labels::capitalised;
-use crate::gui::i18n::{tr, tr_args};
 
 /// Draws the workshop view when no session runs: a way to start one, and past sessions to review.
 pub(super) fn workshops_ui(
@@ -44,12 +44,7 @@ pub(super) fn workshops_ui(
             commands.push(Command::Workshop(WorkshopCommand::Start));
         }
     });
-    ui.label(
-        RichText::new(
-            tr("workshop-a-session-dot-votes-and"),
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr("workshop-a-session-dot-votes-and")).weak());
     ui.add_space(8.0);
     let num_workshops = register.workshops.len();
     let Some(latest) = num_workshops.checked_sub(1) else {
@@ -106,7 +101,10 @@ fn attendance_text(attendance: &Attendance) -> String {
             format!("{}: {}", participants.len(), names.join(", "))
         }
         Attendance::Anonymous { count } => {
-            tr_args!("workshop-participants-anonymous-only-counts-were", count = count)
+            tr_args!(
+                "workshop-participants-anonymous-only-counts-were",
+                count = count
+            )
         }
     }
 }
@@ -121,11 +119,21 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
         .show(ui, |ui| {
             for (label, value) in [
                 (tr("snapshots-date"), long_date(workshop.date)),
-                (tr("snapshots-entries"), capitalised(&workshop.scope.to_string())),
-                (tr("workshop-participants"), attendance_text(&workshop.attendance)),
+                (
+                    tr("snapshots-entries"),
+                    capitalised(&workshop.scope.to_string()),
+                ),
+                (
+                    tr("workshop-participants"),
+                    attendance_text(&workshop.attendance),
+                ),
                 (
                     tr("editor-votes"),
-                    tr_args!("workshop-each-cast", votes_per_participant = workshop.votes_per_participant, cast = votes(cast)),
+                    tr_args!(
+                        "workshop-each-cast",
+                        votes_per_participant = workshop.votes_per_participant,
+                        cast = votes(cast)
+                    ),
                 ),
                 (tr("workshop-snapshot"), workshop.snapshot_label.clone()),
             ] {
@@ -146,7 +154,14 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
             "down"
         };
         ui.add(
-            egui::Label::new(tr_args!("workshop-moved-from-rank-to", entry = manual.entry, direction = direction, from_rank = manual.from_rank, to_rank = manual.to_rank, reason = manual.reason))
+            egui::Label::new(tr_args!(
+                "workshop-moved-from-rank-to",
+                entry = manual.entry,
+                direction = direction,
+                from_rank = manual.from_rank,
+                to_rank = manual.to_rank,
+                reason = manual.reason
+            ))
             .wrap(),
         );
     }
@@ -162,7 +177,13 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
         .column(Column::exact(80.0))
         .column(Column::exact(60.0))
         .header(24.0, |mut header| {
-            for title in [tr("register-rank"), tr("workshop-entry"), tr("editor-issue"), tr("workshop-tier"), tr("editor-votes")] {
+            for title in [
+                tr("register-rank"),
+                tr("workshop-entry"),
+                tr("editor-issue"),
+                tr("workshop-tier"),
+                tr("editor-votes"),
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -183,12 +204,14 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
                 row.col(|ui| {
                     match register.entry(entry) {
                         Some(found) => ui.add(egui::Label::new(&found.issue).truncate()),
-                        None => ui.label(RichText::new(tr("workshop-no-longer-in-the-register")).weak()),
+                        None => {
+                            ui.label(RichText::new(tr("workshop-no-longer-in-the-register")).weak())
+                        }
                     };
                 });
                 row.col(|ui| {
                     if let Some(tier) = workshop.tier_of(entry) {
-                        ui.label(tier.name());
+                        ui.label(tier.ui_name());
                     }
                 });
                 row.col(|ui| {

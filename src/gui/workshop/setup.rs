@@ -9,9 +9,9 @@ use jiff::civil::Date;
 use dpia_core::register::{Participant, Register, Scope, SystemId};
 use dpia_core::workshop::Session;
 
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 use dpia_report::labels::capitalised;
-use crate::gui::i18n::{tr, tr_args};
 
 /// The start dialog's fields.
 #[derive(Debug, Clone)]
@@ -85,8 +85,12 @@ impl Setup {
         if title.is_empty() {
             return Err(tr("workshop-give-the-session-a-title").to_owned());
         }
-        let date: Date = crate::gui::date_text::parse(&self.date)?
-            .ok_or_else(|| tr_args!("workshop-give-the-date-as", forms = crate::gui::date_text::forms()))?;
+        let date: Date = crate::gui::date_text::parse(&self.date)?.ok_or_else(|| {
+            tr_args!(
+                "workshop-give-the-date-as",
+                forms = crate::gui::date_text::forms()
+            )
+        })?;
         let scope = match self.scope {
             ScopeChoice::All => Scope::All,
             ScopeChoice::System => Scope::System(
@@ -155,12 +159,7 @@ pub(super) fn setup_ui(
     let modal = Modal::new(egui::Id::unique("workshop-setup")).show(ctx, |ui| {
         ui.set_width(600.0);
         ui.heading(tr("workshop-start-a-workshop"));
-        ui.label(
-            RichText::new(
-                tr("workshop-the-group-dot-votes-and"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("workshop-the-group-dot-votes-and")).weak());
         ui.add_space(8.0);
         egui::Grid::new("workshop-setup-grid")
             .num_columns(2)
@@ -221,11 +220,9 @@ pub(super) fn setup_ui(
             }
         }
         ui.label(
-            RichText::new(
-                tr("workshop-organisations-that-take-part-on"),
-            )
-            .weak()
-            .small(),
+            RichText::new(tr("workshop-organisations-that-take-part-on"))
+                .weak()
+                .small(),
         );
         problem_ui(ui, setup, register);
         ui.add_space(8.0);
@@ -249,9 +246,17 @@ pub(super) fn setup_ui(
 
 fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
     ui.vertical(|ui| {
-        ui.radio_value(&mut setup.scope, ScopeChoice::All, tr("workshop-the-whole-register"));
+        ui.radio_value(
+            &mut setup.scope,
+            ScopeChoice::All,
+            tr("workshop-the-whole-register"),
+        );
         ui.horizontal(|ui| {
-            ui.radio_value(&mut setup.scope, ScopeChoice::System, tr("workshop-one-system"));
+            ui.radio_value(
+                &mut setup.scope,
+                ScopeChoice::System,
+                tr("workshop-one-system"),
+            );
             let selected = setup
                 .system
                 .as_ref()
@@ -274,7 +279,11 @@ fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
                 .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-system")));
         });
         ui.horizontal(|ui| {
-            ui.radio_value(&mut setup.scope, ScopeChoice::Category, tr("workshop-one-category"));
+            ui.radio_value(
+                &mut setup.scope,
+                ScopeChoice::Category,
+                tr("workshop-one-category"),
+            );
             let selected = setup.category.clone().unwrap_or_default();
             egui::ComboBox::from_id_salt("workshop-category")
                 .selected_text(selected)

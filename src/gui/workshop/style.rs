@@ -8,8 +8,8 @@ use egui::{Align, CornerRadius, Layout, RichText, Ui, Vec2};
 use dpia_core::register::{Register, Tier};
 use dpia_core::scoring::Score;
 
+use crate::gui::i18n::{UiName, tr};
 use crate::gui::theme::{self, presenter as colours};
-use crate::gui::i18n::tr;
 
 /// Type sizes for the presenter, scaled with the window: a 1080-line projector gets bigger type
 /// than a 900-line laptop screen, so the back of the room reads the same.
@@ -69,7 +69,7 @@ pub(super) fn tier_tag(ui: &mut Ui, tier: Option<Tier>, size: f32) {
     match tier {
         Some(tier) => tag(
             ui,
-            tier.name(),
+            tier.ui_name(),
             theme::tier_fill(tier),
             theme::tier_text(tier),
             size,
@@ -94,7 +94,7 @@ pub(super) fn score_tag(
             let level = Score::level(top.score);
             tag(
                 ui,
-                &format!("{} {}", top.score.value(), level.name()),
+                &format!("{} {}", top.score.value(), level.ui_name()),
                 theme::level_fill(level),
                 theme::level_text(level),
                 sizes.px(24.0),

@@ -13,13 +13,13 @@ use jiff::civil::Date;
 use super::{ApprovalCommand, Versions, approval};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::snapshots::error_line;
 use crate::gui::theme;
 use dpia_core::approval::{Approval, Decision, OFFERED_ROLES};
 use dpia_core::signature::{self, SignError};
 use dpia_core::snapshot::Label;
 use dpia_files::approval_file;
-use crate::gui::i18n::{tr, tr_args};
 
 /// What is typed into the Approve… form.
 #[derive(Debug, Clone)]
@@ -79,11 +79,18 @@ impl DpiaApp {
                 approvals.form = None;
                 approvals.is_form_open = false;
                 approvals.read(path, self.clock.now());
-                self.notice = Some(tr_args!("snapshots-recorded-of-by", words = approval.decision.words(), label = approval.label, approval = approval.name, unsigned = if approval.is_signed() {
+                self.notice = Some(tr_args!(
+                    "snapshots-recorded-of-by",
+                    words = approval.decision.ui_name(),
+                    label = approval.label,
+                    approval = approval.name,
+                    unsigned = if approval.is_signed() {
                         "signed"
                     } else {
                         "unsigned"
-                    }, saved = saved.display()));
+                    },
+                    saved = saved.display()
+                ));
             }
             Err(err) => {
                 if let Some(form) = &mut approvals.form {
@@ -105,13 +112,23 @@ impl DpiaApp {
             return Err(tr("snapshots-say-who-approves-the-name").to_owned());
         }
         let date: Date = form.date.trim().parse().map_err(|_| {
-            tr_args!("snapshots-is-not-a-date-write", date = form.date.trim(), today = self.today)
+            tr_args!(
+                "snapshots-is-not-a-date-write",
+                date = form.date.trim(),
+                today = self.today
+            )
         })?;
         let checksum = self
             .versions
             .snapshot(path, &form.label)
             .map(dpia_core::snapshot::Snapshot::checksum)
-            .map_err(|err| tr_args!("snapshots-snapshot-cannot-be-approved", label = form.label, err = err))?;
+            .map_err(|err| {
+                tr_args!(
+                    "snapshots-snapshot-cannot-be-approved",
+                    label = form.label,
+                    err = err
+                )
+            })?;
         let mut approval = Approval {
             label: form.label.clone(),
             checksum,
@@ -128,9 +145,16 @@ impl DpiaApp {
                 .map_err(|err| tr_args!("snapshots-the-key-cannot-be-used", err = err))?;
             let passphrase = Some(form.passphrase.as_str()).filter(|p| !p.is_empty());
             let signed = signature::sign(&approval, &key, passphrase).map_err(|err| match err {
-                SignError::Passphrase(_) if passphrase.is_none() => tr_args!("snapshots-the-key-is-protected-by", key_path = key_path),
-                SignError::Passphrase(_) => tr_args!("snapshots-the-passphrase-does-not-open", key_path = key_path),
-                SignError::Sign(why) => tr_args!("snapshots-the-approval-could-not-be-2", why = why),
+                SignError::Passphrase(_) if passphrase.is_none() => {
+                    tr_args!("snapshots-the-key-is-protected-by", key_path = key_path)
+                }
+                SignError::Passphrase(_) => tr_args!(
+                    "snapshots-the-passphrase-does-not-open",
+                    key_path = key_path
+                ),
+                SignError::Sign(why) => {
+                    tr_args!("snapshots-the-approval-could-not-be-2", why = why)
+                }
             })?;
             approval.signature = Some(signed);
         }
@@ -159,12 +183,7 @@ pub(in crate::gui::snapshots) fn approve_form_ui(
     let shown = modal.show(ctx, |ui| {
         ui.set_width(680.0);
         ui.heading(tr_args!("snapshots-approve-snapshot", label = form.label));
-        ui.label(
-            RichText::new(
-                tr("snapshots-the-approval-is-kept-beside"),
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("snapshots-the-approval-is-kept-beside")).weak());
         ui.add_space(6.0);
         egui::Grid::new("approve-fields")
             .num_columns(2)
@@ -228,7 +247,9 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-offered-roles")));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-offered-roles"))
+            });
     });
     ui.end_row();
     let name = ui.label(tr("editor-name"));
@@ -238,7 +259,7 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
     ui.label(tr("snapshots-decision"));
     ui.horizontal(|ui| {
         for decision in Decision::ALL {
-            ui.radio_value(&mut form.decision, decision, decision.words());
+            ui.radio_value(&mut form.decision, decision, decision.ui_name());
         }
     });
     ui.end_row();
