@@ -20,6 +20,7 @@
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 //! - `trail`: the `edit` command and the audit trail, merged by real git.
+//! - `ui_text`: no word the app shows is written in the GUI's code; all come from the catalogues.
 
 #![expect(
     clippy::unwrap_used,
@@ -50,4 +51,5 @@ mod office;
 mod pdf;
 mod snapshots;
 mod trail;
+mod ui_text;
 mod util;

@@ -679,7 +679,7 @@ fn options_ui(
                     .add(
                         TextEdit::singleline(&mut export.path)
                             .desired_width(380.0)
-                            .hint_text("/home/you/papers/register.pdf"),
+                            .hint_text(tr("export-path-hint")),
                     )
                     .labelled_by(save_to.id);
                 if field.changed() {

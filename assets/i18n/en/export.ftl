@@ -38,3 +38,4 @@ export-writing-the-pdf = Writing the PDF
 export-done = Done
 export-full-edition = full edition
 export-public-edition-2 = public edition
+export-path-hint = /home/you/papers/register.pdf

@@ -31,7 +31,11 @@ workshop-no-entries-in-this-session = No entries in this session's scope.
 workshop-rank-of = Rank { $tied_rank } of { $order }
 workshop-this-session = { $session_votes } this session
 workshop-and-before = (and { $votes } before)
-workshop-moved-by-hand = Moved { $way } by hand: { $reason }
+workshop-moved-by-hand =
+    Moved { $way ->
+        [up] up
+       *[down] down
+    } by hand: { $reason }
 workshop-entry-1-9-vote-shift = ↑ ↓ entry   1–9 vote   Shift+1–9 take back   M S C W tier (again to clear)   Ctrl+↑ ↓ move, with a reason   A record an action   L list or one entry   F11 full screen
 workshop-left = { $left } left
 workshop-votes-for = { $name } votes for { $entry }
@@ -59,11 +63,19 @@ workshop-end-and-record = End and record
 workshop-discard-this-session = Discard this session?
 workshop-its-votes-tiers-and-moves = Its votes, tiers and moves are lost; nothing is recorded.
 workshop-discard-session-2 = Discard session
-workshop-move-from-rank-to = Move { $entry } { $way }, from rank { $from_rank } to { $to_rank }
+workshop-move-from-rank-to =
+    Move { $entry } { $way ->
+        [up] up
+       *[down] down
+    }, from rank { $from_rank } to { $to_rank }
 workshop-why-the-reason-is-recorded = Why? The reason is recorded with the workshop.
 workshop-a-short-reason = A short reason
 workshop-move = Move
-workshop-moved-to-rank = { $entry } moved { $way } to rank { $to_rank }: { $reason }
+workshop-moved-to-rank =
+    { $entry } moved { $way ->
+        [up] up
+       *[down] down
+    } to rank { $to_rank }: { $reason }
 workshop-say-why-a-manual-move = Say why: a manual move needs a reason, so the record can explain it
 workshop-keep-going = Keep going
 workshop-prioritise-the-register-live-with = Prioritise the register live, with a group, on a projector
@@ -76,7 +88,11 @@ workshop-participants = Participants
 workshop-each-cast = { $votes_per_participant } each; { $cast } cast
 workshop-snapshot = Snapshot
 workshop-manual-moves-2 = Manual moves
-workshop-moved-from-rank-to = { $entry } moved { $direction } from rank { $from_rank } to { $to_rank }: { $reason }
+workshop-moved-from-rank-to =
+    { $entry } moved { $direction ->
+        [up] up
+       *[down] down
+    } from rank { $from_rank } to { $to_rank }: { $reason }
 workshop-final-order = Final order
 workshop-entry = Entry
 workshop-tier = Tier
@@ -109,3 +125,5 @@ workshop-votes =
         [one] { $count } vote
        *[other] { $count } votes
     }
+workshop-tag-tie = TIE
+workshop-tag-moved = MOVED

@@ -4,7 +4,8 @@
 //!
 //! Draws `Live` and hands keys and clicks to it; the order shown is the core's live order.
 
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{self, tr, tr_args};
+use dpia_report::labels::labels;
 use egui::{
     Align, CornerRadius, Layout, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder,
     Vec2,
@@ -79,7 +80,7 @@ fn header_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 tr_args!(
                     "workshop-entries",
                     date = long_date(live.session.date),
-                    scope = live.session.scope,
+                    scope = labels(i18n::language()).workshop_scope(&live.session.scope),
                     in_scope = in_scope
                 ),
                 sizes.px(22.0),
@@ -172,10 +173,10 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 ui.add_space(sizes.px(12.0));
                 tier_tag(ui, current.tier, sizes.px(26.0));
                 if current.is_tied {
-                    tag(ui, "TIE", colours::TIE, colours::ON_TAG, sizes.px(22.0));
+                    tag(ui, tr("workshop-tag-tie"), colours::TIE, colours::ON_TAG, sizes.px(22.0));
                 }
                 if current.is_moved {
-                    tag(ui, "MOVED", colours::MOVED, colours::ON_TAG, sizes.px(22.0));
+                    tag(ui, tr("workshop-tag-moved"), colours::MOVED, colours::ON_TAG, sizes.px(22.0));
                 }
             });
             ui.add_space(sizes.px(10.0));
@@ -380,10 +381,10 @@ fn row_ui(
     row.horizontal(|ui| {
         ui.add_space(rank_width + ui.spacing().item_spacing.x);
         if rank.is_tied {
-            tag(ui, "TIE", colours::TIE, colours::ON_TAG, sizes.px(18.0));
+            tag(ui, tr("workshop-tag-tie"), colours::TIE, colours::ON_TAG, sizes.px(18.0));
         }
         if rank.is_moved {
-            tag(ui, "MOVED", colours::MOVED, colours::ON_TAG, sizes.px(18.0));
+            tag(ui, tr("workshop-tag-moved"), colours::MOVED, colours::ON_TAG, sizes.px(18.0));
         }
         ui.add(
             egui::Label::new(muted(&rank.reason, sizes.px(23.0)))

@@ -12,9 +12,9 @@ use super::live::Live;
 use super::setup::{SetupOutcome, setup_ui};
 use super::{WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::command::Command;
-use crate::gui::i18n::{UiName, tr, tr_args};
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use crate::gui::theme;
-use dpia_report::labels::capitalised;
+use dpia_report::labels::labels;
 
 /// Draws the workshop view when no session runs: a way to start one, and past sessions to review.
 pub(super) fn workshops_ui(
@@ -121,7 +121,7 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
                 (tr("snapshots-date"), long_date(workshop.date)),
                 (
                     tr("snapshots-entries"),
-                    capitalised(&workshop.scope.to_string()),
+                    labels(i18n::language()).workshop_scope(&workshop.scope),
                 ),
                 (
                     tr("workshop-participants"),
