@@ -477,6 +477,11 @@ mod tests {
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).expect("a source file reads");
                     let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+                    let text: String = text
+                        .lines()
+                        .filter(|line| !line.trim_start().starts_with("//"))
+                        .collect::<Vec<_>>()
+                        .join("\n");
                     for call in ["tr(", "tr_args!("] {
                         for (at, _) in text.match_indices(call) {
                             let rest = text[at + call.len()..].trim_start();
