@@ -11,6 +11,7 @@
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_accountability`: approvals in the Snapshots view, risk acceptance, prior consultation and the author's name, in the app.
 //! - `gui_actions`: the Actions view: an update added, an action completed, an entry opened from it.
+//! - `gui_language`: the app in Welsh and English, View › Language and the `DPIA_REGISTER_LANG` override.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
@@ -40,6 +41,7 @@ mod gui;
 mod gui_accountability;
 mod gui_actions;
 mod gui_dates;
+mod gui_language;
 mod gui_layout;
 mod gui_merge;
 mod gui_util;

@@ -75,16 +75,34 @@ const ID_CALLS: &[&str] = &[
 
 /// Literals that are not UI text though they look like it: `(file, literal, why)`.
 const EXCEPTIONS: &[(&str, &str, &str)] = &[
-    ("src/gui/mod.rs", "DPIA register", "eframe's app name, which names its storage folder"),
-    ("src/gui/mod.rs", "dpia-register: cannot open the window: {err}", "printed to the terminal"),
+    (
+        "src/gui/mod.rs",
+        "DPIA register",
+        "eframe's app name, which names its storage folder",
+    ),
+    (
+        "src/gui/mod.rs",
+        "dpia-register: cannot open the window: {err}",
+        "printed to the terminal",
+    ),
     ("src/gui/theme.rs", "DejaVuSans", "a font's name"),
     ("src/gui/theme.rs", "DejaVuSans-Bold", "a font's name"),
 ];
 
 /// The month names a typed date may use (parsed, never shown).
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// One string literal: its text, line, the calls it is inside (innermost last), and whether it
@@ -177,7 +195,8 @@ fn literals(code: &str) -> Vec<Literal> {
                 }
             }
             '"' | 'r' | 'b' => {
-                let is_raw = c == 'r' && matches!(next, Some('"' | '#')) && !is_path_char_before(&chars, at);
+                let is_raw =
+                    c == 'r' && matches!(next, Some('"' | '#')) && !is_path_char_before(&chars, at);
                 let is_byte = c == 'b' && next == Some('"') && !is_path_char_before(&chars, at);
                 if c == '"' || is_raw || is_byte {
                     let start_line = line;
@@ -238,7 +257,9 @@ fn raw_string(chars: &[char], mut at: usize) -> (String, usize) {
         hashes += 1;
         at += 1;
     }
-    let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+    let close: String = std::iter::once('"')
+        .chain(std::iter::repeat_n('#', hashes))
+        .collect();
     let rest: String = chars[at + 1..].iter().collect();
     let len = rest.find(&close).unwrap_or(rest.len());
     let text: String = rest.chars().take(len).collect();
@@ -289,17 +310,25 @@ fn problems(path: &str, code: &str) -> Vec<String> {
     for literal in literals(code) {
         let innermost = literal.calls.last().map(String::as_str).unwrap_or_default();
         let text = literal.text.as_str();
-        if (matches!(innermost, "tr" | "tr_args!") && literal.is_first_argument) || !has_words(text) {
+        if (matches!(innermost, "tr" | "tr_args!") && literal.is_first_argument) || !has_words(text)
+        {
             continue;
         }
         let in_id_call = ID_CALLS.iter().any(|call| {
-            literal.calls.iter().rev().take(2).any(|c| c == call || c.ends_with(&format!("::{call}")))
+            literal
+                .calls
+                .iter()
+                .rev()
+                .take(2)
+                .any(|c| c == call || c.ends_with(&format!("::{call}")))
         }) && !matches!(innermost, "format!");
         let in_text_call = literal.calls.iter().any(|call| {
             let last = call.rsplit("::").next().unwrap_or_default();
             TEXT_CALLS.contains(&last) && !ID_CALLS.iter().any(|id| call.ends_with(id))
         });
-        let is_excepted = EXCEPTIONS.iter().any(|(file, t, _)| *file == path && *t == text)
+        let is_excepted = EXCEPTIONS
+            .iter()
+            .any(|(file, t, _)| *file == path && *t == text)
             || (path == "src/gui/date_text.rs" && MONTHS.contains(&text));
         if is_excepted || in_id_call {
             continue;
@@ -345,23 +374,65 @@ fn no_ui_text_is_written_inline_in_the_gui() {
         num_ids += code.matches("tr(\"").count() + code.matches("tr_args!(").count();
         all.extend(problems(&path, &code));
     }
-    assert!(num_ids > 300, "the GUI looks its words up: {num_ids} lookups");
-    assert!(all.is_empty(), "UI text written inline:\n{}", all.join("\n"));
+    assert!(
+        num_ids > 300,
+        "the GUI looks its words up: {num_ids} lookups"
+    );
+    assert!(
+        all.is_empty(),
+        "UI text written inline:\n{}",
+        all.join("\n")
+    );
 }
 
 #[test]
 fn the_rule_finds_inline_text_and_lets_ids_symbols_and_keys_pass() {
     let flagged = |code: &str| problems("src/gui/x.rs", code);
-    assert_eq!(flagged(r#"fn f(ui: &mut Ui) { ui.button("Save"); }"#).len(), 1, "a button's label");
-    assert_eq!(flagged(r#"fn f(ui: &mut Ui) { ui.label(format!("{n} entries")); }"#).len(), 1, "a format! in a label");
-    assert_eq!(flagged(r#"fn f(ui: &mut Ui) { ui.label(RichText::new("Owner").strong()); }"#).len(), 1, "RichText");
-    assert_eq!(flagged(r#"fn f(r: Response) { r.on_hover_text("Remove this group"); }"#).len(), 1, "a tooltip");
-    assert_eq!(flagged(r#"fn f(ui: &mut Ui) { ui.checkbox(&mut on, "public"); }"#).len(), 1, "even a lowercase word");
-    assert_eq!(flagged(r#"fn f() -> &'static str { match x { A => "Residual risk accepted" } }"#).len(), 1, "a sentence anywhere");
-    assert_eq!(flagged(r#"const X: &str = "Save the register first";"#).len(), 1, "a sentence in a const");
+    assert_eq!(
+        flagged(r#"fn f(ui: &mut Ui) { ui.button("Save"); }"#).len(),
+        1,
+        "a button's label"
+    );
+    assert_eq!(
+        flagged(r#"fn f(ui: &mut Ui) { ui.label(format!("{n} entries")); }"#).len(),
+        1,
+        "a format! in a label"
+    );
+    assert_eq!(
+        flagged(r#"fn f(ui: &mut Ui) { ui.label(RichText::new("Owner").strong()); }"#).len(),
+        1,
+        "RichText"
+    );
+    assert_eq!(
+        flagged(r#"fn f(r: Response) { r.on_hover_text("Remove this group"); }"#).len(),
+        1,
+        "a tooltip"
+    );
+    assert_eq!(
+        flagged(r#"fn f(ui: &mut Ui) { ui.checkbox(&mut on, "public"); }"#).len(),
+        1,
+        "even a lowercase word"
+    );
+    assert_eq!(
+        flagged(r#"fn f() -> &'static str { match x { A => "Residual risk accepted" } }"#).len(),
+        1,
+        "a sentence anywhere"
+    );
+    assert_eq!(
+        flagged(r#"const X: &str = "Save the register first";"#).len(),
+        1,
+        "a sentence in a const"
+    );
     assert!(flagged(r#"fn f(ui: &mut Ui) { ui.button(tr("app-save")); ui.label(tr_args!("app-entries", count = 2)); }"#).is_empty(), "ids");
     assert!(flagged(r#"fn f(ui: &mut Ui) { ui.label("×"); ui.label(format!("{} · {}", a, b)); ui.label("…"); }"#).is_empty(), "symbols");
     assert!(flagged(r#"fn f(ui: &mut Ui) { egui::Grid::new("export-options"); ui.push_id(("row", 3), |ui| {}); let e = "pdf"; }"#).is_empty(), "ids and keys");
-    assert!(flagged(r#"#[expect(clippy::x, reason = "because it is so")] fn f() {} // "Comment text""#).is_empty(), "attributes and comments");
-    assert!(flagged("fn f() { let c = '\"'; let d = 'x'; }").is_empty(), "char literals");
+    assert!(
+        flagged(r#"#[expect(clippy::x, reason = "because it is so")] fn f() {} // "Comment text""#)
+            .is_empty(),
+        "attributes and comments"
+    );
+    assert!(
+        flagged("fn f() { let c = '\"'; let d = 'x'; }").is_empty(),
+        "char literals"
+    );
 }

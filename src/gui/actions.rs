@@ -84,7 +84,11 @@ fn filters_ui(ui: &mut Ui, register: &Register, filters: &mut Filters) {
     ui.horizontal_wrapped(|ui| {
         ui.label(tr("actions-status"));
         egui::ComboBox::from_id_salt("action-status-filter")
-            .selected_text(filters.status.map_or(tr("actions-any"), ActionStatus::ui_name))
+            .selected_text(
+                filters
+                    .status
+                    .map_or(tr("actions-any"), ActionStatus::ui_name),
+            )
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filters.status, None, tr("actions-any"));
                 for status in ActionStatus::ALL {

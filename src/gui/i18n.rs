@@ -549,7 +549,11 @@ mod tests {
             Severity::Significant,
             Severity::Maximum,
         ] {
-            assert_eq!(severity.ui_name(), paper.severity_name(severity), "{severity:?}");
+            assert_eq!(
+                severity.ui_name(),
+                paper.severity_name(severity),
+                "{severity:?}"
+            );
         }
         for likelihood in [
             Likelihood::Remote,
@@ -557,7 +561,11 @@ mod tests {
             Likelihood::Likely,
             Likelihood::AlmostCertain,
         ] {
-            assert_eq!(likelihood.ui_name(), paper.likelihood_name(likelihood), "{likelihood:?}");
+            assert_eq!(
+                likelihood.ui_name(),
+                paper.likelihood_name(likelihood),
+                "{likelihood:?}"
+            );
         }
         for status in [Status::Draft, Status::Consultation, Status::Final] {
             assert_eq!(status.ui_name(), paper.status_name(status), "{status:?}");
@@ -569,7 +577,11 @@ mod tests {
             MitigationStatus::Implemented,
             MitigationStatus::Rejected,
         ] {
-            assert_eq!(status.ui_name(), paper.mitigation_status(status), "{status:?}");
+            assert_eq!(
+                status.ui_name(),
+                paper.mitigation_status(status),
+                "{status:?}"
+            );
         }
         for tier in [Tier::Must, Tier::Should, Tier::Could, Tier::WontThisTime] {
             assert_eq!(tier.ui_name(), paper.tier_name(tier), "{tier:?}");
@@ -580,7 +592,11 @@ mod tests {
             Decision::NotApproved,
             Decision::Advice,
         ] {
-            assert_eq!(decision.ui_name(), paper.decision_name(decision), "{decision:?}");
+            assert_eq!(
+                decision.ui_name(),
+                paper.decision_name(decision),
+                "{decision:?}"
+            );
         }
         for status in [
             ActionStatus::NotStarted,
@@ -593,8 +609,16 @@ mod tests {
             assert_eq!(status.ui_name(), paper_name, "{status:?}");
         }
         set_language(Language::English);
-        assert_eq!(Level::VeryHigh.ui_name(), Level::VeryHigh.name(), "English is the model's");
-        assert_eq!(Tier::WontThisTime.ui_name(), Tier::WontThisTime.name(), "English is the model's");
+        assert_eq!(
+            Level::VeryHigh.ui_name(),
+            Level::VeryHigh.name(),
+            "English is the model's"
+        );
+        assert_eq!(
+            Tier::WontThisTime.ui_name(),
+            Tier::WontThisTime.name(),
+            "English is the model's"
+        );
     }
 
     #[test]

@@ -139,7 +139,11 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     ui.label(tr("register-residual-level"));
     egui::ComboBox::from_id_salt("filter-level")
         .width(width)
-        .selected_text(filter.level.map_or(tr("register-any-level"), Level::ui_name))
+        .selected_text(
+            filter
+                .level
+                .map_or(tr("register-any-level"), Level::ui_name),
+        )
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut filter.level, None, tr("register-any-level"));
             for level in Level::ALL.into_iter().rev() {
@@ -164,7 +168,11 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
                 tr("register-any-status"),
             );
             for status in MitigationStatus::ALL {
-                ui.selectable_value(&mut filter.mitigation_status, Some(status), status.ui_name());
+                ui.selectable_value(
+                    &mut filter.mitigation_status,
+                    Some(status),
+                    status.ui_name(),
+                );
             }
         })
         .response

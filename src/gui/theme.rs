@@ -8,8 +8,8 @@
     reason = "this module is where the app's colours are defined"
 )]
 
-use std::sync::Arc;
 use crate::gui::i18n::UiName;
+use std::sync::Arc;
 
 use egui::{
     Color32, CornerRadius, FontData, FontDefinitions, FontFamily, FontId, Margin, Response, Sense,

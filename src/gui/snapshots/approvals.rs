@@ -425,11 +425,7 @@ pub(super) fn approve_button_ui(
             RichText::new(tr_args!("snapshots-invalid", all = all, invalid = invalid))
                 .color(theme::error_text(ui.ctx().theme()))
         } else {
-            RichText::new(tr_args!(
-                "snapshots-approval",
-                all = all
-            ))
-            .weak()
+            RichText::new(tr_args!("snapshots-approval", all = all)).weak()
         };
         ui.label(text);
     }

@@ -4,7 +4,6 @@
 //!
 //! Draws `diff::ChangeLog` as it is; restoring is a `Command::Snapshot` the app carries out.
 
-
 use egui::{Align, Label as TextLabel, Layout, RichText, Role, Ui, WidgetInfo};
 
 use super::{Pick, SnapshotCommand, Versions, error_line};

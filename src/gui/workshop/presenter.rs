@@ -173,10 +173,22 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 ui.add_space(sizes.px(12.0));
                 tier_tag(ui, current.tier, sizes.px(26.0));
                 if current.is_tied {
-                    tag(ui, tr("workshop-tag-tie"), colours::TIE, colours::ON_TAG, sizes.px(22.0));
+                    tag(
+                        ui,
+                        tr("workshop-tag-tie"),
+                        colours::TIE,
+                        colours::ON_TAG,
+                        sizes.px(22.0),
+                    );
                 }
                 if current.is_moved {
-                    tag(ui, tr("workshop-tag-moved"), colours::MOVED, colours::ON_TAG, sizes.px(22.0));
+                    tag(
+                        ui,
+                        tr("workshop-tag-moved"),
+                        colours::MOVED,
+                        colours::ON_TAG,
+                        sizes.px(22.0),
+                    );
                 }
             });
             ui.add_space(sizes.px(10.0));
@@ -381,10 +393,22 @@ fn row_ui(
     row.horizontal(|ui| {
         ui.add_space(rank_width + ui.spacing().item_spacing.x);
         if rank.is_tied {
-            tag(ui, tr("workshop-tag-tie"), colours::TIE, colours::ON_TAG, sizes.px(18.0));
+            tag(
+                ui,
+                tr("workshop-tag-tie"),
+                colours::TIE,
+                colours::ON_TAG,
+                sizes.px(18.0),
+            );
         }
         if rank.is_moved {
-            tag(ui, tr("workshop-tag-moved"), colours::MOVED, colours::ON_TAG, sizes.px(18.0));
+            tag(
+                ui,
+                tr("workshop-tag-moved"),
+                colours::MOVED,
+                colours::ON_TAG,
+                sizes.px(18.0),
+            );
         }
         ui.add(
             egui::Label::new(muted(&rank.reason, sizes.px(23.0)))
