@@ -7,7 +7,10 @@ use dpia_core::register::Language;
 use dpia_register::gui::DpiaApp;
 use egui_kittest::kittest::Queryable;
 
-use super::gui_util::{click, harness, options};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+
+use super::gui_util::{click, harness, options, press, replace_text};
 use super::util::{Dir, fixture};
 
 /// The app open on a copy of `small.ron` with `settings` changed by `configure`.
@@ -103,4 +106,45 @@ fn the_environment_override_wins_until_a_language_is_chosen() {
         None,
         "the override is spent"
     );
+}
+
+#[test]
+fn register_details_set_the_papers_language_and_rename_rights_undoably() {
+    let (_dir, mut harness) = open_small_in(|_| {});
+    click(&mut harness, "Register details");
+    replace_text(&mut harness, "Name of right privacy", "Preifatrwydd");
+    replace_text(
+        &mut harness,
+        "Legal reference of right privacy",
+        "ECHR Erthygl 8",
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Language of its papers")
+        .click();
+    harness.run();
+    click(&mut harness, "Cymraeg");
+    let register = harness.state().register();
+    let privacy = register
+        .rights
+        .iter()
+        .find(|r| r.id.as_str() == "privacy")
+        .unwrap();
+    assert_eq!(privacy.name, "Preifatrwydd");
+    assert_eq!(privacy.legal_reference, "ECHR Erthygl 8");
+    assert_eq!(register.metadata.language, Language::Welsh);
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the app's own language is apart"
+    );
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    let register = harness.state().register();
+    let privacy = register
+        .rights
+        .iter()
+        .find(|r| r.id.as_str() == "privacy")
+        .unwrap();
+    assert_eq!(privacy.name, "Private and family life", "undone");
+    assert_eq!(register.metadata.language, Language::English, "undone");
 }

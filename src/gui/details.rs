@@ -11,9 +11,9 @@ use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
 use super::theme;
-use crate::gui::i18n::{UiName, tr};
-use dpia_core::edit::{DetailText, Edit};
-use dpia_core::register::{Marking, Register, Right, RightId, Status, System, SystemId};
+use crate::gui::i18n::{self, UiName, tr, tr_args};
+use dpia_core::edit::{DetailText, Edit, RightText};
+use dpia_core::register::{Language, Marking, Register, Right, RightId, Status, System, SystemId};
 
 /// What is typed into the add-system and add-right forms, kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -140,6 +140,26 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 commands.push(Command::Edit(Edit::SetMarking { marking }));
             }
             ui.end_row();
+            ui.label(RichText::new(tr("register-language")).strong());
+            let mut language = metadata.language;
+            ui.horizontal(|ui| {
+                egui::ComboBox::from_id_salt("register-language")
+                    .selected_text(i18n::language_name(language))
+                    .show_ui(ui, |ui| {
+                        for choice in Language::ALL {
+                            ui.selectable_value(&mut language, choice, i18n::language_name(choice));
+                        }
+                    })
+                    .response
+                    .widget_info(|| {
+                        WidgetInfo::labeled(Role::ComboBox, true, tr("register-language"))
+                    });
+                ui.label(RichText::new(tr("register-language-note")).weak());
+            });
+            if language != metadata.language {
+                commands.push(Command::Edit(Edit::SetLanguage { language }));
+            }
+            ui.end_row();
         });
     ui.add_space(6.0);
     let label = ui.label(RichText::new(tr("register-purpose")).strong());
@@ -225,8 +245,31 @@ fn rights_ui(ui: &mut Ui, register: &Register, drafts: &mut Drafts, commands: &m
         .show(ui, |ui| {
             for right in &register.rights {
                 ui.label(RichText::new(right.id.as_str()).monospace());
-                ui.label(&right.name);
-                ui.label(RichText::new(&right.legal_reference).weak());
+                for (field, text, width) in [
+                    (RightText::Name, &right.name, 300.0),
+                    (RightText::LegalReference, &right.legal_reference, 160.0),
+                ] {
+                    let mut edited = text.clone();
+                    let accessible = match field {
+                        RightText::Name => {
+                            tr_args!("register-right-name", right = right.id.as_str())
+                        }
+                        RightText::LegalReference => {
+                            tr_args!("register-right-reference", right = right.id.as_str())
+                        }
+                    };
+                    let response = ui.add(TextEdit::singleline(&mut edited).desired_width(width));
+                    response.widget_info(|| {
+                        WidgetInfo::labeled(Role::TextInput, true, accessible.as_str())
+                    });
+                    if response.changed() {
+                        commands.push(Command::Edit(Edit::SetRightText {
+                            right: right.id.clone(),
+                            field,
+                            text: edited,
+                        }));
+                    }
+                }
                 ui.end_row();
             }
         });

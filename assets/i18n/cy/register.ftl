@@ -79,3 +79,7 @@ register-no-saved-changes-yet-each = Dim newidiadau wedi’u cadw eto. Mae pob c
 register-register = cofrestr{" "}
 register-id = Dynodydd
 register-conflicts-about = Daeth cyfuno ar draws { $count } man lle newidiodd y ddwy ochr yr un peth yn wahanol. Mae’ch un chi yn ei le nes i chi ddewis; gellir dadwneud pob dewis. Cadwch unwaith y bydd y cyfan wedi’i setlo: mae `check` yn methu tra bo unrhyw un ar ôl.
+register-language = Iaith ei phapurau
+register-language-note = Mae geiriau sefydlog ei phapurau (penawdau, graddfeydd, statysau) yn yr iaith hon.
+register-right-name = Enw’r hawl { $right }
+register-right-reference = Cyfeiriad cyfreithiol yr hawl { $right }

@@ -84,3 +84,7 @@ register-conflicts-about =
         [one] { $count } place
        *[other] { $count } places
     } where both sides changed the same thing differently. Yours is in place until you choose; each choice can be undone. Save once all are settled: `check` fails while any remain.
+register-language = Language of its papers
+register-language-note = The fixed words of its papers (headings, scales, statuses) are in this language.
+register-right-name = Name of right { $right }
+register-right-reference = Legal reference of right { $right }

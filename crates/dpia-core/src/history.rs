@@ -97,11 +97,14 @@ impl Change {
                     None => whole(),
                 }
             }
-            Edit::AddSystem { .. } | Edit::AddRight { .. } => Self::Catalogue {
-                systems: register.systems.clone(),
-                rights: register.rights.clone(),
-            },
-            Edit::SetDetailText { .. }
+            Edit::AddSystem { .. } | Edit::AddRight { .. } | Edit::SetRightText { .. } => {
+                Self::Catalogue {
+                    systems: register.systems.clone(),
+                    rights: register.rights.clone(),
+                }
+            }
+            Edit::SetLanguage { .. }
+            | Edit::SetDetailText { .. }
             | Edit::SetDateIssued { .. }
             | Edit::SetStatus { .. }
             | Edit::SetMarking { .. }
