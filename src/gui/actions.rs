@@ -12,10 +12,11 @@ use jiff::civil::Date;
 use super::command::Command;
 use super::settings::Settings;
 use super::state::View;
-use crate::gui::i18n::{UiName, tr, tr_args};
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use dpia_core::action_log::{self, ActionFilter, LogSection};
 use dpia_core::edit::Edit;
 use dpia_core::register::{Action, ActionStatus, ActionUpdate, LinkKind, Register};
+use dpia_report::labels::labels;
 
 /// The filters, as typed; kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -133,7 +134,10 @@ fn action_ui(
             ui.label(RichText::new(format!("#{number}")).strong());
             ui.label(action.status.ui_name());
             if let Some(deadline) = action.deadline {
-                let due = RichText::new(tr_args!("actions-due", deadline = deadline));
+                let due = RichText::new(tr_args!(
+                    "actions-due",
+                    deadline = labels(i18n::language()).deadline_text(deadline)
+                ));
                 ui.label(if action.is_overdue(today) {
                     due.color(ui.visuals().error_fg_color).strong()
                 } else {
@@ -144,7 +148,13 @@ fn action_ui(
                 ui.label(RichText::new(action.owners_text()).weak());
             }
             if let Some(from) = &action.from {
-                ui.label(RichText::new(tr_args!("actions-from", from = from)).weak());
+                ui.label(
+                    RichText::new(tr_args!(
+                        "actions-from",
+                        from = labels(i18n::language()).origin(from)
+                    ))
+                    .weak(),
+                );
             }
         });
         ui.label(&action.text);

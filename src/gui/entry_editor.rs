@@ -12,6 +12,7 @@ use super::command::{Command, MenuCommand};
 use super::date_text;
 use super::impact_grid::impact_grid_ui;
 use super::one_line::one_line_ui;
+use super::reason_text::reason_line;
 use super::state::Derived;
 use super::theme;
 use super::trail_view::entry_history_ui;
@@ -509,7 +510,11 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
             ranked.scores.residual.as_ref().map(|top| top.score),
         );
     });
-    ui.label(RichText::new(&ranked.reason).weak().italics());
+    ui.label(
+        RichText::new(reason_line(register, entry, &ranked.scores, entry.votes))
+            .weak()
+            .italics(),
+    );
 }
 
 /// A labelled single-line text field; returns the new text when the user changed it. `focus` puts

@@ -25,6 +25,7 @@ mod i18n;
 mod impact_grid;
 mod one_line;
 mod priorities;
+mod reason_text;
 mod settings;
 mod settings_window;
 mod sidebar;

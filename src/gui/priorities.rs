@@ -7,6 +7,7 @@ use egui::{RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
+use super::reason_text::reason_line;
 use super::state::{Derived, ViewState};
 use super::theme;
 use crate::gui::i18n::tr;
@@ -89,9 +90,18 @@ pub(super) fn priorities_ui(
                             );
                         });
                         ui.add(
-                            egui::Label::new(RichText::new(&ranked.reason).weak().small())
-                                .truncate()
-                                .selectable(false),
+                            egui::Label::new(
+                                RichText::new(reason_line(
+                                    register,
+                                    entry,
+                                    &ranked.scores,
+                                    entry.votes,
+                                ))
+                                .weak()
+                                .small(),
+                            )
+                            .truncate()
+                            .selectable(false),
                         );
                     });
                 });

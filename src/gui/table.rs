@@ -26,7 +26,7 @@ fn column_titles() -> [(SortKey, &'static str); 10] {
         (SortKey::Residual, tr("editor-residual")),
         (SortKey::Rank, tr("register-rank")),
         (SortKey::MustHave, tr("register-must-have")),
-        (SortKey::Votes, tr("editor-votes")),
+        (SortKey::Votes, tr("register-votes-column")),
     ]
 }
 

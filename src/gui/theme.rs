@@ -23,8 +23,8 @@ use dpia_core::scoring::{EntryScores, Level, Score};
 /// The font family for headings and strong labels.
 pub(crate) const BOLD: &str = "bold";
 
-/// Width of a score chip with its level name: "12 very high".
-pub(crate) const CHIP_WIDTH: f32 = 92.0;
+/// Width of a score chip with its level name: "12 very high", "16 uchel iawn" (the longer).
+pub(crate) const CHIP_WIDTH: f32 = 100.0;
 
 /// Height of one row of the register table.
 pub(crate) const ROW_HEIGHT: f32 = 30.0;

@@ -68,7 +68,7 @@ register-highest-right = Hawl uchaf
 register-this-register-has-no-entries = Nid oes cofnodion yn y gofrestr hon eto.
 register-no-entries-match-the-filters = Nid oes cofnod yn cyfateb i’r hidlyddion.
 register-sort-by = Trefnu yn ôl { $title }
-register-must = ★ hanfodol
+register-must = ★ rhaid
 register-history-saved-changes =
     Hanes: { $count ->
         [0] dim newidiadau wedi’u cadw
@@ -83,3 +83,11 @@ register-language = Iaith ei phapurau
 register-language-note = Mae geiriau sefydlog ei phapurau (penawdau, graddfeydd, statysau) yn yr iaith hon.
 register-right-name = Enw’r hawl { $right }
 register-right-reference = Cyfeiriad cyfreithiol yr hawl { $right }
+## A rank's reason line, its parts joined by reason-separator.
+reason-must-have = hanfodol
+reason-residual = gweddilliol { $score } ({ $right })
+reason-inherent = cynhenid { $score } ({ $right })
+reason-not-scored = heb ei sgorio eto
+reason-breadth = { $count } hawl yn uchel neu’n uwch
+reason-separator = {"; "}
+register-votes-column = Pleid.

@@ -88,3 +88,15 @@ register-language = Language of its papers
 register-language-note = The fixed words of its papers (headings, scales, statuses) are in this language.
 register-right-name = Name of right { $right }
 register-right-reference = Legal reference of right { $right }
+## A rank's reason line, its parts joined by reason-separator.
+reason-must-have = must-have
+reason-residual = residual { $score } ({ $right })
+reason-inherent = inherent { $score } ({ $right })
+reason-not-scored = not scored yet
+reason-breadth =
+    { $count ->
+        [one] { $count } right high or above
+       *[other] { $count } rights high or above
+    }
+reason-separator = {"; "}
+register-votes-column = Votes

@@ -127,3 +127,12 @@ workshop-votes =
     }
 workshop-tag-tie = TIE
 workshop-tag-moved = MOVED
+workshop-error-no-votes-left = { $participant } has no votes left (each participant has { $budget })
+workshop-error-no-vote-to-withdraw = { $participant } has no vote on { $entry } to take back
+workshop-error-no-such-participant = There is no participant { $number }
+workshop-error-out-of-scope = { $entry } is not in this session's scope
+workshop-error-no-participants = A session needs at least one participant
+workshop-error-repeated-name = Two participants are called { $name }: give each a different name or pseudonym
+workshop-error-no-votes-to-give = Give each participant at least one vote
+workshop-error-action-without-text = Say what the action is: it needs a text
+workshop-error-empty-scope = There are no entries in { $scope }: choose another

@@ -18,13 +18,14 @@ use super::{SnapshotCommand, Versions, error_line};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::dialogs::FileRequest;
-use crate::gui::i18n::{UiName, tr, tr_args};
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::approval::Approval;
 use dpia_core::signature::{AllowedSigners, Verification};
 use dpia_core::snapshot::Label;
 use dpia_files::approval_file::{self, StoredApproval};
 use dpia_files::git_config;
+use dpia_report::labels::labels;
 use form::ApproveForm;
 pub(super) use form::approve_form_ui;
 
@@ -380,7 +381,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     for (text, width) in texts.into_iter().zip(widths) {
         fixed_cell(ui, width, RichText::new(&text), &text);
     }
-    let status = checked.to_string();
+    let status = labels(i18n::language()).approval_status(checked);
     let text = match checked {
         Verification::Invalid(_) => RichText::new(status)
             .color(theme::error_text(ui.ctx().theme()))

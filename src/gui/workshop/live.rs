@@ -9,9 +9,9 @@ use dpia_core::workshop::{Direction, LiveRank, Session};
 use super::action_prompt::ActionPrompt;
 use super::keys::KeyAction;
 use super::prompts::{Dialog, MovePrompt};
-use super::{RegisterKey, WorkshopCommand, votes};
+use super::{RegisterKey, WorkshopCommand, refusal, votes};
 use crate::gui::command::Command;
-use crate::gui::i18n::tr_args;
+use crate::gui::i18n::{UiName, tr_args};
 
 /// A session running, with what the presenter shows of it.
 #[derive(Debug)]
@@ -169,7 +169,7 @@ impl Live {
                     participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 
@@ -187,7 +187,7 @@ impl Live {
                     participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 
@@ -200,11 +200,11 @@ impl Live {
                 self.revision += 1;
                 self.scroll_to_current = true;
                 self.message = Some(Message::Done(match tier {
-                    Some(tier) => format!("{entry}: {tier}"),
+                    Some(tier) => format!("{entry}: {}", tier.ui_name()),
                     None => tr_args!("workshop-no-tier", entry = entry),
                 }));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 

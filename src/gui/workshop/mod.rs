@@ -36,7 +36,7 @@ use super::state::View;
 use crate::gui::i18n::{self, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::snapshot::{Label, Snapshot};
-use dpia_core::workshop::Session;
+use dpia_core::workshop::{Session, WorkshopError};
 use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
 
@@ -99,6 +99,45 @@ type RegisterKey = (u64, u64);
 /// "1 vote", "3 votes".
 fn votes(count: u32) -> String {
     tr_args!("workshop-votes", count = count)
+}
+
+/// Why the session refused an action or could not start, in the app's language.
+fn refusal(err: &WorkshopError) -> String {
+    match err {
+        WorkshopError::NoVotesLeft {
+            participant,
+            budget,
+        } => tr_args!(
+            "workshop-error-no-votes-left",
+            participant = participant,
+            budget = *budget
+        ),
+        WorkshopError::NoVoteToWithdraw { participant, entry } => tr_args!(
+            "workshop-error-no-vote-to-withdraw",
+            participant = participant,
+            entry = entry
+        ),
+        WorkshopError::NoSuchParticipant { number } => {
+            tr_args!("workshop-error-no-such-participant", number = *number)
+        }
+        WorkshopError::OutOfScope { entry } => {
+            tr_args!("workshop-error-out-of-scope", entry = entry)
+        }
+        WorkshopError::MoveWithoutReason { .. } => tr("workshop-say-why-a-manual-move").to_owned(),
+        WorkshopError::CannotMove { entry } => {
+            tr_args!("workshop-cannot-move-further", entry = entry)
+        }
+        WorkshopError::NoParticipants => tr("workshop-error-no-participants").to_owned(),
+        WorkshopError::RepeatedName { name } => {
+            tr_args!("workshop-error-repeated-name", name = name)
+        }
+        WorkshopError::NoVotesToGive => tr("workshop-error-no-votes-to-give").to_owned(),
+        WorkshopError::ActionWithoutText => tr("workshop-error-action-without-text").to_owned(),
+        WorkshopError::EmptyScope { scope } => tr_args!(
+            "workshop-error-empty-scope",
+            scope = labels(i18n::language()).workshop_scope(scope)
+        ),
+    }
 }
 
 /// A date as people write it: "11 July 2019".

@@ -21,6 +21,7 @@ use super::prompts::{Dialog, dialog_ui};
 use super::style::{Sizes, bold, column, label, muted, score_tag, tag, text, tier_tag};
 use super::{RegisterKey, WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::command::Command;
+use crate::gui::reason_text::reason_line;
 use crate::gui::state::View;
 use crate::gui::theme::{self, presenter as colours};
 
@@ -248,9 +249,17 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
             });
             ui.add_space(sizes.px(8.0));
             ui.add(
-                egui::Label::new(muted(&current.reason, sizes.px(22.0)))
-                    .wrap()
-                    .selectable(false),
+                egui::Label::new(muted(
+                    reason_line(
+                        register,
+                        entry,
+                        &EntryScores::of(entry, register),
+                        entry.votes + current.session_votes,
+                    ),
+                    sizes.px(22.0),
+                ))
+                .wrap()
+                .selectable(false),
             );
             for manual in live
                 .session
@@ -411,9 +420,19 @@ fn row_ui(
             );
         }
         ui.add(
-            egui::Label::new(muted(&rank.reason, sizes.px(23.0)))
-                .truncate()
-                .selectable(false),
+            egui::Label::new(muted(
+                entry.map_or_else(String::new, |entry| {
+                    reason_line(
+                        register,
+                        entry,
+                        &EntryScores::of(entry, register),
+                        entry.votes + rank.session_votes,
+                    )
+                }),
+                sizes.px(23.0),
+            ))
+            .truncate()
+            .selectable(false),
         );
     });
     response

@@ -10,7 +10,7 @@ use dpia_core::workshop::{Direction, WorkshopError};
 use super::action_prompt::{ActionPrompt, action_prompt_ui};
 use super::live::{Live, Message};
 use super::style::Sizes;
-use super::{WorkshopCommand, votes};
+use super::{WorkshopCommand, refusal, votes};
 use crate::gui::command::Command;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
@@ -184,7 +184,7 @@ fn move_prompt_ui(
             true
         }
         Err(err) => {
-            live.refuse(&err.to_string());
+            live.refuse(&refusal(&err));
             false
         }
     }
