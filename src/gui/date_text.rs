@@ -6,7 +6,8 @@
 
 use jiff::civil::Date;
 
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{self, tr, tr_args};
+use dpia_report::labels::labels;
 
 /// The month names a typed date may use (English; shown dates are ISO).
 const MONTHS: [&str; 12] = [
@@ -49,11 +50,18 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
         tr_args!(
             "app-not-a-date-day",
             text = text,
-            year = year,
-            month = month,
+            month = month_name(year, month),
             day = day
         )
     })
+}
+
+/// "September 2019", "Medi 2019": the month as the app's language writes it.
+fn month_name(year: i64, month: i64) -> String {
+    match (i16::try_from(year), i8::try_from(month)) {
+        (Ok(year), Ok(month)) => labels(i18n::language()).month(year, month),
+        _ => format!("{year}-{month}"),
+    }
 }
 
 /// The year, month and day a text names, if it has the shape of a date.

@@ -491,14 +491,14 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
         theme::score_chip(
             ui,
             ranked.scores.inherent.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
+            theme::chip_width(),
         );
         ui.add_space(8.0);
         ui.label(RichText::new(tr("editor-residual")).strong());
         theme::score_chip(
             ui,
             ranked.scores.residual.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
+            theme::chip_width(),
         );
         ui.add_space(8.0);
         ui.label(tr_args!("editor-breadth", breadth = ranked.scores.breadth))

@@ -58,8 +58,8 @@ pub(super) fn heat_map_ui(
 
 /// The space between the grid and the matrix.
 const MATRIX_GAP: f32 = 32.0;
-/// The width of the likelihood labels left of the grid.
-const LIKELIHOOD_LABELS: f32 = 110.0;
+/// The width of the likelihood labels left of the grid: "annhebygol iawn" is the widest.
+const LIKELIHOOD_LABELS: f32 = 124.0;
 
 fn grid_width(ui: &Ui) -> f32 {
     let spacing = ui.spacing().item_spacing.x;

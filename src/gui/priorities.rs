@@ -38,8 +38,8 @@ pub(super) fn priorities_ui(
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(56.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
         .column(Column::remainder().clip(true))
         .header(24.0, |mut header| {
             for title in [

@@ -38,7 +38,9 @@ const CONCERN_MIN: f32 = 160.0;
 const HIGHEST_RIGHT: f32 = 170.0;
 /// The width of the columns that always show, besides Issue: id, system, the two scores, rank,
 /// must-have and votes.
-const ALWAYS: f32 = 82.0 + 60.0 + 2.0 * (theme::CHIP_WIDTH + 8.0) + 62.0 + 86.0 + 48.0;
+fn always() -> f32 {
+    82.0 + 60.0 + 2.0 * (theme::chip_width() + 8.0) + 62.0 + 86.0 + 48.0
+}
 
 /// Which of the columns that may give way are shown: in a narrow window Concern goes first, then
 /// Highest right, so that id, issue, the scores, rank, must-have and votes always show.
@@ -50,7 +52,7 @@ struct Columns {
 
 impl Columns {
     fn fitting(available: f32, spacing: f32) -> Self {
-        let always = ALWAYS + ISSUE_MIN + 8.0 * spacing;
+        let always = always() + ISSUE_MIN + 8.0 * spacing;
         let highest_right = always + HIGHEST_RIGHT + spacing <= available;
         let concern =
             highest_right && always + HIGHEST_RIGHT + CONCERN_MIN + 2.0 * spacing <= available;
@@ -161,7 +163,7 @@ fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
     // are laid out afresh when the window's width changes (the id changes with it), so a larger
     // window gives the text columns the room instead of leaving it empty.
     let flexible = available
-        - ALWAYS
+        - always()
         - 10.0 * ui.spacing().item_spacing.x
         - if columns.highest_right {
             HIGHEST_RIGHT
@@ -193,8 +195,8 @@ fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
         builder = builder.column(Column::initial(HIGHEST_RIGHT).at_least(90.0).clip(true));
     }
     builder
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
         .column(Column::exact(62.0))
         .column(Column::exact(86.0))
         .column(Column::exact(48.0))

@@ -8,7 +8,7 @@
     reason = "this module is where the app's colours are defined"
 )]
 
-use crate::gui::i18n::UiName;
+use crate::gui::i18n::{self, UiName};
 use std::sync::Arc;
 
 use egui::{
@@ -17,14 +17,20 @@ use egui::{
 };
 
 use dpia_core::palette::{self, Rgb};
-use dpia_core::register::Stage;
+use dpia_core::register::{Language, Stage};
 use dpia_core::scoring::{EntryScores, Level, Score};
 
 /// The font family for headings and strong labels.
 pub(crate) const BOLD: &str = "bold";
 
-/// Width of a score chip with its level name: "12 very high", "16 uchel iawn" (the longer).
-pub(crate) const CHIP_WIDTH: f32 = 100.0;
+/// Width of a score chip with its level name in the app's language: "12 very high", or the
+/// wider "16 uchel iawn".
+pub(crate) fn chip_width() -> f32 {
+    match i18n::language() {
+        Language::English => 92.0,
+        Language::Welsh => 100.0,
+    }
+}
 
 /// Height of one row of the register table.
 pub(crate) const ROW_HEIGHT: f32 = 30.0;
@@ -179,7 +185,7 @@ pub(crate) fn marking_text() -> Color32 {
 
 /// The chip for an entry's top score at `stage`, at the table's chip width.
 pub(crate) fn stage_chip(ui: &mut Ui, scores: &EntryScores, stage: Stage) -> Response {
-    score_chip(ui, scores.at(stage).map(|top| top.score), CHIP_WIDTH)
+    score_chip(ui, scores.at(stage).map(|top| top.score), chip_width())
 }
 
 /// A coloured chip showing a score and its level ("12 very high"), or "—" when there is none.
@@ -199,7 +205,7 @@ pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Respo
     let level = score.level();
     ui.painter()
         .rect_filled(rect, CornerRadius::same(10), level_fill(level));
-    let text = if width >= CHIP_WIDTH - 1.0 {
+    let text = if width >= chip_width() - 1.0 {
         format!("{} {}", score.value(), level.ui_name())
     } else {
         score.value().to_string()

@@ -22,5 +22,5 @@ actions-what-has-happened-since = Beth sydd wedi digwydd ers hynny
 actions-add-update = Ychwanegu diweddariad
 actions-add-update-to = Ychwanegu diweddariad at { $number }
 actions-propose-complete = Cynnig ei fod wedi’i gwblhau
-actions-complete = Wedi’i gwblhau
+actions-complete = Cwblhau
 actions-close = Cau

@@ -123,8 +123,8 @@ fn read_only_table_ui(
         .column(Column::initial(82.0).at_least(70.0))
         .column(Column::initial(60.0).at_least(50.0))
         .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
         .min_scrolled_height(0.0)
         .header(26.0, |mut header| {
             for title in [

@@ -101,7 +101,8 @@ fn votes(count: u32) -> String {
     tr_args!("workshop-votes", count = count)
 }
 
-/// Why the session refused an action or could not start, in the app's language.
+/// Why the session refused an action or could not start, in the app's language, from a small
+/// letter (it follows "Not done: ").
 fn refusal(err: &WorkshopError) -> String {
     match err {
         WorkshopError::NoVotesLeft {
@@ -133,10 +134,18 @@ fn refusal(err: &WorkshopError) -> String {
         }
         WorkshopError::NoVotesToGive => tr("workshop-error-no-votes-to-give").to_owned(),
         WorkshopError::ActionWithoutText => tr("workshop-error-action-without-text").to_owned(),
-        WorkshopError::EmptyScope { scope } => tr_args!(
-            "workshop-error-empty-scope",
-            scope = labels(i18n::language()).workshop_scope(scope)
-        ),
+        WorkshopError::EmptyScope { scope } => {
+            // Mid-sentence: "category weeding", as the paper's "Category weeding" starts a line.
+            let scope = labels(i18n::language()).workshop_scope(scope);
+            let mut chars = scope.chars();
+            let scope: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .chain(chars)
+                .collect();
+            tr_args!("workshop-error-empty-scope", scope = scope)
+        }
     }
 }
 

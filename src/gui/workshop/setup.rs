@@ -12,6 +12,7 @@ use dpia_core::workshop::Session;
 use super::refusal;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
+use dpia_report::labels::capitalised;
 
 /// The start dialog's fields.
 #[derive(Debug, Clone)]
@@ -133,7 +134,7 @@ impl Setup {
                 self.votes_per_participant,
             ),
         };
-        session.map_err(|err| refusal(&err))
+        session.map_err(|err| capitalised(&refusal(&err)))
     }
 }
 
