@@ -18,6 +18,7 @@ mod consultation;
 mod date_text;
 mod details;
 mod dialogs;
+mod edit_text;
 mod entry_editor;
 mod export;
 mod heat_map;

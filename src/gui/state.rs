@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::edit_text;
 use crate::gui::i18n::tr;
 use dpia_core::edit::{Edit, EditError, EntryText};
 use dpia_core::filter::{self, Filter, SearchText, Sort, SortKey};
@@ -92,7 +93,9 @@ impl Document {
             self.rows_changes += 1;
         }
         self.journal.before_edit(&self.register, &edit);
-        self.history.apply(&mut self.register, edit)?;
+        let label = edit_text::label(&edit);
+        self.history
+            .apply_labelled(&mut self.register, edit, label)?;
         if adds_entry {
             self.journal.entry_added(&self.register);
         }

@@ -129,3 +129,50 @@ app-save-before =
         [quit] cau
        *[recovered] agor y gofrestr a adferwyd
     }?
+## The names of undo steps, as Edit › Undo and Redo show them.
+edit-entry-text = golygu { $field } { $entry }
+edit-must-have =
+    { $must_have ->
+        [yes] nodi { $entry } yn hanfodol
+       *[no] dad-nodi { $entry } yn hanfodol
+    }
+edit-votes = newid pleidleisiau { $entry }
+edit-source-date = newid dyddiad ffynhonnell { $entry }
+edit-confidential = newid cyfrinachedd { $field } { $entry }
+edit-add-group = ychwanegu grŵp yr effeithir arno at { $entry }
+edit-remove-group = tynnu grŵp yr effeithir arno o { $entry }
+edit-add-mitigation = ychwanegu mesur lliniaru at { $entry }
+edit-remove-mitigation = tynnu mesur lliniaru o { $entry }
+edit-move-mitigation = aildrefnu mesurau lliniaru { $entry }
+edit-mitigation-text = golygu mesur lliniaru { $entry }
+edit-mitigation-owner = newid perchennog mesur lliniaru { $entry }
+edit-mitigation-status = newid statws mesur lliniaru { $entry }
+edit-mitigation-due = newid dyddiad erbyn mesur lliniaru { $entry }
+edit-impact = newid effaith { $stage } ar { $right } { $entry }
+edit-impact-note = golygu’r nodyn ar { $right } { $entry }
+edit-add-entry = ychwanegu cofnod { $system }
+edit-duplicate-entry = dyblygu { $entry }
+edit-delete-entry = dileu { $entry }
+edit-add-system = ychwanegu system { $system }
+edit-add-right = ychwanegu hawl { $right }
+edit-right-name = golygu enw’r hawl { $right }
+edit-right-reference = golygu cyfeiriad cyfreithiol yr hawl { $right }
+edit-language = newid iaith y gofrestr
+edit-detail = golygu { $field } y gofrestr
+edit-date-issued = newid y dyddiad cyhoeddi
+edit-status = newid statws y gofrestr
+edit-marking = newid y dosbarthiad diogelwch
+edit-acceptance = cofnodi derbyn risg { $entry }
+edit-prior-consultation = cofnodi ymgynghori ymlaen llaw
+edit-add-new-action = ychwanegu cam gweithredu
+edit-add-action = ychwanegu cam gweithredu { $number }
+edit-delete-action = dileu cam gweithredu { $number }
+edit-action-update = ychwanegu diweddariad at gam gweithredu { $number }
+edit-action-status = nodi cam gweithredu { $number } yn { $status }
+edit-keep-ours = cadw ein un ni ar gyfer { $what }
+edit-take-theirs = cymryd eu hun nhw ar gyfer { $what }
+edit-field-category = categori
+edit-detail-title = teitl
+edit-detail-programme = rhaglen
+edit-detail-version-label = label fersiwn
+edit-detail-purpose = diben

@@ -141,3 +141,50 @@ app-save-before =
         [quit] closing
        *[recovered] opening the recovered register
     }?
+## The names of undo steps, as Edit › Undo and Redo show them.
+edit-entry-text = edit { $field } of { $entry }
+edit-must-have =
+    { $must_have ->
+        [yes] mark { $entry } must-have
+       *[no] unmark { $entry } must-have
+    }
+edit-votes = change votes of { $entry }
+edit-source-date = change source date of { $entry }
+edit-confidential = change confidentiality of { $field } of { $entry }
+edit-add-group = add affected group to { $entry }
+edit-remove-group = remove affected group from { $entry }
+edit-add-mitigation = add mitigation to { $entry }
+edit-remove-mitigation = remove mitigation from { $entry }
+edit-move-mitigation = reorder mitigations of { $entry }
+edit-mitigation-text = edit mitigation of { $entry }
+edit-mitigation-owner = change mitigation owner of { $entry }
+edit-mitigation-status = change mitigation status of { $entry }
+edit-mitigation-due = change mitigation due date of { $entry }
+edit-impact = change { $stage } impact on { $right } of { $entry }
+edit-impact-note = edit note on { $right } of { $entry }
+edit-add-entry = add { $system } entry
+edit-duplicate-entry = duplicate { $entry }
+edit-delete-entry = delete { $entry }
+edit-add-system = add system { $system }
+edit-add-right = add right { $right }
+edit-right-name = edit name of right { $right }
+edit-right-reference = edit legal reference of right { $right }
+edit-language = change register language
+edit-detail = edit register { $field }
+edit-date-issued = change date issued
+edit-status = change register status
+edit-marking = change protective marking
+edit-acceptance = record risk acceptance of { $entry }
+edit-prior-consultation = record prior consultation
+edit-add-new-action = add action
+edit-add-action = add action { $number }
+edit-delete-action = delete action { $number }
+edit-action-update = add update to action { $number }
+edit-action-status = mark action { $number } { $status }
+edit-keep-ours = keep ours for { $what }
+edit-take-theirs = take theirs for { $what }
+edit-field-category = category
+edit-detail-title = title
+edit-detail-programme = programme
+edit-detail-version-label = version label
+edit-detail-purpose = purpose
