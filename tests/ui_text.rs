@@ -13,6 +13,7 @@
 //!   capitals, inside an egui id call (`Id::new(`, `id_salt(`, `Grid::new(`, …), or one of the
 //!   `EXCEPTIONS` below (each with its reason); anything else fails.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
@@ -130,20 +131,8 @@ fn literals(code: &str) -> Vec<Literal> {
         let next = chars.get(at + 1).copied();
         match c {
             '\n' => line += 1,
-            '/' if next == Some('/') => {
-                while at < chars.len() && chars[at] != '\n' {
-                    at += 1;
-                }
-                continue;
-            }
-            '/' if next == Some('*') => {
-                while at + 1 < chars.len() && !(chars[at] == '*' && chars[at + 1] == '/') {
-                    if chars[at] == '\n' {
-                        line += 1;
-                    }
-                    at += 1;
-                }
-                at += 2;
+            '/' if matches!(next, Some('/' | '*')) => {
+                at = after_comment(&chars, at, &mut line);
                 continue;
             }
             '#' if next == Some('[') || (next == Some('!') && chars.get(at + 2) == Some(&'[')) => {
@@ -168,10 +157,8 @@ fn literals(code: &str) -> Vec<Literal> {
                 }
             }
             '{' => blocks.push(Vec::new()),
-            '}' => {
-                if blocks.len() > 1 {
-                    blocks.pop();
-                }
+            '}' if blocks.len() > 1 => {
+                blocks.pop();
             }
             '(' => {
                 let mut start = at;
@@ -224,6 +211,23 @@ fn literals(code: &str) -> Vec<Literal> {
         at += 1;
     }
     found
+}
+
+/// The index after the `//` or `/* */` comment at `at`, counting the lines a block comment spans.
+fn after_comment(chars: &[char], mut at: usize, line: &mut usize) -> usize {
+    if chars.get(at + 1) == Some(&'/') {
+        while at < chars.len() && chars[at] != '\n' {
+            at += 1;
+        }
+        return at;
+    }
+    while at + 1 < chars.len() && !(chars[at] == '*' && chars[at + 1] == '/') {
+        if chars[at] == '\n' {
+            *line += 1;
+        }
+        at += 1;
+    }
+    at + 2
 }
 
 fn is_path_char(c: char) -> bool {
@@ -383,6 +387,72 @@ fn no_ui_text_is_written_inline_in_the_gui() {
         "UI text written inline:\n{}",
         all.join("\n")
     );
+}
+
+/// The message ids the catalogue files of `language` define.
+fn catalogue_ids(language: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for entry in fs::read_dir(root().join("assets/i18n").join(language)).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                ids.insert(message.id.name.to_owned());
+            }
+        }
+    }
+    ids
+}
+
+/// The message ids the GUI's code (outside tests and comments) names: the first argument of
+/// every `tr(` and `tr_args!(`, with the file naming it.
+fn ids_in_code() -> BTreeSet<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/gui"), &mut files);
+    let mut ids = BTreeSet::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let text: String = text
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for call in ["tr(", "tr_args!("] {
+            for (at, _) in text.match_indices(call) {
+                let rest = text[at + call.len()..].trim_start();
+                let Some(rest) = rest.strip_prefix('"') else {
+                    continue;
+                };
+                let id = rest.split('"').next().unwrap_or_default();
+                ids.insert((id.to_owned(), file.display().to_string()));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_id_the_code_names_is_defined_and_every_message_is_used() {
+    let english = catalogue_ids("en");
+    assert_eq!(
+        english,
+        catalogue_ids("cy"),
+        "both languages define the same messages"
+    );
+    let ids = ids_in_code();
+    assert!(
+        ids.len() > 300,
+        "the code looks up its words: {}",
+        ids.len()
+    );
+    let missing: Vec<_> = ids.iter().filter(|(id, _)| !english.contains(id)).collect();
+    assert!(missing.is_empty(), "not in the catalogues: {missing:?}");
+    let used: BTreeSet<&String> = ids.iter().map(|(id, _)| id).collect();
+    let unused: Vec<_> = english.iter().filter(|id| !used.contains(id)).collect();
+    assert!(unused.is_empty(), "no code shows {unused:?}");
 }
 
 #[test]

@@ -122,44 +122,8 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 commands.push(Command::Edit(Edit::SetStatus { status }));
             }
             ui.end_row();
-            ui.label(RichText::new(tr("register-protective-marking")).strong());
-            let mut marking = metadata.marking;
-            egui::ComboBox::from_id_salt("marking")
-                .width(200.0)
-                .selected_text(marking.label())
-                .show_ui(ui, |ui| {
-                    for choice in Marking::ALL {
-                        ui.selectable_value(&mut marking, choice, choice.label());
-                    }
-                })
-                .response
-                .widget_info(|| {
-                    WidgetInfo::labeled(Role::ComboBox, true, tr("register-protective-marking"))
-                });
-            if marking != metadata.marking {
-                commands.push(Command::Edit(Edit::SetMarking { marking }));
-            }
-            ui.end_row();
-            ui.label(RichText::new(tr("register-language")).strong());
-            let mut language = metadata.language;
-            ui.horizontal(|ui| {
-                egui::ComboBox::from_id_salt("register-language")
-                    .selected_text(i18n::language_name(language))
-                    .show_ui(ui, |ui| {
-                        for choice in Language::ALL {
-                            ui.selectable_value(&mut language, choice, i18n::language_name(choice));
-                        }
-                    })
-                    .response
-                    .widget_info(|| {
-                        WidgetInfo::labeled(Role::ComboBox, true, tr("register-language"))
-                    });
-                ui.label(RichText::new(tr("register-language-note")).weak());
-            });
-            if language != metadata.language {
-                commands.push(Command::Edit(Edit::SetLanguage { language }));
-            }
-            ui.end_row();
+            marking_row_ui(ui, metadata.marking, commands);
+            language_row_ui(ui, metadata.language, commands);
         });
     ui.add_space(6.0);
     let label = ui.label(RichText::new(tr("register-purpose")).strong());
@@ -177,6 +141,50 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
             text: purpose,
         }));
     }
+}
+
+/// The grid row of the protective marking.
+fn marking_row_ui(ui: &mut Ui, current: Marking, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(tr("register-protective-marking")).strong());
+    let mut marking = current;
+    egui::ComboBox::from_id_salt("marking")
+        .width(200.0)
+        .selected_text(marking.label())
+        .show_ui(ui, |ui| {
+            for choice in Marking::ALL {
+                ui.selectable_value(&mut marking, choice, choice.label());
+            }
+        })
+        .response
+        .widget_info(|| {
+            WidgetInfo::labeled(Role::ComboBox, true, tr("register-protective-marking"))
+        });
+    if marking != current {
+        commands.push(Command::Edit(Edit::SetMarking { marking }));
+    }
+    ui.end_row();
+}
+
+/// The grid row of the register's language: the language of its papers' fixed words.
+fn language_row_ui(ui: &mut Ui, current: Language, commands: &mut Vec<Command>) {
+    ui.label(RichText::new(tr("register-language")).strong());
+    let mut language = current;
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_id_salt("register-language")
+            .selected_text(i18n::language_name(language))
+            .show_ui(ui, |ui| {
+                for choice in Language::ALL {
+                    ui.selectable_value(&mut language, choice, i18n::language_name(choice));
+                }
+            })
+            .response
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-language")));
+        ui.label(RichText::new(tr("register-language-note")).weak());
+    });
+    if language != current {
+        commands.push(Command::Edit(Edit::SetLanguage { language }));
+    }
+    ui.end_row();
 }
 
 fn systems_ui(

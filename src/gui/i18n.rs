@@ -7,8 +7,9 @@
 //! form by the language's rules). The language is per thread (`set_language`): the app sets it at
 //! the start of every frame from its settings, so tests in parallel each keep their own.
 //!
-//! A missing id shows as the id itself; the tests below make sure none is missing in either
-//! language and that both languages' messages take the same arguments.
+//! A missing id shows as the id itself; the tests below make sure both languages have every
+//! message, with the same arguments, and `tests/ui_text.rs` that every id the code names is
+//! defined and every message is used.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -463,53 +464,6 @@ mod tests {
         }
     }
 
-    /// The message ids the code (outside tests) names: the first argument of every `tr(` and
-    /// `tr_args!(`.
-    fn ids_in_code() -> BTreeSet<(String, String)> {
-        let mut ids = BTreeSet::new();
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src/gui");
-        let mut dirs = vec![std::path::PathBuf::from(root)];
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).expect("src/gui reads") {
-                let path = entry.expect("an entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs") {
-                    let text = std::fs::read_to_string(&path).expect("a source file reads");
-                    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-                    let text: String = text
-                        .lines()
-                        .filter(|line| !line.trim_start().starts_with("//"))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    for call in ["tr(", "tr_args!("] {
-                        for (at, _) in text.match_indices(call) {
-                            let rest = text[at + call.len()..].trim_start();
-                            let Some(rest) = rest.strip_prefix('"') else {
-                                continue;
-                            };
-                            let id = rest.split('"').next().unwrap_or_default();
-                            ids.insert((id.to_owned(), path.display().to_string()));
-                        }
-                    }
-                }
-            }
-        }
-        ids
-    }
-
-    #[test]
-    fn every_id_the_code_names_is_in_the_catalogues() {
-        let english = messages(ENGLISH);
-        let ids = ids_in_code();
-        assert!(ids.len() > 100, "the code looks up its words");
-        let missing: Vec<_> = ids
-            .iter()
-            .filter(|(id, _)| !english.contains_key(id))
-            .collect();
-        assert!(missing.is_empty(), "not in the catalogues: {missing:?}");
-    }
-
     #[test]
     fn messages_switch_with_the_language_and_plurals_follow_it() {
         set_language(Language::English);
@@ -523,16 +477,6 @@ mod tests {
         set_language(Language::English);
         assert_eq!(tr("app-file"), "File", "the cache is per language");
         assert_eq!(tr("app-no-such-message"), "app-no-such-message");
-    }
-
-    #[test]
-    fn every_message_in_the_catalogues_is_used() {
-        let used: BTreeSet<String> = ids_in_code().into_iter().map(|(id, _)| id).collect();
-        let unused: Vec<_> = messages(ENGLISH)
-            .into_keys()
-            .filter(|id| !used.contains(id))
-            .collect();
-        assert!(unused.is_empty(), "no code shows {unused:?}");
     }
 
     #[test]

@@ -140,17 +140,14 @@ pub(super) fn impact_grid_ui(
         if !stacked {
             cell(ui, sizes.name, heading);
         }
-        cell(ui, sizes.stage(), |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(tr("editor-before-mitigation")).strong()).truncate(),
-            );
-        });
+        let stage_heading = |ui: &mut Ui, text: &str| {
+            cell(ui, sizes.stage(), |ui| {
+                ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
+            });
+        };
+        stage_heading(ui, tr("editor-before-mitigation"));
         ui.add_space(sizes.gap);
-        cell(ui, sizes.stage(), |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(tr("editor-after-mitigation")).strong()).truncate(),
-            );
-        });
+        stage_heading(ui, tr("editor-after-mitigation"));
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();

@@ -154,25 +154,14 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
         .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-level-filter")));
     ui.add_space(4.0);
     ui.label(tr("register-mitigation-status"));
+    let (any, chosen) = (tr("register-any-status"), &mut filter.mitigation_status);
     egui::ComboBox::from_id_salt("filter-status")
         .width(width)
-        .selected_text(
-            filter
-                .mitigation_status
-                .map_or(tr("register-any-status"), MitigationStatus::ui_name),
-        )
+        .selected_text(chosen.map_or(any, MitigationStatus::ui_name))
         .show_ui(ui, |ui| {
-            ui.selectable_value(
-                &mut filter.mitigation_status,
-                None,
-                tr("register-any-status"),
-            );
+            ui.selectable_value(chosen, None, any);
             for status in MitigationStatus::ALL {
-                ui.selectable_value(
-                    &mut filter.mitigation_status,
-                    Some(status),
-                    status.ui_name(),
-                );
+                ui.selectable_value(chosen, Some(status), status.ui_name());
             }
         })
         .response

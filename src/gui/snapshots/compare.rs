@@ -114,15 +114,23 @@ pub(super) fn compare_pane_ui(
     }
 }
 
-/// Draws a change log: the summary, then register details, added, removed, changed (side by side,
-/// highlighted) and rank movements. `restore_from` offers restore buttons against that snapshot.
-fn change_log_ui(
-    ui: &mut Ui,
-    log: &ChangeLog,
-    (older_name, newer_name): &(String, String),
-    restore_from: Option<&Label>,
-    commands: &mut Vec<Command>,
-) {
+/// "rank 5 → 3  ▲": a rank movement, with an arrow up or down.
+fn rank_movement_text(old: usize, new: usize) -> String {
+    let arrow = match new.cmp(&old) {
+        std::cmp::Ordering::Less => "  ▲",
+        std::cmp::Ordering::Greater => "  ▼",
+        std::cmp::Ordering::Equal => "",
+    };
+    tr_args!(
+        "snapshots-rank-from-to",
+        old = old,
+        new = new,
+        arrow = arrow
+    )
+}
+
+/// The change log's summary line: "3 added, 1 removed, 5 changed, 2 moved in rank".
+fn summary_text(log: &ChangeLog) -> String {
     let mut summary = tr_args!(
         "snapshots-change-summary",
         added = log.added.len(),
@@ -135,6 +143,19 @@ fn change_log_ui(
             count = log.rank_movements.len()
         ));
     }
+    summary
+}
+
+/// Draws a change log: the summary, then register details, added, removed, changed (side by side,
+/// highlighted) and rank movements. `restore_from` offers restore buttons against that snapshot.
+fn change_log_ui(
+    ui: &mut Ui,
+    log: &ChangeLog,
+    (older_name, newer_name): &(String, String),
+    restore_from: Option<&Label>,
+    commands: &mut Vec<Command>,
+) {
+    let summary = summary_text(log);
     ui.label(RichText::new(summary).font(theme::bold_family_size(16.0)));
     if log.is_empty() {
         ui.add_space(6.0);
@@ -223,16 +244,7 @@ fn change_log_ui(
             .show(ui, |ui| {
                 for movement in &log.rank_movements {
                     ui.label(RichText::new(movement.entry.id.as_str()).monospace());
-                    ui.label(tr_args!(
-                        "snapshots-rank-from-to",
-                        old = movement.old_rank,
-                        new = movement.new_rank,
-                        arrow = match movement.new_rank.cmp(&movement.old_rank) {
-                            std::cmp::Ordering::Less => "  ▲",
-                            std::cmp::Ordering::Greater => "  ▼",
-                            std::cmp::Ordering::Equal => "",
-                        }
-                    ));
+                    ui.label(rank_movement_text(movement.old_rank, movement.new_rank));
                     ui.add(TextLabel::new(movement.entry.issue.as_str()).truncate());
                     ui.end_row();
                 }

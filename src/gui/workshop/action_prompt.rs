@@ -80,20 +80,10 @@ pub(super) fn action_prompt_ui(
         &mut prompt.text,
         prompt.focus,
     );
-    field(
-        ui,
-        tr("actions-owner"),
-        tr("workshop-who-will-do-it"),
-        &mut prompt.owner,
-        false,
-    );
-    field(
-        ui,
-        tr("workshop-deadline"),
-        tr("workshop-2019-10-31-or-a"),
-        &mut prompt.deadline,
-        false,
-    );
+    let [owner, who] = [tr("actions-owner"), tr("workshop-who-will-do-it")];
+    field(ui, owner, who, &mut prompt.owner, false);
+    let [deadline, forms] = [tr("workshop-deadline"), tr("workshop-2019-10-31-or-a")];
+    field(ui, deadline, forms, &mut prompt.deadline, false);
     prompt.focus = false;
     if let Some(problem) = &prompt.problem {
         ui.label(

@@ -199,10 +199,12 @@ impl Live {
             Ok(()) => {
                 self.revision += 1;
                 self.scroll_to_current = true;
-                self.message = Some(Message::Done(match tier {
-                    Some(tier) => format!("{entry}: {}", tier.ui_name()),
-                    None => tr_args!("workshop-no-tier", entry = entry),
-                }));
+                let done = if let Some(tier) = tier {
+                    format!("{entry}: {}", tier.ui_name())
+                } else {
+                    tr_args!("workshop-no-tier", entry = entry)
+                };
+                self.message = Some(Message::Done(done));
             }
             Err(err) => self.refuse(&refusal(&err)),
         }

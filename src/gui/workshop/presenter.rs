@@ -11,7 +11,7 @@ use egui::{
     Vec2,
 };
 
-use dpia_core::register::{EntryId, Register};
+use dpia_core::register::{Entry, EntryId, Register};
 use dpia_core::scoring::EntryScores;
 use dpia_core::workshop::{LiveRank, Session};
 
@@ -173,24 +173,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 );
                 ui.add_space(sizes.px(12.0));
                 tier_tag(ui, current.tier, sizes.px(26.0));
-                if current.is_tied {
-                    tag(
-                        ui,
-                        tr("workshop-tag-tie"),
-                        colours::TIE,
-                        colours::ON_TAG,
-                        sizes.px(22.0),
-                    );
-                }
-                if current.is_moved {
-                    tag(
-                        ui,
-                        tr("workshop-tag-moved"),
-                        colours::MOVED,
-                        colours::ON_TAG,
-                        sizes.px(22.0),
-                    );
-                }
+                rank_tags(ui, current, sizes.px(22.0));
             });
             ui.add_space(sizes.px(10.0));
             label(
@@ -226,62 +209,91 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 );
             });
             ui.add_space(sizes.px(12.0));
-            ui.horizontal(|ui| {
-                label(
-                    ui,
-                    bold(
-                        tr_args!(
-                            "workshop-this-session",
-                            session_votes = votes(current.session_votes)
-                        ),
-                        sizes.px(28.0),
-                    ),
-                );
-                if entry.votes > 0 {
-                    label(
-                        ui,
-                        muted(
-                            tr_args!("workshop-and-before", votes = votes(entry.votes)),
-                            sizes.px(22.0),
-                        ),
-                    );
-                }
-            });
-            ui.add_space(sizes.px(8.0));
-            ui.add(
-                egui::Label::new(muted(
-                    reason_line(
-                        register,
-                        entry,
-                        &EntryScores::of(entry, register),
-                        entry.votes + current.session_votes,
-                    ),
-                    sizes.px(22.0),
-                ))
-                .wrap()
-                .selectable(false),
-            );
-            for manual in live
-                .session
-                .moves()
-                .iter()
-                .filter(|manual| manual.entry == current.entry)
-            {
-                let way = if manual.to_rank < manual.from_rank {
-                    "up"
-                } else {
-                    "down"
-                };
-                ui.add(
-                    egui::Label::new(text(
-                        tr_args!("workshop-moved-by-hand", way = way, reason = manual.reason),
-                        sizes.px(22.0),
-                    ))
-                    .wrap()
-                    .selectable(false),
-                );
-            }
+            votes_and_moves_ui(ui, register, live, (current, entry, &scores), sizes);
         });
+}
+
+/// The current entry's votes, its reason line and the manual moves made to it.
+fn votes_and_moves_ui(
+    ui: &mut Ui,
+    register: &Register,
+    live: &Live,
+    (current, entry, scores): (&LiveRank, &Entry, &EntryScores),
+    sizes: Sizes,
+) {
+    ui.add_space(sizes.px(12.0));
+    ui.horizontal(|ui| {
+        label(
+            ui,
+            bold(
+                tr_args!(
+                    "workshop-this-session",
+                    session_votes = votes(current.session_votes)
+                ),
+                sizes.px(28.0),
+            ),
+        );
+        if entry.votes > 0 {
+            label(
+                ui,
+                muted(
+                    tr_args!("workshop-and-before", votes = votes(entry.votes)),
+                    sizes.px(22.0),
+                ),
+            );
+        }
+    });
+    ui.add_space(sizes.px(8.0));
+    ui.add(
+        egui::Label::new(muted(
+            reason_line(register, entry, scores, entry.votes + current.session_votes),
+            sizes.px(22.0),
+        ))
+        .wrap()
+        .selectable(false),
+    );
+    for manual in live
+        .session
+        .moves()
+        .iter()
+        .filter(|manual| manual.entry == current.entry)
+    {
+        let way = if manual.to_rank < manual.from_rank {
+            "up"
+        } else {
+            "down"
+        };
+        ui.add(
+            egui::Label::new(text(
+                tr_args!("workshop-moved-by-hand", way = way, reason = manual.reason),
+                sizes.px(22.0),
+            ))
+            .wrap()
+            .selectable(false),
+        );
+    }
+}
+
+/// TIE and MOVED, for a rank that ties with a neighbour or was moved by hand.
+fn rank_tags(ui: &mut Ui, rank: &LiveRank, size: f32) {
+    if rank.is_tied {
+        tag(
+            ui,
+            tr("workshop-tag-tie"),
+            colours::TIE,
+            colours::ON_TAG,
+            size,
+        );
+    }
+    if rank.is_moved {
+        tag(
+            ui,
+            tr("workshop-tag-moved"),
+            colours::MOVED,
+            colours::ON_TAG,
+            size,
+        );
+    }
 }
 
 fn list_ui(ui: &mut Ui, live: &mut Live, register: &Register, sizes: Sizes) {
@@ -401,24 +413,7 @@ fn row_ui(
     });
     row.horizontal(|ui| {
         ui.add_space(rank_width + ui.spacing().item_spacing.x);
-        if rank.is_tied {
-            tag(
-                ui,
-                tr("workshop-tag-tie"),
-                colours::TIE,
-                colours::ON_TAG,
-                sizes.px(18.0),
-            );
-        }
-        if rank.is_moved {
-            tag(
-                ui,
-                tr("workshop-tag-moved"),
-                colours::MOVED,
-                colours::ON_TAG,
-                sizes.px(18.0),
-            );
-        }
+        rank_tags(ui, rank, sizes.px(18.0));
         ui.add(
             egui::Label::new(muted(
                 entry.map_or_else(String::new, |entry| {

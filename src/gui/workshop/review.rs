@@ -109,6 +109,30 @@ fn attendance_text(attendance: &Attendance) -> String {
     }
 }
 
+/// What the review lists of a past session, as (label, value).
+fn facts(workshop: &Workshop, cast: u32) -> [(&'static str, String); 5] {
+    [
+        (tr("snapshots-date"), long_date(workshop.date)),
+        (
+            tr("snapshots-entries"),
+            labels(i18n::language()).workshop_scope(&workshop.scope),
+        ),
+        (
+            tr("workshop-participants"),
+            attendance_text(&workshop.attendance),
+        ),
+        (
+            tr("editor-votes"),
+            tr_args!(
+                "workshop-each-cast",
+                votes_per_participant = workshop.votes_per_participant,
+                cast = votes(cast)
+            ),
+        ),
+        (tr("workshop-snapshot"), workshop.snapshot_label.clone()),
+    ]
+}
+
 fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
     ui.label(RichText::new(&workshop.title).font(theme::bold_family_size(18.0)));
     ui.add_space(4.0);
@@ -117,26 +141,7 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for (label, value) in [
-                (tr("snapshots-date"), long_date(workshop.date)),
-                (
-                    tr("snapshots-entries"),
-                    labels(i18n::language()).workshop_scope(&workshop.scope),
-                ),
-                (
-                    tr("workshop-participants"),
-                    attendance_text(&workshop.attendance),
-                ),
-                (
-                    tr("editor-votes"),
-                    tr_args!(
-                        "workshop-each-cast",
-                        votes_per_participant = workshop.votes_per_participant,
-                        cast = votes(cast)
-                    ),
-                ),
-                (tr("workshop-snapshot"), workshop.snapshot_label.clone()),
-            ] {
+            for (label, value) in facts(workshop, cast) {
                 ui.label(RichText::new(label).strong());
                 ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
