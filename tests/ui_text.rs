@@ -54,6 +54,7 @@ const ID_CALLS: &[&str] = &[
     "Id::new",
     "Id::unique",
     "Command::new",
+    "request_discard",
     "make_persistent_id",
     "id_salt",
     "from_id_salt",

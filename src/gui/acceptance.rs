@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use super::command::Command;
 use super::state::Derived;
 use super::theme;
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::register::{AcceptanceDecision, Entry, Register, RiskAcceptance};
 use dpia_core::scoring::{Level, Score};
@@ -59,7 +59,7 @@ pub(super) fn acceptance_ui(
 /// One line beside the scores: the decision on `entry`'s residual risk (`residual`), or that one
 /// is needed; nothing when none is.
 pub(super) fn acceptance_status_ui(ui: &mut Ui, entry: &Entry, residual: Option<Score>) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let is_high = residual.is_some_and(|score| score.level() >= Level::High);
     let text = match &entry.acceptance {
         Some(acceptance) if acceptance.is_accepted() => {
@@ -130,11 +130,11 @@ fn form_ui(
     today: Date,
     commands: &mut Vec<Command>,
 ) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     ui.label(
         RichText::new(tr_args!(
             "editor-the-residual-risk-stays-after",
-            level = score.level().name(),
+            level = score.level().ui_name(),
             score = score
         ))
         .color(theme::error_text(theme)),

@@ -9,6 +9,7 @@
 use egui::{RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::names;
 use super::command::Command;
 use super::settings::Settings;
 use super::state::View;
@@ -98,9 +99,9 @@ fn filters_ui(ui: &mut Ui, register: &Register, filters: &mut Filters) {
             })
             .response
             .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("actions-status-filter")));
-        let owner = ui.label(tr("actions-owner"));
+        ui.label(tr("actions-owner"));
         ui.add(TextEdit::singleline(&mut filters.owner).desired_width(140.0))
-            .labelled_by(owner.id);
+            .accessible_name(names::owner_filter());
         ui.label(tr("actions-theme"));
         let mut themes: Vec<&str> = register.actions.iter().map(|a| a.theme.as_str()).collect();
         themes.sort_unstable();

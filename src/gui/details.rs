@@ -7,6 +7,7 @@
 use egui::{RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::names;
 use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
@@ -81,6 +82,11 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 let response = ui
                     .add(TextEdit::singleline(&mut text).desired_width(560.0))
                     .labelled_by(label.id);
+                let response = if field == DetailText::Owner {
+                    response.accessible_name(names::register_owner())
+                } else {
+                    response
+                };
                 if response.changed() {
                     commands.push(Command::Edit(Edit::SetDetailText { field, text }));
                 }
@@ -217,17 +223,21 @@ fn systems_ui(
             TextEdit::singleline(&mut drafts.system_id)
                 .hint_text(tr("register-new-system-id-e-g"))
                 .desired_width(180.0),
-        );
+        )
+        .accessible_name(names::new_system_id());
         ui.add(
             TextEdit::singleline(&mut drafts.system_name)
                 .hint_text(tr("register-new-system-name"))
                 .desired_width(300.0),
-        );
+        )
+        .accessible_name(names::new_system_name());
         let id = SystemId::parse(&drafts.system_id);
         let ready = id.is_ok() && !drafts.system_name.trim().is_empty();
         let add = ui.add_enabled(ready, egui::Button::new(tr("register-add-system")));
         if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
-            ui.label(RichText::new(err.to_string()).color(theme::error_text(ui.ctx().theme())));
+            ui.label(
+                RichText::new(err.to_string()).color(theme::error_text(theme::look(ui.ctx()))),
+            );
         }
         if add.clicked()
             && let Ok(id) = id
@@ -287,17 +297,20 @@ fn rights_ui(ui: &mut Ui, register: &Register, drafts: &mut Drafts, commands: &m
             TextEdit::singleline(&mut drafts.right_id)
                 .hint_text(tr("register-new-right-id-e-g"))
                 .desired_width(180.0),
-        );
+        )
+        .accessible_name(names::new_right_id());
         ui.add(
             TextEdit::singleline(&mut drafts.right_name)
                 .hint_text(tr("register-new-right-name"))
                 .desired_width(220.0),
-        );
+        )
+        .accessible_name(names::new_right_name());
         ui.add(
             TextEdit::singleline(&mut drafts.right_reference)
                 .hint_text(tr("register-legal-reference"))
                 .desired_width(140.0),
-        );
+        )
+        .accessible_name(names::new_right_reference());
         let id = RightId::parse(&drafts.right_id);
         let ready = id.is_ok() && !drafts.right_name.trim().is_empty();
         let add = ui.add_enabled(ready, egui::Button::new(tr("register-add-right")));

@@ -4,9 +4,10 @@
 //! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
 //! and other views' changes appear here at once.
 
-use egui::{Align, Id, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+use egui::{Align, Id, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::{keys, names, reading_order};
 use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
 use super::date_text;
@@ -61,6 +62,7 @@ pub(super) fn entry_editor_ui(
                         texts_ui(ui, entry, commands);
                         ui.add_space(8.0);
                         entry_history_ui(ui, trail, &entry.id);
+                        keys::keep_focus_in_view(ui);
                     });
             });
             strip.cell(|ui| {
@@ -84,6 +86,7 @@ pub(super) fn entry_editor_ui(
                             defaults.today,
                             commands,
                         );
+                        keys::keep_focus_in_view(ui);
                     });
             });
         });
@@ -100,7 +103,7 @@ fn header_ui(
         ui.label(
             RichText::new(entry.id.as_str())
                 .font(theme::bold_family_size(18.0))
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         let system = register
             .system(&entry.system)
@@ -120,20 +123,20 @@ fn header_ui(
                 .strong(),
             );
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .button(tr("editor-delete"))
-                .on_hover_text(tr("editor-delete-this-entry-undo-brings"))
-                .clicked()
-            {
-                commands.push(Command::Menu(MenuCommand::DeleteEntry));
-            }
+        reading_order::right_aligned(ui, "entry-buttons", |ui| {
             if ui
                 .button(tr("editor-duplicate"))
                 .on_hover_text(tr("editor-add-a-copy-of-this"))
                 .clicked()
             {
                 commands.push(Command::Menu(MenuCommand::DuplicateEntry));
+            }
+            if ui
+                .button(tr("editor-delete"))
+                .on_hover_text(tr("editor-delete-this-entry-undo-brings"))
+                .clicked()
+            {
+                commands.push(Command::Menu(MenuCommand::DeleteEntry));
             }
         });
     });
@@ -311,7 +314,7 @@ fn mitigation_ui(
         }));
     }
     ui.horizontal(|ui| {
-        let owner_label = ui.label(tr("actions-owner"));
+        ui.label(tr("actions-owner"));
         let mut owner = mitigation.owner.clone();
         let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
         let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
@@ -322,7 +325,7 @@ fn mitigation_ui(
             tr("editor-who-is-responsible"),
             width,
         )
-        .labelled_by(owner_label.id);
+        .accessible_name(names::mitigation_owner(number));
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
                 entry: id.clone(),
@@ -385,7 +388,7 @@ fn mitigation_heading_ui(
                 status,
             }));
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        reading_order::right_aligned(ui, "mitigation-buttons", |ui| {
             let icon_button = |ui: &mut Ui, enabled: bool, icon: &str, name: String| {
                 let response = ui.add_enabled(enabled, egui::Button::new(icon).small());
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &name));
@@ -393,13 +396,14 @@ fn mitigation_heading_ui(
             };
             if icon_button(
                 ui,
-                true,
-                "✕",
-                tr_args!("editor-remove-mitigation", number = number),
+                mitigation_idx > 0,
+                "↑",
+                tr_args!("editor-move-mitigation-up", number = number),
             ) {
-                commands.push(edit(Edit::RemoveMitigation {
+                commands.push(edit(Edit::MoveMitigation {
                     entry: id.clone(),
-                    mitigation_idx,
+                    from_idx: mitigation_idx,
+                    to_idx: mitigation_idx - 1,
                 }));
             }
             if icon_button(
@@ -416,14 +420,13 @@ fn mitigation_heading_ui(
             }
             if icon_button(
                 ui,
-                mitigation_idx > 0,
-                "↑",
-                tr_args!("editor-move-mitigation-up", number = number),
+                true,
+                "✕",
+                tr_args!("editor-remove-mitigation", number = number),
             ) {
-                commands.push(edit(Edit::MoveMitigation {
+                commands.push(edit(Edit::RemoveMitigation {
                     entry: id.clone(),
-                    from_idx: mitigation_idx,
-                    to_idx: mitigation_idx - 1,
+                    mitigation_idx,
                 }));
             }
         });
@@ -460,11 +463,13 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         }
         let id = ui.make_persistent_id("new-group");
         let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-        let response = ui.add(
-            TextEdit::singleline(&mut text)
-                .hint_text(tr("editor-add-a-group-then-enter"))
-                .desired_width(170.0),
-        );
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .hint_text(tr("editor-add-a-group-then-enter"))
+                    .desired_width(170.0),
+            )
+            .accessible_name(names::add_group_field());
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             if !text.trim().is_empty() {
                 commands.push(Command::Edit(Edit::AddAffectedGroup {
@@ -589,7 +594,7 @@ pub(super) fn date_field(
         .hint_text(tr("editor-yyyy-mm-dd"))
         .desired_width(96.0);
     if !is_date {
-        edit = edit.text_color(theme::error_text(ui.ctx().theme()));
+        edit = edit.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
@@ -603,7 +608,7 @@ pub(super) fn date_field(
         ui.label(
             RichText::new(reason)
                 .small()
-                .color(theme::error_text(ui.ctx().theme())),
+                .color(theme::error_text(theme::look(ui.ctx()))),
         );
     }
     let changed = match parsed {

@@ -23,7 +23,7 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// The zoom factor, 1 for normal size.
     pub zoom: f32,
-    /// Light or dark.
+    /// Light, dark, high contrast or the system's.
     pub theme: ThemeChoice,
     /// The app's language (View › Language).
     pub language: Language,
@@ -102,11 +102,13 @@ pub enum ThemeChoice {
     Dark,
     /// Whatever the desktop uses.
     System,
+    /// White and yellow on black, every text at least 7:1: for projectors and low vision.
+    HighContrast,
 }
 
 impl ThemeChoice {
     /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::System];
+    pub const ALL: [Self; 4] = [Self::Light, Self::Dark, Self::HighContrast, Self::System];
 
     /// The choice's name in the menu.
     pub fn label(self) -> &'static str {
@@ -114,6 +116,7 @@ impl ThemeChoice {
             Self::Light => tr("app-light-theme"),
             Self::Dark => tr("app-dark-theme"),
             Self::System => tr("app-follow-the-system-theme"),
+            Self::HighContrast => super::a11y::names::high_contrast_theme(),
         }
     }
 
@@ -121,7 +124,7 @@ impl ThemeChoice {
     pub fn preference(self) -> egui::ThemePreference {
         match self {
             Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
+            Self::Dark | Self::HighContrast => egui::ThemePreference::Dark,
             Self::System => egui::ThemePreference::System,
         }
     }

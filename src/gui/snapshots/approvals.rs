@@ -384,7 +384,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     let status = labels(i18n::language()).approval_status(checked);
     let text = match checked {
         Verification::Invalid(_) => RichText::new(status)
-            .color(theme::error_text(ui.ctx().theme()))
+            .color(theme::error_text(theme::look(ui.ctx())))
             .strong(),
         Verification::Verified { .. } => RichText::new(status).strong(),
         Verification::Unsigned | Verification::UnknownSigner => RichText::new(status),
@@ -424,7 +424,7 @@ pub(super) fn approve_button_ui(
     if all > 0 {
         let text = if invalid > 0 {
             RichText::new(tr_args!("snapshots-invalid", all = all, invalid = invalid))
-                .color(theme::error_text(ui.ctx().theme()))
+                .color(theme::error_text(theme::look(ui.ctx())))
         } else {
             RichText::new(tr_args!("snapshots-approval", all = all)).weak()
         };

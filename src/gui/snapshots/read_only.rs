@@ -8,6 +8,7 @@ use egui::{Align, Label as TextLabel, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Pane, ROW_HEIGHT, Versions};
+use crate::gui::a11y::reading_order;
 use crate::gui::entries;
 use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::theme;
@@ -41,18 +42,18 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
                         .font(theme::bold_family_size(15.0))
                         .color(text_colour),
                 );
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.button(tr("actions-close")).clicked() {
-                        action = Some(ReadOnlyAction::Close);
-                    }
-                    if ui.button(tr("snapshots-restore-as-working-copy")).clicked() {
-                        action = Some(ReadOnlyAction::Restore);
-                    }
+                reading_order::right_aligned(ui, "read-only-buttons", |ui| {
                     if ui
                         .button(tr("snapshots-compare-with-working-register"))
                         .clicked()
                     {
                         action = Some(ReadOnlyAction::Compare);
+                    }
+                    if ui.button(tr("snapshots-restore-as-working-copy")).clicked() {
+                        action = Some(ReadOnlyAction::Restore);
+                    }
+                    if ui.button(tr("actions-close")).clicked() {
+                        action = Some(ReadOnlyAction::Close);
                     }
                 });
             });
@@ -129,7 +130,7 @@ fn read_only_table_ui(
         .header(26.0, |mut header| {
             for title in [
                 tr("register-rank"),
-                "ID",
+                tr("register-id"),
                 tr("register-system"),
                 tr("editor-issue"),
                 tr("editor-inherent"),
@@ -188,7 +189,8 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
             ui.label(
-                RichText::new(tr("snapshots-must-have")).color(theme::must_have(ui.ctx().theme())),
+                RichText::new(tr("snapshots-must-have"))
+                    .color(theme::must_have(theme::look(ui.ctx()))),
             );
         }
     });
@@ -201,7 +203,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(
             RichText::new(heading)
                 .strong()
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         body(ui);
     };
@@ -243,7 +245,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
                 format!(
                     "{} {} ({} × {})",
                     score.value(),
-                    score.level().name(),
+                    score.level().ui_name(),
                     assessment.severity.value(),
                     assessment.likelihood.value()
                 )

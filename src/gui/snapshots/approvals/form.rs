@@ -15,7 +15,7 @@ use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::snapshots::error_line;
-use crate::gui::theme;
+use crate::gui::{date_text, theme};
 use dpia_core::approval::{Approval, Decision, OFFERED_ROLES};
 use dpia_core::signature::{self, SignError};
 use dpia_core::snapshot::Label;
@@ -111,13 +111,8 @@ impl DpiaApp {
         if name.is_empty() {
             return Err(tr("snapshots-say-who-approves-the-name").to_owned());
         }
-        let date: Date = form.date.trim().parse().map_err(|_| {
-            tr_args!(
-                "snapshots-is-not-a-date-write",
-                date = form.date.trim(),
-                today = self.today
-            )
-        })?;
+        let date: Date = date_text::parse(&form.date)?
+            .ok_or_else(|| tr_args!("snapshots-give-the-date-as", forms = date_text::forms()))?;
         let checksum = self
             .versions
             .snapshot(path, &form.label)
@@ -273,20 +268,24 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
     .labelled_by(conditions.id);
     ui.end_row();
     let date = ui.label(tr("snapshots-date"));
-    let is_date = form.date.trim().parse::<Date>().is_ok();
+    let problem = match date_text::parse(&form.date) {
+        Ok(Some(_)) => None,
+        Ok(None) => Some(tr_args!(
+            "snapshots-give-the-date-as-2",
+            forms = date_text::forms()
+        )),
+        Err(reason) => Some(reason),
+    };
     let mut field = TextEdit::singleline(&mut form.date)
-        .hint_text(tr("editor-yyyy-mm-dd"))
+        .hint_text("31/10/2019")
         .desired_width(110.0);
-    if !is_date {
-        field = field.text_color(theme::error_text(ui.ctx().theme()));
+    if problem.is_some() {
+        field = field.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     ui.horizontal(|ui| {
         ui.add(field).labelled_by(date.id);
-        if !is_date {
-            ui.label(
-                RichText::new(tr("snapshots-write-the-date-as-yyyy"))
-                    .color(theme::error_text(ui.ctx().theme())),
-            );
+        if let Some(problem) = problem {
+            ui.label(RichText::new(problem).color(theme::error_text(theme::look(ui.ctx()))));
         }
     });
     ui.end_row();
