@@ -15,7 +15,7 @@ use egui::{Key, Modal, RichText, Ui};
 use super::command::Command;
 use super::snapshots::{ApprovalCommand, SnapshotCommand};
 use super::theme;
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{self, tr, tr_args};
 use dpia_files::recovery::PendingRecovery;
 
 /// An answer from rfd faster than this is taken to mean "no file chooser available".
@@ -161,9 +161,12 @@ impl FileDialogs {
         let start_dir = near.and_then(Path::parent).map(Path::to_owned);
         let file_name = suggested_name(request, near);
         let repaint = ctx.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let mut dialog = rfd::FileDialog::new().set_title(request.title());
                 if !request.extension().is_empty() {
                     dialog = dialog.add_filter(

@@ -20,7 +20,7 @@ use dpia_core::snapshot::Label;
 use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, Progress, ReportOptions};
 
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{self, tr, tr_args};
 use crate::paper_approvals::{self, Printed};
 
 /// The Export PDF dialog and the export it may be running.
@@ -380,9 +380,12 @@ impl DpiaApp {
         let (sender, receiver) = mpsc::channel();
         let repaint = ctx.clone();
         let target = path.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("pdf-export".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let sections = Sections {
                     since,
                     workshop_idx,
@@ -433,9 +436,12 @@ impl DpiaApp {
         let (sender, receiver) = mpsc::channel();
         let opened = target.to_owned();
         let repaint = ctx.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("open-with-desktop".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let result = match std::process::Command::new("xdg-open").arg(&opened).status() {
                     Ok(status) if status.success() => Ok(()),
                     Ok(status) => Err(tr_args!(
