@@ -91,7 +91,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("src/gui/theme.rs", "DejaVuSans-Bold", "a font's name"),
 ];
 
-/// The month names a typed date may use (parsed, never shown).
+/// The month names a typed date may use, English and Welsh (parsed, never shown).
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -105,6 +105,18 @@ const MONTHS: &[&str] = &[
     "October",
     "November",
     "December",
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
 ];
 
 /// One string literal: its text, line, the calls it is inside (innermost last), and whether it

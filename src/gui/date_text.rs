@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::gui::i18n::{self, tr, tr_args};
 use dpia_report::labels::labels;
 
-/// The month names a typed date may use (English; shown dates are ISO).
+/// The month names a typed date may use, in English or in Welsh (shown dates are ISO).
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -23,6 +23,22 @@ const MONTHS: [&str; 12] = [
     "October",
     "November",
     "December",
+];
+
+/// The Welsh month names, as the papers write them: `31 Hydref 2019`, `31 Hyd 2019`.
+const WELSH_MONTHS: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
 ];
 
 /// The forms the user may type, for hints and messages.
@@ -102,9 +118,13 @@ fn month_named(word: &str) -> Option<i64> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|name| name.to_lowercase().starts_with(&word))
+    let find = |names: &[&str; 12]| {
+        names
+            .iter()
+            .position(|name| name.to_lowercase().starts_with(&word))
+    };
+    find(&MONTHS)
+        .or_else(|| find(&WELSH_MONTHS))
         .and_then(|idx| i64::try_from(idx + 1).ok())
 }
 
@@ -132,6 +152,14 @@ mod tests {
         }
         assert_eq!(date("1/2/2020"), jiff::civil::date(2020, 2, 1), "day first");
         assert_eq!(parse("  "), Ok(None));
+    }
+
+    #[test]
+    fn welsh_month_names_are_read_too() {
+        assert_eq!(date("31 Hydref 2019"), date("2019-10-31"));
+        assert_eq!(date("1 mai 2020"), date("2020-05-01"));
+        assert_eq!(date("14 Chw 2019"), date("2019-02-14"));
+        assert_eq!(date("3 Mar 2019"), date("2019-03-03"), "English still");
     }
 
     #[test]
