@@ -227,8 +227,8 @@ fn focus_colour(look: Look) -> Color32 {
 }
 
 /// The app's fonts, all `DejaVu` (as the papers' are): Sans for text, Sans Bold, and Sans Mono for ids.
-/// They cover every character the app shows (a test below checks every character of the
-/// catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
+/// They cover every character the app shows (a test below checks every character of both
+/// languages' catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
 fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::empty();
     for (name, data) in [
@@ -600,7 +600,11 @@ mod tests {
         frame.textures_delta.clear();
         // Welsh writes every vowel with a circumflex, diaeresis, acute or grave.
         let welsh = "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿÄËÏÖÜŸáéíóúẃýàèìòùẁỳ";
-        let text: String = SYMBOLS.chars().chain(welsh.chars()).collect();
+        let text: String = SYMBOLS
+            .chars()
+            .chain(welsh.chars())
+            .chain(crate::gui::i18n::catalogue_texts().flat_map(str::chars))
+            .collect();
         for family in [
             FontFamily::Proportional,
             FontFamily::Monospace,
