@@ -488,7 +488,7 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
             ranked.scores.residual.as_ref().map(|top| top.score),
         );
     });
-    ui.label(RichText::new(&ranked.reason).weak().italics());
+    ui.label(RichText::new(ranked.reason(register)).weak().italics());
 }
 
 /// A labelled single-line text field; returns the new text when the user changed it. `focus` puts

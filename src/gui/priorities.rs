@@ -93,7 +93,7 @@ pub(super) fn priorities_ui(
                             );
                         });
                         ui.add(
-                            egui::Label::new(RichText::new(&ranked.reason).weak().small())
+                            egui::Label::new(RichText::new(ranked.reason(register)).weak().small())
                                 .truncate()
                                 .selectable(false),
                         );

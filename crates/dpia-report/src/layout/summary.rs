@@ -492,7 +492,10 @@ mod tests {
         let labels = labels(Language::English);
         for ranked in rank(&register) {
             let entry = &register.entries[ranked.entry_idx];
-            assert_eq!(reason(labels, entry, &ranked.scores), ranked.reason);
+            assert_eq!(
+                reason(labels, entry, &ranked.scores),
+                ranked.reason(&register)
+            );
         }
     }
 }
