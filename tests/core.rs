@@ -62,7 +62,7 @@ fn raising_a_score_moves_the_entry_up() {
     let reason = first.reason(&register);
     assert_eq!(register.entries[first.entry_idx].id, id, "{reason}");
     assert!(
-        reason.starts_with("must-have; residual 16 (life)"),
+        reason.starts_with("must-have; residual 16 (Life)"),
         "{reason}"
     );
 }

@@ -25,6 +25,9 @@ pub enum CliError {
     /// A workbook could not be imported.
     #[error(transparent)]
     ImportXlsx(#[from] dpia_files::xlsx_file::ImportError),
+    /// An action log could not be imported.
+    #[error(transparent)]
+    ImportActions(#[from] dpia_files::action_log_file::ImportError),
     /// The output file exists and `--force` was not given.
     #[error("{}: already exists; pass --force to replace it", path.display())]
     OutputExists {
