@@ -37,13 +37,15 @@ fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
 /// layout with fewer indentation bytes give?): one space, or one tab, a level instead of four
 /// spaces, still one field a line.
 fn reindented(text: &str, indent: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let body = line.trim_start_matches(' ');
-            let levels = (line.len() - body.len()) / 4;
-            format!("{}{body}\n", indent.repeat(levels))
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let body = line.trim_start_matches(' ');
+        let levels = (line.len() - body.len()) / 4;
+        out.push_str(&indent.repeat(levels));
+        out.push_str(body);
+        out.push('\n');
+    }
+    out
 }
 
 #[divan::bench(args = ["four spaces", "one space", "one tab"], sample_count = 20)]

@@ -15,6 +15,7 @@
 //!
 //! The divan benchmarks after them time generate and the blank-id import at 1,000 and 10,000.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -110,9 +111,14 @@ fn growth_report() {
     for (name, times) in [("generate", &generate), ("blank-id import", &import)] {
         let mut line = format!("  {name:<16}");
         for (idx, (num_entries, time)) in SIZES.iter().zip(times).enumerate() {
-            line += &format!("  {num_entries:>6}: {:>9.2} ms", time.as_secs_f64() * 1e3);
+            write!(
+                line,
+                "  {num_entries:>6}: {:>9.2} ms",
+                time.as_secs_f64() * 1e3
+            )
+            .ok();
             if let Some(before) = idx.checked_sub(1).and_then(|before| times.get(before)) {
-                line += &format!(" ({:.1}×)", time.as_secs_f64() / before.as_secs_f64());
+                write!(line, " ({:.1}×)", time.as_secs_f64() / before.as_secs_f64()).ok();
             }
         }
         report(&line);
@@ -147,14 +153,14 @@ fn run_child(args: &[&str], dir: &Path) -> (Duration, u64) {
 
 /// The whole-process table: each command at each size, as a user runs it.
 fn command_table() {
-    let sizes: Vec<usize> = std::env::var("DPIA_SCALING_SIZES")
-        .ok()
-        .map(|text| {
+    let sizes: Vec<usize> = std::env::var("DPIA_SCALING_SIZES").ok().map_or_else(
+        || vec![100, 1_000, 10_000, 50_000],
+        |text| {
             text.split(',')
                 .filter_map(|n| n.trim().parse().ok())
                 .collect()
-        })
-        .unwrap_or_else(|| vec![100, 1_000, 10_000, 50_000]);
+        },
+    );
     let only = std::env::var("DPIA_SCALING_COMMANDS").unwrap_or_default();
     let wanted = |name: &str| only.is_empty() || only.split(',').any(|n| n.trim() == name);
     let runs = runs(3);
@@ -223,20 +229,22 @@ fn command_table() {
     report("scaling table (markdown): time / peak memory, growth factor of the time per step");
     let mut header = "| command |".to_owned();
     for num_entries in &sizes {
-        header += &format!(" {num_entries} |");
+        write!(header, " {num_entries} |").ok();
     }
     report(&header);
     report(&format!("|---|{}", "---|".repeat(sizes.len())));
     for (name, cells) in rows {
         let mut line = format!("| {name} |");
         for (idx, (time, peak)) in cells.iter().enumerate() {
-            line += &format!(
+            write!(
+                line,
                 " {:.3} s / {:.0} MB",
                 time.as_secs_f64(),
                 *peak as f64 / 1024.0
-            );
+            )
+            .ok();
             if let Some((before, _)) = idx.checked_sub(1).and_then(|before| cells.get(before)) {
-                line += &format!(" ({:.1}×)", time.as_secs_f64() / before.as_secs_f64());
+                write!(line, " ({:.1}×)", time.as_secs_f64() / before.as_secs_f64()).ok();
             }
             line += " |";
         }
