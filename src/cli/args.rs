@@ -85,6 +85,8 @@ pub enum Command {
     ImportCsv(super::csv::ImportArgs),
     /// Make a new register from an Excel workbook (.xlsx), or update a register from one (--into).
     ImportXlsx(super::csv::ImportArgs),
+    /// Make a new register from a Word register (.docx): every table whose header row names Issue, Concern and Mitigation; nothing is written if any row is unusable, unless --skip-bad-rows.
+    ImportDocx(super::word::ImportDocxArgs),
     /// Write the whole register as an Excel workbook (.xlsx): entries, mitigations, impacts, systems, rights, details and records.
     ExportXlsx {
         /// The register file.
