@@ -517,6 +517,30 @@ mod tests {
     }
 
     #[test]
+    fn a_part_that_unpacks_past_the_limit_is_refused_before_it_is_read() {
+        use std::io::Write as _;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", options).unwrap();
+        let zeros = vec![b' '; 1024 * 1024];
+        for _ in 0..=MAX_STREAM_BYTES / zeros.len() {
+            zip.write_all(&zeros).unwrap();
+        }
+        let bytes = zip.finish().unwrap().into_inner();
+        assert!(bytes.len() < 1024 * 1024, "a bomb: {} bytes", bytes.len());
+        let err = read_bytes(&bytes, Path::new("bomb.docx")).unwrap_err();
+        assert!(
+            matches!(err, ReadError::PartTooLarge { .. }),
+            "{err}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "bomb.docx: its part word/document.xml unpacks to more than 64 MB, the most dpia-register unpacks"
+        );
+    }
+
+    #[test]
     fn a_file_that_is_not_a_zip_is_not_a_document() {
         let err = read_bytes(b"Issue,Concern\n", Path::new("r.docx")).unwrap_err();
         assert!(
