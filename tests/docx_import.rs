@@ -50,7 +50,11 @@ fn every_register_table_is_read_and_summed_up_by_system() {
     assert!(checked.stdout.contains("ok, 16 entries"), "{checked:?}");
     let register = register_file::load(&dir.join("r.ron")).unwrap();
     let ids: Vec<&str> = register.entries.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(&ids[..4], ["PND-001", "PND-002", "PND-003", "PNC-001"], "{ids:?}");
+    assert_eq!(
+        &ids[..4],
+        ["PND-001", "PND-002", "PND-003", "PNC-001"],
+        "{ids:?}"
+    );
     assert_eq!(register.systems[0].name, "Police National Database");
     assert_eq!(
         register.entries[0].source.document, FIXTURE,
@@ -136,7 +140,8 @@ fn an_unusable_row_is_named_by_table_and_row_and_nothing_is_written() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("nothing written: 2 rows could not be used"),
+        out.stderr
+            .contains("nothing written: 2 rows could not be used"),
         "{}",
         out.stderr
     );
@@ -155,9 +160,8 @@ fn skip_bad_rows_imports_the_others_and_lists_what_it_skipped() {
         out.stdout
     );
     assert!(
-        out.stdout.contains(
-            "6 tables, 16 rows → 14 entries (2 skipped): PND 4, PNC 3, LEDS 4, HOB 3\n"
-        ),
+        out.stdout
+            .contains("6 tables, 16 rows → 14 entries (2 skipped): PND 4, PNC 3, LEDS 4, HOB 3\n"),
         "{}",
         out.stdout
     );
@@ -173,7 +177,15 @@ fn an_existing_output_is_kept_unless_force_and_other_files_are_refused() {
     let out = dir.fails(&["import-docx", FIXTURE, "-o", "r.ron", "--system", "ANPR"]);
     assert!(out.stderr.contains("r.ron: already exists"), "{out:?}");
     assert_eq!(fs::read_to_string(dir.join("r.ron")).unwrap(), "mine");
-    dir.ok(&["import-docx", FIXTURE, "-o", "r.ron", "--system", "ANPR", "--force"]);
+    dir.ok(&[
+        "import-docx",
+        FIXTURE,
+        "-o",
+        "r.ron",
+        "--system",
+        "ANPR",
+        "--force",
+    ]);
     dir.create("table.csv", "Issue,Concern,Mitigation\n");
     let out = dir.fails(&["import-docx", "table.csv", "-o", "t.ron"]);
     assert!(

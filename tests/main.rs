@@ -5,6 +5,7 @@
 //! - `approvals`: signed approvals, checked by `ssh-keygen -Y verify` and by `check`.
 //! - `architecture`: the layer rules (no egui outside `src/gui/`, every file starts with `//!`).
 //! - `cli`: the real `dpia-register` binary in a throw-away folder.
+//! - `docx_export`: `export-docx` opened by LibreOffice and read back: every entry, `--since`, `--workshop`, the public edition redacted.
 //! - `docx_import`: `import-docx` on a Word register LibreOffice wrote: summary, systems, merged cells, bad rows.
 //! - `core`: load, rank, edit and save round trips on the bundled register and fixtures.
 //! - `files`: malformed files, migration, and saves that must not lose data.
@@ -34,6 +35,7 @@ mod approvals;
 mod architecture;
 mod cli;
 mod core;
+mod docx_export;
 mod docx_import;
 mod files;
 mod fuzz;

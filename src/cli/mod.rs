@@ -106,6 +106,9 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             file,
             output,
             public,
+            public_marking,
+            since,
+            workshop,
             force,
         } => {
             let edition = if public {
@@ -113,7 +116,14 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             } else {
                 Edition::Full
             };
-            paper::export_docx_cmd(&file, &output, edition, force, out)
+            let sections = paper::PaperSections {
+                since: since.as_ref(),
+                workshop,
+                actions: false,
+                allowed_signers: None,
+                public_marking,
+            };
+            paper::export_docx_cmd(&file, &output, edition, sections, force, out)
         }
         Command::ExportCsv {
             file,

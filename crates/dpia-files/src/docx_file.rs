@@ -530,10 +530,7 @@ mod tests {
         let bytes = zip.finish().unwrap().into_inner();
         assert!(bytes.len() < 1024 * 1024, "a bomb: {} bytes", bytes.len());
         let err = read_bytes(&bytes, Path::new("bomb.docx")).unwrap_err();
-        assert!(
-            matches!(err, ReadError::PartTooLarge { .. }),
-            "{err}"
-        );
+        assert!(matches!(err, ReadError::PartTooLarge { .. }), "{err}");
         assert_eq!(
             err.to_string(),
             "bomb.docx: its part word/document.xml unpacks to more than 64 MB, the most dpia-register unpacks"

@@ -16,7 +16,7 @@ mod register_table;
 mod running;
 mod style;
 mod summary;
-mod workshop_outcome;
+pub(crate) mod workshop_outcome;
 
 use crate::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, labels};
