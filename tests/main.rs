@@ -13,6 +13,7 @@
 //! - `gui`: the desktop app driven headless as a user would (`egui_kittest`).
 //! - `gui_accountability`: approvals in the Snapshots view, risk acceptance, prior consultation and the author's name, in the app.
 //! - `gui_actions`: the Actions view: an update added, an action completed, an entry opened from it.
+//! - `gui_spreadsheet`: File › Update from spreadsheet…: the change log, Apply as one undoable step, Cancel, bad rows.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
@@ -45,6 +46,7 @@ mod gui_actions;
 mod gui_dates;
 mod gui_layout;
 mod gui_merge;
+mod gui_spreadsheet;
 mod gui_util;
 mod gui_versions;
 mod gui_workshop;

@@ -25,6 +25,9 @@ pub enum CliError {
     /// A workbook could not be imported.
     #[error(transparent)]
     ImportXlsx(#[from] dpia_files::xlsx_file::ImportError),
+    /// A spreadsheet could not be read to update a register.
+    #[error(transparent)]
+    Sheet(#[from] crate::spreadsheet_update::SheetError),
     /// A Word register could not be imported.
     #[error(transparent)]
     ImportDocx(#[from] dpia_files::word_tables::ImportError),

@@ -32,6 +32,8 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Import the entries of this CSV file.
     ImportCsvFrom(PathBuf),
+    /// Read this spreadsheet (CSV or workbook) as an update of the register, and show its changes.
+    UpdateFromSpreadsheetFrom(PathBuf),
     /// Export the entries as CSV to this path.
     ExportCsvTo(PathBuf),
     /// Type a path instead of using the file chooser.
@@ -89,6 +91,8 @@ menu_commands! {
     Reload,
     /// Choose a CSV file to import entries from.
     ImportCsv,
+    /// Choose a spreadsheet (CSV or workbook) to update the register from, by id.
+    UpdateFromSpreadsheet,
     /// Choose a CSV file to export the entries to.
     ExportCsv,
     /// Open the Export PDF dialog.
@@ -131,6 +135,7 @@ impl Command {
             Self::OpenPath(_)
             | Self::SaveTo(_)
             | Self::ImportCsvFrom(_)
+            | Self::UpdateFromSpreadsheetFrom(_)
             | Self::ExportCsvTo(_)
             | Self::TypePath(_)
             | Self::Edit(_)
@@ -168,6 +173,7 @@ impl MenuCommand {
             Self::SaveAs => "Save as…",
             Self::Reload => "Reload from disk",
             Self::ImportCsv => "Import CSV…",
+            Self::UpdateFromSpreadsheet => "Update from spreadsheet…",
             Self::ExportCsv => "Export CSV…",
             Self::ExportPdf => "Export PDF…",
             Self::Quit => "Quit",
@@ -206,6 +212,7 @@ impl MenuCommand {
             Self::ZoomReset => command(Key::Num0),
             Self::Reload
             | Self::ImportCsv
+            | Self::UpdateFromSpreadsheet
             | Self::ExportCsv
             | Self::ExportPdf
             | Self::DeleteEntry

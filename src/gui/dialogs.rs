@@ -29,6 +29,8 @@ pub enum FileRequest {
     SaveAs,
     /// A CSV file to import entries from.
     ImportCsv,
+    /// A spreadsheet (CSV or workbook) to update the register from.
+    UpdateFromSpreadsheet,
     /// Where to export the entries as CSV.
     ExportCsv,
     /// Where to export the paper (PDF).
@@ -46,6 +48,7 @@ impl FileRequest {
             Self::Open => "Open register",
             Self::SaveAs => "Save register as",
             Self::ImportCsv => "Import entries from CSV",
+            Self::UpdateFromSpreadsheet => "Update from a spreadsheet (CSV or Excel)",
             Self::ExportCsv => "Export entries as CSV",
             Self::ExportPdf => "Export the paper as PDF",
             Self::SigningKey => "Choose the private key to sign with",
@@ -59,10 +62,26 @@ impl FileRequest {
 
     /// The extension of the files asked for; empty when they have none (SSH keys).
     fn extension(self) -> &'static str {
+        self.extensions().first().copied().unwrap_or_default()
+    }
+
+    /// The extensions of the files asked for, the usual one first; none for SSH keys.
+    fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open | Self::SaveAs => "ron",
-            Self::ImportCsv | Self::ExportCsv => "csv",
-            Self::ExportPdf => "pdf",
+            Self::Open | Self::SaveAs => &["ron"],
+            Self::ImportCsv | Self::ExportCsv => &["csv"],
+            Self::UpdateFromSpreadsheet => &["csv", "xlsx"],
+            Self::ExportPdf => &["pdf"],
+            Self::SigningKey | Self::AllowedSigners => &[],
+        }
+    }
+
+    fn filter_name(self) -> &'static str {
+        match self {
+            Self::ImportCsv | Self::ExportCsv => "CSV",
+            Self::UpdateFromSpreadsheet => "Spreadsheet (CSV, Excel)",
+            Self::ExportPdf => "PDF",
+            Self::Open | Self::SaveAs => "Register (RON)",
             Self::SigningKey | Self::AllowedSigners => "",
         }
     }
@@ -72,6 +91,7 @@ impl FileRequest {
             Self::Open => "Open",
             Self::SaveAs => "Save",
             Self::ImportCsv => "Import",
+            Self::UpdateFromSpreadsheet => "Read",
             Self::ExportCsv | Self::ExportPdf => "Export",
             Self::SigningKey | Self::AllowedSigners => "Choose",
         }
@@ -83,6 +103,7 @@ impl FileRequest {
             Self::Open => Command::OpenPath(path),
             Self::SaveAs => Command::SaveTo(path),
             Self::ImportCsv => Command::ImportCsvFrom(path),
+            Self::UpdateFromSpreadsheet => Command::UpdateFromSpreadsheetFrom(path),
             Self::ExportCsv => Command::ExportCsvTo(path),
             Self::ExportPdf => Command::ExportPdfTo(path),
             Self::SigningKey => {
@@ -164,15 +185,8 @@ impl FileDialogs {
             .name("file-dialog".to_owned())
             .spawn(move || {
                 let mut dialog = rfd::FileDialog::new().set_title(request.title());
-                if !request.extension().is_empty() {
-                    dialog = dialog.add_filter(
-                        match request.extension() {
-                            "csv" => "CSV",
-                            "pdf" => "PDF",
-                            _ => "Register (RON)",
-                        },
-                        &[request.extension()],
-                    );
+                if !request.extensions().is_empty() {
+                    dialog = dialog.add_filter(request.filter_name(), request.extensions());
                 }
                 if let Some(dir) = start_dir.filter(|d| !d.as_os_str().is_empty()) {
                     dialog = dialog.set_directory(dir);

@@ -166,6 +166,7 @@ impl DpiaApp {
         }
         self.export_ui(ctx);
         self.settings_window_ui(ctx);
+        self.update_dialog_ui(ctx);
         if self.question.is_none()
             && !self.file_dialogs.is_open()
             && let Some(pending) = self.untitled_recovery.take()
@@ -270,6 +271,7 @@ impl DpiaApp {
         ui.separator();
         for command in [
             MenuCommand::ImportCsv,
+            MenuCommand::UpdateFromSpreadsheet,
             MenuCommand::ExportCsv,
             MenuCommand::ExportPdf,
         ] {
@@ -281,6 +283,7 @@ impl DpiaApp {
                 FileRequest::Open,
                 FileRequest::SaveAs,
                 FileRequest::ImportCsv,
+                FileRequest::UpdateFromSpreadsheet,
                 FileRequest::ExportCsv,
             ] {
                 if ui.button(format!("{}…", request.title())).clicked() {
