@@ -491,6 +491,10 @@ impl Reading {
                     }
                 }
             }
+            // A header row typed again further down (tables pasted together) is not an entry.
+            if filled.iter().all(|cell| role(&cell.text).is_some()) {
+                continue;
+            }
             self.num_rows += 1;
             let text = |wanted: Column| -> String {
                 let Some(head) = roles.iter().find(|cell| cell.role == Some(wanted)) else {
@@ -689,6 +693,7 @@ mod tests {
                     row(&["A", "a", "m"]),
                     row(&["PND", "", ""]),
                     row(&["B", "b", ""]),
+                    row(&["Issue", "Concern", "Mitigation"]),
                     vec![cell(0, 3, "Other matters")],
                 ],
             })],
@@ -698,7 +703,10 @@ mod tests {
             import.summary(),
             "1 table, 3 rows → 2 entries (1 skipped): ANPR 1, PND 1"
         );
-        assert_eq!(import.problems[0].row, 6);
+        assert_eq!(
+            import.problems[0].row, 7,
+            "the repeated header row is not counted"
+        );
     }
 
     #[test]

@@ -79,6 +79,14 @@ pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, Ex
                 .color(&accent)
                 .outline_lvl(1),
         )
+        .add_style(
+            Style::new("Heading3", StyleType::Paragraph)
+                .name("heading 3")
+                .based_on("Normal")
+                .size(22)
+                .bold()
+                .outline_lvl(2),
+        )
         .header(
             Header::new().add_paragraph(
                 Paragraph::new()
@@ -168,7 +176,7 @@ fn changes(mut docx: Docx, register: &Register, options: &ReportOptions) -> Docx
         docx = docx.add_paragraph(text(&changes.summary));
     }
     for group in &changes.groups {
-        docx = docx.add_paragraph(heading(&group.heading, 2));
+        docx = docx.add_paragraph(heading(&group.heading, 3));
         for line in &group.lines {
             docx = docx.add_paragraph(text(&format!("• {line}")));
         }
