@@ -304,6 +304,95 @@ fn an_import_with_a_bad_row_writes_nothing_and_names_the_row() {
         before,
         "untouched"
     );
-    let out = dir.fails(&["import-actions", "log.xlsx", "--into", "small.ron"]);
-    assert!(out.stderr.contains("only CSV is read"), "{}", out.stderr);
+    let out = dir.fails(&["import-actions", "log.ods", "--into", "small.ron"]);
+    assert!(
+        out.stderr
+            .contains("read from CSV (.csv) or an Excel workbook (.xlsx)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_action_log_workbook_saved_by_libreoffice_imports_every_sheet_of_the_log() {
+    // action-log.xlsx: tests/fixtures/action-log.fods (sheets Ongoing, Proposed complete,
+    // Completed and a Notes sheet that is not the log; multi-paragraph status cells; a deadline
+    // typed as a date) converted by `soffice --headless --convert-to xlsx`.
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    dir.fixture("action-log.xlsx");
+    let out = dir.ok(&[
+        "import-actions",
+        "action-log.xlsx",
+        "--into",
+        "small.ron",
+        "--author",
+        "Facilitator",
+    ]);
+    assert_eq!(
+        out.stdout,
+        "action-log.xlsx: 4 actions imported into small.ron (the log now holds 4)\n"
+    );
+    dir.ok(&["check", "small.ron"]);
+    let csv = dir.ok(&["actions", "small.ron", "--format", "csv"]);
+    assert_text(
+        &csv.stdout,
+        "\
+number,theme,action,deadline,status,owner,from,last_update_date,last_update,entries
+16,Data Sharing,HO committed to providing provocation paper on data sharing in LEDS.,2019-10,ongoing,HO Policy; Involve,2018-07,2019-07-11,First draft has been completed.,
+20,Data Quality,Review missing commitment re. inputting data.,2019-10-31,ongoing,HO Data,2018-10,,The Data Quality Dashboard is live in 23 forces.,
+22,Governance,HO to share blank copy of dashboard.,2018-12,complete,,2018-10,,Complete. Artefact 3,
+40,,HO need to check how they can share data types.,2019-09,proposed complete,,2018-07,,Proposed closed and pick up in Action 17,
+",
+    );
+    let register = register_file::load(&dir.join("small.ron")).unwrap();
+    assert_eq!(register.action(16).unwrap().updates.len(), 3);
+    assert_eq!(
+        register.action(16).unwrap().source,
+        "Action 16, action-log.xlsx"
+    );
+}
+
+#[test]
+fn a_bad_row_in_a_workbook_is_named_by_its_cell_and_nothing_is_written() {
+    let dir = Dir::new();
+    dir.fixture("small.ron");
+    dir.fixture("action-log-bad.xlsx");
+    let before = fs::read(dir.join("small.ron")).unwrap();
+    let out = dir.fails(&[
+        "import-actions",
+        "action-log-bad.xlsx",
+        "--into",
+        "small.ron",
+    ]);
+    assert_eq!(
+        out.stderr,
+        "dpia-register: action-log-bad.xlsx:Ongoing!C3: deadline: `Monthly` is not a day (2019-10-31) or a month (2019-10, Oct'19, July 19)\n\
+         action-log-bad.xlsx:Ongoing!E4: when from: `Someday` is not a recorded workshop, a day or a month\n"
+    );
+    assert_eq!(
+        fs::read(dir.join("small.ron")).unwrap(),
+        before,
+        "untouched"
+    );
+
+    // A workbook that is not an action log at all.
+    dir.fixture("small-libreoffice.xlsx");
+    let out = dir.fails(&[
+        "import-actions",
+        "small-libreoffice.xlsx",
+        "--into",
+        "small.ron",
+    ]);
+    assert!(
+        out.stderr
+            .contains("no sheet has the action log's header row"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        fs::read(dir.join("small.ron")).unwrap(),
+        before,
+        "untouched"
+    );
 }

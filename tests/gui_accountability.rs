@@ -53,6 +53,8 @@ fn an_unsigned_approval_is_recorded_beside_the_snapshot_and_listed_as_unsigned()
     );
     replace_text(&mut app.harness, "Role", "SIRO sign-off");
     replace_text(&mut app.harness, "Name", "Gwen Jones");
+    // Typed the British way, as a sign-off sheet writes it.
+    replace_text(&mut app.harness, "Date", "10/07/2019");
     click(&mut app.harness, "approved with conditions");
     type_into(
         &mut app.harness,
@@ -71,7 +73,7 @@ fn an_unsigned_approval_is_recorded_beside_the_snapshot_and_listed_as_unsigned()
     assert_eq!(approval.name, "Gwen Jones");
     assert_eq!(approval.decision, Decision::ApprovedWithConditions);
     assert_eq!(approval.conditions, "Deletion automated by March");
-    assert_eq!(approval.date.to_string(), "2019-07-11");
+    assert_eq!(approval.date.to_string(), "2019-07-10");
     assert!(!approval.is_signed());
 
     assert!(
@@ -135,14 +137,17 @@ fn a_bad_date_or_a_locked_key_is_explained_in_the_form_and_nothing_typed_is_lost
     let key = keygen(&app.dir, "locked", "gwen", "correct horse");
     approve_v0_2(&mut app);
     replace_text(&mut app.harness, "Name", "Gwen Jones");
-    replace_text(&mut app.harness, "Date", "11/07/2019");
+    replace_text(&mut app.harness, "Date", "31/02/2019");
     click(&mut app.harness, "Record unsigned approval");
     assert!(
         app.harness
-            .query_by_label_contains("is not a date: write it as YYYY-MM-DD")
+            .query_all_by_label_contains("“31/02/2019” is not a date: February 2019 has no day 31")
+            .next()
             .is_some(),
         "the reason is shown in the form"
     );
+    let stored = approval_file::list(&app.path).unwrap();
+    assert!(stored.is_empty(), "nothing recorded");
     assert_eq!(text_in(&app.harness, "Name").as_deref(), Some("Gwen Jones"));
 
     replace_text(&mut app.harness, "Date", "2019-07-12");

@@ -9,7 +9,7 @@ use dpia_register::gui::{DpiaApp, FileChoosers, Options, Settings};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 use super::util::{Dir, fixture};
 
@@ -86,7 +86,10 @@ pub(crate) fn click(harness: &mut Harness<'_, DpiaApp>, label: &str) {
 }
 
 /// The (single-line, multi-line or password) text field labelled `label`.
-fn field<'h>(harness: &'h Harness<'_, DpiaApp>, label: &'h str) -> egui_kittest::Node<'h> {
+pub(crate) fn field<'h>(
+    harness: &'h Harness<'_, DpiaApp>,
+    label: &'h str,
+) -> egui_kittest::Node<'h> {
     harness
         .query_by_role_and_label(Role::TextInput, label)
         .or_else(|| harness.query_by_role_and_label(Role::MultilineTextInput, label))
@@ -122,4 +125,79 @@ fn type_after(
 /// The text in the field labelled `label`.
 pub(crate) fn text_in(harness: &Harness<'_, DpiaApp>, label: &str) -> Option<String> {
     field(harness, label).value()
+}
+
+/// The app's AccessKit tree as text, one node a line indented by depth: the role, the name in
+/// quotes, `= value`, and `[focusable]`, `[focused]`, `[selected]`, `[toggled]`, `[disabled]`
+/// marks. Hidden nodes are left out. What a screen reader can find, for tests and for
+/// `docs/accesskit-register-view.txt`.
+pub(crate) fn accesskit_tree(harness: &Harness<'_, DpiaApp>) -> String {
+    let mut text = String::new();
+    write_node(&mut text, harness.root().accesskit_node(), 0);
+    text
+}
+
+fn write_node(text: &mut String, node: egui_kittest::kittest::AccessKitNode<'_>, depth: usize) {
+    use std::fmt::Write as _;
+    if node.is_hidden() {
+        return;
+    }
+    write!(text, "{:indent$}{:?}", "", node.role(), indent = depth * 2).unwrap();
+    if let Some(label) = node.label().filter(|label| !label.is_empty()) {
+        write!(text, " {label:?}").unwrap();
+    }
+    if let Some(value) = node.value().filter(|value| !value.is_empty())
+        && node.label().as_deref() != Some(value.as_str())
+    {
+        write!(text, " = {value:?}").unwrap();
+    }
+    let data = node.data();
+    let marks = [
+        (is_focusable(&node), "focusable"),
+        (node.is_focused(), "focused"),
+        (data.is_selected() == Some(true), "selected"),
+        (
+            data.toggled() == Some(egui::accesskit::Toggled::True),
+            "toggled",
+        ),
+        (data.is_disabled(), "disabled"),
+    ];
+    for (is_set, mark) in marks {
+        if is_set {
+            write!(text, " [{mark}]").unwrap();
+        }
+    }
+    text.push('\n');
+    for child in node.children() {
+        write_node(text, child, depth + 1);
+    }
+}
+
+/// Whether a screen reader or the Tab key can put the focus on `node`.
+pub(crate) fn is_focusable(node: &egui_kittest::kittest::AccessKitNode<'_>) -> bool {
+    node.data().supports_action(egui::accesskit::Action::Focus)
+}
+
+/// Every visible focusable node of the tree without a name, each described by its role and the
+/// names of its nearest named ancestor: what a screen reader would announce as just "button".
+pub(crate) fn unnamed_focusable(harness: &Harness<'_, DpiaApp>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .root()
+        .children_recursive()
+        .map(|node| node.accesskit_node())
+        .filter(|node| !node.is_hidden() && is_focusable(node))
+        .filter(|node| node.label().is_none_or(|label| label.trim().is_empty()))
+        .map(|node| {
+            let ancestor =
+                std::iter::successors(node.parent(), egui_kittest::kittest::AccessKitNode::parent)
+                    .find_map(|parent| parent.label().filter(|label| !label.is_empty()))
+                    .unwrap_or_default();
+            format!(
+                "{:?} at {:?} inside {ancestor:?}",
+                node.role(),
+                node.raw_bounds()
+            )
+        })
+        .collect()
 }

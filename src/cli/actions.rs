@@ -12,7 +12,7 @@ use dpia_core::edit::Edit;
 use dpia_core::register::{
     Action, ActionLink, ActionStatus, ActionUpdate, Deadline, EntryId, LinkKind, Origin, Register,
 };
-use dpia_files::action_csv;
+use dpia_files::action_log_file;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -109,11 +109,12 @@ pub struct ActionArgs {
     pub author: Option<String>,
 }
 
-/// `dpia-register import-actions IN.csv --into FILE`.
+/// `dpia-register import-actions IN.csv|IN.xlsx --into FILE`.
 #[derive(Debug, Args)]
 pub struct ImportActionsArgs {
-    /// The action log as CSV, in the log's columns: `#, Actions, Deadline, Status, When from?,
-    /// Owner?` (optionally `Theme`, `Entries`). Save a spreadsheet as CSV first.
+    /// The action log as CSV or an Excel workbook (.xlsx; every sheet with the log's header row), in
+    /// the log's columns: `#, Actions, Deadline, Status, When from?, Owner?` (optionally `Theme`,
+    /// `Entries`).
     pub input: PathBuf,
     /// The register to add the actions to (changed in place, atomically; untouched if any row is bad).
     #[arg(long, value_name = "FILE")]
@@ -137,12 +138,6 @@ pub enum ActionCommandError {
         text: String,
         /// Why it is not a value of the option.
         message: String,
-    },
-    /// The log to import is not a CSV file.
-    #[error("{}: only CSV is read: save the spreadsheet as CSV (File › Save as… › CSV) and import that", path.display())]
-    NotCsv {
-        /// The file given.
-        path: PathBuf,
     },
     /// `--number` without `--update` or `--status`.
     #[error("{}: nothing to change: give --update TEXT or --status STATUS", path.display())]
@@ -345,17 +340,10 @@ pub(super) fn import_actions_cmd(
     now: Timestamp,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
-    let is_csv = args
-        .input
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("csv"));
-    if !is_csv {
-        return Err(ActionCommandError::NotCsv { path: args.input }.into());
-    }
     let mut editing = Editing::load(&args.into)?;
-    let actions = action_csv::read(&args.input, &editing.register)?;
+    let actions = action_log_file::read(&args.input, &editing.register)?;
     let num_actions = actions.len();
-    for (_, action) in actions {
+    for action in actions {
         editing.apply(Edit::AddAction {
             action: Box::new(action),
         })?;

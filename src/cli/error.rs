@@ -42,6 +42,9 @@ pub enum CliError {
         /// How many rows.
         count: usize,
     },
+    /// An action log could not be imported.
+    #[error(transparent)]
+    ImportActions(#[from] dpia_files::action_log_file::ImportError),
     /// The output file exists and `--force` was not given.
     #[error("{}: already exists; pass --force to replace it", path.display())]
     OutputExists {

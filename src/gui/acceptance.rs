@@ -63,7 +63,7 @@ pub(super) fn acceptance_ui(
 /// One line beside the scores: the decision on `entry`'s residual risk (`residual`), or that one
 /// is needed; nothing when none is.
 pub(super) fn acceptance_status_ui(ui: &mut Ui, entry: &Entry, residual: Option<Score>) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let is_high = residual.is_some_and(|score| score.level() >= Level::High);
     let text = match &entry.acceptance {
         Some(acceptance) if acceptance.is_accepted() => {
@@ -130,7 +130,7 @@ fn form_ui(
     today: Date,
     commands: &mut Vec<Command>,
 ) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     ui.label(
         RichText::new(format!(
             "The residual risk stays {} ({score}) after mitigation: someone accountable accepts it, or records that it is not accepted.",

@@ -9,6 +9,7 @@
 use egui::{RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::names;
 use super::command::Command;
 use super::settings::Settings;
 use super::state::View;
@@ -92,9 +93,9 @@ fn filters_ui(ui: &mut Ui, register: &Register, filters: &mut Filters) {
             })
             .response
             .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Status filter"));
-        let owner = ui.label("Owner");
+        ui.label("Owner");
         ui.add(TextEdit::singleline(&mut filters.owner).desired_width(140.0))
-            .labelled_by(owner.id);
+            .accessible_name(names::OWNER_FILTER);
         ui.label("Theme");
         let mut themes: Vec<&str> = register.actions.iter().map(|a| a.theme.as_str()).collect();
         themes.sort_unstable();

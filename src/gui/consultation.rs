@@ -57,7 +57,7 @@ impl Draft {
 
 /// Draws the prior consultation section of Register details.
 pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<Command>) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     ui.heading("ICO prior consultation");
     indication_ui(ui, register);
     ui.add_space(6.0);
@@ -148,7 +148,7 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
 
 /// Whether prior consultation is indicated, and which entries make it so.
 fn indication_ui(ui: &mut Ui, register: &Register) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let high = high_residuals(register);
     if high.is_empty() {
         ui.label(

@@ -7,6 +7,7 @@
 use egui::{RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::names;
 use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
@@ -76,6 +77,11 @@ fn metadata_ui(ui: &mut Ui, register: &Register, today: Date, commands: &mut Vec
                 let response = ui
                     .add(TextEdit::singleline(&mut text).desired_width(560.0))
                     .labelled_by(label.id);
+                let response = if field == DetailText::Owner {
+                    response.accessible_name(names::REGISTER_OWNER)
+                } else {
+                    response
+                };
                 if response.changed() {
                     commands.push(Command::Edit(Edit::SetDetailText { field, text }));
                 }
@@ -179,17 +185,21 @@ fn systems_ui(
             TextEdit::singleline(&mut drafts.system_id)
                 .hint_text("New system id, e.g. NRMP")
                 .desired_width(180.0),
-        );
+        )
+        .accessible_name(names::NEW_SYSTEM_ID);
         ui.add(
             TextEdit::singleline(&mut drafts.system_name)
                 .hint_text("New system name")
                 .desired_width(300.0),
-        );
+        )
+        .accessible_name(names::NEW_SYSTEM_NAME);
         let id = SystemId::parse(&drafts.system_id);
         let ready = id.is_ok() && !drafts.system_name.trim().is_empty();
         let add = ui.add_enabled(ready, egui::Button::new("Add system"));
         if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
-            ui.label(RichText::new(err.to_string()).color(theme::error_text(ui.ctx().theme())));
+            ui.label(
+                RichText::new(err.to_string()).color(theme::error_text(theme::look(ui.ctx()))),
+            );
         }
         if add.clicked()
             && let Ok(id) = id
@@ -226,17 +236,20 @@ fn rights_ui(ui: &mut Ui, register: &Register, drafts: &mut Drafts, commands: &m
             TextEdit::singleline(&mut drafts.right_id)
                 .hint_text("New right id, e.g. education")
                 .desired_width(180.0),
-        );
+        )
+        .accessible_name(names::NEW_RIGHT_ID);
         ui.add(
             TextEdit::singleline(&mut drafts.right_name)
                 .hint_text("New right name")
                 .desired_width(220.0),
-        );
+        )
+        .accessible_name(names::NEW_RIGHT_NAME);
         ui.add(
             TextEdit::singleline(&mut drafts.right_reference)
                 .hint_text("Legal reference")
                 .desired_width(140.0),
-        );
+        )
+        .accessible_name(names::NEW_RIGHT_REFERENCE);
         let id = RightId::parse(&drafts.right_id);
         let ready = id.is_ok() && !drafts.right_name.trim().is_empty();
         let add = ui.add_enabled(ready, egui::Button::new("Add right"));

@@ -297,7 +297,7 @@ impl FileDialogs {
             if typed && prompt.request.is_save() && path.is_file() {
                 ui.label(
                     RichText::new("A file with this name exists and will be replaced.")
-                        .color(theme::error_text(ui.ctx().theme())),
+                        .color(theme::error_text(theme::look(ui.ctx()))),
                 );
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
@@ -541,7 +541,7 @@ fn local_time(time: SystemTime) -> String {
 
 /// Draws the errors banner: each message from the core in full, with a button to dismiss it.
 pub(super) fn errors_ui(ui: &mut Ui, errors: &mut Vec<String>) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let mut dismissed = None;
     for (error_idx, error) in errors.iter().enumerate() {
         egui::Frame::new()

@@ -4,9 +4,10 @@
 //! Every change is pushed as a `Command::Edit`; the fields show the register as it stands, so undo
 //! and other views' changes appear here at once.
 
-use egui::{Align, Id, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
+use egui::{Align, Id, RichText, Role, TextEdit, Ui, WidgetInfo};
 use jiff::civil::Date;
 
+use super::a11y::{keys, names, reading_order};
 use super::acceptance::{acceptance_status_ui, acceptance_ui};
 use super::command::{Command, MenuCommand};
 use super::date_text;
@@ -59,6 +60,7 @@ pub(super) fn entry_editor_ui(
                         texts_ui(ui, entry, commands);
                         ui.add_space(8.0);
                         entry_history_ui(ui, trail, &entry.id);
+                        keys::keep_focus_in_view(ui);
                     });
             });
             strip.cell(|ui| {
@@ -82,6 +84,7 @@ pub(super) fn entry_editor_ui(
                             defaults.today,
                             commands,
                         );
+                        keys::keep_focus_in_view(ui);
                     });
             });
         });
@@ -98,7 +101,7 @@ fn header_ui(
         ui.label(
             RichText::new(entry.id.as_str())
                 .font(theme::bold_family_size(18.0))
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         let system = register
             .system(&entry.system)
@@ -118,20 +121,20 @@ fn header_ui(
                 .strong(),
             );
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .button("Delete")
-                .on_hover_text("Delete this entry (undo brings it back)")
-                .clicked()
-            {
-                commands.push(Command::Menu(MenuCommand::DeleteEntry));
-            }
+        reading_order::right_aligned(ui, "entry-buttons", |ui| {
             if ui
                 .button("Duplicate")
                 .on_hover_text("Add a copy of this entry with a new id")
                 .clicked()
             {
                 commands.push(Command::Menu(MenuCommand::DuplicateEntry));
+            }
+            if ui
+                .button("Delete")
+                .on_hover_text("Delete this entry (undo brings it back)")
+                .clicked()
+            {
+                commands.push(Command::Menu(MenuCommand::DeleteEntry));
             }
         });
     });
@@ -309,12 +312,12 @@ fn mitigation_ui(
         }));
     }
     ui.horizontal(|ui| {
-        let owner_label = ui.label("Owner");
+        ui.label("Owner");
         let mut owner = mitigation.owner.clone();
         let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
         let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
         let response = one_line_ui(ui, &mut owner, owner_id, "Who is responsible", width)
-            .labelled_by(owner_label.id);
+            .accessible_name(names::mitigation_field(number, "Owner"));
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
                 entry: id.clone(),
@@ -372,16 +375,22 @@ fn mitigation_heading_ui(
                 status,
             }));
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        reading_order::right_aligned(ui, "mitigation-buttons", |ui| {
             let icon_button = |ui: &mut Ui, enabled: bool, icon: &str, name: String| {
                 let response = ui.add_enabled(enabled, egui::Button::new(icon).small());
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, enabled, &name));
                 response.on_hover_text(name).clicked()
             };
-            if icon_button(ui, true, "✕", format!("Remove mitigation {number}")) {
-                commands.push(edit(Edit::RemoveMitigation {
+            if icon_button(
+                ui,
+                mitigation_idx > 0,
+                "↑",
+                format!("Move mitigation {number} up"),
+            ) {
+                commands.push(edit(Edit::MoveMitigation {
                     entry: id.clone(),
-                    mitigation_idx,
+                    from_idx: mitigation_idx,
+                    to_idx: mitigation_idx - 1,
                 }));
             }
             if icon_button(
@@ -396,16 +405,10 @@ fn mitigation_heading_ui(
                     to_idx: number,
                 }));
             }
-            if icon_button(
-                ui,
-                mitigation_idx > 0,
-                "↑",
-                format!("Move mitigation {number} up"),
-            ) {
-                commands.push(edit(Edit::MoveMitigation {
+            if icon_button(ui, true, "✕", format!("Remove mitigation {number}")) {
+                commands.push(edit(Edit::RemoveMitigation {
                     entry: id.clone(),
-                    from_idx: mitigation_idx,
-                    to_idx: mitigation_idx - 1,
+                    mitigation_idx,
                 }));
             }
         });
@@ -438,11 +441,13 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         }
         let id = ui.make_persistent_id("new-group");
         let mut text: String = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-        let response = ui.add(
-            TextEdit::singleline(&mut text)
-                .hint_text("Add a group, then Enter")
-                .desired_width(170.0),
-        );
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .hint_text("Add a group, then Enter")
+                    .desired_width(170.0),
+            )
+            .accessible_name(names::ADD_GROUP_FIELD);
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             if !text.trim().is_empty() {
                 commands.push(Command::Edit(Edit::AddAffectedGroup {
@@ -563,7 +568,7 @@ pub(super) fn date_field(
         .hint_text("YYYY-MM-DD")
         .desired_width(96.0);
     if !is_date {
-        edit = edit.text_color(theme::error_text(ui.ctx().theme()));
+        edit = edit.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
@@ -573,7 +578,7 @@ pub(super) fn date_field(
         ui.label(
             RichText::new(reason)
                 .small()
-                .color(theme::error_text(ui.ctx().theme())),
+                .color(theme::error_text(theme::look(ui.ctx()))),
         );
     }
     let changed = match parsed {

@@ -800,7 +800,7 @@ enum Tone {
 
 /// A message on a coloured ground.
 fn message_ui(ui: &mut Ui, tone: Tone, add_contents: impl FnOnce(&mut Ui)) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     let (fill, text) = match tone {
         Tone::Warning => (theme::error_fill(theme), Some(theme::error_text(theme))),
         Tone::Done => (theme::notice_fill(theme), None),

@@ -8,8 +8,9 @@
 //! the right names would be cut short each goes on a line of its own above its pickers; the note
 //! fields never reach past the pickers.
 
-use egui::{Align, Layout, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
+use egui::{Align, Layout, Rect, RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 
+use super::a11y::{keys, names};
 use super::command::Command;
 use super::one_line::one_line_ui;
 use super::theme;
@@ -306,7 +307,7 @@ fn right_row(
                 ui.add_space(sizes.name);
                 ui.add(
                     egui::Label::new(
-                        RichText::new(warning).color(theme::error_text(ui.ctx().theme())),
+                        RichText::new(warning).color(theme::error_text(theme::look(ui.ctx()))),
                     )
                     .wrap(),
                 );
@@ -353,7 +354,8 @@ fn note_row(
             note_id,
             &format!("Note on {}: why it was scored so", right.name),
             width.max(0.0),
-        );
+        )
+        .accessible_name(names::right_note(&right.name));
         if response.changed() {
             commands.push(Command::Edit(Edit::SetImpactNote {
                 entry: entry.id.clone(),
@@ -439,6 +441,9 @@ fn stage_pickers(
 }
 
 /// Four boxes numbered 1–4; returns the value clicked, if it differs from the one chosen.
+///
+/// The picker is one Tab stop (a slider to a screen reader): while it has the focus the arrow keys
+/// (and Home, End) move the value, starting from the one that counts. The boxes take clicks only.
 fn picker<S: Scale + PartialEq>(
     ui: &mut Ui,
     sizes: Sizes,
@@ -448,7 +453,25 @@ fn picker<S: Scale + PartialEq>(
 ) -> Option<S> {
     cell(ui, sizes.picker(), |ui| {
         ui.spacing_mut().item_spacing.x = BOX_SPACING;
-        let mut picked = None;
+        let rect =
+            Rect::from_min_size(ui.cursor().min, Vec2::new(sizes.picker(), sizes.picker_box));
+        let group = ui.interact(rect, ui.scope_id().with(accessible), Sense::FOCUSABLE);
+        let current = chosen.or(faint);
+        let spoken = current.map(|value| format!("{} {}", value.value(), value.name()));
+        group.widget_info(|| {
+            let mut info = WidgetInfo::labeled(Role::Slider, ui.is_enabled(), accessible);
+            info.value = current.map(|value| f64::from(value.value()));
+            info.current_text_value.clone_from(&spoken);
+            info
+        });
+        if group.gained_focus() {
+            group.scroll_to_me(None);
+        }
+        let current_idx = current.and_then(|value| S::ALL.iter().position(|v| *v == value));
+        let mut picked = keys::step(ui, &group)
+            .and_then(|step| step.apply(current_idx, S::ALL.len()))
+            .and_then(|idx| S::ALL.get(idx).copied())
+            .filter(|value| chosen != Some(*value));
         for value in S::ALL {
             let look = if chosen == Some(value) {
                 BoxLook::Chosen
@@ -485,7 +508,8 @@ fn picker_box<S: Scale>(
     look: BoxLook,
 ) -> bool {
     let is_chosen = look == BoxLook::Chosen;
-    let (rect, response) = ui.allocate_exact_size(Vec2::splat(sizes.picker_box), Sense::click());
+    // Clicks only: the picker around the boxes is the Tab stop.
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(sizes.picker_box), Sense::CLICK);
     response.widget_info(|| {
         WidgetInfo::selected(
             Role::Button,
@@ -496,7 +520,7 @@ fn picker_box<S: Scale>(
     });
     let response = response.on_hover_text(format!("{} {}", value.value(), value.name()));
     let visuals = ui.visuals();
-    let accent = theme::accent(ui.ctx().theme());
+    let accent = theme::accent(theme::look(ui.ctx()));
     let (fill, text) = if is_chosen {
         (accent, visuals.extreme_bg_color)
     } else if response.hovered() && ui.is_enabled() {

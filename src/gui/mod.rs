@@ -8,6 +8,7 @@
 //! `app` is the app itself (its state, the frame, commands, files, autosave); the other modules are
 //! its panels and dialogs, each a function over borrowed state.
 
+mod a11y;
 mod acceptance;
 mod actions;
 mod app;

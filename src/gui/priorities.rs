@@ -6,6 +6,7 @@
 use egui::{RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::a11y::names;
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
@@ -34,11 +35,12 @@ pub(super) fn priorities_ui(
         );
     });
     ui.add_space(4.0);
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     TableBuilder::new(ui)
         .id_salt("priorities")
         .striped(true)
-        .sense(Sense::click())
+        // Clicks without a Tab stop per cell.
+        .sense(Sense::CLICK)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(56.0))
         .column(Column::exact(theme::CHIP_WIDTH + 12.0))
@@ -83,7 +85,14 @@ pub(super) fn priorities_ui(
                         ui.add_space(3.0);
                         ui.horizontal(|ui| {
                             if entry.must_have {
-                                ui.label(RichText::new("★").color(theme::must_have(theme)));
+                                ui.label(RichText::new("★").color(theme::must_have(theme)))
+                                    .widget_info(|| {
+                                        egui::WidgetInfo::labeled(
+                                            egui::accesskit::Role::Label,
+                                            true,
+                                            names::MUST_HAVE,
+                                        )
+                                    });
                             }
                             ui.label(RichText::new(entry.id.as_str()).monospace());
                             ui.add(

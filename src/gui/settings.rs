@@ -21,7 +21,7 @@ pub struct Settings {
     pub last_file: Option<PathBuf>,
     /// The zoom factor, 1 for normal size.
     pub zoom: f32,
-    /// Light or dark.
+    /// Light, dark, high contrast or the system's.
     pub theme: ThemeChoice,
     /// The name the audit trail records for changes saved here; empty for git's `user.name`,
     /// else the login name.
@@ -87,11 +87,13 @@ pub enum ThemeChoice {
     Dark,
     /// Whatever the desktop uses.
     System,
+    /// White and yellow on black, every text at least 7:1: for projectors and low vision.
+    HighContrast,
 }
 
 impl ThemeChoice {
     /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::System];
+    pub const ALL: [Self; 4] = [Self::Light, Self::Dark, Self::HighContrast, Self::System];
 
     /// The choice's name in the menu.
     pub fn label(self) -> &'static str {
@@ -99,6 +101,7 @@ impl ThemeChoice {
             Self::Light => "Light theme",
             Self::Dark => "Dark theme",
             Self::System => "Follow the system theme",
+            Self::HighContrast => super::a11y::names::HIGH_CONTRAST_THEME,
         }
     }
 
@@ -106,7 +109,7 @@ impl ThemeChoice {
     pub fn preference(self) -> egui::ThemePreference {
         match self {
             Self::Light => egui::ThemePreference::Light,
-            Self::Dark => egui::ThemePreference::Dark,
+            Self::Dark | Self::HighContrast => egui::ThemePreference::Dark,
             Self::System => egui::ThemePreference::System,
         }
     }

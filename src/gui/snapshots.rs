@@ -892,7 +892,7 @@ fn confirm_restore_ui(ctx: &egui::Context, versions: &mut Versions, commands: &m
 /// A message from the core, in the error colours.
 /// A problem, in the error style, on its own line.
 pub(super) fn error_line(ui: &mut Ui, text: &str) {
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     egui::Frame::new()
         .fill(theme::error_fill(theme))
         .corner_radius(4)

@@ -1,11 +1,17 @@
 //! The register table: one virtualised row per entry the filters let through, sortable by any
-//! column, with coloured level chips. Clicking a row selects the entry.
+//! column, with coloured level chips. Clicking a row selects the entry; so do the arrow keys while
+//! the table has the keyboard focus (Tab reaches it). In the AccessKit tree it is a table of rows
+//! and cells, the selected row marked.
 //!
 //! Reads the register and the derived rows; changes only the view state and pushes commands.
 
+use egui::accesskit::Role;
 use egui::{Label, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::a11y::keys;
+use super::a11y::names;
+use super::a11y::table::{RowCells, mark_table, name_column_resizers};
 use super::command::{Command, MenuCommand};
 use super::state::{Derived, ViewState};
 use super::theme;
@@ -96,9 +102,16 @@ pub(super) fn table_ui(
         .as_ref()
         .and_then(|selected| register.entry_idx(selected))
         .and_then(|entry_idx| derived.row_of_entry(entry_idx));
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
+    let table_id = table_keys_ui(ui, register, derived, view, commands, selected_row);
     let columns = Columns::fitting(ui.available_width(), ui.spacing().item_spacing.x);
-    let mut builder = table_builder(ui, columns).min_scrolled_height(0.0);
+    // The widths are laid out afresh when the window's width changes (the table's id changes with
+    // it), in steps of 40 points, as the bits of a whole number (a float is not hashed).
+    let table_salt = (
+        "register-table",
+        (ui.available_width() / 40.0).round().to_bits(),
+    );
+    let mut builder = table_builder(ui, columns, table_salt).min_scrolled_height(0.0);
     if view.scroll_to_selection {
         if let Some(row) = selected_row {
             builder = builder.scroll_to_row(row, None);
@@ -107,11 +120,13 @@ pub(super) fn table_ui(
     }
     builder
         .header(28.0, |mut header| {
+            let mut cells = RowCells::default();
             for (key, title) in COLUMNS {
                 if !columns.shows(key) {
                     continue;
                 }
                 header.col(|ui| {
+                    cells.add(ui, Role::ColumnHeader);
                     let arrow = if view.sort.key == key {
                         match view.sort.order {
                             SortOrder::Ascending => " ▲",
@@ -129,6 +144,8 @@ pub(super) fn table_ui(
                     }
                 });
             }
+            let ctx = header.response().ctx.clone();
+            cells.finish(&ctx, table_id, table_id.with("header"), None, false);
         })
         .body(|body| {
             body.rows(theme::ROW_HEIGHT, derived.rows.len(), |mut row| {
@@ -142,20 +159,73 @@ pub(super) fn table_ui(
                 let Some(entry) = register.entries.get(ranked.entry_idx) else {
                     return;
                 };
-                row.set_selected(view.selection.as_ref() == Some(&entry.id));
-                row_ui(&mut row, columns, register, entry, ranked, theme);
-                if row.response().clicked() {
+                let is_selected = view.selection.as_ref() == Some(&entry.id);
+                row.set_selected(is_selected);
+                let cells = row_ui(&mut row, columns, register, entry, ranked, theme);
+                let response = row.response();
+                let name = format!("{} {}", entry.id.as_str(), entry.issue);
+                let row_id = table_id.with(("row", &entry.id));
+                cells.finish(&response.ctx, table_id, row_id, Some(&name), is_selected);
+                if response.clicked() {
                     commands.push(Command::Select(Some(entry.id.clone())));
                 }
             });
         });
+    let titles: Vec<&str> = COLUMNS
+        .iter()
+        .filter(|(key, _)| columns.shows(*key))
+        .map(|(_, title)| *title)
+        .collect();
+    name_column_resizers(ui, table_salt, &titles);
+}
+
+/// The table's one Tab stop, under the rows (so clicks reach them), and its keys: ↑ and ↓ are the
+/// app's previous and next entry, Home and End go to the ends. Returns the stop's id, which is the
+/// table's node in the AccessKit tree.
+fn table_keys_ui(
+    ui: &mut Ui,
+    register: &Register,
+    derived: &Derived,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+    selected_row: Option<usize>,
+) -> egui::Id {
+    let table_id = ui.scope_id().with("register-table-keys");
+    let table_focus = ui.interact(ui.available_rect_before_wrap(), table_id, Sense::FOCUSABLE);
+    table_focus.widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::REGISTER_TABLE));
+    mark_table(
+        ui.ctx(),
+        table_id,
+        names::REGISTER_TABLE,
+        derived.rows.len(),
+    );
+    match keys::step(ui, &table_focus) {
+        Some(keys::Step::Previous) => commands.push(Command::SelectPrevious),
+        Some(keys::Step::Next) => commands.push(Command::SelectNext),
+        Some(step) => {
+            if let Some(entry) = step
+                .apply(selected_row, derived.rows.len())
+                .and_then(|row| derived.rows.get(row))
+                .and_then(|position| derived.ranked.get(*position))
+                .and_then(|ranked| register.entries.get(ranked.entry_idx))
+            {
+                commands.push(Command::Select(Some(entry.id.clone())));
+                view.scroll_to_selection = true;
+            }
+        }
+        None => {}
+    }
+    table_id
 }
 
 /// The table's columns: `columns` says which of those that may give way are shown.
-fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
+fn table_builder<'ui>(
+    ui: &'ui mut Ui,
+    columns: Columns,
+    salt: (&'static str, u32),
+) -> TableBuilder<'ui> {
     let available = ui.available_width();
-    // The Issue column takes half of what the fixed columns leave, Concern the rest. The widths
-    // are laid out afresh when the window's width changes (the id changes with it), so a larger
+    // The Issue column takes half of what the fixed columns leave, Concern the rest; a larger
     // window gives the text columns the room instead of leaving it empty.
     let flexible = available
         - ALWAYS
@@ -165,12 +235,11 @@ fn table_builder(ui: &mut Ui, columns: Columns) -> TableBuilder<'_> {
         } else {
             0.0
         };
-    // In steps of 40 points, as the bits of a whole number (a float is not hashed).
-    let width_bucket = (available / 40.0).round().to_bits();
     let mut builder = TableBuilder::new(ui)
-        .id_salt(("register-table", width_bucket))
+        .id_salt(salt)
         .striped(true)
-        .sense(Sense::click())
+        // Clicks without a Tab stop per cell: the table itself takes the focus.
+        .sense(Sense::CLICK)
         .resizable(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::initial(82.0).at_least(70.0).clip(true))
@@ -204,15 +273,20 @@ fn row_ui(
     register: &Register,
     entry: &Entry,
     ranked: &Ranked,
-    theme: egui::Theme,
-) {
+    theme: theme::Look,
+) -> RowCells {
+    let mut cells = RowCells::default();
+    let mut cell = |ui: &Ui| cells.add(ui, Role::Cell);
     row.col(|ui| {
+        cell(ui);
         ui.add(Label::new(RichText::new(entry.id.as_str()).monospace()).selectable(false));
     });
     row.col(|ui| {
+        cell(ui);
         ui.add(Label::new(entry.system.as_str()).selectable(false));
     });
     row.col(|ui| {
+        cell(ui);
         ui.add(
             Label::new(entry.issue.as_str())
                 .truncate()
@@ -221,6 +295,7 @@ fn row_ui(
     });
     if columns.concern {
         row.col(|ui| {
+            cell(ui);
             let first_line = entry.concern.lines().next().unwrap_or("");
             ui.add(
                 Label::new(RichText::new(first_line).color(ui.visuals().weak_text_color()))
@@ -231,6 +306,7 @@ fn row_ui(
     }
     if columns.highest_right {
         row.col(|ui| {
+            cell(ui);
             let right = ranked
                 .scores
                 .residual
@@ -240,16 +316,20 @@ fn row_ui(
         });
     }
     row.col(|ui| {
+        cell(ui);
         theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
     });
     row.col(|ui| {
+        cell(ui);
         theme::stage_chip(ui, &ranked.scores, Stage::Residual);
     });
     row.col(|ui| {
+        cell(ui);
         let rank = ranked.label();
         ui.add(Label::new(rank).selectable(false));
     });
     row.col(|ui| {
+        cell(ui);
         if entry.must_have {
             ui.add(
                 Label::new(
@@ -262,8 +342,10 @@ fn row_ui(
         }
     });
     row.col(|ui| {
+        cell(ui);
         if entry.votes > 0 {
             ui.add(Label::new(entry.votes.to_string()).selectable(false));
         }
     });
+    cells
 }

@@ -15,6 +15,8 @@ use egui::{
     Stroke, TextStyle, Theme, Ui, Vec2,
 };
 
+use super::a11y::names;
+use super::settings::ThemeChoice;
 use dpia_core::palette::{self, Rgb};
 use dpia_core::register::Stage;
 use dpia_core::scoring::{EntryScores, Level, Score};
@@ -28,8 +30,52 @@ pub(crate) const CHIP_WIDTH: f32 = 92.0;
 /// Height of one row of the register table.
 pub(crate) const ROW_HEIGHT: f32 = 30.0;
 
-/// Installs fonts and both themes' styles on `ctx`.
-pub(crate) fn install(ctx: &egui::Context) {
+/// How the app looks: egui's light and dark themes, and high contrast (white and yellow on
+/// black, every text at least 7:1) for projectors and low vision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Look {
+    /// Dark text on light panels.
+    Light,
+    /// Light text on dark panels.
+    Dark,
+    /// White and yellow on black, with thick outlines.
+    HighContrast,
+}
+
+impl Look {
+    /// Every look.
+    #[cfg(test)]
+    const ALL: [Self; 3] = [Self::Light, Self::Dark, Self::HighContrast];
+
+    /// The least contrast WCAG asks of this look's text: 4.5:1 (AA), 7:1 (AAA) in high contrast.
+    #[cfg(test)]
+    fn least_contrast(self) -> f64 {
+        match self {
+            Self::Light | Self::Dark => 4.5,
+            Self::HighContrast => 7.0,
+        }
+    }
+}
+
+/// The key in egui's memory saying the high-contrast look is in egui's dark style slot.
+fn high_contrast_id() -> egui::Id {
+    egui::Id::unique("dpia-register-high-contrast")
+}
+
+/// The look the app has now.
+pub(crate) fn look(ctx: &egui::Context) -> Look {
+    let is_high_contrast = ctx
+        .data(|data| data.get_temp::<bool>(high_contrast_id()))
+        .unwrap_or(false);
+    match ctx.theme() {
+        Theme::Dark if is_high_contrast => Look::HighContrast,
+        Theme::Dark => Look::Dark,
+        Theme::Light => Look::Light,
+    }
+}
+
+/// Installs fonts and both themes' styles on `ctx`, and shows `choice`.
+pub(crate) fn install(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_fonts(fonts());
     for theme in [Theme::Light, Theme::Dark] {
         ctx.style_mut_of(theme, |style| {
@@ -47,26 +93,129 @@ pub(crate) fn install(ctx: &egui::Context) {
             style.spacing.combo_width = 150.0;
             style.spacing.menu_margin = Margin::same(8);
             style.spacing.window_margin = Margin::same(14);
-            style.visuals.selection.bg_fill = match theme {
-                Theme::Light => color(palette::HEADER_FILL).gamma_multiply(1.0),
-                Theme::Dark => Color32::from_rgb(0x2B, 0x4A, 0x7E),
-            };
-            style.visuals.selection.stroke = Stroke::new(1.0, accent(theme));
-            style.visuals.hyperlink_color = accent(theme);
-            if theme == Theme::Light {
-                style.visuals.panel_fill = Color32::from_rgb(0xF6, 0xF7, 0xF9);
-                style.visuals.window_fill = Color32::WHITE;
-                style.visuals.extreme_bg_color = Color32::WHITE;
-                style.visuals.faint_bg_color = Color32::from_rgb(0xF0, 0xF2, 0xF6);
-                style.visuals.selection.bg_fill = Color32::from_rgb(0xD5, 0xE1, 0xF5);
-            }
-            let radius = CornerRadius::same(4);
-            style.visuals.widgets.inactive.corner_radius = radius;
-            style.visuals.widgets.hovered.corner_radius = radius;
-            style.visuals.widgets.active.corner_radius = radius;
-            style.visuals.widgets.noninteractive.corner_radius = radius;
-            style.visuals.widgets.open.corner_radius = radius;
         });
+    }
+    show(ctx, choice);
+}
+
+/// Shows `choice`: high contrast takes egui's dark style slot, so egui's own widgets follow it.
+pub(crate) fn show(ctx: &egui::Context, choice: ThemeChoice) {
+    let is_high_contrast = choice == ThemeChoice::HighContrast;
+    ctx.data_mut(|data| data.insert_temp(high_contrast_id(), is_high_contrast));
+    ctx.style_mut_of(Theme::Light, |style| style.visuals = visuals(Look::Light));
+    ctx.style_mut_of(Theme::Dark, |style| {
+        style.visuals = visuals(if is_high_contrast {
+            Look::HighContrast
+        } else {
+            Look::Dark
+        });
+    });
+    ctx.set_theme(choice.preference());
+}
+
+/// The visuals of a look: panels, text and widget states.
+fn visuals(look: Look) -> egui::Visuals {
+    let mut visuals = match look {
+        Look::Light => egui::Visuals::light(),
+        Look::Dark | Look::HighContrast => egui::Visuals::dark(),
+    };
+    match look {
+        Look::Light => {
+            visuals.panel_fill = Color32::from_rgb(0xF6, 0xF7, 0xF9);
+            visuals.window_fill = Color32::WHITE;
+            visuals.extreme_bg_color = Color32::WHITE;
+            visuals.faint_bg_color = Color32::from_rgb(0xF0, 0xF2, 0xF6);
+            visuals.selection.bg_fill = Color32::from_rgb(0xD5, 0xE1, 0xF5);
+            visuals.weak_text_color = Some(color(palette::MUTED));
+        }
+        Look::Dark => {
+            visuals.faint_bg_color = Color32::from_rgb(0x22, 0x24, 0x28);
+            visuals.selection.bg_fill = Color32::from_rgb(0x2B, 0x4A, 0x7E);
+            visuals.weak_text_color = Some(Color32::from_rgb(0xA8, 0xAE, 0xB8));
+            // egui's grey text is 5.5:1 on its panels; a little lighter reads better.
+            visuals.widgets.noninteractive.fg_stroke.color = Color32::from_gray(0xC8);
+            visuals.widgets.inactive.fg_stroke.color = Color32::from_gray(0xD8);
+        }
+        Look::HighContrast => {
+            let white = Color32::WHITE;
+            let yellow = Color32::from_rgb(0xFF, 0xFF, 0x00);
+            visuals.panel_fill = Color32::BLACK;
+            visuals.window_fill = Color32::BLACK;
+            visuals.extreme_bg_color = Color32::BLACK;
+            visuals.faint_bg_color = Color32::from_gray(0x1A);
+            visuals.code_bg_color = Color32::from_gray(0x1A);
+            visuals.window_stroke = Stroke::new(2.0, white);
+            visuals.override_text_color = Some(white);
+            visuals.weak_text_color = Some(Color32::from_gray(0xD0));
+            visuals.hyperlink_color = Color32::from_rgb(0x7F, 0xDB, 0xFF);
+            visuals.warn_fg_color = yellow;
+            visuals.error_fg_color = Color32::from_rgb(0xFF, 0x9E, 0x9E);
+            visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x33, 0x99);
+            visuals.selection.stroke = Stroke::new(2.0, yellow);
+            let widgets = &mut visuals.widgets;
+            for state in [
+                &mut widgets.noninteractive,
+                &mut widgets.inactive,
+                &mut widgets.hovered,
+                &mut widgets.active,
+                &mut widgets.open,
+            ] {
+                state.bg_fill = Color32::BLACK;
+                state.weak_bg_fill = Color32::BLACK;
+                state.fg_stroke = Stroke::new(1.5, white);
+                state.bg_stroke = Stroke::new(1.0, white);
+            }
+            widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_gray(0xB0));
+            widgets.hovered.weak_bg_fill = Color32::from_gray(0x26);
+            widgets.hovered.bg_stroke = Stroke::new(2.0, yellow);
+            widgets.active.bg_stroke = Stroke::new(2.0, yellow);
+            widgets.active.fg_stroke = Stroke::new(2.0, yellow);
+            widgets.open.bg_stroke = Stroke::new(2.0, yellow);
+        }
+    }
+    if look != Look::HighContrast {
+        visuals.selection.stroke = Stroke::new(1.0, accent(look));
+        visuals.hyperlink_color = accent(look);
+    }
+    let radius = CornerRadius::same(4);
+    visuals.widgets.inactive.corner_radius = radius;
+    visuals.widgets.hovered.corner_radius = radius;
+    visuals.widgets.active.corner_radius = radius;
+    visuals.widgets.noninteractive.corner_radius = radius;
+    visuals.widgets.open.corner_radius = radius;
+    visuals
+}
+
+/// Draws a ring around the widget that has the keyboard focus, whatever it is (egui's framed
+/// widgets show focus, but frameless buttons and painted rows and pickers would not). Called once
+/// a frame, after everything is drawn.
+pub(crate) fn focus_ring(ctx: &egui::Context) {
+    let Some(focused) = ctx.memory(egui::Memory::focused) else {
+        return;
+    };
+    let Some(response) = ctx.read_response(focused) else {
+        return;
+    };
+    if !response.interact_rect.is_positive() {
+        return;
+    }
+    let painter = ctx
+        .layer_painter(response.layer_id)
+        .with_clip_rect(response.interact_rect.expand(4.0));
+    painter.rect_stroke(
+        response.rect.expand(2.0),
+        CornerRadius::same(5),
+        Stroke::new(2.5, focus_colour(look(ctx))),
+        egui::StrokeKind::Outside,
+    );
+}
+
+/// The colour of the focus ring: at least 3:1 on the panels (WCAG's non-text contrast).
+fn focus_colour(look: Look) -> Color32 {
+    match look {
+        Look::Light => color(palette::ACCENT),
+        Look::Dark => Color32::from_rgb(0x8F, 0xB4, 0xF0),
+        Look::HighContrast => Color32::from_rgb(0xFF, 0xFF, 0x00),
     }
 }
 
@@ -109,10 +258,11 @@ fn color(rgb: Rgb) -> Color32 {
 }
 
 /// The accent colour for headings and the current view.
-pub(crate) fn accent(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => color(palette::ACCENT),
-        Theme::Dark => Color32::from_rgb(0x8F, 0xB4, 0xF0),
+pub(crate) fn accent(look: Look) -> Color32 {
+    match look {
+        Look::Light => color(palette::ACCENT),
+        Look::Dark => Color32::from_rgb(0x8F, 0xB4, 0xF0),
+        Look::HighContrast => Color32::from_rgb(0xFF, 0xFF, 0x00),
     }
 }
 
@@ -127,42 +277,47 @@ pub(crate) fn level_text(level: Level) -> Color32 {
 }
 
 /// The colour of error messages and their banner.
-pub(crate) fn error_fill(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => Color32::from_rgb(0xFD, 0xEC, 0xEA),
-        Theme::Dark => Color32::from_rgb(0x5A, 0x1E, 0x1E),
+pub(crate) fn error_fill(look: Look) -> Color32 {
+    match look {
+        Look::Light => Color32::from_rgb(0xFD, 0xEC, 0xEA),
+        Look::Dark => Color32::from_rgb(0x5A, 0x1E, 0x1E),
+        Look::HighContrast => Color32::from_rgb(0x3A, 0x00, 0x00),
     }
 }
 
 /// The text colour of error messages.
-pub(crate) fn error_text(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => Color32::from_rgb(0x9B, 0x1C, 0x1C),
-        Theme::Dark => Color32::from_rgb(0xFF, 0xC9, 0xC9),
+pub(crate) fn error_text(look: Look) -> Color32 {
+    match look {
+        Look::Light => Color32::from_rgb(0x9B, 0x1C, 0x1C),
+        Look::Dark => Color32::from_rgb(0xFF, 0xC9, 0xC9),
+        Look::HighContrast => Color32::from_rgb(0xFF, 0xB8, 0xB8),
     }
 }
 
 /// The fill of notices (saved, restored, …) and the must-have badge.
-pub(crate) fn notice_fill(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => Color32::from_rgb(0xE6, 0xF2, 0xEA),
-        Theme::Dark => Color32::from_rgb(0x1F, 0x3D, 0x2B),
+pub(crate) fn notice_fill(look: Look) -> Color32 {
+    match look {
+        Look::Light => Color32::from_rgb(0xE6, 0xF2, 0xEA),
+        Look::Dark => Color32::from_rgb(0x1F, 0x3D, 0x2B),
+        Look::HighContrast => Color32::from_rgb(0x00, 0x33, 0x00),
     }
 }
 
 /// The colour of the must-have star.
-pub(crate) fn must_have(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => Color32::from_rgb(0xB2, 0x6B, 0x00),
-        Theme::Dark => Color32::from_rgb(0xF5, 0xC2, 0x4C),
+pub(crate) fn must_have(look: Look) -> Color32 {
+    match look {
+        Look::Light => Color32::from_rgb(0x8B, 0x56, 0x00),
+        Look::Dark => Color32::from_rgb(0xF5, 0xC2, 0x4C),
+        Look::HighContrast => Color32::from_rgb(0xFF, 0xD7, 0x00),
     }
 }
 
 /// The fill of an empty heat map cell or matrix cell.
-pub(crate) fn empty_cell(theme: Theme) -> Color32 {
-    match theme {
-        Theme::Light => Color32::from_rgb(0xEE, 0xF0, 0xF3),
-        Theme::Dark => Color32::from_rgb(0x2A, 0x2D, 0x32),
+pub(crate) fn empty_cell(look: Look) -> Color32 {
+    match look {
+        Look::Light => Color32::from_rgb(0xEE, 0xF0, 0xF3),
+        Look::Dark => Color32::from_rgb(0x2A, 0x2D, 0x32),
+        Look::HighContrast => Color32::from_gray(0x1A),
     }
 }
 
@@ -185,6 +340,9 @@ pub(crate) fn stage_chip(ui: &mut Ui, scores: &EntryScores, stage: Stage) -> Res
 pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Response {
     let height = ui.spacing().interact_size.y - 2.0;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+    // A screen reader hears the score and its level, whatever the chip's width shows.
+    let spoken = score.map_or_else(|| names::NO_SCORE.to_owned(), names::score);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &spoken));
     let Some(score) = score else {
         ui.painter().text(
             rect.center(),
@@ -222,7 +380,7 @@ pub(crate) fn level_cell(
     font: FontId,
 ) -> Response {
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    let theme = ui.ctx().theme();
+    let theme = look(ui.ctx());
     let (fill, text_color) = match level {
         Some(level) => (level_fill(level), level_text(level)),
         None => (empty_cell(theme), ui.visuals().weak_text_color()),
@@ -292,4 +450,128 @@ pub(crate) mod presenter {
     pub(crate) const ON_FILL: Color32 = Color32::WHITE;
     /// Text on the bright tags.
     pub(crate) const ON_TAG: Color32 = Color32::from_rgb(0x10, 0x14, 0x18);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dpia_core::palette::contrast_ratio;
+
+    fn rgb(colour: Color32) -> Rgb {
+        assert_eq!(
+            colour.a(),
+            255,
+            "{colour:?} is not opaque: its contrast depends on what is below"
+        );
+        Rgb {
+            r: colour.r(),
+            g: colour.g(),
+            b: colour.b(),
+        }
+    }
+
+    fn assert_reads(look: Look, what: &str, text: Color32, background: Color32, least: f64) {
+        let ratio = contrast_ratio(rgb(text), rgb(background));
+        assert!(
+            ratio >= least,
+            "{look:?}: {what}: {ratio:.2}:1, below {least}:1 ({text:?} on {background:?})"
+        );
+    }
+
+    /// Every text colour the app uses, on every background it is drawn on, in each look, as
+    /// installed in an egui context.
+    #[test]
+    fn text_and_level_chips_meet_wcag_contrast_in_every_look() {
+        for look in Look::ALL {
+            let ctx = egui::Context::default();
+            let choice = match look {
+                Look::Light => ThemeChoice::Light,
+                Look::Dark => ThemeChoice::Dark,
+                Look::HighContrast => ThemeChoice::HighContrast,
+            };
+            install(&ctx, choice);
+            assert_eq!(super::look(&ctx), look);
+            let visuals = ctx.global_style().visuals.clone();
+            let least = look.least_contrast();
+            let backgrounds = [
+                ("panel", visuals.panel_fill),
+                ("window", visuals.window_fill),
+                ("text field", visuals.extreme_bg_color),
+                ("striped row", visuals.faint_bg_color),
+            ];
+            for (name, background) in backgrounds {
+                for (what, text) in [
+                    ("text", visuals.text_color()),
+                    ("weak text", visuals.weak_text_color()),
+                    ("strong text", visuals.strong_text_color()),
+                    ("accent", accent(look)),
+                    ("error text", error_text(look)),
+                    ("must-have star", must_have(look)),
+                    ("link", visuals.hyperlink_color),
+                ] {
+                    assert_reads(look, &format!("{what} on {name}"), text, background, least);
+                }
+            }
+            for (what, state) in [
+                ("button", visuals.widgets.inactive),
+                ("hovered button", visuals.widgets.hovered),
+                ("pressed button", visuals.widgets.active),
+            ] {
+                assert_reads(look, what, state.fg_stroke.color, state.weak_bg_fill, least);
+            }
+            let selected = visuals.selection.stroke.color;
+            assert_reads(
+                look,
+                "selected row",
+                selected,
+                visuals.selection.bg_fill,
+                3.0,
+            );
+            assert_reads(
+                look,
+                "text on selection",
+                visuals.text_color(),
+                visuals.selection.bg_fill,
+                least,
+            );
+            assert_reads(
+                look,
+                "error banner",
+                error_text(look),
+                error_fill(look),
+                least,
+            );
+            assert_reads(
+                look,
+                "notice",
+                visuals.text_color(),
+                notice_fill(look),
+                least,
+            );
+            assert_reads(look, "marking", marking_text(), marking_fill(), least);
+            assert_reads(
+                look,
+                "chosen picker box",
+                visuals.extreme_bg_color,
+                accent(look),
+                least,
+            );
+            assert_reads(
+                look,
+                "empty cell",
+                visuals.weak_text_color(),
+                empty_cell(look),
+                least,
+            );
+            for level in Level::ALL {
+                let what = format!("{level:?} chip");
+                assert_reads(look, &what, level_text(level), level_fill(level), least);
+            }
+            // WCAG's non-text contrast: the focus ring against the panels, at least 3:1.
+            for (name, background) in backgrounds {
+                let what = format!("focus ring on {name}");
+                assert_reads(look, &what, focus_colour(look), background, 3.0);
+            }
+        }
+    }
 }

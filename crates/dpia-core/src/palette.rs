@@ -28,15 +28,16 @@ pub fn level_fill(level: Level) -> Rgb {
         Level::Low => Rgb::new(0x9B, 0xD3, 0xAE),
         Level::Medium => Rgb::new(0xF6, 0xD3, 0x65),
         Level::High => Rgb::new(0xF0, 0x8A, 0x4B),
-        Level::VeryHigh => Rgb::new(0xC6, 0x28, 0x28),
+        Level::VeryHigh => Rgb::new(0xA0, 0x1C, 0x1C),
     }
 }
 
-/// The text colour that reads on a level's fill.
+/// The text colour that reads on a level's fill: at least 7:1 (WCAG AAA) on each, so a chip reads
+/// in the high-contrast theme and on a washed-out projector too.
 pub fn level_text(level: Level) -> Rgb {
     match level {
-        Level::Low | Level::Medium | Level::High => Rgb::new(0x1A, 0x1A, 0x1A),
-        Level::VeryHigh => Rgb::new(0xFF, 0xFF, 0xFF),
+        Level::Low | Level::Medium | Level::High => Rgb::new(0x00, 0x00, 0x00),
+        Level::VeryHigh => PAPER,
     }
 }
 
@@ -96,5 +97,62 @@ pub fn tier_text(tier: Tier) -> Rgb {
     match tier {
         Tier::Must | Tier::Should | Tier::Could => TEXT,
         Tier::WontThisTime => PAPER,
+    }
+}
+
+/// The WCAG 2.2 contrast ratio of two colours: 1 for the same, 21 for black on white.
+pub fn contrast_ratio(one: Rgb, other: Rgb) -> f64 {
+    let (one, other) = (relative_luminance(one), relative_luminance(other));
+    (one.max(other) + 0.05) / (one.min(other) + 0.05)
+}
+
+/// WCAG's relative luminance of an sRGB colour, 0 for black to 1 for white.
+fn relative_luminance(colour: Rgb) -> f64 {
+    let linear = |channel: u8| {
+        let value = f64::from(channel) / 255.0;
+        if value <= 0.040_45 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_ratio_is_wcags() {
+        let black = Rgb::new(0, 0, 0);
+        assert!((contrast_ratio(black, PAPER) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio(PAPER, PAPER) - 1.0).abs() < 1e-9);
+        // WCAG's own example: #777 on white is just under 4.5:1.
+        let grey = contrast_ratio(Rgb::new(0x77, 0x77, 0x77), PAPER);
+        assert!((4.47..4.49).contains(&grey), "{grey}");
+    }
+
+    #[test]
+    fn every_level_and_tier_chip_reads_at_seven_to_one() {
+        for level in Level::ALL {
+            let ratio = contrast_ratio(level_text(level), level_fill(level));
+            assert!(ratio >= 7.0, "{level:?}: {ratio:.2}:1");
+        }
+        for tier in Tier::ALL {
+            let ratio = contrast_ratio(tier_text(tier), tier_fill(tier));
+            assert!(ratio >= 7.0, "{tier:?}: {ratio:.2}:1");
+        }
+    }
+
+    #[test]
+    fn paper_text_reads_on_the_page_and_header_rows() {
+        for (name, text) in [("text", TEXT), ("muted", MUTED), ("accent", ACCENT)] {
+            for background in [PAPER, HEADER_FILL] {
+                let ratio = contrast_ratio(text, background);
+                assert!(ratio >= 4.5, "{name}: {ratio:.2}:1");
+            }
+        }
+        assert!(contrast_ratio(PAPER, MARKING) >= 7.0);
     }
 }

@@ -9,7 +9,6 @@
 //! the row numbered as a spreadsheet numbers it (the header is row 1) however many line breaks its
 //! cells hold, and nothing is changed. What a cell may hold is `entry_rows`' business.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use super::entry_rows::{self, Columns, ParsedRow, Update};
@@ -37,30 +36,13 @@ pub enum ImportError {
         message: String,
     },
     /// Some rows are wrong; each is listed.
-    #[error("{}", RowProblems { path, problems })]
+    #[error("{}", crate::error::Problems { path, problems })]
     Rows {
         /// The file.
         path: PathBuf,
         /// Each bad row's number (header = 1) and what is wrong with it, in file order.
         problems: Vec<(u64, String)>,
     },
-}
-
-struct RowProblems<'a> {
-    path: &'a Path,
-    problems: &'a [(u64, String)],
-}
-
-impl fmt::Display for RowProblems<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (idx, (row, message)) in self.problems.iter().enumerate() {
-            if idx > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{row}: {message}", self.path.display())?;
-        }
-        Ok(())
-    }
 }
 
 /// Reads the CSV at `path` and returns `register` with its rows added as entries.
@@ -123,21 +105,15 @@ fn parse(
     path: &Path,
     register: &Register,
 ) -> Result<Vec<(u64, ParsedRow)>, ImportError> {
-    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let header_error = |message: String| ImportError::Header {
         path: path.to_owned(),
         message,
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(false)
-        .delimiter(delimiter(bytes))
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
+    let mut records = spreadsheet_rows(bytes);
     let header = match records.next() {
         None => return Err(header_error("the file is empty: no header row".to_owned())),
-        Some(Err(err)) => return Err(header_error(err.to_string())),
-        Some(Ok(header)) => decode_record(&header).map_err(header_error)?,
+        Some((_, Err(message))) => return Err(header_error(message)),
+        Some((_, Ok(header))) => header,
     };
     let columns =
         Columns::from_header(header.iter().map(String::as_str), &COLUMNS).map_err(header_error)?;
@@ -145,13 +121,7 @@ fn parse(
 
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    for (idx, record) in records.enumerate() {
-        // The header is row 1, so the first record after it is row 2.
-        let row = idx as u64 + 2;
-        let cells = match record {
-            Ok(record) => decode_record(&record),
-            Err(err) => Err(err.to_string()),
-        };
+    for (row, cells) in records {
         let cells = match cells {
             Ok(cells) => cells,
             Err(message) => {
@@ -169,7 +139,6 @@ fn parse(
             ));
             continue;
         }
-        let cells: Vec<String> = cells.into_iter().map(|c| restore(&c).to_owned()).collect();
         if let Some(message) = cells.iter().find_map(|cell| mojibake(cell)) {
             problems.push((row, message));
             continue;
@@ -193,6 +162,28 @@ fn parse(
     } else {
         Err(rows_error(path, problems))
     }
+}
+
+/// A CSV file's rows as a spreadsheet shows them: each with its row number (the first is 1), its
+/// cells decoded as UTF-8 (or why not) and restored where export neutralised a formula; the BOM
+/// skipped, `;` or `,` as the header row uses, CRLF or LF.
+pub(crate) fn spreadsheet_rows(
+    bytes: &[u8],
+) -> impl Iterator<Item = (u64, Result<Vec<String>, String>)> + '_ {
+    let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
+    let reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(false)
+        .delimiter(delimiter(bytes))
+        .from_reader(bytes);
+    reader.into_byte_records().zip(1..).map(|(record, row)| {
+        let cells = match record {
+            Ok(record) => decode_record(&record),
+            Err(err) => Err(err.to_string()),
+        };
+        let cells = cells.map(|cells| cells.iter().map(|c| restore(c).to_owned()).collect());
+        (row, cells)
+    })
 }
 
 /// `;` if the header row has more semicolons than commas (outside quotes), else `,`.

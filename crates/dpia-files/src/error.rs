@@ -1,5 +1,6 @@
 //! The errors of reading and writing files. Each names the file; parse errors name line and column too.
 
+use std::fmt;
 use std::path::{Path, PathBuf};
 
 use dpia_core::register_text::FormatError;
@@ -164,4 +165,25 @@ pub enum SaveError {
         /// The file.
         path: PathBuf,
     },
+}
+
+/// A list of problems in one file, a line each: `file:PLACE: message`, where the place is what the
+/// reader can name (a spreadsheet's row `12`, a workbook's cell `Entries!C12`).
+pub(crate) struct Problems<'a, P> {
+    /// The file.
+    pub path: &'a Path,
+    /// Each problem's place and what is wrong there, in the order to show.
+    pub problems: &'a [(P, String)],
+}
+
+impl<P: fmt::Display> fmt::Display for Problems<'_, P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (idx, (place, message)) in self.problems.iter().enumerate() {
+            if idx > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}:{place}: {message}", self.path.display())?;
+        }
+        Ok(())
+    }
 }

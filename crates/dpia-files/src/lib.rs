@@ -4,7 +4,8 @@
 //! Over `dpia-core`, which is pure over data: this layer reads and writes the text the core parses
 //! and prints, and turns every failure into a typed error that names the file and says where and what.
 
-pub mod action_csv;
+pub mod action_log_file;
+pub mod action_rows;
 pub mod approval_file;
 pub mod atomic;
 pub mod author;

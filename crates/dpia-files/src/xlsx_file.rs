@@ -9,7 +9,6 @@
 //! at their cell, `file:Sheet!C12: problem`, and nothing is changed.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
@@ -660,30 +659,13 @@ pub enum ImportError {
         message: String,
     },
     /// Some cells are wrong; each is listed.
-    #[error("{}", CellProblems { path, problems })]
+    #[error("{}", crate::error::Problems { path, problems })]
     Cells {
         /// The file.
         path: PathBuf,
         /// Each problem's place (`Entries!C12`) and what is wrong, sheet by sheet.
         problems: Vec<(String, String)>,
     },
-}
-
-struct CellProblems<'a> {
-    path: &'a Path,
-    problems: &'a [(String, String)],
-}
-
-impl fmt::Display for CellProblems<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (idx, (place, message)) in self.problems.iter().enumerate() {
-            if idx > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}:{place}: {message}", self.path.display())?;
-        }
-        Ok(())
-    }
 }
 
 /// A cell's place as a spreadsheet names it: `Entries!C12` (`row` and `col` from 0).
@@ -1293,7 +1275,7 @@ impl<'p> Book<'p> {
 }
 
 /// A cell as text: numbers without a needless `.0`, dates as `YYYY-MM-DD`, booleans as yes/no.
-fn cell_text(data: &Data) -> Result<String, String> {
+pub(crate) fn cell_text(data: &Data) -> Result<String, String> {
     Ok(match data {
         Data::String(text) | Data::DurationIso(text) => text.clone(),
         Data::Empty => String::new(),

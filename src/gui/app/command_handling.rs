@@ -94,7 +94,7 @@ impl DpiaApp {
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
-                ctx.set_theme(theme.preference());
+                crate::gui::theme::show(ctx, theme);
             }
             Command::Snapshot(command) => self.run_snapshot_command(command, ctx),
             Command::ExportPdfTo(path) => self.export.choose_path(path),

@@ -102,8 +102,7 @@ impl DpiaApp {
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if !self.is_styled {
-            theme::install(&ctx);
-            ctx.set_theme(self.settings.theme.preference());
+            theme::install(&ctx, self.settings.theme);
             if (0.3..=4.0).contains(&self.settings.zoom) {
                 ctx.set_zoom_factor(self.settings.zoom);
             }
@@ -194,6 +193,7 @@ impl DpiaApp {
         self.collect_autosave(Wait::No);
         self.autosave(ctx);
         self.update_title(ctx);
+        theme::focus_ring(ctx);
     }
 
     fn editor_panel(&mut self, ui: &mut Ui) {
@@ -454,17 +454,19 @@ impl DpiaApp {
     fn search_ui(&mut self, ui: &mut Ui, max_width: f32, in_menu_row: bool) {
         let search_id = egui::Id::unique("search");
         let width = (max_width - CLEAR_BUTTON_WIDTH).clamp(SEARCH_MIN_WIDTH, SEARCH_MAX_WIDTH);
-        let search = ui.add(
-            egui::TextEdit::singleline(&mut self.view.filter.search)
-                .id(search_id)
-                .hint_text("Search issue, concern, mitigation (Ctrl+F)")
-                .desired_width(width)
-                .margin(if in_menu_row {
-                    egui::Margin::symmetric(6, 0)
-                } else {
-                    egui::Margin::symmetric(4, 2)
-                }),
-        );
+        let search = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.view.filter.search)
+                    .id(search_id)
+                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                    .desired_width(width)
+                    .margin(if in_menu_row {
+                        egui::Margin::symmetric(6, 0)
+                    } else {
+                        egui::Margin::symmetric(4, 2)
+                    }),
+            )
+            .accessible_name(crate::gui::a11y::names::SEARCH_FIELD);
         if self.view.focus_search {
             search.request_focus();
             self.view.focus_search = false;
@@ -511,7 +513,7 @@ impl DpiaApp {
         // Hidden filters that apply are not a secret: the ☰ is in the accent colour then.
         let text = if !sidebar_open && filtered {
             RichText::new("☰")
-                .color(theme::accent(ui.ctx().theme()))
+                .color(theme::accent(theme::look(ui.ctx())))
                 .strong()
         } else {
             RichText::new("☰")
@@ -560,41 +562,44 @@ impl DpiaApp {
     }
 
     /// The right of the toolbar, laid out right to left: Redo, Undo, Add entry, the marking.
+    /// Laid out in reading order at the right end, so Tab runs through it left to right.
     fn toolbar_buttons_ui(&mut self, ui: &mut Ui, compact: bool) {
-        let redo = ui.add_enabled(
-            self.document.history.redo_label().is_some(),
-            egui::Button::new("Redo"),
-        );
-        if redo.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::Redo));
-        }
-        let undo = ui.add_enabled(
-            self.document.history.undo_label().is_some(),
-            egui::Button::new("Undo"),
-        );
-        if undo.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::Undo));
-        }
-        ui.separator();
-        let add = ui
-            .button(if compact { "+" } else { "Add entry" })
-            .on_hover_text("Add an entry to the system in view (Ctrl+E)");
-        add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
-        if add.clicked() {
-            self.commands.push(Command::Menu(MenuCommand::AddEntry));
-        }
-        let marking = self.document.register.metadata.marking;
-        egui::Frame::new()
-            .fill(theme::marking_fill())
-            .corner_radius(3)
-            .inner_margin(egui::Margin::symmetric(8, 3))
-            .show(ui, |ui| {
-                ui.label(
-                    RichText::new(marking.label())
-                        .color(theme::marking_text())
-                        .font(theme::bold_family_size(12.0)),
-                );
-            });
+        crate::gui::a11y::reading_order::right_aligned(ui, "toolbar-buttons", |ui| {
+            let marking = self.document.register.metadata.marking;
+            egui::Frame::new()
+                .fill(theme::marking_fill())
+                .corner_radius(3)
+                .inner_margin(egui::Margin::symmetric(8, 3))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(marking.label())
+                            .color(theme::marking_text())
+                            .font(theme::bold_family_size(12.0)),
+                    );
+                });
+            let add = ui
+                .button(if compact { "+" } else { "Add entry" })
+                .on_hover_text("Add an entry to the system in view (Ctrl+E)");
+            add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
+            if add.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::AddEntry));
+            }
+            ui.separator();
+            let undo = ui.add_enabled(
+                self.document.history.undo_label().is_some(),
+                egui::Button::new("Undo"),
+            );
+            if undo.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::Undo));
+            }
+            let redo = ui.add_enabled(
+                self.document.history.redo_label().is_some(),
+                egui::Button::new("Redo"),
+            );
+            if redo.clicked() {
+                self.commands.push(Command::Menu(MenuCommand::Redo));
+            }
+        });
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui) {
@@ -656,7 +661,7 @@ impl DpiaApp {
         {
             ui.separator();
             egui::Frame::new()
-                .fill(theme::notice_fill(ui.ctx().theme()))
+                .fill(theme::notice_fill(theme::look(ui.ctx())))
                 .corner_radius(3)
                 .inner_margin(egui::Margin::symmetric(6, 1))
                 .show(ui, |ui| {

@@ -375,7 +375,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     let status = checked.to_string();
     let text = match checked {
         Verification::Invalid(_) => RichText::new(status)
-            .color(theme::error_text(ui.ctx().theme()))
+            .color(theme::error_text(theme::look(ui.ctx())))
             .strong(),
         Verification::Verified { .. } => RichText::new(status).strong(),
         Verification::Unsigned | Verification::UnknownSigner => RichText::new(status),
@@ -415,7 +415,7 @@ pub(super) fn approve_button_ui(
     if all > 0 {
         let text = if invalid > 0 {
             RichText::new(format!("{all} · {invalid} invalid"))
-                .color(theme::error_text(ui.ctx().theme()))
+                .color(theme::error_text(theme::look(ui.ctx())))
         } else {
             RichText::new(format!("{all} approval{}", if all == 1 { "" } else { "s" })).weak()
         };

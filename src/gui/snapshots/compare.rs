@@ -139,7 +139,7 @@ fn change_log_ui(
             side_by_side_ui(ui, change, None, commands);
         }
     }
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     for (heading, entries, fill, mark) in [
         ("Added", &log.added, theme::notice_fill(theme), "+"),
         ("Removed", &log.removed, theme::error_fill(theme), "−"),
@@ -324,7 +324,7 @@ fn side_by_side_ui(
     commands: &mut Vec<Command>,
 ) {
     let (what, value, _) = column_widths(ui, restore.is_some());
-    let theme = ui.ctx().theme();
+    let theme = theme::look(ui.ctx());
     ui.horizontal_top(|ui| {
         ui.allocate_ui_with_layout(egui::vec2(what, 0.0), Layout::top_down(Align::Min), |ui| {
             ui.set_width(what);
@@ -386,7 +386,7 @@ fn section_heading(ui: &mut Ui, heading: &str, count: usize) {
     ui.label(
         RichText::new(format!("{heading} ({count})"))
             .font(theme::bold_family_size(15.0))
-            .color(theme::accent(ui.ctx().theme())),
+            .color(theme::accent(theme::look(ui.ctx()))),
     );
     ui.add_space(2.0);
 }

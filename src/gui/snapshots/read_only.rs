@@ -8,6 +8,7 @@ use egui::{Align, Label as TextLabel, Layout, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::{Pane, ROW_HEIGHT, Versions};
+use crate::gui::a11y::reading_order;
 use crate::gui::entries;
 use crate::gui::theme;
 use dpia_core::ranking::Ranked;
@@ -40,15 +41,15 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
                         .font(theme::bold_family_size(15.0))
                         .color(text_colour),
                 );
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    if ui.button("Close").clicked() {
-                        action = Some(ReadOnlyAction::Close);
+                reading_order::right_aligned(ui, "read-only-buttons", |ui| {
+                    if ui.button("Compare with working register").clicked() {
+                        action = Some(ReadOnlyAction::Compare);
                     }
                     if ui.button("Restore as working copy…").clicked() {
                         action = Some(ReadOnlyAction::Restore);
                     }
-                    if ui.button("Compare with working register").clicked() {
-                        action = Some(ReadOnlyAction::Compare);
+                    if ui.button("Close").clicked() {
+                        action = Some(ReadOnlyAction::Close);
                     }
                 });
             });
@@ -175,7 +176,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.id.as_str()).monospace().strong());
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
-            ui.label(RichText::new("★ must-have").color(theme::must_have(ui.ctx().theme())));
+            ui.label(RichText::new("★ must-have").color(theme::must_have(theme::look(ui.ctx()))));
         }
     });
     ui.add(
@@ -187,7 +188,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(
             RichText::new(heading)
                 .strong()
-                .color(theme::accent(ui.ctx().theme())),
+                .color(theme::accent(theme::look(ui.ctx()))),
         );
         body(ui);
     };

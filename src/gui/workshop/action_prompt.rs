@@ -92,7 +92,7 @@ pub(super) fn action_prompt_ui(
         ui.label(
             RichText::new(problem)
                 .size(sizes.px(20.0))
-                .color(theme::error_text(ui.ctx().theme())),
+                .color(theme::error_text(theme::look(ui.ctx()))),
         );
     }
     ui.add_space(sizes.px(8.0));

@@ -18,6 +18,7 @@ use super::live::{Live, Message, Showing};
 use super::prompts::{Dialog, dialog_ui};
 use super::style::{Sizes, bold, column, label, muted, score_tag, tag, text, tier_tag};
 use super::{RegisterKey, WorkshopCommand, WorkshopState, long_date, votes};
+use crate::gui::a11y::reading_order;
 use crate::gui::command::Command;
 use crate::gui::state::View;
 use crate::gui::theme::{self, presenter as colours};
@@ -285,6 +286,13 @@ fn row_ui(
 ) -> egui::Response {
     let (rect, response) =
         ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::click());
+    let issue = register
+        .entries
+        .get(rank.entry_idx)
+        .map_or("", |entry| entry.issue.as_str());
+    let name = format!("{} {} {issue}", rank.label(), rank.entry.as_str());
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, is_current, &name));
     let radius = CornerRadius::same(6);
     let fill = if is_current {
         colours::CURRENT
@@ -579,12 +587,12 @@ fn session_buttons_ui(
             }
             commands.push(Command::ShowView(View::Register));
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.add(button("End session…")).clicked() {
-                live.dialog = Some(Dialog::ConfirmEnd);
-            }
+        reading_order::right_aligned(ui, "presenter-session-buttons", |ui| {
             if ui.add(button("Discard session…")).clicked() {
                 live.dialog = Some(Dialog::ConfirmDiscard);
+            }
+            if ui.add(button("End session…")).clicked() {
+                live.dialog = Some(Dialog::ConfirmEnd);
             }
         });
     });

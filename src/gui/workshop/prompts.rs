@@ -141,7 +141,7 @@ fn move_prompt_ui(
         ui.label(
             RichText::new(problem)
                 .size(sizes.px(20.0))
-                .color(theme::error_text(ui.ctx().theme())),
+                .color(theme::error_text(theme::look(ui.ctx()))),
         );
     }
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));

@@ -141,7 +141,7 @@ fn problem_ui(ui: &mut Ui, setup: &mut Setup, register: &Register) {
     }
     if let Some(problem) = &setup.problem {
         ui.add_space(4.0);
-        ui.label(RichText::new(problem).color(theme::error_text(ui.ctx().theme())));
+        ui.label(RichText::new(problem).color(theme::error_text(theme::look(ui.ctx()))));
     }
 }
 

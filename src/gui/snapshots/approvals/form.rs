@@ -14,7 +14,7 @@ use super::{ApprovalCommand, Versions, approval};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::snapshots::error_line;
-use crate::gui::theme;
+use crate::gui::{date_text, theme};
 use dpia_core::approval::{Approval, Decision, OFFERED_ROLES};
 use dpia_core::signature::{self, SignError};
 use dpia_core::snapshot::Label;
@@ -110,13 +110,8 @@ impl DpiaApp {
         if name.is_empty() {
             return Err("Say who approves: the name is empty.".to_owned());
         }
-        let date: Date = form.date.trim().parse().map_err(|_| {
-            format!(
-                "`{}` is not a date: write it as YYYY-MM-DD, such as {}.",
-                form.date.trim(),
-                self.today
-            )
-        })?;
+        let date: Date = date_text::parse(&form.date)?
+            .ok_or_else(|| format!("Give the date, as {}.", date_text::FORMS))?;
         let checksum = self
             .versions
             .snapshot(path, &form.label)
@@ -266,20 +261,21 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
     .labelled_by(conditions.id);
     ui.end_row();
     let date = ui.label("Date");
-    let is_date = form.date.trim().parse::<Date>().is_ok();
+    let problem = match date_text::parse(&form.date) {
+        Ok(Some(_)) => None,
+        Ok(None) => Some(format!("give the date, as {}", date_text::FORMS)),
+        Err(reason) => Some(reason),
+    };
     let mut field = TextEdit::singleline(&mut form.date)
-        .hint_text("YYYY-MM-DD")
+        .hint_text("31/10/2019")
         .desired_width(110.0);
-    if !is_date {
-        field = field.text_color(theme::error_text(ui.ctx().theme()));
+    if problem.is_some() {
+        field = field.text_color(theme::error_text(theme::look(ui.ctx())));
     }
     ui.horizontal(|ui| {
         ui.add(field).labelled_by(date.id);
-        if !is_date {
-            ui.label(
-                RichText::new("write the date as YYYY-MM-DD")
-                    .color(theme::error_text(ui.ctx().theme())),
-            );
+        if let Some(problem) = problem {
+            ui.label(RichText::new(problem).color(theme::error_text(theme::look(ui.ctx()))));
         }
     });
     ui.end_row();
