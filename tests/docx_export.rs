@@ -20,7 +20,9 @@ fn parts(docx: &Path) -> String {
     let mut text = String::new();
     for idx in 0..archive.len() {
         let mut part = archive.by_index(idx).unwrap();
-        text.push_str(&format!("\n--- {}\n", part.name().unwrap()));
+        text.push_str("\n--- ");
+        text.push_str(&part.name().unwrap());
+        text.push('\n');
         part.read_to_string(&mut text).unwrap();
     }
     text

@@ -1,6 +1,6 @@
 //! File › Update from spreadsheet… in the app, driven as a user would through the menu and the
 //! in-app path field (the tests' stand-in for the desktop's file chooser): the change log shown,
-//! Apply as one undoable step, Cancel changing nothing, and a bad row reported with its file:row.
+//! Apply as one undoable step, Cancel changing nothing, and a bad row reported with its file and row.
 
 use std::fs;
 use std::path::Path;

@@ -394,6 +394,41 @@ struct HeaderCell {
     role: Option<Column>,
 }
 
+/// What a register table's header row says: where each column read is, and the grid's width.
+struct Header {
+    /// The first header cell of each column read.
+    columns: Vec<HeaderCell>,
+    width: usize,
+}
+
+impl Header {
+    /// The text of a row's cells under `wanted`'s header cell, joined with line breaks.
+    fn text(&self, row: &[WordCell], wanted: Column) -> String {
+        let Some(head) = self.columns.iter().find(|cell| cell.role == Some(wanted)) else {
+            return String::new();
+        };
+        let texts: Vec<&str> = row
+            .iter()
+            .filter(|cell| cell.column >= head.column && cell.column < head.column + head.span)
+            .map(|cell| cell.text.as_str())
+            .filter(|text| !text.is_empty())
+            .collect();
+        texts.join("\n")
+    }
+}
+
+/// What a row of a register table is.
+enum RowKind {
+    /// Nothing in it, or the header typed again.
+    Skipped,
+    /// A row naming the system of the rows below it.
+    System(SystemId),
+    /// A row across the table that names no known system.
+    UnknownSystem(String),
+    /// A row to read as an entry.
+    Entry,
+}
+
 impl Reading {
     fn table(
         &mut self,
@@ -402,10 +437,48 @@ impl Reading {
         heading_system: &HeadingSystem,
         known: &Known,
     ) {
-        let Some(header) = table.rows.first() else {
+        let Some(header) = self.header(table, number) else {
             return;
         };
-        let header: Vec<HeaderCell> = header
+        self.num_tables += 1;
+        let mut row_system: Option<SystemId> = None;
+        for (row_idx, row) in table.rows.iter().enumerate().skip(1) {
+            let problem = |message: String| RowProblem {
+                table: number,
+                row: row_idx + 1,
+                message,
+            };
+            match row_kind(row, header.width, known) {
+                RowKind::Skipped => {}
+                RowKind::System(system) => row_system = Some(system),
+                RowKind::UnknownSystem(text) => {
+                    self.num_rows += 1;
+                    self.problems.push(problem(format!(
+                        "a row across the table, `{}`, names no known system ({}; give --system NAME for another)",
+                        limits::excerpt(&text),
+                        known.list()
+                    )));
+                }
+                RowKind::Entry => {
+                    self.num_rows += 1;
+                    let system = row_system.as_ref().map_or_else(
+                        || heading_system.clone(),
+                        |system| HeadingSystem::One(system.clone()),
+                    );
+                    match entry(&header, row, &system, known) {
+                        Ok(entry) => self.entries.push(entry),
+                        Err(message) => self.problems.push(problem(message)),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The header of `table` if it is a register table (noting its extra columns), else `None`
+    /// (noting a table that names two of the three columns).
+    fn header(&mut self, table: &WordTable, number: usize) -> Option<Header> {
+        let cells = table.rows.first()?;
+        let header: Vec<HeaderCell> = cells
             .iter()
             .map(|cell| HeaderCell {
                 column: cell.column,
@@ -415,33 +488,29 @@ impl Reading {
             .collect();
         let has = |wanted: Column| header.iter().any(|cell| cell.role == Some(wanted));
         let main = [Column::Issue, Column::Concern, Column::Mitigation];
-        let named: Vec<Column> = main.into_iter().filter(|c| has(*c)).collect();
-        if named.len() < 3 {
-            if named.len() == 2 {
-                let missing: Vec<&str> = main
-                    .into_iter()
-                    .filter(|c| !has(*c))
-                    .map(column_word)
-                    .collect();
-                self.notes.push(TableNote {
-                    table: number,
-                    message: format!(
-                        "not read: its header row has no {} column",
-                        missing.join(", ")
-                    ),
-                });
-            }
-            return;
+        let missing: Vec<&str> = main
+            .into_iter()
+            .filter(|c| !has(*c))
+            .map(column_word)
+            .collect();
+        if missing.len() == 1 {
+            self.notes.push(TableNote {
+                table: number,
+                message: format!("not read: its header row has no {} column", missing[0]),
+            });
         }
-        self.num_tables += 1;
-        let mut seen = Vec::new();
-        let mut roles: Vec<&HeaderCell> = Vec::new();
-        for (cell, text) in header.iter().zip(table.rows[0].iter().map(|c| &c.text)) {
+        if !missing.is_empty() {
+            return None;
+        }
+        let width = header
+            .iter()
+            .map(|cell| cell.column + cell.span)
+            .max()
+            .unwrap_or(0);
+        let mut columns: Vec<HeaderCell> = Vec::new();
+        for (cell, text) in header.into_iter().zip(cells.iter().map(|c| &c.text)) {
             match cell.role {
-                Some(role) if !seen.contains(&role) => {
-                    seen.push(role);
-                    roles.push(cell);
-                }
+                Some(role) if !columns.iter().any(|c| c.role == Some(role)) => columns.push(cell),
                 _ if text.is_empty() => {}
                 _ => self.notes.push(TableNote {
                     table: number,
@@ -449,109 +518,76 @@ impl Reading {
                 }),
             }
         }
-        let width = header
-            .iter()
-            .map(|cell| cell.column + cell.span)
-            .max()
-            .unwrap_or(0);
-        let mut row_system: Option<SystemId> = None;
-        for (row_idx, row) in table.rows.iter().enumerate().skip(1) {
-            let row_number = row_idx + 1;
-            let problem = |message: String| RowProblem {
-                table: number,
-                row: row_number,
-                message,
+        Some(Header { columns, width })
+    }
+}
+
+/// What `row` is: a row naming a system (its only text is a known system, or it spans the
+/// table and names one), a row spanning the table that names none, nothing, or an entry.
+fn row_kind(row: &[WordCell], width: usize, known: &Known) -> RowKind {
+    let filled: Vec<&WordCell> = row.iter().filter(|c| !c.text.is_empty()).collect();
+    if filled.is_empty() {
+        return RowKind::Skipped;
+    }
+    if let [only] = filled.as_slice() {
+        if let Some(system) = known.exactly(&only.text) {
+            return RowKind::System(system);
+        }
+        if only.column == 0 && only.span >= width {
+            return match known.named_in(&only.text).as_slice() {
+                [one] => RowKind::System(one.clone()),
+                _ => RowKind::UnknownSystem(only.text.clone()),
             };
-            let filled: Vec<&WordCell> = row.iter().filter(|c| !c.text.is_empty()).collect();
-            if filled.is_empty() {
-                continue;
-            }
-            if let [only] = filled.as_slice() {
-                let across = only.column == 0 && only.column + only.span >= width;
-                if let Some(system) = known.exactly(&only.text) {
-                    row_system = Some(system);
-                    continue;
-                }
-                if across {
-                    match known.named_in(&only.text).as_slice() {
-                        [one] => {
-                            row_system = Some(one.clone());
-                            continue;
-                        }
-                        _ => {
-                            self.num_rows += 1;
-                            let message = format!(
-                                "a row across the table, `{}`, names no known system ({}; give --system NAME for another)",
-                                limits::excerpt(&only.text),
-                                known.list()
-                            );
-                            self.problems.push(problem(message));
-                            continue;
-                        }
-                    }
-                }
-            }
-            // A header row typed again further down (tables pasted together) is not an entry.
-            if filled.iter().all(|cell| role(&cell.text).is_some()) {
-                continue;
-            }
-            self.num_rows += 1;
-            let text = |wanted: Column| -> String {
-                let Some(head) = roles.iter().find(|cell| cell.role == Some(wanted)) else {
-                    return String::new();
-                };
-                let texts: Vec<&str> = row
-                    .iter()
-                    .filter(|cell| {
-                        cell.column >= head.column && cell.column < head.column + head.span
-                    })
-                    .map(|cell| cell.text.as_str())
-                    .filter(|text| !text.is_empty())
-                    .collect();
-                texts.join("\n")
-            };
-            let issue = text(Column::Issue);
-            let system_cell = text(Column::System);
-            let system = if system_cell.is_empty() {
-                match (&row_system, heading_system) {
-                    (Some(system), _) | (None, HeadingSystem::One(system)) => Ok(system.clone()),
-                    (None, HeadingSystem::Several(heading)) => Err(format!(
-                        "no system: the heading above the table, `{}`, names more than one; add a System column or a row naming the system",
-                        limits::excerpt(heading)
-                    )),
-                    (None, HeadingSystem::None) => Err(format!(
-                        "no system: no System column, no row above naming one, and no heading above the table names a known system ({}; give --system NAME for another)",
-                        known.list()
-                    )),
-                }
-            } else {
-                SystemId::parse(&system_cell)
-                    .map_err(|err| format!("system `{}`: {err}", limits::excerpt(&system_cell)))
-            };
-            let system = match system {
-                Ok(system) => system,
-                Err(message) => {
-                    self.problems.push(problem(message));
-                    continue;
-                }
-            };
-            if issue.is_empty() {
-                self.problems
-                    .push(problem("the Issue cell is empty".to_owned()));
-                continue;
-            }
-            let Ok(placeholder) = EntryId::parse("new-0") else {
-                continue;
-            };
-            let mut entry = Entry::new(placeholder, system, issue);
-            entry.concern = text(Column::Concern);
-            let mitigation = text(Column::Mitigation);
-            if !mitigation.is_empty() {
-                entry.mitigations.push(Mitigation::proposed(mitigation));
-            }
-            self.entries.push(entry);
         }
     }
+    // A header row typed again further down (tables pasted together) is not an entry.
+    if filled.iter().all(|cell| role(&cell.text).is_some()) {
+        return RowKind::Skipped;
+    }
+    RowKind::Entry
+}
+
+/// The entry `row` holds, its system from its System cell or else `system` (the row above's or
+/// the heading's); or what makes it unusable.
+fn entry(
+    header: &Header,
+    row: &[WordCell],
+    system: &HeadingSystem,
+    known: &Known,
+) -> Result<Entry, String> {
+    let system_cell = header.text(row, Column::System);
+    let system = if system_cell.is_empty() {
+        match system {
+            HeadingSystem::One(system) => system.clone(),
+            HeadingSystem::Several(heading) => {
+                return Err(format!(
+                    "no system: the heading above the table, `{}`, names more than one; add a System column or a row naming the system",
+                    limits::excerpt(heading)
+                ));
+            }
+            HeadingSystem::None => {
+                return Err(format!(
+                    "no system: no System column, no row above naming one, and no heading above the table names a known system ({}; give --system NAME for another)",
+                    known.list()
+                ));
+            }
+        }
+    } else {
+        SystemId::parse(&system_cell)
+            .map_err(|err| format!("system `{}`: {err}", limits::excerpt(&system_cell)))?
+    };
+    let issue = header.text(row, Column::Issue);
+    if issue.is_empty() {
+        return Err("the Issue cell is empty".to_owned());
+    }
+    let placeholder = EntryId::parse("new-0").map_err(|err| err.to_string())?;
+    let mut entry = Entry::new(placeholder, system, issue);
+    entry.concern = header.text(row, Column::Concern);
+    let mitigation = header.text(row, Column::Mitigation);
+    if !mitigation.is_empty() {
+        entry.mitigations.push(Mitigation::proposed(mitigation));
+    }
+    Ok(entry)
 }
 
 /// The column a header cell's text names, if any.

@@ -86,24 +86,8 @@ pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, Ex
                 .size(22)
                 .bold()
                 .outline_lvl(2),
-        )
-        .header(
-            Header::new().add_paragraph(
-                Paragraph::new()
-                    .add_run(Run::new().add_text(marking).bold())
-                    .align(AlignmentType::Center),
-            ),
-        )
-        .footer(
-            Footer::new().add_paragraph(
-                Paragraph::new()
-                    .add_run(Run::new().add_text(format!("{marking} — Page ")).bold())
-                    .add_page_num(PageNum::new())
-                    .add_run(Run::new().add_text(" of "))
-                    .add_num_pages(NumPages::new())
-                    .align(AlignmentType::Center),
-            ),
         );
+    docx = with_marking(docx, marking);
 
     docx = docx.add_paragraph(heading(&metadata.title, 1));
     for line in [
@@ -161,6 +145,27 @@ pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, Ex
     }
 
     pack(docx, &metadata.title)
+}
+
+/// `docx` with the protective marking in every page's header, and in the footer with the page number.
+fn with_marking(docx: Docx, marking: &str) -> Docx {
+    docx.header(
+        Header::new().add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(marking).bold())
+                .align(AlignmentType::Center),
+        ),
+    )
+    .footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{marking} — Page ")).bold())
+                .add_page_num(PageNum::new())
+                .add_run(Run::new().add_text(" of "))
+                .add_num_pages(NumPages::new())
+                .align(AlignmentType::Center),
+        ),
+    )
 }
 
 /// The "Changes since" section, when `options` has one: its summary, and each group's lines.
