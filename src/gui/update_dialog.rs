@@ -37,7 +37,7 @@ pub(super) struct UpdateDialog {
 impl DpiaApp {
     /// Reads the spreadsheet at `path` against the open register and shows what it changes; a
     /// sheet that cannot be read is an error naming its file and row (or cell).
-    pub(super) fn read_spreadsheet_update(&mut self, path: &Path) {
+    pub(super) fn read_spreadsheet_update(&mut self, path: &Path, ctx: &egui::Context) {
         let register = &self.document.register;
         match Sheet::of(path).update(path, register, false) {
             Ok(update) => {
@@ -49,6 +49,9 @@ impl DpiaApp {
                     missing: update.missing.iter().map(ToString::to_string).collect(),
                     updated: update.register,
                 });
+                // Read after this frame was drawn (by a key press, say): draw the dialog now,
+                // not at the next mouse move.
+                ctx.request_repaint();
             }
             Err(err) => self.errors.push(err.to_string()),
         }

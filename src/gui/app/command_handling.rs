@@ -52,7 +52,7 @@ impl DpiaApp {
                     Err(err) => self.errors.push(err.to_string()),
                 }
             }
-            Command::UpdateFromSpreadsheetFrom(path) => self.read_spreadsheet_update(&path),
+            Command::UpdateFromSpreadsheetFrom(path) => self.read_spreadsheet_update(&path, ctx),
             Command::ExportCsvTo(path) => match csv_file::export(
                 &self.document.register,
                 &path,
