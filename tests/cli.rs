@@ -45,10 +45,10 @@ fn rank_prints_csv_with_reasons() {
     let out = dir.ok(&["rank", path.to_str().unwrap(), "--format", "csv"]);
     assert_text(
         &out.stdout,
-        "rank,id,system,issue,residual,inherent,breadth,reason,tie\n\
-         1,PNC-002,PNC,Retention of records of the unconvicted,4,12,0,must-have; residual 4 (privacy); inherent 12 (privacy),\n\
-         2,PND-001,PND,Colocation of PND and PNC data,9,16,2,residual 9 (privacy); inherent 16 (privacy); 2 rights high or above; 2 votes,\n\
-         3,PND-002,PND,Unscored entry,,,0,not scored yet,\n",
+        "rank,id,system,issue,residual,inherent,breadth,reason,tie,highest_right\n\
+         1,PNC-002,PNC,Retention of records of the unconvicted,4,12,0,must-have; residual 4 (Private and family life); inherent 12 (Private and family life),,privacy\n\
+         2,PND-001,PND,Colocation of PND and PNC data,9,16,2,residual 9 (Private and family life); inherent 16 (Private and family life); 2 rights high or above; 2 votes,,privacy\n\
+         3,PND-002,PND,Unscored entry,,,0,not scored yet,,\n",
     );
 }
 
@@ -354,11 +354,18 @@ fn rank_table_marks_ties_and_csv_keeps_numbers() {
         .map(|line| line.split(',').next().unwrap())
         .collect();
     assert_eq!(ranks, ["1", "2", "3", "4"], "{}", out.stdout);
-    let ties: Vec<&str> = out
-        .stdout
-        .lines()
-        .skip(1)
-        .map(|line| line.rsplit(',').next().unwrap())
+    // Found by its header: `highest_right` comes after it, so columns keep their places.
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
+    let tie = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|name| name == "tie")
+        .unwrap();
+    assert_eq!(tie, 8, "{}", out.stdout);
+    let ties: Vec<String> = reader
+        .records()
+        .map(|record| record.unwrap()[tie].to_owned())
         .collect();
     assert_eq!(ties, ["", "", "3", "3"], "the tie column: {}", out.stdout);
 }

@@ -61,7 +61,7 @@ fn raising_a_score_moves_the_entry_up() {
     let first = &rank(&register)[0];
     assert_eq!(register.entries[first.entry_idx].id, id, "{}", first.reason);
     assert!(
-        first.reason.starts_with("must-have; residual 16 (life)"),
+        first.reason.starts_with("must-have; residual 16 (Life)"),
         "{}",
         first.reason
     );

@@ -877,6 +877,28 @@ fn two_tied_entries_both_read_the_rank_they_share() {
 }
 
 #[test]
+fn reason_lines_name_rights_as_the_register_does() {
+    let mut app = open_small();
+    let reason =
+        "must-have; residual 4 (Private and family life); inherent 12 (Private and family life)";
+    click(&mut app.harness, "Priorities");
+    // (The row reads it out too, so the words may be found more than once.)
+    assert!(
+        app.harness
+            .query_all_by_label_contains(reason)
+            .next()
+            .is_some(),
+        "in Priorities"
+    );
+    assert!(
+        app.harness
+            .query_all_by_label_contains("(privacy)")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
 fn ctrl_e_puts_the_keyboard_in_the_new_entrys_issue() {
     let mut app = open_small();
     press(&mut app.harness, Modifiers::COMMAND, Key::E);

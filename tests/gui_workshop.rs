@@ -441,3 +441,22 @@ fn the_start_dialogs_problem_goes_once_put_right() {
         "gone once a participant is added"
     );
 }
+
+#[test]
+fn the_presenter_names_rights_in_its_reason_lines() {
+    let mut app = open_small();
+    start_named_session(&mut app.harness);
+    assert!(
+        app.harness
+            .query_all_by_label_contains("residual 4 (Private and family life)")
+            .next()
+            .is_some(),
+        "the ranked list's reason names the right"
+    );
+    assert!(
+        app.harness
+            .query_all_by_label_contains("(privacy)")
+            .next()
+            .is_none()
+    );
+}

@@ -296,6 +296,10 @@ fn the_public_edition_has_no_trace_of_what_it_removes() {
         assert!(full_text.contains(secret), "{secret} in the full edition");
     }
     assert!(
+        full_text.contains("Secretnote"),
+        "the full edition prints the right's note"
+    );
+    assert!(
         full_bytes.contains("Secretnote"),
         "the full register is carried"
     );
@@ -1190,4 +1194,211 @@ fn the_action_log_reads_back_in_its_sections_and_the_public_edition_names_no_own
             "{withheld} in the public bytes (the carried register included)"
         );
     }
+}
+
+/// The structure elements of a paper whose type is `role`, as lopdf reads them.
+fn elements<'a>(document: &'a lopdf::Document, role: &[u8]) -> Vec<&'a lopdf::Dictionary> {
+    document
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.get(b"S").and_then(lopdf::Object::as_name).ok() == Some(role))
+        .collect()
+}
+
+#[test]
+fn the_paper_prints_every_rights_note_and_the_rights_by_systems_matrix() {
+    let dir = Dir::new();
+    let register = register_file::load(&bundled_register()).unwrap();
+    let pdf = export(&register, Edition::Full, dir.path(), "full.pdf");
+    // Without white space: a note's lines may break after a hyphen.
+    let solid = |text: &str| text.split_whitespace().collect::<String>();
+    let text = solid(&pages(&pdf).join("\n"));
+    // The text in the structure's reading order, where a note split over two pages is whole.
+    let tree = poppler("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    let read = solid(
+        &tree
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix('"')?.strip_suffix('"'))
+            .collect::<String>(),
+    );
+    let notes: Vec<&str> = register
+        .entries
+        .iter()
+        .flat_map(|entry| &entry.impacts)
+        .map(|impact| impact.note.as_str())
+        .filter(|note| !note.is_empty())
+        .collect();
+    assert_eq!(notes.len(), 75, "the bundled register's notes");
+    for note in notes {
+        assert!(read.contains(&solid(note)), "`{note}` is printed");
+    }
+
+    // In the entry's cell, each right's name and scores, then its note as a paragraph.
+    assert!(
+        tree.contains(
+            " Rights Private and family life 16 → 9\"\n        P (block)\n          \"Images of unconvicted people are held and searched today; deletion is not expected to start before early 2020, so the residual stays high.\"\n        \"Non-discrimination 9 → 6\"\n        P (block)\n"
+        ),
+        "{tree}"
+    );
+    // The matrix: a table under its heading, systems heading the columns, rights the rows.
+    let matrix = tree
+        .find("\"Rights × systems\"")
+        .expect("the matrix's heading");
+    let after = &tree[matrix..];
+    assert!(
+        after.starts_with(
+            "\"Rights × systems\"\n  Table (block)\n    TR\n      TH:\n         /Scope /Column\n        \"Right\"\n      TH:\n         /Scope /Column\n        \"PND\""
+        ),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "TH:\n         /Scope /Row\n        \"Private and family life\"\n      TD\n        \"16 → 9\"\n      TD\n        \"16 → 9\"\n      TD\n        \"12 → 9\""
+        ),
+        "{after}"
+    );
+    let summary = tree.find("\"Summary\"").unwrap();
+    let top = tree.find("\"Top 10 priorities\"").unwrap();
+    assert!(summary < matrix && matrix < top, "in the summary");
+    assert!(
+        text.contains(&solid("Rights × systems Right PND PNC LEDS HOB NRMP")),
+        "pdftotext reads it too"
+    );
+}
+
+#[test]
+fn the_public_edition_leaves_out_notes_kept_confidential() {
+    let dir = Dir::new();
+    let mut register = register_file::load(&bundled_register()).unwrap();
+    register.metadata.marking = dpia_core::register::Marking::Official;
+    let entry = &mut register.entries[0];
+    "Quillfeather’s reason for the score".clone_into(&mut entry.impacts[0].note);
+    entry.confidential.insert(Field::ImpactNotes);
+    let others: Vec<String> = entry.impacts[1..].iter().map(|i| i.note.clone()).collect();
+    let full = export(&register, Edition::Full, dir.path(), "full.pdf");
+    assert!(pages(&full).join("\n").contains("Quillfeather"));
+    let public = export(&register, Edition::Public, dir.path(), "public.pdf");
+    let text = pages(&public).join("\n");
+    assert!(!text.contains("Quillfeather"), "{text}");
+    assert!(
+        !decompressed(&public).contains("Quillfeather"),
+        "nowhere in the file"
+    );
+    for note in others {
+        let start: String = note
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            !text.contains(&start),
+            "`{start}`: every note of the entry is withheld"
+        );
+    }
+    let tree = poppler("pdfinfo", &["-struct-text", public.to_str().unwrap()]);
+    assert!(
+        tree.contains("P (block)\n          \"[REDACTED]\""),
+        "the note's place is marked: {tree}"
+    );
+}
+
+#[test]
+fn a_welsh_paper_is_in_welsh_and_marks_its_english_words() {
+    let dir = Dir::new();
+    let mut register = register_file::load(&fixture("welsh.ron")).unwrap();
+    // A right left with its default English name.
+    "Private and family life".clone_into(&mut register.rights[0].name);
+    let pdf = export(&register, Edition::Full, dir.path(), "cy.pdf");
+    let checked = Command::new("qpdf")
+        .arg("--check")
+        .arg(&pdf)
+        .output()
+        .expect("qpdf runs (apt-get install qpdf)");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stdout)
+    );
+    let mut document = lopdf::Document::load(&pdf).unwrap();
+    document.decompress();
+    let catalog = document.catalog().unwrap();
+    assert_eq!(
+        text_string(catalog.get(b"Lang").unwrap().as_str().unwrap()),
+        "cy",
+        "the document's language is the register's"
+    );
+    let spans = elements(&document, b"Span");
+    assert_eq!(
+        spans.len(),
+        5,
+        "the marking, and the English name in the matrix, both entries and the catalogue"
+    );
+    for span in spans {
+        assert_eq!(
+            text_string(span.get(b"Lang").unwrap().as_str().unwrap()),
+            "en-GB"
+        );
+    }
+    let tree = poppler("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(
+        tree.contains("Span (inline)\n          \"OFFICIAL-SENSITIVE\""),
+        "{tree}"
+    );
+    assert!(
+        tree.contains("Span (inline)\n          \"Private and family life\"\n        \"12 → 6\""),
+        "{tree}"
+    );
+    let text = squeezed(&pages(&pdf).join("\n"));
+    assert!(text.contains("Hawliau × systemau Hawl LEDS PND"), "{text}");
+    assert!(
+        text.contains("gweddilliol 6 (Private and family life)"),
+        "reasons name the right: {text}"
+    );
+    // An English paper marks no span: its words are all its own language's.
+    let english = export(
+        &register_file::load(&bundled_register()).unwrap(),
+        Edition::Full,
+        dir.path(),
+        "en.pdf",
+    );
+    let mut document = lopdf::Document::load(&english).unwrap();
+    document.decompress();
+    assert!(elements(&document, b"Span").is_empty());
+}
+
+#[test]
+fn a_welsh_papers_changes_say_what_changed_and_how_in_welsh() {
+    let dir = Dir::new();
+    fs::copy(fixture("welsh.ron"), dir.join("cy.ron")).unwrap();
+    dir.ok(&["snapshot", "cy.ron", "--label", "v0.3", "--author", "Siân"]);
+    dir.ok(&[
+        "edit",
+        "cy.ron",
+        "--entry",
+        "LEDS-001",
+        "--set",
+        "must_have=no",
+        "--set",
+        "privacy.residual=1x1",
+        "--author",
+        "Siân",
+    ]);
+    dir.ok(&["export-pdf", "cy.ron", "-o", "cy.pdf", "--since", "v0.3"]);
+    let text = squeezed(&pages(&dir.join("cy.pdf")).join("\n"));
+    assert!(text.contains("Newidiadau ers v0.3"), "{text}");
+    assert!(text.contains("• hanfodol: ie → na"), "{text}");
+    assert!(
+        text.contains(
+            "• sgôr weddilliol (Bywyd preifat a theuluol): 6 (sylweddol × posibl) → 1 (dibwys × annhebygol iawn)"
+        ),
+        "{text}"
+    );
+    for english in ["must-have:", "yes → no", "significant"] {
+        assert!(!text.contains(english), "`{english}` in {text}");
+    }
+    // The command line's change log keeps its English words.
+    let out = dir.ok(&["diff", "cy.snapshots/v0.3.ron", "cy.ron"]);
+    assert!(out.stdout.contains("must-have: yes → no"), "{}", out.stdout);
+    assert!(out.stdout.contains("privacy residual: "), "{}", out.stdout);
 }

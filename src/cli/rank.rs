@@ -1,4 +1,8 @@
 //! `rank`: the entries in priority order with the reason for each rank, as a table or CSV.
+//!
+//! The reason names rights as the register does (`residual 12 (Non-discrimination)`); CSV adds the
+//! right that scores highest by its id (`highest_right`), which renaming a right does not change,
+//! for scripts.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -16,9 +20,18 @@ pub(super) fn rank_cmd(
 ) -> Result<ExitCode, CliError> {
     let register = load_to_read(path)?;
     let header = [
-        "rank", "id", "system", "issue", "residual", "inherent", "breadth", "reason", "tie",
+        "rank",
+        "id",
+        "system",
+        "issue",
+        "residual",
+        "inherent",
+        "breadth",
+        "reason",
+        "tie",
+        "highest_right",
     ];
-    let rows: Vec<[String; 9]> = rank(&register)
+    let rows: Vec<[String; 10]> = rank(&register)
         .into_iter()
         .filter_map(|ranked| {
             let entry = register.entries.get(ranked.entry_idx)?;
@@ -36,6 +49,12 @@ pub(super) fn rank_cmd(
             } else {
                 String::new()
             };
+            let highest_right = ranked
+                .scores
+                .residual
+                .as_ref()
+                .map(|top| top.right.to_string())
+                .unwrap_or_default();
             Some([
                 rank,
                 entry.id.to_string(),
@@ -46,6 +65,7 @@ pub(super) fn rank_cmd(
                 ranked.scores.breadth.to_string(),
                 ranked.reason,
                 tie,
+                highest_right,
             ])
         })
         .collect();
@@ -59,7 +79,7 @@ pub(super) fn rank_cmd(
             writer.flush()?;
         }
         RankFormat::Table => {
-            // The tie is in the rank column already.
+            // The tie is in the rank column already, and the reason names the right.
             let header: [&str; 8] = std::array::from_fn(|column| header[column]);
             let rows: Vec<[String; 8]> = rows
                 .into_iter()

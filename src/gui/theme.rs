@@ -219,29 +219,36 @@ fn focus_colour(look: Look) -> Color32 {
     }
 }
 
+/// The app's fonts, all DejaVu (as the papers' are): Sans for text, Sans Bold, and Sans Mono for ids.
+/// They cover every character the app shows (a test below checks every character of the
+/// catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
 fn fonts() -> FontDefinitions {
-    let mut fonts = FontDefinitions::default();
-    fonts.font_data.insert(
-        "DejaVuSans".to_owned(),
-        Arc::new(FontData::from_static(dejavu::sans::regular())),
-    );
-    fonts.font_data.insert(
-        "DejaVuSans-Bold".to_owned(),
-        Arc::new(FontData::from_static(dejavu::sans::bold())),
-    );
-    let fallbacks = fonts
-        .families
-        .get(&FontFamily::Proportional)
-        .cloned()
-        .unwrap_or_default();
-    if let Some(proportional) = fonts.families.get_mut(&FontFamily::Proportional) {
-        proportional.insert(0, "DejaVuSans".to_owned());
+    let mut fonts = FontDefinitions::empty();
+    for (name, data) in [
+        (SANS, dejavu::sans::regular()),
+        (SANS_BOLD, dejavu::sans::bold()),
+        (SANS_MONO, dejavu::sans_mono::regular()),
+    ] {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(data)));
     }
-    let mut bold = vec!["DejaVuSans-Bold".to_owned()];
-    bold.extend(fallbacks);
-    fonts.families.insert(bold_family(), bold);
+    let family = |names: &[&str]| names.iter().map(|name| (*name).to_owned()).collect();
+    fonts
+        .families
+        .insert(FontFamily::Proportional, family(&[SANS]));
+    fonts
+        .families
+        .insert(FontFamily::Monospace, family(&[SANS_MONO, SANS]));
+    fonts
+        .families
+        .insert(bold_family(), family(&[SANS_BOLD, SANS]));
     fonts
 }
+
+const SANS: &str = "DejaVuSans";
+const SANS_BOLD: &str = "DejaVuSans-Bold";
+const SANS_MONO: &str = "DejaVuSansMono";
 
 /// The bold font family.
 pub(crate) fn bold_family() -> FontFamily {
@@ -572,6 +579,36 @@ mod tests {
                 let what = format!("focus ring on {name}");
                 assert_reads(look, &what, focus_colour(look), background, 3.0);
             }
+        }
+    }
+
+    /// The characters the code draws itself, outside the catalogues: marks, arrows, the ☰ toggle.
+    const SYMBOLS: &str = "·×…–—’“”›↑→↓↔↺−⏎▲▼○●★☰⚠✕";
+
+    #[test]
+    fn the_fonts_have_every_character_the_app_shows() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(fonts());
+        let mut frame = ctx.run_ui(egui::RawInput::default(), |_| {});
+        frame.textures_delta.clear();
+        // Welsh writes every vowel with a circumflex, diaeresis, acute or grave.
+        let welsh = "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿÄËÏÖÜŸáéíóúẃýàèìòùẁỳ";
+        let text: String = SYMBOLS.chars().chain(welsh.chars()).collect();
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Monospace,
+            bold_family(),
+        ] {
+            let font = FontId::new(14.0, family.clone());
+            let missing: String = ctx.fonts_mut(|fonts| {
+                text.chars()
+                    .filter(|c| !c.is_control() && !fonts.has_glyph(&font, *c))
+                    .collect()
+            });
+            assert!(
+                missing.is_empty(),
+                "{family:?} has no glyph for {missing:?}"
+            );
         }
     }
 }

@@ -6,14 +6,18 @@
 //! Pure over data: no I/O, no egui. The GUI shows a `ChangeLog` side by side, the PDF prints it as
 //! "Changes since", and the CLI writes its text or CSV.
 
+mod subject;
+mod value;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use crate::register::{
-    Action, Assessment, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Scale,
-    Stage, SystemId,
+    Action, Entry, EntryId, Impact, Metadata, Mitigation, Register, RightId, Stage, SystemId,
 };
-use crate::scoring::Score;
+
+pub use subject::{Part, Subject, Whose};
+pub use value::Value;
 
 /// A field of one entry that can be restored on its own to its value in an older version.
 ///
@@ -82,12 +86,20 @@ pub struct ChangeLog {
 /// One thing that differs, as a person reads it: what, and its old and new values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// What changed: `concern`, `privacy residual`, `mitigation 2 status`, `title`.
+    /// What changed, in English words: `concern`, `privacy residual`, `mitigation 2 status`,
+    /// `title` (`subject`, as text).
     pub what: String,
-    /// The value in the older version (`none`, `not scored` and the like when absent).
+    /// What changed, as data, for a change log in another language.
+    pub subject: Subject,
+    /// The value in the older version, in English words (`none`, `not scored` and the like when
+    /// absent; `old_value`, as text).
     pub old: String,
-    /// The value in the newer version.
+    /// The value in the newer version, in English words.
     pub new: String,
+    /// The value in the older version, as data, for a change log in another language.
+    pub old_value: Value,
+    /// The value in the newer version, as data.
+    pub new_value: Value,
     /// Whether the values are free text, which the text change log quotes.
     pub is_text: bool,
 }
@@ -413,50 +425,53 @@ impl<F> Changes<F> {
         Self { list: Vec::new() }
     }
 
-    fn text(&mut self, field: F, what: impl Into<String>, old: &str, new: &str) {
+    /// A change of free text.
+    fn text(&mut self, field: F, subject: Subject, old: &str, new: &str) {
         if old != new {
-            self.push(field, what, old.to_owned(), new.to_owned(), Quote::Text);
+            self.push(
+                field,
+                subject,
+                Value::Text(old.to_owned()),
+                Value::Text(new.to_owned()),
+            );
         }
     }
 
-    fn plain(&mut self, field: F, what: impl Into<String>, old: String, new: String) {
+    /// A change of a value that is not free text.
+    fn plain(&mut self, field: F, subject: Subject, old: Value, new: Value) {
         if old != new {
-            self.push(field, what, old, new, Quote::Plain);
+            self.push(field, subject, old, new);
         }
     }
 
-    fn push(&mut self, field: F, what: impl Into<String>, old: String, new: String, quote: Quote) {
+    fn push(&mut self, field: F, subject: Subject, old: Value, new: Value) {
         self.list.push((
             field,
             Change {
-                what: what.into(),
-                old,
-                new,
-                is_text: quote == Quote::Text,
+                what: subject.to_string(),
+                subject,
+                old: old.to_string(),
+                new: new.to_string(),
+                is_text: old.is_text() || new.is_text(),
+                old_value: old,
+                new_value: new,
             },
         ));
     }
-}
-
-/// Whether a change's values are free text.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Quote {
-    Text,
-    Plain,
 }
 
 fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
     let mut changes = Changes::new();
     metadata_changes(&mut changes, &old.metadata, &new.metadata);
     for new_system in &new.systems {
-        let what = |part: &str| format!("system {}{part}", new_system.id);
+        let what = |part: Part| Subject::whose(Whose::System(new_system.id.clone()), part);
         match old.system(&new_system.id) {
-            None => changes.text((), what(" added"), "", &new_system.name),
+            None => changes.text((), what(Part::Added), "", &new_system.name),
             Some(old_system) => {
-                changes.text((), what(" name"), &old_system.name, &new_system.name);
+                changes.text((), what(Part::Name), &old_system.name, &new_system.name);
                 changes.text(
                     (),
-                    what(" description"),
+                    what(Part::Description),
                     &old_system.description,
                     &new_system.description,
                 );
@@ -467,21 +482,21 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
         if new.system(&old_system.id).is_none() {
             changes.text(
                 (),
-                format!("system {} removed", old_system.id),
+                Subject::whose(Whose::System(old_system.id.clone()), Part::Removed),
                 &old_system.name,
                 "",
             );
         }
     }
     for new_right in &new.rights {
-        let what = |part: &str| format!("right {}{part}", new_right.id);
+        let what = |part: Part| Subject::whose(Whose::Right(new_right.id.clone()), part);
         match old.right(&new_right.id) {
-            None => changes.text((), what(" added"), "", &new_right.name),
+            None => changes.text((), what(Part::Added), "", &new_right.name),
             Some(old_right) => {
-                changes.text((), what(" name"), &old_right.name, &new_right.name);
+                changes.text((), what(Part::Name), &old_right.name, &new_right.name);
                 changes.text(
                     (),
-                    what(" legal reference"),
+                    what(Part::LegalReference),
                     &old_right.legal_reference,
                     &new_right.legal_reference,
                 );
@@ -492,7 +507,7 @@ fn register_changes(old: &Register, new: &Register) -> Vec<Change> {
         if new.right(&old_right.id).is_none() {
             changes.text(
                 (),
-                format!("right {} removed", old_right.id),
+                Subject::whose(Whose::Right(old_right.id.clone()), Part::Removed),
                 &old_right.name,
                 "",
             );
@@ -515,29 +530,30 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
     for number in numbers {
         let before = old.iter().find(|a| a.number == number);
         let after = new.iter().find(|a| a.number == number);
-        let name = |what: &str| format!("action {number} {what}");
+        let name = |part: Part| Subject::whose(Whose::Action(number), part);
         match (before, after) {
-            (None, Some(added)) => changes.text((), name("added"), "", &added.text),
-            (Some(removed), None) => changes.text((), name("removed"), &removed.text, ""),
+            (None, Some(added)) => changes.text((), name(Part::Added), "", &added.text),
+            (Some(removed), None) => changes.text((), name(Part::Removed), &removed.text, ""),
             (Some(before), Some(after)) if before != after => {
-                for ((what, is_text, old), (_, _, new)) in
+                for ((part, old), (_, new)) in
                     action_fields(before).into_iter().zip(action_fields(after))
                 {
-                    if is_text {
-                        changes.text((), name(what), &old, &new);
-                    } else {
-                        changes.plain((), name(what), old, new);
-                    }
+                    changes.plain((), name(part), old, new);
                 }
                 for update in &after.updates {
                     if !before.updates.contains(update) {
                         let date = update.date.map(|d| format!("{d} ")).unwrap_or_default();
-                        changes.text((), name("update"), "", &format!("{date}{}", update.text));
+                        changes.text(
+                            (),
+                            name(Part::Update),
+                            "",
+                            &format!("{date}{}", update.text),
+                        );
                     }
                 }
                 for update in &before.updates {
                     if !after.updates.contains(update) {
-                        changes.text((), name("update removed"), &update.text, "");
+                        changes.text((), name(Part::UpdateRemoved), &update.text, "");
                     }
                 }
             }
@@ -546,38 +562,36 @@ fn action_changes(changes: &mut Changes<()>, old: &[Action], new: &[Action]) {
     }
 }
 
-/// An action's fields in words, in a fixed order, each with whether it is free text.
-fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
-    let list = |items: Vec<String>| items.join(", ");
+/// An action's fields as values, in a fixed order.
+fn action_fields(action: &Action) -> [(Part, Value); 10] {
+    let text = |text: &str| Value::Text(text.to_owned());
     [
-        ("text", true, action.text.clone()),
-        ("theme", true, action.theme.clone()),
-        ("source", true, action.source.clone()),
-        ("owner", true, action.owners_text()),
+        (Part::Text, text(&action.text)),
+        (Part::Theme, text(&action.theme)),
+        (Part::Source, text(&action.source)),
+        (Part::Owner, text(&action.owners_text())),
         (
-            "deadline",
-            false,
-            action.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            Part::Deadline,
+            Value::Words(action.deadline.map(|d| d.to_string()).unwrap_or_default()),
         ),
         (
-            "from",
-            false,
-            action
-                .from
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
+            Part::From,
+            Value::Words(
+                action
+                    .from
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            ),
         ),
-        ("status", false, action.status.name().to_owned()),
+        (Part::Status, Value::ActionStatus(action.status)),
         (
-            "entries",
-            false,
-            list(action.entries.iter().map(ToString::to_string).collect()),
+            Part::Entries,
+            Value::List(action.entries.iter().map(ToString::to_string).collect()),
         ),
         (
-            "links",
-            false,
-            list(
+            Part::Links,
+            Value::List(
                 action
                     .links
                     .iter()
@@ -586,9 +600,8 @@ fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
             ),
         ),
         (
-            "artefacts and mitigation",
-            true,
-            list(
+            Part::ArtefactsAndMitigation,
+            text_list(
                 action
                     .artefacts
                     .iter()
@@ -599,45 +612,55 @@ fn action_fields(action: &Action) -> [(&'static str, bool, String); 10] {
                             .as_ref()
                             .map(|m| format!("{} \"{}\"", m.entry, m.text)),
                     )
-                    .collect(),
+                    .collect::<Vec<_>>(),
             ),
         ),
     ]
 }
 
 fn metadata_changes(changes: &mut Changes<()>, old: &Metadata, new: &Metadata) {
-    changes.text((), "title", &old.title, &new.title);
-    changes.text((), "programme", &old.programme, &new.programme);
-    changes.plain(
+    changes.text((), Subject::of(Part::Title), &old.title, &new.title);
+    changes.text(
         (),
-        "version label",
-        old.version_label.clone(),
-        new.version_label.clone(),
+        Subject::of(Part::Programme),
+        &old.programme,
+        &new.programme,
     );
     changes.plain(
         (),
-        "date issued",
+        Subject::of(Part::VersionLabel),
+        Value::Words(old.version_label.clone()),
+        Value::Words(new.version_label.clone()),
+    );
+    changes.plain(
+        (),
+        Subject::of(Part::DateIssued),
         optional(old.date_issued),
         optional(new.date_issued),
     );
-    changes.plain((), "status", old.status.to_string(), new.status.to_string());
     changes.plain(
         (),
-        "marking",
-        old.marking.to_string(),
-        new.marking.to_string(),
+        Subject::of(Part::Status),
+        Value::Status(old.status),
+        Value::Status(new.status),
     );
-    changes.text((), "owner", &old.owner, &new.owner);
-    changes.text((), "purpose", &old.purpose, &new.purpose);
     changes.plain(
         (),
-        "language",
-        old.language.name().to_owned(),
-        new.language.name().to_owned(),
+        Subject::of(Part::Marking),
+        Value::Words(old.marking.to_string()),
+        Value::Words(new.marking.to_string()),
+    );
+    changes.text((), Subject::of(Part::Owner), &old.owner, &new.owner);
+    changes.text((), Subject::of(Part::Purpose), &old.purpose, &new.purpose);
+    changes.plain(
+        (),
+        Subject::of(Part::Language),
+        Value::Words(old.language.name().to_owned()),
+        Value::Words(new.language.name().to_owned()),
     );
     changes.text(
         (),
-        "prior consultation",
+        Subject::of(Part::PriorConsultation),
         &optional_text(old.prior_consultation.as_ref()),
         &optional_text(new.prior_consultation.as_ref()),
     );
@@ -653,18 +676,28 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     let mut changes = Changes::new();
     changes.plain(
         EntryField::System,
-        "system",
-        old.system.to_string(),
-        new.system.to_string(),
+        Subject::of(Part::System),
+        Value::Words(old.system.to_string()),
+        Value::Words(new.system.to_string()),
     );
     changes.text(
         EntryField::Category,
-        "category",
+        Subject::of(Part::Category),
         &old.category,
         &new.category,
     );
-    changes.text(EntryField::Issue, "issue", &old.issue, &new.issue);
-    changes.text(EntryField::Concern, "concern", &old.concern, &new.concern);
+    changes.text(
+        EntryField::Issue,
+        Subject::of(Part::Issue),
+        &old.issue,
+        &new.issue,
+    );
+    changes.text(
+        EntryField::Concern,
+        Subject::of(Part::Concern),
+        &old.concern,
+        &new.concern,
+    );
     if old.mitigations != new.mitigations {
         mitigation_changes(&mut changes, &old.mitigations, &new.mitigations);
     }
@@ -673,49 +706,49 @@ fn entry_changes(old: &Entry, new: &Entry) -> Vec<FieldChange> {
     }
     changes.plain(
         EntryField::BalancingPurposes,
-        "balancing purposes",
-        purposes(old),
-        purposes(new),
+        Subject::of(Part::BalancingPurposes),
+        Value::Purposes(old.balancing.purposes.clone()),
+        Value::Purposes(new.balancing.purposes.clone()),
     );
     changes.text(
         EntryField::BalancingNote,
-        "balancing note",
+        Subject::of(Part::BalancingNote),
         &old.balancing.note,
         &new.balancing.note,
     );
     changes.plain(
         EntryField::AffectedGroups,
-        "affected groups",
-        list(old.affected_groups.iter()),
-        list(new.affected_groups.iter()),
+        Subject::of(Part::AffectedGroups),
+        Value::List(old.affected_groups.clone()),
+        Value::List(new.affected_groups.clone()),
     );
     changes.plain(
         EntryField::MustHave,
-        "must-have",
-        yes_no(old.must_have),
-        yes_no(new.must_have),
+        Subject::of(Part::MustHave),
+        Value::YesNo(old.must_have),
+        Value::YesNo(new.must_have),
     );
     changes.plain(
         EntryField::Votes,
-        "votes",
-        old.votes.to_string(),
-        new.votes.to_string(),
+        Subject::of(Part::Votes),
+        Value::Words(old.votes.to_string()),
+        Value::Words(new.votes.to_string()),
     );
     changes.text(
         EntryField::Source,
-        "source",
+        Subject::of(Part::Source),
         &old.source.to_string(),
         &new.source.to_string(),
     );
     changes.plain(
         EntryField::Confidential,
-        "confidential",
-        list(old.confidential.iter()),
-        list(new.confidential.iter()),
+        Subject::of(Part::Confidential),
+        Value::Fields(old.confidential.iter().copied().collect()),
+        Value::Fields(new.confidential.iter().copied().collect()),
     );
     changes.text(
         EntryField::Acceptance,
-        "risk acceptance",
+        Subject::of(Part::RiskAcceptance),
         &optional_text(old.acceptance.as_ref()),
         &optional_text(new.acceptance.as_ref()),
     );
@@ -762,23 +795,23 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         match old_idx.and_then(|idx| old.get(idx)) {
             None => changes.text(
                 field(),
-                format!("mitigation {number} added"),
+                Subject::whose(Whose::Mitigation(number), Part::Added),
                 "",
                 &mitigation.text,
             ),
             Some(before) => {
-                let what = |part: &str| format!("mitigation {number} {part}");
-                changes.text(field(), what("text"), &before.text, &mitigation.text);
+                let what = |part: Part| Subject::whose(Whose::Mitigation(number), part);
+                changes.text(field(), what(Part::Text), &before.text, &mitigation.text);
                 changes.plain(
                     field(),
-                    what("status"),
-                    before.status.to_string(),
-                    mitigation.status.to_string(),
+                    what(Part::Status),
+                    Value::MitigationStatus(before.status),
+                    Value::MitigationStatus(mitigation.status),
                 );
-                changes.text(field(), what("owner"), &before.owner, &mitigation.owner);
+                changes.text(field(), what(Part::Owner), &before.owner, &mitigation.owner);
                 changes.plain(
                     field(),
-                    what("due"),
+                    what(Part::Due),
                     optional(before.due),
                     optional(mitigation.due),
                 );
@@ -789,7 +822,7 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         if let Some(before) = old.get(old_idx) {
             changes.text(
                 field(),
-                format!("mitigation {} removed", old_idx + 1),
+                Subject::whose(Whose::Mitigation(old_idx + 1), Part::Removed),
                 &before.text,
                 "",
             );
@@ -807,9 +840,9 @@ fn mitigation_changes(changes: &mut Changes<EntryField>, old: &[Mitigation], new
         in_old_order.sort_unstable();
         changes.plain(
             field(),
-            "mitigations order",
-            numbers(&mut in_old_order.into_iter()),
-            numbers(&mut kept.into_iter()),
+            Subject::of(Part::MitigationsOrder),
+            Value::Words(numbers(&mut in_old_order.into_iter())),
+            Value::Words(numbers(&mut kept.into_iter())),
         );
     }
 }
@@ -830,16 +863,16 @@ fn impact_changes(changes: &mut Changes<EntryField>, old: &Entry, new: &Entry) {
             right: right.clone(),
             stage,
         };
-        let what = |part: &str| format!("{right} {part}");
+        let what = |part: Part| Subject::whose(Whose::Impact(right.clone()), part);
         changes.plain(
             stage(Stage::Inherent),
-            what("inherent"),
+            what(Part::Inherent),
             inherent(before),
             inherent(after),
         );
         changes.plain(
             stage(Stage::Residual),
-            what("residual"),
+            what(Part::Residual),
             residual(before),
             residual(after),
         );
@@ -847,76 +880,40 @@ fn impact_changes(changes: &mut Changes<EntryField>, old: &Entry, new: &Entry) {
             EntryField::ImpactNote {
                 right: right.clone(),
             },
-            what("note"),
+            what(Part::Note),
             before.map_or("", |impact| impact.note.as_str()),
             after.map_or("", |impact| impact.note.as_str()),
         );
     }
 }
 
-/// `12 (maximum × likely)`.
-fn assessment(assessment: Assessment) -> String {
-    format!(
-        "{} ({} × {})",
-        Score::of(assessment),
-        assessment.severity.name(),
-        assessment.likelihood.name()
-    )
+fn inherent(impact: Option<&Impact>) -> Value {
+    impact.map_or(Value::NotScored, |impact| Value::Judged(impact.inherent))
 }
 
-fn inherent(impact: Option<&Impact>) -> String {
-    impact.map_or_else(
-        || "not scored".to_owned(),
-        |impact| assessment(impact.inherent),
-    )
-}
-
-fn residual(impact: Option<&Impact>) -> String {
+fn residual(impact: Option<&Impact>) -> Value {
     match impact {
-        None => "not scored".to_owned(),
-        Some(impact) => impact
-            .residual
-            .map_or_else(|| "not judged".to_owned(), assessment),
+        None => Value::NotScored,
+        Some(impact) => impact.residual.map_or(Value::NotJudged, Value::Judged),
     }
 }
 
-fn purposes(entry: &Entry) -> String {
-    list(
-        entry
-            .balancing
-            .purposes
-            .iter()
-            .map(|purpose| format!("{} {}", purpose.purpose.name(), purpose.benefit.value())),
-    )
+/// Text items joined by `, `, or `none`, as free text.
+fn text_list(items: Vec<String>) -> Value {
+    Value::Text(Value::List(items).to_string())
 }
 
-/// Items joined by `, `, or `none`.
-fn list<T: std::fmt::Display>(items: impl Iterator<Item = T>) -> String {
-    let text = items
-        .map(|item| item.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if text.is_empty() {
-        "none".to_owned()
-    } else {
-        text
-    }
-}
-
-fn optional<T: std::fmt::Display>(value: Option<T>) -> String {
-    value.map_or_else(|| "none".to_owned(), |value| value.to_string())
-}
-
-fn yes_no(value: bool) -> String {
-    if value { "yes" } else { "no" }.to_owned()
+/// A date, or `none`.
+fn optional<T: std::fmt::Display>(value: Option<T>) -> Value {
+    value.map_or(Value::None, |value| Value::Words(value.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::register::{
-        Balancing, Benefit, Field, MitigationStatus, PolicingPurpose, PurposeBenefit, Right,
-        Source, Status, System,
+        Assessment, Balancing, Benefit, Field, MitigationStatus, PolicingPurpose, PurposeBenefit,
+        Right, Source, Status, System,
     };
 
     use crate::testing::{entry, register};

@@ -88,7 +88,7 @@ pub fn rank(register: &Register) -> Vec<Ranked> {
                 .any(|other| keys.get(other).copied().flatten() == key);
             let reason = entries
                 .get(entry_idx)
-                .map(|entry| reason(entry, &scores))
+                .map(|entry| reason(register, entry, &scores))
                 .unwrap_or_default();
             Ranked {
                 rank: position + 1,
@@ -123,15 +123,23 @@ fn priority_key(entry: &Entry, scores: &EntryScores) -> PriorityKey {
     )
 }
 
-/// The reason line: `must-have; residual 12 (privacy); inherent 16 (privacy); 3 rights high or above; 4 votes`.
+/// The reason line, naming each right by its name in `register`'s catalogue (its id where the
+/// catalogue lacks it): `must-have; residual 12 (Private and family life); inherent 16 (Private
+/// and family life); 3 rights high or above; 4 votes`.
 ///
 /// Parts that say nothing (no must-have, inherent equal to residual, no breadth, no votes) are left out.
-fn reason(entry: &Entry, scores: &EntryScores) -> String {
+pub fn reason(register: &Register, entry: &Entry, scores: &EntryScores) -> String {
     let mut parts = Vec::new();
     if entry.must_have {
         parts.push("must-have".to_owned());
     }
-    let describe = |label: &str, top: &TopScore| format!("{label} {} ({})", top.score, top.right);
+    let describe = |label: &str, top: &TopScore| {
+        format!(
+            "{label} {} ({})",
+            top.score,
+            register.right_name(&top.right)
+        )
+    };
     match (&scores.residual, &scores.inherent) {
         (Some(residual), Some(inherent)) => {
             parts.push(describe("residual", residual));
@@ -181,7 +189,7 @@ pub fn rerank_entry(
     let moved = Ranked {
         rank: 0,
         entry_idx,
-        reason: reason(entry, &scores),
+        reason: reason(register, entry, &scores),
         scores,
         is_tied: false,
         tied_rank: 0,
@@ -342,8 +350,8 @@ mod tests {
                 entry("B", true, 0, &[("privacy", 2, None)]),
             ],
             "
-1 B | must-have; residual 2 (privacy)
-2 A | residual 16 (privacy); 1 right high or above",
+1 B | must-have; residual 2 (Private and family life)
+2 A | residual 16 (Private and family life); 1 right high or above",
         );
     }
 
@@ -355,8 +363,8 @@ mod tests {
                 entry("B", false, 0, &[("liberty", 9, Some(6))]),
             ],
             "
-1 B | residual 6 (liberty); inherent 9 (liberty)
-2 A | residual 4 (privacy); inherent 16 (privacy)",
+1 B | residual 6 (Liberty and security); inherent 9 (Liberty and security)
+2 A | residual 4 (Private and family life); inherent 16 (Private and family life)",
         );
     }
 
@@ -368,8 +376,8 @@ mod tests {
                 entry("B", false, 0, &[("privacy", 12, Some(6))]),
             ],
             "
-1 B | residual 6 (privacy); inherent 12 (privacy)
-2 A | residual 6 (privacy); inherent 9 (privacy)",
+1 B | residual 6 (Private and family life); inherent 12 (Private and family life)
+2 A | residual 6 (Private and family life); inherent 9 (Private and family life)",
         );
     }
 
@@ -383,10 +391,10 @@ mod tests {
                 entry("A", false, 0, &[("privacy", 9, None), ("liberty", 8, None)]),
             ],
             "
-1 A | residual 9 (privacy); 2 rights high or above
-2 B | residual 9 (privacy); 1 right high or above; 3 votes
-3 C tied, shown 3= | residual 9 (privacy); 1 right high or above
-4 D tied, shown 3= | residual 9 (privacy); 1 right high or above",
+1 A | residual 9 (Private and family life); 2 rights high or above
+2 B | residual 9 (Private and family life); 1 right high or above; 3 votes
+3 C tied, shown 3= | residual 9 (Private and family life); 1 right high or above
+4 D tied, shown 3= | residual 9 (Private and family life); 1 right high or above",
         );
     }
 
@@ -398,7 +406,7 @@ mod tests {
                 entry("B", false, 0, &[("privacy", 1, None)]),
             ],
             "
-1 B | residual 1 (privacy)
+1 B | residual 1 (Private and family life)
 2 A | not scored yet; 5 votes",
         );
     }
@@ -416,7 +424,28 @@ mod tests {
                     ("expression", 8, None),
                 ],
             )],
-            "1 A | must-have; residual 12 (privacy); 3 rights high or above",
+            "1 A | must-have; residual 12 (Private and family life); 3 rights high or above",
+        );
+    }
+
+    #[test]
+    fn reasons_name_rights_as_the_catalogue_does() {
+        let mut register = Register {
+            entries: vec![
+                entry("A", false, 0, &[("privacy", 12, Some(9))]),
+                entry("B", false, 0, &[("flying", 6, None)]),
+            ],
+            ..Register::default()
+        };
+        register.rights[0].name = "Bywyd preifat a theuluol".to_owned();
+        let reasons: Vec<String> = rank(&register).into_iter().map(|r| r.reason).collect();
+        assert_eq!(
+            reasons,
+            [
+                "residual 9 (Bywyd preifat a theuluol); inherent 12 (Bywyd preifat a theuluol); 1 right high or above",
+                "residual 6 (flying)",
+            ],
+            "a renamed right by its new name, one the catalogue lacks by its id"
         );
     }
 

@@ -9,7 +9,7 @@ use super::labels::{Labels, labels};
 use super::public::{self, Edition};
 use super::{ChangeGroup, ChangesSection};
 use dpia_core::diff::{Change, ChangeLog, diff};
-use dpia_core::register::Register;
+use dpia_core::register::{Register, RightId};
 
 /// Text longer than this is shown as two lines, was and now, rather than `old → new`.
 const INLINE_TEXT_CHARS: usize = 60;
@@ -27,10 +27,26 @@ pub fn changes_since(
     let older = public::older_edition(older, newer, edition);
     let newer = public::edition(newer, edition);
     let log = diff(&older, &newer);
-    section(&log, since_label, labels(newer.metadata.language))
+    // A right removed since is named as the older version named it.
+    let right_name = |right: &RightId| match newer.right(right) {
+        Some(right) => right.name.clone(),
+        None => older.right_name(right).to_owned(),
+    };
+    let words = Words {
+        labels: labels(newer.metadata.language),
+        right_name: &right_name,
+    };
+    section(&log, since_label, &words)
 }
 
-fn section(log: &ChangeLog, since_label: &str, labels: &Labels) -> ChangesSection {
+/// The words a change log is written in: the paper's labels, and each right's name.
+struct Words<'a> {
+    labels: &'static Labels,
+    right_name: &'a dyn Fn(&RightId) -> String,
+}
+
+fn section(log: &ChangeLog, since_label: &str, words: &Words<'_>) -> ChangesSection {
+    let labels = words.labels;
     let summary = if log.is_empty() {
         labels.no_differences.to_owned()
     } else {
@@ -46,7 +62,7 @@ fn section(log: &ChangeLog, since_label: &str, labels: &Labels) -> ChangesSectio
         labels.register_details.to_owned(),
         log.register_changes
             .iter()
-            .flat_map(|change| describe(change, labels))
+            .flat_map(|change| describe(change, words))
             .collect(),
     );
     push(
@@ -63,7 +79,7 @@ fn section(log: &ChangeLog, since_label: &str, labels: &Labels) -> ChangesSectio
             entry
                 .fields
                 .iter()
-                .flat_map(|field| describe(&field.change, labels))
+                .flat_map(|field| describe(&field.change, words))
                 .collect(),
         );
     }
@@ -90,21 +106,23 @@ fn section(log: &ChangeLog, since_label: &str, labels: &Labels) -> ChangesSectio
     }
 }
 
-/// `what: old → new`, text in quotes; long text as two lines, was and now.
-fn describe(change: &Change, labels: &Labels) -> Vec<String> {
+/// `what: old → new`, text in quotes; long text as two lines, was and now. What changed, and what
+/// it changed from and to, in the paper's language.
+fn describe(change: &Change, words: &Words<'_>) -> Vec<String> {
+    let labels = words.labels;
+    let what = labels.change_subject(&change.subject, words.right_name);
+    let old = labels.change_value(&change.old_value);
+    let new = labels.change_value(&change.new_value);
     let is_long = |value: &str| value.chars().count() > INLINE_TEXT_CHARS;
-    if change.is_text && (is_long(&change.old) || is_long(&change.new)) {
+    if change.is_text && (is_long(&old) || is_long(&new)) {
         vec![
-            format!("{}, {}: “{}”", change.what, labels.was, change.old),
-            format!("{}, {}: “{}”", change.what, labels.now, change.new),
+            format!("{what}, {}: “{old}”", labels.was),
+            format!("{what}, {}: “{new}”", labels.now),
         ]
     } else if change.is_text {
-        vec![format!(
-            "{}: “{}” → “{}”",
-            change.what, change.old, change.new
-        )]
+        vec![format!("{what}: “{old}” → “{new}”")]
     } else {
-        vec![format!("{}: {} → {}", change.what, change.old, change.new)]
+        vec![format!("{what}: {old} → {new}")]
     }
 }
 
@@ -163,6 +181,63 @@ mod tests {
             [
                 "PND-001 (Colocation of PND and PNC data): rank 2 → 1",
                 "PNC-002 (Retention of records of the unconvicted): rank 1 → 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_welsh_change_log_names_fields_in_welsh_and_rights_by_name() {
+        let older =
+            register_text::parse(include_str!("../../../tests/fixtures/welsh.ron")).unwrap();
+        let mut newer = older.clone();
+        let entry = &mut newer.entries[0];
+        entry.must_have = !entry.must_have;
+        entry.mitigations[0].status = dpia_core::register::MitigationStatus::Implemented;
+        entry.impacts[0].residual = dpia_core::register::Assessment::from_values(1, 1);
+        "v0.4".clone_into(&mut newer.metadata.version_label);
+        let section = changes_since(&older, &newer, "v0.3", Edition::Full);
+        let text = format!("{section:?}");
+        for words in [
+            "label fersiwn: v0.3 → v0.4",
+            "statws lliniaru 1: ",
+            "hanfodol: ie → na",
+            "sgôr weddilliol (Bywyd preifat a theuluol): 6 (sylweddol × posibl) → 1 (dibwys × annhebygol iawn)",
+        ] {
+            assert!(text.contains(words), "`{words}` in {text}");
+        }
+        for english in [
+            "version label",
+            "mitigation 1",
+            "must-have",
+            "privacy",
+            "yes",
+            "likely",
+        ] {
+            assert!(!text.contains(english), "`{english}` in {text}");
+        }
+        // The core's own words, as the command line prints them, stay English.
+        let log = diff(&older, &newer);
+        assert!(
+            log.to_text().contains("privacy residual: "),
+            "{}",
+            log.to_text()
+        );
+    }
+
+    #[test]
+    fn an_english_change_log_names_an_impacts_right_by_name() {
+        let older = small();
+        let mut newer = small();
+        newer.entries[0].impacts[0].residual = dpia_core::register::Assessment::from_values(1, 1);
+        let section = changes_since(&older, &newer, "v0.9", Edition::Full);
+        let lines = group(
+            &section,
+            "Changed: PND-001 (PND): Colocation of PND and PNC data",
+        );
+        assert_eq!(
+            lines,
+            [
+                "Private and family life residual: 9 (significant × likely) → 1 (negligible × remote)"
             ]
         );
     }

@@ -81,6 +81,10 @@ pub struct Labels {
     pub heat_map: &'static str,
     /// The note under the heat maps.
     pub heat_map_note: &'static str,
+    /// "Rights × systems": the highest score on each right in each system.
+    pub rights_by_systems: &'static str,
+    /// The note under the rights × systems matrix.
+    pub rights_by_systems_note: &'static str,
     /// "Severity".
     pub severity: &'static str,
     /// "Likelihood".
@@ -513,7 +517,7 @@ impl Labels {
         }
     }
 
-    /// "residual 12 (privacy)".
+    /// "residual 12 (Private and family life)": the right as the register names it.
     pub fn reason_residual(&self, score: u8, right: &str) -> String {
         match self.language {
             Language::English => format!("residual {score} ({right})"),
@@ -521,7 +525,7 @@ impl Labels {
         }
     }
 
-    /// "inherent 16 (privacy)".
+    /// "inherent 16 (Private and family life)".
     pub fn reason_inherent(&self, score: u8, right: &str) -> String {
         match self.language {
             Language::English => format!("inherent {score} ({right})"),
@@ -797,6 +801,8 @@ pub static ENGLISH: Labels = Labels {
     residual: "Residual",
     heat_map: "Heat map",
     heat_map_note: "Each entry is placed by its highest-scoring impact; a cell shows how many entries fall in it.",
+    rights_by_systems: "Rights × systems",
+    rights_by_systems_note: "The highest score on each right among each system’s entries, inherent → residual (a right with no residual judgement counts at its inherent score); – where no entry of the system bears on the right.",
     severity: "Severity",
     likelihood: "Likelihood",
     top_priorities: "Top 10 priorities",
@@ -943,6 +949,8 @@ pub static WELSH: Labels = Labels {
     residual: "Gweddilliol",
     heat_map: "Map gwres",
     heat_map_note: "Rhoddir pob cofnod yn ôl ei effaith â’r sgôr uchaf; mae cell yn dangos faint o gofnodion sydd ynddi.",
+    rights_by_systems: "Hawliau × systemau",
+    rights_by_systems_note: "Y sgôr uchaf ar bob hawl ymhlith cofnodion pob system, cynhenid → gweddilliol (mae hawl heb farn weddilliol yn cyfrif ar ei sgôr gynhenid); – lle nad yw unrhyw gofnod o’r system yn effeithio ar yr hawl.",
     severity: "Difrifoldeb",
     likelihood: "Tebygolrwydd",
     top_priorities: "Y 10 blaenoriaeth uchaf",

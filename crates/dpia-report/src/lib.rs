@@ -7,6 +7,7 @@
 //! no I/O: the caller writes the bytes.
 
 mod approvals;
+mod change_words;
 mod changes;
 pub mod docx;
 pub mod flow;

@@ -102,6 +102,9 @@ pub struct Tag {
     pub key: Option<u32>,
     /// The words a screen reader says for a figure, instead of its marks.
     pub alt: Option<String>,
+    /// The language of the part's text as a BCP 47 tag (`en-GB`, `cy`), where it is not the
+    /// paper's: an English right name in a Welsh paper. `None` for the paper's own language.
+    pub lang: Option<&'static str>,
 }
 
 impl Tag {
@@ -111,6 +114,15 @@ impl Tag {
             role,
             key: None,
             alt: None,
+            lang: None,
+        }
+    }
+
+    /// A run of text inside a paragraph or cell, in the language `lang`.
+    pub fn span_in(lang: &'static str) -> Self {
+        Self {
+            lang: Some(lang),
+            ..Self::new(Role::Span)
         }
     }
 }
@@ -147,6 +159,8 @@ pub enum Role {
     TD,
     /// A figure, such as a heat map; its `alt` text is what is read.
     Figure,
+    /// A run of text within a part, marked out for its language (`Tag::lang`).
+    Span,
     /// The running header (the marking at the top): an artifact.
     RunningHeader,
     /// The running footer (title, page N of M, marking): an artifact.

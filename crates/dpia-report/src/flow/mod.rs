@@ -12,7 +12,7 @@ mod wrap;
 
 pub use paging::{Flow, Frame};
 pub use table::{Row, Table};
-pub use wrap::{paragraph, wrap, wrap_with_group};
+pub use wrap::{paragraph, with_group, wrap, wrap_with_group};
 
 use super::metrics::{self, Face};
 use super::page::{Item, Role, Tag};

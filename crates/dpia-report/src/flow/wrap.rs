@@ -62,7 +62,17 @@ pub fn wrap_with_group(
     width: f32,
     line_height: f32,
 ) -> Vec<LineBox> {
-    let mut lines = wrap(inlines, width, line_height);
+    with_group(wrap(inlines, width, line_height), group, width, line_height)
+}
+
+/// `lines`, already wrapped to `width`, with `group` after them as `wrap_with_group` puts it: for
+/// lines tagged as a part of their own (a name in another language) before the group is added.
+pub fn with_group(
+    mut lines: Vec<LineBox>,
+    group: &[Inline],
+    width: f32,
+    line_height: f32,
+) -> Vec<LineBox> {
     let group_lines = wrap(group, f32::INFINITY, line_height);
     for group_line in group_lines {
         let space = group.first().map_or(0.0, |inline| match inline {

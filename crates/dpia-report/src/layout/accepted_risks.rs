@@ -9,9 +9,10 @@ use crate::metrics::Face;
 use crate::page::Role;
 use dpia_core::accountability::high_residuals;
 
-/// The widths of the entry, residual and decision columns; the rationale takes the rest.
+/// The widths of the entry, residual and decision columns; the rationale takes the rest. The
+/// residual column fits its Welsh heading, "Gweddilliol", whole.
 const ENTRY_WIDTH: f32 = 150.0;
-const RESIDUAL_WIDTH: f32 = 52.0;
+const RESIDUAL_WIDTH: f32 = 60.0;
 const DECISION_WIDTH: f32 = 120.0;
 
 impl Paper<'_> {

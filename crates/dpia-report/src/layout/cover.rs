@@ -79,38 +79,47 @@ impl Paper<'_> {
     fn cover_details(&mut self) {
         let metadata = &self.register.metadata;
         let labels = self.labels;
-        let mut details: Vec<(&str, String)> = vec![
-            (labels.version, metadata.version_label.clone()),
-            (labels.printed_from, self.version_detail()),
+        let mut details: Vec<(&str, String, Option<&'static str>)> = vec![
+            (labels.version, metadata.version_label.clone(), None),
+            (labels.printed_from, self.version_detail(), None),
             (
                 labels.date_issued,
                 metadata
                     .date_issued
                     .map_or_else(|| labels.not_set.to_owned(), |date| labels.date(date)),
+                None,
             ),
             (
                 labels.status,
                 labels.status_name(metadata.status).to_owned(),
+                None,
             ),
         ];
         if !metadata.owner.is_empty() {
-            details.push((labels.owner, metadata.owner.clone()));
+            details.push((labels.owner, metadata.owner.clone(), None));
         }
-        details.push((labels.marking, metadata.marking.label().to_owned()));
+        // The Government Security Classifications are English words, in a Welsh paper too.
+        details.push((
+            labels.marking,
+            metadata.marking.label().to_owned(),
+            self.english_in_welsh(true),
+        ));
         details.push((
             labels.edition,
             match self.options.edition {
                 Edition::Full => labels.full_edition.to_owned(),
                 Edition::Public => labels.public_edition.to_owned(),
             },
+            None,
         ));
         if let Some(digest) = self.digest {
             details.push((
                 labels.register_digest,
                 format!("SHA-256 {}", digest.short()),
+                None,
             ));
         }
-        self.details_table(details);
+        self.details_table_in(details);
     }
 
     /// The box saying what the public edition leaves out.

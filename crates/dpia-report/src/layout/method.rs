@@ -3,7 +3,7 @@
 
 use super::style::{BODY, CONTENT_WIDTH, NOTE, SMALL, leading};
 use super::summary::{GRID_HEIGHT, grid, level_at, likelihood_labels};
-use super::{Paper, cell, figure, head};
+use super::{Paper, cell, figure, head, in_lang};
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::metrics::Face;
 use crate::page::Item;
@@ -141,10 +141,19 @@ impl Paper<'_> {
             .rights
             .iter()
             .map(|right| {
+                let default = dpia_core::register::default_right(&right.id);
+                let is_default_reference =
+                    default.is_some_and(|default| default.legal_reference == right.legal_reference);
                 Row::new(vec![
                     cell(right.id.as_str(), SMALL, 112.0),
-                    cell(&right.name, SMALL, name_width),
-                    cell(&right.legal_reference, SMALL, 112.0),
+                    in_lang(
+                        self.right_lang(&right.id),
+                        cell(&right.name, SMALL, name_width),
+                    ),
+                    in_lang(
+                        self.english_in_welsh(is_default_reference),
+                        cell(&right.legal_reference, SMALL, 112.0),
+                    ),
                 ])
             })
             .collect();

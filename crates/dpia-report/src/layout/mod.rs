@@ -13,6 +13,7 @@ mod cover;
 mod cover_status;
 mod method;
 mod register_table;
+mod rights_matrix;
 mod running;
 mod style;
 mod summary;
@@ -163,6 +164,16 @@ impl Paper<'_> {
 
     /// A two-column list of labels and their values, as the cover's details are shown.
     fn details_table(&mut self, details: Vec<(&str, String)>) {
+        self.details_table_in(
+            details
+                .into_iter()
+                .map(|(label, value)| (label, value, None))
+                .collect(),
+        );
+    }
+
+    /// `details_table` with each value's language where it is not the paper's (`Tag::lang`).
+    fn details_table_in(&mut self, details: Vec<(&str, String, Option<&'static str>)>) {
         let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
         table.pad_x = 0.0;
         table.pad_y = 4.0;
@@ -174,10 +185,10 @@ impl Paper<'_> {
         };
         let rows = details
             .into_iter()
-            .map(|(label, value)| {
+            .map(|(label, value, lang)| {
                 Row::new(vec![
                     flow::paragraph(label, label_style, table.inner_width(0), leading(BODY)),
-                    cell(&value, BODY, table.inner_width(1)),
+                    in_lang(lang, cell(&value, BODY, table.inner_width(1))),
                 ])
             })
             .collect();
@@ -189,6 +200,21 @@ impl Paper<'_> {
         self.ranked
             .get(rank.checked_sub(1)?)
             .map(|ranked| &ranked.scores)
+    }
+
+    /// The language of a right's name where it is not the paper's: in a Welsh paper, a right still
+    /// under its default English name. (Rights carry one name, in the words the register uses.)
+    fn right_lang(&self, right: &dpia_core::register::RightId) -> Option<&'static str> {
+        let is_default = dpia_core::register::default_right(right)
+            .is_some_and(|default| default.name == self.register.right_name(right));
+        self.english_in_welsh(is_default)
+    }
+
+    /// The language of text that is English whatever the paper's (a protective marking, a
+    /// default English name), where `is_english` and the paper is not: `en-GB`.
+    fn english_in_welsh(&self, is_english: bool) -> Option<&'static str> {
+        let english = labels(dpia_core::register::Language::English);
+        (is_english && self.labels.language != english.language).then_some(english.language_tag)
     }
 
     /// The systems in register order, then any system entries name that the register lacks.
@@ -229,6 +255,14 @@ impl Paper<'_> {
             }
             self.flow.close();
         }
+    }
+}
+
+/// `lines` as a span in `lang`, where it is not the paper's language; else as they are.
+fn in_lang(lang: Option<&'static str>, lines: Vec<LineBox>) -> Vec<LineBox> {
+    match lang {
+        Some(lang) => flow::tagged(Tag::span_in(lang), lines),
+        None => lines,
     }
 }
 
@@ -404,6 +438,46 @@ mod test_util {
         word.len() == 5 && word.starts_with('w') && word.chars().skip(1).all(|c| c.is_ascii_digit())
     }
 
+    /// The text of every part of the paper tagged `role`, in reading order, as a reader hears
+    /// it: its runs joined by spaces, a part continued across pages (under one key) joined into
+    /// one, and page furniture (a repeated table header) left out.
+    pub(super) fn part_texts(report: &crate::Report, role: crate::page::Role) -> Vec<String> {
+        let mut parts: Vec<(Option<u32>, Vec<String>)> = Vec::new();
+        // For each open part, the index of its text in `parts` if it is one of `role`.
+        let mut open: Vec<Option<usize>> = Vec::new();
+        let mut artifacts = 0_usize;
+        for item in report.pages.iter().flat_map(|page| &page.items) {
+            match item {
+                Item::Open(tag) if artifacts > 0 || tag.role.is_artifact() => artifacts += 1,
+                Item::Close if artifacts > 0 => artifacts -= 1,
+                Item::Text(_) if artifacts > 0 => {}
+                Item::Open(tag) if tag.role == role => {
+                    let known = tag
+                        .key
+                        .and_then(|key| parts.iter().position(|(k, _)| *k == Some(key)));
+                    open.push(Some(known.unwrap_or_else(|| {
+                        parts.push((tag.key, Vec::new()));
+                        parts.len() - 1
+                    })));
+                }
+                Item::Open(_) => open.push(None),
+                Item::Close => {
+                    open.pop();
+                }
+                Item::Text(run) => {
+                    for part_idx in open.iter().flatten() {
+                        parts[*part_idx].1.push(run.text.clone());
+                    }
+                }
+                Item::Rect(_) | Item::Rule(_) => {}
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(_, texts)| texts.join(" "))
+            .collect()
+    }
+
     pub(super) fn text_runs(page: &Page) -> impl Iterator<Item = &TextRun> {
         page.items.iter().filter_map(|item| match item {
             Item::Text(run) => Some(run),
@@ -520,7 +594,7 @@ mod tests {
             "Mater Pryder Lliniaru",
             "Tudalen 1 o ",
             "Trefn blaenoriaeth",
-            "hanfodol; gweddilliol 6 (privacy); cynhenid 12 (privacy)",
+            "hanfodol; gweddilliol 6 (Bywyd preifat a theuluol);",
         ] {
             assert!(text.contains(label), "{label} missing:\n{text}");
         }

@@ -2,7 +2,7 @@
 //! in register order, Issue | Concern | Mitigation, continuing across pages.
 
 use super::style::{BULLET_INDENT, CONTENT_WIDTH, NOTE, SMALL, leading};
-use super::{Paper, bullet_with, head, score_chip};
+use super::{Paper, bullet_with, head, in_lang, score_chip};
 use crate::Progress;
 use crate::flow::{self, Inline, LineBox, Row, Table};
 use crate::labels::{Labels, capitalised};
@@ -83,7 +83,8 @@ impl Paper<'_> {
         ])
     }
 
-    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts.
+    /// The id and rank, the issue, its category, must-have and votes, and the rights impacts,
+    /// each right's scores with its note under them.
     fn issue_cell(&self, entry_idx: usize, entry: &Entry, width: f32) -> Vec<LineBox> {
         let labels = self.labels;
         let rank = self.rank_of.get(entry_idx).copied().unwrap_or(0);
@@ -142,17 +143,35 @@ impl Paper<'_> {
                 leading(NOTE),
             ));
         }
+        // Each right reads as its name and scores, then its note as a paragraph of its own, in
+        // the cell: no list around them, since a list and its items for every right of every
+        // entry cost a large register's paper far more than they tell a reader.
         for impact in impacts {
-            let name = [Inline::text(
-                self.register.right_name(&impact.right),
-                NOTE.with_colour(palette::TEXT),
-            )];
+            let name = flow::wrap(
+                &[Inline::text(
+                    self.register.right_name(&impact.right),
+                    NOTE.with_colour(palette::TEXT),
+                )],
+                width,
+                11.0,
+            );
+            let name = in_lang(self.right_lang(&impact.right), name);
             let mut scores = vec![score_chip(Score::of(impact.inherent))];
             if let Some(residual) = impact.residual {
                 scores.push(Inline::text(" → ", NOTE.with_colour(palette::TEXT)));
                 scores.push(score_chip(Score::of(residual)));
             }
-            issue.extend(flow::wrap_with_group(&name, &scores, width, 11.0));
+            issue.extend(flow::with_group(name, &scores, width, 11.0));
+            // Why the right was scored so, under its scores (`[REDACTED]` in the public
+            // edition where the entry keeps its impact notes confidential).
+            if !impact.note.is_empty() {
+                let note = flow::paragraph(&impact.note, NOTE, width - NOTE_INDENT, leading(NOTE))
+                    .into_iter()
+                    .map(|line| line.indented(NOTE_INDENT))
+                    .collect();
+                issue.extend(flow::tagged(Tag::new(Role::P), note));
+                issue.push(LineBox::gap(2.0));
+            }
         }
         issue
     }
@@ -236,6 +255,9 @@ impl Paper<'_> {
     }
 }
 
+/// How far a right's note is indented under its name.
+const NOTE_INDENT: f32 = 5.0;
+
 /// The register table's columns: Issue | Concern | Mitigation.
 fn register_table(labels: &Labels) -> Table {
     let mitigation_width = CONTENT_WIDTH - 324.0;
@@ -255,12 +277,145 @@ fn register_table(labels: &Labels) -> Table {
 #[cfg(test)]
 mod tests {
     use super::super::style::{CONTENT_BOTTOM, MARGIN_X};
-    use super::super::test_util::{is_numbered_word, text_runs, with_long_concern};
+    use super::super::test_util::{
+        bundled, is_numbered_word, part_texts, text_runs, welsh, with_long_concern,
+    };
     use super::*;
     use crate::labels::labels;
     use crate::metrics;
-    use crate::{ReportOptions, layout};
+    use crate::{Edition, ReportOptions, layout};
     use dpia_core::register::Language;
+
+    fn public() -> ReportOptions {
+        ReportOptions {
+            edition: Edition::Public,
+            public_marking: Some(dpia_core::register::Marking::Official),
+            ..ReportOptions::default()
+        }
+    }
+
+    #[test]
+    fn each_right_has_its_scores_then_its_note_as_a_paragraph_in_the_cell() {
+        let register = bundled();
+        let report = layout(&register, &ReportOptions::default());
+        // Compared without white space: a line may break after a hyphen.
+        let solid = |text: &str| text.split_whitespace().collect::<String>();
+        // A row split over two pages says so where it continues.
+        let cells: String = part_texts(&report, Role::TD)
+            .iter()
+            .map(|cell| solid(&cell.replace("(continued)", "")))
+            .collect::<Vec<_>>()
+            .join("|");
+        let paragraphs: Vec<String> = part_texts(&report, Role::P)
+            .iter()
+            .map(|p| solid(p))
+            .collect();
+        let mut notes = 0;
+        for entry in &register.entries {
+            for impact in entry
+                .impacts
+                .iter()
+                .filter(|impact| !impact.note.is_empty())
+            {
+                notes += 1;
+                let inherent = Score::of(impact.inherent).to_string();
+                let scores = match impact.residual {
+                    Some(residual) => format!("{inherent} → {}", Score::of(residual)),
+                    None => inherent,
+                };
+                let item = format!(
+                    "{} {scores} {}",
+                    register.right_name(&impact.right),
+                    impact.note
+                );
+                assert!(
+                    cells.contains(&solid(&item)),
+                    "{}: `{item}` is not in its cell",
+                    entry.id
+                );
+                assert!(
+                    paragraphs.contains(&solid(&impact.note)),
+                    "{}: `{}` is not a paragraph",
+                    entry.id,
+                    impact.note
+                );
+            }
+        }
+        assert_eq!(notes, 75, "the bundled register's notes, every one printed");
+    }
+
+    #[test]
+    fn the_public_edition_leaves_out_notes_kept_confidential() {
+        let mut register = bundled();
+        let entry = &mut register.entries[0];
+        entry.impacts[0].note = "Zebedee’s note on the score".to_owned();
+        let shown = layout(&register, &public()).text();
+        assert!(
+            shown.contains("Zebedee"),
+            "a note not kept confidential shows"
+        );
+        register.entries[0]
+            .confidential
+            .insert(dpia_core::register::Field::ImpactNotes);
+        let redacted = layout(&register, &public());
+        assert!(!redacted.text().contains("Zebedee"), "{}", redacted.text());
+        let name = register.right_name(&register.entries[0].impacts[0].right);
+        let first_cell = part_texts(&redacted, Role::TD)
+            .into_iter()
+            .find(|cell| cell.starts_with(&format!("{} · rank", register.entries[0].id)))
+            .unwrap();
+        let at = first_cell.find(name).unwrap();
+        assert!(
+            first_cell[at..].contains(" [REDACTED] "),
+            "the note's place is marked: {first_cell}"
+        );
+    }
+
+    #[test]
+    fn a_welsh_paper_marks_an_english_right_name_as_english() {
+        let mut register = welsh();
+        let report = layout(&register, &ReportOptions::default());
+        let welsh_cells = part_texts(&report, Role::TD);
+        assert!(
+            welsh_cells
+                .iter()
+                .any(|cell| cell.contains(" Hawliau Bywyd preifat a theuluol 12 → 6 ")),
+            "{welsh_cells:?}"
+        );
+        // Every span is English, the paper's one other language.
+        let spans = |report: &crate::Report| -> Vec<String> {
+            for item in report.pages.iter().flat_map(|page| &page.items) {
+                if let crate::page::Item::Open(tag) = item
+                    && tag.role == Role::Span
+                {
+                    assert_eq!(tag.lang, Some("en-GB"), "{tag:?}");
+                }
+            }
+            part_texts(report, Role::Span)
+        };
+        assert_eq!(
+            spans(&report),
+            ["OFFICIAL-SENSITIVE"],
+            "the cover's marking; Welsh names are the paper's language"
+        );
+        "Private and family life".clone_into(&mut register.rights[0].name);
+        let report = layout(&register, &ReportOptions::default());
+        assert_eq!(
+            spans(&report),
+            [
+                "OFFICIAL-SENSITIVE",
+                "Private and family life",
+                "Private and family life",
+                "Private and family life",
+                "Private and family life"
+            ],
+            "the default English name: in the matrix, both entries and the rights catalogue"
+        );
+        assert!(
+            spans(&layout(&bundled(), &ReportOptions::default())).is_empty(),
+            "English names in an English paper"
+        );
+    }
 
     #[test]
     fn a_long_concern_wraps_and_continues_over_pages() {

@@ -1,5 +1,6 @@
-//! The summary: entries by system and by level, the inherent and residual heat maps, the top 10
-//! priorities with their reasons, and every entry in priority order.
+//! The summary: entries by system and by level, the inherent and residual heat maps, the rights ×
+//! systems matrix (`rights_matrix`), the top 10 priorities with their reasons, and every entry in
+//! priority order.
 //!
 //! The 4 × 4 grid drawn here for the heat maps is drawn again, with scores, in the method.
 
@@ -10,7 +11,7 @@ use crate::labels::{Labels, capitalised};
 use crate::metrics::{self, Face};
 use crate::page::{Item, Rect};
 use dpia_core::palette::{self, Rgb};
-use dpia_core::register::{Assessment, Entry, Likelihood, Scale, Severity, Stage};
+use dpia_core::register::{Assessment, Entry, Likelihood, Register, Scale, Severity, Stage};
 use dpia_core::scoring::{EntryScores, Level, Score};
 
 impl Paper<'_> {
@@ -27,6 +28,8 @@ impl Paper<'_> {
         self.flow.block(&[maps]);
         self.flow.space(4.0);
         self.text(labels.heat_map_note, NOTE);
+
+        self.rights_matrix();
 
         self.h2(labels.by_level);
         self.by_level_table();
@@ -266,7 +269,11 @@ impl Paper<'_> {
                         leading(SMALL),
                     ),
                     score_chip_line(ranked.scores.residual.as_ref().map(|t| t.score), 48.0),
-                    cell(&reason(labels, entry, &ranked.scores), SMALL, reason_width),
+                    cell(
+                        &reason(labels, self.register, entry, &ranked.scores),
+                        SMALL,
+                        reason_width,
+                    ),
                 ]))
             })
             .collect();
@@ -307,17 +314,26 @@ impl Paper<'_> {
     }
 }
 
-/// The reason line for a rank, in the paper's language: the same parts as `ranking`'s.
-fn reason(labels: &Labels, entry: &Entry, scores: &EntryScores) -> String {
+/// The reason line for a rank, in the paper's language: the same parts as `ranking`'s, each right
+/// named as the register names it.
+fn reason(labels: &Labels, register: &Register, entry: &Entry, scores: &EntryScores) -> String {
     let mut parts = Vec::new();
     if entry.must_have {
         parts.push(labels.reason_must_have().to_owned());
     }
     match (&scores.residual, &scores.inherent) {
         (Some(residual), Some(inherent)) => {
-            parts.push(labels.reason_residual(residual.score.value(), residual.right.as_str()));
+            parts.push(
+                labels
+                    .reason_residual(residual.score.value(), register.right_name(&residual.right)),
+            );
             if inherent != residual {
-                parts.push(labels.reason_inherent(inherent.score.value(), inherent.right.as_str()));
+                parts.push(
+                    labels.reason_inherent(
+                        inherent.score.value(),
+                        register.right_name(&inherent.right),
+                    ),
+                );
             }
         }
         _ => parts.push(labels.reason_not_scored().to_owned()),
@@ -492,7 +508,10 @@ mod tests {
         let labels = labels(Language::English);
         for ranked in rank(&register) {
             let entry = &register.entries[ranked.entry_idx];
-            assert_eq!(reason(labels, entry, &ranked.scores), ranked.reason);
+            assert_eq!(
+                reason(labels, &register, entry, &ranked.scores),
+                ranked.reason
+            );
         }
     }
 }

@@ -31,6 +31,8 @@ struct Element {
     alt: Option<String>,
     /// A figure's bounding box on its page, in PDF coordinates: left, bottom, right, top.
     bbox: Option<[f32; 4]>,
+    /// Its language, where it is not the document's.
+    lang: Option<&'static str>,
 }
 
 /// A child of a structure element.
@@ -81,6 +83,7 @@ impl Tagger {
                 kids: Vec::new(),
                 alt: None,
                 bbox: None,
+                lang: None,
             }],
             stack: Vec::new(),
             keyed: BTreeMap::new(),
@@ -131,6 +134,7 @@ impl Tagger {
             kids: Vec::new(),
             alt: tag.alt.clone(),
             bbox: None,
+            lang: tag.lang,
         });
         self.elements[parent].kids.push(Kid::Element(element));
         if let Some(key) = tag.key {
@@ -171,6 +175,7 @@ impl Tagger {
                 kids: Vec::new(),
                 alt: None,
                 bbox: None,
+                lang: None,
             });
             self.elements[0].kids.push(Kid::Element(paragraph));
             self.automatic = Some(paragraph);
@@ -340,6 +345,9 @@ fn element_dict(
     if let Some(page_id) = page.written.and_then(|page_idx| page_ids.get(page_idx)) {
         dict.set("Pg", Object::Reference(*page_id));
     }
+    if let Some(lang) = element.lang {
+        dict.set("Lang", Object::string_literal(lang));
+    }
     match element.role {
         Some(Role::ColumnHeader) => dict.set("A", table_scope(b"Column")),
         Some(Role::RowHeader) => dict.set("A", table_scope(b"Row")),
@@ -434,6 +442,7 @@ fn structure_type(role: Role) -> &'static str {
         Role::ColumnHeader | Role::RowHeader => "TH",
         Role::TD => "TD",
         Role::Figure => "Figure",
+        Role::Span => "Span",
         Role::RunningHeader | Role::RunningFooter | Role::Artifact => "Artifact",
     }
 }
