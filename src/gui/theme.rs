@@ -219,7 +219,7 @@ fn focus_colour(look: Look) -> Color32 {
     }
 }
 
-/// The app's fonts, all DejaVu (as the papers' are): Sans for text, Sans Bold, and Sans Mono for ids.
+/// The app's fonts, all `DejaVu` (as the papers' are): Sans for text, Sans Bold, and Sans Mono for ids.
 /// They cover every character the app shows (a test below checks every character of the
 /// catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
 fn fonts() -> FontDefinitions {
