@@ -14,6 +14,7 @@
 //! - `gui_accountability`: approvals in the Snapshots view, risk acceptance, prior consultation and the author's name, in the app.
 //! - `gui_actions`: the Actions view: an update added, an action completed, an entry opened from it.
 //! - `gui_spreadsheet`: File › Update from spreadsheet…: the change log, Apply as one undoable step, Cancel, bad rows.
+//! - `gui_language`: the app in Welsh and English, View › Language and the `DPIA_REGISTER_LANG` override.
 //! - `gui_util`: the app open on a fixture, and a user's hands (click, press, type), for the `gui*` modules.
 //! - `gui_versions`: the app's Snapshots view and Export PDF dialog, driven the same way.
 //! - `gui_workshop`: a workshop session run end to end in the app, as a facilitator would.
@@ -23,6 +24,7 @@
 //! - `pdf`: papers read back with poppler's tools, redaction, reopening, reproducible bytes.
 //! - `snapshots`: version snapshots, change logs and restores, through the library and the binary.
 //! - `trail`: the `edit` command and the audit trail, merged by real git.
+//! - `ui_text`: no word the app shows is written in the GUI's code; all come from the catalogues.
 
 #![expect(
     clippy::unwrap_used,
@@ -46,6 +48,7 @@ mod gui_accountability;
 mod gui_actions;
 mod gui_dates;
 mod gui_keystrokes;
+mod gui_language;
 mod gui_layout;
 mod gui_merge;
 mod gui_spreadsheet;
@@ -58,4 +61,5 @@ mod office;
 mod pdf;
 mod snapshots;
 mod trail;
+mod ui_text;
 mod util;

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use super::command::Command;
 use super::state::Derived;
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::register::{AcceptanceDecision, Entry, Register, RiskAcceptance};
 use dpia_core::scoring::{Level, Score};
@@ -43,18 +44,13 @@ pub(super) fn acceptance_ui(
         .and_then(|ranked| ranked.scores.residual.as_ref())
         .map(|top| top.score);
     let high = residual.filter(|score| score.level() >= Level::High);
-    ui.label(RichText::new("Residual risk acceptance").font(theme::bold_body()));
+    ui.label(RichText::new(tr("editor-residual-risk-acceptance")).font(theme::bold_body()));
     if let Some(acceptance) = &entry.acceptance {
         decision_ui(ui, entry, acceptance, high.is_some(), commands);
         return;
     }
     let Some(score) = high else {
-        ui.label(
-            RichText::new(
-                "Not needed: the residual risk is not high. An entry whose risk stays high or very high after mitigation is accepted, or not, here.",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("editor-not-needed-the-residual-risk")).weak());
         return;
     };
     form_ui(ui, entry, score, author, today, commands);
@@ -67,16 +63,20 @@ pub(super) fn acceptance_status_ui(ui: &mut Ui, entry: &Entry, residual: Option<
     let is_high = residual.is_some_and(|score| score.level() >= Level::High);
     let text = match &entry.acceptance {
         Some(acceptance) if acceptance.is_accepted() => {
-            RichText::new(format!("Accepted by {}", acceptance.name)).strong()
+            RichText::new(tr_args!("editor-accepted-by", acceptance = acceptance.name)).strong()
         }
-        Some(acceptance) => RichText::new(format!("Not accepted by {}", acceptance.name))
-            .color(theme::error_text(theme)),
-        None if is_high => RichText::new("Acceptance needed").color(theme::error_text(theme)),
+        Some(acceptance) => RichText::new(tr_args!(
+            "editor-not-accepted-by",
+            acceptance = acceptance.name
+        ))
+        .color(theme::error_text(theme)),
+        None if is_high => {
+            RichText::new(tr("editor-acceptance-needed")).color(theme::error_text(theme))
+        }
         None => return,
     };
-    ui.label(text).on_hover_text(
-        "The decision on the residual risk: see Residual risk acceptance, below the rights",
-    );
+    ui.label(text)
+        .on_hover_text(tr("editor-the-decision-on-the-residual"));
 }
 
 /// The decision recorded on `entry`, and Withdraw.
@@ -92,26 +92,26 @@ fn decision_ui(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let what = match acceptance.decision {
-                AcceptanceDecision::Accepted => "Residual risk accepted",
-                AcceptanceDecision::NotAccepted => "Residual risk not accepted",
+                AcceptanceDecision::Accepted => tr("editor-residual-risk-accepted"),
+                AcceptanceDecision::NotAccepted => tr("editor-residual-risk-not-accepted"),
             };
             ui.label(
-                RichText::new(format!(
-                    "{what} by {} ({}) on {}",
-                    acceptance.name, acceptance.role, acceptance.date
+                RichText::new(tr_args!(
+                    "editor-by-on",
+                    what = what,
+                    acceptance = acceptance.name,
+                    role = acceptance.role,
+                    date = acceptance.date
                 ))
                 .strong(),
             );
-            ui.label(format!("Why: {}", acceptance.rationale));
+            ui.label(tr_args!("editor-why", rationale = acceptance.rationale));
             if !is_high {
-                ui.label(
-                    RichText::new("The residual risk is no longer high, so no decision is needed.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr("editor-the-residual-risk-is-no")).weak());
             }
             let withdraw = ui
-                .button("Withdraw decision")
-                .on_hover_text("Remove the decision from the register (Undo brings it back)");
+                .button(tr("editor-withdraw-decision"))
+                .on_hover_text(tr("editor-remove-the-decision-from-the"));
             if withdraw.clicked() {
                 commands.push(Command::Edit(Edit::SetAcceptance {
                     entry: entry.id.clone(),
@@ -132,9 +132,10 @@ fn form_ui(
 ) {
     let theme = theme::look(ui.ctx());
     ui.label(
-        RichText::new(format!(
-            "The residual risk stays {} ({score}) after mitigation: someone accountable accepts it, or records that it is not accepted.",
-            score.level().name()
+        RichText::new(tr_args!(
+            "editor-the-residual-risk-stays-after",
+            level = score.level().ui_name(),
+            score = score
         ))
         .color(theme::error_text(theme)),
     );
@@ -152,14 +153,24 @@ fn form_ui(
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             for (label, text, hint, width) in [
-                ("Name", &mut draft.name, "Who decides", width),
                 (
-                    "Role",
-                    &mut draft.role,
-                    "SIRO, senior responsible owner, …",
+                    tr("editor-name"),
+                    &mut draft.name,
+                    tr("editor-who-decides"),
                     width,
                 ),
-                ("Date of decision", &mut draft.date, "YYYY-MM-DD", 110.0),
+                (
+                    tr("editor-role"),
+                    &mut draft.role,
+                    tr("editor-siro-senior-responsible-owner"),
+                    width,
+                ),
+                (
+                    tr("editor-date-of-decision"),
+                    &mut draft.date,
+                    tr("editor-yyyy-mm-dd"),
+                    110.0,
+                ),
             ] {
                 let label = ui.label(label);
                 ui.add(
@@ -170,10 +181,10 @@ fn form_ui(
                 .labelled_by(label.id);
                 ui.end_row();
             }
-            let label = ui.label("Rationale");
+            let label = ui.label(tr("editor-rationale"));
             ui.add(
                 TextEdit::multiline(&mut draft.rationale)
-                    .hint_text("Why the risk is, or is not, acceptable")
+                    .hint_text(tr("editor-why-the-risk-is-or"))
                     .desired_rows(2)
                     .desired_width(width),
             )
@@ -181,12 +192,12 @@ fn form_ui(
             ui.end_row();
         });
     ui.horizontal(|ui| {
-        if ui.button("Accept residual risk").clicked() {
+        if ui.button(tr("editor-accept-residual-risk")).clicked() {
             decided = Some(AcceptanceDecision::Accepted);
         }
         if ui
-            .button("Record not accepted")
-            .on_hover_text("More must be done before the processing goes ahead")
+            .button(tr("editor-record-not-accepted"))
+            .on_hover_text(tr("editor-more-must-be-done-before"))
             .clicked()
         {
             decided = Some(AcceptanceDecision::NotAccepted);
@@ -216,18 +227,25 @@ fn acceptance_from(draft: &Draft, decision: AcceptanceDecision) -> Result<RiskAc
     let role = draft.role.trim();
     let rationale = draft.rationale.trim();
     let mut missing = Vec::new();
-    for (what, text) in [("name", name), ("role", role), ("rationale", rationale)] {
+    for (what, text) in [
+        (tr("editor-missing-name"), name),
+        (tr("editor-missing-role"), role),
+        (tr("editor-missing-rationale"), rationale),
+    ] {
         if text.is_empty() {
             missing.push(what);
         }
     }
     if !missing.is_empty() {
-        return Err(format!("Fill in the {} first.", missing.join(" and ")));
+        return Err(tr_args!(
+            "editor-fill-in-the-first",
+            fields = missing.join(tr("editor-and"))
+        ));
     }
     let date = super::date_text::parse(&draft.date)?.ok_or_else(|| {
-        format!(
-            "Fill in the date of decision, as {}.",
-            super::date_text::FORMS
+        tr_args!(
+            "editor-fill-in-the-date-of",
+            forms = super::date_text::forms()
         )
     })?;
     Ok(RiskAcceptance {

@@ -13,9 +13,11 @@ use super::a11y::names;
 use super::command::Command;
 use super::settings::Settings;
 use super::state::View;
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use dpia_core::action_log::{self, ActionFilter, LogSection};
 use dpia_core::edit::Edit;
 use dpia_core::register::{Action, ActionStatus, ActionUpdate, LinkKind, Register};
+use dpia_report::labels::labels;
 
 /// The filters, as typed; kept in egui's memory between frames.
 #[derive(Debug, Clone, Default)]
@@ -36,7 +38,7 @@ pub(super) fn actions_ui(
 ) {
     let filters_id = ui.make_persistent_id("action-filters");
     let mut filters: Filters = ui.data_mut(|d| d.get_temp(filters_id)).unwrap_or_default();
-    ui.heading("Action log");
+    ui.heading(tr("actions-action-log"));
     filters_ui(ui, register, &mut filters);
     ui.separator();
     let filter = ActionFilter {
@@ -53,17 +55,17 @@ pub(super) fn actions_ui(
             ui.set_max_width(980.0);
             if shown.is_empty() {
                 ui.label(if register.actions.is_empty() {
-                    "The log has no actions yet: add them with `dpia-register action` or `import-actions`."
+                    tr("actions-the-log-has-no-actions")
                 } else {
-                    "No action matches the filters."
+                    tr("actions-no-action-matches-the-filters")
                 });
             }
             for (section, actions) in action_log::grouped(&shown) {
                 ui.add_space(8.0);
                 ui.heading(match section {
-                    LogSection::Ongoing => "Ongoing",
-                    LogSection::ProposedComplete => "Proposed complete",
-                    LogSection::Completed => "Completed",
+                    LogSection::Ongoing => tr("actions-ongoing"),
+                    LogSection::ProposedComplete => tr("actions-proposed-complete"),
+                    LogSection::Completed => tr("actions-completed"),
                 });
                 let mut theme: Option<&str> = None;
                 for action in actions {
@@ -82,35 +84,39 @@ pub(super) fn actions_ui(
 
 fn filters_ui(ui: &mut Ui, register: &Register, filters: &mut Filters) {
     ui.horizontal_wrapped(|ui| {
-        ui.label("Status");
+        ui.label(tr("actions-status"));
         egui::ComboBox::from_id_salt("action-status-filter")
-            .selected_text(filters.status.map_or("Any", ActionStatus::name))
+            .selected_text(
+                filters
+                    .status
+                    .map_or(tr("actions-any"), ActionStatus::ui_name),
+            )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filters.status, None, "Any");
+                ui.selectable_value(&mut filters.status, None, tr("actions-any"));
                 for status in ActionStatus::ALL {
-                    ui.selectable_value(&mut filters.status, Some(status), status.name());
+                    ui.selectable_value(&mut filters.status, Some(status), status.ui_name());
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Status filter"));
-        ui.label("Owner");
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("actions-status-filter")));
+        ui.label(tr("actions-owner"));
         ui.add(TextEdit::singleline(&mut filters.owner).desired_width(140.0))
-            .accessible_name(names::OWNER_FILTER);
-        ui.label("Theme");
+            .accessible_name(names::owner_filter());
+        ui.label(tr("actions-theme"));
         let mut themes: Vec<&str> = register.actions.iter().map(|a| a.theme.as_str()).collect();
         themes.sort_unstable();
         themes.dedup();
         egui::ComboBox::from_id_salt("action-theme-filter")
-            .selected_text(filters.theme.as_deref().unwrap_or("Any"))
+            .selected_text(filters.theme.as_deref().unwrap_or(tr("actions-any")))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filters.theme, None, "Any");
+                ui.selectable_value(&mut filters.theme, None, tr("actions-any"));
                 for theme in themes.into_iter().filter(|t| !t.is_empty()) {
                     ui.selectable_value(&mut filters.theme, Some(theme.to_owned()), theme);
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Theme filter"));
-        ui.checkbox(&mut filters.is_overdue_only, "Overdue today");
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("actions-theme-filter")));
+        ui.checkbox(&mut filters.is_overdue_only, tr("actions-overdue-today"));
     });
 }
 
@@ -127,9 +133,12 @@ fn action_ui(
         ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("#{number}")).strong());
-            ui.label(action.status.name());
+            ui.label(action.status.ui_name());
             if let Some(deadline) = action.deadline {
-                let due = RichText::new(format!("due {deadline}"));
+                let due = RichText::new(tr_args!(
+                    "actions-due",
+                    deadline = labels(i18n::language()).deadline_text(deadline)
+                ));
                 ui.label(if action.is_overdue(today) {
                     due.color(ui.visuals().error_fg_color).strong()
                 } else {
@@ -140,7 +149,13 @@ fn action_ui(
                 ui.label(RichText::new(action.owners_text()).weak());
             }
             if let Some(from) = &action.from {
-                ui.label(RichText::new(format!("from {from}")).weak());
+                ui.label(
+                    RichText::new(tr_args!(
+                        "actions-from",
+                        from = labels(i18n::language()).origin(from)
+                    ))
+                    .weak(),
+                );
             }
         });
         ui.label(&action.text);
@@ -176,7 +191,7 @@ fn links_ui(ui: &mut Ui, register: &Register, action: &Action, commands: &mut Ve
         for entry in &action.entries {
             if ui
                 .link(entry.as_str())
-                .on_hover_text("Show the entry in the register")
+                .on_hover_text(tr("actions-show-the-entry-in-the"))
                 .clicked()
             {
                 commands.push(Command::Select(Some(entry.clone())));
@@ -184,12 +199,19 @@ fn links_ui(ui: &mut Ui, register: &Register, action: &Action, commands: &mut Ve
             }
         }
         for link in &action.links {
-            ui.label(RichText::new(format!("{} action {}", link.kind.name(), link.action)).weak());
+            ui.label(
+                RichText::new(tr_args!(
+                    "actions-action",
+                    kind = link.kind.ui_name(),
+                    action = link.action
+                ))
+                .weak(),
+            );
         }
         for (kind, from) in linked_from {
             let text = match kind {
-                LinkKind::PickedUpBy => format!("picks up action {from}"),
-                LinkKind::LinksTo => format!("linked from action {from}"),
+                LinkKind::PickedUpBy => tr_args!("actions-picks-up-action", from = from),
+                LinkKind::LinksTo => tr_args!("actions-linked-from-action", from = from),
             };
             ui.label(RichText::new(text).weak());
         }
@@ -211,25 +233,32 @@ fn update_form_ui(
     let mut is_added = false;
     let mut new_status = None;
     ui.horizontal(|ui| {
-        let label = ui.label(RichText::new(format!("Update on {number}")).weak());
+        let label = ui.label(RichText::new(tr_args!("actions-update-on", number = number)).weak());
         let response = ui
             .add(
                 TextEdit::singleline(&mut draft)
-                    .hint_text("What has happened since")
+                    .hint_text(tr("actions-what-has-happened-since"))
                     .desired_width(380.0),
             )
             .labelled_by(label.id);
         let is_entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let has_text = !draft.trim().is_empty();
-        let add = ui.add_enabled(has_text, egui::Button::new("Add update"));
+        let add = ui.add_enabled(has_text, egui::Button::new(tr("actions-add-update")));
         add.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, has_text, format!("Add update to {number}"))
+            WidgetInfo::labeled(
+                Role::Button,
+                has_text,
+                tr_args!("actions-add-update-to", number = number),
+            )
         });
         is_added = has_text && (is_entered || add.clicked());
         for (status, text) in [
-            (ActionStatus::ProposedComplete, "Propose complete"),
-            (ActionStatus::Complete, "Complete"),
-            (ActionStatus::Closed, "Close"),
+            (
+                ActionStatus::ProposedComplete,
+                tr("actions-propose-complete"),
+            ),
+            (ActionStatus::Complete, tr("actions-complete")),
+            (ActionStatus::Closed, tr("actions-close")),
         ] {
             let is_enabled = action.status != status;
             let button = ui.add_enabled(is_enabled, egui::Button::new(text));

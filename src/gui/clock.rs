@@ -3,6 +3,7 @@
 //!
 //! The core reads no clock (ARCHITECTURE.md): the time it needs is read here and passed in.
 
+use crate::gui::i18n::tr_args;
 use jiff::{Timestamp, Unit};
 
 /// Where the app gets the time from.
@@ -38,11 +39,7 @@ impl Clock {
                 .parse::<i64>()
                 .ok()
                 .and_then(|seconds| Timestamp::from_second(seconds).ok())
-                .ok_or_else(|| {
-                    format!(
-                        "SOURCE_DATE_EPOCH is `{value}`, not a whole number of seconds since 1970"
-                    )
-                }),
+                .ok_or_else(|| tr_args!("app-source-date-epoch-is-not", value = value)),
             _ => Ok(self.now()),
         }
     }

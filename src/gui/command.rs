@@ -17,9 +17,10 @@ use super::settings::ThemeChoice;
 use super::snapshots::SnapshotCommand;
 use super::state::View;
 use super::workshop::WorkshopCommand;
+use crate::gui::i18n::tr;
 use dpia_core::edit::Edit;
 use dpia_core::filter::HeatCell;
-use dpia_core::register::{EntryId, RightId, SystemId};
+use dpia_core::register::{EntryId, Language, RightId, SystemId};
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +55,8 @@ pub enum Command {
     ShowSystemRight(SystemId, RightId),
     /// Light, dark or as the system says.
     SetTheme(ThemeChoice),
+    /// The app's language (its menus and messages, not the register's).
+    SetLanguage(Language),
     /// Take, restore or read a snapshot (the Snapshots view).
     Snapshot(SnapshotCommand),
     /// Put this path, chosen in the file chooser, in the Export PDF dialog.
@@ -144,6 +147,7 @@ impl Command {
             | Self::SelectPrevious
             | Self::ShowCell(_)
             | Self::ShowSystemRight(..)
+            | Self::SetLanguage(_)
             | Self::ExportPdfTo(_) => None,
         }
     }
@@ -167,27 +171,27 @@ impl MenuCommand {
     /// The command's name in menus, sentence case, with `…` where a dialog follows.
     pub fn label(self) -> &'static str {
         match self {
-            Self::New => "New register",
-            Self::Open => "Open…",
-            Self::Save => "Save",
-            Self::SaveAs => "Save as…",
-            Self::Reload => "Reload from disk",
-            Self::ImportCsv => "Import CSV…",
-            Self::UpdateFromSpreadsheet => "Update from spreadsheet…",
-            Self::ExportCsv => "Export CSV…",
-            Self::ExportPdf => "Export PDF…",
-            Self::Quit => "Quit",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::AddEntry => "Add entry",
-            Self::DuplicateEntry => "Duplicate entry",
-            Self::DeleteEntry => "Delete entry",
-            Self::FocusSearch => "Search",
-            Self::ClearFilters => "Clear filters",
-            Self::ZoomIn => "Zoom in",
-            Self::ZoomOut => "Zoom out",
-            Self::ZoomReset => "Actual size",
-            Self::Settings => "Settings…",
+            Self::New => tr("app-new-register"),
+            Self::Open => tr("app-open"),
+            Self::Save => tr("app-save"),
+            Self::SaveAs => tr("app-save-as"),
+            Self::Reload => tr("app-reload-from-disk"),
+            Self::ImportCsv => tr("app-import-csv"),
+            Self::UpdateFromSpreadsheet => tr("app-update-from-spreadsheet"),
+            Self::ExportCsv => tr("app-export-csv"),
+            Self::ExportPdf => tr("app-export-pdf"),
+            Self::Quit => tr("app-quit"),
+            Self::Undo => tr("app-undo"),
+            Self::Redo => tr("app-redo"),
+            Self::AddEntry => tr("app-add-entry"),
+            Self::DuplicateEntry => tr("app-duplicate-entry"),
+            Self::DeleteEntry => tr("app-delete-entry"),
+            Self::FocusSearch => tr("app-search"),
+            Self::ClearFilters => tr("app-clear-filters"),
+            Self::ZoomIn => tr("app-zoom-in"),
+            Self::ZoomOut => tr("app-zoom-out"),
+            Self::ZoomReset => tr("app-actual-size"),
+            Self::Settings => tr("app-settings"),
         }
     }
 

@@ -10,25 +10,21 @@ use egui::{RichText, Ui};
 use super::Command;
 use super::state::View;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::merge::Choice;
 use dpia_core::register::{Conflict, Register};
 
 /// Draws the view.
 pub(super) fn conflicts_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<Command>) {
-    ui.heading("Resolve conflicts");
+    ui.heading(tr("register-resolve-conflicts"));
     if register.conflicts.is_empty() {
-        ui.label("No conflicts remain. Save the register to write it without them.");
+        ui.label(tr("register-no-conflicts-remain-save-the"));
         return;
     }
-    ui.label(format!(
-        "A merge met {} where both sides changed the same thing differently. Yours is in place \
-         until you choose; each choice can be undone. Save once all are settled: `check` fails \
-         while any remain.",
-        match register.conflicts.len() {
-            1 => "1 place".to_owned(),
-            count => format!("{count} places"),
-        }
+    ui.label(tr_args!(
+        "register-conflicts-about",
+        count = register.conflicts.len()
     ));
     ui.add_space(8.0);
     egui::ScrollArea::vertical()
@@ -56,9 +52,9 @@ fn conflict_ui(
         ui.label(RichText::new(format!("{}. {what}", conflict_idx + 1)).font(theme::bold_body()));
         // Three equal columns, top-aligned, so a long value wraps in its own third.
         let values = [
-            ("Before (base)", &conflict.base),
-            ("Yours (in place)", &conflict.ours),
-            ("Theirs", &conflict.theirs),
+            (tr("register-before-base"), &conflict.base),
+            (tr("register-yours-in-place"), &conflict.ours),
+            (tr("register-theirs"), &conflict.theirs),
         ];
         ui.columns(3, |columns| {
             for (column, (heading, value)) in columns.iter_mut().zip(values) {
@@ -72,10 +68,12 @@ fn conflict_ui(
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             for (choice, label) in [
-                (Choice::Ours, "Keep yours"),
-                (Choice::Theirs, "Take theirs"),
+                (Choice::Ours, tr("register-keep-yours")),
+                (Choice::Theirs, tr("register-take-theirs")),
             ] {
-                if ui.button(format!("{label} for {what}")).clicked()
+                if ui
+                    .button(tr_args!("register-for", label = label, what = what))
+                    .clicked()
                     && let Some(edit) = Edit::resolve_conflict(register, conflict_idx, choice)
                 {
                     commands.push(Command::Edit(edit));
@@ -84,8 +82,8 @@ fn conflict_ui(
             if let Some(entry) = &conflict.entry
                 && register.entry(entry).is_some()
                 && ui
-                    .button(format!("Edit {entry}"))
-                    .on_hover_text("Change it in the editor, then come back and keep yours")
+                    .button(tr_args!("register-edit", entry = entry))
+                    .on_hover_text(tr("register-change-it-in-the-editor"))
                     .clicked()
             {
                 commands.push(Command::Select(Some(entry.clone())));
@@ -98,11 +96,11 @@ fn conflict_ui(
 /// A stored value as a person reads it: text unquoted, an absent thing as "(none)", anything else
 /// as its one-line RON, cut short.
 fn readable(value: &str) -> String {
-    if value == "None" {
-        return "(none: removed)".to_owned();
+    if value == tr("register-none") {
+        return tr("register-none-removed").to_owned();
     }
     match ron::from_str::<String>(value) {
-        Ok(text) if text.is_empty() => "(empty)".to_owned(),
+        Ok(text) if text.is_empty() => tr("register-empty").to_owned(),
         Ok(text) => text,
         Err(_) => Conflict::shortened(value),
     }

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 
 use super::command::Command;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::accountability::high_residuals;
 use dpia_core::edit::Edit;
 use dpia_core::register::{PriorConsultation, Register};
@@ -44,13 +45,14 @@ impl Draft {
     /// The record the fields describe, or why a date cannot be read.
     fn record(&self) -> Result<PriorConsultation, String> {
         let date = |text: &str, what: &str| -> Result<Option<Date>, String> {
-            super::date_text::parse(text).map_err(|reason| format!("The {what}: {reason}."))
+            super::date_text::parse(text)
+                .map_err(|reason| tr_args!("editor-the", what = what, reason = reason))
         };
         Ok(PriorConsultation {
-            sent: date(&self.sent, "date sent")?,
+            sent: date(&self.sent, tr("editor-date-sent"))?,
             reference: self.reference.trim().to_owned(),
             response: self.response.trim().to_owned(),
-            response_date: date(&self.response_date, "date of response")?,
+            response_date: date(&self.response_date, tr("editor-date-of-response"))?,
         })
     }
 }
@@ -58,7 +60,7 @@ impl Draft {
 /// Draws the prior consultation section of Register details.
 pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: &mut Vec<Command>) {
     let theme = theme::look(ui.ctx());
-    ui.heading("ICO prior consultation");
+    ui.heading(tr("editor-ico-prior-consultation"));
     indication_ui(ui, register);
     ui.add_space(6.0);
     let record = register.metadata.prior_consultation.as_ref();
@@ -74,11 +76,16 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
             for (label, text, hint, width) in [
-                ("Date sent", &mut draft.sent, "YYYY-MM-DD", 110.0),
                 (
-                    "Reference",
+                    tr("editor-date-sent-2"),
+                    &mut draft.sent,
+                    tr("editor-yyyy-mm-dd"),
+                    110.0,
+                ),
+                (
+                    tr("editor-reference"),
                     &mut draft.reference,
-                    "The ICO's reference",
+                    tr("editor-the-ico-s-reference"),
                     300.0,
                 ),
             ] {
@@ -91,19 +98,19 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
                 .labelled_by(label.id);
                 ui.end_row();
             }
-            let label = ui.label(RichText::new("Response").strong());
+            let label = ui.label(RichText::new(tr("editor-response")).strong());
             ui.add(
                 TextEdit::multiline(&mut draft.response)
-                    .hint_text("What the ICO advised, in short")
+                    .hint_text(tr("editor-what-the-ico-advised-in"))
                     .desired_rows(3)
                     .desired_width(560.0),
             )
             .labelled_by(label.id);
             ui.end_row();
-            let label = ui.label(RichText::new("Date of response").strong());
+            let label = ui.label(RichText::new(tr("editor-date-of-response-2")).strong());
             ui.add(
                 TextEdit::singleline(&mut draft.response_date)
-                    .hint_text("YYYY-MM-DD")
+                    .hint_text(tr("editor-yyyy-mm-dd"))
                     .desired_width(110.0),
             )
             .labelled_by(label.id);
@@ -117,7 +124,10 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         Err(_) => true,
     };
     ui.horizontal(|ui| {
-        let save = ui.add_enabled(is_changed, egui::Button::new("Record prior consultation"));
+        let save = ui.add_enabled(
+            is_changed,
+            egui::Button::new(tr("editor-record-prior-consultation")),
+        );
         if save.clicked() {
             match &typed {
                 Ok(consultation) => {
@@ -131,8 +141,8 @@ pub(super) fn prior_consultation_ui(ui: &mut Ui, register: &Register, commands: 
         }
         if record.is_some()
             && ui
-                .button("Clear record")
-                .on_hover_text("Remove the record from the register (Undo brings it back)")
+                .button(tr("editor-clear-record"))
+                .on_hover_text(tr("editor-remove-the-record-from-the"))
                 .clicked()
         {
             commands.push(Command::Edit(Edit::SetPriorConsultation {
@@ -151,15 +161,10 @@ fn indication_ui(ui: &mut Ui, register: &Register) {
     let theme = theme::look(ui.ctx());
     let high = high_residuals(register);
     if high.is_empty() {
-        ui.label(
-            RichText::new(
-                "Prior consultation is not indicated: no residual risk stays high after mitigation. A consultation can still be recorded.",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("editor-prior-consultation-is-not-indicated")).weak());
     } else {
         ui.label(
-            RichText::new("ICO prior consultation indicated (DPA 2018 s65 / UK GDPR Art 36)")
+            RichText::new(tr("editor-ico-prior-consultation-indicated-dpa"))
                 .font(theme::bold_body())
                 .color(theme::error_text(theme)),
         );
@@ -167,15 +172,12 @@ fn indication_ui(ui: &mut Ui, register: &Register) {
         let ids: Vec<&str> = high.iter().map(|entry| entry.entry.id.as_str()).collect();
         let shown = ids.iter().take(12).copied().collect::<Vec<_>>().join(", ");
         let more = ids.len().saturating_sub(12);
-        ui.label(format!(
-            "{} stay{} high or very high after mitigation ({accepted} accepted): {shown}{}.",
-            super::entries(high.len()),
-            if high.len() == 1 { "s" } else { "" },
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            },
+        ui.label(tr_args!(
+            "editor-stay-high-or-very-high",
+            count = high.len(),
+            accepted = accepted,
+            shown = shown,
+            more = more
         ));
     }
 }

@@ -6,6 +6,10 @@
 
 use jiff::civil::Date;
 
+use crate::gui::i18n::{self, tr, tr_args};
+use dpia_report::labels::labels;
+
+/// The month names a typed date may use, in English or in Welsh (shown dates are ISO).
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -21,8 +25,26 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The Welsh month names, as the papers write them: `31 Hydref 2019`, `31 Hyd 2019`.
+const WELSH_MONTHS: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
 /// The forms the user may type, for hints and messages.
-pub(crate) const FORMS: &str = "2019-10-31, 31/10/2019 or 31 Oct 2019";
+pub(crate) fn forms() -> &'static str {
+    tr("app-date-forms")
+}
 
 /// Reads a date typed in one of the accepted forms; `Ok(None)` for an empty text.
 pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
@@ -30,10 +52,10 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let (year, month, day) =
-        parts(text).ok_or_else(|| format!("“{text}” is not a date: write it as {FORMS}"))?;
+    let (year, month, day) = parts(text)
+        .ok_or_else(|| tr_args!("app-not-a-date-forms", text = text, forms = forms()))?;
     if !(1..=12).contains(&month) {
-        return Err(format!("“{text}” is not a date: there is no month {month}"));
+        return Err(tr_args!("app-not-a-date-month", text = text, month = month));
     }
     let date = i16::try_from(year)
         .ok()
@@ -41,11 +63,21 @@ pub(crate) fn parse(text: &str) -> Result<Option<Date>, String> {
         .zip(i8::try_from(day).ok())
         .and_then(|((year, month), day)| Date::new(year, month, day).ok());
     date.map(Some).ok_or_else(|| {
-        let name = MONTHS
-            .get(usize::try_from(month - 1).unwrap_or(0))
-            .map_or("", |name| name);
-        format!("“{text}” is not a date: {name} {year} has no day {day}")
+        tr_args!(
+            "app-not-a-date-day",
+            text = text,
+            month = month_name(year, month),
+            day = day
+        )
     })
+}
+
+/// "September 2019", "Medi 2019": the month as the app's language writes it.
+fn month_name(year: i64, month: i64) -> String {
+    match (i16::try_from(year), i8::try_from(month)) {
+        (Ok(year), Ok(month)) => labels(i18n::language()).month(year, month),
+        _ => format!("{year}-{month}"),
+    }
 }
 
 /// The year, month and day a text names, if it has the shape of a date.
@@ -86,9 +118,13 @@ fn month_named(word: &str) -> Option<i64> {
     if word.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|name| name.to_lowercase().starts_with(&word))
+    let find = |names: &[&str; 12]| {
+        names
+            .iter()
+            .position(|name| name.to_lowercase().starts_with(&word))
+    };
+    find(&MONTHS)
+        .or_else(|| find(&WELSH_MONTHS))
         .and_then(|idx| i64::try_from(idx + 1).ok())
 }
 
@@ -119,6 +155,14 @@ mod tests {
     }
 
     #[test]
+    fn welsh_month_names_are_read_too() {
+        assert_eq!(date("31 Hydref 2019"), date("2019-10-31"));
+        assert_eq!(date("1 mai 2020"), date("2020-05-01"));
+        assert_eq!(date("14 Chw 2019"), date("2019-02-14"));
+        assert_eq!(date("3 Mar 2019"), date("2019-03-03"), "English still");
+    }
+
+    #[test]
     fn reasons_for_what_is_not_a_date() {
         assert_eq!(
             parse("2019-13-40"),
@@ -128,7 +172,7 @@ mod tests {
             parse("31/9/2019"),
             Err("“31/9/2019” is not a date: September 2019 has no day 31".to_owned())
         );
-        assert!(parse("soon").unwrap_err().contains(FORMS));
+        assert!(parse("soon").unwrap_err().contains(forms()));
         assert!(parse("31 Smarch 2019").is_err());
         assert!(parse("2019-10").is_err());
     }

@@ -15,6 +15,7 @@ use egui::{Key, Modal, RichText, Ui};
 use super::command::Command;
 use super::snapshots::{ApprovalCommand, SnapshotCommand};
 use super::theme;
+use crate::gui::i18n::{self, tr, tr_args};
 use dpia_files::recovery::PendingRecovery;
 
 /// An answer from rfd faster than this is taken to mean "no file chooser available".
@@ -45,14 +46,14 @@ impl FileRequest {
     /// The chooser's title.
     pub fn title(self) -> &'static str {
         match self {
-            Self::Open => "Open register",
-            Self::SaveAs => "Save register as",
-            Self::ImportCsv => "Import entries from CSV",
-            Self::UpdateFromSpreadsheet => "Update from a spreadsheet (CSV or Excel)",
-            Self::ExportCsv => "Export entries as CSV",
-            Self::ExportPdf => "Export the paper as PDF",
-            Self::SigningKey => "Choose the private key to sign with",
-            Self::AllowedSigners => "Choose the allowed-signers file",
+            Self::Open => tr("app-open-register"),
+            Self::SaveAs => tr("app-save-register-as"),
+            Self::ImportCsv => tr("app-import-entries-from-csv"),
+            Self::UpdateFromSpreadsheet => tr("app-update-from-a-spreadsheet"),
+            Self::ExportCsv => tr("app-export-entries-as-csv"),
+            Self::ExportPdf => tr("app-export-the-paper-as-pdf"),
+            Self::SigningKey => tr("app-choose-the-private-key-to"),
+            Self::AllowedSigners => tr("app-choose-the-allowed-signers-file"),
         }
     }
 
@@ -79,21 +80,21 @@ impl FileRequest {
     fn filter_name(self) -> &'static str {
         match self {
             Self::ImportCsv | Self::ExportCsv => "CSV",
-            Self::UpdateFromSpreadsheet => "Spreadsheet (CSV, Excel)",
+            Self::UpdateFromSpreadsheet => tr("app-spreadsheet-csv-excel"),
             Self::ExportPdf => "PDF",
-            Self::Open | Self::SaveAs => "Register (RON)",
+            Self::Open | Self::SaveAs => tr("app-register-ron"),
             Self::SigningKey | Self::AllowedSigners => "",
         }
     }
 
     fn button(self) -> &'static str {
         match self {
-            Self::Open => "Open",
-            Self::SaveAs => "Save",
-            Self::ImportCsv => "Import",
-            Self::UpdateFromSpreadsheet => "Read",
-            Self::ExportCsv | Self::ExportPdf => "Export",
-            Self::SigningKey | Self::AllowedSigners => "Choose",
+            Self::Open => tr("app-open-2"),
+            Self::SaveAs => tr("app-save"),
+            Self::ImportCsv => tr("app-import"),
+            Self::UpdateFromSpreadsheet => tr("app-read"),
+            Self::ExportCsv | Self::ExportPdf => tr("app-export"),
+            Self::SigningKey | Self::AllowedSigners => tr("app-choose"),
         }
     }
 
@@ -181,9 +182,12 @@ impl FileDialogs {
         let start_dir = near.and_then(Path::parent).map(Path::to_owned);
         let file_name = suggested_name(request, near);
         let repaint = ctx.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let mut dialog = rfd::FileDialog::new().set_title(request.title());
                 if !request.extensions().is_empty() {
                     dialog = dialog.add_filter(request.filter_name(), request.extensions());
@@ -270,21 +274,22 @@ impl FileDialogs {
             ui.set_width(520.0);
             ui.heading(prompt.request.title());
             if prompt.no_chooser {
-                ui.label(
-                    "No file chooser is available on this desktop, so type the file's full path.",
-                );
+                ui.label(tr("app-no-file-chooser-is-available"));
             } else {
-                ui.label("Type the file's full path.");
+                ui.label(tr("app-type-the-file-s-full"));
             }
             ui.add_space(4.0);
-            let label = ui.label("Path");
+            let label = ui.label(tr("app-path"));
             let field = ui.add(
                 egui::TextEdit::singleline(&mut prompt.text)
                     .desired_width(f32::INFINITY)
                     .hint_text(match prompt.request {
                         FileRequest::SigningKey => "/home/you/.ssh/id_ed25519".to_owned(),
                         FileRequest::AllowedSigners => "/home/you/.ssh/allowed_signers".to_owned(),
-                        request => format!("/home/you/registers/register.{}", request.extension()),
+                        request => tr_args!(
+                            "app-home-you-registers-register",
+                            extension = request.extension()
+                        ),
                     }),
             );
             let field = field.labelled_by(label.id);
@@ -296,7 +301,7 @@ impl FileDialogs {
             let typed = !prompt.text.trim().is_empty();
             if typed && prompt.request.is_save() && path.is_file() {
                 ui.label(
-                    RichText::new("A file with this name exists and will be replaced.")
+                    RichText::new(tr("app-a-file-with-this-name"))
                         .color(theme::error_text(theme::look(ui.ctx()))),
                 );
             }
@@ -307,7 +312,7 @@ impl FileDialogs {
                 if typed && (confirm.clicked() || entered) {
                     answer = Some(prompt.request.command(path));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr("app-cancel")).clicked() {
                     close = true;
                 }
             });
@@ -408,74 +413,79 @@ pub(super) fn question_ui(
         ui.set_width(480.0);
         match question {
             Question::UnsavedChanges(then) => {
-                ui.heading("Save changes?");
-                ui.label(format!(
-                    "{file_name} has changes that are not saved. Save them before {}?",
-                    match then {
-                        Then::New => "starting a new register",
-                        Then::Open | Then::OpenPath(_) => "opening another register",
-                        Then::Quit => "closing",
-                        Then::RestoreUntitled(_) => "opening the recovered register",
+                ui.heading(tr("app-save-changes"));
+                ui.label(tr_args!(
+                    "app-save-before",
+                    file_name = file_name,
+                    then = match then {
+                        Then::New => "new",
+                        Then::Open | Then::OpenPath(_) => "open",
+                        Then::Quit => "quit",
+                        Then::RestoreUntitled(_) => "recovered",
                     }
                 ));
                 buttons(
                     ui,
                     &mut answer,
                     &[
-                        ("Save", Answer::SaveThen(then.clone())),
-                        ("Discard changes", Answer::DiscardThen(then.clone())),
-                        ("Cancel", Answer::Cancel),
+                        (tr("app-save"), Answer::SaveThen(then.clone())),
+                        (tr("app-discard-changes"), Answer::DiscardThen(then.clone())),
+                        (tr("app-cancel"), Answer::Cancel),
                     ],
                 );
             }
             Question::ChangedOnDisk => {
-                ui.heading("The file changed on disk");
-                ui.label(format!(
-                    "{file_name} was changed by someone or something else since you opened it \
-                     (another copy of the app, or a git pull). Saving now would overwrite those changes."
+                ui.heading(tr("app-the-file-changed-on-disk"));
+                ui.label(tr_args!(
+                    "app-was-changed-by-someone-or",
+                    file_name = file_name
                 ));
-                ui.label("Merge them with yours (the version you opened is the common ancestor; conflicts go to the Resolve conflicts view), reload the file (your unsaved changes are dropped), or save your version as another file.");
+                ui.label(tr("app-merge-them-with-yours-the"));
                 buttons(
                     ui,
                     &mut answer,
                     &[
-                        ("Merge", Answer::MergeWithDisk),
-                        ("Reload", Answer::Reload),
-                        ("Save as…", Answer::SaveAs),
-                        ("Cancel", Answer::Cancel),
+                        (tr("app-merge"), Answer::MergeWithDisk),
+                        (tr("app-reload"), Answer::Reload),
+                        (tr("app-save-as"), Answer::SaveAs),
+                        (tr("app-cancel"), Answer::Cancel),
                     ],
                 );
             }
             Question::Merged(merged) => merged_ui(ui, merged, file_name, &mut answer),
             Question::Recovery(recovery) => {
-                ui.heading("Recover unsaved changes?");
-                ui.label(format!(
-                    "Changes to {file_name} that were never saved were kept in a recovery copy at {}.",
-                    local_time(recovery.modified)
+                ui.heading(tr("app-recover-unsaved-changes"));
+                ui.label(tr_args!(
+                    "app-changes-to-that-were-never",
+                    file_name = file_name,
+                    modified = local_time(recovery.modified)
                 ));
-                ui.label("Restore them (you can then save or undo), or discard the copy and open the file as last saved.");
+                ui.label(tr("app-restore-them-you-can-then"));
                 buttons(
                     ui,
                     &mut answer,
                     &[
-                        ("Restore", Answer::Restore(recovery.path.clone())),
-                        ("Discard", Answer::DiscardRecovery),
+                        (tr("app-restore"), Answer::Restore(recovery.path.clone())),
+                        (tr("app-discard"), Answer::DiscardRecovery),
                     ],
                 );
             }
             Question::UntitledRecovery(recovery) => {
-                ui.heading("Recover a register that was never saved?");
-                ui.label(format!(
-                    "A register with no file yet had changes when the app last stopped; they were kept in a recovery copy at {}.",
-                    local_time(recovery.modified)
+                ui.heading(tr("app-recover-a-register-that-was"));
+                ui.label(tr_args!(
+                    "app-a-register-with-no-file",
+                    modified = local_time(recovery.modified)
                 ));
-                ui.label("Restore it as an unsaved register (then save it where you want it), or discard the copy.");
+                ui.label(tr("app-restore-it-as-an-unsaved"));
                 buttons(
                     ui,
                     &mut answer,
                     &[
-                        ("Restore", Answer::RestoreUntitled(recovery.path.clone())),
-                        ("Discard", Answer::DiscardUntitledRecovery),
+                        (
+                            tr("app-restore"),
+                            Answer::RestoreUntitled(recovery.path.clone()),
+                        ),
+                        (tr("app-discard"), Answer::DiscardUntitledRecovery),
                     ],
                 );
             }
@@ -494,13 +504,13 @@ pub(super) fn question_ui(
 
 /// What a merge with the file on disk brought in, and whether to save now.
 fn merged_ui(ui: &mut Ui, merged: &MergedFromDisk, file_name: &str, answer: &mut Option<Answer>) {
-    ui.heading("Merged with the changes on disk");
+    ui.heading(tr("app-merged-with-the-changes-on"));
     ui.label(if merged.incoming.is_empty() {
-        format!("Nothing new came in from {file_name} on disk; your changes are kept.")
+        tr_args!("app-nothing-new-came-in-from", file_name = file_name)
     } else {
-        format!("This came in from {file_name} on disk, and your changes are kept:")
+        tr_args!("app-this-came-in-from-on", file_name = file_name)
     });
-    ui.label("Nothing is saved yet; Undo takes the merge back.");
+    ui.label(tr("app-nothing-is-saved-yet-undo"));
     egui::ScrollArea::vertical()
         .max_height(320.0)
         .show(ui, |ui| {
@@ -511,7 +521,10 @@ fn merged_ui(ui: &mut Ui, merged: &MergedFromDisk, file_name: &str, answer: &mut
     buttons(
         ui,
         answer,
-        &[("Save", Answer::SaveNow), ("Review first", Answer::Cancel)],
+        &[
+            (tr("app-save"), Answer::SaveNow),
+            (tr("app-review-first"), Answer::Cancel),
+        ],
     );
 }
 
@@ -529,7 +542,7 @@ fn buttons(ui: &mut Ui, answer: &mut Option<Answer>, choices: &[(&str, Answer)])
 /// A file time as people read it: `2019-07-11 14:32`, in local time.
 fn local_time(time: SystemTime) -> String {
     jiff::Timestamp::try_from(time).map_or_else(
-        |_| "an unknown time".to_owned(),
+        |_| tr("app-an-unknown-time").to_owned(),
         |timestamp| {
             timestamp
                 .to_zoned_datetime(jiff::tz::TimeZone::system())
@@ -551,12 +564,12 @@ pub(super) fn errors_ui(ui: &mut Ui, errors: &mut Vec<String>) {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new("Error")
+                        RichText::new(tr("app-error"))
                             .font(theme::bold_body())
                             .color(theme::error_text(theme)),
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                        if ui.button("Dismiss").clicked() {
+                        if ui.button(tr("app-dismiss")).clicked() {
                             dismissed = Some(error_idx);
                         }
                         ui.with_layout(egui::Layout::left_to_right(egui::Align::TOP), |ui| {

@@ -13,9 +13,11 @@ use super::command::{Command, MenuCommand};
 use super::date_text;
 use super::impact_grid::impact_grid_ui;
 use super::one_line::one_line_ui;
+use super::reason_text::reason_line;
 use super::state::Derived;
 use super::theme;
 use super::trail_view::entry_history_ui;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::{Edit, EntryText};
 use dpia_core::register::{Entry, Field, Mitigation, MitigationStatus, Register};
 use dpia_files::trail_file::Trail;
@@ -112,26 +114,26 @@ fn header_ui(
             .and_then(|entry_idx| derived.ranked_entry(entry_idx))
         {
             ui.label(
-                RichText::new(format!(
-                    "Rank {}{} of {}",
-                    ranked.tied_rank,
-                    if ranked.is_tied { " (tied)" } else { "" },
-                    register.entries.len()
+                RichText::new(tr_args!(
+                    "editor-rank-of",
+                    rank = ranked.tied_rank,
+                    tied = if ranked.is_tied { "yes" } else { "no" },
+                    entries = register.entries.len()
                 ))
                 .strong(),
             );
         }
         reading_order::right_aligned(ui, "entry-buttons", |ui| {
             if ui
-                .button("Duplicate")
-                .on_hover_text("Add a copy of this entry with a new id")
+                .button(tr("editor-duplicate"))
+                .on_hover_text(tr("editor-add-a-copy-of-this"))
                 .clicked()
             {
                 commands.push(Command::Menu(MenuCommand::DuplicateEntry));
             }
             if ui
-                .button("Delete")
-                .on_hover_text("Delete this entry (undo brings it back)")
+                .button(tr("editor-delete"))
+                .on_hover_text(tr("editor-delete-this-entry-undo-brings"))
                 .clicked()
             {
                 commands.push(Command::Menu(MenuCommand::DeleteEntry));
@@ -154,18 +156,18 @@ fn issue_and_category_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>
         .unwrap_or(false);
     if let Some(text) = single_line(
         ui,
-        "Issue",
+        tr("editor-issue"),
         &entry.issue,
-        "Short title of the issue",
+        tr("editor-short-title-of-the-issue"),
         focus_issue,
     ) {
         commands.push(set_text(EntryText::Issue, text));
     }
     if let Some(text) = single_line(
         ui,
-        "Category",
+        tr("editor-category"),
         &entry.category,
-        "data quality, retention, custody images, …",
+        tr("editor-data-quality-retention-custody-images"),
         false,
     ) {
         commands.push(set_text(EntryText::Category, text));
@@ -181,13 +183,13 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         })
     };
     issue_and_category_ui(ui, entry, commands);
-    if let Some(text) = multi_line(ui, "Concern", &entry.concern, 4) {
+    if let Some(text) = multi_line(ui, tr("editor-concern"), &entry.concern, 4) {
         commands.push(set_text(EntryText::Concern, text));
     }
     ui.horizontal(|ui| {
         let mut must_have = entry.must_have;
         if ui
-            .checkbox(&mut must_have, "Must-have for the next draft")
+            .checkbox(&mut must_have, tr("editor-must-have-for-the-next"))
             .changed()
         {
             commands.push(Command::Edit(Edit::SetMustHave {
@@ -196,7 +198,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             }));
         }
         ui.add_space(12.0);
-        let label = ui.label("Votes");
+        let label = ui.label(tr("editor-votes"));
         let mut votes = entry.votes;
         let response = ui
             .add(egui::DragValue::new(&mut votes).range(0..=999))
@@ -213,17 +215,17 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
     ui.add_space(8.0);
     groups_ui(ui, entry, commands);
     ui.add_space(8.0);
-    if let Some(text) = multi_line(ui, "Balancing note", &entry.balancing.note, 2) {
+    if let Some(text) = multi_line(ui, tr("editor-balancing-note"), &entry.balancing.note, 2) {
         commands.push(set_text(EntryText::BalancingNote, text));
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = ui.label("Source");
+        let label = ui.label(tr("editor-source"));
         let mut document = entry.source.document.clone();
         let response = ui
             .add(
                 TextEdit::singleline(&mut document)
-                    .hint_text("Document")
+                    .hint_text(tr("editor-document"))
                     .desired_width(
                         (ui.available_width() - 96.0 - ui.spacing().item_spacing.x).max(80.0),
                     ),
@@ -236,7 +238,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
             ui,
             ("source-date", &entry.id),
             entry.source.date,
-            "Source date",
+            tr("editor-source-date"),
         ) {
             commands.push(Command::Edit(Edit::SetSourceDate {
                 entry: entry.id.clone(),
@@ -245,13 +247,13 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         }
     });
     ui.add_space(8.0);
-    egui::CollapsingHeader::new("Confidential fields (left out of the public edition)")
+    egui::CollapsingHeader::new(tr("editor-confidential-fields-left-out-of"))
         .id_salt("confidential")
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for field in Field::ALL {
                     let mut is_confidential = entry.is_confidential(field);
-                    let label = field.name().replace('_', " ");
+                    let label = field.ui_name().to_owned();
                     if ui.checkbox(&mut is_confidential, label).changed() {
                         commands.push(Command::Edit(Edit::SetConfidential {
                             entry: entry.id.clone(),
@@ -265,7 +267,7 @@ fn texts_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
 }
 
 fn mitigations_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
-    ui.label(RichText::new("Mitigations").font(theme::bold_body()));
+    ui.label(RichText::new(tr("editor-mitigations")).font(theme::bold_body()));
     let count = entry.mitigations.len();
     for (mitigation_idx, mitigation) in entry.mitigations.iter().enumerate() {
         egui::Frame::group(ui.style())
@@ -275,7 +277,7 @@ fn mitigations_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
                 mitigation_ui(ui, entry, mitigation_idx, mitigation, count, commands);
             });
     }
-    if ui.button("Add mitigation").clicked() {
+    if ui.button(tr("editor-add-mitigation")).clicked() {
         commands.push(Command::Edit(Edit::AddMitigation {
             entry: entry.id.clone(),
             mitigation: Mitigation::proposed(""),
@@ -301,7 +303,7 @@ fn mitigation_ui(
             TextEdit::multiline(&mut text)
                 .desired_rows(2)
                 .desired_width(f32::INFINITY)
-                .hint_text("What is done or proposed"),
+                .hint_text(tr("editor-what-is-done-or-proposed")),
         )
         .labelled_by(heading.id);
     if response.changed() {
@@ -312,12 +314,18 @@ fn mitigation_ui(
         }));
     }
     ui.horizontal(|ui| {
-        ui.label("Owner");
+        ui.label(tr("actions-owner"));
         let mut owner = mitigation.owner.clone();
         let width = (ui.available_width() - 150.0 - 2.0 * ui.spacing().item_spacing.x).max(60.0);
         let owner_id = ui.make_persistent_id(("mitigation-owner", mitigation_idx));
-        let response = one_line_ui(ui, &mut owner, owner_id, "Who is responsible", width)
-            .accessible_name(names::mitigation_field(number, "Owner"));
+        let response = one_line_ui(
+            ui,
+            &mut owner,
+            owner_id,
+            tr("editor-who-is-responsible"),
+            width,
+        )
+        .accessible_name(names::mitigation_owner(number));
         if response.changed() {
             commands.push(edit(Edit::SetMitigationOwner {
                 entry: id.clone(),
@@ -325,12 +333,12 @@ fn mitigation_ui(
                 owner,
             }));
         }
-        ui.label("Due");
+        ui.label(tr("editor-due"));
         if let Some(due) = date_field(
             ui,
             ("mitigation-due", &id, mitigation_idx),
             mitigation.due,
-            &format!("Mitigation {number} due date"),
+            &tr_args!("editor-mitigation-due-date", number = number),
         ) {
             commands.push(edit(Edit::SetMitigationDue {
                 entry: id.clone(),
@@ -354,19 +362,24 @@ fn mitigation_heading_ui(
     let id = &entry.id;
     let edit = |edit| Command::Edit(edit);
     ui.horizontal(|ui| {
-        let heading = ui.label(RichText::new(format!("Mitigation {number}")).strong());
+        let heading =
+            ui.label(RichText::new(tr_args!("editor-mitigation", number = number)).strong());
         let mut status = mitigation.status;
         egui::ComboBox::from_id_salt(("mitigation-status", mitigation_idx))
             .width(110.0)
-            .selected_text(status.name())
+            .selected_text(status.ui_name())
             .show_ui(ui, |ui| {
                 for choice in MitigationStatus::ALL {
-                    ui.selectable_value(&mut status, choice, choice.name());
+                    ui.selectable_value(&mut status, choice, choice.ui_name());
                 }
             })
             .response
             .widget_info(|| {
-                WidgetInfo::labeled(Role::ComboBox, true, format!("Mitigation {number} status"))
+                WidgetInfo::labeled(
+                    Role::ComboBox,
+                    true,
+                    tr_args!("editor-mitigation-status", number = number),
+                )
             });
         if status != mitigation.status {
             commands.push(edit(Edit::SetMitigationStatus {
@@ -385,7 +398,7 @@ fn mitigation_heading_ui(
                 ui,
                 mitigation_idx > 0,
                 "↑",
-                format!("Move mitigation {number} up"),
+                tr_args!("editor-move-mitigation-up", number = number),
             ) {
                 commands.push(edit(Edit::MoveMitigation {
                     entry: id.clone(),
@@ -397,7 +410,7 @@ fn mitigation_heading_ui(
                 ui,
                 number < count,
                 "↓",
-                format!("Move mitigation {number} down"),
+                tr_args!("editor-move-mitigation-down", number = number),
             ) {
                 commands.push(edit(Edit::MoveMitigation {
                     entry: id.clone(),
@@ -405,7 +418,12 @@ fn mitigation_heading_ui(
                     to_idx: number,
                 }));
             }
-            if icon_button(ui, true, "✕", format!("Remove mitigation {number}")) {
+            if icon_button(
+                ui,
+                true,
+                "✕",
+                tr_args!("editor-remove-mitigation", number = number),
+            ) {
                 commands.push(edit(Edit::RemoveMitigation {
                     entry: id.clone(),
                     mitigation_idx,
@@ -418,7 +436,7 @@ fn mitigation_heading_ui(
 }
 
 fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
-    ui.label(RichText::new("Affected groups").font(theme::bold_body()));
+    ui.label(RichText::new(tr("editor-affected-groups")).font(theme::bold_body()));
     ui.horizontal_wrapped(|ui| {
         for group in &entry.affected_groups {
             // One widget per group, so the row wraps before it rather than through it.
@@ -428,9 +446,13 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
                         .corner_radius(10)
                         .fill(ui.visuals().faint_bg_color),
                 )
-                .on_hover_text("Remove this group");
+                .on_hover_text(tr("editor-remove-this-group"));
             remove.widget_info(|| {
-                WidgetInfo::labeled(Role::Button, true, format!("Remove group {group}"))
+                WidgetInfo::labeled(
+                    Role::Button,
+                    true,
+                    tr_args!("editor-remove-group", group = group),
+                )
             });
             if remove.clicked() {
                 commands.push(Command::Edit(Edit::RemoveAffectedGroup {
@@ -444,10 +466,10 @@ fn groups_ui(ui: &mut Ui, entry: &Entry, commands: &mut Vec<Command>) {
         let response = ui
             .add(
                 TextEdit::singleline(&mut text)
-                    .hint_text("Add a group, then Enter")
+                    .hint_text(tr("editor-add-a-group-then-enter"))
                     .desired_width(170.0),
             )
-            .accessible_name(names::ADD_GROUP_FIELD);
+            .accessible_name(names::add_group_field());
         if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             if !text.trim().is_empty() {
                 commands.push(Command::Edit(Edit::AddAffectedGroup {
@@ -470,22 +492,22 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
     };
     // Wrapped, so the acceptance status moves to a line of its own rather than widen the column.
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Inherent").strong());
+        ui.label(RichText::new(tr("editor-inherent")).strong());
         theme::score_chip(
             ui,
             ranked.scores.inherent.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
+            theme::chip_width(),
         );
         ui.add_space(8.0);
-        ui.label(RichText::new("Residual").strong());
+        ui.label(RichText::new(tr("editor-residual")).strong());
         theme::score_chip(
             ui,
             ranked.scores.residual.as_ref().map(|top| top.score),
-            theme::CHIP_WIDTH,
+            theme::chip_width(),
         );
         ui.add_space(8.0);
-        ui.label(format!("Breadth {}", ranked.scores.breadth))
-            .on_hover_text("Rights scoring high or above");
+        ui.label(tr_args!("editor-breadth", breadth = ranked.scores.breadth))
+            .on_hover_text(tr("editor-rights-scoring-high-or-above"));
         ui.add_space(8.0);
         acceptance_status_ui(
             ui,
@@ -493,7 +515,11 @@ fn scores_ui(ui: &mut Ui, derived: &Derived, register: &Register, entry: &Entry)
             ranked.scores.residual.as_ref().map(|top| top.score),
         );
     });
-    ui.label(RichText::new(&ranked.reason).weak().italics());
+    ui.label(
+        RichText::new(reason_line(register, entry, &ranked.scores, entry.votes))
+            .weak()
+            .italics(),
+    );
 }
 
 /// A labelled single-line text field; returns the new text when the user changed it. `focus` puts
@@ -565,7 +591,7 @@ pub(super) fn date_field(
         .map_or(shown, |(text, _)| text);
     let is_date = date_text::parse(&text).is_ok();
     let mut edit = TextEdit::singleline(&mut text)
-        .hint_text("YYYY-MM-DD")
+        .hint_text(tr("editor-yyyy-mm-dd"))
         .desired_width(96.0);
     if !is_date {
         edit = edit.text_color(theme::error_text(theme::look(ui.ctx())));
@@ -573,7 +599,11 @@ pub(super) fn date_field(
     let response = ui.add(edit);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, accessible));
     let parsed = date_text::parse(&text);
-    let response = response.on_hover_text(format!("{accessible}, as {}", date_text::FORMS));
+    let response = response.on_hover_text(tr_args!(
+        "editor-as",
+        accessible = accessible,
+        forms = date_text::forms()
+    ));
     if let Err(reason) = &parsed {
         ui.label(
             RichText::new(reason)

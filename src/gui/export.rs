@@ -20,6 +20,7 @@ use dpia_core::snapshot::Label;
 use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, Progress, ReportOptions};
 
+use crate::gui::i18n::{self, tr, tr_args};
 use crate::paper_approvals::{self, Printed};
 
 /// The Export PDF dialog and the export it may be running.
@@ -161,10 +162,10 @@ impl ExportDialog {
                     Ok(Message::Finished(result)) => {
                         let outcome = match result {
                             Ok(size) => {
-                                notice = Some(format!(
-                                    "Exported the {} to {}",
-                                    edition_name(job.edition),
-                                    job.path.display()
+                                notice = Some(tr_args!(
+                                    "export-exported-the-to",
+                                    edition = edition_name(job.edition),
+                                    path = job.path.display()
                                 ));
                                 Outcome::Written {
                                     path: job.path.clone(),
@@ -180,7 +181,7 @@ impl ExportDialog {
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
                         self.outcome = Some(Outcome::Failed(
-                            "The export stopped before it finished.".to_owned(),
+                            tr("export-the-export-stopped-before-it").to_owned(),
                         ));
                         self.job = None;
                         break;
@@ -292,7 +293,7 @@ impl DpiaApp {
         let chooser_open = self.file_dialogs.is_open();
         // Drawn as the other dialogs are (a heading, the buttons in a row at the end), but as a
         // window rather than a modal, so the file chooser can open over it.
-        egui::Window::new("Export PDF")
+        egui::Window::new(tr("export-export-pdf"))
             .id(egui::Id::unique("export-pdf"))
             .title_bar(false)
             .collapsible(false)
@@ -300,7 +301,7 @@ impl DpiaApp {
             .default_width(560.0)
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
             .show(ctx, |ui| {
-                ui.heading("Export PDF");
+                ui.heading(tr("export-export-pdf"));
                 ui.add_space(4.0);
                 let (chosen, close) = dialog_ui(ui, &mut self.export, register, has_file, &labels);
                 action = chosen;
@@ -379,9 +380,12 @@ impl DpiaApp {
         let (sender, receiver) = mpsc::channel();
         let repaint = ctx.clone();
         let target = path.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("pdf-export".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let sections = Sections {
                     since,
                     workshop_idx,
@@ -418,8 +422,10 @@ impl DpiaApp {
                 });
             }
             Err(err) => {
-                self.export.outcome =
-                    Some(Outcome::Failed(format!("Cannot start the export: {err}")));
+                self.export.outcome = Some(Outcome::Failed(tr_args!(
+                    "export-cannot-start-the-export",
+                    err = err
+                )));
             }
         }
     }
@@ -430,18 +436,23 @@ impl DpiaApp {
         let (sender, receiver) = mpsc::channel();
         let opened = target.to_owned();
         let repaint = ctx.clone();
+        // The thread words its messages in the app's language too.
+        let language = i18n::language();
         let spawned = std::thread::Builder::new()
             .name("open-with-desktop".to_owned())
             .spawn(move || {
+                i18n::set_language(language);
                 let result = match std::process::Command::new("xdg-open").arg(&opened).status() {
                     Ok(status) if status.success() => Ok(()),
-                    Ok(status) => Err(format!(
-                        "Could not open {}: xdg-open {status}",
-                        opened.display()
+                    Ok(status) => Err(tr_args!(
+                        "export-could-not-open-xdg-open",
+                        opened = opened.display(),
+                        status = status
                     )),
-                    Err(err) => Err(format!(
-                        "Could not open {}: cannot run xdg-open: {err}",
-                        opened.display()
+                    Err(err) => Err(tr_args!(
+                        "export-could-not-open-cannot-run",
+                        opened = opened.display(),
+                        err = err
                     )),
                 };
                 sender.send(result).ok();
@@ -450,8 +461,11 @@ impl DpiaApp {
         match spawned {
             Ok(_) => self.export.openers.push(receiver),
             Err(err) => {
-                self.errors
-                    .push(format!("Could not open {}: {err}", target_name(target)));
+                self.errors.push(tr_args!(
+                    "export-could-not-open",
+                    target = target_name(target),
+                    err = err
+                ));
             }
         }
     }
@@ -482,8 +496,9 @@ fn public_marking_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Register
     }
     ui.add_space(6.0);
     message_ui(ui, Tone::Warning, |ui| {
-        ui.label(format!(
-            "This register is marked {marking}. Which marking does its public edition carry? Choose the one decided when it was reviewed for publication; the paper says it was reviewed."
+        ui.label(tr_args!(
+            "export-this-register-is-marked-which",
+            marking = marking
         ));
         ui.horizontal(|ui| {
             for choice in Marking::ALL {
@@ -523,14 +538,14 @@ fn make_paper(
     let printed = match &sections.register_path {
         Some(register_path) => {
             let allowed = approval_file::allowed_signers(None)
-                .map_err(|err| format!("Could not read the allowed signers: {err}"))?;
+                .map_err(|err| tr_args!("export-could-not-read-the-allowed", err = err))?;
             paper_approvals::of_working_copy(
                 register_path,
                 register,
                 allowed.as_ref(),
                 sections.now,
             )
-            .map_err(|err| format!("Could not read the approvals: {err}"))?
+            .map_err(|err| tr_args!("export-could-not-read-the-approvals", err = err))?
         }
         None => Printed::default(),
     };
@@ -553,7 +568,7 @@ fn make_paper(
         }
     };
     let bytes = dpia_report::export(register, &options, &mut progress)
-        .map_err(|err| format!("Could not make the paper: {err}"))?;
+        .map_err(|err| tr_args!("export-could-not-make-the-paper", err = err))?;
     atomic::write(target, &bytes).map_err(|err| err.to_string())?;
     Ok(bytes.len())
 }
@@ -570,10 +585,10 @@ fn dialog_ui(
     let mut action = None;
     let mut close = false;
     let is_running = export.is_running();
-    ui.label(format!(
-        "An A4 paper of {} ({}), for circulation. It carries the register, so it can be opened in the app.",
-        register.metadata.title,
-        entries(register.entries.len())
+    ui.label(tr_args!(
+        "export-an-a4-paper-of-for",
+        title = register.metadata.title,
+        entries = entries(register.entries.len())
     ));
     ui.add_space(8.0);
     ui.add_enabled_ui(!is_running, |ui| {
@@ -583,15 +598,15 @@ fn dialog_ui(
     ui.add_space(10.0);
     if let Some(existing) = &export.asking_replace {
         message_ui(ui, Tone::Warning, |ui| {
-            ui.label(format!(
-                "{} exists already. Replace it?",
-                target_name(existing)
+            ui.label(tr_args!(
+                "export-exists-already-replace-it",
+                existing = target_name(existing)
             ));
             ui.horizontal(|ui| {
-                if ui.button("Replace").clicked() {
+                if ui.button(tr("export-replace")).clicked() {
                     action = Some(Action::Replace);
                 }
-                if ui.button("Keep it").clicked() {
+                if ui.button(tr("export-keep-it")).clicked() {
                     action = Some(Action::KeepFile);
                 }
             });
@@ -603,11 +618,11 @@ fn dialog_ui(
         && export.target().is_some()
         && export.public_marking_for(register).is_ok();
     ui.horizontal(|ui| {
-        let button = egui::Button::new(RichText::new("Export").font(theme::bold_body()));
+        let button = egui::Button::new(RichText::new(tr("app-export")).font(theme::bold_body()));
         if ui.add_enabled(can_export, button).clicked() {
             action = Some(Action::Export);
         }
-        if ui.button("Close").clicked() {
+        if ui.button(tr("actions-close")).clicked() {
             close = true;
         }
     });
@@ -623,18 +638,18 @@ fn dialog_ui(
         Some(Outcome::Written { path, size }) => {
             ui.add_space(8.0);
             message_ui(ui, Tone::Done, |ui| {
-                ui.label(format!(
-                    "Written {} ({} KB)",
-                    path.display(),
-                    size.div_ceil(1024)
+                ui.label(tr_args!(
+                    "export-written-kb",
+                    path = path.display(),
+                    div_ceil = size.div_ceil(1024)
                 ));
                 ui.horizontal(|ui| {
                     if let Some(folder) = path.parent()
-                        && ui.button("Open the folder").clicked()
+                        && ui.button(tr("export-open-the-folder")).clicked()
                     {
                         action = Some(Action::OpenFolder(folder.to_owned()));
                     }
-                    if ui.button("Open the paper").clicked() {
+                    if ui.button(tr("export-open-the-paper")).clicked() {
                         action = Some(Action::OpenPaper(path.clone()));
                     }
                 });
@@ -664,50 +679,51 @@ fn options_ui(
         .num_columns(2)
         .spacing([12.0, 10.0])
         .show(ui, |ui| {
-            let save_to = ui.label(RichText::new("Save to").strong());
+            let save_to = ui.label(RichText::new(tr("export-save-to")).strong());
             ui.horizontal(|ui| {
                 let field = ui
                     .add(
                         TextEdit::singleline(&mut export.path)
                             .desired_width(380.0)
-                            .hint_text("/home/you/papers/register.pdf"),
+                            .hint_text(tr("export-path-hint")),
                     )
                     .labelled_by(save_to.id);
                 if field.changed() {
                     export.asking_replace = None;
                 }
-                if ui.button("Choose…").clicked() {
+                if ui.button(tr("export-choose")).clicked() {
                     *action = Some(Action::Choose);
                 }
             });
             ui.end_row();
 
-            ui.label(RichText::new("Edition").strong());
+            ui.label(RichText::new(tr("export-edition")).strong());
             ui.vertical(|ui| {
-                if ui.checkbox(&mut export.is_public, "Public edition").changed() {
+                if ui
+                    .checkbox(&mut export.is_public, tr("export-public-edition"))
+                    .changed()
+                {
                     let made_for = export.made_for.clone();
                     export.suggest(made_for.as_deref());
                     export.asking_replace = None;
                 }
                 ui.label(
-                    RichText::new(
-                        "Confidential text is replaced by [REDACTED] and owners' names are removed, from the paper and from the register it carries.",
-                    )
-                    .weak()
-                    .small(),
+                    RichText::new(tr("export-confidential-text-is-replaced-by"))
+                        .weak()
+                        .small(),
                 );
             });
             ui.end_row();
 
-            ui.label(RichText::new("Changes since").strong());
+            ui.label(RichText::new(tr("export-changes-since")).strong());
             ui.vertical(|ui| {
                 since_ui(ui, &mut export.since, labels);
                 let hint = if !has_file {
-                    "Save the register first: snapshots are kept beside its file."
+                    tr("export-save-the-register-first-snapshots")
                 } else if labels.is_empty() {
-                    "No snapshots yet: take one in the Snapshots view."
+                    tr("export-no-snapshots-yet-take-one")
                 } else {
-                    "Adds the change log since that snapshot."
+                    tr("export-adds-the-change-log-since")
                 };
                 ui.label(RichText::new(hint).weak().small());
             });
@@ -727,42 +743,44 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
                 format!("{} · {}", workshop.date, workshop.title)
             })
     };
-    ui.label(RichText::new("Workshop outcome").strong());
+    ui.label(RichText::new(tr("export-workshop-outcome")).strong());
     ui.vertical(|ui| {
-                let chosen = export.workshop_idx.map_or_else(|| "No workshop".to_owned(), name);
-                ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
-                    egui::ComboBox::from_id_salt("export-workshop")
-                        .width(220.0)
-                        .selected_text(chosen)
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut export.workshop_idx, None, "No workshop");
-                            for idx in (0..register.workshops.len()).rev() {
-                                ui.selectable_value(&mut export.workshop_idx, Some(idx), name(idx));
-                            }
-                        })
-                        .response
-                        .widget_info(|| {
-                            WidgetInfo::labeled(Role::ComboBox, true, "Workshop outcome")
-                        });
+        let chosen = export
+            .workshop_idx
+            .map_or_else(|| tr("export-no-workshop").to_owned(), name);
+        ui.add_enabled_ui(!register.workshops.is_empty(), |ui| {
+            egui::ComboBox::from_id_salt("export-workshop")
+                .width(220.0)
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut export.workshop_idx, None, tr("export-no-workshop"));
+                    for idx in (0..register.workshops.len()).rev() {
+                        ui.selectable_value(&mut export.workshop_idx, Some(idx), name(idx));
+                    }
+                })
+                .response
+                .widget_info(|| {
+                    WidgetInfo::labeled(Role::ComboBox, true, tr("export-workshop-outcome"))
                 });
-                let hint = if register.workshops.is_empty() {
-                    "No workshops recorded yet: run one from the Workshops menu."
-                } else {
-                    "Adds the final order, tiers, votes and moves of that session; the public edition never names participants."
-                };
-                ui.label(RichText::new(hint).weak().small());
-            });
+        });
+        let hint = if register.workshops.is_empty() {
+            tr("export-no-workshops-recorded-yet-run")
+        } else {
+            tr("export-adds-the-final-order-tiers")
+        };
+        ui.label(RichText::new(hint).weak().small());
+    });
     ui.end_row();
-    ui.label(RichText::new("Action log").strong());
+    ui.label(RichText::new(tr("actions-action-log")).strong());
     ui.vertical(|ui| {
         ui.add_enabled(
             !register.actions.is_empty(),
-            egui::Checkbox::new(&mut export.has_actions, "Add the action log"),
+            egui::Checkbox::new(&mut export.has_actions, tr("export-add-the-action-log")),
         );
         let hint = if register.actions.is_empty() {
-            "The register has no actions yet."
+            tr("export-the-register-has-no-actions")
         } else {
-            "Ongoing, proposed complete and completed actions with their updates; the public edition names no owners."
+            tr("export-ongoing-proposed-complete-and-completed")
         };
         ui.label(RichText::new(hint).weak().small());
     });
@@ -771,21 +789,22 @@ fn workshop_choice_ui(ui: &mut Ui, export: &mut ExportDialog, register: &Registe
 
 /// The "Changes since" picker: no change log, or one of the snapshots, newest first.
 fn since_ui(ui: &mut Ui, since: &mut Option<Label>, labels: &[Label]) {
-    let chosen = since
-        .as_ref()
-        .map_or_else(|| "No change log".to_owned(), ToString::to_string);
+    let chosen = since.as_ref().map_or_else(
+        || tr("export-no-change-log").to_owned(),
+        ToString::to_string,
+    );
     ui.add_enabled_ui(!labels.is_empty(), |ui| {
         egui::ComboBox::from_id_salt("export-since")
             .width(220.0)
             .selected_text(chosen)
             .show_ui(ui, |ui| {
-                ui.selectable_value(since, None, "No change log");
+                ui.selectable_value(since, None, tr("export-no-change-log"));
                 for label in labels.iter().rev() {
                     ui.selectable_value(since, Some(label.clone()), label.as_str());
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Changes since"));
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("export-changes-since")));
     });
 }
 
@@ -824,16 +843,20 @@ fn progress_text(progress: Progress) -> String {
         Progress::LayingOut {
             entries_done,
             num_entries,
-        } => format!("Laying out the entries: {entries_done} of {num_entries}"),
-        Progress::Writing => "Writing the PDF".to_owned(),
-        Progress::Done => "Done".to_owned(),
+        } => tr_args!(
+            "export-laying-out-the-entries-of",
+            entries_done = entries_done,
+            num_entries = num_entries
+        ),
+        Progress::Writing => tr("export-writing-the-pdf").to_owned(),
+        Progress::Done => tr("export-done").to_owned(),
     }
 }
 
 fn edition_name(edition: Edition) -> &'static str {
     match edition {
-        Edition::Full => "full edition",
-        Edition::Public => "public edition",
+        Edition::Full => tr("export-full-edition"),
+        Edition::Public => tr("export-public-edition-2"),
     }
 }
 

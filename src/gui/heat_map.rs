@@ -9,6 +9,7 @@ use egui::{FontId, RichText, Role, Ui, Vec2, WidgetInfo};
 use super::command::Command;
 use super::state::{Derived, ViewState};
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::filter::HeatCell;
 use dpia_core::register::{Likelihood, Register, Scale, Severity, Stage};
 use dpia_core::scoring::Score;
@@ -25,21 +26,16 @@ pub(super) fn heat_map_ui(
     commands: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.heading("Heat map");
+        ui.heading(tr("register-heat-map"));
         ui.add_space(16.0);
         for (stage, label) in [
-            (Stage::Inherent, "Before mitigation (inherent)"),
-            (Stage::Residual, "After mitigation (residual)"),
+            (Stage::Inherent, tr("register-before-mitigation-inherent")),
+            (Stage::Residual, tr("register-after-mitigation-residual")),
         ] {
             ui.selectable_value(&mut view.heat_map_stage, stage, label);
         }
     });
-    ui.label(
-        RichText::new(
-            "Each entry is placed by its highest-scoring right. Click a cell to see its entries.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr("register-each-entry-is-placed-by")).weak());
     ui.add_space(8.0);
     let stage = view.heat_map_stage;
     // Side by side where both fit, else the matrix under the grid; the area scrolls either way.
@@ -62,8 +58,8 @@ pub(super) fn heat_map_ui(
 
 /// The space between the grid and the matrix.
 const MATRIX_GAP: f32 = 32.0;
-/// The width of the likelihood labels left of the grid.
-const LIKELIHOOD_LABELS: f32 = 110.0;
+/// The width of the likelihood labels left of the grid: "annhebygol iawn" is the widest.
+const LIKELIHOOD_LABELS: f32 = 124.0;
 
 fn grid_width(ui: &Ui) -> f32 {
     let spacing = ui.spacing().item_spacing.x;
@@ -95,7 +91,7 @@ fn grid_ui(
     commands: &mut Vec<Command>,
 ) {
     let map = derived.heat_map(register, stage);
-    ui.label(RichText::new("Likelihood × severity").font(theme::bold_body()));
+    ui.label(RichText::new(tr("register-likelihood-severity")).font(theme::bold_body()));
     ui.add_space(4.0);
     for likelihood in Likelihood::ALL.into_iter().rev() {
         ui.horizontal(|ui| {
@@ -105,7 +101,7 @@ fn grid_ui(
                 egui::Layout::right_to_left(egui::Align::Center),
                 |ui| {
                     ui.set_min_size(Vec2::new(LIKELIHOOD_LABELS, CELL));
-                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.name()));
+                    ui.label(format!("{}\n{}", likelihood.value(), likelihood.ui_name()));
                 },
             );
             for severity in Severity::ALL {
@@ -121,13 +117,13 @@ fn grid_ui(
                     &text,
                     font,
                 );
-                let name = format!(
-                    "{}: severity {} {}, likelihood {} {}",
-                    super::entries(count),
-                    severity.value(),
-                    severity.name(),
-                    likelihood.value(),
-                    likelihood.name()
+                let name = tr_args!(
+                    "register-severity-likelihood",
+                    count = super::entries(count),
+                    severity = severity.value(),
+                    severity2 = severity.ui_name(),
+                    likelihood = likelihood.value(),
+                    likelihood2 = likelihood.ui_name()
                 );
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                 let response = response.on_hover_text(&name);
@@ -150,14 +146,14 @@ fn grid_ui(
                 egui::Layout::top_down(egui::Align::Center),
                 |ui| {
                     ui.set_min_size(Vec2::new(CELL, 34.0));
-                    ui.label(format!("{}\n{}", severity.value(), severity.name()));
+                    ui.label(format!("{}\n{}", severity.value(), severity.ui_name()));
                 },
             );
         }
     });
     ui.horizontal(|ui| {
         ui.add_space(LIKELIHOOD_LABELS);
-        ui.label(RichText::new("Likelihood ↑   Severity →").weak());
+        ui.label(RichText::new(tr("register-likelihood-severity-2")).weak());
     });
     ui.add_space(10.0);
     legend_ui(ui);
@@ -174,7 +170,7 @@ fn legend_ui(ui: &mut Ui) {
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
             ui.painter()
                 .rect_filled(rect, 3.0, theme::level_fill(level));
-            ui.label(format!("{} {range}", level.name()));
+            ui.label(format!("{} {range}", level.ui_name()));
             ui.add_space(6.0);
         }
     });
@@ -188,7 +184,7 @@ fn matrix_ui(
     commands: &mut Vec<Command>,
 ) {
     let matrix = derived.matrix(register, stage);
-    ui.label(RichText::new("Rights × systems: highest score").font(theme::bold_body()));
+    ui.label(RichText::new(tr("register-rights-systems-highest-score")).font(theme::bold_body()));
     ui.add_space(4.0);
     egui::Grid::new("rights-by-systems")
         .spacing(Vec2::new(4.0, 4.0))
@@ -220,10 +216,11 @@ fn matrix_ui(
                         &text,
                         FontId::new(15.0, theme::bold_family()),
                     );
-                    let name = format!(
-                        "{system} on {}: {}",
-                        register.right_name(right),
-                        score.map_or_else(|| "no impact".to_owned(), |s| format!("highest {s}"))
+                    let name = tr_args!(
+                        "register-on",
+                        system = system,
+                        right = register.right_name(right),
+                        score = score.map_or_else(|| "none".to_owned(), |s| s.to_string())
                     );
                     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
                     let response = response.on_hover_text(&name);

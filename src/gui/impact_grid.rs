@@ -14,6 +14,7 @@ use super::a11y::{keys, names};
 use super::command::Command;
 use super::one_line::one_line_ui;
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::register::{
     Assessment, Entry, Impact, Likelihood, Register, Right, RightId, Scale, Severity, Stage,
@@ -129,7 +130,8 @@ pub(super) fn impact_grid_ui(
     ui.spacing_mut().item_spacing.x = SPACING;
     let heading = |ui: &mut Ui| {
         ui.add(
-            egui::Label::new(RichText::new("Rights impact").font(theme::bold_body())).truncate(),
+            egui::Label::new(RichText::new(tr("editor-rights-impact")).font(theme::bold_body()))
+                .truncate(),
         );
     };
     if stacked {
@@ -139,19 +141,20 @@ pub(super) fn impact_grid_ui(
         if !stacked {
             cell(ui, sizes.name, heading);
         }
-        cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new("Before mitigation").strong()).truncate());
-        });
+        let stage_heading = |ui: &mut Ui, text: &str| {
+            cell(ui, sizes.stage(), |ui| {
+                ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
+            });
+        };
+        stage_heading(ui, tr("editor-before-mitigation"));
         ui.add_space(sizes.gap);
-        cell(ui, sizes.stage(), |ui| {
-            ui.add(egui::Label::new(RichText::new("After mitigation").strong()).truncate());
-        });
+        stage_heading(ui, tr("editor-after-mitigation"));
     });
     ui.horizontal(|ui| {
         let small = |text: &str| RichText::new(text).small().weak();
         if !stacked {
             cell(ui, sizes.name, |ui| {
-                ui.label(small("Right"));
+                ui.label(small(tr("editor-right")));
             });
         }
         for stage_idx in 0..2 {
@@ -159,13 +162,13 @@ pub(super) fn impact_grid_ui(
                 ui.add_space(sizes.gap);
             }
             cell(ui, sizes.picker(), |ui| {
-                ui.label(small("Severity"));
+                ui.label(small(tr("editor-severity")));
             });
             cell(ui, sizes.picker(), |ui| {
-                ui.label(small("Likelihood"));
+                ui.label(small(tr("editor-likelihood")));
             });
             cell(ui, sizes.score, |ui| {
-                ui.label(small("Score"));
+                ui.label(small(tr("editor-score")));
             });
         }
     });
@@ -199,7 +202,7 @@ pub(super) fn impact_grid_ui(
         }
         if !unscored.is_empty() {
             ui.add_space(4.0);
-            ui.label(RichText::new("Not scored").small().weak());
+            ui.label(RichText::new(tr("editor-not-scored")).small().weak());
         }
         for right in &unscored {
             right_row(ui, sizes, stacked, entry, right, commands);
@@ -323,12 +326,11 @@ fn residual_above_inherent(right: &Right, impact: &Impact) -> Option<String> {
     let inherent = Score::of(impact.inherent);
     let residual = Score::of(impact.residual?);
     (residual > inherent).then(|| {
-        format!(
-            "⚠ {}: after mitigation ({}) scores above before ({}); mitigation does not raise a \
-             risk, so check both judgements",
-            right.name,
-            residual.value(),
-            inherent.value()
+        tr_args!(
+            "editor-after-mitigation-scores-above-before",
+            right = right.name,
+            residual = residual.value(),
+            inherent = inherent.value()
         )
     })
 }
@@ -352,7 +354,7 @@ fn note_row(
             ui,
             &mut note,
             note_id,
-            &format!("Note on {}: why it was scored so", right.name),
+            &tr_args!("editor-note-on-why-it-was", right = right.name),
             width.max(0.0),
         )
         .accessible_name(names::right_note(&right.name));
@@ -374,12 +376,12 @@ fn note_row(
         if impact.residual.is_some() {
             let clear = ui
                 .small_button("↺")
-                .on_hover_text("Clear the judgement after mitigation (the one before counts)");
+                .on_hover_text(tr("editor-clear-the-judgement-after-mitigation"));
             clear.widget_info(|| {
                 WidgetInfo::labeled(
                     Role::Button,
                     true,
-                    format!("Clear {} after mitigation", right.name),
+                    tr_args!("editor-clear-after-mitigation", right = right.name),
                 )
             });
             if clear.clicked() {
@@ -388,9 +390,13 @@ fn note_row(
         }
         let remove = ui
             .small_button("✕")
-            .on_hover_text("Not affected: remove this right's scores and note");
+            .on_hover_text(tr("editor-not-affected-remove-this-right"));
         remove.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, format!("Remove {}", right.name))
+            WidgetInfo::labeled(
+                Role::Button,
+                true,
+                tr_args!("editor-remove", right = right.name),
+            )
         });
         if remove.clicked() {
             commands.push(set(Stage::Inherent, None));
@@ -416,14 +422,22 @@ fn stage_pickers(
     let severity = picker(
         ui,
         sizes,
-        &format!("{right_name} {} severity", stage.name()),
+        &tr_args!(
+            "editor-severity-2",
+            right_name = right_name,
+            stage = stage.ui_name()
+        ),
         shown.map(|a| a.severity),
         faint.map(|a| a.severity),
     );
     let likelihood = picker(
         ui,
         sizes,
-        &format!("{right_name} {} likelihood", stage.name()),
+        &tr_args!(
+            "editor-likelihood-2",
+            right_name = right_name,
+            stage = stage.ui_name()
+        ),
         shown.map(|a| a.likelihood),
         faint.map(|a| a.likelihood),
     );
@@ -444,7 +458,7 @@ fn stage_pickers(
 ///
 /// The picker is one Tab stop (a slider to a screen reader): while it has the focus the arrow keys
 /// (and Home, End) move the value, starting from the one that counts. The boxes take clicks only.
-fn picker<S: Scale + PartialEq>(
+fn picker<S: Scale + UiName + PartialEq>(
     ui: &mut Ui,
     sizes: Sizes,
     accessible: &str,
@@ -457,7 +471,7 @@ fn picker<S: Scale + PartialEq>(
             Rect::from_min_size(ui.cursor().min, Vec2::new(sizes.picker(), sizes.picker_box));
         let group = ui.interact(rect, ui.scope_id().with(accessible), Sense::FOCUSABLE);
         let current = chosen.or(faint);
-        let spoken = current.map(|value| format!("{} {}", value.value(), value.name()));
+        let spoken = current.map(|value| format!("{} {}", value.value(), value.ui_name()));
         group.widget_info(|| {
             let mut info = WidgetInfo::labeled(Role::Slider, ui.is_enabled(), accessible);
             info.value = current.map(|value| f64::from(value.value()));
@@ -500,7 +514,7 @@ enum BoxLook {
 }
 
 /// One box of a picker; true when clicked while not already chosen.
-fn picker_box<S: Scale>(
+fn picker_box<S: Scale + UiName>(
     ui: &mut Ui,
     sizes: Sizes,
     accessible: &str,
@@ -518,7 +532,7 @@ fn picker_box<S: Scale>(
             format!("{accessible} {}", value.value()),
         )
     });
-    let response = response.on_hover_text(format!("{} {}", value.value(), value.name()));
+    let response = response.on_hover_text(format!("{} {}", value.value(), value.ui_name()));
     let visuals = ui.visuals();
     let accent = theme::accent(theme::look(ui.ctx()));
     let (fill, text) = if is_chosen {

@@ -19,12 +19,15 @@ mod consultation;
 mod date_text;
 mod details;
 mod dialogs;
+mod edit_text;
 mod entry_editor;
 mod export;
 mod heat_map;
+mod i18n;
 mod impact_grid;
 mod one_line;
 mod priorities;
+mod reason_text;
 mod settings;
 mod settings_window;
 mod sidebar;
@@ -39,6 +42,7 @@ mod workshop;
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::gui::i18n::tr_args;
 pub use app::{AUTOSAVE_INTERVAL_SECS, DpiaApp, Options};
 pub use clock::Clock;
 pub use command::{Command, MenuCommand};
@@ -48,7 +52,7 @@ pub use snapshots::{ApprovalCommand, SnapshotCommand};
 pub use state::View;
 pub use workshop::WorkshopCommand;
 
-/// The app's name, in the window title.
+/// The app's name for eframe (which names its storage by it); the window title is `tr("app-dpia-register")`.
 const APP_NAME: &str = "DPIA register";
 
 /// The app's id for the desktop, which also names eframe's storage folder (the app's data folder).
@@ -61,7 +65,7 @@ const ICON: &[u8] = include_bytes!("../../assets/icon.png");
 pub fn run(path: Option<&Path>) -> ExitCode {
     let icon = eframe::icon_data::from_png_bytes(ICON).ok();
     let mut viewport = egui::ViewportBuilder::default()
-        .with_title(APP_NAME)
+        .with_title(i18n::tr("app-dpia-register"))
         .with_app_id(APP_ID)
         .with_inner_size([1400.0, 900.0])
         .with_min_inner_size([960.0, 600.0]);
@@ -83,6 +87,7 @@ pub fn run(path: Option<&Path>) -> ExitCode {
                 .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
                 .unwrap_or_default();
             settings.data_folder = eframe::storage_dir(APP_ID);
+            settings.language_override = i18n::language_from_environment();
             let options = Options {
                 today: jiff::ZonedDateTime::now().date(),
                 file_choosers: FileChoosers::Native,
@@ -112,9 +117,5 @@ pub fn run(path: Option<&Path>) -> ExitCode {
 
 /// A count of entries in words: "1 entry", "29 entries".
 fn entries(count: usize) -> String {
-    if count == 1 {
-        "1 entry".to_owned()
-    } else {
-        format!("{count} entries")
-    }
+    tr_args!("app-entries", count = count)
 }

@@ -8,8 +8,10 @@ use egui_extras::{Column, TableBuilder};
 
 use super::a11y::names;
 use super::command::Command;
+use super::reason_text::reason_line;
 use super::state::{Derived, ViewState};
 use super::theme;
+use crate::gui::i18n::tr;
 use dpia_core::register::{Register, Stage};
 
 const ROW_HEIGHT: f32 = 46.0;
@@ -26,13 +28,8 @@ pub(super) fn priorities_ui(
     let mut positions = derived.rows.clone();
     positions.sort_unstable();
     ui.horizontal(|ui| {
-        ui.heading("Priorities");
-        ui.label(
-            RichText::new(
-                "Must-have first, then residual, inherent, breadth and votes; ties end on the id.",
-            )
-            .weak(),
-        );
+        ui.heading(tr("register-priorities"));
+        ui.label(RichText::new(tr("register-must-have-first-then-residual")).weak());
     });
     ui.add_space(4.0);
     let theme = theme::look(ui.ctx());
@@ -43,15 +40,15 @@ pub(super) fn priorities_ui(
         .sense(Sense::CLICK)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(56.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 12.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
         .column(Column::remainder().clip(true))
         .header(24.0, |mut header| {
             for title in [
-                "Rank",
-                "Residual",
-                "Inherent",
-                "Entry and why it ranks here",
+                tr("register-rank"),
+                tr("editor-residual"),
+                tr("editor-inherent"),
+                tr("register-entry-and-why-it-ranks"),
             ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
@@ -90,7 +87,7 @@ pub(super) fn priorities_ui(
                                         egui::WidgetInfo::labeled(
                                             egui::accesskit::Role::Label,
                                             true,
-                                            names::MUST_HAVE,
+                                            names::must_have(),
                                         )
                                     });
                             }
@@ -102,9 +99,18 @@ pub(super) fn priorities_ui(
                             );
                         });
                         ui.add(
-                            egui::Label::new(RichText::new(&ranked.reason).weak().small())
-                                .truncate()
-                                .selectable(false),
+                            egui::Label::new(
+                                RichText::new(reason_line(
+                                    register,
+                                    entry,
+                                    &ranked.scores,
+                                    entry.votes,
+                                ))
+                                .weak()
+                                .small(),
+                            )
+                            .truncate()
+                            .selectable(false),
                         );
                     });
                 });

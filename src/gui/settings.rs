@@ -1,11 +1,13 @@
 //! The UI state kept between runs in eframe's storage: recent files, the last register, zoom, theme,
-//! and the author's name.
+//! the app's language and the author's name.
 //!
 //! Never the register itself: registers are saved only through `files`.
 
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
+use crate::gui::i18n::tr;
+use dpia_core::register::Language;
 use serde::{Deserialize, Serialize};
 
 /// How many recent files the File menu lists.
@@ -23,6 +25,12 @@ pub struct Settings {
     pub zoom: f32,
     /// Light, dark, high contrast or the system's.
     pub theme: ThemeChoice,
+    /// The app's language (View › Language).
+    pub language: Language,
+    /// The language `DPIA_REGISTER_LANG` asks for, which wins over `language` until the user
+    /// chooses one in the menu. Set at start, never saved.
+    #[serde(skip)]
+    pub language_override: Option<Language>,
     /// The name the audit trail records for changes saved here; empty for git's `user.name`,
     /// else the login name.
     pub author_name: String,
@@ -43,6 +51,8 @@ impl Default for Settings {
             last_file: None,
             zoom: 1.0,
             theme: ThemeChoice::Light,
+            language: Language::English,
+            language_override: None,
             author_name: String::new(),
             data_folder: None,
             looked_up_author: OnceCell::new(),
@@ -51,6 +61,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The language the app shows: `DPIA_REGISTER_LANG`'s if set, else the one chosen.
+    pub fn language(&self) -> Language {
+        self.language_override.unwrap_or(self.language)
+    }
+
     /// Who the audit trail, snapshots, approvals and risk acceptances record: the name set here,
     /// else git's `user.name`, else the login name (those two looked up once).
     pub fn author(&self) -> String {
@@ -98,10 +113,10 @@ impl ThemeChoice {
     /// The choice's name in the menu.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Light => "Light theme",
-            Self::Dark => "Dark theme",
-            Self::System => "Follow the system theme",
-            Self::HighContrast => super::a11y::names::HIGH_CONTRAST_THEME,
+            Self::Light => tr("app-light-theme"),
+            Self::Dark => tr("app-dark-theme"),
+            Self::System => tr("app-follow-the-system-theme"),
+            Self::HighContrast => super::a11y::names::high_contrast_theme(),
         }
     }
 

@@ -6,6 +6,7 @@
 use egui::{RichText, TextEdit};
 
 use super::DpiaApp;
+use crate::gui::i18n::{tr, tr_args};
 
 /// The Settings window's own state.
 #[derive(Debug)]
@@ -31,7 +32,7 @@ impl DpiaApp {
         let before = self.settings.author();
         // On the panels' grey, so the white text field stands out as a field.
         let style = ctx.global_style();
-        egui::Window::new("Settings")
+        egui::Window::new(tr("app-settings-2"))
             .id(egui::Id::unique("settings"))
             .frame(egui::Frame::window(&style).fill(style.visuals.panel_fill))
             .open(&mut is_open)
@@ -41,7 +42,7 @@ impl DpiaApp {
             .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 90.0))
             .show(ctx, |ui| {
                 ui.set_width(520.0);
-                let label = ui.label(RichText::new("Your name").strong());
+                let label = ui.label(RichText::new(tr("app-your-name")).strong());
                 let fallback = self.settings.fallback_author().to_owned();
                 let field = ui
                     .add(
@@ -55,11 +56,12 @@ impl DpiaApp {
                     field.request_focus();
                     window.focus = !field.has_focus();
                 }
-                ui.label(format!(
-                    "Recorded as the author of the changes you save (the audit trail), and offered as the name for snapshots, approvals and risk acceptances. Left empty, git's user.name is used, else your login name: {fallback}."
+                ui.label(tr_args!(
+                    "app-recorded-as-the-author-of",
+                    fallback = fallback
                 ));
                 ui.add_space(8.0);
-                if ui.button("Close").clicked() {
+                if ui.button(tr("actions-close")).clicked() {
                     close = true;
                 }
             });

@@ -7,8 +7,9 @@ use egui::{RichText, Role, Sense, Ui, Vec2, WidgetInfo};
 use super::command::{Command, MenuCommand};
 use super::state::{Derived, Document, ViewState};
 use super::theme;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use dpia_core::filter::MustHaveFilter;
-use dpia_core::register::{MitigationStatus, Register, Scale, SystemId};
+use dpia_core::register::{MitigationStatus, Register, SystemId};
 use dpia_core::scoring::Level;
 
 /// Draws the systems list and the filters.
@@ -22,9 +23,16 @@ pub(super) fn sidebar_ui(
     let register = &document.register;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.add_space(6.0);
-        section_heading(ui, "Systems");
+        section_heading(ui, tr("register-systems"));
         let total = register.entries.len();
-        if count_row(ui, view.filter.system.is_none(), "All systems", total).clicked() {
+        if count_row(
+            ui,
+            view.filter.system.is_none(),
+            tr("register-all-systems"),
+            total,
+        )
+        .clicked()
+        {
             view.filter.system = None;
         }
         for (system, count) in &derived.systems {
@@ -43,11 +51,11 @@ pub(super) fn sidebar_ui(
             }
         }
         ui.add_space(14.0);
-        section_heading(ui, "Filters");
+        section_heading(ui, tr("register-filters"));
         filters_ui(ui, document, derived, view);
         if view.filter.is_active() {
             ui.add_space(8.0);
-            if ui.button("Clear filters").clicked() {
+            if ui.button(tr("app-clear-filters")).clicked() {
                 commands.push(Command::Menu(MenuCommand::ClearFilters));
             }
         }
@@ -109,55 +117,61 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     let register = &document.register;
     let filter = &mut view.filter;
     let width = ui.available_width();
-    ui.label("Category");
+    ui.label(tr("editor-category"));
     egui::ComboBox::from_id_salt("filter-category")
         .width(width)
-        .selected_text(filter.category.as_deref().unwrap_or("Any category"))
+        .selected_text(
+            filter
+                .category
+                .as_deref()
+                .unwrap_or(tr("register-any-category")),
+        )
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.category, None, "Any category");
+            ui.selectable_value(&mut filter.category, None, tr("register-any-category"));
             // Gathered only while the list is open: not on every key typed elsewhere.
             for category in derived.categories(document) {
                 ui.selectable_value(&mut filter.category, Some(category.clone()), category);
             }
         })
         .response
-        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Category filter"));
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-category-filter")));
     ui.add_space(4.0);
-    ui.label("Residual level");
+    ui.label(tr("register-residual-level"));
     egui::ComboBox::from_id_salt("filter-level")
-        .width(width)
-        .selected_text(filter.level.map_or("Any level", Level::name))
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.level, None, "Any level");
-            for level in Level::ALL.into_iter().rev() {
-                ui.selectable_value(&mut filter.level, Some(level), level.name());
-            }
-        })
-        .response
-        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Level filter"));
-    ui.add_space(4.0);
-    ui.label("Mitigation status");
-    egui::ComboBox::from_id_salt("filter-status")
         .width(width)
         .selected_text(
             filter
-                .mitigation_status
-                .map_or("Any status", MitigationStatus::name),
+                .level
+                .map_or(tr("register-any-level"), Level::ui_name),
         )
         .show_ui(ui, |ui| {
-            ui.selectable_value(&mut filter.mitigation_status, None, "Any status");
-            for status in MitigationStatus::ALL {
-                ui.selectable_value(&mut filter.mitigation_status, Some(status), status.name());
+            ui.selectable_value(&mut filter.level, None, tr("register-any-level"));
+            for level in Level::ALL.into_iter().rev() {
+                ui.selectable_value(&mut filter.level, Some(level), level.ui_name());
             }
         })
         .response
-        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Status filter"));
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-level-filter")));
     ui.add_space(4.0);
-    ui.label("Must-have");
+    ui.label(tr("register-mitigation-status"));
+    let (any, chosen) = (tr("register-any-status"), &mut filter.mitigation_status);
+    egui::ComboBox::from_id_salt("filter-status")
+        .width(width)
+        .selected_text(chosen.map_or(any, MitigationStatus::ui_name))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(chosen, None, any);
+            for status in MitigationStatus::ALL {
+                ui.selectable_value(chosen, Some(status), status.ui_name());
+            }
+        })
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("actions-status-filter")));
+    ui.add_space(4.0);
+    ui.label(tr("register-must-have"));
     let must_have_label = |choice: MustHaveFilter| match choice {
-        MustHaveFilter::All => "Must-have or not",
-        MustHaveFilter::OnlyMustHave => "Only must-have",
-        MustHaveFilter::OnlyOthers => "Only the others",
+        MustHaveFilter::All => tr("register-must-have-or-not"),
+        MustHaveFilter::OnlyMustHave => tr("register-only-must-have"),
+        MustHaveFilter::OnlyOthers => tr("register-only-the-others"),
     };
     egui::ComboBox::from_id_salt("filter-must-have")
         .width(width)
@@ -172,16 +186,16 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
             }
         })
         .response
-        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Must-have filter"));
+        .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-must-have-filter")));
 
     // Filters set from the heat map views, shown so they can be seen and removed.
     if let Some(cell) = filter.cell {
         ui.add_space(8.0);
-        let text = format!(
-            "{} cell: {} × {}",
-            cell.stage.name(),
-            cell.severity.name(),
-            cell.likelihood.name()
+        let text = tr_args!(
+            "register-cell",
+            stage = cell.stage.ui_name(),
+            severity = cell.severity.ui_name(),
+            likelihood = cell.likelihood.ui_name()
         );
         if removable(ui, &text) {
             filter.cell = None;
@@ -189,7 +203,7 @@ fn filters_ui(ui: &mut Ui, document: &Document, derived: &mut Derived, view: &mu
     }
     if let Some(right) = filter.right.clone() {
         ui.add_space(8.0);
-        let text = format!("Bears on {}", register.right_name(&right));
+        let text = tr_args!("register-bears-on", right = register.right_name(&right));
         if removable(ui, &text) {
             filter.right = None;
         }
@@ -206,9 +220,15 @@ fn removable(ui: &mut Ui, text: &str) -> bool {
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(text);
-                let remove = ui.small_button("✕").on_hover_text("Remove this filter");
+                let remove = ui
+                    .small_button("✕")
+                    .on_hover_text(tr("register-remove-this-filter"));
                 remove.widget_info(|| {
-                    WidgetInfo::labeled(Role::Button, true, format!("Remove filter {text}"))
+                    WidgetInfo::labeled(
+                        Role::Button,
+                        true,
+                        tr_args!("register-remove-filter", text = text),
+                    )
                 });
                 removed |= remove.clicked();
             });

@@ -23,6 +23,7 @@ use super::DpiaApp;
 use super::command::{Command, MenuCommand};
 use super::state::Document;
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::diff::{self, ChangeLog, EntryField};
 use dpia_core::edit::Edit;
 use dpia_core::ranking::{self, Ranked};
@@ -69,10 +70,10 @@ impl SnapshotCommand {
     /// The command's name, for menus.
     pub fn label(&self) -> &'static str {
         match self {
-            Self::Take => "Take snapshot",
-            Self::RestoreWhole(_) => "Restore as working copy…",
-            Self::RestoreEntry { .. } => "Restore entry",
-            Self::RestoreField { .. } => "Restore field",
+            Self::Take => tr("snapshots-take-snapshot"),
+            Self::RestoreWhole(_) => tr("snapshots-restore-as-working-copy"),
+            Self::RestoreEntry { .. } => tr("snapshots-restore-entry"),
+            Self::RestoreField { .. } => tr("snapshots-restore-field"),
             Self::Approval(command) => command.label(),
         }
     }
@@ -138,7 +139,7 @@ enum Pick {
 impl Pick {
     fn name(&self) -> String {
         match self {
-            Self::Working => "Working register".to_owned(),
+            Self::Working => tr("snapshots-working-register").to_owned(),
             Self::Snapshot(label) => label.to_string(),
         }
     }
@@ -295,7 +296,7 @@ impl Versions {
         }
         self.loaded
             .get(label)
-            .ok_or_else(|| format!("snapshot {label} is not loaded"))
+            .ok_or_else(|| tr_args!("snapshots-snapshot-is-not-loaded", label = label))
     }
 
     /// The change log between the picked versions, computed again when either changes.
@@ -328,7 +329,7 @@ impl Versions {
         let path = document
             .path
             .clone()
-            .ok_or_else(|| "the register has no file".to_owned())?;
+            .ok_or_else(|| tr("snapshots-the-register-has-no-file").to_owned())?;
         for pick in [older, newer] {
             if let Pick::Snapshot(label) = pick {
                 self.snapshot(&path, label)?;
@@ -341,7 +342,7 @@ impl Versions {
                     .loaded
                     .get(label)
                     .map(Snapshot::register)
-                    .ok_or_else(|| format!("snapshot {label} is not loaded")),
+                    .ok_or_else(|| tr_args!("snapshots-snapshot-is-not-loaded", label = label)),
             }
         };
         Ok(diff::diff(register(older)?, register(newer)?))
@@ -386,7 +387,7 @@ impl DpiaApp {
         // What the command changed is drawn from the next frame on.
         ctx.request_repaint();
         let Some(path) = self.document.path.clone() else {
-            self.errors.push(NO_FILE.to_owned());
+            self.errors.push(no_file().to_owned());
             return;
         };
         let version_label = self.document.register.metadata.version_label.clone();
@@ -398,7 +399,7 @@ impl DpiaApp {
                 self.restore_part(
                     &path,
                     &from,
-                    &format!("restore {entry} from {from}"),
+                    &tr_args!("snapshots-restore-from", entry = entry, from = from),
                     |working, older| snapshot::restore_entry(working, older, &entry),
                 );
             }
@@ -411,7 +412,12 @@ impl DpiaApp {
                 self.restore_part(
                     &path,
                     &from,
-                    &format!("restore {what} of {entry} from {from}"),
+                    &tr_args!(
+                        "snapshots-restore-of-from",
+                        what = what,
+                        entry = entry,
+                        from = from
+                    ),
                     |working, older| snapshot::restore_field(working, older, &entry, &field),
                 );
             }
@@ -453,14 +459,16 @@ impl DpiaApp {
                 self.versions.form.note.clear();
                 let is_saved = self.save(ctx);
                 self.notice = Some(if is_saved {
-                    format!(
-                        "Took snapshot {label}: {} (the register, which records its snapshots, is saved)",
-                        saved.display()
+                    tr_args!(
+                        "snapshots-took-snapshot-the-register-which",
+                        label = label,
+                        saved = saved.display()
                     )
                 } else {
-                    format!(
-                        "Took snapshot {label}: {}; save the register to keep its record of it",
-                        saved.display()
+                    tr_args!(
+                        "snapshots-took-snapshot-save-the-register",
+                        label = label,
+                        saved = saved.display()
                     )
                 });
                 let version_label = self.document.register.metadata.version_label.clone();
@@ -480,8 +488,11 @@ impl DpiaApp {
                         .map(|record| record.label.clone()),
                 );
                 let next = snapshot::next_label(&labels, label.as_str());
-                self.versions.form.error = Some(format!(
-                    "A snapshot labelled {label} was taken already, and a label names one version only: choose another label, such as {next}. ({err})"
+                self.versions.form.error = Some(tr_args!(
+                    "snapshots-a-snapshot-labelled-was-taken",
+                    label = label,
+                    next = next,
+                    err = err
                 ));
             }
             Err(err) => self.versions.form.error = Some(err.to_string()),
@@ -512,8 +523,9 @@ impl DpiaApp {
         let kept = match kept {
             Ok(kept) => kept,
             Err(err) => {
-                self.errors.push(format!(
-                    "Nothing was restored: the working register could not be kept as a snapshot first: {err}"
+                self.errors.push(tr_args!(
+                    "snapshots-nothing-was-restored-the-working",
+                    err = err
                 ));
                 return;
             }
@@ -521,12 +533,13 @@ impl DpiaApp {
         let restored = snapshot::restore_whole(&self.document.register, &older);
         if self.apply(Edit::ReplaceRegister {
             register: Box::new(restored),
-            label: format!("restore {label} as working copy"),
+            label: tr_args!("snapshots-restore-as-working-copy-2", label = label),
         }) {
             self.keep_selection_valid();
-            self.notice = Some(format!(
-                "Restored {label} as the working copy; the register as it was is kept as snapshot {}",
-                kept.label()
+            self.notice = Some(tr_args!(
+                "snapshots-restored-as-the-working-copy",
+                label = label,
+                label2 = kept.label()
             ));
         }
         let version_label = self.document.register.metadata.version_label.clone();
@@ -554,7 +567,10 @@ impl DpiaApp {
                     label: undo_label.to_owned(),
                 }) {
                     self.keep_selection_valid();
-                    self.notice = Some(format!("Done: {undo_label}. Undo takes it back."));
+                    self.notice = Some(tr_args!(
+                        "snapshots-done-undo-takes-it-back",
+                        undo_label = undo_label
+                    ));
                 }
             }
             Err(err) => self.errors.push(err),
@@ -563,7 +579,9 @@ impl DpiaApp {
 }
 
 /// What the view says about a register that has never been saved.
-const NO_FILE: &str = "This register has not been saved yet, so it has no snapshots: they are kept in a folder beside the register's file. Save it first.";
+fn no_file() -> &'static str {
+    tr("snapshots-this-register-has-not-been")
+}
 
 /// Draws the Snapshots view.
 pub(super) fn snapshots_ui(
@@ -575,11 +593,11 @@ pub(super) fn snapshots_ui(
 ) {
     let Some(path) = document.path.as_deref() else {
         versions.sync(None, "");
-        ui.heading("Snapshots");
+        ui.heading(tr("snapshots-snapshots"));
         ui.add_space(8.0);
-        ui.label(NO_FILE);
+        ui.label(no_file());
         ui.add_space(8.0);
-        if ui.button("Save as…").clicked() {
+        if ui.button(tr("app-save-as")).clicked() {
             commands.push(Command::Menu(MenuCommand::SaveAs));
         }
         return;
@@ -589,24 +607,27 @@ pub(super) fn snapshots_ui(
         versions.approvals.read(path, now);
     }
     ui.horizontal(|ui| {
-        ui.heading(format!("Snapshots of {}", document.display_name()));
+        ui.heading(tr_args!(
+            "snapshots-snapshots-of",
+            display_name = document.display_name()
+        ));
         ui.add_space(12.0);
         let mut pane = versions.pane;
-        ui.selectable_value(&mut pane, Pane::List, "All snapshots");
-        ui.selectable_value(&mut pane, Pane::Compare, "Compare");
-        ui.selectable_value(&mut pane, Pane::Trail, "Audit trail");
+        ui.selectable_value(&mut pane, Pane::List, tr("snapshots-all-snapshots"));
+        ui.selectable_value(&mut pane, Pane::Compare, tr("snapshots-compare"));
+        ui.selectable_value(&mut pane, Pane::Trail, tr("snapshots-audit-trail"));
         if let Some(open) = &versions.read_only {
             ui.selectable_value(
                 &mut pane,
                 Pane::ReadOnly,
-                format!("{} (read-only)", open.label),
+                tr_args!("snapshots-read-only", label = open.label),
             );
         }
         versions.pane = pane;
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui
-                .button("Refresh")
-                .on_hover_text("Read the snapshots folder again")
+                .button(tr("snapshots-refresh"))
+                .on_hover_text(tr("snapshots-read-the-snapshots-folder-again"))
                 .clicked()
             {
                 versions.read_list(path, &document.register.metadata.version_label);
@@ -633,7 +654,13 @@ fn list_pane_ui(
 ) {
     take_form_ui(ui, document, &mut versions.form, commands);
     ui.add_space(10.0);
-    ui.label(RichText::new(format!("Kept in {}", snapshot_file::folder(path).display())).weak());
+    ui.label(
+        RichText::new(tr_args!(
+            "snapshots-kept-in",
+            path = snapshot_file::folder(path).display()
+        ))
+        .weak(),
+    );
     if let Some(err) = &versions.list_error {
         error_line(ui, err);
     }
@@ -641,7 +668,10 @@ fn list_pane_ui(
     // what was read when the list was, so nothing is read here.
     for problem in snapshot_chain::audit_listed(&document.register, &versions.listed) {
         if problem.is_warning() {
-            ui.add(TextLabel::new(RichText::new(format!("Note: {problem}")).weak()).wrap());
+            ui.add(
+                TextLabel::new(RichText::new(tr_args!("snapshots-note", problem = problem)).weak())
+                    .wrap(),
+            );
         } else {
             error_line(ui, &problem.to_string());
         }
@@ -650,16 +680,13 @@ fn list_pane_ui(
     let mut action = None;
     if versions.readable().next().is_none() {
         ui.add_space(12.0);
-        ui.label(
-            RichText::new("No snapshots yet. Take one to freeze this version of the register.")
-                .size(16.0),
-        );
+        ui.label(RichText::new(tr("snapshots-no-snapshots-yet-take-one")).size(16.0));
     } else {
         action = snapshot_table_ui(ui, versions, commands);
     }
     for listed in &versions.listed {
         if let Err(err) = &listed.details {
-            error_line(ui, &format!("Cannot be used: {err}"));
+            error_line(ui, &tr_args!("snapshots-cannot-be-used", err = err));
         }
     }
     ui.add_space(8.0);
@@ -696,10 +723,10 @@ fn take_form_ui(
     egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::same(12))
         .show(ui, |ui| {
-            ui.label(RichText::new("Take a snapshot").font(theme::bold_body()));
+            ui.label(RichText::new(tr("snapshots-take-a-snapshot")).font(theme::bold_body()));
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                let label = ui.label("Label");
+                let label = ui.label(tr("snapshots-label"));
                 let field = ui
                     .add(TextEdit::singleline(&mut form.label).desired_width(90.0))
                     .labelled_by(label.id);
@@ -708,27 +735,27 @@ fn take_form_ui(
                     form.error = None;
                 }
                 ui.add_space(8.0);
-                let author = ui.label("Author");
+                let author = ui.label(tr("snapshots-author"));
                 ui.add(TextEdit::singleline(&mut form.author).desired_width(150.0))
                     .labelled_by(author.id);
                 ui.add_space(8.0);
-                let note = ui.label("Note");
+                let note = ui.label(tr("snapshots-note-2"));
                 ui.add(
                     TextEdit::singleline(&mut form.note)
                         .desired_width((ui.available_width() - 140.0).max(160.0))
-                        .hint_text("Why: sent to the workshop, agreed by the board…"),
+                        .hint_text(tr("snapshots-why-sent-to-the-workshop")),
                 )
                 .labelled_by(note.id);
                 let can_take = !form.label.trim().is_empty();
                 if ui
-                    .add_enabled(can_take, egui::Button::new("Take snapshot"))
+                    .add_enabled(can_take, egui::Button::new(tr("snapshots-take-snapshot")))
                     .clicked()
                 {
                     commands.push(Command::Snapshot(SnapshotCommand::Take));
                 }
             });
             if document.is_dirty() {
-                ui.label(RichText::new("The snapshot includes the changes not saved yet.").weak());
+                ui.label(RichText::new(tr("snapshots-the-snapshot-includes-the-changes")).weak());
             }
             if let Some(err) = &form.error {
                 error_line(ui, err);
@@ -770,13 +797,13 @@ fn snapshot_table_ui(
         .max_scroll_height(max_height)
         .header(26.0, |mut header| {
             for title in [
-                "Label",
-                "Taken",
-                "Author",
-                "Entries",
-                "Note",
+                tr("snapshots-label"),
+                tr("snapshots-taken"),
+                tr("snapshots-author"),
+                tr("snapshots-entries"),
+                tr("snapshots-note-2"),
                 "",
-                "Approvals",
+                tr("snapshots-approvals"),
             ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
@@ -838,23 +865,29 @@ fn snapshot_table_ui(
 fn row_buttons_ui(ui: &mut Ui, label: &Label) -> Option<ListAction> {
     let mut action = None;
     let compare = ui
-        .small_button("Compare")
-        .on_hover_text("Compare with the working register")
-        .accessible_name(format!("Compare {label} with the working register"));
+        .small_button(tr("snapshots-compare"))
+        .on_hover_text(tr("snapshots-compare-with-the-working-register"))
+        .accessible_name(tr_args!(
+            "snapshots-compare-with-the-working-register-2",
+            label = label
+        ));
     if compare.clicked() {
         action = Some(ListAction::Compare(label.clone()));
     }
     let open = ui
-        .small_button("Open")
-        .on_hover_text("Open read-only")
-        .accessible_name(format!("Open {label} read-only"));
+        .small_button(tr("app-open-2"))
+        .on_hover_text(tr("snapshots-open-read-only"))
+        .accessible_name(tr_args!("snapshots-open-read-only-2", label = label));
     if open.clicked() {
         action = Some(ListAction::Open(label.clone()));
     }
     let restore = ui
-        .small_button("Restore…")
-        .on_hover_text("Restore as the working copy")
-        .accessible_name(format!("Restore {label} as working copy…"));
+        .small_button(tr("snapshots-restore"))
+        .on_hover_text(tr("snapshots-restore-as-the-working-copy"))
+        .accessible_name(tr_args!(
+            "snapshots-restore-as-working-copy-3",
+            label = label
+        ));
     if restore.clicked() {
         action = Some(ListAction::Restore(label.clone()));
     }
@@ -869,17 +902,23 @@ fn confirm_restore_ui(ctx: &egui::Context, versions: &mut Versions, commands: &m
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm-restore")).show(ctx, |ui| {
         ui.set_width(480.0);
-        ui.heading(format!("Restore {label} as the working copy?"));
-        ui.label(format!(
-            "The working register is replaced by snapshot {label}. It is kept first as an automatic snapshot, and Undo (Ctrl+Z) takes the restore back."
+        ui.heading(tr_args!(
+            "snapshots-restore-as-the-working-copy-2",
+            label = label
+        ));
+        ui.label(tr_args!(
+            "snapshots-the-working-register-is-replaced",
+            label = label
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                commands.push(Command::Snapshot(SnapshotCommand::RestoreWhole(label.clone())));
+            if ui.button(tr("app-restore")).clicked() {
+                commands.push(Command::Snapshot(SnapshotCommand::RestoreWhole(
+                    label.clone(),
+                )));
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("app-cancel")).clicked() {
                 close = true;
             }
         });

@@ -6,6 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::edit_text;
+use crate::gui::i18n::tr;
 use dpia_core::edit::{Edit, EditError, EntryText};
 use dpia_core::filter::{self, Filter, SearchText, Sort, SortKey};
 use dpia_core::history::History;
@@ -91,7 +93,9 @@ impl Document {
             self.rows_changes += 1;
         }
         self.journal.before_edit(&self.register, &edit);
-        self.history.apply(&mut self.register, edit)?;
+        let label = edit_text::label(&edit);
+        self.history
+            .apply_labelled(&mut self.register, edit, label)?;
         if adds_entry {
             self.journal.entry_added(&self.register);
         }
@@ -150,7 +154,7 @@ impl Document {
     /// The file name for the window title, or "Untitled register".
     pub(super) fn display_name(&self) -> String {
         self.path.as_deref().and_then(Path::file_name).map_or_else(
-            || "Untitled register".to_owned(),
+            || tr("app-untitled-register").to_owned(),
             |name| name.to_string_lossy().into_owned(),
         )
     }
@@ -231,21 +235,21 @@ impl View {
     /// The view's name in the switcher.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Register => "Register",
-            Self::Priorities => "Priorities",
-            Self::HeatMap => "Heat map",
-            Self::Details => "Register details",
-            Self::Snapshots => "Snapshots",
-            Self::Workshop => "Workshop",
-            Self::Conflicts => "Conflicts",
-            Self::Actions => "Actions",
+            Self::Register => tr("app-register"),
+            Self::Priorities => tr("register-priorities"),
+            Self::HeatMap => tr("register-heat-map"),
+            Self::Details => tr("register-register-details"),
+            Self::Snapshots => tr("snapshots-snapshots"),
+            Self::Workshop => tr("app-workshop"),
+            Self::Conflicts => tr("app-conflicts"),
+            Self::Actions => tr("app-actions"),
         }
     }
 
     /// The view's name in the switcher in a narrow window.
     pub fn short_label(self) -> &'static str {
         match self {
-            Self::Details => "Details",
+            Self::Details => tr("app-details"),
             other => other.label(),
         }
     }

@@ -15,23 +15,26 @@ use super::a11y::table::{RowCells, mark_table, name_column_resizers};
 use super::command::{Command, MenuCommand};
 use super::state::{Derived, ViewState};
 use super::theme;
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::filter::{SortKey, SortOrder};
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Entry, Register, Stage};
 
 /// The columns, in the order the issue lists them, with their header text.
-const COLUMNS: [(SortKey, &str); 10] = [
-    (SortKey::Id, "ID"),
-    (SortKey::System, "System"),
-    (SortKey::Issue, "Issue"),
-    (SortKey::Concern, "Concern"),
-    (SortKey::HighestRight, "Highest right"),
-    (SortKey::Inherent, "Inherent"),
-    (SortKey::Residual, "Residual"),
-    (SortKey::Rank, "Rank"),
-    (SortKey::MustHave, "Must-have"),
-    (SortKey::Votes, "Votes"),
-];
+fn column_titles() -> [(SortKey, &'static str); 10] {
+    [
+        (SortKey::Id, tr("register-id")),
+        (SortKey::System, tr("register-system")),
+        (SortKey::Issue, tr("editor-issue")),
+        (SortKey::Concern, tr("editor-concern")),
+        (SortKey::HighestRight, tr("register-highest-right")),
+        (SortKey::Inherent, tr("editor-inherent")),
+        (SortKey::Residual, tr("editor-residual")),
+        (SortKey::Rank, tr("register-rank")),
+        (SortKey::MustHave, tr("register-must-have")),
+        (SortKey::Votes, tr("register-votes-column")),
+    ]
+}
 
 /// The narrowest the Issue column gets before a lower-value column gives way.
 const ISSUE_MIN: f32 = 200.0;
@@ -41,7 +44,9 @@ const CONCERN_MIN: f32 = 160.0;
 const HIGHEST_RIGHT: f32 = 170.0;
 /// The width of the columns that always show, besides Issue: id, system, the two scores, rank,
 /// must-have and votes.
-const ALWAYS: f32 = 82.0 + 60.0 + 2.0 * (theme::CHIP_WIDTH + 8.0) + 62.0 + 86.0 + 48.0;
+fn always() -> f32 {
+    82.0 + 60.0 + 2.0 * (theme::chip_width() + 8.0) + 62.0 + 86.0 + 48.0
+}
 
 /// Which of the columns that may give way are shown: in a narrow window Concern goes first, then
 /// Highest right, so that id, issue, the scores, rank, must-have and votes always show.
@@ -53,7 +58,7 @@ struct Columns {
 
 impl Columns {
     fn fitting(available: f32, spacing: f32) -> Self {
-        let always = ALWAYS + ISSUE_MIN + 8.0 * spacing;
+        let always = always() + ISSUE_MIN + 8.0 * spacing;
         let highest_right = always + HIGHEST_RIGHT + spacing <= available;
         let concern =
             highest_right && always + HIGHEST_RIGHT + CONCERN_MIN + 2.0 * spacing <= available;
@@ -84,13 +89,13 @@ pub(super) fn table_ui(
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
             if register.entries.is_empty() {
-                ui.label(RichText::new("This register has no entries yet.").size(16.0));
-                if ui.button("Add entry").clicked() {
+                ui.label(RichText::new(tr("register-this-register-has-no-entries")).size(16.0));
+                if ui.button(tr("app-add-entry")).clicked() {
                     commands.push(Command::Menu(MenuCommand::AddEntry));
                 }
             } else {
-                ui.label(RichText::new("No entries match the filters.").size(16.0));
-                if ui.button("Clear filters").clicked() {
+                ui.label(RichText::new(tr("register-no-entries-match-the-filters")).size(16.0));
+                if ui.button(tr("app-clear-filters")).clicked() {
                     commands.push(Command::Menu(MenuCommand::ClearFilters));
                 }
             }
@@ -121,7 +126,7 @@ pub(super) fn table_ui(
     builder
         .header(28.0, |mut header| {
             let mut cells = RowCells::default();
-            for (key, title) in COLUMNS {
+            for (key, title) in column_titles() {
                 if !columns.shows(key) {
                     continue;
                 }
@@ -138,7 +143,7 @@ pub(super) fn table_ui(
                     let text = RichText::new(format!("{title}{arrow}")).font(theme::bold_body());
                     let response = ui
                         .add(egui::Button::new(text).frame(false))
-                        .on_hover_text(format!("Sort by {}", title.to_lowercase()));
+                        .on_hover_text(tr_args!("register-sort-by", title = title.to_lowercase()));
                     if response.clicked() {
                         view.sort = view.sort.clicked(key);
                     }
@@ -171,7 +176,7 @@ pub(super) fn table_ui(
                 }
             });
         });
-    let titles: Vec<&str> = COLUMNS
+    let titles: Vec<&str> = column_titles()
         .iter()
         .filter(|(key, _)| columns.shows(*key))
         .map(|(_, title)| *title)
@@ -192,11 +197,12 @@ fn table_keys_ui(
 ) -> egui::Id {
     let table_id = ui.scope_id().with("register-table-keys");
     let table_focus = ui.interact(ui.available_rect_before_wrap(), table_id, Sense::FOCUSABLE);
-    table_focus.widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::REGISTER_TABLE));
+    table_focus
+        .widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::register_table()));
     mark_table(
         ui.ctx(),
         table_id,
-        names::REGISTER_TABLE,
+        names::register_table(),
         derived.rows.len(),
     );
     match keys::step(ui, &table_focus) {
@@ -228,7 +234,7 @@ fn table_builder<'ui>(
     // The Issue column takes half of what the fixed columns leave, Concern the rest; a larger
     // window gives the text columns the room instead of leaving it empty.
     let flexible = available
-        - ALWAYS
+        - always()
         - 10.0 * ui.spacing().item_spacing.x
         - if columns.highest_right {
             HIGHEST_RIGHT
@@ -259,8 +265,8 @@ fn table_builder<'ui>(
         builder = builder.column(Column::initial(HIGHEST_RIGHT).at_least(90.0).clip(true));
     }
     builder
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
         .column(Column::exact(62.0))
         .column(Column::exact(86.0))
         .column(Column::exact(48.0))
@@ -333,7 +339,7 @@ fn row_ui(
         if entry.must_have {
             ui.add(
                 Label::new(
-                    RichText::new("★ must")
+                    RichText::new(tr("register-must"))
                         .color(theme::must_have(theme))
                         .font(theme::bold_body()),
                 )

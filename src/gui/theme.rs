@@ -8,6 +8,7 @@
     reason = "this module is where the app's colours are defined"
 )]
 
+use crate::gui::i18n::{self, UiName};
 use std::sync::Arc;
 
 use egui::{
@@ -18,14 +19,20 @@ use egui::{
 use super::a11y::names;
 use super::settings::ThemeChoice;
 use dpia_core::palette::{self, Rgb};
-use dpia_core::register::Stage;
+use dpia_core::register::{Language, Stage};
 use dpia_core::scoring::{EntryScores, Level, Score};
 
 /// The font family for headings and strong labels.
 pub(crate) const BOLD: &str = "bold";
 
-/// Width of a score chip with its level name: "12 very high".
-pub(crate) const CHIP_WIDTH: f32 = 92.0;
+/// Width of a score chip with its level name in the app's language: "12 very high", or the
+/// wider "16 uchel iawn".
+pub(crate) fn chip_width() -> f32 {
+    match i18n::language() {
+        Language::English => 92.0,
+        Language::Welsh => 100.0,
+    }
+}
 
 /// Height of one row of the register table.
 pub(crate) const ROW_HEIGHT: f32 = 30.0;
@@ -220,8 +227,8 @@ fn focus_colour(look: Look) -> Color32 {
 }
 
 /// The app's fonts, all `DejaVu` (as the papers' are): Sans for text, Sans Bold, and Sans Mono for ids.
-/// They cover every character the app shows (a test below checks every character of the
-/// catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
+/// They cover every character the app shows (a test below checks every character of both
+/// languages' catalogues and the symbols the code draws), so egui's own fonts are not built in (eframe's `default_fonts` is off).
 fn fonts() -> FontDefinitions {
     let mut fonts = FontDefinitions::empty();
     for (name, data) in [
@@ -340,7 +347,7 @@ pub(crate) fn marking_text() -> Color32 {
 
 /// The chip for an entry's top score at `stage`, at the table's chip width.
 pub(crate) fn stage_chip(ui: &mut Ui, scores: &EntryScores, stage: Stage) -> Response {
-    score_chip(ui, scores.at(stage).map(|top| top.score), CHIP_WIDTH)
+    score_chip(ui, scores.at(stage).map(|top| top.score), chip_width())
 }
 
 /// A coloured chip showing a score and its level ("12 very high"), or "—" when there is none.
@@ -348,7 +355,7 @@ pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Respo
     let height = ui.spacing().interact_size.y - 2.0;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
     // A screen reader hears the score and its level, whatever the chip's width shows.
-    let spoken = score.map_or_else(|| names::NO_SCORE.to_owned(), names::score);
+    let spoken = score.map_or_else(|| names::no_score().to_owned(), names::score);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &spoken));
     let Some(score) = score else {
         ui.painter().text(
@@ -363,8 +370,8 @@ pub(crate) fn score_chip(ui: &mut Ui, score: Option<Score>, width: f32) -> Respo
     let level = score.level();
     ui.painter()
         .rect_filled(rect, CornerRadius::same(10), level_fill(level));
-    let text = if width >= CHIP_WIDTH - 1.0 {
-        format!("{} {}", score.value(), level.name())
+    let text = if width >= chip_width() - 1.0 {
+        format!("{} {}", score.value(), level.ui_name())
     } else {
         score.value().to_string()
     };
@@ -593,7 +600,11 @@ mod tests {
         frame.textures_delta.clear();
         // Welsh writes every vowel with a circumflex, diaeresis, acute or grave.
         let welsh = "âêîôûŵŷÂÊÎÔÛŴŶäëïöüÿÄËÏÖÜŸáéíóúẃýàèìòùẁỳ";
-        let text: String = SYMBOLS.chars().chain(welsh.chars()).collect();
+        let text: String = SYMBOLS
+            .chars()
+            .chain(welsh.chars())
+            .chain(crate::gui::i18n::catalogue_texts().flat_map(str::chars))
+            .collect();
         for family in [
             FontFamily::Proportional,
             FontFamily::Monospace,

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use jiff::tz::TimeZone;
 
 use super::snapshots::error_line;
+use crate::gui::i18n::{tr, tr_args};
 
 /// The longest value shown in full on a history line; longer ones end in `…`, whole on hover.
 const MAX_VALUE_CHARS: usize = 60;
@@ -18,20 +19,13 @@ pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
         .changes()
         .filter(|(_, change)| change.entry.as_ref() == Some(entry))
         .collect();
-    let heading = match changes.len() {
-        0 => "History: no saved changes".to_owned(),
-        1 => "History: 1 saved change".to_owned(),
-        count => format!("History: {count} saved changes"),
-    };
+    let heading = tr_args!("register-history-saved-changes", count = changes.len());
     egui::CollapsingHeader::new(heading)
         .id_salt(("entry-history", entry.as_str()))
         .default_open(false)
         .show(ui, |ui| {
             if changes.is_empty() {
-                ui.label(
-                    RichText::new("Changes appear here, with who made them, once they are saved.")
-                        .weak(),
-                );
+                ui.label(RichText::new(tr("register-changes-appear-here-with-who")).weak());
             }
             for (block, change) in changes.iter().rev() {
                 change_line_ui(ui, block, change, false);
@@ -46,12 +40,7 @@ pub(super) fn register_log_ui(ui: &mut Ui, trail: &Trail) {
     }
     let changes: Vec<(&TrailBlock, &TrailChange)> = trail.changes().collect();
     if changes.is_empty() {
-        ui.label(
-            RichText::new(
-                "No saved changes yet. Each save adds who changed what, and when, to the audit trail.",
-            )
-            .size(16.0),
-        );
+        ui.label(RichText::new(tr("register-no-saved-changes-yet-each")).size(16.0));
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
@@ -76,7 +65,7 @@ fn change_line_ui(ui: &mut Ui, block: &TrailBlock, change: &TrailChange, with_en
         .to_string();
     let entry = match (&change.entry, with_entry) {
         (Some(entry), true) => format!("{entry} "),
-        (None, true) => "register ".to_owned(),
+        (None, true) => tr("register-register").to_owned(),
         (_, false) => String::new(),
     };
     let full = format!(

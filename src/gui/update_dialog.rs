@@ -8,19 +8,10 @@ use egui::{Modal, RichText, ScrollArea};
 
 use super::DpiaApp;
 use super::command::Command;
+use crate::gui::i18n::{tr, tr_args};
 use crate::spreadsheet_update::{self, Sheet};
 use dpia_core::diff::diff;
 use dpia_core::register::Register;
-
-/// This dialog's words, together.
-mod words {
-    pub(super) const TITLE: &str = "Update from spreadsheet";
-    pub(super) const INTRO: &str = "These changes come from the spreadsheet, matched to the register by id. Apply makes them one change you can undo.";
-    pub(super) const NO_CHANGES: &str = "The spreadsheet holds no changes to this register.";
-    pub(super) const MISSING: &str = "Not in the spreadsheet (kept)";
-    pub(super) const APPLY: &str = "Apply";
-    pub(super) const CANCEL: &str = "Cancel";
-}
 
 /// An update read and waiting for the user's answer.
 #[derive(Debug)]
@@ -66,33 +57,33 @@ impl DpiaApp {
         let mut close = false;
         Modal::new(egui::Id::unique("update-from-spreadsheet")).show(ctx, |ui| {
             ui.set_width(640.0);
-            ui.heading(format!(
-                "{}: {}",
-                words::TITLE,
-                dialog.path.file_name().map_or_else(
-                    || dialog.path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
-            ));
+            let file = dialog.path.file_name().map_or_else(
+                || dialog.path.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            ui.heading(tr_args!("app-update-from-spreadsheet-file", file = file));
             ui.label(if dialog.has_changes {
-                words::INTRO
+                tr("app-update-from-spreadsheet-intro")
             } else {
-                words::NO_CHANGES
+                tr("app-update-from-spreadsheet-no-changes")
             });
             ui.add_space(4.0);
             ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                 ui.label(RichText::new(&dialog.log).monospace());
                 if !dialog.missing.is_empty() {
                     ui.add_space(4.0);
-                    ui.label(format!("{}: {}", words::MISSING, dialog.missing.join(", ")));
+                    ui.label(tr_args!(
+                        "app-update-from-spreadsheet-missing",
+                        ids = dialog.missing.join(", ")
+                    ));
                 }
             });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 apply = ui
-                    .add_enabled(dialog.has_changes, egui::Button::new(words::APPLY))
+                    .add_enabled(dialog.has_changes, egui::Button::new(tr("app-apply")))
                     .clicked();
-                close = ui.button(words::CANCEL).clicked();
+                close = ui.button(tr("app-cancel")).clicked();
             });
         });
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {

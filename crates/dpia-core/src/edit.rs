@@ -9,9 +9,9 @@ use jiff::civil::Date;
 use crate::merge::{self, Choice, ResolveError};
 
 use crate::register::{
-    Action, ActionStatus, ActionUpdate, Assessment, Entry, EntryId, Field, Marking, Metadata,
-    Mitigation, MitigationStatus, PriorConsultation, Register, Right, RightId, RiskAcceptance,
-    Stage, Status, System, SystemId,
+    Action, ActionStatus, ActionUpdate, Assessment, Entry, EntryId, Field, Language, Marking,
+    Metadata, Mitigation, MitigationStatus, PriorConsultation, Register, Right, RightId,
+    RiskAcceptance, Stage, Status, System, SystemId,
 };
 
 /// One change to a register.
@@ -178,6 +178,21 @@ pub enum Edit {
         /// The right; its id must be new.
         right: Right,
     },
+    /// Renames a right of the catalogue, or replaces its legal reference; its id stays, so
+    /// scores and files still match.
+    SetRightText {
+        /// The right.
+        right: RightId,
+        /// Which text.
+        field: RightText,
+        /// The new text.
+        text: String,
+    },
+    /// Sets the language of the register's text and of its papers' fixed words.
+    SetLanguage {
+        /// The language.
+        language: Language,
+    },
     /// Replaces one of the register's text details.
     SetDetailText {
         /// Which detail.
@@ -285,6 +300,25 @@ impl EntryText {
     }
 }
 
+/// A right's texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RightText {
+    /// The name people read.
+    Name,
+    /// Where the right comes from in law.
+    LegalReference,
+}
+
+impl RightText {
+    /// The text's name in a sentence: "legal reference".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::LegalReference => "legal reference",
+        }
+    }
+}
+
 /// The register's free-text details.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DetailText {
@@ -328,6 +362,8 @@ pub enum TypingKey {
     ImpactNote(EntryId, RightId),
     /// A register detail.
     Detail(DetailText),
+    /// A right's name or legal reference.
+    RightText(RightId, RightText),
 }
 
 /// Why an edit was rejected. The register is unchanged.
@@ -427,6 +463,9 @@ impl Edit {
                 Some(TypingKey::ImpactNote(entry.clone(), right.clone()))
             }
             Self::SetDetailText { field, .. } => Some(TypingKey::Detail(*field)),
+            Self::SetRightText { right, field, .. } => {
+                Some(TypingKey::RightText(right.clone(), *field))
+            }
             _ => None,
         }
     }
@@ -461,6 +500,8 @@ impl Edit {
             | Self::DeleteEntry { .. }
             | Self::AddSystem { .. }
             | Self::AddRight { .. }
+            | Self::SetRightText { .. }
+            | Self::SetLanguage { .. }
             | Self::SetDetailText { .. }
             | Self::SetDateIssued { .. }
             | Self::SetStatus { .. }
@@ -487,6 +528,7 @@ impl Edit {
             | Self::DeleteEntry { .. }
             | Self::AddSystem { .. }
             | Self::AddRight { .. }
+            | Self::SetRightText { .. }
             | Self::ResolveConflict { .. }
             | Self::ReplaceRegister { .. } => true,
             Self::SetEntryText { .. }
@@ -502,6 +544,7 @@ impl Edit {
             | Self::SetMitigationStatus { .. }
             | Self::SetMitigationDue { .. }
             | Self::SetImpactNote { .. }
+            | Self::SetLanguage { .. }
             | Self::SetDetailText { .. }
             | Self::SetDateIssued { .. }
             | Self::SetStatus { .. }
@@ -574,6 +617,10 @@ impl Edit {
             Self::DeleteEntry { entry } => format!("delete {entry}"),
             Self::AddSystem { system } => format!("add system {}", system.id),
             Self::AddRight { right } => format!("add right {}", right.id),
+            Self::SetRightText { right, field, .. } => {
+                format!("edit {} of right {right}", field.name())
+            }
+            Self::SetLanguage { .. } => "change register language".to_owned(),
             Self::SetDetailText { field, .. } => format!("edit register {}", field.name()),
             Self::SetDateIssued { .. } => "change date issued".to_owned(),
             Self::SetStatus { .. } => "change register status".to_owned(),
@@ -754,6 +801,19 @@ pub fn apply(register: &mut Register, edit: Edit) -> Result<(), EditError> {
             }
             register.rights.push(right);
         }
+        Edit::SetRightText { right, field, text } => {
+            if field == RightText::Name && text.trim().is_empty() {
+                return Err(EditError::EmptyName);
+            }
+            let Some(slot) = register.rights.iter_mut().find(|r| r.id == right) else {
+                return Err(EditError::NoSuchRight { right });
+            };
+            match field {
+                RightText::Name => slot.name = text,
+                RightText::LegalReference => slot.legal_reference = text,
+            }
+        }
+        Edit::SetLanguage { language } => register.metadata.language = language,
         Edit::SetDetailText { field, text } => {
             let metadata: &mut Metadata = &mut register.metadata;
             let slot = match field {
@@ -1178,6 +1238,66 @@ mod tests {
                 system: SystemId::parse("HOB").unwrap(),
             },
             "there is no system `HOB` in the register",
+        );
+    }
+
+    #[test]
+    fn rights_are_renamed_and_the_language_set_undoably() {
+        let mut register = sample();
+        let before = register.clone();
+        let mut history = crate::history::History::default();
+        let privacy = right("privacy");
+        let rename = |text: &str| Edit::SetRightText {
+            right: privacy.clone(),
+            field: RightText::Name,
+            text: text.to_owned(),
+        };
+        for text in ["Preifatrwydd", "Bywyd preifat a theuluol"] {
+            history.apply(&mut register, rename(text)).unwrap();
+        }
+        history
+            .apply(
+                &mut register,
+                Edit::SetRightText {
+                    right: privacy.clone(),
+                    field: RightText::LegalReference,
+                    text: "ECHR Erthygl 8".to_owned(),
+                },
+            )
+            .unwrap();
+        history
+            .apply(
+                &mut register,
+                Edit::SetLanguage {
+                    language: Language::Welsh,
+                },
+            )
+            .unwrap();
+        let renamed = register.right(&privacy).unwrap();
+        assert_eq!(renamed.name, "Bywyd preifat a theuluol");
+        assert_eq!(renamed.legal_reference, "ECHR Erthygl 8");
+        assert_eq!(register.metadata.language, Language::Welsh);
+        assert_eq!(
+            rename("x").typing_key(),
+            Some(TypingKey::RightText(privacy.clone(), RightText::Name)),
+            "typing a name is one undo step"
+        );
+        for _ in 0..3 {
+            history.undo(&mut register).unwrap();
+        }
+        assert_eq!(
+            register, before,
+            "three steps: language, reference, the typed name"
+        );
+        check_rejected(&register, rename("  "), "a name cannot be empty");
+        check_rejected(
+            &register,
+            Edit::SetRightText {
+                right: right("flying"),
+                field: RightText::Name,
+                text: "Flying".to_owned(),
+            },
+            "there is no right `flying` in the catalogue",
         );
     }
 

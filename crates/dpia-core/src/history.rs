@@ -97,11 +97,14 @@ impl Change {
                     None => whole(),
                 }
             }
-            Edit::AddSystem { .. } | Edit::AddRight { .. } => Self::Catalogue {
-                systems: register.systems.clone(),
-                rights: register.rights.clone(),
-            },
-            Edit::SetDetailText { .. }
+            Edit::AddSystem { .. } | Edit::AddRight { .. } | Edit::SetRightText { .. } => {
+                Self::Catalogue {
+                    systems: register.systems.clone(),
+                    rights: register.rights.clone(),
+                }
+            }
+            Edit::SetLanguage { .. }
+            | Edit::SetDetailText { .. }
             | Edit::SetDateIssued { .. }
             | Edit::SetStatus { .. }
             | Edit::SetMarking { .. }
@@ -243,6 +246,18 @@ impl History {
     ///
     /// A rejected edit records nothing and leaves the register as it was.
     pub fn apply(&mut self, register: &mut Register, edit: Edit) -> Result<(), EditError> {
+        let label = edit.label();
+        self.apply_labelled(register, edit, label)
+    }
+
+    /// `apply`, with the step named `label` in the undo list (the app names its steps in its own
+    /// language) instead of `Edit::label`'s English.
+    pub fn apply_labelled(
+        &mut self,
+        register: &mut Register,
+        edit: Edit,
+        label: String,
+    ) -> Result<(), EditError> {
         if edit
             .entry()
             .is_some_and(|entry| register.entry(entry).is_none())
@@ -252,7 +267,6 @@ impl History {
         }
         let typing = edit.typing_key();
         let continues_run = typing.is_some() && typing == self.typing && self.redo.is_empty();
-        let label = edit.label();
         let before = (!continues_run).then(|| Change::before(register, &edit));
         edit::apply(register, edit)?;
         if let Some(change) = before {

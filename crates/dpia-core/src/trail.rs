@@ -52,6 +52,8 @@ impl Touched {
             Edit::AddEntry { .. } | Edit::DuplicateEntry { .. } => None,
             Edit::AddSystem { .. }
             | Edit::AddRight { .. }
+            | Edit::SetRightText { .. }
+            | Edit::SetLanguage { .. }
             | Edit::SetDetailText { .. }
             | Edit::SetDateIssued { .. }
             | Edit::SetStatus { .. }

@@ -10,6 +10,7 @@ use std::time::Duration;
 use super::DpiaApp;
 use crate::gui::state::Document;
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_files::recovery::RecoveryCopy;
 use dpia_files::register_file;
 
@@ -126,13 +127,13 @@ impl DpiaApp {
                 Ok(result) => result,
                 Err(std::sync::mpsc::TryRecvError::Empty) => return,
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    Err("the autosave thread stopped".to_owned())
+                    Err(tr("app-the-autosave-thread-stopped").to_owned())
                 }
             },
             Wait::UntilDone => job
                 .receiver
                 .recv()
-                .unwrap_or_else(|_| Err("the autosave thread stopped".to_owned())),
+                .unwrap_or_else(|_| Err(tr("app-the-autosave-thread-stopped").to_owned())),
         };
         let Some(job) = self.autosave.job.take() else {
             return;
@@ -150,7 +151,7 @@ impl DpiaApp {
             }
             Err(err) => self
                 .errors
-                .push(format!("Could not write the recovery copy: {err}")),
+                .push(tr_args!("app-could-not-write-the-recovery", err = err)),
         }
     }
 
@@ -163,7 +164,7 @@ impl DpiaApp {
             Ok(()) => self.document.recovered_revision = Some(revision),
             Err(err) => self
                 .errors
-                .push(format!("Could not write the recovery copy: {err}")),
+                .push(tr_args!("app-could-not-write-the-recovery", err = err)),
         }
     }
 
@@ -175,8 +176,7 @@ impl DpiaApp {
         match register_file::load(recovery_path) {
             Ok(register) => {
                 self.replace_document(Document::new(register, None, None));
-                self.notice =
-                    Some("Restored a register that was never saved: save it to keep it".to_owned());
+                self.notice = Some(tr("app-restored-a-register-that-was").to_owned());
             }
             Err(err) => self.errors.push(err.to_string()),
         }

@@ -14,6 +14,7 @@ use crate::gui::settings_window::SettingsWindow;
 use crate::gui::state::View;
 use crate::gui::{Command, sidebar};
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::filter::Filter;
 use dpia_files::recovery::{self, RecoveryCopy};
@@ -45,9 +46,13 @@ impl DpiaApp {
                         let name = file_name(&path);
                         self.apply(Edit::ReplaceRegister {
                             register: Box::new(imported),
-                            label: format!("import {name}"),
+                            label: tr_args!("app-import-2", name = name),
                         });
-                        self.notice = Some(format!("Imported {added} entries from {name}"));
+                        self.notice = Some(tr_args!(
+                            "app-imported-entries-from",
+                            added = added,
+                            name = name
+                        ));
                     }
                     Err(err) => self.errors.push(err.to_string()),
                 }
@@ -58,7 +63,7 @@ impl DpiaApp {
                 &path,
                 self.document.path.as_deref(),
             ) {
-                Ok(()) => self.notice = Some(format!("Exported {}", file_name(&path))),
+                Ok(()) => self.notice = Some(tr_args!("app-exported", path = file_name(&path))),
                 Err(err) => self.errors.push(err.to_string()),
             },
             Command::TypePath(request) => {
@@ -91,6 +96,11 @@ impl DpiaApp {
                     ..Filter::default()
                 };
                 self.view.view = View::Register;
+            }
+            Command::SetLanguage(language) => {
+                self.settings.language = language;
+                self.settings.language_override = None;
+                crate::gui::i18n::set_language(language);
             }
             Command::SetTheme(theme) => {
                 self.settings.theme = theme;
@@ -148,13 +158,13 @@ impl DpiaApp {
             MenuCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             MenuCommand::Undo => {
                 if let Some(label) = self.document.undo() {
-                    self.notice = Some(format!("Undid: {label}"));
+                    self.notice = Some(tr_args!("app-undid", label = label));
                     self.keep_selection_valid();
                 }
             }
             MenuCommand::Redo => {
                 if let Some(label) = self.document.redo() {
-                    self.notice = Some(format!("Redid: {label}"));
+                    self.notice = Some(tr_args!("app-redid", label = label));
                     self.keep_selection_valid();
                 }
             }
@@ -168,10 +178,7 @@ impl DpiaApp {
                             }
                         }
                     }
-                    None => self.errors.push(
-                        "Add a system first (in Register details), so the entry has one."
-                            .to_owned(),
-                    ),
+                    None => self.errors.push(tr("app-add-a-system-first-in").to_owned()),
                 }
             }
             MenuCommand::DuplicateEntry => {
@@ -260,11 +267,10 @@ impl DpiaApp {
                 Ok(recovered) => {
                     self.apply(Edit::ReplaceRegister {
                         register: Box::new(recovered),
-                        label: "restore recovered changes".to_owned(),
+                        label: tr("app-restore-recovered-changes").to_owned(),
                     });
                     self.keep_selection_valid();
-                    self.notice =
-                        Some("Restored unsaved changes from the recovery copy".to_owned());
+                    self.notice = Some(tr("app-restored-unsaved-changes-from-the").to_owned());
                 }
                 Err(err) => self.errors.push(err.to_string()),
             },

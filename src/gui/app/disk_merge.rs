@@ -11,6 +11,7 @@ use dpia_files::register_file;
 
 use super::DpiaApp;
 use crate::gui::dialogs::{MergedFromDisk, Question};
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::View;
 
 impl DpiaApp {
@@ -25,9 +26,8 @@ impl DpiaApp {
         let on_disk = match register_file::load(&path) {
             Ok(on_disk) => on_disk,
             Err(err) => {
-                self.errors.push(format!(
-                    "Nothing was merged: the file on disk cannot be read: {err}"
-                ));
+                self.errors
+                    .push(tr_args!("app-nothing-was-merged-the-file", err = err));
                 return;
             }
         };
@@ -43,7 +43,7 @@ impl DpiaApp {
         let num_conflicts = merged.conflicts.len();
         let applied = self.apply(Edit::ReplaceRegister {
             register: Box::new(merged.register),
-            label: "merge the changes on disk".to_owned(),
+            label: tr("app-merge-the-changes-on-disk").to_owned(),
         });
         if !applied {
             return;
@@ -63,9 +63,9 @@ impl DpiaApp {
             }));
         } else {
             self.view.view = View::Conflicts;
-            self.notice = Some(format!(
-                "Merged with the changes on disk: {num_conflicts} conflict{} to resolve, each with yours or theirs; then save",
-                if num_conflicts == 1 { "" } else { "s" }
+            self.notice = Some(tr_args!(
+                "app-merged-with-the-changes-on-2",
+                num_conflicts = num_conflicts
             ));
         }
     }

@@ -11,6 +11,7 @@ use super::autosave::Wait;
 use crate::gui::dialogs::{FileRequest, Question};
 use crate::gui::state::{Document, View};
 
+use crate::gui::i18n::{tr, tr_args};
 use dpia_core::filter::Filter;
 use dpia_core::register::Register;
 use dpia_files::recovery::{self, Fingerprint, RecoveryCopy};
@@ -25,7 +26,7 @@ impl DpiaApp {
             ..Register::default()
         };
         self.replace_document(Document::new(register, None, None));
-        self.notice = Some("New register: add entries, then save it".to_owned());
+        self.notice = Some(tr("app-new-register-add-entries-then").to_owned());
     }
 
     /// Opens the register at `path`, replacing the open one; reports a file that cannot be read.
@@ -38,9 +39,9 @@ impl DpiaApp {
                 // Saving must never write RON over the paper: the register it carries opens as a
                 // new, unsaved document, and Save asks where to keep it.
                 self.replace_document(Document::new(register, None, None));
-                self.notice = Some(format!(
-                    "Opened the register carried by {}: save it as a register file to keep your changes",
-                    file_name(path)
+                self.notice = Some(tr_args!(
+                    "app-opened-the-register-carried-by",
+                    path = file_name(path)
                 ));
             }
             Ok(register) => {
@@ -51,14 +52,14 @@ impl DpiaApp {
                 }
                 self.replace_document(document);
                 self.settings.remember(path);
-                self.notice = Some(format!("Opened {}", file_name(path)));
+                self.notice = Some(tr_args!("app-opened", path = file_name(path)));
                 let num_conflicts = self.document.register.conflicts.len();
                 if num_conflicts > 0 {
                     self.view.view = View::Conflicts;
-                    self.notice = Some(format!(
-                        "{} holds {num_conflicts} merge conflict{} to resolve: take yours or theirs for each, then save",
-                        file_name(path),
-                        if num_conflicts == 1 { "" } else { "s" }
+                    self.notice = Some(tr_args!(
+                        "app-holds-merge-conflict-to-resolve",
+                        path = file_name(path),
+                        num_conflicts = num_conflicts
                     ));
                 }
                 if let Some(pending) = recovery::pending(path) {
@@ -77,9 +78,9 @@ impl DpiaApp {
         match trail_file::append(path, &author, self.clock.now(), changes) {
             Ok(Some((_, block))) => self.document.trail.blocks.push(block),
             Ok(None) => {}
-            Err(err) => self.errors.push(format!(
-                "the register was saved, but its audit trail could not be written: {err}"
-            )),
+            Err(err) => self
+                .errors
+                .push(tr_args!("app-the-register-was-saved-but", err = err)),
         }
         self.document.journal.clear();
     }
@@ -122,18 +123,16 @@ impl DpiaApp {
             .extension()
             .is_some_and(|extension| extension.eq_ignore_ascii_case("pdf"))
         {
-            self.errors.push(format!(
-                "{}: a register is saved as a .ron file; use Export PDF… for papers",
-                path.display()
+            self.errors.push(tr_args!(
+                "app-a-register-is-saved-as",
+                path = path.display()
             ));
             return false;
         }
         // A paper renamed without its extension is still a paper: RON written over it would lose it.
         if paper::is_pdf_file(&path) {
-            self.errors.push(format!(
-                "{}: this file is a PDF; save the register under another name, or use Export PDF… for papers",
-                path.display()
-            ));
+            self.errors
+                .push(tr_args!("app-this-file-is-a-pdf", path = path.display()));
             return false;
         }
         match register_file::save(&self.document.register, &path) {
@@ -154,7 +153,7 @@ impl DpiaApp {
                 self.settings.remember(&path);
                 // An earlier save's error is answered by this save; it would only mislead now.
                 self.errors.clear();
-                self.notice = Some(format!("Saved {}", file_name(&path)));
+                self.notice = Some(tr_args!("app-saved", path = file_name(&path)));
                 self.journal_saved_changes(&path);
                 self.document.mark_saved(path, fingerprint);
                 self.autosave.next_at = None;

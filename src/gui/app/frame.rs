@@ -10,12 +10,15 @@ use super::DpiaApp;
 use super::autosave::Wait;
 use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{self, FileRequest, Question};
+use crate::gui::i18n;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
 use crate::gui::{
-    APP_NAME, Command, actions, conflicts, details, entries, entry_editor, heat_map, priorities,
-    sidebar, snapshots, table, theme,
+    Command, actions, conflicts, details, entries, entry_editor, heat_map, priorities, sidebar,
+    snapshots, table, theme,
 };
+use dpia_core::register::Language;
 
 /// How the toolbar fits the window (`DpiaApp::toolbar_fit`).
 #[derive(Debug, Clone, Copy)]
@@ -101,6 +104,7 @@ impl DpiaApp {
     /// Draws the whole app into `ui` and carries out the commands the user gave.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        i18n::set_language(self.settings.language());
         if !self.is_styled {
             theme::install(&ctx, self.settings.theme);
             if (0.3..=4.0).contains(&self.settings.zoom) {
@@ -237,7 +241,7 @@ impl DpiaApp {
                     ui.add_space(20.0);
                     ui.vertical_centered(|ui| {
                         ui.label(
-                            RichText::new("Select an entry to edit it.")
+                            RichText::new(tr("app-select-an-entry-to-edit"))
                                 .weak()
                                 .size(16.0),
                         );
@@ -251,9 +255,9 @@ impl DpiaApp {
         for command in [MenuCommand::New, MenuCommand::Open] {
             self.menu_item(ui, command);
         }
-        ui.menu_button("Open recent", |ui| {
+        ui.menu_button(tr("app-open-recent"), |ui| {
             if self.settings.recent_files.is_empty() {
-                ui.label(RichText::new("No recent registers").weak());
+                ui.label(RichText::new(tr("app-no-recent-registers")).weak());
             }
             for path in self.settings.recent_files.clone() {
                 if ui.button(path.display().to_string()).clicked() {
@@ -278,7 +282,7 @@ impl DpiaApp {
             self.menu_item(ui, command);
         }
         ui.separator();
-        ui.menu_button("Type a path instead", |ui| {
+        ui.menu_button(tr("app-type-a-path-instead"), |ui| {
             for request in [
                 FileRequest::Open,
                 FileRequest::SaveAs,
@@ -298,18 +302,16 @@ impl DpiaApp {
     /// The menus, and the search box on the right when `with_search` (the toolbar has no room).
     fn menu_bar_ui(&mut self, ui: &mut Ui, with_search: bool) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu_ui(ui));
-            ui.menu_button("Edit", |ui| {
-                let undo = self
-                    .document
-                    .history
-                    .undo_label()
-                    .map_or_else(|| "Undo".to_owned(), |label| format!("Undo {label}"));
-                let redo = self
-                    .document
-                    .history
-                    .redo_label()
-                    .map_or_else(|| "Redo".to_owned(), |label| format!("Redo {label}"));
+            ui.menu_button(tr("app-file"), |ui| self.file_menu_ui(ui));
+            ui.menu_button(tr("app-edit"), |ui| {
+                let undo = self.document.history.undo_label().map_or_else(
+                    || tr("app-undo").to_owned(),
+                    |label| tr_args!("app-undo-2", label = label),
+                );
+                let redo = self.document.history.redo_label().map_or_else(
+                    || tr("app-redo").to_owned(),
+                    |label| tr_args!("app-redo-2", label = label),
+                );
                 let can_undo = self.document.history.undo_label().is_some();
                 let can_redo = self.document.history.redo_label().is_some();
                 self.menu_item_named(ui, MenuCommand::Undo, &undo, can_undo);
@@ -320,17 +322,22 @@ impl DpiaApp {
                 self.menu_item_named(
                     ui,
                     MenuCommand::DuplicateEntry,
-                    "Duplicate entry",
+                    tr("app-duplicate-entry"),
                     has_selection,
                 );
-                self.menu_item_named(ui, MenuCommand::DeleteEntry, "Delete entry", has_selection);
+                self.menu_item_named(
+                    ui,
+                    MenuCommand::DeleteEntry,
+                    tr("app-delete-entry"),
+                    has_selection,
+                );
                 ui.separator();
                 self.menu_item(ui, MenuCommand::FocusSearch);
                 self.menu_item(ui, MenuCommand::ClearFilters);
                 ui.separator();
                 self.menu_item(ui, MenuCommand::Settings);
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(tr("app-view"), |ui| {
                 for view in View::ALL {
                     if view.is_offered(&self.document.register, self.view.view) {
                         self.menu_item(ui, Command::ShowView(view));
@@ -352,8 +359,18 @@ impl DpiaApp {
                         ui.close();
                     }
                 }
+                ui.separator();
+                ui.menu_button(tr("app-menu-language"), |ui| {
+                    for language in Language::ALL {
+                        let chosen = self.settings.language() == language;
+                        if ui.radio(chosen, i18n::language_name(language)).clicked() {
+                            self.commands.push(Command::SetLanguage(language));
+                            ui.close();
+                        }
+                    }
+                });
             });
-            ui.menu_button("Workshops", |ui| self.workshop_menu_ui(ui));
+            ui.menu_button(tr("app-workshops"), |ui| self.workshop_menu_ui(ui));
             if with_search {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.add_space(TOOLBAR_MARGIN - ui.spacing().item_spacing.x);
@@ -434,9 +451,9 @@ impl DpiaApp {
         let separators = 3.0 * (2.0 * spacing + 2.0);
         let others = button("☰")
             + separators
-            + button("Add entry")
-            + button("Undo")
-            + button("Redo")
+            + button(tr("app-add-entry"))
+            + button(tr("app-undo"))
+            + button(tr("app-redo"))
             + marking
             + 2.0 * TOOLBAR_MARGIN;
         let available = ui.available_width();
@@ -458,7 +475,7 @@ impl DpiaApp {
             .add(
                 egui::TextEdit::singleline(&mut self.view.filter.search)
                     .id(search_id)
-                    .hint_text("Search issue, concern, mitigation (Ctrl+F)")
+                    .hint_text(tr("app-search-issue-concern-mitigation-ctrl"))
                     .desired_width(width)
                     .margin(if in_menu_row {
                         egui::Margin::symmetric(6, 0)
@@ -466,7 +483,7 @@ impl DpiaApp {
                         egui::Margin::symmetric(4, 2)
                     }),
             )
-            .accessible_name(crate::gui::a11y::names::SEARCH_FIELD);
+            .accessible_name(crate::gui::a11y::names::search_field());
         if self.view.focus_search {
             search.request_focus();
             self.view.focus_search = false;
@@ -477,7 +494,7 @@ impl DpiaApp {
         if !self.view.filter.search.is_empty()
             && ui
                 .small_button("✕")
-                .on_hover_text("Clear the search")
+                .on_hover_text(tr("app-clear-the-search"))
                 .clicked()
         {
             self.view.filter.search.clear();
@@ -519,13 +536,13 @@ impl DpiaApp {
             RichText::new("☰")
         };
         let hover = match (sidebar_open, filtered) {
-            (true, _) => "Hide the systems and filters",
-            (false, true) => "Show the systems and filters (filters apply)",
-            (false, false) => "Show the systems and filters",
+            (true, _) => tr("app-hide-the-systems-and-filters"),
+            (false, true) => tr("app-show-the-systems-and-filters"),
+            (false, false) => tr("app-show-the-systems-and-filters-2"),
         };
         let toggle = ui.selectable_label(sidebar_open, text).on_hover_text(hover);
         toggle.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, "Systems and filters")
+            egui::WidgetInfo::labeled(egui::Role::Button, true, tr("app-systems-and-filters"))
         });
         if toggle.clicked() {
             self.view.sidebar_open = Some(!sidebar_open);
@@ -578,23 +595,25 @@ impl DpiaApp {
                     );
                 });
             let add = ui
-                .button(if compact { "+" } else { "Add entry" })
-                .on_hover_text("Add an entry to the system in view (Ctrl+E)");
-            add.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Add entry"));
+                .button(if compact { "+" } else { tr("app-add-entry") })
+                .on_hover_text(tr("app-add-an-entry-to-the"));
+            add.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr("app-add-entry"))
+            });
             if add.clicked() {
                 self.commands.push(Command::Menu(MenuCommand::AddEntry));
             }
             ui.separator();
             let undo = ui.add_enabled(
                 self.document.history.undo_label().is_some(),
-                egui::Button::new("Undo"),
+                egui::Button::new(tr("app-undo")),
             );
             if undo.clicked() {
                 self.commands.push(Command::Menu(MenuCommand::Undo));
             }
             let redo = ui.add_enabled(
                 self.document.history.redo_label().is_some(),
-                egui::Button::new("Redo"),
+                egui::Button::new(tr("app-redo")),
             );
             if redo.clicked() {
                 self.commands.push(Command::Menu(MenuCommand::Redo));
@@ -612,7 +631,7 @@ impl DpiaApp {
                 let text = if shown == total {
                     entries(total)
                 } else {
-                    format!("{shown} of {} shown", entries(total))
+                    tr_args!("app-of-shown", shown = shown, total = entries(total))
                 };
                 ui.label(text);
                 let metadata = &self.document.register.metadata;
@@ -638,7 +657,7 @@ impl DpiaApp {
         // user named it. The document keeps the absolute path.
         let working_folder = std::env::current_dir().ok();
         let path = self.document.path.as_deref().map_or_else(
-            || "Not saved yet".to_owned(),
+            || tr("app-not-saved-yet").to_owned(),
             |path| {
                 working_folder
                     .as_deref()
@@ -652,9 +671,9 @@ impl DpiaApp {
         truncated_label(ui, path_share, RichText::new(&path).weak(), &path);
         ui.separator();
         if self.document.is_dirty() {
-            ui.label(RichText::new("Unsaved changes").strong());
+            ui.label(RichText::new(tr("app-unsaved-changes")).strong());
         } else {
-            ui.label(RichText::new("Saved").weak());
+            ui.label(RichText::new(tr("app-saved-2")).weak());
         }
         if let Some(notice) = &self.notice
             && ui.available_width() > 40.0
@@ -695,7 +714,11 @@ impl DpiaApp {
 
     pub(super) fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
-        let title = format!("{marker}{} — {APP_NAME}", self.document.display_name());
+        let title = format!(
+            "{marker}{} — {}",
+            self.document.display_name(),
+            tr("app-dpia-register")
+        );
         if title != self.title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;

@@ -19,6 +19,7 @@ use egui::Ui;
 use jiff::civil::Date;
 
 use super::dialogs::{FileChoosers, FileDialogs, Question, Then};
+use super::i18n;
 use super::settings::Settings;
 use super::settings_window::SettingsWindow;
 use super::state::{Derived, Document, View, ViewState};
@@ -152,6 +153,7 @@ impl DpiaApp {
     }
 
     fn empty(options: Options) -> Self {
+        i18n::set_language(options.settings.language());
         let untitled_recovery = options
             .settings
             .data_folder

@@ -18,12 +18,14 @@ use super::{SnapshotCommand, Versions, error_line};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::dialogs::FileRequest;
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::approval::Approval;
 use dpia_core::signature::{AllowedSigners, Verification};
 use dpia_core::snapshot::Label;
 use dpia_files::approval_file::{self, StoredApproval};
 use dpia_files::git_config;
+use dpia_report::labels::labels;
 use form::ApproveForm;
 pub(super) use form::approve_form_ui;
 
@@ -50,12 +52,12 @@ impl ApprovalCommand {
     /// The command's name, for menus.
     pub fn label(&self) -> &'static str {
         match self {
-            Self::Open(_) => "Approve…",
-            Self::Save => "Record approval",
-            Self::Verify => "Verify approvals",
-            Self::BrowseKey | Self::KeyChosen(_) => "Choose signing key",
+            Self::Open(_) => tr("snapshots-approve"),
+            Self::Save => tr("snapshots-record-approval"),
+            Self::Verify => tr("snapshots-verify-approvals"),
+            Self::BrowseKey | Self::KeyChosen(_) => tr("snapshots-choose-signing-key"),
             Self::BrowseAllowedSigners | Self::AllowedSignersChosen(_) => {
-                "Choose allowed-signers file"
+                tr("snapshots-choose-allowed-signers-file")
             }
         }
     }
@@ -92,27 +94,29 @@ impl Approvals {
         let (file, whose) = if typed.is_empty() {
             (
                 git_config::allowed_signers_file(),
-                "git's gpg.ssh.allowedSignersFile",
+                tr("snapshots-git-s-gpg-ssh-allowedsignersfile"),
             )
         } else {
-            (Some(PathBuf::from(typed)), "the file chosen")
+            (Some(PathBuf::from(typed)), tr("snapshots-the-file-chosen"))
         };
         let allowed: Option<AllowedSigners> = match &file {
             None => {
-                "No allowed-signers file (git has none set): signed approvals show as unknown signer until you choose one."
-                    .clone_into(&mut self.checked_against);
+                tr("snapshots-no-allowed-signers-file-git").clone_into(&mut self.checked_against);
                 self.allowed_error = None;
                 None
             }
             Some(path) => match approval_file::read_allowed_signers(path) {
                 Ok(allowed) => {
-                    self.checked_against =
-                        format!("Signatures checked against {} ({whose}).", path.display());
+                    self.checked_against = tr_args!(
+                        "snapshots-signatures-checked-against",
+                        path = path.display(),
+                        whose = whose
+                    );
                     self.allowed_error = None;
                     Some(allowed)
                 }
                 Err(err) => {
-                    "Signatures checked against no allowed-signers file: the one given cannot be read."
+                    tr("snapshots-signatures-checked-against-no-allowed")
                         .clone_into(&mut self.checked_against);
                     self.allowed_error = Some(err.to_string());
                     None
@@ -126,7 +130,10 @@ impl Approvals {
             }
             Err(err) => {
                 self.checked.clear();
-                self.error = Some(format!("The approvals cannot be read: {err}"));
+                self.error = Some(tr_args!(
+                    "snapshots-the-approvals-cannot-be-read",
+                    err = err
+                ));
             }
         }
     }
@@ -192,9 +199,10 @@ impl DpiaApp {
                     .iter()
                     .filter(|(_, checked)| checked.is_invalid())
                     .count();
-                self.notice = Some(format!(
-                    "Verified {count} approval{}: {invalid} invalid",
-                    if count == 1 { "" } else { "s" }
+                self.notice = Some(tr_args!(
+                    "snapshots-verified-approval-invalid",
+                    count = count,
+                    invalid = invalid
                 ));
             }
             ApprovalCommand::BrowseKey => {
@@ -248,7 +256,7 @@ pub(super) fn approvals_ui(ui: &mut Ui, versions: &mut Versions, commands: &mut 
         any = true;
         ui.add_space(6.0);
         ui.label(
-            RichText::new(format!("Snapshot {label}"))
+            RichText::new(tr_args!("snapshots-snapshot", label = label))
                 .strong()
                 .monospace(),
         );
@@ -263,43 +271,38 @@ pub(super) fn approvals_ui(ui: &mut Ui, versions: &mut Versions, commands: &mut 
     if !orphans.is_empty() {
         any = true;
         ui.add_space(6.0);
-        ui.label(RichText::new("Approvals of snapshots not listed").strong());
+        ui.label(RichText::new(tr("snapshots-approvals-of-snapshots-not-listed")).strong());
         approval_grid_ui(ui, "approvals-orphans", &orphans);
     }
     if !any {
         ui.add_space(4.0);
-        ui.label(
-            RichText::new(
-                "No approvals yet. Approve… on a snapshot records DPO advice, a sign-off or the ICO's response.",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(tr("snapshots-no-approvals-yet-approve-on")).weak());
     }
 }
 
 /// The allowed-signers file the signatures are checked against, and Verify.
 fn allowed_signers_ui(ui: &mut Ui, approvals: &mut Approvals, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Approvals").font(theme::bold_family_size(16.0)));
+        ui.label(RichText::new(tr("snapshots-approvals")).font(theme::bold_family_size(16.0)));
         ui.add_space(12.0);
-        let label = ui.label("Allowed signers file");
+        let label = ui.label(tr("snapshots-allowed-signers-file"));
         ui.add(
             TextEdit::singleline(&mut approvals.allowed_signers)
-                .hint_text("git's gpg.ssh.allowedSignersFile")
+                .hint_text(tr("snapshots-git-s-gpg-ssh-allowedsignersfile"))
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
         if ui
-            .button("Browse…")
-            .on_hover_text("Choose the allowed-signers file")
-            .accessible_name("Browse for the allowed signers file")
+            .button(tr("snapshots-browse"))
+            .on_hover_text(tr("app-choose-the-allowed-signers-file"))
+            .accessible_name(tr("snapshots-browse-for-the-allowed-signers"))
             .clicked()
         {
             commands.push(approval(ApprovalCommand::BrowseAllowedSigners));
         }
         if ui
-            .button("Verify")
-            .on_hover_text("Read the approvals again and check every signature and snapshot")
+            .button(tr("snapshots-verify"))
+            .on_hover_text(tr("snapshots-read-the-approvals-again-and"))
             .clicked()
         {
             commands.push(approval(ApprovalCommand::Verify));
@@ -322,7 +325,13 @@ fn approval_grid_ui(ui: &mut Ui, id_salt: &str, rows: &[&(StoredApproval, Verifi
         .spacing([14.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
-            let titles = ["Role", "Name", "Decision", "Date", "Conditions or advice"];
+            let titles = [
+                tr("editor-role"),
+                tr("editor-name"),
+                tr("snapshots-decision"),
+                tr("snapshots-date"),
+                tr("snapshots-conditions-or-advice"),
+            ];
             for (title, width) in titles.into_iter().zip(widths) {
                 fixed_cell(
                     ui,
@@ -331,7 +340,7 @@ fn approval_grid_ui(ui: &mut Ui, id_salt: &str, rows: &[&(StoredApproval, Verifi
                     title,
                 );
             }
-            ui.label(RichText::new("Status").font(theme::bold_body()));
+            ui.label(RichText::new(tr("actions-status")).font(theme::bold_body()));
             ui.end_row();
             for (stored, checked) in rows {
                 approval_row_ui(ui, widths, &stored.approval, checked);
@@ -364,7 +373,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     let texts = [
         approval.role.as_str(),
         approval.name.as_str(),
-        approval.decision.words(),
+        approval.decision.ui_name(),
         &approval.date.to_string(),
         conditions,
     ]
@@ -372,7 +381,7 @@ fn approval_row_ui(ui: &mut Ui, widths: [f32; 5], approval: &Approval, checked: 
     for (text, width) in texts.into_iter().zip(widths) {
         fixed_cell(ui, width, RichText::new(&text), &text);
     }
-    let status = checked.to_string();
+    let status = labels(i18n::language()).approval_status(checked);
     let text = match checked {
         Verification::Invalid(_) => RichText::new(status)
             .color(theme::error_text(theme::look(ui.ctx())))
@@ -406,18 +415,18 @@ pub(super) fn approve_button_ui(
 ) {
     let (all, invalid) = versions.approvals.count(label);
     let approve = ui
-        .small_button("Approve…")
-        .on_hover_text("Record an approval, DPO advice or the ICO's response on this snapshot")
-        .accessible_name(format!("Approve {label}…"));
+        .small_button(tr("snapshots-approve"))
+        .on_hover_text(tr("snapshots-record-an-approval-dpo-advice"))
+        .accessible_name(tr_args!("snapshots-approve-2", label = label));
     if approve.clicked() {
         commands.push(approval(ApprovalCommand::Open(label.clone())));
     }
     if all > 0 {
         let text = if invalid > 0 {
-            RichText::new(format!("{all} · {invalid} invalid"))
+            RichText::new(tr_args!("snapshots-invalid", all = all, invalid = invalid))
                 .color(theme::error_text(theme::look(ui.ctx())))
         } else {
-            RichText::new(format!("{all} approval{}", if all == 1 { "" } else { "s" })).weak()
+            RichText::new(tr_args!("snapshots-approval", all = all)).weak()
         };
         ui.label(text);
     }

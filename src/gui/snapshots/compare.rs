@@ -4,12 +4,11 @@
 //!
 //! Draws `diff::ChangeLog` as it is; restoring is a `Command::Snapshot` the app carries out.
 
-use std::fmt::Write as _;
-
 use egui::{Align, Label as TextLabel, Layout, RichText, Role, Ui, WidgetInfo};
 
 use super::{Pick, SnapshotCommand, Versions, error_line};
 use crate::gui::command::Command;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::Document;
 use crate::gui::theme;
 use dpia_core::diff::{Change, ChangeLog, EntryChanges, EntryField, EntrySummary};
@@ -29,7 +28,7 @@ pub(super) fn compare_pane_ui(
     let mut choices = vec![Pick::Working];
     choices.extend(versions.labels().into_iter().rev().map(Pick::Snapshot));
     if choices.len() < 2 {
-        ui.label("Take a snapshot first: then it can be compared with the working register, and with later snapshots.");
+        ui.label(tr("snapshots-take-a-snapshot-first-then"));
         return;
     }
     ui.horizontal(|ui| {
@@ -37,8 +36,8 @@ pub(super) fn compare_pane_ui(
             .compare
             .older
             .as_ref()
-            .map_or_else(|| "Choose…".to_owned(), Pick::name);
-        ui.label(RichText::new("Older").strong());
+            .map_or_else(|| tr("export-choose").to_owned(), Pick::name);
+        ui.label(RichText::new(tr("snapshots-older")).strong());
         let mut picked = versions.compare.older.clone();
         egui::ComboBox::from_id_salt("compare-older")
             .width(220.0)
@@ -49,10 +48,12 @@ pub(super) fn compare_pane_ui(
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Older version"));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-older-version"))
+            });
         versions.compare.older = picked;
         ui.add_space(12.0);
-        ui.label(RichText::new("Newer").strong());
+        ui.label(RichText::new(tr("snapshots-newer")).strong());
         let mut newer = versions.compare.newer.clone();
         egui::ComboBox::from_id_salt("compare-newer")
             .width(220.0)
@@ -63,12 +64,14 @@ pub(super) fn compare_pane_ui(
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Newer version"));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-newer-version"))
+            });
         versions.compare.newer = newer;
         ui.add_space(12.0);
         if ui
-            .button("Swap")
-            .on_hover_text("Swap older and newer")
+            .button(tr("snapshots-swap"))
+            .on_hover_text(tr("snapshots-swap-older-and-newer"))
             .clicked()
             && let Some(older) = versions.compare.older.take()
         {
@@ -89,16 +92,16 @@ pub(super) fn compare_pane_ui(
     );
     ui.label(
         RichText::new(if restore_from.is_some() {
-            "Restore puts the older value back in the working register, as one step that Undo (Ctrl+Z) takes back."
+            tr("snapshots-restore-puts-the-older-value")
         } else {
-            "To restore an entry or a field, compare a snapshot (older) with the working register (newer)."
+            tr("snapshots-to-restore-an-entry-or")
         })
         .weak(),
     );
     ui.add_space(6.0);
     match versions.change_log(document) {
         None => {
-            ui.label("Choose the older version to compare.");
+            ui.label(tr("snapshots-choose-the-older-version-to"));
         }
         Some(Err(err)) => error_line(ui, err),
         Some(Ok(log)) => {
@@ -111,6 +114,38 @@ pub(super) fn compare_pane_ui(
     }
 }
 
+/// "rank 5 → 3  ▲": a rank movement, with an arrow up or down.
+fn rank_movement_text(old: usize, new: usize) -> String {
+    let arrow = match new.cmp(&old) {
+        std::cmp::Ordering::Less => "  ▲",
+        std::cmp::Ordering::Greater => "  ▼",
+        std::cmp::Ordering::Equal => "",
+    };
+    tr_args!(
+        "snapshots-rank-from-to",
+        old = old,
+        new = new,
+        arrow = arrow
+    )
+}
+
+/// The change log's summary line: "3 added, 1 removed, 5 changed, 2 moved in rank".
+fn summary_text(log: &ChangeLog) -> String {
+    let mut summary = tr_args!(
+        "snapshots-change-summary",
+        added = log.added.len(),
+        removed = log.removed.len(),
+        changed = log.changed.len()
+    );
+    if !log.rank_movements.is_empty() {
+        summary.push_str(&tr_args!(
+            "snapshots-moved-in-rank",
+            count = log.rank_movements.len()
+        ));
+    }
+    summary
+}
+
 /// Draws a change log: the summary, then register details, added, removed, changed (side by side,
 /// highlighted) and rank movements. `restore_from` offers restore buttons against that snapshot.
 fn change_log_ui(
@@ -120,20 +155,23 @@ fn change_log_ui(
     restore_from: Option<&Label>,
     commands: &mut Vec<Command>,
 ) {
-    let mut summary = log.summary();
-    if !log.rank_movements.is_empty() {
-        write!(summary, ", {} moved in rank", log.rank_movements.len()).ok();
-    }
+    let summary = summary_text(log);
     ui.label(RichText::new(summary).font(theme::bold_family_size(16.0)));
     if log.is_empty() {
         ui.add_space(6.0);
-        ui.label(format!(
-            "No differences between {older_name} and {newer_name}."
+        ui.label(tr_args!(
+            "snapshots-no-differences-between-and",
+            older_name = older_name,
+            newer_name = newer_name
         ));
         return;
     }
     if !log.register_changes.is_empty() {
-        section_heading(ui, "Register details", log.register_changes.len());
+        section_heading(
+            ui,
+            tr("register-register-details"),
+            log.register_changes.len(),
+        );
         columns_header(ui, older_name, newer_name, false);
         for change in &log.register_changes {
             side_by_side_ui(ui, change, None, commands);
@@ -141,8 +179,18 @@ fn change_log_ui(
     }
     let theme = theme::look(ui.ctx());
     for (heading, entries, fill, mark) in [
-        ("Added", &log.added, theme::notice_fill(theme), "+"),
-        ("Removed", &log.removed, theme::error_fill(theme), "−"),
+        (
+            tr("snapshots-added"),
+            &log.added,
+            theme::notice_fill(theme),
+            "+",
+        ),
+        (
+            tr("snapshots-removed"),
+            &log.removed,
+            theme::error_fill(theme),
+            "−",
+        ),
     ] {
         if entries.is_empty() {
             continue;
@@ -159,10 +207,10 @@ fn change_log_ui(
                         entry_title_ui(ui, entry);
                         if let Some(from) = restore_from {
                             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                                let hover = if heading == "Added" {
-                                    format!("Remove it: it is not in {from}")
+                                let hover = if heading == tr("snapshots-added") {
+                                    tr_args!("snapshots-remove-it-it-is-not", from = from)
                                 } else {
-                                    format!("Put it back as it was in {from}")
+                                    tr_args!("snapshots-put-it-back-as-it", from = from)
                                 };
                                 restore_entry_button(ui, from, &entry.id, &hover, commands);
                             });
@@ -173,7 +221,7 @@ fn change_log_ui(
         }
     }
     if !log.changed.is_empty() {
-        section_heading(ui, "Changed", log.changed.len());
+        section_heading(ui, tr("snapshots-changed"), log.changed.len());
         let is_open = log.changed.len() <= MAX_UNFOLDED_ENTRIES;
         for entry in &log.changed {
             changed_entry_ui(
@@ -188,7 +236,7 @@ fn change_log_ui(
         }
     }
     if !log.rank_movements.is_empty() {
-        section_heading(ui, "Rank movements", log.rank_movements.len());
+        section_heading(ui, tr("snapshots-rank-movements"), log.rank_movements.len());
         egui::Grid::new("rank-movements")
             .num_columns(3)
             .spacing([16.0, 4.0])
@@ -196,16 +244,7 @@ fn change_log_ui(
             .show(ui, |ui| {
                 for movement in &log.rank_movements {
                     ui.label(RichText::new(movement.entry.id.as_str()).monospace());
-                    ui.label(format!(
-                        "rank {} → {}{}",
-                        movement.old_rank,
-                        movement.new_rank,
-                        match movement.new_rank.cmp(&movement.old_rank) {
-                            std::cmp::Ordering::Less => "  ▲",
-                            std::cmp::Ordering::Greater => "  ▼",
-                            std::cmp::Ordering::Equal => "",
-                        }
-                    ));
+                    ui.label(rank_movement_text(movement.old_rank, movement.new_rank));
                     ui.add(TextLabel::new(movement.entry.issue.as_str()).truncate());
                     ui.end_row();
                 }
@@ -237,16 +276,16 @@ fn changed_entry_ui(
                             ui,
                             from,
                             &entry.entry.id,
-                            &format!("Put the whole entry back as it was in {from}"),
+                            &tr_args!("snapshots-put-the-whole-entry-back", from = from),
                             commands,
                         );
                     });
                 }
             });
             let fields = if entry.fields.len() == 1 {
-                "1 field changed".to_owned()
+                tr("snapshots-1-field-changed").to_owned()
             } else {
-                format!("{} fields changed", entry.fields.len())
+                tr_args!("snapshots-fields-changed", fields = entry.fields.len())
             };
             egui::CollapsingHeader::new(fields)
                 .id_salt(("changed", entry.entry.id.as_str()))
@@ -280,9 +319,13 @@ fn restore_entry_button(
     commands: &mut Vec<Command>,
 ) {
     let button = ui
-        .button("Restore entry")
+        .button(tr("snapshots-restore-entry"))
         .on_hover_text(hover)
-        .accessible_name(format!("Restore {entry} from {from}"));
+        .accessible_name(tr_args!(
+            "snapshots-restore-from-2",
+            entry = entry,
+            from = from
+        ));
     if button.clicked() {
         commands.push(Command::Snapshot(SnapshotCommand::RestoreEntry {
             from: from.clone(),
@@ -303,7 +346,11 @@ fn column_widths(ui: &Ui, has_restore: bool) -> (f32, f32, f32) {
 fn columns_header(ui: &mut Ui, older_name: &str, newer_name: &str, has_restore: bool) {
     let (what, value, _) = column_widths(ui, has_restore);
     ui.horizontal(|ui| {
-        for (text, width) in [("Field", what), (older_name, value), (newer_name, value)] {
+        for (text, width) in [
+            (tr("snapshots-field"), what),
+            (older_name, value),
+            (newer_name, value),
+        ] {
             ui.allocate_ui_with_layout(
                 egui::vec2(width, 20.0),
                 Layout::left_to_right(Align::Center),
@@ -354,22 +401,27 @@ fn side_by_side_ui(
             let name = match &command {
                 SnapshotCommand::RestoreField {
                     from, entry, what, ..
-                } => format!("Restore {what} of {entry} from {from}"),
-                _ => "Restore".to_owned(),
+                } => tr_args!(
+                    "snapshots-restore-of-from-2",
+                    what = what,
+                    entry = entry,
+                    from = from
+                ),
+                _ => tr("app-restore").to_owned(),
             };
             let hover = match &command {
                 SnapshotCommand::RestoreField {
                     field: EntryField::Mitigations,
                     from,
                     ..
-                } => format!("Put all the mitigations back as they were in {from}"),
+                } => tr_args!("snapshots-put-all-the-mitigations-back", from = from),
                 SnapshotCommand::RestoreField { from, .. } => {
-                    format!("Put this back as it was in {from}")
+                    tr_args!("snapshots-put-this-back-as-it", from = from)
                 }
                 _ => String::new(),
             };
             if ui
-                .button("Restore")
+                .button(tr("app-restore"))
                 .on_hover_text(hover)
                 .accessible_name(name)
                 .clicked()

@@ -10,6 +10,7 @@ use egui_extras::{Column, TableBuilder};
 use super::{Pane, ROW_HEIGHT, Versions};
 use crate::gui::a11y::reading_order;
 use crate::gui::entries;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::ranking::Ranked;
 use dpia_core::register::{Assessment, Entry, EntryId, Register, Scale, Stage};
@@ -37,18 +38,21 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
             let text_colour = theme::marking_text();
             ui.horizontal(|ui| {
                 ui.label(
-                    RichText::new(format!("Snapshot {label} · read-only"))
+                    RichText::new(tr_args!("snapshots-snapshot-read-only", label = label))
                         .font(theme::bold_family_size(15.0))
                         .color(text_colour),
                 );
                 reading_order::right_aligned(ui, "read-only-buttons", |ui| {
-                    if ui.button("Compare with working register").clicked() {
+                    if ui
+                        .button(tr("snapshots-compare-with-working-register"))
+                        .clicked()
+                    {
                         action = Some(ReadOnlyAction::Compare);
                     }
-                    if ui.button("Restore as working copy…").clicked() {
+                    if ui.button(tr("snapshots-restore-as-working-copy")).clicked() {
                         action = Some(ReadOnlyAction::Restore);
                     }
-                    if ui.button("Close").clicked() {
+                    if ui.button(tr("actions-close")).clicked() {
                         action = Some(ReadOnlyAction::Close);
                     }
                 });
@@ -56,10 +60,11 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
             let mut about = snapshot
                 .taken_at()
                 .to_zoned_datetime(jiff::tz::TimeZone::system())
-                .strftime("Taken %Y-%m-%d %H:%M")
+                .strftime("%Y-%m-%d %H:%M")
                 .to_string();
+            about = tr_args!("snapshots-taken-at", when = about);
             if !snapshot.author().is_empty() {
-                write!(about, " by {}", snapshot.author()).ok();
+                about.push_str(&tr_args!("snapshots-taken-by", author = snapshot.author()));
             }
             write!(about, ", {}", entries(snapshot.register().entries.len())).ok();
             if !snapshot.note().is_empty() {
@@ -80,7 +85,7 @@ pub(super) fn read_only_pane_ui(ui: &mut Ui, versions: &mut Versions) {
                     match open.selection.as_ref().and_then(|id| register.entry(id)) {
                         Some(entry) => entry_ui(ui, register, entry),
                         None => {
-                            ui.label(RichText::new("Select an entry to read it.").weak());
+                            ui.label(RichText::new(tr("snapshots-select-an-entry-to-read")).weak());
                         }
                     }
                 });
@@ -119,11 +124,18 @@ fn read_only_table_ui(
         .column(Column::initial(82.0).at_least(70.0))
         .column(Column::initial(60.0).at_least(50.0))
         .column(Column::remainder().at_least(160.0).clip(true))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
-        .column(Column::exact(theme::CHIP_WIDTH + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
+        .column(Column::exact(theme::chip_width() + 8.0))
         .min_scrolled_height(0.0)
         .header(26.0, |mut header| {
-            for title in ["Rank", "ID", "System", "Issue", "Inherent", "Residual"] {
+            for title in [
+                tr("register-rank"),
+                tr("register-id"),
+                tr("register-system"),
+                tr("editor-issue"),
+                tr("editor-inherent"),
+                tr("editor-residual"),
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -176,7 +188,10 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         ui.label(RichText::new(entry.id.as_str()).monospace().strong());
         ui.label(RichText::new(entry.system.as_str()).weak());
         if entry.must_have {
-            ui.label(RichText::new("★ must-have").color(theme::must_have(theme::look(ui.ctx()))));
+            ui.label(
+                RichText::new(tr("snapshots-must-have"))
+                    .color(theme::must_have(theme::look(ui.ctx()))),
+            );
         }
     });
     ui.add(
@@ -193,36 +208,36 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         body(ui);
     };
     if !entry.category.is_empty() {
-        part("Theme", &mut |ui| {
+        part(tr("actions-theme"), &mut |ui| {
             ui.label(entry.category.as_str());
         });
     }
-    part("Concern", &mut |ui| {
+    part(tr("editor-concern"), &mut |ui| {
         if entry.concern.is_empty() {
-            ui.label(RichText::new("None written").weak());
+            ui.label(RichText::new(tr("snapshots-none-written")).weak());
         } else {
             ui.add(TextLabel::new(entry.concern.as_str()).wrap());
         }
     });
-    part("Mitigations", &mut |ui| {
+    part(tr("editor-mitigations"), &mut |ui| {
         if entry.mitigations.is_empty() {
-            ui.label(RichText::new("None").weak());
+            ui.label(RichText::new(tr("register-none")).weak());
         }
         for (number, mitigation) in entry.mitigations.iter().enumerate() {
-            let mut about = mitigation.status.name().to_owned();
+            let mut about = mitigation.status.ui_name().to_owned();
             if !mitigation.owner.is_empty() {
                 write!(about, " · {}", mitigation.owner).ok();
             }
             if let Some(due) = mitigation.due {
-                write!(about, " · due {due}").ok();
+                about.push_str(&tr_args!("snapshots-mitigation-due", due = due));
             }
             ui.add(TextLabel::new(format!("{}. {}", number + 1, mitigation.text)).wrap());
             ui.label(RichText::new(about).weak().small());
         }
     });
-    part("Impacts on rights", &mut |ui| {
+    part(tr("snapshots-impacts-on-rights"), &mut |ui| {
         if entry.impacts.is_empty() {
-            ui.label(RichText::new("Not scored").weak());
+            ui.label(RichText::new(tr("editor-not-scored")).weak());
         }
         for impact in &entry.impacts {
             let judgement = |assessment: Assessment| {
@@ -230,19 +245,19 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
                 format!(
                     "{} {} ({} × {})",
                     score.value(),
-                    score.level().name(),
+                    score.level().ui_name(),
                     assessment.severity.value(),
                     assessment.likelihood.value()
                 )
             };
             let residual = impact
                 .residual
-                .map_or_else(|| "not judged".to_owned(), judgement);
+                .map_or_else(|| tr("snapshots-not-judged").to_owned(), judgement);
             ui.label(RichText::new(register.right_name(&impact.right)).strong());
-            ui.label(format!(
-                "inherent {} → residual {}",
-                judgement(impact.inherent),
-                residual
+            ui.label(tr_args!(
+                "snapshots-inherent-residual",
+                inherent = judgement(impact.inherent),
+                residual = residual
             ));
             if !impact.note.is_empty() {
                 ui.add(TextLabel::new(RichText::new(impact.note.as_str()).weak()).wrap());
@@ -250,7 +265,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, entry: &Entry) {
         }
     });
     if entry.votes > 0 {
-        part("Votes", &mut |ui| {
+        part(tr("editor-votes"), &mut |ui| {
             ui.label(entry.votes.to_string());
         });
     }

@@ -8,6 +8,7 @@ use dpia_core::register::{Deadline, EntryId};
 
 use super::live::{Live, Message};
 use super::style::Sizes;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 
 /// What is typed into the question so far.
@@ -49,9 +50,9 @@ pub(super) fn action_prompt_ui(
     let about = prompt
         .entry
         .as_ref()
-        .map_or_else(String::new, |entry| format!(" on {entry}"));
+        .map_or_else(String::new, |entry| tr_args!("workshop-on", entry = entry));
     ui.label(
-        RichText::new(format!("Record an action{about}"))
+        RichText::new(tr_args!("workshop-record-an-action", about = about))
             .font(theme::bold_family_size(sizes.px(28.0))),
     );
     ui.add_space(sizes.px(6.0));
@@ -74,19 +75,15 @@ pub(super) fn action_prompt_ui(
     };
     field(
         ui,
-        "Action",
-        "What is to be done",
+        tr("workshop-action"),
+        tr("workshop-what-is-to-be-done"),
         &mut prompt.text,
         prompt.focus,
     );
-    field(ui, "Owner", "Who will do it", &mut prompt.owner, false);
-    field(
-        ui,
-        "Deadline",
-        "2019-10-31, or a month: Oct'19",
-        &mut prompt.deadline,
-        false,
-    );
+    let [owner, who] = [tr("actions-owner"), tr("workshop-who-will-do-it")];
+    field(ui, owner, who, &mut prompt.owner, false);
+    let [deadline, forms] = [tr("workshop-deadline"), tr("workshop-2019-10-31-or-a")];
+    field(ui, deadline, forms, &mut prompt.deadline, false);
     prompt.focus = false;
     if let Some(problem) = &prompt.problem {
         ui.label(
@@ -99,10 +96,10 @@ pub(super) fn action_prompt_ui(
     let (confirmed, cancelled) = ui
         .horizontal(|ui| {
             let confirmed = ui
-                .button(RichText::new("Record action").size(sizes.px(22.0)))
+                .button(RichText::new(tr("workshop-record-action")).size(sizes.px(22.0)))
                 .clicked();
             let cancelled = ui
-                .button(RichText::new("Cancel").size(sizes.px(22.0)))
+                .button(RichText::new(tr("app-cancel")).size(sizes.px(22.0)))
                 .clicked();
             (confirmed, cancelled)
         })
@@ -118,7 +115,7 @@ pub(super) fn action_prompt_ui(
         typed => match Deadline::parse(typed) {
             Ok(deadline) => Some(deadline),
             Err(err) => {
-                prompt.problem = Some(format!("Deadline: {err}"));
+                prompt.problem = Some(tr_args!("workshop-deadline-2", err = err));
                 return true;
             }
         },
@@ -128,14 +125,15 @@ pub(super) fn action_prompt_ui(
         .record_action(&prompt.text, &prompt.owner, deadline, prompt.entry.clone())
     {
         Ok(()) => {
-            live.message = Some(Message::Done(format!(
-                "Action recorded{about}: {} (it joins the log when the session ends)",
-                prompt.text.trim()
+            live.message = Some(Message::Done(tr_args!(
+                "workshop-action-recorded-it-joins-the",
+                about = about,
+                text = prompt.text.trim()
             )));
             false
         }
         Err(err) => {
-            prompt.problem = Some(format!("Say what the action is: {err}"));
+            prompt.problem = Some(tr_args!("workshop-say-what-the-action-is", err = err));
             prompt.focus = true;
             true
         }

@@ -9,8 +9,9 @@ use dpia_core::workshop::{Direction, LiveRank, Session};
 use super::action_prompt::ActionPrompt;
 use super::keys::KeyAction;
 use super::prompts::{Dialog, MovePrompt};
-use super::{RegisterKey, WorkshopCommand, votes};
+use super::{RegisterKey, WorkshopCommand, refusal, votes};
 use crate::gui::command::Command;
+use crate::gui::i18n::{UiName, tr_args};
 
 /// A session running, with what the presenter shows of it.
 #[derive(Debug)]
@@ -161,13 +162,14 @@ impl Live {
         match self.session.vote(register, participant_idx, &entry) {
             Ok(()) => {
                 self.revision += 1;
-                self.message = Some(Message::Done(format!(
-                    "{} voted for {entry} · {} left",
-                    self.participant_name(participant_idx),
-                    votes(self.session.votes_left(participant_idx))
+                self.message = Some(Message::Done(tr_args!(
+                    "workshop-voted-for-left",
+                    participant_idx = self.participant_name(participant_idx),
+                    entry = entry,
+                    participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 
@@ -178,13 +180,14 @@ impl Live {
         match self.session.withdraw_vote(participant_idx, &entry) {
             Ok(()) => {
                 self.revision += 1;
-                self.message = Some(Message::Done(format!(
-                    "{} took a vote back from {entry} · {} left",
-                    self.participant_name(participant_idx),
-                    votes(self.session.votes_left(participant_idx))
+                self.message = Some(Message::Done(tr_args!(
+                    "workshop-took-a-vote-back-from",
+                    participant_idx = self.participant_name(participant_idx),
+                    entry = entry,
+                    participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 
@@ -196,12 +199,14 @@ impl Live {
             Ok(()) => {
                 self.revision += 1;
                 self.scroll_to_current = true;
-                self.message = Some(Message::Done(match tier {
-                    Some(tier) => format!("{entry}: {tier}"),
-                    None => format!("{entry}: no tier"),
-                }));
+                let done = if let Some(tier) = tier {
+                    format!("{entry}: {}", tier.ui_name())
+                } else {
+                    tr_args!("workshop-no-tier", entry = entry)
+                };
+                self.message = Some(Message::Done(done));
             }
-            Err(err) => self.refuse(&err.to_string()),
+            Err(err) => self.refuse(&refusal(&err)),
         }
     }
 
@@ -217,7 +222,7 @@ impl Live {
             Direction::Down => position + 1 >= self.order.len(),
         };
         if is_at_end {
-            self.refuse(&format!("{entry} cannot move further"));
+            self.refuse(&tr_args!("workshop-cannot-move-further", entry = entry));
             return;
         }
         self.dialog = Some(Dialog::Move(MovePrompt {
@@ -231,7 +236,7 @@ impl Live {
     }
 
     pub(super) fn refuse(&mut self, why: &str) {
-        self.message = Some(Message::Refused(format!("Not done: {why}")));
+        self.message = Some(Message::Refused(tr_args!("workshop-not-done", why = why)));
     }
 
     pub(super) fn num_votes_cast(&self) -> u32 {

@@ -33,10 +33,10 @@ use super::DpiaApp;
 use super::command::Command;
 use super::dialogs::FileRequest;
 use super::state::View;
+use crate::gui::i18n::{self, tr, tr_args};
 use dpia_core::edit::Edit;
-use dpia_core::register::Language;
 use dpia_core::snapshot::{Label, Snapshot};
-use dpia_core::workshop::Session;
+use dpia_core::workshop::{Session, WorkshopError};
 use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
 
@@ -59,11 +59,11 @@ impl WorkshopCommand {
     /// The command's name in menus and on buttons.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Start => "Start workshop…",
-            Self::End => "End workshop",
-            Self::Discard => "Discard workshop",
-            Self::EnterFullscreen => "Full screen",
-            Self::LeaveFullscreen => "Leave full screen",
+            Self::Start => tr("workshop-start-workshop"),
+            Self::End => tr("workshop-end-workshop"),
+            Self::Discard => tr("workshop-discard-workshop"),
+            Self::EnterFullscreen => tr("workshop-full-screen"),
+            Self::LeaveFullscreen => tr("workshop-leave-full-screen"),
         }
     }
 }
@@ -98,21 +98,60 @@ type RegisterKey = (u64, u64);
 
 /// "1 vote", "3 votes".
 fn votes(count: u32) -> String {
-    counted(count, "vote", "votes")
+    tr_args!("workshop-votes", count = count)
 }
 
-/// A count and its noun, singular for one: "1 tier", "0 tiers" (the papers' one rule).
-fn counted<T: std::fmt::Display + PartialEq + From<u8> + Copy>(
-    count: T,
-    one: &str,
-    many: &str,
-) -> String {
-    labels(Language::English).counted(count, one, many)
+/// Why the session refused an action or could not start, in the app's language, from a small
+/// letter (it follows "Not done: ").
+fn refusal(err: &WorkshopError) -> String {
+    match err {
+        WorkshopError::NoVotesLeft {
+            participant,
+            budget,
+        } => tr_args!(
+            "workshop-error-no-votes-left",
+            participant = participant,
+            budget = *budget
+        ),
+        WorkshopError::NoVoteToWithdraw { participant, entry } => tr_args!(
+            "workshop-error-no-vote-to-withdraw",
+            participant = participant,
+            entry = entry
+        ),
+        WorkshopError::NoSuchParticipant { number } => {
+            tr_args!("workshop-error-no-such-participant", number = *number)
+        }
+        WorkshopError::OutOfScope { entry } => {
+            tr_args!("workshop-error-out-of-scope", entry = entry)
+        }
+        WorkshopError::MoveWithoutReason { .. } => tr("workshop-say-why-a-manual-move").to_owned(),
+        WorkshopError::CannotMove { entry } => {
+            tr_args!("workshop-cannot-move-further", entry = entry)
+        }
+        WorkshopError::NoParticipants => tr("workshop-error-no-participants").to_owned(),
+        WorkshopError::RepeatedName { name } => {
+            tr_args!("workshop-error-repeated-name", name = name)
+        }
+        WorkshopError::NoVotesToGive => tr("workshop-error-no-votes-to-give").to_owned(),
+        WorkshopError::ActionWithoutText => tr("workshop-error-action-without-text").to_owned(),
+        WorkshopError::EmptyScope { scope } => {
+            // Mid-sentence: "category weeding", as the paper's "Category weeding" starts a line.
+            let scope = labels(i18n::language()).workshop_scope(scope);
+            let mut chars = scope.chars();
+            let scope: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_lowercase)
+                .chain(chars)
+                .collect();
+            tr_args!("workshop-error-empty-scope", scope = scope)
+        }
+    }
 }
 
 /// A date as people write it: "11 July 2019".
 fn long_date(date: Date) -> String {
-    labels(Language::English).date(date)
+    labels(i18n::language()).date(date)
 }
 
 // ----- The app's side -----
@@ -162,7 +201,7 @@ impl DpiaApp {
             self.menu_item_named(
                 ui,
                 Command::ShowView(View::Workshop),
-                "Presenter view",
+                tr("workshop-presenter-view"),
                 true,
             );
         } else {
@@ -170,7 +209,7 @@ impl DpiaApp {
             self.menu_item_named(
                 ui,
                 Command::ShowView(View::Workshop),
-                "Past workshops",
+                tr("workshop-past-workshops"),
                 true,
             );
         }
@@ -189,7 +228,8 @@ impl DpiaApp {
             WorkshopCommand::Discard => {
                 self.leave_fullscreen(ctx);
                 if self.workshop.live.take().is_some() {
-                    self.notice = Some("Workshop session discarded: nothing recorded".to_owned());
+                    self.notice =
+                        Some(tr("workshop-workshop-session-discarded-nothing-recorded").to_owned());
                 }
             }
             WorkshopCommand::EnterFullscreen => {
@@ -219,11 +259,8 @@ impl DpiaApp {
         }
         let Some(path) = self.document.path.clone() else {
             // Snapshots are kept beside the register's file, so it needs one.
-            self.errors.push(
-                "Save the register to a file first: the workshop's snapshot is kept beside it. \
-                 Then end the session again."
-                    .to_owned(),
-            );
+            self.errors
+                .push(tr("workshop-save-the-register-to-a").to_owned());
             self.leave_fullscreen(ctx);
             self.file_dialogs.ask(FileRequest::SaveAs, None, ctx);
             return;
@@ -255,7 +292,11 @@ impl DpiaApp {
             }
         };
         let (updated, record) = session.finish(&self.document.register, label.as_str());
-        let note = format!("After the workshop “{}” of {}", record.title, record.date);
+        let note = tr_args!(
+            "workshop-after-the-workshop-of",
+            title = record.title,
+            date = record.date
+        );
         let snapshot =
             match Snapshot::take(&updated, label.clone(), jiff::Timestamp::now(), "", note) {
                 Ok(snapshot) => snapshot,
@@ -272,7 +313,7 @@ impl DpiaApp {
         self.leave_fullscreen(ctx);
         let applied = self.apply(Edit::ReplaceRegister {
             register: Box::new(updated),
-            label: format!("record workshop “{}”", record.title),
+            label: tr_args!("workshop-record-workshop", title = record.title),
         });
         if !applied {
             return;
@@ -281,8 +322,9 @@ impl DpiaApp {
         self.workshop.reviewed = self.document.register.workshops.len().checked_sub(1);
         self.keep_selection_valid();
         if self.save(ctx) {
-            self.notice = Some(format!(
-                "Workshop recorded and saved; snapshot {label} taken"
+            self.notice = Some(tr_args!(
+                "workshop-workshop-recorded-and-saved-snapshot",
+                label = label
             ));
         }
     }

@@ -4,12 +4,14 @@
 //!
 //! Draws `Live` and hands keys and clicks to it; the order shown is the core's live order.
 
+use crate::gui::i18n::{self, tr, tr_args};
+use dpia_report::labels::labels;
 use egui::{
     Align, CornerRadius, Layout, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder,
     Vec2,
 };
 
-use dpia_core::register::{EntryId, Register};
+use dpia_core::register::{Entry, EntryId, Register};
 use dpia_core::scoring::EntryScores;
 use dpia_core::workshop::{LiveRank, Session};
 
@@ -20,6 +22,7 @@ use super::style::{Sizes, bold, column, label, muted, score_tag, tag, text, tier
 use super::{RegisterKey, WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::a11y::reading_order;
 use crate::gui::command::Command;
+use crate::gui::reason_text::reason_line;
 use crate::gui::state::View;
 use crate::gui::theme::{self, presenter as colours};
 
@@ -76,10 +79,11 @@ fn header_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
         label(
             ui,
             muted(
-                format!(
-                    "{} · {} · {in_scope} entries",
-                    long_date(live.session.date),
-                    live.session.scope
+                tr_args!(
+                    "workshop-entries",
+                    date = long_date(live.session.date),
+                    scope = labels(i18n::language()).workshop_scope(&live.session.scope),
+                    in_scope = in_scope
                 ),
                 sizes.px(22.0),
             ),
@@ -96,7 +100,7 @@ fn banner_ui(ui: &mut Ui, live: &Live, errors: &mut Vec<String>, sizes: Sizes) {
             .inner_margin(egui::Margin::symmetric(14, 6))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    if ui.button("Dismiss").clicked() {
+                    if ui.button(tr("app-dismiss")).clicked() {
                         dismissed = Some(error_idx);
                     }
                     ui.add(
@@ -144,7 +148,7 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
     let Some(current) = live.current_rank() else {
         label(
             ui,
-            text("No entries in this session's scope.", sizes.px(28.0)),
+            text(tr("workshop-no-entries-in-this-session"), sizes.px(28.0)),
         );
         return;
     };
@@ -160,18 +164,17 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
                 label(
                     ui,
                     bold(
-                        format!("Rank {} of {}", current.tied_rank, live.order.len()),
+                        tr_args!(
+                            "workshop-rank-of",
+                            tied_rank = current.tied_rank,
+                            order = live.order.len()
+                        ),
                         sizes.px(32.0),
                     ),
                 );
                 ui.add_space(sizes.px(12.0));
                 tier_tag(ui, current.tier, sizes.px(26.0));
-                if current.is_tied {
-                    tag(ui, "TIE", colours::TIE, colours::ON_TAG, sizes.px(22.0));
-                }
-                if current.is_moved {
-                    tag(ui, "MOVED", colours::MOVED, colours::ON_TAG, sizes.px(22.0));
-                }
+                rank_tags(ui, current, sizes.px(22.0));
             });
             ui.add_space(sizes.px(10.0));
             label(
@@ -191,55 +194,107 @@ fn entry_ui(ui: &mut Ui, register: &Register, live: &Live, sizes: Sizes) {
             );
             ui.add_space(sizes.px(18.0));
             ui.horizontal(|ui| {
-                score_tag(ui, register, "Residual", scores.residual.as_ref(), sizes);
-                score_tag(ui, register, "Inherent", scores.inherent.as_ref(), sizes);
+                score_tag(
+                    ui,
+                    register,
+                    tr("editor-residual"),
+                    scores.residual.as_ref(),
+                    sizes,
+                );
+                score_tag(
+                    ui,
+                    register,
+                    tr("editor-inherent"),
+                    scores.inherent.as_ref(),
+                    sizes,
+                );
             });
             ui.add_space(sizes.px(12.0));
-            ui.horizontal(|ui| {
-                label(
-                    ui,
-                    bold(
-                        format!("{} this session", votes(current.session_votes)),
-                        sizes.px(28.0),
-                    ),
-                );
-                if entry.votes > 0 {
-                    label(
-                        ui,
-                        muted(
-                            format!("(and {} before)", votes(entry.votes)),
-                            sizes.px(22.0),
-                        ),
-                    );
-                }
-            });
-            ui.add_space(sizes.px(8.0));
-            ui.add(
-                egui::Label::new(muted(&current.reason, sizes.px(22.0)))
-                    .wrap()
-                    .selectable(false),
-            );
-            for manual in live
-                .session
-                .moves()
-                .iter()
-                .filter(|manual| manual.entry == current.entry)
-            {
-                let way = if manual.to_rank < manual.from_rank {
-                    "up"
-                } else {
-                    "down"
-                };
-                ui.add(
-                    egui::Label::new(text(
-                        format!("Moved {way} by hand: {}", manual.reason),
-                        sizes.px(22.0),
-                    ))
-                    .wrap()
-                    .selectable(false),
-                );
-            }
+            votes_and_moves_ui(ui, register, live, (current, entry, &scores), sizes);
         });
+}
+
+/// The current entry's votes, its reason line and the manual moves made to it.
+fn votes_and_moves_ui(
+    ui: &mut Ui,
+    register: &Register,
+    live: &Live,
+    (current, entry, scores): (&LiveRank, &Entry, &EntryScores),
+    sizes: Sizes,
+) {
+    ui.add_space(sizes.px(12.0));
+    ui.horizontal(|ui| {
+        label(
+            ui,
+            bold(
+                tr_args!(
+                    "workshop-this-session",
+                    session_votes = votes(current.session_votes)
+                ),
+                sizes.px(28.0),
+            ),
+        );
+        if entry.votes > 0 {
+            label(
+                ui,
+                muted(
+                    tr_args!("workshop-and-before", votes = votes(entry.votes)),
+                    sizes.px(22.0),
+                ),
+            );
+        }
+    });
+    ui.add_space(sizes.px(8.0));
+    ui.add(
+        egui::Label::new(muted(
+            reason_line(register, entry, scores, entry.votes + current.session_votes),
+            sizes.px(22.0),
+        ))
+        .wrap()
+        .selectable(false),
+    );
+    for manual in live
+        .session
+        .moves()
+        .iter()
+        .filter(|manual| manual.entry == current.entry)
+    {
+        let way = if manual.to_rank < manual.from_rank {
+            "up"
+        } else {
+            "down"
+        };
+        ui.add(
+            egui::Label::new(text(
+                tr_args!("workshop-moved-by-hand", way = way, reason = manual.reason),
+                sizes.px(22.0),
+            ))
+            .wrap()
+            .selectable(false),
+        );
+    }
+}
+
+/// TIE and MOVED, for a rank that ties with a neighbour or was moved by hand.
+fn rank_tags(ui: &mut Ui, rank: &LiveRank, size: f32) {
+    if rank.is_tied {
+        tag(
+            ui,
+            tr("workshop-tag-tie"),
+            colours::TIE,
+            colours::ON_TAG,
+            size,
+        );
+    }
+    if rank.is_moved {
+        tag(
+            ui,
+            tr("workshop-tag-moved"),
+            colours::MOVED,
+            colours::ON_TAG,
+            size,
+        );
+    }
 }
 
 fn list_ui(ui: &mut Ui, live: &mut Live, register: &Register, sizes: Sizes) {
@@ -366,16 +421,21 @@ fn row_ui(
     });
     row.horizontal(|ui| {
         ui.add_space(rank_width + ui.spacing().item_spacing.x);
-        if rank.is_tied {
-            tag(ui, "TIE", colours::TIE, colours::ON_TAG, sizes.px(18.0));
-        }
-        if rank.is_moved {
-            tag(ui, "MOVED", colours::MOVED, colours::ON_TAG, sizes.px(18.0));
-        }
+        rank_tags(ui, rank, sizes.px(18.0));
         ui.add(
-            egui::Label::new(muted(&rank.reason, sizes.px(23.0)))
-                .truncate()
-                .selectable(false),
+            egui::Label::new(muted(
+                entry.map_or_else(String::new, |entry| {
+                    reason_line(
+                        register,
+                        entry,
+                        &EntryScores::of(entry, register),
+                        entry.votes + rank.session_votes,
+                    )
+                }),
+                sizes.px(23.0),
+            ))
+            .truncate()
+            .selectable(false),
         );
     });
     response
@@ -393,11 +453,7 @@ fn footer_ui(
     ui.add_space(sizes.px(6.0));
     label(
         ui,
-        muted(
-            "↑ ↓ entry   1–9 vote   Shift+1–9 take back   M S C W tier (again to clear)   \
-             Ctrl+↑ ↓ move, with a reason   A record an action   L list or one entry   F11 full screen",
-            sizes.px(19.0),
-        ),
+        muted(tr("workshop-entry-1-9-vote-shift"), sizes.px(19.0)),
     );
     ui.add_space(sizes.px(6.0));
     session_buttons_ui(ui, register, live, sizes, commands);
@@ -528,7 +584,7 @@ fn participant_card_ui(
         });
     }
     column(ui, left_width, height, |ui| {
-        let words = format!("{left} left");
+        let words = tr_args!("workshop-left", left = left);
         if left == 0 {
             label(ui, muted(words, sizes.px(21.0)));
         } else {
@@ -540,11 +596,15 @@ fn participant_card_ui(
     };
     let plus = ui
         .add(egui::Button::new(bold("+", sizes.px(20.0))).fill(colours::CURRENT))
-        .on_hover_text(format!("{name} votes for {entry}"))
+        .on_hover_text(tr_args!("workshop-votes-for", name = name, entry = entry))
         .clicked();
     let minus = ui
         .add(egui::Button::new(bold("−", sizes.px(20.0))).fill(colours::CURRENT))
-        .on_hover_text(format!("{name} takes a vote back from {entry}"))
+        .on_hover_text(tr_args!(
+            "workshop-takes-a-vote-back-from",
+            name = name,
+            entry = entry
+        ))
         .clicked();
     (plus, minus)
 }
@@ -563,8 +623,8 @@ fn session_buttons_ui(
                 .stroke(Stroke::new(1.0, colours::MUTED))
         };
         let switch = match live.showing {
-            Showing::OneEntry => "Ranked list",
-            Showing::RankedList => "One entry",
+            Showing::OneEntry => tr("workshop-ranked-list"),
+            Showing::RankedList => tr("workshop-one-entry"),
         };
         if ui.add(button(switch)).clicked() {
             live.act(KeyAction::SwitchShowing, register, commands);
@@ -578,8 +638,8 @@ fn session_buttons_ui(
             commands.push(Command::Workshop(fullscreen));
         }
         if ui
-            .add(button("Back to the app"))
-            .on_hover_text("The session keeps running: the Workshop view brings it back")
+            .add(button(tr("workshop-back-to-the-app")))
+            .on_hover_text(tr("workshop-the-session-keeps-running-the"))
             .clicked()
         {
             if live.is_fullscreen {
@@ -588,10 +648,10 @@ fn session_buttons_ui(
             commands.push(Command::ShowView(View::Register));
         }
         reading_order::right_aligned(ui, "presenter-session-buttons", |ui| {
-            if ui.add(button("Discard session…")).clicked() {
+            if ui.add(button(tr("workshop-discard-session"))).clicked() {
                 live.dialog = Some(Dialog::ConfirmDiscard);
             }
-            if ui.add(button("End session…")).clicked() {
+            if ui.add(button(tr("workshop-end-session"))).clicked() {
                 live.dialog = Some(Dialog::ConfirmEnd);
             }
         });

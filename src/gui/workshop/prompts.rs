@@ -10,8 +10,9 @@ use dpia_core::workshop::{Direction, WorkshopError};
 use super::action_prompt::{ActionPrompt, action_prompt_ui};
 use super::live::{Live, Message};
 use super::style::Sizes;
-use super::{WorkshopCommand, counted, votes};
+use super::{WorkshopCommand, refusal, votes};
 use crate::gui::command::Command;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 
 /// A question the presenter is asking.
@@ -57,22 +58,18 @@ pub(super) fn dialog_ui(
             Dialog::Move(prompt) => move_prompt_ui(ui, register, live, prompt, sizes),
             Dialog::RecordAction(prompt) => action_prompt_ui(ui, live, prompt, sizes),
             Dialog::ConfirmEnd => {
-                let summary = format!(
-                    "{} cast, {} set, {}, {} recorded.",
-                    votes(live.num_votes_cast()),
-                    counted(live.num_tiers_set(), "tier", "tiers"),
-                    counted(live.session.moves().len(), "manual move", "manual moves"),
-                    counted(live.session.actions().len(), "action", "actions")
+                let summary = tr_args!(
+                    "workshop-cast-set-recorded",
+                    num_votes_cast = votes(live.num_votes_cast()),
+                    tiers = live.num_tiers_set(),
+                    moves = live.session.moves().len(),
+                    actions = live.session.actions().len()
                 );
                 let answer = confirm_ui(
                     ui,
-                    "End the workshop?",
-                    &[
-                        &summary,
-                        "Ending stores the workshop record in the register (Undo takes it back in \
-                         one step), takes a snapshot named after the workshop and saves the register.",
-                    ],
-                    "End and record",
+                    tr("workshop-end-the-workshop"),
+                    &[&summary, tr("workshop-ending-stores-the-workshop-record")],
+                    tr("workshop-end-and-record"),
                     sizes,
                 );
                 if answer == Some(true) {
@@ -83,9 +80,9 @@ pub(super) fn dialog_ui(
             Dialog::ConfirmDiscard => {
                 let answer = confirm_ui(
                     ui,
-                    "Discard this session?",
-                    &["Its votes, tiers and moves are lost; nothing is recorded."],
-                    "Discard session",
+                    tr("workshop-discard-this-session"),
+                    &[tr("workshop-its-votes-tiers-and-moves")],
+                    tr("workshop-discard-session-2"),
                     sizes,
                 );
                 if answer == Some(true) {
@@ -114,23 +111,25 @@ fn move_prompt_ui(
         Direction::Down => ("down", prompt.from_rank + 1),
     };
     ui.label(
-        RichText::new(format!(
-            "Move {entry} {way}, from rank {} to {to_rank}",
-            prompt.from_rank
+        RichText::new(tr_args!(
+            "workshop-move-from-rank-to",
+            entry = entry,
+            way = way,
+            from_rank = prompt.from_rank,
+            to_rank = to_rank
         ))
         .font(theme::bold_family_size(sizes.px(28.0))),
     );
     ui.add_space(sizes.px(6.0));
-    let question = ui.label(
-        RichText::new("Why? The reason is recorded with the workshop.").size(sizes.px(22.0)),
-    );
+    let question =
+        ui.label(RichText::new(tr("workshop-why-the-reason-is-recorded")).size(sizes.px(22.0)));
     let field = ui
         .add(
             egui::TextEdit::singleline(&mut prompt.reason)
                 .background_color(ui.visuals().faint_bg_color)
                 .font(FontId::proportional(sizes.px(24.0)))
                 .desired_width(f32::INFINITY)
-                .hint_text("A short reason"),
+                .hint_text(tr("workshop-a-short-reason")),
         )
         .labelled_by(question.id);
     if prompt.focus {
@@ -149,10 +148,10 @@ fn move_prompt_ui(
     let (confirmed, cancelled) = ui
         .horizontal(|ui| {
             let confirmed = ui
-                .button(RichText::new("Move").size(sizes.px(22.0)))
+                .button(RichText::new(tr("workshop-move")).size(sizes.px(22.0)))
                 .clicked();
             let cancelled = ui
-                .button(RichText::new("Cancel").size(sizes.px(22.0)))
+                .button(RichText::new(tr("app-cancel")).size(sizes.px(22.0)))
                 .clicked();
             (confirmed, cancelled)
         })
@@ -170,21 +169,22 @@ fn move_prompt_ui(
         Ok(()) => {
             live.revision += 1;
             live.scroll_to_current = true;
-            live.message = Some(Message::Done(format!(
-                "{entry} moved {way} to rank {to_rank}: {}",
-                prompt.reason.trim()
+            live.message = Some(Message::Done(tr_args!(
+                "workshop-moved-to-rank",
+                entry = entry,
+                way = way,
+                to_rank = to_rank,
+                reason = prompt.reason.trim()
             )));
             false
         }
         Err(WorkshopError::MoveWithoutReason { .. }) => {
-            prompt.problem = Some(
-                "Say why: a manual move needs a reason, so the record can explain it".to_owned(),
-            );
+            prompt.problem = Some(tr("workshop-say-why-a-manual-move").to_owned());
             prompt.focus = true;
             true
         }
         Err(err) => {
-            live.refuse(&err.to_string());
+            live.refuse(&refusal(&err));
             false
         }
     }
@@ -203,7 +203,7 @@ fn confirm_ui(ui: &mut Ui, heading: &str, lines: &[&str], yes: &str, sizes: Size
             return Some(true);
         }
         if ui
-            .button(RichText::new("Keep going").size(sizes.px(22.0)))
+            .button(RichText::new(tr("workshop-keep-going")).size(sizes.px(22.0)))
             .clicked()
         {
             return Some(false);

@@ -12,8 +12,9 @@ use super::live::Live;
 use super::setup::{SetupOutcome, setup_ui};
 use super::{WorkshopCommand, WorkshopState, long_date, votes};
 use crate::gui::command::Command;
+use crate::gui::i18n::{self, UiName, tr, tr_args};
 use crate::gui::theme;
-use dpia_report::labels::capitalised;
+use dpia_report::labels::labels;
 
 /// Draws the workshop view when no session runs: a way to start one, and past sessions to review.
 pub(super) fn workshops_ui(
@@ -33,27 +34,21 @@ pub(super) fn workshops_ui(
         }
     }
     ui.horizontal(|ui| {
-        ui.heading("Workshops");
+        ui.heading(tr("app-workshops"));
         ui.add_space(12.0);
         if ui
             .button(WorkshopCommand::Start.label())
-            .on_hover_text("Prioritise the register live, with a group, on a projector")
+            .on_hover_text(tr("workshop-prioritise-the-register-live-with"))
             .clicked()
         {
             commands.push(Command::Workshop(WorkshopCommand::Start));
         }
     });
-    ui.label(
-        RichText::new(
-            "A session dot-votes and tiers the entries live; ending it stores the outcome here and \
-             takes a snapshot named after the workshop.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr("workshop-a-session-dot-votes-and")).weak());
     ui.add_space(8.0);
     let num_workshops = register.workshops.len();
     let Some(latest) = num_workshops.checked_sub(1) else {
-        ui.label("No workshops recorded in this register yet.");
+        ui.label(tr("workshop-no-workshops-recorded-in-this"));
         return;
     };
     let reviewed = state
@@ -63,7 +58,7 @@ pub(super) fn workshops_ui(
     ui.horizontal_top(|ui| {
         ui.vertical(|ui| {
             ui.set_width(280.0);
-            ui.label(RichText::new("Past sessions").font(theme::bold_body()));
+            ui.label(RichText::new(tr("workshop-past-sessions")).font(theme::bold_body()));
             ScrollArea::vertical()
                 .id_salt("past-workshops")
                 .auto_shrink([false, true])
@@ -97,7 +92,7 @@ fn attendance_text(attendance: &Attendance) -> String {
                 .iter()
                 .map(|participant| {
                     if participant.is_pseudonym {
-                        format!("{} (pseudonym)", participant.name)
+                        tr_args!("workshop-pseudonym", participant = participant.name)
                     } else {
                         participant.name.clone()
                     }
@@ -106,9 +101,36 @@ fn attendance_text(attendance: &Attendance) -> String {
             format!("{}: {}", participants.len(), names.join(", "))
         }
         Attendance::Anonymous { count } => {
-            format!("{count} participants, anonymous: only counts were recorded")
+            tr_args!(
+                "workshop-participants-anonymous-only-counts-were",
+                count = count
+            )
         }
     }
+}
+
+/// What the review lists of a past session, as (label, value).
+fn facts(workshop: &Workshop, cast: u32) -> [(&'static str, String); 5] {
+    [
+        (tr("snapshots-date"), long_date(workshop.date)),
+        (
+            tr("snapshots-entries"),
+            labels(i18n::language()).workshop_scope(&workshop.scope),
+        ),
+        (
+            tr("workshop-participants"),
+            attendance_text(&workshop.attendance),
+        ),
+        (
+            tr("editor-votes"),
+            tr_args!(
+                "workshop-each-cast",
+                votes_per_participant = workshop.votes_per_participant,
+                cast = votes(cast)
+            ),
+        ),
+        (tr("workshop-snapshot"), workshop.snapshot_label.clone()),
+    ]
 }
 
 fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
@@ -119,29 +141,16 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            for (label, value) in [
-                ("Date", long_date(workshop.date)),
-                ("Entries", capitalised(&workshop.scope.to_string())),
-                ("Participants", attendance_text(&workshop.attendance)),
-                (
-                    "Votes",
-                    format!(
-                        "{} each; {} cast",
-                        workshop.votes_per_participant,
-                        votes(cast)
-                    ),
-                ),
-                ("Snapshot", workshop.snapshot_label.clone()),
-            ] {
+            for (label, value) in facts(workshop, cast) {
                 ui.label(RichText::new(label).strong());
                 ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
             }
         });
     ui.add_space(6.0);
-    ui.label(RichText::new("Manual moves").font(theme::bold_body()));
+    ui.label(RichText::new(tr("workshop-manual-moves-2")).font(theme::bold_body()));
     if workshop.moves.is_empty() {
-        ui.label(RichText::new("None").weak());
+        ui.label(RichText::new(tr("register-none")).weak());
     }
     for manual in &workshop.moves {
         let direction = if manual.to_rank < manual.from_rank {
@@ -150,15 +159,19 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
             "down"
         };
         ui.add(
-            egui::Label::new(format!(
-                "{} moved {direction} from rank {} to {}: {}",
-                manual.entry, manual.from_rank, manual.to_rank, manual.reason
+            egui::Label::new(tr_args!(
+                "workshop-moved-from-rank-to",
+                entry = manual.entry,
+                direction = direction,
+                from_rank = manual.from_rank,
+                to_rank = manual.to_rank,
+                reason = manual.reason
             ))
             .wrap(),
         );
     }
     ui.add_space(6.0);
-    ui.label(RichText::new("Final order").font(theme::bold_body()));
+    ui.label(RichText::new(tr("workshop-final-order")).font(theme::bold_body()));
     TableBuilder::new(ui)
         .id_salt("workshop-final-order")
         .striped(true)
@@ -169,7 +182,13 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
         .column(Column::exact(80.0))
         .column(Column::exact(60.0))
         .header(24.0, |mut header| {
-            for title in ["Rank", "Entry", "Issue", "Tier", "Votes"] {
+            for title in [
+                tr("register-rank"),
+                tr("workshop-entry"),
+                tr("editor-issue"),
+                tr("workshop-tier"),
+                tr("editor-votes"),
+            ] {
                 header.col(|ui| {
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
@@ -190,12 +209,14 @@ fn review_ui(ui: &mut Ui, register: &Register, workshop: &Workshop) {
                 row.col(|ui| {
                     match register.entry(entry) {
                         Some(found) => ui.add(egui::Label::new(&found.issue).truncate()),
-                        None => ui.label(RichText::new("no longer in the register").weak()),
+                        None => {
+                            ui.label(RichText::new(tr("workshop-no-longer-in-the-register")).weak())
+                        }
                     };
                 });
                 row.col(|ui| {
                     if let Some(tier) = workshop.tier_of(entry) {
-                        ui.label(tier.name());
+                        ui.label(tier.ui_name());
                     }
                 });
                 row.col(|ui| {

@@ -9,6 +9,8 @@ use jiff::civil::Date;
 use dpia_core::register::{Participant, Register, Scope, SystemId};
 use dpia_core::workshop::Session;
 
+use super::refusal;
+use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 use dpia_report::labels::capitalised;
 
@@ -60,7 +62,7 @@ pub(super) enum SetupOutcome {
 impl Setup {
     pub(super) fn new(today: Date, register: &Register) -> Self {
         Self {
-            title: "Prioritisation workshop".to_owned(),
+            title: tr("workshop-prioritisation-workshop").to_owned(),
             date: today.to_string(),
             scope: ScopeChoice::All,
             system: register.systems.first().map(|system| system.id.clone()),
@@ -82,21 +84,25 @@ impl Setup {
     fn start(&self, register: &Register) -> Result<Session, String> {
         let title = self.title.trim();
         if title.is_empty() {
-            return Err("Give the session a title".to_owned());
+            return Err(tr("workshop-give-the-session-a-title").to_owned());
         }
-        let date: Date = crate::gui::date_text::parse(&self.date)?
-            .ok_or_else(|| format!("Give the date, as {}", crate::gui::date_text::FORMS))?;
+        let date: Date = crate::gui::date_text::parse(&self.date)?.ok_or_else(|| {
+            tr_args!(
+                "workshop-give-the-date-as",
+                forms = crate::gui::date_text::forms()
+            )
+        })?;
         let scope = match self.scope {
             ScopeChoice::All => Scope::All,
             ScopeChoice::System => Scope::System(
                 self.system
                     .clone()
-                    .ok_or_else(|| "Choose a system".to_owned())?,
+                    .ok_or_else(|| tr("workshop-choose-a-system").to_owned())?,
             ),
             ScopeChoice::Category => Scope::Category(
                 self.category
                     .clone()
-                    .ok_or_else(|| "Choose a category".to_owned())?,
+                    .ok_or_else(|| tr("workshop-choose-a-category").to_owned())?,
             ),
         };
         let session = match self.attendance {
@@ -128,7 +134,7 @@ impl Setup {
                 self.votes_per_participant,
             ),
         };
-        session.map_err(|err| capitalised(&err.to_string()))
+        session.map_err(|err| capitalised(&refusal(&err)))
     }
 }
 
@@ -153,20 +159,14 @@ pub(super) fn setup_ui(
     let mut outcome = SetupOutcome::Open;
     let modal = Modal::new(egui::Id::unique("workshop-setup")).show(ctx, |ui| {
         ui.set_width(600.0);
-        ui.heading("Start a workshop");
-        ui.label(
-            RichText::new(
-                "The group dot-votes and sets Must / Should / Could / Won't on each entry. \
-                 Nothing changes in the register until you end the session.",
-            )
-            .weak(),
-        );
+        ui.heading(tr("workshop-start-a-workshop"));
+        ui.label(RichText::new(tr("workshop-the-group-dot-votes-and")).weak());
         ui.add_space(8.0);
         egui::Grid::new("workshop-setup-grid")
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                let label = ui.label("Title");
+                let label = ui.label(tr("register-title"));
                 let title = ui
                     .add(
                         egui::TextEdit::singleline(&mut setup.title)
@@ -179,7 +179,7 @@ pub(super) fn setup_ui(
                     setup.focus = false;
                 }
                 ui.end_row();
-                let label = ui.label("Date");
+                let label = ui.label(tr("snapshots-date"));
                 ui.add(
                     egui::TextEdit::singleline(&mut setup.date)
                         .background_color(ui.visuals().faint_bg_color)
@@ -188,56 +188,53 @@ pub(super) fn setup_ui(
                 )
                 .labelled_by(label.id);
                 ui.end_row();
-                ui.label("Entries");
+                ui.label(tr("snapshots-entries"));
                 scope_ui(ui, register, setup);
                 ui.end_row();
-                let label = ui.label("Votes per participant");
+                let label = ui.label(tr("workshop-votes-per-participant"));
                 ui.add(egui::DragValue::new(&mut setup.votes_per_participant).range(1..=50))
                     .labelled_by(label.id);
                 ui.end_row();
             });
         ui.add_space(8.0);
-        ui.label(RichText::new("Participants").font(theme::bold_body()));
+        ui.label(RichText::new(tr("workshop-participants")).font(theme::bold_body()));
         ui.horizontal(|ui| {
             ui.radio_value(
                 &mut setup.attendance,
                 AttendanceChoice::Listed,
-                "Named or pseudonymous",
+                tr("workshop-named-or-pseudonymous"),
             );
             ui.radio_value(
                 &mut setup.attendance,
                 AttendanceChoice::Anonymous,
-                "Anonymous: only counts recorded",
+                tr("workshop-anonymous-only-counts-recorded"),
             );
         });
         match setup.attendance {
             AttendanceChoice::Listed => participant_rows_ui(ui, setup),
             AttendanceChoice::Anonymous => {
                 ui.horizontal(|ui| {
-                    let label = ui.label("How many take part");
+                    let label = ui.label(tr("workshop-how-many-take-part"));
                     ui.add(egui::DragValue::new(&mut setup.anonymous_count).range(1..=99))
                         .labelled_by(label.id);
                 });
             }
         }
         ui.label(
-            RichText::new(
-                "Organisations that take part on condition they are not identified can be given a \
-                 pseudonym. The public edition of the paper never names participants.",
-            )
-            .weak()
-            .small(),
+            RichText::new(tr("workshop-organisations-that-take-part-on"))
+                .weak()
+                .small(),
         );
         problem_ui(ui, setup, register);
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Start session").clicked() {
+            if ui.button(tr("workshop-start-session")).clicked() {
                 match setup.start(register) {
                     Ok(session) => outcome = SetupOutcome::Start(session),
                     Err(problem) => setup.problem = Some(problem),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr("app-cancel")).clicked() {
                 outcome = SetupOutcome::Cancel;
             }
         });
@@ -250,9 +247,17 @@ pub(super) fn setup_ui(
 
 fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
     ui.vertical(|ui| {
-        ui.radio_value(&mut setup.scope, ScopeChoice::All, "The whole register");
+        ui.radio_value(
+            &mut setup.scope,
+            ScopeChoice::All,
+            tr("workshop-the-whole-register"),
+        );
         ui.horizontal(|ui| {
-            ui.radio_value(&mut setup.scope, ScopeChoice::System, "One system");
+            ui.radio_value(
+                &mut setup.scope,
+                ScopeChoice::System,
+                tr("workshop-one-system"),
+            );
             let selected = setup
                 .system
                 .as_ref()
@@ -272,10 +277,14 @@ fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
                     }
                 })
                 .response
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "System"));
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("register-system")));
         });
         ui.horizontal(|ui| {
-            ui.radio_value(&mut setup.scope, ScopeChoice::Category, "One category");
+            ui.radio_value(
+                &mut setup.scope,
+                ScopeChoice::Category,
+                tr("workshop-one-category"),
+            );
             let selected = setup.category.clone().unwrap_or_default();
             egui::ComboBox::from_id_salt("workshop-category")
                 .selected_text(selected)
@@ -292,7 +301,7 @@ fn scope_ui(ui: &mut Ui, register: &Register, setup: &mut Setup) {
                     }
                 })
                 .response
-                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Category"));
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, tr("editor-category")));
         });
     });
 }
@@ -305,16 +314,16 @@ fn participant_rows_ui(ui: &mut Ui, setup: &mut Setup) {
         .show(ui, |ui| {
             for (row_idx, row) in setup.participants.iter_mut().enumerate() {
                 ui.horizontal(|ui| {
-                    let label = ui.label(format!("Participant {}", row_idx + 1));
+                    let label = ui.label(tr_args!("workshop-participant", row_idx = row_idx + 1));
                     ui.add(
                         egui::TextEdit::singleline(&mut row.name)
                             .background_color(ui.visuals().faint_bg_color)
                             .desired_width(260.0)
-                            .hint_text("Name or pseudonym"),
+                            .hint_text(tr("workshop-name-or-pseudonym")),
                     )
                     .labelled_by(label.id);
-                    ui.checkbox(&mut row.is_pseudonym, "Pseudonym");
-                    if ui.small_button("Remove").clicked() {
+                    ui.checkbox(&mut row.is_pseudonym, tr("workshop-pseudonym-2"));
+                    if ui.small_button(tr("workshop-remove")).clicked() {
                         removed = Some(row_idx);
                     }
                 });
@@ -325,7 +334,7 @@ fn participant_rows_ui(ui: &mut Ui, setup: &mut Setup) {
     {
         setup.participants.remove(row_idx);
     }
-    if ui.button("Add participant").clicked() {
+    if ui.button(tr("workshop-add-participant")).clicked() {
         setup.participants.push(ParticipantRow::default());
     }
 }

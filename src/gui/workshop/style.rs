@@ -8,6 +8,7 @@ use egui::{Align, CornerRadius, Layout, RichText, Ui, Vec2};
 use dpia_core::register::{Register, Tier};
 use dpia_core::scoring::Score;
 
+use crate::gui::i18n::{UiName, tr};
 use crate::gui::theme::{self, presenter as colours};
 
 /// Type sizes for the presenter, scaled with the window: a 1080-line projector gets bigger type
@@ -68,13 +69,13 @@ pub(super) fn tier_tag(ui: &mut Ui, tier: Option<Tier>, size: f32) {
     match tier {
         Some(tier) => tag(
             ui,
-            tier.name(),
+            tier.ui_name(),
             theme::tier_fill(tier),
             theme::tier_text(tier),
             size,
         ),
         None => {
-            label(ui, muted("no tier", size));
+            label(ui, muted(tr("workshop-no-tier-2"), size));
         }
     }
 }
@@ -93,7 +94,7 @@ pub(super) fn score_tag(
             let level = Score::level(top.score);
             tag(
                 ui,
-                &format!("{} {}", top.score.value(), level.name()),
+                &format!("{} {}", top.score.value(), level.ui_name()),
                 theme::level_fill(level),
                 theme::level_text(level),
                 sizes.px(24.0),
@@ -101,7 +102,7 @@ pub(super) fn score_tag(
             label(ui, muted(register.right_name(&top.right), sizes.px(20.0)));
         }
         None => {
-            label(ui, muted("not scored", sizes.px(22.0)));
+            label(ui, muted(tr("workshop-not-scored"), sizes.px(22.0)));
         }
     }
     ui.add_space(sizes.px(24.0));

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use super::{ApprovalCommand, Versions, approval};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::snapshots::error_line;
 use crate::gui::{date_text, theme};
 use dpia_core::approval::{Approval, Decision, OFFERED_ROLES};
@@ -70,7 +71,7 @@ impl DpiaApp {
         let result = self.make_approval(path, &form).and_then(|approval| {
             approval_file::save_new(path, &approval, self.clock.now())
                 .map(|saved| (approval, saved))
-                .map_err(|err| format!("The approval could not be saved: {err}"))
+                .map_err(|err| tr_args!("snapshots-the-approval-could-not-be", err = err))
         });
         let approvals = &mut self.versions.approvals;
         match result {
@@ -78,17 +79,17 @@ impl DpiaApp {
                 approvals.form = None;
                 approvals.is_form_open = false;
                 approvals.read(path, self.clock.now());
-                self.notice = Some(format!(
-                    "Recorded {} of {} by {}, {}: {}",
-                    approval.decision.words(),
-                    approval.label,
-                    approval.name,
-                    if approval.is_signed() {
+                self.notice = Some(tr_args!(
+                    "snapshots-recorded-of-by",
+                    words = approval.decision.ui_name(),
+                    label = approval.label,
+                    approval = approval.name,
+                    unsigned = if approval.is_signed() {
                         "signed"
                     } else {
                         "unsigned"
                     },
-                    saved.display()
+                    saved = saved.display()
                 ));
             }
             Err(err) => {
@@ -105,18 +106,24 @@ impl DpiaApp {
         let role = form.role.trim();
         let name = form.name.trim();
         if role.is_empty() {
-            return Err("Say in what role: DPO advice, SIRO sign-off, …".to_owned());
+            return Err(tr("snapshots-say-in-what-role-dpo").to_owned());
         }
         if name.is_empty() {
-            return Err("Say who approves: the name is empty.".to_owned());
+            return Err(tr("snapshots-say-who-approves-the-name").to_owned());
         }
         let date: Date = date_text::parse(&form.date)?
-            .ok_or_else(|| format!("Give the date, as {}.", date_text::FORMS))?;
+            .ok_or_else(|| tr_args!("snapshots-give-the-date-as", forms = date_text::forms()))?;
         let checksum = self
             .versions
             .snapshot(path, &form.label)
             .map(dpia_core::snapshot::Snapshot::checksum)
-            .map_err(|err| format!("Snapshot {} cannot be approved: {err}", form.label))?;
+            .map_err(|err| {
+                tr_args!(
+                    "snapshots-snapshot-cannot-be-approved",
+                    label = form.label,
+                    err = err
+                )
+            })?;
         let mut approval = Approval {
             label: form.label.clone(),
             checksum,
@@ -130,16 +137,19 @@ impl DpiaApp {
         let key_path = form.key.trim();
         if !key_path.is_empty() {
             let key = approval_file::read_private_key(Path::new(key_path))
-                .map_err(|err| format!("The key cannot be used: {err}"))?;
+                .map_err(|err| tr_args!("snapshots-the-key-cannot-be-used", err = err))?;
             let passphrase = Some(form.passphrase.as_str()).filter(|p| !p.is_empty());
             let signed = signature::sign(&approval, &key, passphrase).map_err(|err| match err {
-                SignError::Passphrase(_) if passphrase.is_none() => format!(
-                    "The key {key_path} is protected by a passphrase: type it in Key passphrase."
+                SignError::Passphrase(_) if passphrase.is_none() => {
+                    tr_args!("snapshots-the-key-is-protected-by", key_path = key_path)
+                }
+                SignError::Passphrase(_) => tr_args!(
+                    "snapshots-the-passphrase-does-not-open",
+                    key_path = key_path
                 ),
-                SignError::Passphrase(_) => format!(
-                    "The passphrase does not open the key {key_path}: check it and try again."
-                ),
-                SignError::Sign(why) => format!("The approval could not be signed: {why}"),
+                SignError::Sign(why) => {
+                    tr_args!("snapshots-the-approval-could-not-be-2", why = why)
+                }
             })?;
             approval.signature = Some(signed);
         }
@@ -167,13 +177,8 @@ pub(in crate::gui::snapshots) fn approve_form_ui(
     let modal = egui::Modal::new(egui::Id::unique("approve-form")).frame(frame);
     let shown = modal.show(ctx, |ui| {
         ui.set_width(680.0);
-        ui.heading(format!("Approve snapshot {}", form.label));
-        ui.label(
-            RichText::new(
-                "The approval is kept beside the snapshot and is valid only while the snapshot is unchanged.",
-            )
-            .weak(),
-        );
+        ui.heading(tr_args!("snapshots-approve-snapshot", label = form.label));
+        ui.label(RichText::new(tr("snapshots-the-approval-is-kept-beside")).weak());
         ui.add_space(6.0);
         egui::Grid::new("approve-fields")
             .num_columns(2)
@@ -192,17 +197,17 @@ pub(in crate::gui::snapshots) fn approve_form_ui(
             let save = ui.add_enabled(
                 ready,
                 egui::Button::new(if signed {
-                    "Sign and record approval"
+                    tr("snapshots-sign-and-record-approval")
                 } else {
-                    "Record unsigned approval"
+                    tr("snapshots-record-unsigned-approval")
                 }),
             );
             if save.clicked() {
                 commands.push(approval(ApprovalCommand::Save));
             }
             if ui
-                .button("Cancel")
-                .on_hover_text("Close; what is typed is kept until you approve another snapshot")
+                .button(tr("app-cancel"))
+                .on_hover_text(tr("snapshots-close-what-is-typed-is"))
                 .clicked()
             {
                 close = true;
@@ -216,7 +221,7 @@ pub(in crate::gui::snapshots) fn approve_form_ui(
 }
 
 fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
-    let role = ui.label("Role");
+    let role = ui.label(tr("editor-role"));
     ui.horizontal(|ui| {
         let field = ui
             .add(TextEdit::singleline(&mut form.role).desired_width(300.0))
@@ -227,7 +232,7 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
             form.focus = !field.has_focus();
         }
         egui::ComboBox::from_id_salt("offered-roles")
-            .selected_text("Offered roles")
+            .selected_text(tr("snapshots-offered-roles"))
             .width(150.0)
             .show_ui(ui, |ui| {
                 for offered in OFFERED_ROLES {
@@ -237,33 +242,38 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
                 }
             })
             .response
-            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Offered roles"));
+            .widget_info(|| {
+                WidgetInfo::labeled(Role::ComboBox, true, tr("snapshots-offered-roles"))
+            });
     });
     ui.end_row();
-    let name = ui.label("Name");
+    let name = ui.label(tr("editor-name"));
     ui.add(TextEdit::singleline(&mut form.name).desired_width(300.0))
         .labelled_by(name.id);
     ui.end_row();
-    ui.label("Decision");
+    ui.label(tr("snapshots-decision"));
     ui.horizontal(|ui| {
         for decision in Decision::ALL {
-            ui.radio_value(&mut form.decision, decision, decision.words());
+            ui.radio_value(&mut form.decision, decision, decision.ui_name());
         }
     });
     ui.end_row();
-    let conditions = ui.label("Conditions or advice");
+    let conditions = ui.label(tr("snapshots-conditions-or-advice"));
     ui.add(
         TextEdit::multiline(&mut form.conditions)
             .desired_rows(3)
             .desired_width(440.0)
-            .hint_text("The conditions set, or the advice given, in their words"),
+            .hint_text(tr("snapshots-the-conditions-set-or-the")),
     )
     .labelled_by(conditions.id);
     ui.end_row();
-    let date = ui.label("Date");
+    let date = ui.label(tr("snapshots-date"));
     let problem = match date_text::parse(&form.date) {
         Ok(Some(_)) => None,
-        Ok(None) => Some(format!("give the date, as {}", date_text::FORMS)),
+        Ok(None) => Some(tr_args!(
+            "snapshots-give-the-date-as-2",
+            forms = date_text::forms()
+        )),
         Err(reason) => Some(reason),
     };
     let mut field = TextEdit::singleline(&mut form.date)
@@ -279,17 +289,17 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
         }
     });
     ui.end_row();
-    let key = ui.label("Private key file");
+    let key = ui.label(tr("snapshots-private-key-file"));
     ui.horizontal(|ui| {
         ui.add(
             TextEdit::singleline(&mut form.key)
-                .hint_text("optional: ~/.ssh/id_ed25519 to sign")
+                .hint_text(tr("snapshots-optional-ssh-id-ed25519-to"))
                 .desired_width(340.0),
         )
         .labelled_by(key.id);
         if ui
-            .button("Browse…")
-            .accessible_name("Browse for the private key file")
+            .button(tr("snapshots-browse"))
+            .accessible_name(tr("snapshots-browse-for-the-private-key"))
             .clicked()
         {
             // The form stays as typed while the chooser is open.
@@ -297,11 +307,11 @@ fn fields_ui(ui: &mut Ui, form: &mut ApproveForm, commands: &mut Vec<Command>) {
         }
     });
     ui.end_row();
-    let passphrase = ui.label("Key passphrase");
+    let passphrase = ui.label(tr("snapshots-key-passphrase"));
     ui.add(
         TextEdit::singleline(&mut form.passphrase)
             .password(true)
-            .hint_text("only if the key has one")
+            .hint_text(tr("snapshots-only-if-the-key-has"))
             .desired_width(200.0),
     )
     .labelled_by(passphrase.id);

@@ -1,0 +1,150 @@
+//! The app in Welsh and English: the language from the settings or `DPIA_REGISTER_LANG`, and
+//! View › Language, which switches at once and is remembered.
+
+use std::fs;
+
+use dpia_core::register::Language;
+use dpia_register::gui::DpiaApp;
+use egui_kittest::kittest::Queryable;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+
+use super::gui_util::{click, harness, options, press, replace_text};
+use super::util::{Dir, fixture};
+
+/// The app open on a copy of `small.ron` with `settings` changed by `configure`.
+fn open_small_in(
+    configure: impl FnOnce(&mut dpia_register::gui::Settings),
+) -> (Dir, egui_kittest::Harness<'static, DpiaApp>) {
+    let dir = Dir::new();
+    let path = dir.path().join("small.ron");
+    fs::copy(fixture("small.ron"), &path).unwrap();
+    let mut options = options();
+    configure(&mut options.settings);
+    let harness = harness(DpiaApp::open(&path, options));
+    (dir, harness)
+}
+
+#[test]
+fn in_welsh_the_register_view_shows_welsh_menus_views_and_columns() {
+    let (_dir, harness) = open_small_in(|settings| settings.language = Language::Welsh);
+    for welsh in [
+        "Ffeil",
+        "Golygu",
+        "Gweld",
+        "Gweithdai",
+        "Cofrestr",
+        "Mater",
+        "Pryder",
+    ] {
+        let shown = harness.query_all_by_label(welsh).count();
+        assert!(shown > 0, "{welsh} is shown");
+    }
+    for english in ["File", "Edit", "View", "Workshops", "Issue", "Concern"] {
+        let shown = harness.query_all_by_label(english).count();
+        assert_eq!(shown, 0, "{english} is not shown");
+    }
+    assert!(
+        harness.query_by_label_contains("Safle 1 o 3").is_some(),
+        "the editor's header is Welsh"
+    );
+}
+
+#[test]
+fn view_language_switches_at_once_and_is_remembered() {
+    let (_dir, mut harness) = open_small_in(|_| {});
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "English by default"
+    );
+    click(&mut harness, "View");
+    click(&mut harness, "Language");
+    click(&mut harness, "Cymraeg");
+    assert!(harness.query_by_label("Ffeil").is_some(), "Welsh at once");
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "no English menu left"
+    );
+    assert_eq!(
+        harness.state().settings().language,
+        Language::Welsh,
+        "remembered"
+    );
+    click(&mut harness, "Gweld");
+    click(&mut harness, "Iaith");
+    click(&mut harness, "English");
+    assert!(harness.query_by_label("File").is_some(), "back to English");
+    assert_eq!(
+        harness.state().settings().language,
+        Language::English,
+        "remembered"
+    );
+}
+
+#[test]
+fn the_environment_override_wins_until_a_language_is_chosen() {
+    let (_dir, mut harness) = open_small_in(|settings| {
+        settings.language = Language::English;
+        settings.language_override = Some(Language::Welsh);
+    });
+    assert!(
+        harness.query_by_label("Ffeil").is_some(),
+        "the override is shown"
+    );
+    assert_eq!(
+        harness.state().settings().language,
+        Language::English,
+        "and not saved"
+    );
+    click(&mut harness, "Gweld");
+    click(&mut harness, "Iaith");
+    click(&mut harness, "English");
+    assert!(harness.query_by_label("File").is_some(), "the choice wins");
+    assert_eq!(
+        harness.state().settings().language_override,
+        None,
+        "the override is spent"
+    );
+}
+
+#[test]
+fn register_details_set_the_papers_language_and_rename_rights_undoably() {
+    let (_dir, mut harness) = open_small_in(|_| {});
+    click(&mut harness, "Register details");
+    replace_text(&mut harness, "Name of right privacy", "Preifatrwydd");
+    replace_text(
+        &mut harness,
+        "Legal reference of right privacy",
+        "ECHR Erthygl 8",
+    );
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Language of its papers")
+        .click();
+    harness.run();
+    click(&mut harness, "Cymraeg");
+    let register = harness.state().register();
+    let privacy = register
+        .rights
+        .iter()
+        .find(|r| r.id.as_str() == "privacy")
+        .unwrap();
+    assert_eq!(privacy.name, "Preifatrwydd");
+    assert_eq!(privacy.legal_reference, "ECHR Erthygl 8");
+    assert_eq!(register.metadata.language, Language::Welsh);
+    assert!(
+        harness.query_by_label("File").is_some(),
+        "the app's own language is apart"
+    );
+    for _ in 0..3 {
+        press(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    let register = harness.state().register();
+    let privacy = register
+        .rights
+        .iter()
+        .find(|r| r.id.as_str() == "privacy")
+        .unwrap();
+    assert_eq!(privacy.name, "Private and family life", "undone");
+    assert_eq!(register.metadata.language, Language::English, "undone");
+}
