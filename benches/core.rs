@@ -33,6 +33,43 @@ fn parse_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
     });
 }
 
+/// The same register text with a leaner indentation (issue 17's question: what would a saved
+/// layout with fewer indentation bytes give?): one space, or one tab, a level instead of four
+/// spaces, still one field a line.
+fn reindented(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let body = line.trim_start_matches(' ');
+        let levels = (line.len() - body.len()) / 4;
+        out.push_str(&indent.repeat(levels));
+        out.push_str(body);
+        out.push('\n');
+    }
+    out
+}
+
+#[divan::bench(args = ["four spaces", "one space", "one tab"], sample_count = 20)]
+fn parse_10k_indented_with(bencher: divan::Bencher<'_, '_>, indent: &str) {
+    let text =
+        dpia_core::register_text::to_text(&synthetic::register(NUM_ENTRIES, 1)).expect("RON text");
+    let text = match indent {
+        "one space" => reindented(&text, " "),
+        "one tab" => reindented(&text, "\t"),
+        _ => text,
+    };
+    #[expect(
+        clippy::print_stderr,
+        reason = "a benchmark reports the size it measured"
+    )]
+    {
+        eprintln!("{indent}: {} bytes", text.len());
+    }
+    bencher.bench(|| {
+        register_file::parse(divan::black_box(&text), Path::new("big.ron"))
+            .expect("the register parses")
+    });
+}
+
 #[divan::bench(sample_count = 20)]
 fn to_text_10k_in_memory(bencher: divan::Bencher<'_, '_>) {
     let register = synthetic::register(NUM_ENTRIES, 1);

@@ -59,11 +59,11 @@ fn raising_a_score_moves_the_entry_up() {
         .retain(|impact| impact.right.as_str() == "life");
     let id = entry.id.clone();
     let first = &rank(&register)[0];
-    assert_eq!(register.entries[first.entry_idx].id, id, "{}", first.reason);
+    let reason = first.reason(&register);
+    assert_eq!(register.entries[first.entry_idx].id, id, "{reason}");
     assert!(
-        first.reason.starts_with("must-have; residual 16 (Life)"),
-        "{}",
-        first.reason
+        reason.starts_with("must-have; residual 16 (Life)"),
+        "{reason}"
     );
 }
 

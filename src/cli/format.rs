@@ -16,16 +16,21 @@ pub(super) fn format_cmd(files: &[PathBuf], out: &mut dyn Write) -> Result<ExitC
         });
     }
     // Load every file before writing any, so one malformed file leaves all of them untouched.
+    // Each is read once and serialised once: the text it has, against the text it should have.
     let registers = files
         .iter()
-        .map(|path| register_file::load(path).map(|register| (path, register)))
-        .collect::<Result<Vec<_>, _>>()?;
-    for (path, register) in registers {
-        let before = register_file::read_text(path)?;
-        if dpia_core::register_text::to_text(&register).ok().as_deref() == Some(before.as_str()) {
+        .map(|path| {
+            let before = register_file::read_register_text(path)?;
+            let register = register_file::parse(&before, path)?;
+            Ok((path, before, register))
+        })
+        .collect::<Result<Vec<_>, dpia_files::LoadError>>()?;
+    for (path, before, register) in registers {
+        let canonical = register_file::text(&register, path)?;
+        if canonical == before {
             writeln!(out, "{}: already in canonical form", path.display())?;
         } else {
-            register_file::save(&register, path)?;
+            register_file::save_text(&canonical, path)?;
             writeln!(out, "{}: rewritten", path.display())?;
         }
     }

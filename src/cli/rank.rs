@@ -63,7 +63,7 @@ pub(super) fn rank_cmd(
                 score(ranked.scores.residual.as_ref()),
                 score(ranked.scores.inherent.as_ref()),
                 ranked.scores.breadth.to_string(),
-                ranked.reason,
+                ranked.reason(&register),
                 tie,
                 highest_right,
             ])

@@ -15,8 +15,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::register::{
-    Action, Conflict, Detail, Entry, EntryId, EntryPart, Impact, ImpactPart, Metadata, Mitigation,
-    MitigationPart, Place, Register, Right, System,
+    Action, Conflict, Detail, Entry, EntryId, EntryIds, EntryPart, Impact, ImpactPart, Metadata,
+    Mitigation, MitigationPart, Place, Register, Right, System,
 };
 use crate::register_text::{FormatError, from_ron};
 use crate::snapshot::SnapshotRecord;
@@ -412,8 +412,9 @@ fn merge_entries(
     }
     merging.entry = None;
     let mut renamed = Vec::new();
+    let mut ids = EntryIds::of(register);
     for mut entry in renumbered {
-        let new_id = register.issue_entry_id(&entry.system);
+        let new_id = ids.issue(register, &entry.system);
         merging
             .notes
             .push(format!("theirs' {} is now {new_id}", entry.id));

@@ -3,9 +3,9 @@
 //! The order is total and deterministic: must-have first, then residual score, inherent score,
 //! breadth and votes (each highest first), then id ascending. The README documents it.
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 
-use crate::register::{Entry, Register};
+use crate::register::{Entry, EntryId, Register};
 use crate::scoring::{EntryScores, Score, TopScore};
 
 /// One entry's place in the priority order.
@@ -17,8 +17,6 @@ pub struct Ranked {
     pub entry_idx: usize,
     /// The scores the rank was decided on.
     pub scores: EntryScores,
-    /// Why the entry stands where it does, in one line.
-    pub reason: String,
     /// Whether the entry ties on every score with a neighbour, so only its id decided the order.
     pub is_tied: bool,
     /// The rank the entries it ties with share: the first of them (its own rank when untied), so
@@ -27,6 +25,16 @@ pub struct Ranked {
 }
 
 impl Ranked {
+    /// Why the entry stands where it does, in one line (`reason`): made when it is shown, not
+    /// for every entry ranked, since most ranks are never read.
+    pub fn reason(&self, register: &Register) -> String {
+        register
+            .entries
+            .get(self.entry_idx)
+            .map(|entry| reason(register, entry, &self.scores))
+            .unwrap_or_default()
+    }
+
     /// The rank as people read it: `8=` for each of the entries tied at 8, else `9`.
     pub fn label(&self) -> String {
         if self.is_tied {
@@ -54,47 +62,33 @@ fn set_tied_ranks(order: &mut [Ranked], keys: &[Option<PriorityKey>]) {
 
 /// The register's entries in priority order.
 pub fn rank(register: &Register) -> Vec<Ranked> {
-    let mut keyed: Vec<(usize, EntryScores)> = register
+    // Each entry scored once, and its key worked out once, before sorting.
+    let mut keyed: Vec<(PriorityKey, &EntryId, usize, EntryScores)> = register
         .entries
         .iter()
         .enumerate()
-        .map(|(entry_idx, entry)| (entry_idx, EntryScores::of(entry, register)))
-        .collect();
-    let entries = &register.entries;
-    keyed.sort_by(
-        |(a_idx, a), (b_idx, b)| match (entries.get(*a_idx), entries.get(*b_idx)) {
-            (Some(a_entry), Some(b_entry)) => priority_key(a_entry, a)
-                .cmp(&priority_key(b_entry, b))
-                .then_with(|| a_entry.id.cmp(&b_entry.id)),
-            _ => Ordering::Equal,
-        },
-    );
-    let keys: Vec<Option<PriorityKey>> = keyed
-        .iter()
-        .map(|(entry_idx, scores)| {
-            entries
-                .get(*entry_idx)
-                .map(|entry| priority_key(entry, scores))
+        .map(|(entry_idx, entry)| {
+            let scores = EntryScores::of(entry, register);
+            (priority_key(entry, &scores), &entry.id, entry_idx, scores)
         })
         .collect();
+    // Stable, so entries that share an id (a register `check` refuses) keep the register's order.
+    keyed.sort_by(|(a_key, a_id, ..), (b_key, b_id, ..)| {
+        a_key.cmp(b_key).then_with(|| a_id.cmp(b_id))
+    });
+    let keys: Vec<Option<PriorityKey>> = keyed.iter().map(|(key, ..)| Some(*key)).collect();
     let mut order: Vec<Ranked> = keyed
         .into_iter()
         .enumerate()
-        .map(|(position, (entry_idx, scores))| {
-            let key = keys.get(position).copied().flatten();
+        .map(|(position, (key, _, entry_idx, scores))| {
             let is_tied = [position.checked_sub(1), Some(position + 1)]
                 .into_iter()
                 .flatten()
-                .any(|other| keys.get(other).copied().flatten() == key);
-            let reason = entries
-                .get(entry_idx)
-                .map(|entry| reason(register, entry, &scores))
-                .unwrap_or_default();
+                .any(|other| keys.get(other).copied().flatten() == Some(key));
             Ranked {
                 rank: position + 1,
                 entry_idx,
                 scores,
-                reason,
                 is_tied,
                 tied_rank: position + 1,
             }
@@ -189,7 +183,6 @@ pub fn rerank_entry(
     let moved = Ranked {
         rank: 0,
         entry_idx,
-        reason: reason(register, entry, &scores),
         scores,
         is_tied: false,
         tied_rank: 0,
@@ -335,7 +328,7 @@ mod tests {
                     } else {
                         String::new()
                     },
-                    ranked.reason
+                    ranked.reason(&register)
                 )
             })
             .collect();
@@ -438,7 +431,10 @@ mod tests {
             ..Register::default()
         };
         register.rights[0].name = "Bywyd preifat a theuluol".to_owned();
-        let reasons: Vec<String> = rank(&register).into_iter().map(|r| r.reason).collect();
+        let reasons: Vec<String> = rank(&register)
+            .into_iter()
+            .map(|r| r.reason(&register))
+            .collect();
         assert_eq!(
             reasons,
             [

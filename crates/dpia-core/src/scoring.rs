@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::register::{Assessment, Entry, Register, RightId, Scale, Stage};
+use crate::register::{Assessment, Entry, Impact, Register, RightId, Scale, Stage};
 
 /// An impact score: severity × likelihood, 1–16.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,18 +134,24 @@ impl EntryScores {
 }
 
 fn top_score(entry: &Entry, register: &Register, stage: Stage) -> Option<TopScore> {
-    entry
-        .impacts
-        .iter()
-        .map(|impact| (Score::of(impact.at(stage)), impact))
-        // Highest score first; among equals, the right that comes first in the catalogue.
-        .min_by_key(|(score, impact)| {
-            (std::cmp::Reverse(*score), register.right_idx(&impact.right))
-        })
-        .map(|(score, impact)| TopScore {
-            score,
-            right: impact.right.clone(),
-        })
+    // Highest score first; among equals, the right that comes first in the catalogue (and of
+    // two at the same place, the first impact). The catalogue is looked in only on a tie.
+    let mut top: Option<(Score, &Impact)> = None;
+    for impact in &entry.impacts {
+        let score = Score::of(impact.at(stage));
+        let keeps_top = top.is_some_and(|(top_score, top_impact)| {
+            top_score > score
+                || (top_score == score
+                    && register.right_idx(&top_impact.right) <= register.right_idx(&impact.right))
+        });
+        if !keeps_top {
+            top = Some((score, impact));
+        }
+    }
+    top.map(|(score, impact)| TopScore {
+        score,
+        right: impact.right.clone(),
+    })
 }
 
 /// How many entries fall in each likelihood × severity cell, at one stage.

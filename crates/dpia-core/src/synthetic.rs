@@ -6,8 +6,8 @@
 use jiff::civil::date;
 
 use crate::register::{
-    Action, ActionStatus, ActionUpdate, Assessment, Deadline, Entry, Field, Impact, Marking,
-    Metadata, Mitigation, MitigationStatus, Register, Source, Status, System, SystemId,
+    Action, ActionStatus, ActionUpdate, Assessment, Deadline, Entry, EntryIds, Field, Impact,
+    Marking, Metadata, Mitigation, MitigationStatus, Register, Source, Status, System, SystemId,
     default_rights,
 };
 
@@ -122,6 +122,7 @@ pub fn register(num_entries: usize, seed: u64) -> Register {
             .collect(),
         ..Register::default()
     };
+    let mut ids = EntryIds::of(&register);
     for _ in 0..num_entries {
         let Some(system) = register
             .systems
@@ -130,7 +131,7 @@ pub fn register(num_entries: usize, seed: u64) -> Register {
         else {
             continue;
         };
-        let id = register.issue_entry_id(&system);
+        let id = ids.issue(&mut register, &system);
         let issue = rng.sentence(4);
         let mut entry = Entry::new(id, system, issue);
         CATEGORIES

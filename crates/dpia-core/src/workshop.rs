@@ -467,7 +467,7 @@ impl Session {
                     session_votes: self.votes_for(&id),
                     is_moved: self.moves.iter().any(|m| m.entry == id),
                     entry: id,
-                    reason: ranked.reason,
+                    reason: ranked.reason(&scratch),
                     is_tied,
                 }
             })

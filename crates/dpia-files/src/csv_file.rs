@@ -385,6 +385,27 @@ proposed\",\"Home Office
     }
 
     #[test]
+    fn blank_ids_are_issued_in_row_order_and_never_clash_with_a_later_row() {
+        let text = "id,system,issue,impacts\n\
+            ,PND,First,privacy=2x2\n\
+            PND-001,PND,Second,privacy=2x2\n\
+            ,PND,Third,privacy=2x2\n\
+            PND-007,PND,Fourth,privacy=2x2\n\
+            ,PND,Fifth,privacy=2x2\n\
+            ,HOB,Sixth,privacy=2x2\n";
+        let register = import(text).unwrap();
+        let ids: Vec<&str> = register.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "PND-002", "PND-001", "PND-003", "PND-007", "PND-008", "HOB-001"
+            ],
+            "a blank id takes the next number not given to any row (before: the first row took \
+             PND-001 too)"
+        );
+    }
+
+    #[test]
     fn csv_model_csv_round_trips() {
         let register = import(CSV).unwrap();
         let text = export_text(&register).unwrap();

@@ -10,9 +10,9 @@
 use std::collections::BTreeSet;
 
 use dpia_core::register::{
-    AcceptanceDecision, Assessment, Balancing, Benefit, Entry, EntryId, Field, Impact, Mitigation,
-    MitigationStatus, PolicingPurpose, PurposeBenefit, Register, RightId, RiskAcceptance, Scale,
-    Source, Stage, System, SystemId, default_right,
+    AcceptanceDecision, Assessment, Balancing, Benefit, Entry, EntryId, EntryIds, Field, Impact,
+    Mitigation, MitigationStatus, PolicingPurpose, PurposeBenefit, Register, RightId,
+    RiskAcceptance, Scale, Source, Stage, System, SystemId, default_right,
 };
 use jiff::civil::Date;
 
@@ -452,12 +452,23 @@ pub fn add_rows(
         return Err(problems);
     }
     let mut register = register.clone();
+    let mut issuer = EntryIds::of(&register);
+    // A row's own id is never issued to an earlier row without one.
+    for id in rows
+        .iter()
+        .filter_map(|(_, parsed)| parsed.id_given.as_ref())
+    {
+        issuer.reserve(id);
+    }
     for (_, parsed) in rows {
         let mut entry = parsed.entry;
         add_needs(&mut register, &entry);
         entry.id = match parsed.id_given {
-            Some(id) => id,
-            None => register.issue_entry_id(&entry.system.clone()),
+            Some(id) => {
+                issuer.in_use(&id);
+                id
+            }
+            None => issuer.issue(&mut register, &entry.system.clone()),
         };
         register.entries.push(entry);
     }
@@ -522,8 +533,9 @@ pub fn update_rows(
             None => new_entries.push(entry),
         }
     }
+    let mut issuer = EntryIds::of(&updated);
     for mut entry in new_entries {
-        entry.id = updated.issue_entry_id(&entry.system.clone());
+        entry.id = issuer.issue(&mut updated, &entry.system.clone());
         updated.entries.push(entry);
     }
     let missing: Vec<EntryId> = register

@@ -42,7 +42,11 @@ pub fn save_like(register: &Register, path: &Path, like: &Path) -> Result<(), Sa
 
 /// Saves the register at `path`, atomically.
 pub fn save(register: &Register, path: &Path) -> Result<(), SaveError> {
-    let text = text(register, path)?;
+    save_text(&text(register, path)?, path)
+}
+
+/// Saves a register's text (`text`, already made) at `path`, atomically.
+pub fn save_text(text: &str, path: &Path) -> Result<(), SaveError> {
     atomic::write(path, text.as_bytes())
 }
 

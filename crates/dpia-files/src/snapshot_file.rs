@@ -195,15 +195,19 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
             message: "a snapshot of format_version 1 records no previous snapshot".to_owned(),
         });
     }
-    let snapshot = Snapshot::verified(SnapshotParts {
-        label: file.label,
-        taken_at: file.taken_at,
-        author: file.author,
-        note: file.note,
-        previous: file.previous,
-        checksum: file.checksum,
-        register: file.register,
-    })
+    let as_saved = register_as_saved(text);
+    let snapshot = Snapshot::verified_as_saved(
+        SnapshotParts {
+            label: file.label,
+            taken_at: file.taken_at,
+            author: file.author,
+            note: file.note,
+            previous: file.previous,
+            checksum: file.checksum,
+            register: file.register,
+        },
+        as_saved.as_deref(),
+    )
     .map_err(|err| match err {
         SnapshotError::Altered { recorded, actual } => LoadError::Altered {
             path: path.to_owned(),
@@ -230,6 +234,25 @@ fn from_file(file: SnapshotFile, text: &str, path: &Path) -> Result<Snapshot, Lo
         });
     }
     Ok(snapshot)
+}
+
+/// The register a snapshot file holds, as the text a register file would hold (`to_text` writes it
+/// one level deeper, as the last field: each line but the first indented four spaces more, and a
+/// comma after it), so its checksum can be checked without serialising the register again.
+/// `None` for a file not laid out so (the checksum is then checked the long way).
+fn register_as_saved(text: &str) -> Option<String> {
+    const START: &str = "\n    register: (\n";
+    const END: &str = "\n    ),\n)\n";
+    let start = text.find(START)? + START.len();
+    let body = text.strip_suffix(END)?.get(start..)?;
+    let mut register = String::with_capacity(body.len() + 4);
+    register.push_str("(\n");
+    for line in body.split('\n') {
+        register.push_str(line.strip_prefix("    ")?);
+        register.push('\n');
+    }
+    register.push_str(")\n");
+    Some(register)
 }
 
 /// What a snapshot file says of itself before its register: enough to audit the chain and check
@@ -574,6 +597,42 @@ mod tests {
         assert_eq!(
             path(register, &Label::parse("v1.1").unwrap()),
             Path::new("registers/leds.snapshots/v1.1.ron")
+        );
+    }
+
+    #[test]
+    fn the_register_is_checksummed_as_saved_and_any_other_layout_the_long_way() {
+        let snapshot = snapshot("v1.0");
+        let text = to_text(&snapshot).unwrap();
+        assert_eq!(
+            register_as_saved(&text).as_deref(),
+            Some(
+                dpia_core::register_text::to_text(snapshot.register())
+                    .unwrap()
+                    .as_str()
+            ),
+            "a file the app wrote gives back the register's canonical text"
+        );
+        for (layout, other) in [
+            ("CR LF", text.replace('\n', "\r\n")),
+            ("tabs", text.replace("    ", "\t")),
+            ("no comma", text.replace("\n    ),\n)\n", "\n    )\n)\n")),
+        ] {
+            assert_eq!(register_as_saved(&other), None, "{layout}");
+            assert_eq!(
+                parse(&other, Path::new("v1.0.ron")).unwrap(),
+                snapshot,
+                "{layout}: verified the long way"
+            );
+        }
+        let edited = text.replace("never charged", "never convicted");
+        assert_ne!(edited, text, "the edit is made");
+        assert!(
+            matches!(
+                parse(&edited, Path::new("v1.0.ron")),
+                Err(LoadError::Altered { .. })
+            ),
+            "an edit fails both ways"
         );
     }
 

@@ -123,7 +123,10 @@ pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, Ex
         if let Some(entry) = register.entries.get(ranked.entry_idx) {
             docx = docx.add_paragraph(text(&format!(
                 "{}. {} {} — {}",
-                ranked.rank, entry.id, entry.issue, ranked.reason
+                ranked.rank,
+                entry.id,
+                entry.issue,
+                ranked.reason(&register)
             )));
         }
     }

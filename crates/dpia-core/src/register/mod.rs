@@ -8,6 +8,7 @@ mod accountability;
 mod action;
 mod conflict;
 mod entry;
+mod entry_ids;
 mod id;
 mod impact;
 mod metadata;
@@ -31,6 +32,7 @@ pub use entry::{
     Balancing, Benefit, Entry, Field, Mitigation, MitigationStatus, PolicingPurpose,
     PurposeBenefit, Source,
 };
+pub use entry_ids::EntryIds;
 pub use id::{EntryId, IdError, MAX_ENTRY_NUMBER, RightId, SystemId};
 // The id newtype maker, also used for snapshot labels and checksums.
 pub(crate) use id::id_type;
@@ -144,39 +146,10 @@ impl Register {
     ///
     /// The number is one past both the highest ever issued and the highest in use, so an id is
     /// never reused after a delete, even in a register edited by hand.
+    ///
+    /// One look at every entry: to add many entries, make an `EntryIds` once and issue from it.
     pub fn issue_entry_id(&mut self, system: &SystemId) -> EntryId {
-        let highest_in_use = self
-            .entries
-            .iter()
-            .filter_map(|entry| entry.id.number_for(system))
-            .max()
-            .unwrap_or(0);
-        let issued = self.issued_ids.entry(system.clone()).or_insert(0);
-        let is_taken = |id: &EntryId| self.entries.iter().any(|entry| &entry.id == id);
-        // Counted in u64 so nothing wraps, whatever a file recorded as issued.
-        let mut number = u64::from((*issued).max(highest_in_use)) + 1;
-        // A hand-made id such as `LEDS-004x` cannot clash, but `LEDS-004` typed by hand for another
-        // system's entry could: skip any number whose id is already taken.
-        while let Ok(candidate) = u32::try_from(number)
-            && candidate <= MAX_ENTRY_NUMBER
-        {
-            let id = EntryId::numbered(system, candidate);
-            if !is_taken(&id) {
-                *issued = candidate;
-                return id;
-            }
-            number += 1;
-        }
-        // Every number is used (or recorded as issued): ids go on after the highest, unnumbered,
-        // so none wraps round to one given before.
-        let mut suffix = 2_u64;
-        loop {
-            let id = EntryId::beyond_numbers(system, suffix);
-            if !is_taken(&id) {
-                return id;
-            }
-            suffix += 1;
-        }
+        EntryIds::of(self).issue(self, system)
     }
 
     /// The action with this number.

@@ -75,6 +75,21 @@ impl Checksum {
         previous: Option<&SnapshotRecord>,
     ) -> Result<Self, ron::Error> {
         let register = register_text::to_text(register)?;
+        Ok(Self::of_snapshot_text(
+            label, taken_at, author, note, &register, previous,
+        ))
+    }
+
+    /// `of_snapshot` with the register given as its canonical text (`register_text::to_text`),
+    /// already made or read.
+    pub fn of_snapshot_text(
+        label: &Label,
+        taken_at: Timestamp,
+        author: &str,
+        note: &str,
+        register: &str,
+        previous: Option<&SnapshotRecord>,
+    ) -> Self {
         let mut hasher = Sha256::new();
         let taken_at = taken_at.to_string();
         let previous = previous.map(|previous| format!("{} {}", previous.label, previous.checksum));
@@ -83,7 +98,7 @@ impl Checksum {
             Some(taken_at.as_str()),
             Some(author),
             Some(note),
-            Some(register.as_str()),
+            Some(register),
             previous.as_deref(),
         ]
         .into_iter()
@@ -94,7 +109,7 @@ impl Checksum {
             hasher.update(part.as_bytes());
             hasher.update(b"\n");
         }
-        Ok(Self(hasher.finalize().into()))
+        Self(hasher.finalize().into())
     }
 }
 

@@ -113,6 +113,33 @@ impl Snapshot {
         Ok(Self::from_parts(parts))
     }
 
+    /// `verified`, given also the register's text as the file holds it, brought back to the
+    /// layout of a register file (`as_saved`): when the checksum of that text matches, the
+    /// register is not serialised again to check it.
+    ///
+    /// Sound because the checksum is of the canonical text: a text that hashes to the recorded
+    /// checksum is the text that was checksummed, and the register parsed from it is the one
+    /// snapshotted (text and register round-trip). Any other text (a file re-indented, migrated,
+    /// or edited by hand) is checked as `verified` checks it.
+    pub fn verified_as_saved(
+        parts: SnapshotParts,
+        as_saved: Option<&str>,
+    ) -> Result<Self, SnapshotError> {
+        if let Some(text) = as_saved
+            && Checksum::of_snapshot_text(
+                &parts.label,
+                parts.taken_at,
+                &parts.author,
+                &parts.note,
+                text,
+                parts.previous.as_ref(),
+            ) == parts.checksum
+        {
+            return Ok(Self::from_parts(parts));
+        }
+        Self::verified(parts)
+    }
+
     /// The snapshot made of `parts`, whose checksum the caller has made or checked.
     fn from_parts(parts: SnapshotParts) -> Self {
         let SnapshotParts {

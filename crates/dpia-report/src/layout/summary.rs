@@ -510,7 +510,7 @@ mod tests {
             let entry = &register.entries[ranked.entry_idx];
             assert_eq!(
                 reason(labels, &register, entry, &ranked.scores),
-                ranked.reason
+                ranked.reason(&register)
             );
         }
     }

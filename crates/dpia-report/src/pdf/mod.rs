@@ -10,31 +10,70 @@
 mod tags;
 mod xmp;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, WindingOrder,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, WindingOrder,
 };
 use sha2::{Digest, Sha256};
 
 use super::ExportError;
 use super::metrics::Face;
-use super::page::{Attachment, Item, PAGE_HEIGHT, Page, Report};
+use super::page::{Attachment, Item, PAGE_HEIGHT, Page, Report, TextRun};
 use dpia_core::palette::Rgb;
 use tags::Tagger;
 
 /// The PDF for `report`, with fonts embedded and subset.
+///
+/// Memory is bounded by a batch of pages, not the paper: the pages are drawn and encoded
+/// `PAGES_PER_BATCH` at a time (printpdf's drawing operations and the uncompressed content are
+/// what a page costs), and only each page's compressed content is kept. printpdf encodes text
+/// through the font subset, which depends on every glyph of the paper, so each batch is encoded
+/// with a first page that shows every glyph the paper uses (`glyph_page`): the batch's subset, and
+/// so its content, is the whole paper's. The document is then made with that page first and the
+/// others empty, and each page given its content: the same objects, in the same order, with the
+/// same bytes, as drawing every page at once.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
+    write_in_batches(report, PAGES_PER_BATCH)
+}
+
+/// `write`, drawing `pages_per_batch` pages at a time.
+fn write_in_batches(report: &Report, pages_per_batch: usize) -> Result<Vec<u8>, ExportError> {
     let mut doc = PdfDocument::new(&report.info.title);
     let fonts = add_fonts(&mut doc, report)?;
+    let glyphs = glyph_page_ops(report, &doc, &fonts);
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
     let mut tagger = Tagger::new();
-    let pages = report
-        .pages
-        .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page_ops(page, &fonts, &mut tagger)))
+    let mut contents: Vec<Stream> = Vec::with_capacity(report.pages.len());
+    let mut warnings = Vec::new();
+    for batch in report.pages.chunks(pages_per_batch.max(1)) {
+        let mut batch_doc = PdfDocument::new("");
+        batch_doc.resources.fonts = doc.resources.fonts.clone();
+        let pages = std::iter::once(glyphs.clone())
+            .chain(batch.iter().map(|page| page_ops(page, &fonts, &mut tagger)))
+            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
+            .collect();
+        batch_doc.with_pages(pages);
+        let mut encoded = printpdf::serialize::to_lopdf_doc(&batch_doc, &options, &mut warnings);
+        drop(batch_doc);
+        for page_id in encoded.get_pages().into_values().skip(1) {
+            let content = page_content(&mut encoded, page_id).ok_or_else(|| ExportError::Pdf {
+                message: "printpdf wrote a page without its content".to_owned(),
+            })?;
+            contents.push(compressed(content));
+        }
+    }
+    let pages = std::iter::once(glyphs)
+        .chain(report.pages.iter().skip(1).map(|_| Vec::new()))
+        .take(report.pages.len())
+        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
         .collect();
     doc.with_pages(pages);
     for bookmark in &report.outline {
@@ -49,12 +88,18 @@ pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
     info.creator.clone_from(&report.info.creator);
     info.producer = format!("{} with printpdf 0.12", report.info.creator);
 
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut warnings = Vec::new();
     let mut pdf = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
+    drop(doc);
+    for (page_id, content) in pdf.get_pages().into_values().zip(contents) {
+        let id = pdf
+            .get_page_contents(page_id)
+            .first()
+            .copied()
+            .ok_or_else(|| ExportError::Pdf {
+                message: "printpdf wrote a page without its content".to_owned(),
+            })?;
+        pdf.objects.insert(id, Object::Stream(content));
+    }
     finish(&mut pdf, report, &tagger)?;
     compress_streams(&mut pdf);
     let mut bytes = Vec::new();
@@ -152,6 +197,75 @@ fn compressed_xref_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// How many pages are drawn and encoded at once (`write`): enough that the fonts are subset a
+/// few times per thousand pages, few enough that a batch's drawing costs a few megabytes.
+const PAGES_PER_BATCH: usize = 128;
+
+/// The content stream of a page of `encoded`, taken out of it.
+fn page_content(encoded: &mut lopdf::Document, page_id: lopdf::ObjectId) -> Option<Stream> {
+    let id = *encoded.get_page_contents(page_id).first()?;
+    match encoded.objects.remove(&id)? {
+        Object::Stream(stream) => Some(stream),
+        _ => None,
+    }
+}
+
+/// A page's operations that show every glyph the paper shows, in each face, as the page drawing
+/// would: for each glyph, the last character drawn with it (printpdf keeps the last one for the
+/// font's text map, `/ToUnicode`).
+fn glyph_page_ops(report: &Report, doc: &PdfDocument, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
+    let mut used: BTreeMap<Face, BTreeMap<u16, char>> = BTreeMap::new();
+    for page in &report.pages {
+        let items = shapes_first(&page.items);
+        for (item_idx, item) in items.iter().enumerate() {
+            if let Item::Text(run) = item
+                && let Some(font) = fonts
+                    .get(&run.face)
+                    .and_then(|id| doc.resources.fonts.map.get(id))
+            {
+                let glyphs = used.entry(run.face).or_default();
+                for c in shown_text(run, &items[item_idx + 1..]).chars() {
+                    if let Some(gid) = font.parsed_font.lookup_glyph_index(u32::from(c)) {
+                        glyphs.insert(gid, c);
+                    }
+                }
+            }
+        }
+    }
+    let mut ops = Vec::new();
+    for (face, glyphs) in used {
+        if let Some(font_id) = fonts.get(&face) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id.clone()),
+                size: Pt(10.0),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(glyphs.into_values().collect())],
+            });
+        }
+    }
+    ops
+}
+
+/// `content` compressed as `compress_streams` would compress it.
+fn compressed(mut content: Stream) -> Stream {
+    use std::io::Write as _;
+    let mut encoder =
+        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(STREAM_COMPRESSION));
+    if content.allows_compression
+        && content.dict.get(b"Filter").is_err()
+        && encoder.write_all(&content.content).is_ok()
+        && let Ok(packed) = encoder.finish()
+        && packed.len() < content.content.len()
+    {
+        content
+            .dict
+            .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+        content.set_content(packed);
+    }
+    content
+}
+
 /// The zlib level for the page content and object streams: 6, where `best` (9) took 40% of a
 /// 1,000-entry export for 2% less size (BENCHMARKS.md).
 const STREAM_COMPRESSION: u32 = 6;
@@ -234,13 +348,43 @@ fn subset_tag(seed: &str) -> String {
         .collect()
 }
 
+/// A colour component to three decimals, which tells every one of the 256 levels apart and
+/// writes `0.122` where the full fraction is `0.12156863`.
+fn component(value: u8) -> f32 {
+    (f32::from(value) * 1000.0 / 255.0).round() / 1000.0
+}
+
 fn colour(rgb: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb {
-        r: f32::from(rgb.r) / 255.0,
-        g: f32::from(rgb.g) / 255.0,
-        b: f32::from(rgb.b) / 255.0,
+        r: component(rgb.r),
+        g: component(rgb.g),
+        b: component(rgb.b),
         icc_profile: None,
     })
+}
+
+/// A length in hundredths of a point, the precision a page is written to (a hundredth of a point is
+/// 3.5 µm): `746.65` rather than `746.6525`, so the page content is smaller.
+#[expect(
+    clippy::cast_possible_truncation,
+    reason = "page coordinates are a few thousand points at most"
+)]
+fn hundredths(points: f32) -> i32 {
+    (points * 100.0).round() as i32
+}
+
+/// Points from hundredths of a point.
+#[expect(
+    clippy::cast_precision_loss,
+    reason = "page coordinates in hundredths fit f32's 24 bits exactly"
+)]
+fn points(hundredths: i32) -> Pt {
+    Pt(hundredths as f32 / 100.0)
+}
+
+/// A length written to the page's precision.
+fn at_precision(value: f32) -> Pt {
+    points(hundredths(value))
 }
 
 /// The drawing operations for one page, setting font and colours only when they change, each mark
@@ -258,6 +402,9 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) ->
     };
     let items = shapes_first(&page.items);
     let mut in_text = false;
+    // Where the last run started, in hundredths of a point: each run is placed relative to it
+    // (`Td`, from the start of the text object), so a column of lines repeats one short move.
+    let mut line_start = (0, 0);
     for (item_idx, item) in items.iter().enumerate() {
         let item = *item;
         match item {
@@ -265,13 +412,7 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) ->
                 let Some(font_id) = fonts.get(&run.face) else {
                     continue;
                 };
-                let text = if runs_on(&items[item_idx + 1..]) && !run.text.ends_with(' ') {
-                    // A reader takes the runs of one part as one text: the space a line break or
-                    // a change of style stands for is written out, where it draws nothing.
-                    format!("{} ", run.text)
-                } else {
-                    run.text.clone()
-                };
+                let text = shown_text(run, &items[item_idx + 1..]).into_owned();
                 // Consecutive runs share one text object (`BT … ET`), which a marked-content
                 // sequence never crosses: it ends before anything else is drawn or marked.
                 let mut marking = Vec::new();
@@ -284,6 +425,7 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) ->
                 if !in_text {
                     ops.push(Op::StartTextSection);
                     in_text = true;
+                    line_start = (0, 0);
                 }
                 set_fill(&mut ops, run.colour);
                 if font != Some((run.face, run.size)) {
@@ -293,9 +435,14 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) ->
                     });
                     font = Some((run.face, run.size));
                 }
-                ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(run.x), Pt(PAGE_HEIGHT - run.baseline)),
+                let start = (hundredths(run.x), hundredths(PAGE_HEIGHT - run.baseline));
+                ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: points(start.0 - line_start.0),
+                        y: points(start.1 - line_start.1),
+                    },
                 });
+                line_start = start;
                 ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text)],
                 });
@@ -313,6 +460,17 @@ fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) ->
     }
     tagger.end_page(&mut ops);
     ops
+}
+
+/// The text a run shows, given the items after it (`rest`): a reader takes the runs of one part
+/// as one text, so the space a line break or a change of style stands for is written out, where
+/// it draws nothing.
+fn shown_text<'a>(run: &'a TextRun, rest: &[&Item]) -> Cow<'a, str> {
+    if runs_on(rest) && !run.text.ends_with(' ') {
+        Cow::Owned(format!("{} ", run.text))
+    } else {
+        Cow::Borrowed(&run.text)
+    }
 }
 
 /// Draws a mark that is not text (a rectangle or rule) or passes on a structure marker.
@@ -334,10 +492,10 @@ fn draw_other(
                 set_fill(ops, rect.fill);
                 ops.push(Op::DrawRectangle {
                     rectangle: printpdf::Rect {
-                        x: Pt(rect.x),
-                        y: Pt(PAGE_HEIGHT - rect.y - rect.height),
-                        width: Pt(rect.width),
-                        height: Pt(rect.height),
+                        x: at_precision(rect.x),
+                        y: at_precision(PAGE_HEIGHT - rect.y - rect.height),
+                        width: at_precision(rect.width),
+                        height: at_precision(rect.height),
                         mode: Some(PaintMode::Fill),
                         winding_order: Some(WindingOrder::NonZero),
                     },
@@ -365,15 +523,15 @@ fn draw_other(
                         points: vec![
                             LinePoint {
                                 p: Point {
-                                    x: Pt(rule.x1),
-                                    y: Pt(PAGE_HEIGHT - rule.y1),
+                                    x: at_precision(rule.x1),
+                                    y: at_precision(PAGE_HEIGHT - rule.y1),
                                 },
                                 bezier: false,
                             },
                             LinePoint {
                                 p: Point {
-                                    x: Pt(rule.x2),
-                                    y: Pt(PAGE_HEIGHT - rule.y2),
+                                    x: at_precision(rule.x2),
+                                    y: at_precision(PAGE_HEIGHT - rule.y2),
                                 },
                                 bezier: false,
                             },
@@ -562,5 +720,25 @@ pub(super) fn text_string(text: &str) -> Object {
             bytes.extend(unit.to_be_bytes());
         }
         Object::String(bytes, StringFormat::Hexadecimal)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ReportOptions;
+
+    #[test]
+    fn pages_drawn_in_batches_give_the_bytes_of_all_at_once() {
+        let register = dpia_core::synthetic::register(40, 3);
+        let report = crate::layout(&register, &ReportOptions::default());
+        assert!(report.pages.len() > 6, "{} pages", report.pages.len());
+        let at_once = write_in_batches(&report, usize::MAX).unwrap();
+        for pages_per_batch in [1, 4] {
+            assert!(
+                write_in_batches(&report, pages_per_batch).unwrap() == at_once,
+                "{pages_per_batch} pages a batch"
+            );
+        }
     }
 }
