@@ -89,6 +89,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ),
     ("src/gui/theme.rs", "DejaVuSans", "a font's name"),
     ("src/gui/theme.rs", "DejaVuSans-Bold", "a font's name"),
+    ("src/gui/theme.rs", "DejaVuSansMono", "a font's name"),
 ];
 
 /// The month names a typed date may use, English and Welsh (parsed, never shown).
@@ -319,10 +320,46 @@ fn is_capitals(text: &str) -> bool {
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// A source file without its items marked `#[cfg(test)]` (test modules, fixtures, test-only
+/// constants): each is cut from its attribute to the `;` or the closing brace that ends it, and the
+/// code after it is read.
+fn without_test_items(code: &str) -> String {
+    const MARK: &str = "#[cfg(test)]";
+    let mut kept = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find(MARK) {
+        kept.push_str(&rest[..at]);
+        let item = &rest[at + MARK.len()..];
+        let mut depth = 0_usize;
+        let mut end = item.len();
+        for (idx, c) in item.char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' if depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = idx + 1;
+                        break;
+                    }
+                }
+                ';' if depth == 0 => {
+                    end = idx + 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        rest = &item[end..];
+    }
+    kept.push_str(rest);
+    kept
+}
+
 /// What is wrong with the literals of one file (`path` relative to the root), as
 /// `path:line: why`.
 fn problems(path: &str, code: &str) -> Vec<String> {
-    let code = code.split("#[cfg(test)]").next().unwrap_or_default();
+    let code = without_test_items(code);
+    let code = code.as_str();
     let mut problems = Vec::new();
     for literal in literals(code) {
         let innermost = literal.calls.last().map(String::as_str).unwrap_or_default();
@@ -427,7 +464,7 @@ fn ids_in_code() -> BTreeSet<(String, String)> {
     let mut ids = BTreeSet::new();
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
-        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let text = without_test_items(&text);
         let text: String = text
             .lines()
             .filter(|line| !line.trim_start().starts_with("//"))

@@ -38,6 +38,12 @@ const ENGLISH: Files = catalogue_files!("en": "app", "register", "editor", "acti
 /// Welsh.
 const WELSH: Files = catalogue_files!("cy": "app", "register", "editor", "actions", "snapshots", "export", "workshop", "names");
 
+/// Every catalogue file's text, both languages: for tests of what the app can show (its fonts).
+#[cfg(test)]
+pub(crate) fn catalogue_texts() -> impl Iterator<Item = &'static str> {
+    ENGLISH.iter().chain(WELSH).map(|(_, text)| *text)
+}
+
 /// The environment variable that, set to `en` or `cy`, overrides the language in the settings.
 pub(crate) const LANGUAGE_VARIABLE: &str = "DPIA_REGISTER_LANG";
 
@@ -577,10 +583,4 @@ mod tests {
         assert_eq!(language_from_tag("fr"), None);
         assert_eq!(language_from_tag(""), None);
     }
-}
-
-/// Every catalogue file's text, both languages: for tests of what the app can show (its fonts).
-#[cfg(test)]
-pub(crate) fn catalogue_texts() -> impl Iterator<Item = &'static str> {
-    ENGLISH.iter().chain(WELSH).map(|(_, text)| *text)
 }
