@@ -349,10 +349,6 @@ impl Catalogue {
 }
 
 #[cfg(test)]
-#[expect(
-    clippy::items_after_test_module,
-    reason = "tests/ui_text.rs scans ids only up to the first #[cfg(test)], so the test-only catalogue texts stay after the tests"
-)]
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
