@@ -12,9 +12,10 @@
 //! - `cli`: the command line, a peer of the GUI over the same core.
 //! - `gui`: the egui/eframe desktop app, a thin layer over the core.
 //!
-//! And what both faces need to make a paper from the files: `paper_approvals`, the version printed
-//! and its checked approvals.
+//! And what both faces need from the files: `paper_approvals`, the version a paper prints and its
+//! checked approvals; `spreadsheet_update`, a register updated by id from a CSV file or workbook.
 
 pub mod cli;
 pub mod gui;
 pub mod paper_approvals;
+pub mod spreadsheet_update;

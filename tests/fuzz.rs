@@ -1,5 +1,5 @@
 //! A short, deterministic mutation pass over every loader (issue 15): the bundled register, a
-//! snapshot, a CSV and a paper, each mutated a few hundred times by a seeded generator, must load
+//! snapshot, a CSV, a paper and a Word register (its zip bytes, and its XML inside a sound zip), each mutated a few hundred times by a seeded generator, must load
 //! or fail with an error, never panic; what loads is checked, ranked and diffed too.
 //!
 //! `cargo test --test integration fuzz` runs the short pass; the long one is
@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use dpia_core::register::Register;
-use dpia_files::{csv_file, paper, register_file, snapshot_file};
+use dpia_files::{csv_file, docx_file, paper, register_file, snapshot_file, word_tables};
 
 use super::util::{bundled_register, fixture};
 
@@ -90,6 +90,47 @@ fn use_register(register: &Register, original: &Register) {
     let _ = dpia_core::register_text::to_text(register);
 }
 
+/// The body XML of the LibreOffice-written Word register fixture.
+fn word_document_xml(docx: &[u8]) -> Vec<u8> {
+    use std::io::Read as _;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = Vec::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_end(&mut xml)
+        .unwrap();
+    xml
+}
+
+/// A sound zip holding `xml` as a Word document's body.
+fn word_document(xml: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    zip.write_all(xml).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// Reads a Word document's bytes as `import-docx` does; what it makes is used as a register.
+fn use_word_document(bytes: &[u8], path: &Path, original: &Register) -> bool {
+    let Ok(body) = docx_file::read_bytes(bytes, path) else {
+        return false;
+    };
+    match word_tables::read_body(&body, &Register::default(), &[], path) {
+        Ok(import) => {
+            let _ = import.summary();
+            use_register(&import.register, original);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 /// Mutates each input `rounds` times from `seed`, through every loader.
 fn fuzz(rounds: usize, seed: u64) {
     let mut rng = Rng(seed);
@@ -101,8 +142,11 @@ fn fuzz(rounds: usize, seed: u64) {
     let small = register_file::load(&fixture("small.ron")).unwrap();
     let pdf =
         dpia_report::export(&small, &dpia_report::ReportOptions::default(), &mut |_| {}).unwrap();
+    let docx = std::fs::read(fixture("word-register-libreoffice.docx")).unwrap();
+    let xml = word_document_xml(&docx);
     let path = Path::new("fuzzed");
     let mut loaded = 0;
+    let mut read_word = 0;
     for _ in 0..rounds {
         let text = String::from_utf8_lossy(&mutate(&bundled, &mut rng)).into_owned();
         if let Ok(register) = register_file::parse(&text, path) {
@@ -126,7 +170,16 @@ fn fuzz(rounds: usize, seed: u64) {
         {
             use_register(&register, &small);
         }
+
+        use_word_document(&mutate(&docx, &mut rng), path, &original);
+        if use_word_document(&word_document(&mutate(&xml, &mut rng)), path, &original) {
+            read_word += 1;
+        }
     }
+    assert!(
+        read_word > 0,
+        "no mutated Word register read in {rounds} rounds"
+    );
     // A pass whose every mutation fails at once would test little.
     assert!(loaded > 0, "no mutated register loaded in {rounds} rounds");
 }

@@ -198,7 +198,7 @@ fn welsh_comes_back_as_the_same_text() {
 }
 
 /// A register with a secret in every field that can be confidential, and owners' names.
-fn register_with_secrets() -> Register {
+pub(super) fn register_with_secrets() -> Register {
     let mut register = register_file::load(&fixture("small.ron")).unwrap();
     "Ownerina Register-Holder".clone_into(&mut register.metadata.owner);
     let mut entry = Entry::new(
@@ -227,7 +227,8 @@ fn register_with_secrets() -> Register {
     register
 }
 
-const SECRETS: [&str; 9] = [
+/// The secrets of `register_with_secrets`, none of which a public edition may hold.
+pub(super) const SECRETS: [&str; 9] = [
     "Secretissue",
     "Secretconcern",
     "Secretmitigation",
@@ -602,7 +603,7 @@ fn the_public_edition_since_a_snapshot_leaves_out_text_flagged_after_it() {
 /// `small.ron` after a workshop, saved as `dir/small.ron`: Gwenllian Voterina (named) and
 /// Orgkappa (a pseudonym) vote, PND-002 is a Must, and PNC-002 is moved down with a reason that
 /// names Gwenllian.
-fn after_workshop(dir: &Path) -> std::path::PathBuf {
+pub(super) fn after_workshop(dir: &Path) -> std::path::PathBuf {
     use dpia_core::register::{Participant, Scope, Tier};
     use dpia_core::workshop::{Direction, Session};
     let register = register_file::load(&fixture("small.ron")).unwrap();

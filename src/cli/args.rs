@@ -85,6 +85,8 @@ pub enum Command {
     ImportCsv(super::csv::ImportArgs),
     /// Make a new register from an Excel workbook (.xlsx), or update a register from one (--into).
     ImportXlsx(super::csv::ImportArgs),
+    /// Make a new register from a Word register (.docx): every table whose header row names Issue, Concern and Mitigation; nothing is written if any row is unusable, unless --skip-bad-rows.
+    ImportDocx(super::word::ImportDocxArgs),
     /// Write the whole register as an Excel workbook (.xlsx): entries, mitigations, impacts, systems, rights, details and records.
     ExportXlsx {
         /// The register file.
@@ -106,6 +108,18 @@ pub enum Command {
         /// Make the public edition: confidential text redacted, owners' names removed.
         #[arg(long)]
         public: bool,
+        /// The marking the public edition carries, as whoever reviewed it for publication
+        /// decided (`OFFICIAL`); required for the public edition of a register marked above
+        /// OFFICIAL.
+        #[arg(long, value_name = "MARKING", value_parser = parse_marking, requires = "public")]
+        public_marking: Option<Marking>,
+        /// Add the changes since this earlier snapshot of the register.
+        #[arg(long, value_name = "SNAPSHOT_LABEL", value_parser = Label::parse)]
+        since: Option<Label>,
+        /// Add the outcome of a workshop recorded in the register: `latest`, or its number (1 for
+        /// the first recorded). The public edition never names its participants.
+        #[arg(long, value_name = "N|latest", value_parser = WorkshopChoice::parse)]
+        workshop: Option<WorkshopChoice>,
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use clap::Args;
 use dpia_core::diff::diff;
-use dpia_core::edit::Edit;
 use dpia_core::register::{Marking, Register};
 use dpia_files::entry_rows::Update;
 use dpia_files::{csv_file, register_file, xlsx_file};
@@ -15,6 +14,7 @@ use jiff::Timestamp;
 
 use super::edit::Editing;
 use super::{CliError, is_stdout, load_to_read, refuse_existing, refuse_input};
+use crate::spreadsheet_update::{self, Sheet};
 
 /// `import-csv IN (-o OUT [--title T] [--marking M] | --into FILE [--dry-run] [--remove-missing])`.
 #[derive(Debug, Args)]
@@ -60,7 +60,7 @@ pub(super) fn import_csv_cmd(
         now,
         out,
         |register| Ok(csv_file::import(&input, register)?),
-        |register, remove_missing| Ok(csv_file::update(&input, register, remove_missing)?),
+        |register, remove_missing| Ok(Sheet::Csv.update(&input, register, remove_missing)?),
     )
 }
 
@@ -77,7 +77,7 @@ pub(super) fn import_xlsx_cmd(
         now,
         out,
         |_| Ok(xlsx_file::import(&input)?),
-        |register, remove_missing| Ok(xlsx_file::update(&input, register, remove_missing)?),
+        |register, remove_missing| Ok(Sheet::Workbook.update(&input, register, remove_missing)?),
     )
 }
 
@@ -139,17 +139,7 @@ pub(super) fn import_cmd(
         if log.is_empty() {
             return Ok(ExitCode::SUCCESS);
         }
-        let label = format!(
-            "update from {}",
-            input.file_name().map_or_else(
-                || input.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
-        );
-        editing.apply(Edit::ReplaceRegister {
-            register: Box::new(update.register),
-            label,
-        })?;
+        editing.apply(spreadsheet_update::edit(input, update.register))?;
         editing.save(args.author, now)?;
         writeln!(out, "\n{}: updated", into.display())?;
         return Ok(ExitCode::SUCCESS);

@@ -25,6 +25,23 @@ pub enum CliError {
     /// A workbook could not be imported.
     #[error(transparent)]
     ImportXlsx(#[from] dpia_files::xlsx_file::ImportError),
+    /// A spreadsheet could not be read to update a register.
+    #[error(transparent)]
+    Sheet(#[from] crate::spreadsheet_update::SheetError),
+    /// A Word register could not be imported.
+    #[error(transparent)]
+    ImportDocx(#[from] dpia_files::word_tables::ImportError),
+    /// Some rows of a Word register could not be used, and `--skip-bad-rows` was not given.
+    #[error(
+        "{problems}\nnothing written: {count} row{} could not be used; correct them, or give --skip-bad-rows to import the others",
+        if *count == 1 { "" } else { "s" }
+    )]
+    UnusableRows {
+        /// One line per row: `file: table T row R: problem`.
+        problems: String,
+        /// How many rows.
+        count: usize,
+    },
     /// An action log could not be imported.
     #[error(transparent)]
     ImportActions(#[from] dpia_files::action_log_file::ImportError),

@@ -28,6 +28,7 @@ mod snapshots;
 mod table;
 pub mod terminal;
 pub mod trail;
+mod word;
 
 use std::io::Write;
 use std::path::Path;
@@ -62,6 +63,7 @@ fn writes_exact_data(command: &Command) -> bool {
         Command::Diff { format, .. } => *format == DiffFormat::Csv,
         Command::Approvals(args) => args.payload.is_some() || args.signature.is_some(),
         Command::ImportCsv(args) => args.output.as_deref().is_some_and(is_stdout),
+        Command::ImportDocx(args) => is_stdout(&args.output),
         Command::ExportCsv { output, .. }
         | Command::ExportPdf { output, .. }
         | Command::Generate { output, .. } => is_stdout(output),
@@ -94,6 +96,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
         Command::Rank { file, format } => rank::rank_cmd(&file, format, out),
         Command::ImportCsv(args) => csv::import_csv_cmd(args, Timestamp::now(), out),
         Command::ImportXlsx(args) => csv::import_xlsx_cmd(args, Timestamp::now(), out),
+        Command::ImportDocx(args) => word::import_docx_cmd(args, out),
         Command::ExportXlsx {
             file,
             output,
@@ -103,6 +106,9 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             file,
             output,
             public,
+            public_marking,
+            since,
+            workshop,
             force,
         } => {
             let edition = if public {
@@ -110,7 +116,14 @@ fn dispatch(command: Command, out: &mut dyn Write) -> Result<ExitCode, CliError>
             } else {
                 Edition::Full
             };
-            paper::export_docx_cmd(&file, &output, edition, force, out)
+            let sections = paper::PaperSections {
+                since: since.as_ref(),
+                workshop,
+                actions: false,
+                allowed_signers: None,
+                public_marking,
+            };
+            paper::export_docx_cmd(&file, &output, edition, sections, force, out)
         }
         Command::ExportCsv {
             file,

@@ -1,5 +1,6 @@
-//! `export-pdf`: the register (or one of its snapshots) as a PDF paper, with the version's approvals
-//! checked, and the optional changes since a snapshot and a workshop's outcome.
+//! `export-pdf` and `export-docx`: the register (or one of its snapshots) as a PDF paper, with the
+//! version's approvals checked, or as a Word document; both with the optional changes since a
+//! snapshot and a workshop's outcome, from the same `ReportOptions`.
 
 use std::io::Write;
 use std::path::Path;
@@ -54,6 +55,39 @@ pub(super) fn export_pdf_cmd(
         }
     };
     let register = version.register();
+    let options = paper_options(path, register, edition, sections)?;
+    let approval = approval_words(&printed);
+    let options = printed.into_options(options);
+    let bytes = dpia_report::export(register, &options, &mut |_| {})
+        .map_err(|err| public_marking_error(err, path))?;
+    if is_stdout(output) {
+        out.write_all(&bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    atomic::write_like(output, &bytes, path)?;
+    let edition = match edition {
+        Edition::Full => "full edition",
+        Edition::Public => "public edition",
+    };
+    writeln!(
+        out,
+        "{}: paper of {} entries written ({edition}, {approval}, {} KB)",
+        output.display(),
+        register.entries.len(),
+        bytes.len().div_ceil(1024)
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The options of the paper of `register` (read from `path`) in `edition` with the `sections`
+/// asked for: the one place `export-pdf` and `export-docx` turn `--since`, `--workshop`,
+/// `--public-marking` and `--actions` into `ReportOptions` (approvals are the PDF's to add).
+pub(super) fn paper_options(
+    path: &Path,
+    register: &Register,
+    edition: Edition,
+    sections: PaperSections<'_>,
+) -> Result<ReportOptions, CliError> {
     let workshop_idx = match sections.workshop {
         Some(asked) => Some(
             asked
@@ -85,8 +119,7 @@ pub(super) fn export_pdf_cmd(
         }
         None => None,
     };
-    let approval = approval_words(&printed);
-    let options = printed.into_options(ReportOptions {
+    Ok(ReportOptions {
         edition,
         produced: Some(produced_at()?),
         changes,
@@ -94,33 +127,7 @@ pub(super) fn export_pdf_cmd(
         public_marking: sections.public_marking,
         actions: sections.actions,
         ..ReportOptions::default()
-    });
-    let bytes = dpia_report::export(register, &options, &mut |_| {}).map_err(|err| match err {
-        dpia_report::ExportError::PublicMarkingNeeded { marking } => {
-            CliError::PublicMarkingNeeded {
-                path: path.to_owned(),
-                marking,
-            }
-        }
-        err => err.into(),
-    })?;
-    if is_stdout(output) {
-        out.write_all(&bytes)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    atomic::write_like(output, &bytes, path)?;
-    let edition = match edition {
-        Edition::Full => "full edition",
-        Edition::Public => "public edition",
-    };
-    writeln!(
-        out,
-        "{}: paper of {} entries written ({edition}, {approval}, {} KB)",
-        output.display(),
-        register.entries.len(),
-        bytes.len().div_ceil(1024)
-    )?;
-    Ok(ExitCode::SUCCESS)
+    })
 }
 
 /// What the paper says of its approval, in a few words: "snapshot v1.0, approved".
@@ -136,6 +143,19 @@ fn approval_words(printed: &Printed) -> String {
         (PaperVersion::SameAsSnapshot { label, .. }, false) => {
             format!("same as snapshot {label}, not approved")
         }
+    }
+}
+
+/// An export error, with the register's path when a public marking is needed.
+fn public_marking_error(err: dpia_report::ExportError, path: &Path) -> CliError {
+    match err {
+        dpia_report::ExportError::PublicMarkingNeeded { marking } => {
+            CliError::PublicMarkingNeeded {
+                path: path.to_owned(),
+                marking,
+            }
+        }
+        err => err.into(),
     }
 }
 
@@ -178,18 +198,22 @@ fn produced_at() -> Result<Timestamp, CliError> {
     }
 }
 
-/// Writes the register (or a snapshot) as an editable Word document, in `edition`.
+/// Writes the register (or a snapshot) as an editable Word document, in `edition`, with the
+/// `sections` asked for (as `export-pdf` reads them).
 pub(super) fn export_docx_cmd(
     path: &Path,
     output: &Path,
     edition: Edition,
+    sections: PaperSections<'_>,
     force: bool,
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     refuse_input(path, output)?;
     refuse_existing(output, force)?;
     let register = super::load_to_read(path)?;
-    let bytes = dpia_report::docx::write(&register, edition)?;
+    let options = paper_options(path, &register, edition, sections)?;
+    let bytes = dpia_report::docx::write(&register, &options)
+        .map_err(|err| public_marking_error(err, path))?;
     atomic::write_like(output, &bytes, path)?;
     writeln!(
         out,

@@ -33,6 +33,8 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Import the entries of this CSV file.
     ImportCsvFrom(PathBuf),
+    /// Read this spreadsheet (CSV or workbook) as an update of the register, and show its changes.
+    UpdateFromSpreadsheetFrom(PathBuf),
     /// Export the entries as CSV to this path.
     ExportCsvTo(PathBuf),
     /// Type a path instead of using the file chooser.
@@ -92,6 +94,8 @@ menu_commands! {
     Reload,
     /// Choose a CSV file to import entries from.
     ImportCsv,
+    /// Choose a spreadsheet (CSV or workbook) to update the register from, by id.
+    UpdateFromSpreadsheet,
     /// Choose a CSV file to export the entries to.
     ExportCsv,
     /// Open the Export PDF dialog.
@@ -134,6 +138,7 @@ impl Command {
             Self::OpenPath(_)
             | Self::SaveTo(_)
             | Self::ImportCsvFrom(_)
+            | Self::UpdateFromSpreadsheetFrom(_)
             | Self::ExportCsvTo(_)
             | Self::TypePath(_)
             | Self::Edit(_)
@@ -172,6 +177,7 @@ impl MenuCommand {
             Self::SaveAs => tr("app-save-as"),
             Self::Reload => tr("app-reload-from-disk"),
             Self::ImportCsv => tr("app-import-csv"),
+            Self::UpdateFromSpreadsheet => tr("app-update-from-spreadsheet"),
             Self::ExportCsv => tr("app-export-csv"),
             Self::ExportPdf => tr("app-export-pdf"),
             Self::Quit => tr("app-quit"),
@@ -210,6 +216,7 @@ impl MenuCommand {
             Self::ZoomReset => command(Key::Num0),
             Self::Reload
             | Self::ImportCsv
+            | Self::UpdateFromSpreadsheet
             | Self::ExportCsv
             | Self::ExportPdf
             | Self::DeleteEntry

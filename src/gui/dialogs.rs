@@ -30,6 +30,8 @@ pub enum FileRequest {
     SaveAs,
     /// A CSV file to import entries from.
     ImportCsv,
+    /// A spreadsheet (CSV or workbook) to update the register from.
+    UpdateFromSpreadsheet,
     /// Where to export the entries as CSV.
     ExportCsv,
     /// Where to export the paper (PDF).
@@ -47,6 +49,7 @@ impl FileRequest {
             Self::Open => tr("app-open-register"),
             Self::SaveAs => tr("app-save-register-as"),
             Self::ImportCsv => tr("app-import-entries-from-csv"),
+            Self::UpdateFromSpreadsheet => tr("app-update-from-a-spreadsheet"),
             Self::ExportCsv => tr("app-export-entries-as-csv"),
             Self::ExportPdf => tr("app-export-the-paper-as-pdf"),
             Self::SigningKey => tr("app-choose-the-private-key-to"),
@@ -60,10 +63,26 @@ impl FileRequest {
 
     /// The extension of the files asked for; empty when they have none (SSH keys).
     fn extension(self) -> &'static str {
+        self.extensions().first().copied().unwrap_or_default()
+    }
+
+    /// The extensions of the files asked for, the usual one first; none for SSH keys.
+    fn extensions(self) -> &'static [&'static str] {
         match self {
-            Self::Open | Self::SaveAs => "ron",
-            Self::ImportCsv | Self::ExportCsv => "csv",
-            Self::ExportPdf => "pdf",
+            Self::Open | Self::SaveAs => &["ron"],
+            Self::ImportCsv | Self::ExportCsv => &["csv"],
+            Self::UpdateFromSpreadsheet => &["csv", "xlsx"],
+            Self::ExportPdf => &["pdf"],
+            Self::SigningKey | Self::AllowedSigners => &[],
+        }
+    }
+
+    fn filter_name(self) -> &'static str {
+        match self {
+            Self::ImportCsv | Self::ExportCsv => "CSV",
+            Self::UpdateFromSpreadsheet => tr("app-spreadsheet-csv-excel"),
+            Self::ExportPdf => "PDF",
+            Self::Open | Self::SaveAs => tr("app-register-ron"),
             Self::SigningKey | Self::AllowedSigners => "",
         }
     }
@@ -73,6 +92,7 @@ impl FileRequest {
             Self::Open => tr("app-open-2"),
             Self::SaveAs => tr("app-save"),
             Self::ImportCsv => tr("app-import"),
+            Self::UpdateFromSpreadsheet => tr("app-read"),
             Self::ExportCsv | Self::ExportPdf => tr("app-export"),
             Self::SigningKey | Self::AllowedSigners => tr("app-choose"),
         }
@@ -84,6 +104,7 @@ impl FileRequest {
             Self::Open => Command::OpenPath(path),
             Self::SaveAs => Command::SaveTo(path),
             Self::ImportCsv => Command::ImportCsvFrom(path),
+            Self::UpdateFromSpreadsheet => Command::UpdateFromSpreadsheetFrom(path),
             Self::ExportCsv => Command::ExportCsvTo(path),
             Self::ExportPdf => Command::ExportPdfTo(path),
             Self::SigningKey => {
@@ -168,15 +189,8 @@ impl FileDialogs {
             .spawn(move || {
                 i18n::set_language(language);
                 let mut dialog = rfd::FileDialog::new().set_title(request.title());
-                if !request.extension().is_empty() {
-                    dialog = dialog.add_filter(
-                        match request.extension() {
-                            "csv" => "CSV",
-                            "pdf" => "PDF",
-                            _ => tr("app-register-ron"),
-                        },
-                        &[request.extension()],
-                    );
+                if !request.extensions().is_empty() {
+                    dialog = dialog.add_filter(request.filter_name(), request.extensions());
                 }
                 if let Some(dir) = start_dir.filter(|d| !d.as_os_str().is_empty()) {
                     dialog = dialog.set_directory(dir);

@@ -36,6 +36,7 @@ mod state;
 mod table;
 mod theme;
 mod trail_view;
+mod update_dialog;
 mod workshop;
 
 use std::path::Path;

@@ -192,3 +192,14 @@ a11y-resize-column = Newid lled y golofn { $column }
 a11y-no-score = heb sgôr
 a11y-right-note = Nodyn ar { $right }
 a11y-mitigation-owner = Perchennog mesur lliniaru { $number }
+
+# Ffeil › Diweddaru o daenlen…
+app-update-from-spreadsheet = Diweddaru o daenlen…
+app-update-from-a-spreadsheet = Diweddaru o daenlen (CSV neu Excel)
+app-spreadsheet-csv-excel = Taenlen (CSV, Excel)
+app-read = Darllen
+app-update-from-spreadsheet-file = Diweddaru o daenlen: { $file }
+app-update-from-spreadsheet-intro = Daw’r newidiadau hyn o’r daenlen, wedi’u paru â’r gofrestr yn ôl id. Mae Cymhwyso yn eu gwneud yn un newid y gallwch ei ddadwneud.
+app-update-from-spreadsheet-no-changes = Nid oes newidiadau i’r gofrestr hon yn y daenlen.
+app-update-from-spreadsheet-missing = Nid yn y daenlen (wedi’u cadw): { $ids }
+app-apply = Cymhwyso

@@ -204,3 +204,14 @@ a11y-resize-column = Resize the { $column } column
 a11y-no-score = not scored
 a11y-right-note = Note on { $right }
 a11y-mitigation-owner = Mitigation { $number } owner
+
+# File › Update from spreadsheet…
+app-update-from-spreadsheet = Update from spreadsheet…
+app-update-from-a-spreadsheet = Update from a spreadsheet (CSV or Excel)
+app-spreadsheet-csv-excel = Spreadsheet (CSV, Excel)
+app-read = Read
+app-update-from-spreadsheet-file = Update from spreadsheet: { $file }
+app-update-from-spreadsheet-intro = These changes come from the spreadsheet, matched to the register by id. Apply makes them one change you can undo.
+app-update-from-spreadsheet-no-changes = The spreadsheet holds no changes to this register.
+app-update-from-spreadsheet-missing = Not in the spreadsheet (kept): { $ids }
+app-apply = Apply

@@ -3,7 +3,11 @@
 //! their level colours; real heading styles, the table header repeated on every page, the
 //! protective marking in every page's header and footer, and the title in the document properties.
 //!
-//! The public edition is redacted by `public::edition` before anything is written, as for the PDF.
+//! With the same `ReportOptions` as the PDF, it adds the same optional sections: the changes
+//! since a snapshot and a workshop's outcome.
+//!
+//! The public edition is redacted by `shown` (as for the PDF, and marked as its reviewer stated)
+//! before anything is written.
 //! Two things docx-rs 0.4 cannot say are patched into its XML after the build: the repeated header
 //! row (`w:tblHeader`) and the title (`dc:title`).
 
@@ -19,8 +23,10 @@ use dpia_core::register::Stage;
 use dpia_core::register::{Entry, Register};
 use dpia_core::scoring::EntryScores;
 
-use crate::ExportError;
-use crate::public::{self, Edition};
+use crate::labels::labels;
+use crate::layout::workshop_outcome;
+use crate::public::Edition;
+use crate::{ExportError, ReportOptions};
 
 fn hex(rgb: Rgb) -> String {
     format!("{:02X}{:02X}{:02X}", rgb.r, rgb.g, rgb.b)
@@ -46,9 +52,11 @@ fn cell(text: &str, width: usize) -> TableCell {
     )
 }
 
-/// The register as `.docx` bytes, in `edition`.
-pub fn write(register: &Register, edition: Edition) -> Result<Vec<u8>, ExportError> {
-    let register = public::edition(register, edition);
+/// The register as `.docx` bytes, in `options.edition`, with the sections `options` asks for
+/// (the changes since a snapshot, a workshop's outcome).
+pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, ExportError> {
+    let edition = options.edition;
+    let register = crate::shown(register, options)?;
     let metadata = &register.metadata;
     let marking = metadata.marking.label();
     let accent = hex(palette::ACCENT);
@@ -71,23 +79,15 @@ pub fn write(register: &Register, edition: Edition) -> Result<Vec<u8>, ExportErr
                 .color(&accent)
                 .outline_lvl(1),
         )
-        .header(
-            Header::new().add_paragraph(
-                Paragraph::new()
-                    .add_run(Run::new().add_text(marking).bold())
-                    .align(AlignmentType::Center),
-            ),
-        )
-        .footer(
-            Footer::new().add_paragraph(
-                Paragraph::new()
-                    .add_run(Run::new().add_text(format!("{marking} — Page ")).bold())
-                    .add_page_num(PageNum::new())
-                    .add_run(Run::new().add_text(" of "))
-                    .add_num_pages(NumPages::new())
-                    .align(AlignmentType::Center),
-            ),
+        .add_style(
+            Style::new("Heading3", StyleType::Paragraph)
+                .name("heading 3")
+                .based_on("Normal")
+                .size(22)
+                .bold()
+                .outline_lvl(2),
         );
+    docx = with_marking(docx, marking);
 
     docx = docx.add_paragraph(heading(&metadata.title, 1));
     for line in [
@@ -131,6 +131,9 @@ pub fn write(register: &Register, edition: Edition) -> Result<Vec<u8>, ExportErr
         }
     }
 
+    docx = changes(docx, &register, options);
+    docx = workshop(docx, &register, options);
+
     for system in &register.systems {
         let entries: Vec<_> = register
             .entries
@@ -147,28 +150,146 @@ pub fn write(register: &Register, edition: Edition) -> Result<Vec<u8>, ExportErr
     pack(docx, &metadata.title)
 }
 
+/// `docx` with the protective marking in every page's header, and in the footer with the page number.
+fn with_marking(docx: Docx, marking: &str) -> Docx {
+    docx.header(
+        Header::new().add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(marking).bold())
+                .align(AlignmentType::Center),
+        ),
+    )
+    .footer(
+        Footer::new().add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(format!("{marking} — Page ")).bold())
+                .add_page_num(PageNum::new())
+                .add_run(Run::new().add_text(" of "))
+                .add_num_pages(NumPages::new())
+                .align(AlignmentType::Center),
+        ),
+    )
+}
+
+/// The "Changes since" section, when `options` has one: its summary, and each group's lines.
+fn changes(mut docx: Docx, register: &Register, options: &ReportOptions) -> Docx {
+    let Some(changes) = &options.changes else {
+        return docx;
+    };
+    docx = docx.add_paragraph(heading(
+        &labels(register.metadata.language).changes_since(&changes.since_label),
+        1,
+    ));
+    if !changes.summary.is_empty() {
+        docx = docx.add_paragraph(text(&changes.summary));
+    }
+    for group in &changes.groups {
+        docx = docx.add_paragraph(heading(&group.heading, 3));
+        for line in &group.lines {
+            docx = docx.add_paragraph(text(&format!("• {line}")));
+        }
+    }
+    docx
+}
+
+/// The "Workshop outcome" section for `options.workshop_idx`, when it names a workshop: its
+/// details (participants named only in the full edition), the final order and the manual moves.
+fn workshop(mut docx: Docx, register: &Register, options: &ReportOptions) -> Docx {
+    let Some(workshop) = options
+        .workshop_idx
+        .and_then(|workshop_idx| register.workshops.get(workshop_idx))
+    else {
+        return docx;
+    };
+    let labels = labels(register.metadata.language);
+    docx = docx
+        .add_paragraph(heading(labels.workshop_outcome, 1))
+        .add_paragraph(heading(&workshop.title, 2))
+        .add_paragraph(text(labels.workshop_note));
+    for (label, value) in workshop_outcome::details(labels, workshop, options.edition) {
+        if !value.is_empty() {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(format!("{label}: ")).bold())
+                    .add_run(Run::new().add_text(value)),
+            );
+        }
+    }
+    docx = docx.add_paragraph(heading(labels.final_order, 2));
+    let widths = [800, 5600, 1600, 1000];
+    let mut rows = vec![header_row(
+        &[labels.rank, labels.entry, labels.tier, labels.votes_heading],
+        &widths,
+    )];
+    for (position, id) in workshop.final_order.iter().enumerate() {
+        let issue = register
+            .entry(id)
+            .map_or_else(String::new, |entry| format!(" {}", entry.issue));
+        let votes = workshop.votes_for(id);
+        rows.push(TableRow::new(vec![
+            cell(&(position + 1).to_string(), widths[0]),
+            cell(&format!("{id}{issue}"), widths[1]),
+            cell(
+                workshop
+                    .tier_of(id)
+                    .map_or("–", |tier| labels.tier_name(tier)),
+                widths[2],
+            ),
+            cell(
+                &if votes == 0 {
+                    String::new()
+                } else {
+                    votes.to_string()
+                },
+                widths[3],
+            ),
+        ]));
+    }
+    docx = docx.add_table(Table::new(rows).set_grid(widths.to_vec()));
+    docx = docx.add_paragraph(heading(labels.manual_moves, 2));
+    if workshop.moves.is_empty() {
+        docx = docx.add_paragraph(text(labels.no_manual_moves));
+    }
+    for manual in &workshop.moves {
+        let line = labels.manual_move(
+            manual.entry.as_str(),
+            manual.from_rank,
+            manual.to_rank,
+            &manual.reason,
+        );
+        docx = docx.add_paragraph(text(&format!("• {line}")));
+    }
+    docx
+}
+
+/// A table's header row, shaded and bold, repeated on every page (`pack` marks it).
+fn header_row(titles: &[&str], widths: &[usize]) -> TableRow {
+    let header_fill = hex(palette::HEADER_FILL);
+    TableRow::new(
+        titles
+            .iter()
+            .zip(widths)
+            .map(|(title, width)| {
+                TableCell::new()
+                    .width(*width, WidthType::Dxa)
+                    .shading(Shading::new().fill(&header_fill))
+                    .add_paragraph(
+                        Paragraph::new().add_run(Run::new().add_text(*title).bold().size(18)),
+                    )
+            })
+            .collect(),
+    )
+    .cant_split()
+}
+
 /// The Issue | Concern | Mitigation | Score table of `entries`, its header row repeated on every page.
 fn entry_table(register: &Register, entries: &[&Entry]) -> Table {
     // Twentieths of a point, filling A4's text width (9,000) with Word's default margins.
     let widths = [2100, 2950, 2950, 1000];
-    let header_fill = hex(palette::HEADER_FILL);
-    let mut rows = vec![
-        TableRow::new(
-            ["Issue", "Concern", "Mitigation", "Score"]
-                .iter()
-                .zip(widths)
-                .map(|(title, width)| {
-                    TableCell::new()
-                        .width(width, WidthType::Dxa)
-                        .shading(Shading::new().fill(&header_fill))
-                        .add_paragraph(
-                            Paragraph::new().add_run(Run::new().add_text(*title).bold().size(18)),
-                        )
-                })
-                .collect(),
-        )
-        .cant_split(),
-    ];
+    let mut rows = vec![header_row(
+        &["Issue", "Concern", "Mitigation", "Score"],
+        &widths,
+    )];
     for entry in entries {
         let mitigations: Vec<String> = entry
             .mitigations

@@ -57,6 +57,7 @@ impl DpiaApp {
                     Err(err) => self.errors.push(err.to_string()),
                 }
             }
+            Command::UpdateFromSpreadsheetFrom(path) => self.read_spreadsheet_update(&path, ctx),
             Command::ExportCsvTo(path) => match csv_file::export(
                 &self.document.register,
                 &path,
@@ -145,6 +146,10 @@ impl DpiaApp {
             MenuCommand::ImportCsv => {
                 self.file_dialogs
                     .ask(FileRequest::ImportCsv, near.as_deref(), ctx);
+            }
+            MenuCommand::UpdateFromSpreadsheet => {
+                self.file_dialogs
+                    .ask(FileRequest::UpdateFromSpreadsheet, near.as_deref(), ctx);
             }
             MenuCommand::ExportCsv => {
                 self.file_dialogs

@@ -169,6 +169,7 @@ impl DpiaApp {
         }
         self.export_ui(ctx);
         self.settings_window_ui(ctx);
+        self.update_dialog_ui(ctx);
         if self.question.is_none()
             && !self.file_dialogs.is_open()
             && let Some(pending) = self.untitled_recovery.take()
@@ -274,6 +275,7 @@ impl DpiaApp {
         ui.separator();
         for command in [
             MenuCommand::ImportCsv,
+            MenuCommand::UpdateFromSpreadsheet,
             MenuCommand::ExportCsv,
             MenuCommand::ExportPdf,
         ] {
@@ -285,6 +287,7 @@ impl DpiaApp {
                 FileRequest::Open,
                 FileRequest::SaveAs,
                 FileRequest::ImportCsv,
+                FileRequest::UpdateFromSpreadsheet,
                 FileRequest::ExportCsv,
             ] {
                 if ui.button(format!("{}…", request.title())).clicked() {

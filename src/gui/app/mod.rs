@@ -97,6 +97,8 @@ pub struct DpiaApp {
     pub(in crate::gui) workshop: workshop::WorkshopState,
     /// The Settings window, while open.
     pub(in crate::gui) settings_window: Option<SettingsWindow>,
+    /// An update read from a spreadsheet, waiting for Apply or Cancel.
+    pub(in crate::gui) update_dialog: Option<crate::gui::update_dialog::UpdateDialog>,
 }
 
 impl DpiaApp {
@@ -180,6 +182,7 @@ impl DpiaApp {
             untitled_recovery,
             workshop: workshop::WorkshopState::default(),
             settings_window: None,
+            update_dialog: None,
         }
     }
 

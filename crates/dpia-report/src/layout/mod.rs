@@ -17,7 +17,7 @@ mod rights_matrix;
 mod running;
 mod style;
 mod summary;
-mod workshop_outcome;
+pub(crate) mod workshop_outcome;
 
 use crate::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, labels};

@@ -9,6 +9,7 @@
 use super::style::{BODY, CONTENT_WIDTH, H2, NOTE, SMALL, leading};
 use super::{Paper, bullet, cell, head, right_aligned};
 use crate::flow::{self, Inline, Row, Table};
+use crate::labels::Labels;
 use crate::metrics::Face;
 use crate::page::{Role, Tag};
 use crate::public::Edition;
@@ -64,18 +65,7 @@ impl Paper<'_> {
 
     /// Date, entries, participants, votes and snapshot, as a two-column list.
     fn workshop_details(&mut self, workshop: &Workshop) {
-        let labels = self.labels;
-        let cast: u32 = workshop.votes.iter().map(|votes| votes.votes).sum();
-        let details = [
-            (labels.date_held, labels.date(workshop.date)),
-            (labels.entries, labels.workshop_scope(&workshop.scope)),
-            (labels.participants, self.attendance(&workshop.attendance)),
-            (
-                labels.votes_heading,
-                labels.votes_summary(workshop.votes_per_participant, cast),
-            ),
-            (labels.snapshot, workshop.snapshot_label.clone()),
-        ];
+        let details = details(self.labels, workshop, self.options.edition);
         let mut table = Table::new(vec![130.0, CONTENT_WIDTH - 130.0], Vec::new());
         table.pad_x = 0.0;
         table.pad_y = 3.0;
@@ -96,33 +86,6 @@ impl Paper<'_> {
             })
             .collect();
         self.flow.table_body(&table, rows);
-    }
-
-    /// Who took part: names (pseudonyms marked) only in the full edition, else a count.
-    fn attendance(&self, attendance: &Attendance) -> String {
-        let labels = self.labels;
-        match (attendance, self.options.edition) {
-            (Attendance::Listed(participants), Edition::Full) => {
-                let names: Vec<String> = participants
-                    .iter()
-                    .map(|participant| {
-                        if participant.is_pseudonym {
-                            format!("{} ({})", participant.name, labels.pseudonym)
-                        } else {
-                            participant.name.clone()
-                        }
-                    })
-                    .collect();
-                format!("{}: {}", participants.len(), names.join(", "))
-            }
-            (Attendance::Anonymous { count }, Edition::Full) => labels.attendance_anonymous(*count),
-            (Attendance::Listed(participants), Edition::Public) => {
-                labels.attendance_withheld(participants.len())
-            }
-            (Attendance::Anonymous { count }, Edition::Public) => {
-                labels.attendance_withheld(*count)
-            }
-        }
     }
 
     /// Rank, entry, tier and votes, in the order the workshop agreed.
@@ -198,6 +161,53 @@ impl Paper<'_> {
             })
             .collect();
         self.flow.table(&table, rows);
+    }
+}
+
+/// A workshop's details as (label, value) pairs, as both papers print them: date, entries,
+/// participants (named only in the full edition), votes and snapshot.
+pub(crate) fn details(
+    labels: &Labels,
+    workshop: &Workshop,
+    edition: Edition,
+) -> Vec<(&'static str, String)> {
+    let cast: u32 = workshop.votes.iter().map(|votes| votes.votes).sum();
+    vec![
+        (labels.date_held, labels.date(workshop.date)),
+        (labels.entries, labels.workshop_scope(&workshop.scope)),
+        (
+            labels.participants,
+            attendance(labels, &workshop.attendance, edition),
+        ),
+        (
+            labels.votes_heading,
+            labels.votes_summary(workshop.votes_per_participant, cast),
+        ),
+        (labels.snapshot, workshop.snapshot_label.clone()),
+    ]
+}
+
+/// Who took part: names (pseudonyms marked) only in the full edition, else a count.
+fn attendance(labels: &Labels, attendance: &Attendance, edition: Edition) -> String {
+    match (attendance, edition) {
+        (Attendance::Listed(participants), Edition::Full) => {
+            let names: Vec<String> = participants
+                .iter()
+                .map(|participant| {
+                    if participant.is_pseudonym {
+                        format!("{} ({})", participant.name, labels.pseudonym)
+                    } else {
+                        participant.name.clone()
+                    }
+                })
+                .collect();
+            format!("{}: {}", participants.len(), names.join(", "))
+        }
+        (Attendance::Anonymous { count }, Edition::Full) => labels.attendance_anonymous(*count),
+        (Attendance::Listed(participants), Edition::Public) => {
+            labels.attendance_withheld(participants.len())
+        }
+        (Attendance::Anonymous { count }, Edition::Public) => labels.attendance_withheld(*count),
     }
 }
 
