@@ -26,13 +26,14 @@ use super::page::{
 };
 use content::{Content, points, tenths};
 use dpia_core::palette::Rgb;
+pub use file::Levels;
 use file::{PdfFile, Ref, name, text_string};
 use fonts::Fonts;
 use tags::Tagger;
 
 /// The PDF of a laid-out `report`, with fonts embedded and subset.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
-    let mut writer = PaperWriter::new()?;
+    let mut writer = PaperWriter::new(Levels::PAPER)?;
     if let Some(attachment) = &report.attachment {
         writer.attach(attachment);
     }
@@ -41,13 +42,6 @@ pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
     }
     writer.finish(&report.info, &report.outline)
 }
-
-/// The zlib level for page content, fonts and object streams (BENCHMARKS.md).
-const STREAM_COMPRESSION: u32 = 9;
-
-/// The zlib level for the carried register: one large stream of repetitive text, where the
-/// highest level pays for itself.
-const REGISTER_COMPRESSION: u32 = 9;
 
 /// A paper being written, page by page.
 pub(crate) struct PaperWriter {
@@ -62,9 +56,9 @@ pub(crate) struct PaperWriter {
 }
 
 impl PaperWriter {
-    /// A paper with no pages yet.
-    pub(crate) fn new() -> Result<Self, ExportError> {
-        let mut file = PdfFile::new(STREAM_COMPRESSION);
+    /// A paper with no pages yet, its streams to be compressed at zlib `levels`.
+    pub(crate) fn new(levels: Levels) -> Result<Self, ExportError> {
+        let mut file = PdfFile::new(levels);
         let page_tree = file.reserve();
         let tagger = Tagger::new(&mut file);
         Ok(Self {
@@ -105,25 +99,32 @@ impl PaperWriter {
     /// Ends the paper: the fonts, the page tree, the structure tree, the outline and the
     /// metadata.
     pub(crate) fn finish(
-        mut self,
+        self,
         info: &DocumentInfo,
         outline: &[Bookmark],
     ) -> Result<Vec<u8>, ExportError> {
-        let file = &mut self.file;
+        let Self {
+            mut file,
+            fonts,
+            tagger,
+            pages,
+            page_tree,
+            attached,
+        } = self;
         let resources = file.reserve();
         file.object(
             resources,
-            format!("<</Font<<{}>>>>", self.fonts.resources()).into_bytes(),
+            format!("<</Font<<{}>>>>", fonts.resources()).into_bytes(),
         );
-        self.fonts.finish(file)?;
+        fonts.finish(&mut file)?;
 
         let mut kids = String::new();
-        for (page_idx, (page_id, contents)) in self.pages.iter().enumerate() {
+        for (page_idx, (page_id, contents)) in pages.iter().enumerate() {
             file.object(
                 *page_id,
                 format!(
-                    "<</Type/Page/Parent {}/Contents {contents}/StructParents {page_idx}/Tabs/S>>",
-                    self.page_tree
+                    "<</Type/Page/Parent {page_tree}/Contents {contents}/StructParents {page_idx}\
+                     /Tabs/S>>"
                 )
                 .into_bytes(),
             );
@@ -132,24 +133,25 @@ impl PaperWriter {
         // The page size and resources are inherited by every page from the tree. A4 is 210 by
         // 297 mm: 595.276 by 841.89 points.
         file.object(
-            self.page_tree,
+            page_tree,
             format!(
                 "<</Type/Pages/Kids[{kids}]/Count {}/MediaBox[0 0 595.276 841.89]\
                  /Resources {resources}>>",
-                self.pages.len(),
+                pages.len(),
             )
             .into_bytes(),
         );
-        let page_ids: Vec<Ref> = self.pages.iter().map(|(page, _)| *page).collect();
-        let struct_tree = self.tagger.finish(file, &page_ids);
+        let page_ids: Vec<Ref> = pages.iter().map(|(page, _)| *page).collect();
+        let outlines = write_outline(&mut file, outline, &page_ids);
+        let (struct_tree, elements) = tagger.finish(&mut file, page_ids);
 
         let mut catalog = format!(
             "<</Type/Catalog/Pages {}/StructTreeRoot {struct_tree}/MarkInfo<</Marked true>>\
              /Lang{}/ViewerPreferences<</DisplayDocTitle true>>",
-            self.page_tree,
+            page_tree,
             text_string(&info.language)
         );
-        if let Some(outlines) = write_outline(file, outline, &page_ids) {
+        if let Some(outlines) = outlines {
             // The outline pane opens with the paper.
             let _ = write!(catalog, "/Outlines {outlines}/PageMode/UseOutlines");
         }
@@ -161,7 +163,7 @@ impl PaperWriter {
             false,
         );
         let _ = write!(catalog, "/Metadata {metadata}");
-        if let Some((name, filespec, _)) = &self.attached {
+        if let Some((name, filespec, _)) = &attached {
             let _ = write!(
                 catalog,
                 "/Names<</EmbeddedFiles<</Names[{}{filespec}]>>>>/AF[{filespec}]",
@@ -176,11 +178,11 @@ impl PaperWriter {
 
         let id = document_id(
             info,
-            self.pages.len(),
-            self.attached.as_ref().map(|(_, _, digest)| digest),
+            pages.len(),
+            attached.as_ref().map(|(_, _, digest)| digest),
         );
         let trailer = format!("/Root {catalog_id}/Info {info_id}/ID[<{id}><{id}>]");
-        Ok(self.file.finish(&trailer))
+        Ok(file.finish(&trailer, elements))
     }
 }
 
@@ -264,7 +266,7 @@ fn embed(file: &mut PdfFile, attachment: &Attachment) -> Ref {
     // The digest the cover shows, in full, so the register can be checked against its pages.
     let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
     let stream = file.reserve();
-    let packed = file::compressed(bytes, REGISTER_COMPRESSION);
+    let packed = file.compressed(bytes);
     file.raw_stream(
         stream,
         &format!(
