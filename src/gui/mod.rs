@@ -21,6 +21,7 @@ mod details;
 mod dialogs;
 mod edit_text;
 mod entry_editor;
+mod error_text;
 mod export;
 mod heat_map;
 mod i18n;

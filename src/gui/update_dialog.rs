@@ -8,6 +8,7 @@ use egui::{Modal, RichText, ScrollArea};
 
 use super::DpiaApp;
 use super::command::Command;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::spreadsheet_update::{self, Sheet};
 use dpia_core::diff::diff;
@@ -44,7 +45,7 @@ impl DpiaApp {
                 // not at the next mouse move.
                 ctx.request_repaint();
             }
-            Err(err) => self.errors.push(err.to_string()),
+            Err(err) => self.errors.push(err.error_text()),
         }
     }
 

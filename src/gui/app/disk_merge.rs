@@ -11,6 +11,7 @@ use dpia_files::register_file;
 
 use super::DpiaApp;
 use crate::gui::dialogs::{MergedFromDisk, Question};
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::View;
 
@@ -26,8 +27,10 @@ impl DpiaApp {
         let on_disk = match register_file::load(&path) {
             Ok(on_disk) => on_disk,
             Err(err) => {
-                self.errors
-                    .push(tr_args!("app-nothing-was-merged-the-file", err = err));
+                self.errors.push(tr_args!(
+                    "app-nothing-was-merged-the-file",
+                    err = err.error_text()
+                ));
                 return;
             }
         };
