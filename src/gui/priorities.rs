@@ -2,11 +2,17 @@
 //!
 //! The order comes from `ranking::rank`, recomputed whenever the register changes, so changing a
 //! score moves the entry at once. The filters apply; the rank numbers stay those of the whole register.
+//!
+//! Each row is a Tab stop: ↑ and ↓ (Home, End) move the focus between rows, Enter or Space opens
+//! the focused entry as a click does, and a screen reader hears a table of named rows.
 
-use egui::{RichText, Sense, Ui};
+use egui::accesskit::Role;
+use egui::{Id, Key, Modifiers, Rect, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::a11y::keys;
 use super::a11y::names;
+use super::a11y::table::{RowCells, mark_table};
 use super::command::Command;
 use super::reason_text::reason_line;
 use super::state::{Derived, ViewState};
@@ -33,17 +39,48 @@ pub(super) fn priorities_ui(
     });
     ui.add_space(4.0);
     let theme = theme::look(ui.ctx());
-    TableBuilder::new(ui)
+    // The list's node in the AccessKit tree, under the rows (so they take the clicks).
+    let table_id = ui.scope_id().with("priorities-table");
+    ui.interact(ui.available_rect_before_wrap(), table_id, Sense::hover())
+        .widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::priorities_table()));
+    mark_table(
+        ui.ctx(),
+        table_id,
+        names::priorities_table(),
+        positions.len(),
+    );
+    // The row (in `positions`) each focus stop is for.
+    let row_id = |index: usize| {
+        positions
+            .get(index)
+            .and_then(|position| derived.ranked.get(*position))
+            .and_then(|ranked| register.entries.get(ranked.entry_idx))
+            .map(|entry| table_id.with(("row", &entry.id)))
+    };
+    // The row to take the focus when it is next drawn, asked for by a key or a click: a row not
+    // drawn is scrolled to first, and a focus asked for in the frame of a click does not stay
+    // (egui gives it up again), so it is given the frame after. Tried for a few frames, then
+    // forgotten (the row may have been filtered away).
+    let pending_id = table_id.with("focus-row");
+    let pending = ui.data_mut(|data| data.remove_temp::<Option<Pending>>(pending_id).flatten());
+    let mut asked: Option<Pending> = None;
+    let mut is_pending_drawn = false;
+    let mut builder = TableBuilder::new(ui)
         .id_salt("priorities")
         .striped(true)
-        // Clicks without a Tab stop per cell.
+        // Clicks without a Tab stop per cell: each row has one of its own.
         .sense(Sense::CLICK)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(56.0))
         .column(Column::exact(theme::chip_width() + 12.0))
         .column(Column::exact(theme::chip_width() + 12.0))
-        .column(Column::remainder().clip(true))
+        .column(Column::remainder().clip(true));
+    if let Some(Pending { index, .. }) = pending {
+        builder = builder.scroll_to_row(index, None);
+    }
+    builder
         .header(24.0, |mut header| {
+            let mut cells = RowCells::default();
             for title in [
                 tr("register-rank"),
                 tr("editor-residual"),
@@ -51,14 +88,18 @@ pub(super) fn priorities_ui(
                 tr("register-entry-and-why-it-ranks"),
             ] {
                 header.col(|ui| {
+                    cells.add(ui, Role::ColumnHeader);
                     ui.label(RichText::new(title).font(theme::bold_body()));
                 });
             }
+            let ctx = header.response().ctx.clone();
+            cells.finish(&ctx, table_id, table_id.with("header"), None, false);
         })
         .body(|body| {
             body.rows(ROW_HEIGHT, positions.len(), |mut row| {
+                let index = row.index();
                 let Some(ranked) = positions
-                    .get(row.index())
+                    .get(index)
                     .and_then(|position| derived.ranked.get(*position))
                 else {
                     return;
@@ -66,18 +107,45 @@ pub(super) fn priorities_ui(
                 let Some(entry) = register.entries.get(ranked.entry_idx) else {
                     return;
                 };
-                row.set_selected(view.selection.as_ref() == Some(&entry.id));
+                let is_selected = view.selection.as_ref() == Some(&entry.id);
+                row.set_selected(is_selected);
+                let this_row = table_id.with(("row", &entry.id));
+                let name = names::priority_row(&ranked.label(), entry.id.as_str(), &entry.issue);
+                let mut cells = RowCells::default();
+                let mut is_opened = false;
+                let mut left = 0.0;
                 row.col(|ui| {
+                    cells.add(ui, Role::Cell);
+                    left = ui.max_rect().left();
                     let rank = ranked.label();
                     ui.label(RichText::new(rank).size(18.0).strong());
                 });
                 row.col(|ui| {
+                    cells.add(ui, Role::Cell);
                     theme::stage_chip(ui, &ranked.scores, Stage::Residual);
                 });
                 row.col(|ui| {
+                    cells.add(ui, Role::Cell);
                     theme::stage_chip(ui, &ranked.scores, Stage::Inherent);
                 });
                 row.col(|ui| {
+                    cells.add(ui, Role::Cell);
+                    // The row's Tab stop, across the whole row so the focus ring goes round it;
+                    // made in its last cell, where the row's width is known. Its role, name and
+                    // selected state are the row's (`RowCells::finish`).
+                    let cell = ui.max_rect();
+                    let rect = Rect::from_x_y_ranges(left..=cell.right(), cell.y_range());
+                    let stop = ui.interact(rect, this_row, Sense::FOCUSABLE);
+                    if pending.is_some_and(|pending| pending.id == this_row) {
+                        stop.request_focus();
+                        is_pending_drawn = true;
+                    }
+                    stop.widget_info(|| egui::WidgetInfo::labeled(Role::Row, true, &name));
+                    let (opened, moved) = row_keys(ui, &stop, index, positions.len());
+                    is_opened = opened;
+                    if let Some(target) = moved {
+                        asked = row_id(target).map(|id| Pending::new(id, target));
+                    }
                     ui.vertical(|ui| {
                         ui.add_space(3.0);
                         ui.horizontal(|ui| {
@@ -114,9 +182,68 @@ pub(super) fn priorities_ui(
                         );
                     });
                 });
-                if row.response().clicked() {
+                let response = row.response();
+                cells.finish(&response.ctx, table_id, this_row, Some(&name), is_selected);
+                if response.clicked() {
+                    // The focus follows the click, so the keys go on from the row clicked.
+                    asked = Some(Pending::new(this_row, index));
+                    is_opened = true;
+                }
+                if is_opened {
                     commands.push(Command::Select(Some(entry.id.clone())));
                 }
             });
         });
+    let still_pending = pending
+        .filter(|_| !is_pending_drawn)
+        .and_then(Pending::one_frame_less);
+    if let Some(next) = asked.or(still_pending) {
+        ui.data_mut(|data| data.insert_temp(pending_id, Some(next)));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// A row asked to take the focus: its Tab stop, its index in the list, and the frames left to try.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pending {
+    id: Id,
+    index: usize,
+    frames_left: u8,
+}
+
+impl Pending {
+    fn new(id: Id, index: usize) -> Self {
+        Self {
+            id,
+            index,
+            frames_left: 4,
+        }
+    }
+
+    fn one_frame_less(self) -> Option<Self> {
+        let frames_left = self.frames_left.checked_sub(1)?;
+        Some(Self {
+            frames_left,
+            ..self
+        })
+    }
+}
+
+/// The keys of the row whose Tab stop is `stop` (at `index` of `len` rows): Enter or Space opens
+/// it (the first of the two returned), and ↑ ↓ Home End ask for another row to take the focus (its
+/// index, the second). A row that has just gained the focus, by these keys or Tab, is scrolled into
+/// view, so the rows beside it are drawn too.
+fn row_keys(ui: &Ui, stop: &egui::Response, index: usize, len: usize) -> (bool, Option<usize>) {
+    if stop.gained_focus() {
+        stop.scroll_to_me(None);
+    }
+    let moved = keys::step(ui, stop)
+        .and_then(|step| step.apply(Some(index), len))
+        .filter(|target| *target != index);
+    let opened = stop.has_focus()
+        && ui.input_mut(|input| {
+            input.consume_key(Modifiers::NONE, Key::Enter)
+                || input.consume_key(Modifiers::NONE, Key::Space)
+        });
+    (opened, moved)
 }
