@@ -208,3 +208,24 @@ fn in_welsh_a_save_that_fails_says_so_in_welsh_with_the_file() {
         super::gui_util::accesskit_tree(&harness)
     );
 }
+
+#[test]
+fn in_welsh_a_merge_conflict_says_where_it_is_in_welsh() {
+    let dir = Dir::new();
+    let base = dpia_files::register_file::load(&fixture("small.ron")).unwrap();
+    let mut ours = base.clone();
+    ours.metadata.title = "Ours".to_owned();
+    let mut theirs = base.clone();
+    theirs.metadata.title = "Theirs".to_owned();
+    let merged = dpia_core::merge::merge(&base, &ours, &theirs);
+    let path = dir.path().join("cyfunwyd.ron");
+    dpia_files::register_file::save(&merged.register, &path).unwrap();
+    let mut options = options();
+    options.settings.language = Language::Welsh;
+    let harness = harness(DpiaApp::open(&path, options));
+    assert!(
+        harness.query_by_label("1. teitl y gofrestr").is_some(),
+        "the conflict's place, in Welsh"
+    );
+    assert!(harness.query_by_label("1. register title").is_none());
+}

@@ -569,7 +569,7 @@ fn every_error_of_the_core_and_files_crates_is_put_in_words_by_the_gui() {
     let mut files = Vec::new();
     rust_files(&root().join("src/gui/error_text"), &mut files);
     for file in files {
-        words.push_str(&fs::read_to_string(file).unwrap());
+        words.push_str(&without_test_items(&fs::read_to_string(file).unwrap()));
     }
     let is_shared = |name: &str| types.iter().filter(|(_, n)| n == name).count() > 1;
     let missing: Vec<_> = types

@@ -1,14 +1,18 @@
-//! The errors and problems of the core, files and papers crates in the app’s language: one `ErrorText`
-//! implementation per error type, each variant a message of `assets/i18n/*/errors.ftl` with its
-//! place (`file:line:column`, `file:row`, `file:Sheet!C12`) and values as arguments.
+//! The errors and problems of the core, files and papers crates in the app's language: one
+//! `ErrorText` implementation per error type, each variant a message of `assets/i18n/*/errors.ftl`
+//! with its place (`file:line:column`, `file:row`, `file:Sheet!C12`) and values as arguments; and
+//! where a merge conflict is (`conflict_what`).
 //!
 //! The crates keep their English `Display` for the command line; the English messages are the same
 //! words, so the app reads the same in English. Text from another library (a RON parser's or the
 //! operating system's description) comes through as it is, framed by a sentence of ours.
 
+mod conflict;
 mod core;
 mod files;
 mod report;
+
+pub(crate) use conflict::conflict_what;
 
 /// An error as the app shows it, in this thread's language.
 pub(crate) trait ErrorText {
