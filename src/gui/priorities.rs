@@ -41,6 +41,7 @@ pub(super) fn priorities_ui(
     let theme = theme::look(ui.ctx());
     // The list's node in the AccessKit tree, under the rows (so they take the clicks).
     let table_id = ui.scope_id().with("priorities-table");
+    let list_x = ui.available_rect_before_wrap().x_range();
     ui.interact(ui.available_rect_before_wrap(), table_id, Sense::hover())
         .widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::priorities_table()));
     mark_table(
@@ -113,10 +114,26 @@ pub(super) fn priorities_ui(
                 let name = names::priority_row(&ranked.label(), entry.id.as_str(), &entry.issue);
                 let mut cells = RowCells::default();
                 let mut is_opened = false;
-                let mut left = 0.0;
                 row.col(|ui| {
                     cells.add(ui, Role::Cell);
-                    left = ui.max_rect().left();
+                    // The row's Tab stop, across the whole row so the focus ring goes round it
+                    // (the cell's clip rectangle widened to the list's for it). Its role, name and
+                    // selected state are the row's (`RowCells::finish`).
+                    let cell_clip = ui.clip_rect();
+                    let rect = Rect::from_x_y_ranges(list_x, ui.max_rect().y_range());
+                    ui.set_clip_rect(Rect::from_x_y_ranges(list_x, cell_clip.y_range()));
+                    let stop = ui.interact(rect, this_row, Sense::FOCUSABLE);
+                    ui.set_clip_rect(cell_clip);
+                    if pending.is_some_and(|pending| pending.id == this_row) {
+                        stop.request_focus();
+                        is_pending_drawn = true;
+                    }
+                    stop.widget_info(|| egui::WidgetInfo::labeled(Role::Row, true, &name));
+                    let (opened, moved) = row_keys(ui, &stop, index, positions.len());
+                    is_opened = opened;
+                    if let Some(target) = moved {
+                        asked = row_id(target).map(|id| Pending::new(id, target));
+                    }
                     let rank = ranked.label();
                     ui.label(RichText::new(rank).size(18.0).strong());
                 });
@@ -130,22 +147,6 @@ pub(super) fn priorities_ui(
                 });
                 row.col(|ui| {
                     cells.add(ui, Role::Cell);
-                    // The row's Tab stop, across the whole row so the focus ring goes round it;
-                    // made in its last cell, where the row's width is known. Its role, name and
-                    // selected state are the row's (`RowCells::finish`).
-                    let cell = ui.max_rect();
-                    let rect = Rect::from_x_y_ranges(left..=cell.right(), cell.y_range());
-                    let stop = ui.interact(rect, this_row, Sense::FOCUSABLE);
-                    if pending.is_some_and(|pending| pending.id == this_row) {
-                        stop.request_focus();
-                        is_pending_drawn = true;
-                    }
-                    stop.widget_info(|| egui::WidgetInfo::labeled(Role::Row, true, &name));
-                    let (opened, moved) = row_keys(ui, &stop, index, positions.len());
-                    is_opened = opened;
-                    if let Some(target) = moved {
-                        asked = row_id(target).map(|id| Pending::new(id, target));
-                    }
                     ui.vertical(|ui| {
                         ui.add_space(3.0);
                         ui.horizontal(|ui| {
