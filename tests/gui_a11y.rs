@@ -160,17 +160,28 @@ fn fields_that_share_a_visible_label_have_names_of_their_own() {
     );
 }
 
-/// Presses Tab (Shift+Tab when `backwards`) until the focused node is named `name`, at most
-/// `limit` times; panics when it never is.
+/// Presses Tab until the focused node is named `name`, at most `limit` times; panics when it
+/// never is.
 fn tab_to(harness: &mut Harness<'_, DpiaApp>, name: &str, limit: usize) {
+    tab_until(harness, |focused| focused == name, limit, name);
+}
+
+/// Presses Tab until the focused node's name passes `is_it`, at most `limit` times; panics, naming
+/// `what`, when it never does.
+fn tab_until(
+    harness: &mut Harness<'_, DpiaApp>,
+    is_it: impl Fn(&str) -> bool,
+    limit: usize,
+    what: &str,
+) {
     for _ in 0..limit {
-        if focused_name(harness).as_deref() == Some(name) {
+        if focused_name(harness).is_some_and(|name| is_it(&name)) {
             return;
         }
         press(harness, Modifiers::NONE, Key::Tab);
     }
     panic!(
-        "Tab never reached {name:?}; the focus is on {:?}",
+        "Tab never reached {what:?}; the focus is on {:?}",
         focused_name(harness)
     );
 }
@@ -442,11 +453,5 @@ fn end_and_home_reach_ranked_rows_scrolled_out_of_view() {
 
 /// Presses Tab until a ranked row whose name starts with `start` has the focus.
 fn tab_to_row(harness: &mut Harness<'_, DpiaApp>, start: &str) {
-    for _ in 0..200 {
-        if focused_name(harness).is_some_and(|name| name.starts_with(start)) {
-            return;
-        }
-        press(harness, Modifiers::NONE, Key::Tab);
-    }
-    panic!("Tab never reached a row {start:?}");
+    tab_until(harness, |name| name.starts_with(start), 200, start);
 }
