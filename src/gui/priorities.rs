@@ -7,8 +7,8 @@
 //! the focused entry as a click does, and a screen reader hears a table of named rows.
 
 use egui::accesskit::Role;
-use egui::{Id, Key, Modifiers, Rect, RichText, Sense, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{Id, Key, Modifiers, Rangef, Rect, Response, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder, TableRow};
 
 use super::a11y::keys;
 use super::a11y::names;
@@ -16,9 +16,10 @@ use super::a11y::table::{RowCells, mark_table};
 use super::command::Command;
 use super::reason_text::reason_line;
 use super::state::{Derived, ViewState};
-use super::theme;
+use super::theme::{self, Look};
 use crate::gui::i18n::tr;
-use dpia_core::register::{Register, Stage};
+use dpia_core::ranking::Ranked;
+use dpia_core::register::{Entry, Register, Stage};
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -39,17 +40,9 @@ pub(super) fn priorities_ui(
     });
     ui.add_space(4.0);
     let theme = theme::look(ui.ctx());
-    // The list's node in the AccessKit tree, under the rows (so they take the clicks).
     let table_id = ui.scope_id().with("priorities-table");
     let list_x = ui.available_rect_before_wrap().x_range();
-    ui.interact(ui.available_rect_before_wrap(), table_id, Sense::hover())
-        .widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::priorities_table()));
-    mark_table(
-        ui.ctx(),
-        table_id,
-        names::priorities_table(),
-        positions.len(),
-    );
+    list_node(ui, table_id, positions.len());
     // The row (in `positions`) each focus stop is for.
     let row_id = |index: usize| {
         positions
@@ -66,36 +59,12 @@ pub(super) fn priorities_ui(
     let pending = ui.data_mut(|data| data.remove_temp::<Option<Pending>>(pending_id).flatten());
     let mut asked: Option<Pending> = None;
     let mut is_pending_drawn = false;
-    let mut builder = TableBuilder::new(ui)
-        .id_salt("priorities")
-        .striped(true)
-        // Clicks without a Tab stop per cell: each row has one of its own.
-        .sense(Sense::CLICK)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(56.0))
-        .column(Column::exact(theme::chip_width() + 12.0))
-        .column(Column::exact(theme::chip_width() + 12.0))
-        .column(Column::remainder().clip(true));
+    let mut builder = list_builder(ui);
     if let Some(Pending { index, .. }) = pending {
         builder = builder.scroll_to_row(index, None);
     }
     builder
-        .header(24.0, |mut header| {
-            let mut cells = RowCells::default();
-            for title in [
-                tr("register-rank"),
-                tr("editor-residual"),
-                tr("editor-inherent"),
-                tr("register-entry-and-why-it-ranks"),
-            ] {
-                header.col(|ui| {
-                    cells.add(ui, Role::ColumnHeader);
-                    ui.label(RichText::new(title).font(theme::bold_body()));
-                });
-            }
-            let ctx = header.response().ctx.clone();
-            cells.finish(&ctx, table_id, table_id.with("header"), None, false);
-        })
+        .header(24.0, |header| header_ui(header, table_id))
         .body(|body| {
             body.rows(ROW_HEIGHT, positions.len(), |mut row| {
                 let index = row.index();
@@ -116,19 +85,11 @@ pub(super) fn priorities_ui(
                 let mut is_opened = false;
                 row.col(|ui| {
                     cells.add(ui, Role::Cell);
-                    // The row's Tab stop, across the whole row so the focus ring goes round it
-                    // (the cell's clip rectangle widened to the list's for it). Its role, name and
-                    // selected state are the row's (`RowCells::finish`).
-                    let cell_clip = ui.clip_rect();
-                    let rect = Rect::from_x_y_ranges(list_x, ui.max_rect().y_range());
-                    ui.set_clip_rect(Rect::from_x_y_ranges(list_x, cell_clip.y_range()));
-                    let stop = ui.interact(rect, this_row, Sense::FOCUSABLE);
-                    ui.set_clip_rect(cell_clip);
+                    let stop = row_stop(ui, list_x, this_row, &name);
                     if pending.is_some_and(|pending| pending.id == this_row) {
                         stop.request_focus();
                         is_pending_drawn = true;
                     }
-                    stop.widget_info(|| egui::WidgetInfo::labeled(Role::Row, true, &name));
                     let (opened, moved) = row_keys(ui, &stop, index, positions.len());
                     is_opened = opened;
                     if let Some(target) = moved {
@@ -147,41 +108,7 @@ pub(super) fn priorities_ui(
                 });
                 row.col(|ui| {
                     cells.add(ui, Role::Cell);
-                    ui.vertical(|ui| {
-                        ui.add_space(3.0);
-                        ui.horizontal(|ui| {
-                            if entry.must_have {
-                                ui.label(RichText::new("★").color(theme::must_have(theme)))
-                                    .widget_info(|| {
-                                        egui::WidgetInfo::labeled(
-                                            egui::accesskit::Role::Label,
-                                            true,
-                                            names::must_have(),
-                                        )
-                                    });
-                            }
-                            ui.label(RichText::new(entry.id.as_str()).monospace());
-                            ui.add(
-                                egui::Label::new(RichText::new(&entry.issue).strong())
-                                    .truncate()
-                                    .selectable(false),
-                            );
-                        });
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(reason_line(
-                                    register,
-                                    entry,
-                                    &ranked.scores,
-                                    entry.votes,
-                                ))
-                                .weak()
-                                .small(),
-                            )
-                            .truncate()
-                            .selectable(false),
-                        );
-                    });
+                    entry_cell_ui(ui, register, entry, ranked, theme);
                 });
                 let response = row.response();
                 cells.finish(&response.ctx, table_id, this_row, Some(&name), is_selected);
@@ -202,6 +129,89 @@ pub(super) fn priorities_ui(
         ui.data_mut(|data| data.insert_temp(pending_id, Some(next)));
         ui.ctx().request_repaint();
     }
+}
+
+/// The list's node in the AccessKit tree, a table of `num_rows` rows, under the rows (so they take
+/// the clicks).
+fn list_node(ui: &mut Ui, table_id: Id, num_rows: usize) {
+    ui.interact(ui.available_rect_before_wrap(), table_id, Sense::hover())
+        .widget_info(|| egui::WidgetInfo::labeled(Role::Table, true, names::priorities_table()));
+    mark_table(ui.ctx(), table_id, names::priorities_table(), num_rows);
+}
+
+/// The list's columns: rank, the two level chips, and the entry with its reason line.
+fn list_builder(ui: &mut Ui) -> TableBuilder<'_> {
+    TableBuilder::new(ui)
+        .id_salt("priorities")
+        .striped(true)
+        // Clicks without a Tab stop per cell: each row has one of its own.
+        .sense(Sense::CLICK)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::exact(56.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
+        .column(Column::exact(theme::chip_width() + 12.0))
+        .column(Column::remainder().clip(true))
+}
+
+/// The column headings, as the list's header row in the AccessKit tree.
+fn header_ui(mut header: TableRow<'_, '_>, table_id: Id) {
+    let mut cells = RowCells::default();
+    for title in [
+        tr("register-rank"),
+        tr("editor-residual"),
+        tr("editor-inherent"),
+        tr("register-entry-and-why-it-ranks"),
+    ] {
+        header.col(|ui| {
+            cells.add(ui, Role::ColumnHeader);
+            ui.label(RichText::new(title).font(theme::bold_body()));
+        });
+    }
+    let ctx = header.response().ctx.clone();
+    cells.finish(&ctx, table_id, table_id.with("header"), None, false);
+}
+
+/// The row's Tab stop `id`, made in its first cell (`ui`) across the whole row (`list_x`), so the
+/// focus ring goes round the row: the cell's clip rectangle is widened to the list's for it. Its
+/// role, name and selected state are the row's (`RowCells::finish`).
+fn row_stop(ui: &mut Ui, list_x: Rangef, id: Id, name: &str) -> Response {
+    let cell_clip = ui.clip_rect();
+    let rect = Rect::from_x_y_ranges(list_x, ui.max_rect().y_range());
+    ui.set_clip_rect(Rect::from_x_y_ranges(list_x, cell_clip.y_range()));
+    let stop = ui.interact(rect, id, Sense::FOCUSABLE);
+    ui.set_clip_rect(cell_clip);
+    stop.widget_info(|| egui::WidgetInfo::labeled(Role::Row, true, name));
+    stop
+}
+
+/// The entry's id, issue and the reason line for its rank.
+fn entry_cell_ui(ui: &mut Ui, register: &Register, entry: &Entry, ranked: &Ranked, theme: Look) {
+    ui.vertical(|ui| {
+        ui.add_space(3.0);
+        ui.horizontal(|ui| {
+            if entry.must_have {
+                ui.label(RichText::new("★").color(theme::must_have(theme)))
+                    .widget_info(|| {
+                        egui::WidgetInfo::labeled(Role::Label, true, names::must_have())
+                    });
+            }
+            ui.label(RichText::new(entry.id.as_str()).monospace());
+            ui.add(
+                egui::Label::new(RichText::new(&entry.issue).strong())
+                    .truncate()
+                    .selectable(false),
+            );
+        });
+        ui.add(
+            egui::Label::new(
+                RichText::new(reason_line(register, entry, &ranked.scores, entry.votes))
+                    .weak()
+                    .small(),
+            )
+            .truncate()
+            .selectable(false),
+        );
+    });
 }
 
 /// A row asked to take the focus: its Tab stop, its index in the list, and the frames left to try.

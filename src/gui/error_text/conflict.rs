@@ -8,9 +8,10 @@ use crate::gui::i18n::{tr, tr_args};
 /// The conflict's entry and field, or the register's field.
 pub(crate) fn conflict_what(conflict: &Conflict) -> String {
     let field = place(&conflict.place);
-    match &conflict.entry {
-        Some(entry) => tr_args!("errors-conflict-in-entry", entry = entry, field = field),
-        None => tr_args!("errors-conflict-in-register", field = field),
+    if let Some(entry) = &conflict.entry {
+        tr_args!("errors-conflict-in-entry", entry = entry, field = field)
+    } else {
+        tr_args!("errors-conflict-in-register", field = field)
     }
 }
 

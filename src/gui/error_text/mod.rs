@@ -51,7 +51,12 @@ mod tests {
 
     /// Errors of every type the app shows often, most variants with a place or a value.
     fn samples() -> Vec<Box<dyn Sample>> {
-        let entry = EntryId::parse("PND-003").unwrap();
+        let mut samples = file_samples();
+        samples.extend(core_samples());
+        samples
+    }
+
+    fn file_samples() -> Vec<Box<dyn Sample>> {
         vec![
             Box::new(LoadError::Io {
                 path: path(),
@@ -99,6 +104,12 @@ mod tests {
                 path: path(),
                 problems: vec![("Entries!C12".to_owned(), "not a score".to_owned())],
             }),
+        ]
+    }
+
+    fn core_samples() -> Vec<Box<dyn Sample>> {
+        let entry = EntryId::parse("PND-003").unwrap();
+        vec![
             Box::new(FormatError::NewerFormat {
                 found: 4,
                 supported: 3,
