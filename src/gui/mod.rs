@@ -12,6 +12,7 @@ mod a11y;
 mod acceptance;
 mod actions;
 mod app;
+mod change_text;
 mod clock;
 mod command;
 mod conflicts;

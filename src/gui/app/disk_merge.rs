@@ -2,6 +2,7 @@
 //! `git pull`), with the working register: a three-way merge from the version loaded, applied as
 //! one undoable step, showing what came in before anything is saved.
 
+use crate::gui::change_text;
 use dpia_core::diff::diff_without_ranks;
 use dpia_core::edit::Edit;
 use dpia_core::merge::merge;
@@ -61,7 +62,10 @@ impl DpiaApp {
         self.keep_selection_valid();
         if num_conflicts == 0 {
             self.question = Some(Question::Merged(MergedFromDisk {
-                incoming: incoming.to_text().lines().map(str::to_owned).collect(),
+                incoming: change_text::log_text(&self.document.register, &incoming)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
                 notes: merged.notes,
             }));
         } else {
