@@ -136,3 +136,8 @@ errors-conflict-mitigation-text = testun mesur lliniaru “{ $text }”
 errors-conflict-mitigation-status = statws mesur lliniaru “{ $text }”
 errors-conflict-mitigation-owner = perchennog mesur lliniaru “{ $text }”
 errors-conflict-mitigation-due = dyddiad erbyn mesur lliniaru “{ $text }”
+
+## What a merge decided by itself (dpia_core::merge::MergeNote)
+errors-merge-entry-renumbered = mae eu { $old } nhw bellach yn { $new }
+errors-merge-action-renumbered = mae eu cam gweithredu { $old } nhw bellach yn gam gweithredu { $new }
+errors-merge-link-removed = tynnwyd cyswllt cam gweithredu { $action } â { $entry }: dilëwyd y cofnod

@@ -136,3 +136,8 @@ errors-conflict-mitigation-text = mitigation "{ $text }" text
 errors-conflict-mitigation-status = mitigation "{ $text }" status
 errors-conflict-mitigation-owner = mitigation "{ $text }" owner
 errors-conflict-mitigation-due = mitigation "{ $text }" due
+
+## What a merge decided by itself (dpia_core::merge::MergeNote)
+errors-merge-entry-renumbered = theirs' { $old } is now { $new }
+errors-merge-action-renumbered = theirs' action { $old } is now action { $new }
+errors-merge-link-removed = action { $action }'s link to { $entry } is taken away: the entry was deleted

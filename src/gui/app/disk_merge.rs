@@ -3,6 +3,7 @@
 //! one undoable step, showing what came in before anything is saved.
 
 use crate::gui::change_text;
+use crate::gui::error_text::merge_note;
 use dpia_core::diff::diff_without_ranks;
 use dpia_core::edit::Edit;
 use dpia_core::merge::merge;
@@ -66,7 +67,7 @@ impl DpiaApp {
                     .lines()
                     .map(str::to_owned)
                     .collect(),
-                notes: merged.notes,
+                notes: merged.notes.iter().map(merge_note).collect(),
             }));
         } else {
             self.view.view = View::Conflicts;

@@ -1,6 +1,8 @@
 //! Where a merge conflict is, in the app's language: `PND-001 concern`, `register title`, from the
-//! conflict's `Place` (the English is the core's `Conflict::what`, word for word).
+//! conflict's `Place` (the English is the core's `Conflict::what`, word for word); and what a merge
+//! decided by itself (`MergeNote`).
 
+use dpia_core::merge::MergeNote;
 use dpia_core::register::{Conflict, Detail, EntryPart, ImpactPart, MitigationPart, Place};
 
 use crate::gui::i18n::{tr, tr_args};
@@ -12,6 +14,21 @@ pub(crate) fn conflict_what(conflict: &Conflict) -> String {
         tr_args!("errors-conflict-in-entry", entry = entry, field = field)
     } else {
         tr_args!("errors-conflict-in-register", field = field)
+    }
+}
+
+/// What the merge decided by itself: `theirs' PND-003 is now PND-004`.
+pub(crate) fn merge_note(note: &MergeNote) -> String {
+    match note {
+        MergeNote::EntryRenumbered { old, new } => {
+            tr_args!("errors-merge-entry-renumbered", old = old, new = new)
+        }
+        MergeNote::ActionRenumbered { old, new } => {
+            tr_args!("errors-merge-action-renumbered", old = *old, new = *new)
+        }
+        MergeNote::LinkRemoved { action, entry } => {
+            tr_args!("errors-merge-link-removed", action = *action, entry = entry)
+        }
     }
 }
 
@@ -137,6 +154,35 @@ mod tests {
         for conflict in conflicts() {
             assert_eq!(conflict_what(&conflict), conflict.what());
         }
+    }
+
+    #[test]
+    fn a_merge_note_in_english_is_the_cores_and_in_welsh_welsh() {
+        use dpia_core::merge::MergeNote;
+
+        use super::merge_note;
+        let entry = |text| EntryId::parse(text).unwrap();
+        let notes = [
+            MergeNote::EntryRenumbered {
+                old: entry("PND-003"),
+                new: entry("PND-004"),
+            },
+            MergeNote::ActionRenumbered { old: 18, new: 19 },
+            MergeNote::LinkRemoved {
+                action: 7,
+                entry: entry("PND-002"),
+            },
+        ];
+        set_language(Language::English);
+        for note in &notes {
+            assert_eq!(merge_note(note), note.to_string());
+        }
+        set_language(Language::Welsh);
+        assert_eq!(
+            merge_note(&notes[0]),
+            "mae eu PND-003 nhw bellach yn PND-004"
+        );
+        set_language(Language::English);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The errors and problems of the core, files and papers crates in the app's language: one
 //! `ErrorText` implementation per error type, each variant a message of `assets/i18n/*/errors.ftl`
 //! with its place (`file:line:column`, `file:row`, `file:Sheet!C12`) and values as arguments; and
-//! where a merge conflict is (`conflict_what`).
+//! where a merge conflict is and what a merge decided by itself (`conflict_what`, `merge_note`).
 //!
 //! The crates keep their English `Display` for the command line; the English messages are the same
 //! words, so the app reads the same in English. Text from another library (a RON parser's or the
@@ -12,7 +12,7 @@ mod core;
 mod files;
 mod report;
 
-pub(crate) use conflict::conflict_what;
+pub(crate) use conflict::{conflict_what, merge_note};
 
 /// An error as the app shows it, in this thread's language.
 pub(crate) trait ErrorText {
