@@ -1,4 +1,5 @@
-## Errors and problems from the core and files crates, each with its place (gui/error_text/).
+## Errors and problems from the core, files and papers crates, each with its place, where a merge
+## conflict is and what a merge decided by itself (gui/error_text/).
 ## The English is the crates' own Display text, word for word; library text ($message, $source) stays as it came.
 
 ## Files: reading (dpia_files::LoadError)
@@ -38,8 +39,8 @@ errors-edit-no-such-mitigation = nid oes gan gofnod { $entry } fesur lliniaru { 
 errors-edit-no-such-right = nid oes hawl `{ $right }` yn y catalog
 errors-edit-no-such-system = nid oes system `{ $system }` yn y gofrestr
 errors-edit-no-impact = nid oes gan gofnod { $entry } effaith ar `{ $right }` eto: sgoriwch hi cyn lliniaru yn gyntaf
-errors-edit-system-exists = mae system `{ $system }` eisoes
-errors-edit-right-exists = mae hawl `{ $right }` eisoes
+errors-edit-system-exists = mae system `{ $system }` yn y gofrestr eisoes
+errors-edit-right-exists = mae hawl `{ $right }` yn y catalog eisoes
 errors-edit-empty-name = ni all enw fod yn wag
 errors-edit-no-such-action = nid oes cam gweithredu { $number }
 errors-edit-action-number-taken = rhoddwyd rhif cam gweithredu { $number } eisoes

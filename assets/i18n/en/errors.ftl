@@ -1,4 +1,5 @@
-## Errors and problems from the core and files crates, each with its place (gui/error_text/).
+## Errors and problems from the core, files and papers crates, each with its place, where a merge
+## conflict is and what a merge decided by itself (gui/error_text/).
 ## The English is the crates' own Display text, word for word; library text ($message, $source) stays as it came.
 
 ## Files: reading (dpia_files::LoadError)
