@@ -208,18 +208,18 @@ fn export_with(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
     let shown = shown(register, options)?;
-    let text = dpia_core::register_text::to_text(&shown).map_err(|err| ExportError::Register {
-        message: err.to_string(),
-    })?;
-    let digest = dpia_core::snapshot::Checksum::of_text(&text);
     let mut writer = pdf::PaperWriter::new(levels)?;
-    // The register is written into the paper first, so its text need not be kept; each page is
-    // written as soon as it is laid out.
-    writer.attach(&page::Attachment {
-        name: dpia_core::register_text::PAPER_ATTACHMENT_NAME.to_owned(),
-        description: labels::labels(shown.metadata.language).subject.to_owned(),
-        text,
-    });
+    // The register is written into the paper first, compressed and hashed as it is made, so its
+    // text is never held whole; each page is written as soon as it is laid out.
+    let digest = writer
+        .attach(
+            dpia_core::register_text::PAPER_ATTACHMENT_NAME,
+            labels::labels(shown.metadata.language).subject,
+            |out| dpia_core::register_text::write_text(&shown, out),
+        )
+        .map_err(|err| ExportError::Register {
+            message: err.to_string(),
+        })?;
     let laid = layout::layout_edition(&shown, options, Some(digest), progress, &mut |page| {
         writer.page(&page);
     });

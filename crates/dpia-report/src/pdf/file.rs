@@ -89,6 +89,11 @@ impl PdfFile {
         }
     }
 
+    /// The zlib levels streams are compressed at.
+    pub(super) fn levels(&self) -> Levels {
+        self.levels
+    }
+
     /// A number for an object to be written later.
     pub(super) fn reserve(&mut self) -> Ref {
         let number = u32::try_from(self.places.len()).unwrap_or(u32::MAX);

@@ -21,11 +21,10 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use super::ExportError;
-use super::page::{
-    Attachment, Bookmark, DocumentInfo, Item, PAGE_HEIGHT, Page, Report, Role, TextRun,
-};
+use super::page::{Bookmark, DocumentInfo, Item, PAGE_HEIGHT, Page, Report, Role, TextRun};
 use content::{Content, points, tenths};
 use dpia_core::palette::Rgb;
+use dpia_core::snapshot::{Checksum, TextHasher};
 pub use file::Levels;
 use file::{PdfFile, Ref, name, text_string};
 use fonts::Fonts;
@@ -35,7 +34,13 @@ use tags::Tagger;
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
     let mut writer = PaperWriter::new(Levels::PAPER)?;
     if let Some(attachment) = &report.attachment {
-        writer.attach(attachment);
+        writer
+            .attach(&attachment.name, &attachment.description, |out| {
+                out.write_str(&attachment.text)
+            })
+            .map_err(|_| ExportError::Pdf {
+                message: "the carried file could not be written".to_owned(),
+            })?;
     }
     for page in &report.pages {
         writer.page(page);
@@ -52,7 +57,7 @@ pub(crate) struct PaperWriter {
     pages: Vec<(Ref, Ref)>,
     page_tree: Ref,
     /// The carried file's name, file specification and the digest of its text.
-    attached: Option<(String, Ref, [u8; 32])>,
+    attached: Option<(String, Ref, Checksum)>,
 }
 
 impl PaperWriter {
@@ -71,11 +76,37 @@ impl PaperWriter {
         })
     }
 
-    /// Writes the file the paper carries (the register), at once, so its text need not be kept.
-    pub(crate) fn attach(&mut self, attachment: &Attachment) {
-        let filespec = embed(&mut self.file, attachment);
-        let digest = Sha256::digest(attachment.text.as_bytes()).into();
-        self.attached = Some((attachment.name.clone(), filespec, digest));
+    /// Writes the file the paper carries (the register), named `name`, its text written by
+    /// `write`: compressed and hashed as it is written, never held whole. Returns its digest.
+    pub(crate) fn attach<E>(
+        &mut self,
+        name: &str,
+        description: &str,
+        write: impl FnOnce(&mut Carried) -> Result<(), E>,
+    ) -> Result<Checksum, E> {
+        let mut carried = Carried {
+            hasher: TextHasher::default(),
+            packed: flate2::write::ZlibEncoder::new(
+                Vec::new(),
+                flate2::Compression::new(self.file.levels().streams),
+            ),
+            size: 0,
+        };
+        write(&mut carried)?;
+        let digest = carried.hasher.checksum();
+        let packed = carried.packed.finish().unwrap_or_default();
+        let filespec = embed(
+            &mut self.file,
+            &Embedded {
+                name,
+                description,
+                packed: &packed,
+                size: carried.size,
+                digest,
+            },
+        );
+        self.attached = Some((name.to_owned(), filespec, digest));
+        Ok(digest)
     }
 
     /// Draws the next page's body and writes it.
@@ -187,12 +218,12 @@ impl PaperWriter {
 }
 
 /// The document's id: a digest of what makes the paper, so the same input gives the same file.
-fn document_id(info: &DocumentInfo, num_pages: usize, attached: Option<&[u8; 32]>) -> String {
+fn document_id(info: &DocumentInfo, num_pages: usize, attached: Option<&Checksum>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(info.title.as_bytes());
     hasher.update(num_pages.to_le_bytes());
     if let Some(digest) = attached {
-        hasher.update(digest);
+        hasher.update(digest.to_string().as_bytes());
     }
     if let Some(produced) = info.produced {
         hasher.update(produced.as_second().to_le_bytes());
@@ -260,33 +291,59 @@ fn write_outline(file: &mut PdfFile, outline: &[Bookmark], page_ids: &[Ref]) -> 
     Some(root)
 }
 
-/// Writes the attachment as an embedded file and returns its file specification.
-fn embed(file: &mut PdfFile, attachment: &Attachment) -> Ref {
-    let bytes = attachment.text.as_bytes();
+/// The register a paper carries, compressed and hashed as it is written (`PaperWriter::attach`).
+pub(crate) struct Carried {
+    hasher: TextHasher,
+    packed: flate2::write::ZlibEncoder<Vec<u8>>,
+    size: usize,
+}
+
+impl std::fmt::Write for Carried {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        use std::io::Write as _;
+        self.hasher.write_str(text)?;
+        self.packed
+            .write_all(text.as_bytes())
+            .map_err(|_| std::fmt::Error)?;
+        self.size += text.len();
+        Ok(())
+    }
+}
+
+/// A carried file, compressed.
+struct Embedded<'a> {
+    name: &'a str,
+    description: &'a str,
+    packed: &'a [u8],
+    /// Its size before compression.
+    size: usize,
+    digest: Checksum,
+}
+
+/// Writes `embedded` as an embedded file and returns its file specification.
+fn embed(file: &mut PdfFile, embedded: &Embedded<'_>) -> Ref {
     // The digest the cover shows, in full, so the register can be checked against its pages.
-    let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
     let stream = file.reserve();
-    let packed = file.compressed(bytes);
     file.raw_stream(
         stream,
         &format!(
             "/Type/EmbeddedFile/Subtype{}/Params<</Size {}>>{}{}",
             name("text/plain"),
-            bytes.len(),
+            embedded.size,
             name(dpia_core::register_text::PAPER_DIGEST_KEY),
-            text_string(&digest)
+            text_string(&embedded.digest.to_string())
         ),
-        packed.as_deref(),
-        bytes,
+        Some(embedded.packed),
+        &[],
     );
     let filespec = file.reserve();
     file.object(
         filespec,
         format!(
             "<</Type/Filespec/F{}/UF{}/Desc{}/AFRelationship/Source/EF<</F {stream}>>>>",
-            text_string(&attachment.name),
-            text_string(&attachment.name),
-            text_string(&attachment.description)
+            text_string(embedded.name),
+            text_string(embedded.name),
+            text_string(embedded.description)
         )
         .into_bytes(),
     );
