@@ -58,13 +58,31 @@ pub(super) fn export_pdf_cmd(
     let options = paper_options(path, register, edition, sections)?;
     let approval = approval_words(&printed);
     let options = printed.into_options(options);
-    let bytes = dpia_report::export(register, &options, &mut |_| {})
-        .map_err(|err| public_marking_error(err, path))?;
     if is_stdout(output) {
-        out.write_all(&bytes)?;
+        dpia_report::export_to(register, &options, &mut |_| {}, out)
+            .map_err(|err| public_marking_error(err, path))?;
         return Ok(ExitCode::SUCCESS);
     }
-    atomic::write_like(output, &bytes, path)?;
+    // The paper goes to the file as it is made (a long register's paper is never held whole);
+    // if it cannot be made, the file is left as it was.
+    let mut made = None;
+    let saved = atomic::write_like_with(output, path, |file| {
+        let result = dpia_report::export_to(register, &options, &mut |_| {}, file);
+        let failed = result.is_err();
+        made = Some(result);
+        if failed {
+            // The paper's own error is reported below; this only stops the file being kept.
+            Err(std::io::ErrorKind::Other.into())
+        } else {
+            Ok(())
+        }
+    });
+    let len = match made {
+        Some(Ok(len)) => len,
+        Some(Err(err)) => return Err(public_marking_error(err, path)),
+        None => 0,
+    };
+    saved?;
     let edition = match edition {
         Edition::Full => "full edition",
         Edition::Public => "public edition",
@@ -74,7 +92,7 @@ pub(super) fn export_pdf_cmd(
         "{}: paper of {} entries written ({edition}, {approval}, {} KB)",
         output.display(),
         register.entries.len(),
-        bytes.len().div_ceil(1024)
+        len.div_ceil(1024)
     )?;
     Ok(ExitCode::SUCCESS)
 }

@@ -574,10 +574,27 @@ fn make_paper(
             report_progress(progress);
         }
     };
-    let bytes = dpia_report::export(register, &options, &mut progress)
-        .map_err(|err| tr_args!("export-could-not-make-the-paper", err = err.error_text()))?;
-    atomic::write(target, &bytes).map_err(|err| err.error_text())?;
-    Ok(bytes.len())
+    // The paper goes to the file as it is made; if it cannot be made, the file is left as it was.
+    let mut made = None;
+    let saved = atomic::write_with(target, |file| {
+        let result = dpia_report::export_to(register, &options, &mut progress, file);
+        let failed = result.is_err();
+        made = Some(result);
+        if failed {
+            // The paper's own error is reported below; this only stops the file being kept.
+            Err(std::io::ErrorKind::Other.into())
+        } else {
+            Ok(())
+        }
+    });
+    if let Some(Err(err)) = &made {
+        return Err(tr_args!(
+            "export-could-not-make-the-paper",
+            err = err.error_text()
+        ));
+    }
+    saved.map_err(|err| err.error_text())?;
+    Ok(made.and_then(Result::ok).unwrap_or(0))
 }
 
 /// Draws the dialog's contents; returns what the user asked for.

@@ -97,6 +97,7 @@ errors-trail-edited = nid yw’r crynhoad yn cyfateb i linellau’r bloc: mae’
 errors-paper-register = methu ysgrifennu’r gofrestr i mewn i’r papur: { $message }
 errors-paper-font = methu darllen y ffont adeiledig { $face }
 errors-paper-pdf = methu ysgrifennu’r PDF: { $message }
+errors-paper-write = methu ysgrifennu’r papur: { $message }
 errors-paper-public-marking-needed = mae’r gofrestr wedi’i marcio’n { $marking }: mae argraffiad cyhoeddus angen i bwy bynnag a’i hadolygodd i’w chyhoeddi nodi’r marc a fydd arno (megis OFFICIAL)
 errors-paper-public-marking-above = ni ellir marcio argraffiad cyhoeddus yn { $public }, uwchlaw marc y gofrestr, { $marking }
 

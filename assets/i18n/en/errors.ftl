@@ -97,6 +97,7 @@ errors-trail-edited = the digest does not match the block's lines: the block has
 errors-paper-register = cannot write the register into the paper: { $message }
 errors-paper-font = cannot read the built-in font { $face }
 errors-paper-pdf = cannot write the PDF: { $message }
+errors-paper-write = cannot write the paper: { $message }
 errors-paper-public-marking-needed = the register is marked { $marking }: a public edition needs the marking it will carry stated by whoever reviewed it for publication (such as OFFICIAL)
 errors-paper-public-marking-above = a public edition cannot be marked { $public }, above the register's { $marking }
 

@@ -56,6 +56,16 @@ pub fn write_like(path: &Path, bytes: &[u8], like: &Path) -> Result<(), SaveErro
     write_inner(path, Some(like), |out| out.write_all(bytes))
 }
 
+/// `write_with`, a new file getting the permissions of the file at `like` (`write_like`): for
+/// output made as it is written (a paper), never held whole.
+pub fn write_like_with(
+    path: &Path,
+    like: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    write_inner(path, Some(like), fill)
+}
+
 /// Writes whatever `fill` writes to `path` atomically; if `fill` fails, `path` is untouched.
 pub fn write_with(
     path: &Path,

@@ -125,6 +125,12 @@ pub enum ExportError {
         /// Which face.
         face: String,
     },
+    /// The paper's bytes could not be written where they were going.
+    #[error("cannot write the paper: {source}")]
+    Write {
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// The PDF could not be put together.
     #[error("cannot write the PDF: {message}")]
     Pdf {
@@ -187,7 +193,19 @@ pub fn export(
     options: &ReportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
-    export_with(register, options, pdf::Levels::PAPER, progress)
+    Ok(export_with(register, options, pdf::Levels::PAPER, progress, None)?.0)
+}
+
+/// `export`, the paper's bytes handed to `sink` as they are made (a megabyte at a time) rather
+/// than held: a long register's paper is never in memory whole. Returns how many bytes were
+/// written. Nothing is written when the paper is refused (`ExportError::PublicMarkingNeeded`).
+pub fn export_to(
+    register: &dpia_core::register::Register,
+    options: &ReportOptions,
+    progress: &mut dyn FnMut(Progress),
+    sink: &mut dyn std::io::Write,
+) -> Result<usize, ExportError> {
+    Ok(export_with(register, options, pdf::Levels::PAPER, progress, Some(sink))?.1)
 }
 
 /// `export` with the streams compressed at zlib `levels` instead of the paper's own
@@ -198,7 +216,7 @@ pub fn export_at_levels(
     options: &ReportOptions,
     levels: pdf::Levels,
 ) -> Result<Vec<u8>, ExportError> {
-    export_with(register, options, levels, &mut |_| {})
+    Ok(export_with(register, options, levels, &mut |_| {}, None)?.0)
 }
 
 fn export_with(
@@ -206,9 +224,10 @@ fn export_with(
     options: &ReportOptions,
     levels: pdf::Levels,
     progress: &mut dyn FnMut(Progress),
-) -> Result<Vec<u8>, ExportError> {
+    sink: Option<&mut dyn std::io::Write>,
+) -> Result<(Vec<u8>, usize), ExportError> {
     let shown = shown(register, options)?;
-    let mut writer = pdf::PaperWriter::new(levels)?;
+    let mut writer = pdf::PaperWriter::new(levels, sink)?;
     // The register is written into the paper first, compressed and hashed as it is made, so its
     // text is never held whole; each page is written as soon as it is laid out.
     let digest = writer

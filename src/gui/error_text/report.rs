@@ -10,6 +10,9 @@ impl ErrorText for ExportError {
         match self {
             Self::Register { message } => tr_args!("errors-paper-register", message = message),
             Self::Font { face } => tr_args!("errors-paper-font", face = face),
+            Self::Write { source } => {
+                tr_args!("errors-paper-write", message = source.to_string())
+            }
             Self::Pdf { message } => tr_args!("errors-paper-pdf", message = message),
             Self::PublicMarkingNeeded { marking } => {
                 tr_args!("errors-paper-public-marking-needed", marking = marking)

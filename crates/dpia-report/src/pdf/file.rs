@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{self, Write as _};
 
 /// A reference to a numbered object: `12 0 R`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +30,15 @@ enum Place {
 }
 
 /// A PDF file being written.
-pub(super) struct PdfFile {
+pub(super) struct PdfFile<'w> {
+    /// What is written and not yet passed on to `sink`.
     out: Vec<u8>,
+    /// How many bytes went to `sink` before `out`.
+    passed_on: usize,
+    /// Where the bytes go as they are written, if not kept for `finish` to return.
+    sink: Option<&'w mut dyn io::Write>,
+    /// The first error `sink` gave, reported by `finish`.
+    sink_error: Option<io::Error>,
     /// Each object's place, by number; number 0 is the free list's head.
     places: Vec<Place>,
     /// Objects waiting for their object stream: number and text. They are packed at the end,
@@ -71,17 +78,31 @@ impl Levels {
     }
 }
 
+/// How many bytes are gathered before they are handed to a sink.
+const PASS_ON_BYTES: usize = 1 << 20;
+
 /// How many objects go in one object stream: larger streams compress better (BENCHMARKS.md).
 const OBJECTS_PER_STREAM: usize = 8000;
 
-impl PdfFile {
-    /// A file with its header written, compressing at zlib `levels`.
+impl<'w> PdfFile<'w> {
+    /// A file kept in memory (`finish` returns it), with its header written, compressing at
+    /// zlib `levels`.
+    #[cfg(test)]
     pub(super) fn new(levels: Levels) -> Self {
+        Self::passing_on(levels, None)
+    }
+
+    /// A file whose bytes go to `sink` as they are written (a megabyte at a time), so the paper
+    /// is never held whole; `None` keeps them for `finish` to return.
+    pub(super) fn passing_on(levels: Levels, sink: Option<&'w mut dyn io::Write>) -> Self {
         let mut out = Vec::with_capacity(1 << 16);
         // The comment's high bytes tell a transfer program the file is binary.
         out.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
         Self {
             out,
+            passed_on: 0,
+            sink,
+            sink_error: None,
             places: vec![Place::Reserved],
             waiting: Vec::new(),
             levels,
@@ -127,7 +148,7 @@ impl PdfFile {
         packed: Option<&[u8]>,
         data: &[u8],
     ) {
-        self.places[id.0 as usize] = Place::At(self.out.len());
+        self.places[id.0 as usize] = Place::At(self.position());
         let (filter, bytes) = match packed {
             Some(packed) => ("/Filter/FlateDecode", packed),
             None => ("", data),
@@ -140,6 +161,28 @@ impl PdfFile {
         );
         self.out.extend_from_slice(bytes);
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
+        if self.out.len() >= PASS_ON_BYTES {
+            self.pass_on();
+        }
+    }
+
+    /// Where the next byte goes in the file.
+    fn position(&self) -> usize {
+        self.passed_on + self.out.len()
+    }
+
+    /// Hands what is written to the sink, if there is one.
+    fn pass_on(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.sink_error.is_none()
+            && let Err(err) = sink.write_all(&self.out)
+        {
+            self.sink_error = Some(err);
+        }
+        self.passed_on += self.out.len();
+        self.out.clear();
     }
 
     /// `data` compressed at the file's level for streams, if that makes it smaller.
@@ -231,15 +274,16 @@ impl PdfFile {
 
     /// Ends the file: the object streams (the waiting objects and `more`, objects made as they
     /// are packed, in number order), the cross-reference stream (with `trailer`'s entries, such
-    /// as `/Root 1 0 R/Info 2 0 R/ID[…]`) and the end-of-file marker.
+    /// as `/Root 1 0 R/Info 2 0 R/ID[…]`) and the end-of-file marker. Returns the file (with a
+    /// sink, nothing: all of it went there) and its length, or the sink's error.
     pub(super) fn finish(
         mut self,
         trailer: &str,
         more: impl Iterator<Item = (Ref, Vec<u8>)>,
-    ) -> Vec<u8> {
+    ) -> io::Result<(Vec<u8>, usize)> {
         self.pack(more);
         let xref = self.reserve();
-        let xref_at = self.out.len();
+        let xref_at = self.position();
         self.places[xref.0 as usize] = Place::At(xref_at);
         // Each row is `/W [1 4 2]`: type, offset or object stream, generation or index. The PNG
         // "Up" predictor stores each row as its difference from the one before, nearly all zeros.
@@ -272,7 +316,20 @@ impl PdfFile {
             self.out,
             "\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n"
         );
-        self.out
+        if self.sink.is_some() {
+            self.pass_on();
+            if let Some(sink) = self.sink.as_mut()
+                && self.sink_error.is_none()
+                && let Err(err) = sink.flush()
+            {
+                self.sink_error = Some(err);
+            }
+        }
+        let len = self.position();
+        match self.sink_error {
+            Some(err) => Err(err),
+            None => Ok((self.out, len)),
+        }
     }
 }
 
@@ -367,7 +424,10 @@ mod tests {
             format!("<</Type/Catalog/Pages {pages}>>").into_bytes(),
         );
         file.object(pages, b"<</Type/Pages/Kids[]/Count 0>>".to_vec());
-        let bytes = file.finish(&format!("/Root {catalog}"), std::iter::empty());
+        let (bytes, len) = file
+            .finish(&format!("/Root {catalog}"), std::iter::empty())
+            .unwrap();
+        assert_eq!(bytes.len(), len);
         let doc = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
         let catalog = doc.catalog().expect("a catalog");
         assert!(catalog.get(b"Pages").is_ok());

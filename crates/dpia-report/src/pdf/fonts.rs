@@ -86,7 +86,7 @@ impl Fonts {
     /// `text` in `face` as runs of codes, each with the font resource to show it in.
     pub(super) fn encode(
         &mut self,
-        file: &mut PdfFile,
+        file: &mut PdfFile<'_>,
         face: Face,
         text: &str,
     ) -> Vec<(String, Vec<u8>)> {
@@ -124,7 +124,7 @@ impl Fonts {
     }
 
     /// Writes every face used: subset, with its character maps and widths.
-    pub(super) fn finish(self, file: &mut PdfFile) -> Result<(), ExportError> {
+    pub(super) fn finish(self, file: &mut PdfFile<'_>) -> Result<(), ExportError> {
         for codes in self.faces {
             if !codes.refs.is_empty() {
                 codes.write(file)?;
@@ -169,7 +169,7 @@ impl FaceCodes {
 
     /// Writes the face: one subset font program and descendant font, and a Type 0 font for each
     /// slot.
-    fn write(self, file: &mut PdfFile) -> Result<(), ExportError> {
+    fn write(self, file: &mut PdfFile<'_>) -> Result<(), ExportError> {
         let error = || ExportError::Font {
             face: format!("{:?}", self.face),
         };

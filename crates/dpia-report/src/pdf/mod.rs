@@ -32,7 +32,7 @@ use tags::Tagger;
 
 /// The PDF of a laid-out `report`, with fonts embedded and subset.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
-    let mut writer = PaperWriter::new(Levels::PAPER)?;
+    let mut writer = PaperWriter::new(Levels::PAPER, None)?;
     if let Some(attachment) = &report.attachment {
         writer
             .attach(&attachment.name, &attachment.description, |out| {
@@ -45,12 +45,12 @@ pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
     for page in &report.pages {
         writer.page(page);
     }
-    writer.finish(&report.info, &report.outline)
+    Ok(writer.finish(&report.info, &report.outline)?.0)
 }
 
 /// A paper being written, page by page.
-pub(crate) struct PaperWriter {
-    file: PdfFile,
+pub(crate) struct PaperWriter<'w> {
+    file: PdfFile<'w>,
     fonts: Fonts,
     tagger: Tagger,
     /// The pages written so far: each page's object and its body's content stream.
@@ -60,10 +60,14 @@ pub(crate) struct PaperWriter {
     attached: Option<(String, Ref, Checksum)>,
 }
 
-impl PaperWriter {
-    /// A paper with no pages yet, its streams to be compressed at zlib `levels`.
-    pub(crate) fn new(levels: Levels) -> Result<Self, ExportError> {
-        let mut file = PdfFile::new(levels);
+impl<'w> PaperWriter<'w> {
+    /// A paper with no pages yet, its streams to be compressed at zlib `levels`, its bytes
+    /// handed to `sink` as they are written (or, with none, returned by `finish`).
+    pub(crate) fn new(
+        levels: Levels,
+        sink: Option<&'w mut dyn std::io::Write>,
+    ) -> Result<Self, ExportError> {
+        let mut file = PdfFile::passing_on(levels, sink);
         let page_tree = file.reserve();
         let tagger = Tagger::new(&mut file);
         Ok(Self {
@@ -128,12 +132,12 @@ impl PaperWriter {
     }
 
     /// Ends the paper: the fonts, the page tree, the structure tree, the outline and the
-    /// metadata.
+    /// metadata. Returns the file (empty where it went to a sink) and its length.
     pub(crate) fn finish(
         self,
         info: &DocumentInfo,
         outline: &[Bookmark],
-    ) -> Result<Vec<u8>, ExportError> {
+    ) -> Result<(Vec<u8>, usize), ExportError> {
         let Self {
             mut file,
             fonts,
@@ -213,7 +217,8 @@ impl PaperWriter {
             attached.as_ref().map(|(_, _, digest)| digest),
         );
         let trailer = format!("/Root {catalog_id}/Info {info_id}/ID[<{id}><{id}>]");
-        Ok(file.finish(&trailer, elements))
+        file.finish(&trailer, elements)
+            .map_err(|source| ExportError::Write { source })
     }
 }
 
@@ -259,7 +264,7 @@ fn info_dict(info: &DocumentInfo) -> String {
 
 /// Writes the outline, one bookmark after another, each opening its page at the top; `None`
 /// when there are no bookmarks.
-fn write_outline(file: &mut PdfFile, outline: &[Bookmark], page_ids: &[Ref]) -> Option<Ref> {
+fn write_outline(file: &mut PdfFile<'_>, outline: &[Bookmark], page_ids: &[Ref]) -> Option<Ref> {
     if outline.is_empty() {
         return None;
     }
@@ -321,7 +326,7 @@ struct Embedded<'a> {
 }
 
 /// Writes `embedded` as an embedded file and returns its file specification.
-fn embed(file: &mut PdfFile, embedded: &Embedded<'_>) -> Ref {
+fn embed(file: &mut PdfFile<'_>, embedded: &Embedded<'_>) -> Ref {
     // The digest the cover shows, in full, so the register can be checked against its pages.
     let stream = file.reserve();
     file.raw_stream(
@@ -396,7 +401,7 @@ fn draw(
     content: &mut Content,
     fonts: &mut Fonts,
     tagger: &mut Tagger,
-    file: &mut PdfFile,
+    file: &mut PdfFile<'_>,
 ) {
     let mut state = State::default();
     let items = shapes_first(items);
@@ -476,7 +481,7 @@ impl Text {
         shown: &str,
         content: &mut Content,
         fonts: &mut Fonts,
-        file: &mut PdfFile,
+        file: &mut PdfFile<'_>,
         state: &mut State,
     ) {
         let start = (tenths(run.x), tenths(PAGE_HEIGHT - run.baseline));

@@ -101,7 +101,7 @@ pub(super) struct Tagger {
 
 impl Tagger {
     /// A tagger with the Document root.
-    pub(super) fn new(file: &mut PdfFile) -> Self {
+    pub(super) fn new(file: &mut PdfFile<'_>) -> Self {
         Self {
             elements: vec![Element {
                 id: file.reserve(),
@@ -130,7 +130,7 @@ impl Tagger {
 
     /// Ends the page: every marked-content sequence closes (parts stay open), and the page's
     /// array in the parent tree is written.
-    pub(super) fn end_page(&mut self, content: &mut Content, file: &mut PdfFile) {
+    pub(super) fn end_page(&mut self, content: &mut Content, file: &mut PdfFile<'_>) {
         self.end_marks(content);
         if let Some((_, elements)) = self.page.take() {
             let mut array = String::from("[");
@@ -148,7 +148,7 @@ impl Tagger {
     }
 
     /// An `Open` marker.
-    pub(super) fn open(&mut self, tag: &Tag, content: &mut Content, file: &mut PdfFile) {
+    pub(super) fn open(&mut self, tag: &Tag, content: &mut Content, file: &mut PdfFile<'_>) {
         if tag.role.is_artifact() || self.artifact_depth > 0 {
             if self.artifact_depth == 0 {
                 self.end_region(content);
@@ -196,7 +196,7 @@ impl Tagger {
     }
 
     /// Before drawing text: into the innermost open part, or an automatic paragraph.
-    pub(super) fn before_text(&mut self, content: &mut Content, file: &mut PdfFile) {
+    pub(super) fn before_text(&mut self, content: &mut Content, file: &mut PdfFile<'_>) {
         if self.artifact_depth > 0 {
             return;
         }
@@ -243,7 +243,7 @@ impl Tagger {
     }
 
     /// A new element of `role` under `parent`, its object reserved in `file`.
-    fn add_element(&mut self, file: &mut PdfFile, role: Role, parent: usize) -> usize {
+    fn add_element(&mut self, file: &mut PdfFile<'_>, role: Role, parent: usize) -> usize {
         let element = self.elements.len();
         self.elements.push(Element {
             id: file.reserve(),
@@ -324,7 +324,7 @@ impl Tagger {
     /// time as the file packs them (`PdfFile::finish`).
     pub(super) fn finish(
         self,
-        file: &mut PdfFile,
+        file: &mut PdfFile<'_>,
         page_ids: Vec<Ref>,
     ) -> (Ref, impl Iterator<Item = (Ref, Vec<u8>)> + use<>) {
         let root_id = file.reserve();
