@@ -188,8 +188,9 @@ pub(super) fn table_ui(
 }
 
 /// Paints a cell with the clip of the table around it (`clip`) instead of its own. Every column
-/// clips for its layout (egui_extras then cuts the cell's text to fit it with "…", and lets the
-/// user narrow the column past its text), so what a cell draws stays inside it; but a clip of
+/// clips for its layout (`egui_extras` then cuts the cell's text to fit it with "…", and lets the
+/// user narrow the column past its text), so what a cell draws stays inside it (but for a
+/// glyph's overhang, such as J's hook, of a pixel into the gap between columns); but a clip of
 /// its own would make each cell a draw call of its own, and Mesa's llvmpipe keeps about 40 kB a
 /// draw call until the next frame: with the table's clip a page of rows is one draw call
 /// (BENCHMARKS.md, "Footprint").

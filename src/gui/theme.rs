@@ -616,6 +616,10 @@ mod tests {
             ui.label("Private and family life");
         });
         frame.textures_delta.clear();
+        #[expect(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method's path is not general enough over the view's lifetime"
+        )]
         let [width, height] = ctx.fonts(|fonts| fonts.font_image_size());
         assert_eq!(width, FONT_ATLAS_WIDTH, "the atlas's width");
         assert!(height <= 64, "the atlas is {height} high");
