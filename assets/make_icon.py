@@ -1,5 +1,8 @@
 """Draws assets/icon.png: the app icon, a 4 x 4 likelihood x severity heat map on a navy tile.
 
+Drawn at 512 px and saved at 128 px: the window icon, which window managers show at 16 to 128 px;
+the app keeps the decoded icon for as long as it runs (a 512 px one is 1 MB of its memory).
+
 Run with `python3 assets/make_icon.py` (needs Pillow). The colours are those of src/palette.rs.
 """
 
@@ -8,6 +11,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 SIZE = 512
+SAVED_SIZE = 128
 NAVY = (0x1F, 0x3A, 0x68)
 LEVELS = {
     "low": (0x9B, 0xD3, 0xAE),
@@ -43,7 +47,7 @@ def main():
                 (x, y, x + cell, y + cell), radius=14, fill=level(severity * likelihood)
             )
     out = Path(__file__).with_name("icon.png")
-    image.save(out)
+    image.resize((SAVED_SIZE, SAVED_SIZE), Image.LANCZOS).save(out)
     print(f"wrote {out}")
 
 

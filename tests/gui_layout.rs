@@ -336,3 +336,32 @@ fn at_1024_a_mitigations_buttons_and_text_fit_beside_the_grid() {
         "the remove button {remove:?} is in the column {concern:?}"
     );
 }
+
+/// The register table's cells are painted with the table's clip, not one of their own: every
+/// clip is a draw call of its own, and Mesa's renderer keeps about 40 kB for each until the next
+/// frame (BENCHMARKS.md, "Footprint").
+#[test]
+fn the_tables_cells_are_not_clipped_one_by_one() {
+    let app = open_bundled_sized(1400.0, 900.0);
+    let table = app
+        .harness
+        .query_all_by(|node| node.role() == Role::Table)
+        .next()
+        .expect("the register table")
+        .rect();
+    let output = app.harness.output();
+    let primitives = app
+        .harness
+        .ctx
+        .tessellate(output.shapes.clone(), output.pixels_per_point);
+    // A cell is at most a row high; the table's own clips are the height of the table.
+    let cell_clips: Vec<Rect> = primitives
+        .iter()
+        .map(|primitive| primitive.clip_rect)
+        .filter(|clip| table.contains_rect(*clip) && clip.height() <= 40.0)
+        .collect();
+    assert!(
+        !primitives.is_empty() && cell_clips.is_empty(),
+        "table cells clipped one by one: {cell_clips:?}"
+    );
+}

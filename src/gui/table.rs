@@ -116,6 +116,7 @@ pub(super) fn table_ui(
         "register-table",
         (ui.available_width() / 40.0).round().to_bits(),
     );
+    let header_clip = ui.clip_rect();
     let mut builder = table_builder(ui, columns, table_salt).min_scrolled_height(0.0);
     if view.scroll_to_selection {
         if let Some(row) = selected_row {
@@ -131,6 +132,7 @@ pub(super) fn table_ui(
                     continue;
                 }
                 header.col(|ui| {
+                    share_clip(ui, header_clip);
                     cells.add(ui, Role::ColumnHeader);
                     let arrow = if view.sort.key == key {
                         match view.sort.order {
@@ -152,7 +154,8 @@ pub(super) fn table_ui(
             let ctx = header.response().ctx.clone();
             cells.finish(&ctx, table_id, table_id.with("header"), None, false);
         })
-        .body(|body| {
+        .body(|mut body| {
+            let body_clip = body.ui_mut().clip_rect();
             body.rows(theme::ROW_HEIGHT, derived.rows.len(), |mut row| {
                 let Some(ranked) = derived
                     .rows
@@ -166,7 +169,7 @@ pub(super) fn table_ui(
                 };
                 let is_selected = view.selection.as_ref() == Some(&entry.id);
                 row.set_selected(is_selected);
-                let cells = row_ui(&mut row, columns, register, entry, ranked, theme);
+                let cells = row_ui(&mut row, columns, body_clip, register, entry, ranked, theme);
                 let response = row.response();
                 let name = format!("{} {}", entry.id.as_str(), entry.issue);
                 let row_id = table_id.with(("row", &entry.id));
@@ -182,6 +185,17 @@ pub(super) fn table_ui(
         .map(|(_, title)| *title)
         .collect();
     name_column_resizers(ui, table_salt, &titles);
+}
+
+/// Paints a cell with the clip of the table around it (`clip`) instead of its own. Every column
+/// clips for its layout (`egui_extras` then cuts the cell's text to fit it with "…", and lets the
+/// user narrow the column past its text), so what a cell draws stays inside it (but for a
+/// glyph's overhang, such as J's hook, of a pixel into the gap between columns); but a clip of
+/// its own would make each cell a draw call of its own, and Mesa's llvmpipe keeps about 40 kB a
+/// draw call until the next frame: with the table's clip a page of rows is one draw call
+/// (BENCHMARKS.md, "Footprint").
+fn share_clip(ui: &mut Ui, clip: egui::Rect) {
+    ui.set_clip_rect(clip);
 }
 
 /// The table's one Tab stop, under the rows (so clicks reach them), and its keys: ↑ and ↓ are the
@@ -276,13 +290,17 @@ fn table_builder<'ui>(
 fn row_ui(
     row: &mut egui_extras::TableRow<'_, '_>,
     columns: Columns,
+    clip: egui::Rect,
     register: &Register,
     entry: &Entry,
     ranked: &Ranked,
     theme: theme::Look,
 ) -> RowCells {
     let mut cells = RowCells::default();
-    let mut cell = |ui: &Ui| cells.add(ui, Role::Cell);
+    let mut cell = |ui: &mut Ui| {
+        share_clip(ui, clip);
+        cells.add(ui, Role::Cell);
+    };
     row.col(|ui| {
         cell(ui);
         ui.add(Label::new(RichText::new(entry.id.as_str()).monospace()).selectable(false));

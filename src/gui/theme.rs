@@ -1,8 +1,8 @@
 //! Every colour, font and size the app uses, in one place: the only file with `Color32` literals.
 //!
 //! Level colours come from `palette`, so the chips on screen match the PDF's heat map. Text is set in
-//! `DejaVu` Sans (the PDF's face), which covers Welsh letters such as ŵ and ŷ; egui's own fonts stay
-//! behind it for symbols. Sizes are chosen to read on a laptop and on a projector at zoom 1.
+//! `DejaVu` Sans (the PDF's face), which covers Welsh letters such as ŵ and ŷ and every symbol the
+//! app draws (egui's own fonts are not built in). Sizes are chosen to read on a laptop and on a projector at zoom 1.
 #![expect(
     clippy::disallowed_methods,
     reason = "this module is where the app's colours are defined"
@@ -251,6 +251,20 @@ fn fonts() -> FontDefinitions {
         .families
         .insert(bold_family(), family(&[SANS_BOLD, SANS]));
     fonts
+}
+
+/// The widest the font atlas may be, in pixels. egui makes it as wide as the GPU allows (16,384
+/// in Mesa's llvmpipe) and at least 32 high: 2 MB in the app and as much again in the GL driver,
+/// where the app's glyphs (three faces at a few sizes) fill about 1,024 × 64 of it. At 4,096 wide
+/// it starts at 512 kB and grows in height as glyphs need it, up to 4,096 × 4,096.
+pub(crate) const FONT_ATLAS_WIDTH: usize = 4096;
+
+/// Caps the font atlas's width at `FONT_ATLAS_WIDTH`: eframe's hook on each frame's input.
+pub(crate) fn cap_font_atlas(raw_input: &mut egui::RawInput) {
+    let side = raw_input
+        .max_texture_side
+        .map_or(FONT_ATLAS_WIDTH, |side| side.min(FONT_ATLAS_WIDTH));
+    raw_input.max_texture_side = Some(side);
 }
 
 const SANS: &str = "DejaVuSans";
@@ -587,6 +601,39 @@ mod tests {
                 assert_reads(look, &what, focus_colour(look), background, 3.0);
             }
         }
+    }
+
+    #[test]
+    fn the_font_atlas_is_no_wider_than_its_cap() {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(fonts());
+        let mut input = egui::RawInput {
+            max_texture_side: Some(16_384),
+            ..egui::RawInput::default()
+        };
+        cap_font_atlas(&mut input);
+        let mut frame = ctx.run_ui(input, |ui| {
+            ui.label("Private and family life");
+        });
+        frame.textures_delta.clear();
+        #[expect(
+            clippy::redundant_closure_for_method_calls,
+            reason = "the method's path is not general enough over the view's lifetime"
+        )]
+        let [width, height] = ctx.fonts(|fonts| fonts.font_image_size());
+        assert_eq!(width, FONT_ATLAS_WIDTH, "the atlas's width");
+        assert!(height <= 64, "the atlas is {height} high");
+
+        let mut small = egui::RawInput {
+            max_texture_side: Some(2048),
+            ..egui::RawInput::default()
+        };
+        cap_font_atlas(&mut small);
+        assert_eq!(
+            small.max_texture_side,
+            Some(2048),
+            "a smaller GPU limit is kept"
+        );
     }
 
     /// The characters the code draws itself, outside the catalogues: marks, arrows, the ☰ toggle.

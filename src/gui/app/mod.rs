@@ -23,7 +23,7 @@ use super::i18n;
 use super::settings::Settings;
 use super::settings_window::SettingsWindow;
 use super::state::{Derived, Document, View, ViewState};
-use super::{Clock, Command, export, snapshots, workshop};
+use super::{Clock, Command, export, snapshots, theme, workshop};
 use crate::gui::error_text::ErrorText;
 use autosave::{Autosave, Wait};
 
@@ -280,6 +280,10 @@ impl DpiaApp {
 impl eframe::App for DpiaApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.show(ui);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        theme::cap_font_atlas(raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
