@@ -1,8 +1,8 @@
 //! Papers: the register as an A4 PDF for circulation, in a full or a public (redacted) edition.
 //!
 //! In two steps (STYLE.md §2.2 rule 7). `layout` decides everything that goes on every page and
-//! is pure, so it is tested as text; `pdf::write` draws the result with printpdf and makes no
-//! layout decisions. The public edition is made by `public::redact` before layout, so redacted
+//! is pure, so it is tested as text; `pdf` draws each page into the file as layout hands it on
+//! and makes no layout decisions. The public edition is made by `public::redact` before layout, so redacted
 //! text never reaches the file. No egui, no clock (dates come in through `ReportOptions`), and
 //! no I/O: the caller writes the bytes.
 
@@ -151,10 +151,10 @@ pub enum ExportError {
 
 /// The register as the paper in `options` shows it: as it is, or redacted for the public edition
 /// and marked as its reviewer stated (`ReportOptions::public_marking`).
-pub fn shown(
-    register: &dpia_core::register::Register,
+pub fn shown<'a>(
+    register: &'a dpia_core::register::Register,
     options: &ReportOptions,
-) -> Result<dpia_core::register::Register, ExportError> {
+) -> Result<std::borrow::Cow<'a, dpia_core::register::Register>, ExportError> {
     let marking = register.metadata.marking;
     let public_marking = match (options.edition, options.public_marking) {
         (Edition::Full, _) => None,
@@ -167,7 +167,7 @@ pub fn shown(
     };
     let mut shown = public::edition(register, options.edition);
     if let Some(public) = public_marking {
-        shown.metadata.marking = public;
+        shown.to_mut().metadata.marking = public;
     }
     Ok(shown)
 }
@@ -192,14 +192,19 @@ pub fn export(
         message: err.to_string(),
     })?;
     let digest = dpia_core::snapshot::Checksum::of_text(&text);
-    let mut report = layout::layout_edition(&shown, options, Some(digest), progress);
-    report.attachment = Some(page::Attachment {
+    let mut writer = pdf::PaperWriter::new()?;
+    // The register is written into the paper first, so its text need not be kept; each page is
+    // written as soon as it is laid out.
+    writer.attach(&page::Attachment {
         name: dpia_core::register_text::PAPER_ATTACHMENT_NAME.to_owned(),
         description: labels::labels(shown.metadata.language).subject.to_owned(),
         text,
     });
+    let laid = layout::layout_edition(&shown, options, Some(digest), progress, &mut |page| {
+        writer.page(&page);
+    });
     progress(Progress::Writing);
-    let bytes = pdf::write(&report)?;
+    let bytes = writer.finish(&laid.info, &laid.outline)?;
     progress(Progress::Done);
     Ok(bytes)
 }

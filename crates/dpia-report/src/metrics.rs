@@ -1,7 +1,7 @@
 //! The paper's typefaces and how wide text set in them is, measured from the same font bytes the
 //! PDF embeds.
 //!
-//! printpdf draws each glyph at its advance width, with no kerning or shaping, so the sum of the
+//! The PDF writer draws each glyph at its advance width, with no kerning or shaping, so the sum of the
 //! advances measured here is exactly the width drawn. Does no layout of its own.
 
 use std::sync::OnceLock;

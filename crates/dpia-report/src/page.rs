@@ -2,7 +2,7 @@
 //!
 //! This is the boundary between layout (which decides everything) and the PDF writer (which only
 //! draws). Coordinates are points from the page's top-left corner, y growing down, as a reader
-//! reads; the writer flips them for PDF. Nothing here knows about printpdf.
+//! reads; the writer flips them for PDF. Nothing here knows about PDF.
 
 use std::fmt::Write as _;
 

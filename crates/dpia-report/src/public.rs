@@ -6,6 +6,7 @@
 //! log, the older version is redacted with the fields confidential in either version
 //! (`older_edition`), so text flagged after a snapshot is not printed as what it "was".
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use dpia_core::register::{Attendance, Participant};
@@ -23,11 +24,12 @@ pub enum Edition {
     Public,
 }
 
-/// The register as `edition` shows it: unchanged for the full edition, redacted for the public one.
-pub fn edition(register: &Register, edition: Edition) -> Register {
+/// The register as `edition` shows it: unchanged (not copied) for the full edition, redacted for
+/// the public one.
+pub fn edition(register: &Register, edition: Edition) -> Cow<'_, Register> {
     match edition {
-        Edition::Full => register.clone(),
-        Edition::Public => redact(register),
+        Edition::Full => Cow::Borrowed(register),
+        Edition::Public => Cow::Owned(redact(register)),
     }
 }
 
@@ -357,7 +359,7 @@ mod tests {
 
     #[test]
     fn full_edition_is_the_register() {
-        assert_eq!(edition(&register(), Edition::Full), register());
+        assert_eq!(*edition(&register(), Edition::Full), register());
     }
 
     #[test]

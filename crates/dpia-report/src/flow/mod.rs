@@ -11,7 +11,7 @@ mod table;
 mod wrap;
 
 pub use paging::{Flow, Frame};
-pub use table::{Row, Table};
+pub use table::{KEEP_ROWS, Row, Table};
 pub use wrap::{paragraph, with_group, wrap, wrap_with_group};
 
 use super::metrics::{self, Face};

@@ -24,8 +24,10 @@ pub struct Frame {
 pub struct Flow {
     /// The printable area of every page.
     pub(super) frame: Frame,
-    /// The pages so far; the last is the one being filled.
+    /// The pages not yet handed on (`take_finished`); the last is the one being filled.
     pub(super) pages: Vec<Page>,
+    /// How many pages were handed on before these.
+    taken: usize,
     /// The cursor's height on the current page.
     pub(super) y: f32,
     outline: Vec<Bookmark>,
@@ -54,6 +56,7 @@ impl Flow {
         Self {
             frame,
             pages: vec![Page::default()],
+            taken: 0,
             y: frame.top,
             outline: Vec::new(),
             heading: None,
@@ -95,7 +98,15 @@ impl Flow {
 
     /// The 0-based index of the current page.
     pub fn page_idx(&self) -> usize {
-        self.pages.len().saturating_sub(1)
+        self.taken + self.pages.len().saturating_sub(1)
+    }
+
+    /// The pages that are finished (all but the one being filled), handed on so the paper is
+    /// never held whole; page indices count them still.
+    pub fn take_finished(&mut self) -> Vec<Page> {
+        let finished = self.pages.len().saturating_sub(1);
+        self.taken += finished;
+        self.pages.drain(..finished).collect()
     }
 
     /// Starts a new page for a new section, unless the current one is still empty.
@@ -122,7 +133,7 @@ impl Flow {
             let dy = self.frame.top - heading.y;
             let moved: Vec<Item> = self
                 .pages
-                .get_mut(page_idx)
+                .get_mut(page_idx - self.taken)
                 .map(|page| page.items.split_off(heading.item_idx.min(page.items.len())))
                 .unwrap_or_default();
             if let Some(page) = self.pages.last_mut() {
@@ -231,9 +242,13 @@ impl Flow {
         }
     }
 
-    /// The pages and the outline laid out so far.
-    pub fn finish(self) -> (Vec<Page>, Vec<Bookmark>) {
-        (self.pages, self.outline)
+    /// Ends the flow: the pages not yet handed on, and the outline.
+    pub fn finish(&mut self) -> (Vec<Page>, Vec<Bookmark>) {
+        self.taken += self.pages.len();
+        (
+            std::mem::take(&mut self.pages),
+            std::mem::take(&mut self.outline),
+        )
     }
 }
 
@@ -242,6 +257,25 @@ mod tests {
     use super::super::test_util::{frame, style};
     use super::super::{Row, Table, paragraph};
     use super::*;
+
+    #[test]
+    fn pages_handed_on_as_they_finish_are_the_pages_of_the_whole_flow() {
+        let lines = paragraph(&"word ".repeat(400), style(), 100.0, 12.0);
+        let mut whole = Flow::new(frame());
+        for chunk in lines.chunks(5) {
+            whole.lines(chunk);
+        }
+        let (all_at_once, _) = whole.finish();
+        let mut flow = Flow::new(frame());
+        let mut handed_on = Vec::new();
+        for chunk in lines.chunks(5) {
+            flow.lines(chunk);
+            handed_on.extend(flow.take_finished());
+        }
+        assert_eq!(flow.page_idx() + 1, all_at_once.len());
+        handed_on.extend(flow.finish().0);
+        assert_eq!(handed_on, all_at_once);
+    }
 
     #[test]
     fn flow_breaks_pages_when_lines_run_out() {

@@ -23,13 +23,31 @@ impl Flow {
     /// repeated at the top of every page the table reaches (as page furniture: a reader hears it
     /// once).
     pub fn table(&mut self, table: &Table, rows: Vec<Row>) {
+        let header = self.start_table(table, &rows);
+        for row in rows {
+            self.add_row(table, &header, row);
+        }
+        self.end_table(table);
+    }
+
+    /// Starts a table whose rows are added one at a time (`add_row`, then `end_table`), for a
+    /// table too long to hold laid out whole: `first_rows` are its first rows (`KEEP_ROWS` of
+    /// them are enough), to keep with its header. Returns the header, to repeat on every page.
+    pub fn start_table(&mut self, table: &Table, first_rows: &[Row]) -> Row {
         let header = table.header_row();
-        self.keep(self.table_start(table, &rows));
+        self.keep(self.table_start(table, first_rows));
         self.open_table(table);
         self.table_header(table, &header, false);
-        for row in rows {
-            self.table_row(table, Some(&header), row);
-        }
+        header
+    }
+
+    /// Adds the next row of the table `start_table` started.
+    pub fn add_row(&mut self, table: &Table, header: &Row, row: Row) {
+        self.table_row(table, Some(header), row);
+    }
+
+    /// Ends the table `start_table` started.
+    pub fn end_table(&mut self, table: &Table) {
         self.close_table(table);
     }
 
@@ -197,7 +215,7 @@ impl Flow {
 }
 
 /// How many rows a table's header is kept with at the foot of a page.
-const KEEP_ROWS: usize = 3;
+pub const KEEP_ROWS: usize = 3;
 
 /// A table's columns and look.
 #[derive(Debug, Clone, PartialEq)]

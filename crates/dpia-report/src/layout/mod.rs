@@ -22,7 +22,7 @@ pub(crate) mod workshop_outcome;
 use crate::flow::{self, Flow, Frame, Inline, LineBox, Row, Style, Table};
 use crate::labels::{Labels, labels};
 use crate::metrics::{self, Face};
-use crate::page::{DocumentInfo, Item, Report, Role, Tag, TextRun};
+use crate::page::{Bookmark, DocumentInfo, Item, Page, Report, Role, Tag, TextRun};
 use crate::public::{self, Edition};
 use crate::{Progress, ReportOptions};
 use dpia_core::palette;
@@ -30,7 +30,7 @@ use dpia_core::ranking::{Ranked, rank};
 use dpia_core::register::{Register, SystemId};
 use dpia_core::scoring::{EntryScores, Score};
 use dpia_core::snapshot::Checksum;
-use running::add_furniture;
+use running::Furniture;
 use style::{
     BODY, BULLET_INDENT, CONTENT_BOTTOM, CONTENT_TOP, CONTENT_WIDTH, H1, H2, MARGIN_X, NOTE, SMALL,
     TABLE_HEAD, leading,
@@ -45,17 +45,62 @@ pub fn layout(register: &Register, options: &ReportOptions) -> Report {
     let digest = dpia_core::register_text::to_text(&shown)
         .ok()
         .map(|text| Checksum::of_text(&text));
-    layout_edition(&shown, options, digest, &mut |_| {})
+    let mut pages = Vec::new();
+    let laid = layout_edition(&shown, options, digest, &mut |_| {}, &mut |page| {
+        pages.push(page);
+    });
+    Report {
+        info: laid.info,
+        pages,
+        outline: laid.outline,
+        attachment: None,
+    }
 }
 
-/// Lays out an already redacted (or full) register, reporting progress through the entries; the
-/// cover shows `digest`, that of the register text the paper carries.
+/// A paper laid out and its pages handed on: what is left to write once the pages are.
+pub(crate) struct Laid {
+    /// The document's metadata.
+    pub info: DocumentInfo,
+    /// Bookmarks for the PDF reader's outline, in page order.
+    pub outline: Vec<Bookmark>,
+    /// How many pages were handed on.
+    pub num_pages: usize,
+}
+
+/// Lays out an already redacted (or full) register, reporting progress through the entries and
+/// handing each page to `sink` as soon as it is finished, with its marking and footer; the cover
+/// shows `digest`, that of the register text the paper carries.
+///
+/// Every footer says "Page N of M", so the paper is laid out twice: once to count its pages,
+/// keeping none of them, and once to hand them on. Layout is a small part of making a paper, and
+/// no page need be kept until the count is known.
 pub(crate) fn layout_edition(
     register: &Register,
     options: &ReportOptions,
     digest: Option<Checksum>,
     progress: &mut dyn FnMut(Progress),
-) -> Report {
+    sink: &mut dyn FnMut(Page),
+) -> Laid {
+    let counted = lay_out(register, options, digest, &mut |_| {}, None, &mut |_| {});
+    lay_out(
+        register,
+        options,
+        digest,
+        progress,
+        Some(counted.num_pages),
+        sink,
+    )
+}
+
+/// One layout of the paper, handing on each page, with its furniture once `num_pages` is known.
+fn lay_out(
+    register: &Register,
+    options: &ReportOptions,
+    digest: Option<Checksum>,
+    progress: &mut dyn FnMut(Progress),
+    num_pages: Option<usize>,
+    sink: &mut dyn FnMut(Page),
+) -> Laid {
     let labels = labels(register.metadata.language);
     let ranked = rank(register);
     let mut rank_of = vec![0; register.entries.len()];
@@ -68,6 +113,10 @@ pub(crate) fn layout_edition(
         register,
         options,
         labels,
+        furniture: num_pages
+            .map(|num_pages| Furniture::new(register, labels, options.edition, num_pages)),
+        sink,
+        pages_handed_on: 0,
         ranked,
         rank_of,
         digest,
@@ -85,15 +134,17 @@ pub(crate) fn layout_edition(
     paper.changes();
     paper.workshop_outcome();
     paper.action_log();
+    paper.hand_on();
     paper.register_tables(progress);
     paper.method();
-    let (mut pages, outline) = paper.flow.finish();
-    add_furniture(&mut pages, register, labels, options.edition);
-    Report {
+    let (pages, outline) = paper.flow.finish();
+    for page in pages {
+        paper.hand_on_page(page);
+    }
+    Laid {
         info: document_info(register, labels, options),
-        pages,
         outline,
-        attachment: None,
+        num_pages: paper.pages_handed_on,
     }
 }
 
@@ -130,6 +181,12 @@ struct Paper<'a> {
     register: &'a Register,
     options: &'a ReportOptions,
     labels: &'static Labels,
+    /// What runs on every page, once the page count is known.
+    furniture: Option<Furniture>,
+    /// Where finished pages go.
+    sink: &'a mut dyn FnMut(Page),
+    /// How many pages went there.
+    pages_handed_on: usize,
     ranked: Vec<Ranked>,
     /// The rank of each entry, by entry index.
     rank_of: Vec<usize>,
@@ -139,6 +196,22 @@ struct Paper<'a> {
 }
 
 impl Paper<'_> {
+    /// Hands the finished pages on.
+    fn hand_on(&mut self) {
+        for page in self.flow.take_finished() {
+            self.hand_on_page(page);
+        }
+    }
+
+    /// Hands on the next page, with its furniture.
+    fn hand_on_page(&mut self, mut page: Page) {
+        if let Some(furniture) = &self.furniture {
+            furniture.add(&mut page, self.pages_handed_on);
+        }
+        self.pages_handed_on += 1;
+        (self.sink)(page);
+    }
+
     fn h1(&mut self, text: &str) {
         self.flow.new_page();
         self.flow.bookmark(text);

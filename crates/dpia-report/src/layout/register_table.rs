@@ -54,20 +54,38 @@ impl Paper<'_> {
                 continue;
             }
             let table = register_table(labels);
-            let mut rows = Vec::with_capacity(idxs.len());
-            for idx in idxs {
-                if let Some(entry) = self.register.entries.get(idx) {
-                    rows.push(self.entry_row(&table, idx, entry));
-                }
+            let register = self.register;
+            let mut entries = idxs
+                .iter()
+                .filter_map(|&idx| register.entries.get(idx).map(|entry| (idx, entry)));
+            // The rows are made and laid out one at a time, and the pages they fill handed on, so
+            // a long register is never held laid out whole; the first few are kept with the
+            // table's header.
+            let first_rows: Vec<Row> = entries
+                .by_ref()
+                .take(flow::KEEP_ROWS)
+                .map(|(idx, entry)| self.entry_row(&table, idx, entry))
+                .collect();
+            let header = self.flow.start_table(&table, &first_rows);
+            let mut place = |paper: &mut Self, row: Row| {
+                paper.flow.add_row(&table, &header, row);
                 entries_done += 1;
                 if entries_done % 25 == 0 {
                     progress(Progress::LayingOut {
                         entries_done,
                         num_entries,
                     });
+                    paper.hand_on();
                 }
+            };
+            for row in first_rows {
+                place(self, row);
             }
-            self.flow.table(&table, rows);
+            for (idx, entry) in entries {
+                let row = self.entry_row(&table, idx, entry);
+                place(self, row);
+            }
+            self.flow.end_table(&table);
         }
         progress(Progress::LayingOut {
             entries_done: num_entries,

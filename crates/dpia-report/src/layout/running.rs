@@ -18,41 +18,65 @@ const MARKING: Style = Style {
     colour: palette::MARKING,
 };
 
-/// The marking at the top and bottom of every page, and the footer: title, version, page N of M.
-pub(super) fn add_furniture(
-    pages: &mut [Page],
-    register: &Register,
-    labels: &Labels,
-    edition: Edition,
-) {
-    let metadata = &register.metadata;
-    let marking = match edition {
-        Edition::Full => metadata.marking.label().to_owned(),
-        Edition::Public => format!("{} · {}", metadata.marking.label(), labels.public_marking),
-    };
-    let num_pages = pages.len();
-    let footer_style = NOTE;
-    let left_text = if metadata.version_label.is_empty() {
-        metadata.title.clone()
-    } else {
-        format!("{} · {}", metadata.title, metadata.version_label)
-    };
-    for (page_idx, page) in pages.iter_mut().enumerate() {
-        let page_label = labels.page_of(page_idx + 1, num_pages);
+/// What runs on every page: the marking at the top and foot (the register's, and in the public
+/// edition what marks it as that), and the footer with the title, version and "Page N of M".
+pub(super) struct Furniture {
+    marking: String,
+    left_text: String,
+    num_pages: usize,
+    labels: &'static Labels,
+}
+
+impl Furniture {
+    /// The furniture of a paper of `num_pages` pages.
+    pub(super) fn new(
+        register: &Register,
+        labels: &'static Labels,
+        edition: Edition,
+        num_pages: usize,
+    ) -> Self {
+        let metadata = &register.metadata;
+        let label = metadata.marking.label();
+        let marking = match edition {
+            Edition::Full => label.to_owned(),
+            Edition::Public => format!("{label} · {}", labels.public_marking),
+        };
+        let left_text = if metadata.version_label.is_empty() {
+            metadata.title.clone()
+        } else {
+            format!("{} · {}", metadata.title, metadata.version_label)
+        };
+        Self {
+            marking,
+            left_text,
+            num_pages,
+            labels,
+        }
+    }
+
+    /// Adds the furniture to the page at `page_idx`. The top marking goes first and the footer
+    /// last, so text comes out in reading order; it is page furniture a reader skips (the marking
+    /// is in the document's properties).
+    pub(super) fn add(&self, page: &mut Page, page_idx: usize) {
+        let footer_style = NOTE;
+        let page_label = self.labels.page_of(page_idx + 1, self.num_pages);
         let page_label_width = metrics::width(&page_label, footer_style.face, footer_style.size);
         let left = ellipsised(
-            &left_text,
+            &self.left_text,
             footer_style,
             CONTENT_WIDTH - page_label_width - 24.0,
         );
         let footer_rule = PAGE_HEIGHT - 62.0;
-        // The top marking goes first and the footer last, so text comes out in reading order.
-        // Page furniture: a reader skips it (the marking is in the document's properties).
         page.items.splice(
             0..0,
             [
                 Item::Open(Tag::new(Role::RunningHeader)),
-                text_at(&marking, MARKING, Align::Centre(PAGE_WIDTH / 2.0), 36.0),
+                text_at(
+                    &self.marking,
+                    MARKING,
+                    Align::Centre(PAGE_WIDTH / 2.0),
+                    36.0,
+                ),
                 Item::Close,
             ],
         );
@@ -81,7 +105,7 @@ pub(super) fn add_furniture(
                 footer_rule + 12.0,
             ),
             text_at(
-                &marking,
+                &self.marking,
                 MARKING,
                 Align::Centre(PAGE_WIDTH / 2.0),
                 PAGE_HEIGHT - 26.0,

@@ -1,465 +1,567 @@
-//! The PDF writer: draws a laid-out `Report` with printpdf's low-level operations, then, with
-//! lopdf, adds what printpdf lacks: the structure tree that makes the paper a tagged PDF
-//! (`tags`), XMP metadata (`xmp`), the carried register file, a stable document id and dates.
+//! The PDF writer: draws laid-out pages as they come, straight into the file, and then adds what
+//! makes the paper whole: the fonts subset to what was drawn, the structure tree that makes it a
+//! tagged PDF (`tags`), the outline, XMP metadata (`xmp`), the carried register, a stable
+//! document id and dates.
 //!
-//! Makes no layout decisions: every position comes from the report, flipped from top-down to
-//! PDF's bottom-up coordinates, and every part of the structure from its `Open`/`Close` markers.
-//! The output depends only on the report, so the same register and options always give the same
-//! bytes.
+//! Makes no layout decisions: every position comes from the pages, flipped from top-down to
+//! PDF's bottom-up coordinates, and every part of the structure from their `Open`/`Close`
+//! markers. A page is written when it is given and can then be dropped, so memory is bounded by a
+//! page, the structure tree and the file, not by the paper's drawing. The output depends only on
+//! what it is given, so the same register and options always give the same bytes.
 
+mod content;
+mod file;
+mod fonts;
 mod tags;
 mod xmp;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use lopdf::{Dictionary, Object, Stream, StringFormat};
-use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, WindingOrder,
-};
 use sha2::{Digest, Sha256};
 
 use super::ExportError;
-use super::metrics::Face;
-use super::page::{Attachment, Item, PAGE_HEIGHT, Page, Report, TextRun};
+use super::page::{
+    Attachment, Bookmark, DocumentInfo, Item, PAGE_HEIGHT, Page, Report, Role, TextRun,
+};
+use content::{Content, points, tenths};
 use dpia_core::palette::Rgb;
+use file::{PdfFile, Ref, name, text_string};
+use fonts::Fonts;
 use tags::Tagger;
 
-/// The PDF for `report`, with fonts embedded and subset.
-///
-/// Memory is bounded by a batch of pages, not the paper: the pages are drawn and encoded
-/// `PAGES_PER_BATCH` at a time (printpdf's drawing operations and the uncompressed content are
-/// what a page costs), and only each page's compressed content is kept. printpdf encodes text
-/// through the font subset, which depends on every glyph of the paper, so each batch is encoded
-/// with a first page that shows every glyph the paper uses (`glyph_page`): the batch's subset, and
-/// so its content, is the whole paper's. The document is then made with that page first and the
-/// others empty, and each page given its content: the same objects, in the same order, with the
-/// same bytes, as drawing every page at once.
+/// The PDF of a laid-out `report`, with fonts embedded and subset.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
-    write_in_batches(report, PAGES_PER_BATCH)
-}
-
-/// `write`, drawing `pages_per_batch` pages at a time.
-fn write_in_batches(report: &Report, pages_per_batch: usize) -> Result<Vec<u8>, ExportError> {
-    let mut doc = PdfDocument::new(&report.info.title);
-    let fonts = add_fonts(&mut doc, report)?;
-    let glyphs = glyph_page_ops(report, &doc, &fonts);
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
-    let mut tagger = Tagger::new();
-    let mut contents: Vec<Stream> = Vec::with_capacity(report.pages.len());
-    let mut warnings = Vec::new();
-    for batch in report.pages.chunks(pages_per_batch.max(1)) {
-        let mut batch_doc = PdfDocument::new("");
-        batch_doc.resources.fonts = doc.resources.fonts.clone();
-        let pages = std::iter::once(glyphs.clone())
-            .chain(batch.iter().map(|page| page_ops(page, &fonts, &mut tagger)))
-            .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
-            .collect();
-        batch_doc.with_pages(pages);
-        let mut encoded = printpdf::serialize::to_lopdf_doc(&batch_doc, &options, &mut warnings);
-        drop(batch_doc);
-        for page_id in encoded.get_pages().into_values().skip(1) {
-            let content = page_content(&mut encoded, page_id).ok_or_else(|| ExportError::Pdf {
-                message: "printpdf wrote a page without its content".to_owned(),
-            })?;
-            contents.push(compressed(content));
-        }
+    let mut writer = PaperWriter::new()?;
+    if let Some(attachment) = &report.attachment {
+        writer.attach(attachment);
     }
-    let pages = std::iter::once(glyphs)
-        .chain(report.pages.iter().skip(1).map(|_| Vec::new()))
-        .take(report.pages.len())
-        .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops))
-        .collect();
-    doc.with_pages(pages);
-    for bookmark in &report.outline {
-        // printpdf numbers pages from 1.
-        doc.add_bookmark(&bookmark.title, bookmark.page_idx + 1);
-    }
-    let info = &mut doc.metadata.info;
-    info.document_title.clone_from(&report.info.title);
-    info.author.clone_from(&report.info.author);
-    info.subject.clone_from(&report.info.subject);
-    info.keywords.clone_from(&report.info.keywords);
-    info.creator.clone_from(&report.info.creator);
-    info.producer = format!("{} with printpdf 0.12", report.info.creator);
-
-    let mut pdf = printpdf::serialize::to_lopdf_doc(&doc, &options, &mut warnings);
-    drop(doc);
-    for (page_id, content) in pdf.get_pages().into_values().zip(contents) {
-        let id = pdf
-            .get_page_contents(page_id)
-            .first()
-            .copied()
-            .ok_or_else(|| ExportError::Pdf {
-                message: "printpdf wrote a page without its content".to_owned(),
-            })?;
-        pdf.objects.insert(id, Object::Stream(content));
-    }
-    finish(&mut pdf, report, &tagger)?;
-    compress_streams(&mut pdf);
-    let mut bytes = Vec::new();
-    // The structure tree is hundreds of small objects: packed into compressed object streams (with
-    // a cross-reference stream), they cost a fraction of their size as plain objects.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(STREAM_COMPRESSION)
-        .build();
-    pdf.save_with_options(&mut bytes, save)
-        .map_err(|err| ExportError::Pdf {
-            message: err.to_string(),
-        })?;
-    let bytes = compress_xref_stream(bytes);
-    Ok(bytes)
-}
-
-/// The PDF with its cross-reference stream compressed.
-///
-/// lopdf writes the cross-reference stream unfiltered, 7 bytes an object: with the structure tree's
-/// thousands of objects that is a third of a large paper. The stream is the file's last object, so
-/// it is rewritten in place with `/FlateDecode` and nothing before it moves. A file not laid out as
-/// expected is returned as it is (still a sound PDF, only larger).
-fn compress_xref_stream(bytes: Vec<u8>) -> Vec<u8> {
-    compressed_xref_stream(&bytes).unwrap_or(bytes)
-}
-
-fn compressed_xref_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    use std::io::Write as _;
-    let find = |haystack: &[u8], needle: &[u8]| {
-        haystack
-            .windows(needle.len())
-            .position(|window| window == needle)
-    };
-    let tail_start = bytes.len().checked_sub(64)?;
-    let startxref = tail_start + find(&bytes[tail_start..], b"startxref\n")?;
-    let offset: usize = std::str::from_utf8(&bytes[startxref + b"startxref\n".len()..])
-        .ok()?
-        .lines()
-        .next()?
-        .trim()
-        .parse()
-        .ok()?;
-    let object = bytes.get(offset..startxref)?;
-    let dict_start = find(object, b"<<")?;
-    let dict_end = find(object, b">>stream\n")? + 2;
-    let dict = std::str::from_utf8(&object[dict_start..dict_end]).ok()?;
-    if !dict.contains("/XRef") || dict.contains("/Filter") {
-        return None;
-    }
-    let length_at = dict.find("/Length")? + "/Length".len();
-    let digits: String = dict[length_at..]
-        .chars()
-        .skip_while(|c| *c == ' ')
-        .take_while(char::is_ascii_digit)
-        .collect();
-    let length: usize = digits.parse().ok()?;
-    let length_text = &dict[length_at..];
-    let length_len = length_text.len() - length_text.trim_start_matches(' ').len() + digits.len();
-    let data_start = dict_end + b"stream\n".len();
-    let data = object.get(data_start..data_start + length)?;
-    // Each entry is a row of `/W [1 4 2]`, 7 bytes; the PNG "Up" predictor stores each row as its
-    // difference from the one before, which is nearly all zeros for consecutive objects.
-    if !dict.contains("/W[1 4 2]") && !dict.contains("/W [1 4 2]") || data.len() % XREF_ROW != 0 {
-        return None;
-    }
-    let mut rows = Vec::with_capacity(data.len() + data.len() / XREF_ROW);
-    let mut previous = [0_u8; XREF_ROW];
-    for row in data.chunks_exact(XREF_ROW) {
-        rows.push(2);
-        for (byte, before) in row.iter().zip(&mut previous) {
-            rows.push(byte.wrapping_sub(*before));
-            *before = *byte;
-        }
-    }
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(&rows).ok()?;
-    let packed = encoder.finish().ok()?;
-    let new_dict = format!(
-        "{}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns 7>>/Length {}{}",
-        &dict[..length_at - "/Length".len()],
-        packed.len(),
-        &dict[length_at + length_len..]
-    );
-    let mut out = Vec::with_capacity(offset + packed.len() + 256);
-    out.extend_from_slice(&bytes[..offset]);
-    out.extend_from_slice(&object[..dict_start]);
-    out.extend_from_slice(new_dict.as_bytes());
-    out.extend_from_slice(b"stream\n");
-    out.extend_from_slice(&packed);
-    out.extend_from_slice(b"\nendstream\nendobj\n");
-    out.extend_from_slice(format!("\nstartxref\n{offset}\n%%EOF").as_bytes());
-    Some(out)
-}
-
-/// How many pages are drawn and encoded at once (`write`): enough that the fonts are subset a
-/// few times per thousand pages, few enough that a batch's drawing costs a few megabytes.
-const PAGES_PER_BATCH: usize = 128;
-
-/// The content stream of a page of `encoded`, taken out of it.
-fn page_content(encoded: &mut lopdf::Document, page_id: lopdf::ObjectId) -> Option<Stream> {
-    let id = *encoded.get_page_contents(page_id).first()?;
-    match encoded.objects.remove(&id)? {
-        Object::Stream(stream) => Some(stream),
-        _ => None,
-    }
-}
-
-/// A page's operations that show every glyph the paper shows, in each face, as the page drawing
-/// would: for each glyph, the last character drawn with it (printpdf keeps the last one for the
-/// font's text map, `/ToUnicode`).
-fn glyph_page_ops(report: &Report, doc: &PdfDocument, fonts: &BTreeMap<Face, FontId>) -> Vec<Op> {
-    let mut used: BTreeMap<Face, BTreeMap<u16, char>> = BTreeMap::new();
     for page in &report.pages {
-        let items = shapes_first(&page.items);
-        for (item_idx, item) in items.iter().enumerate() {
-            if let Item::Text(run) = item
-                && let Some(font) = fonts
-                    .get(&run.face)
-                    .and_then(|id| doc.resources.fonts.map.get(id))
-            {
-                let glyphs = used.entry(run.face).or_default();
-                for c in shown_text(run, &items[item_idx + 1..]).chars() {
-                    if let Some(gid) = font.parsed_font.lookup_glyph_index(u32::from(c)) {
-                        glyphs.insert(gid, c);
-                    }
-                }
-            }
-        }
+        writer.page(page);
     }
-    let mut ops = Vec::new();
-    for (face, glyphs) in used {
-        if let Some(font_id) = fonts.get(&face) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font_id.clone()),
-                size: Pt(10.0),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(glyphs.into_values().collect())],
-            });
-        }
-    }
-    ops
+    writer.finish(&report.info, &report.outline)
 }
 
-/// `content` compressed as `compress_streams` would compress it.
-fn compressed(mut content: Stream) -> Stream {
-    use std::io::Write as _;
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(STREAM_COMPRESSION));
-    if content.allows_compression
-        && content.dict.get(b"Filter").is_err()
-        && encoder.write_all(&content.content).is_ok()
-        && let Ok(packed) = encoder.finish()
-        && packed.len() < content.content.len()
-    {
-        content
-            .dict
-            .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-        content.set_content(packed);
-    }
-    content
+/// The zlib level for page content, fonts and object streams (BENCHMARKS.md).
+const STREAM_COMPRESSION: u32 = 9;
+
+/// The zlib level for the carried register: one large stream of repetitive text, where the
+/// highest level pays for itself.
+const REGISTER_COMPRESSION: u32 = 9;
+
+/// A paper being written, page by page.
+pub(crate) struct PaperWriter {
+    file: PdfFile,
+    fonts: Fonts,
+    tagger: Tagger,
+    /// The pages written so far: each page's object and its body's content stream.
+    pages: Vec<(Ref, Ref)>,
+    page_tree: Ref,
+    /// The carried file's name, file specification and the digest of its text.
+    attached: Option<(String, Ref, [u8; 32])>,
 }
 
-/// The zlib level for the page content and object streams: 6, where `best` (9) took 40% of a
-/// 1,000-entry export for 2% less size (BENCHMARKS.md).
-const STREAM_COMPRESSION: u32 = 6;
+impl PaperWriter {
+    /// A paper with no pages yet.
+    pub(crate) fn new() -> Result<Self, ExportError> {
+        let mut file = PdfFile::new(STREAM_COMPRESSION);
+        let page_tree = file.reserve();
+        let tagger = Tagger::new(&mut file);
+        Ok(Self {
+            fonts: Fonts::new()?,
+            tagger,
+            pages: Vec::new(),
+            page_tree,
+            attached: None,
+            file,
+        })
+    }
 
-/// Compresses every stream not yet compressed (page contents, fonts, the carried register) at
-/// `STREAM_COMPRESSION`; the XMP metadata stays readable, as readers expect.
-fn compress_streams(pdf: &mut lopdf::Document) {
-    use std::io::Write as _;
-    for object in pdf.objects.values_mut() {
-        if let Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let mut encoder = flate2::write::ZlibEncoder::new(
-                Vec::new(),
-                flate2::Compression::new(STREAM_COMPRESSION),
+    /// Writes the file the paper carries (the register), at once, so its text need not be kept.
+    pub(crate) fn attach(&mut self, attachment: &Attachment) {
+        let filespec = embed(&mut self.file, attachment);
+        let digest = Sha256::digest(attachment.text.as_bytes()).into();
+        self.attached = Some((attachment.name.clone(), filespec, digest));
+    }
+
+    /// Draws the next page's body and writes it.
+    pub(crate) fn page(&mut self, page: &Page) {
+        let page_id = self.file.reserve();
+        self.tagger.start_page();
+        let mut content = Content::default();
+        draw(
+            &page.items,
+            &mut content,
+            &mut self.fonts,
+            &mut self.tagger,
+            &mut self.file,
+        );
+        self.tagger.end_page(&mut content, &mut self.file);
+        let body = self.file.reserve();
+        self.file.stream(body, "", &content.into_bytes(), true);
+        self.pages.push((page_id, body));
+    }
+
+    /// Ends the paper: the fonts, the page tree, the structure tree, the outline and the
+    /// metadata.
+    pub(crate) fn finish(
+        mut self,
+        info: &DocumentInfo,
+        outline: &[Bookmark],
+    ) -> Result<Vec<u8>, ExportError> {
+        let file = &mut self.file;
+        let resources = file.reserve();
+        file.object(
+            resources,
+            format!("<</Font<<{}>>>>", self.fonts.resources()).into_bytes(),
+        );
+        self.fonts.finish(file)?;
+
+        let mut kids = String::new();
+        for (page_idx, (page_id, contents)) in self.pages.iter().enumerate() {
+            file.object(
+                *page_id,
+                format!(
+                    "<</Type/Page/Parent {}/Contents {contents}/StructParents {page_idx}/Tabs/S>>",
+                    self.page_tree
+                )
+                .into_bytes(),
             );
-            if encoder.write_all(&stream.content).is_ok()
-                && let Ok(packed) = encoder.finish()
-                && packed.len() < stream.content.len()
-            {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed);
-            }
+            let _ = write!(kids, "{}{page_id}", if page_idx > 0 { " " } else { "" });
         }
+        // The page size and resources are inherited by every page from the tree. A4 is 210 by
+        // 297 mm: 595.276 by 841.89 points.
+        file.object(
+            self.page_tree,
+            format!(
+                "<</Type/Pages/Kids[{kids}]/Count {}/MediaBox[0 0 595.276 841.89]\
+                 /Resources {resources}>>",
+                self.pages.len(),
+            )
+            .into_bytes(),
+        );
+        let page_ids: Vec<Ref> = self.pages.iter().map(|(page, _)| *page).collect();
+        let struct_tree = self.tagger.finish(file, &page_ids);
+
+        let mut catalog = format!(
+            "<</Type/Catalog/Pages {}/StructTreeRoot {struct_tree}/MarkInfo<</Marked true>>\
+             /Lang{}/ViewerPreferences<</DisplayDocTitle true>>",
+            self.page_tree,
+            text_string(&info.language)
+        );
+        if let Some(outlines) = write_outline(file, outline, &page_ids) {
+            // The outline pane opens with the paper.
+            let _ = write!(catalog, "/Outlines {outlines}/PageMode/UseOutlines");
+        }
+        let metadata = file.reserve();
+        file.stream(
+            metadata,
+            "/Type/Metadata/Subtype/XML",
+            xmp::packet(info).as_bytes(),
+            false,
+        );
+        let _ = write!(catalog, "/Metadata {metadata}");
+        if let Some((name, filespec, _)) = &self.attached {
+            let _ = write!(
+                catalog,
+                "/Names<</EmbeddedFiles<</Names[{}{filespec}]>>>>/AF[{filespec}]",
+                text_string(name)
+            );
+        }
+        catalog.push_str(">>");
+        let catalog_id = file.reserve();
+        file.object(catalog_id, catalog.into_bytes());
+        let info_id = file.reserve();
+        file.object(info_id, info_dict(info).into_bytes());
+
+        let id = document_id(
+            info,
+            self.pages.len(),
+            self.attached.as_ref().map(|(_, _, digest)| digest),
+        );
+        let trailer = format!("/Root {catalog_id}/Info {info_id}/ID[<{id}><{id}>]");
+        Ok(self.file.finish(&trailer))
     }
 }
 
-/// The bytes of one cross-reference stream entry as lopdf writes them (`/W [1 4 2]`).
-const XREF_ROW: usize = 7;
-
-/// How many objects go in one object stream: larger streams compress better (measured on a
-/// 1,000-entry paper, BENCHMARKS.md).
-const OBJECTS_PER_STREAM: usize = 2000;
-
-/// Adds both faces under ids that depend only on the text they set, so output is repeatable
-/// (printpdf's own ids come from a process-wide counter) and each subset gets its own tag.
-fn add_fonts(
-    doc: &mut PdfDocument,
-    report: &Report,
-) -> Result<BTreeMap<Face, FontId>, ExportError> {
-    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
-    for page in &report.pages {
-        for item in &page.items {
-            if let Item::Text(run) = item {
-                // The space is written after runs that continue a part (`runs_on`).
-                used.entry(run.face)
-                    .or_default()
-                    .extend(run.text.chars().chain([' ']));
-            }
-        }
+/// The document's id: a digest of what makes the paper, so the same input gives the same file.
+fn document_id(info: &DocumentInfo, num_pages: usize, attached: Option<&[u8; 32]>) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(info.title.as_bytes());
+    hasher.update(num_pages.to_le_bytes());
+    if let Some(digest) = attached {
+        hasher.update(digest);
     }
-    let mut fonts = BTreeMap::new();
-    for face in Face::ALL {
-        let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(face.bytes(), 0, &mut warnings).ok_or_else(|| {
-            ExportError::Font {
-                face: format!("{face:?}"),
-            }
-        })?;
-        let chars: String = used.get(&face).into_iter().flatten().collect();
-        let id = FontId(subset_tag(&format!("{face:?}{chars}")));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(parsed));
-        fonts.insert(face, id);
+    if let Some(produced) = info.produced {
+        hasher.update(produced.as_second().to_le_bytes());
     }
-    Ok(fonts)
-}
-
-/// Six capital letters from a hash of `seed`: the `ABCDEF+` tag PDF gives a font subset.
-fn subset_tag(seed: &str) -> String {
-    Sha256::digest(seed.as_bytes())
+    hasher
+        .finalize()
         .iter()
-        .take(6)
-        .map(|byte| char::from(b'A' + byte % 26))
-        .collect()
+        .take(16)
+        .fold(String::new(), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }
 
-/// A colour component to three decimals, which tells every one of the 256 levels apart and
-/// writes `0.122` where the full fraction is `0.12156863`.
-fn component(value: u8) -> f32 {
-    (f32::from(value) * 1000.0 / 255.0).round() / 1000.0
+/// The document information dictionary, with the dates from the options (or none).
+fn info_dict(info: &DocumentInfo) -> String {
+    let mut dict = format!(
+        "<</Title{}/Author{}/Subject{}/Keywords{}/Creator{}/Producer{}",
+        text_string(&info.title),
+        text_string(&info.author),
+        text_string(&info.subject),
+        text_string(&info.keywords.join(",")),
+        text_string(&info.creator),
+        text_string(&info.creator),
+    );
+    if let Some(produced) = info.produced {
+        let date = produced.strftime("D:%Y%m%d%H%M%SZ").to_string();
+        let _ = write!(dict, "/CreationDate({date})/ModDate({date})");
+    }
+    dict.push_str(">>");
+    dict
 }
 
-fn colour(rgb: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: component(rgb.r),
-        g: component(rgb.g),
-        b: component(rgb.b),
-        icc_profile: None,
-    })
-}
-
-/// A length in hundredths of a point, the precision a page is written to (a hundredth of a point is
-/// 3.5 µm): `746.65` rather than `746.6525`, so the page content is smaller.
-#[expect(
-    clippy::cast_possible_truncation,
-    reason = "page coordinates are a few thousand points at most"
-)]
-fn hundredths(points: f32) -> i32 {
-    (points * 100.0).round() as i32
-}
-
-/// Points from hundredths of a point.
-#[expect(
-    clippy::cast_precision_loss,
-    reason = "page coordinates in hundredths fit f32's 24 bits exactly"
-)]
-fn points(hundredths: i32) -> Pt {
-    Pt(hundredths as f32 / 100.0)
-}
-
-/// A length written to the page's precision.
-fn at_precision(value: f32) -> Pt {
-    points(hundredths(value))
-}
-
-/// The drawing operations for one page, setting font and colours only when they change, each mark
-/// in its marked-content sequence (`tags`).
-fn page_ops(page: &Page, fonts: &BTreeMap<Face, FontId>, tagger: &mut Tagger) -> Vec<Op> {
-    let mut ops = Vec::new();
-    tagger.start_page();
-    let mut fill: Option<Rgb> = None;
-    let mut font: Option<(Face, f32)> = None;
-    let mut set_fill = |ops: &mut Vec<Op>, rgb: Rgb| {
-        if fill != Some(rgb) {
-            ops.push(Op::SetFillColor { col: colour(rgb) });
-            fill = Some(rgb);
+/// Writes the outline, one bookmark after another, each opening its page at the top; `None`
+/// when there are no bookmarks.
+fn write_outline(file: &mut PdfFile, outline: &[Bookmark], page_ids: &[Ref]) -> Option<Ref> {
+    if outline.is_empty() {
+        return None;
+    }
+    let root = file.reserve();
+    let ids: Vec<Ref> = outline.iter().map(|_| file.reserve()).collect();
+    for (idx, bookmark) in outline.iter().enumerate() {
+        let mut item = format!("<</Title{}/Parent {root}", text_string(&bookmark.title));
+        if let Some(prev) = idx.checked_sub(1).map(|prev| ids[prev]) {
+            let _ = write!(item, "/Prev {prev}");
         }
+        if let Some(next) = ids.get(idx + 1) {
+            let _ = write!(item, "/Next {next}");
+        }
+        if let Some(page) = page_ids.get(bookmark.page_idx) {
+            let _ = write!(item, "/Dest[{page}/XYZ 0 {} 0]", points(PAGE_HEIGHT));
+        }
+        item.push_str(">>");
+        file.object(ids[idx], item.into_bytes());
+    }
+    let (first, last) = (ids[0], ids[ids.len() - 1]);
+    file.object(
+        root,
+        format!(
+            "<</Type/Outlines/First {first}/Last {last}/Count {}>>",
+            ids.len()
+        )
+        .into_bytes(),
+    );
+    Some(root)
+}
+
+/// Writes the attachment as an embedded file and returns its file specification.
+fn embed(file: &mut PdfFile, attachment: &Attachment) -> Ref {
+    let bytes = attachment.text.as_bytes();
+    // The digest the cover shows, in full, so the register can be checked against its pages.
+    let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
+    let stream = file.reserve();
+    let packed = file::compressed(bytes, REGISTER_COMPRESSION);
+    file.raw_stream(
+        stream,
+        &format!(
+            "/Type/EmbeddedFile/Subtype{}/Params<</Size {}>>{}{}",
+            name("text/plain"),
+            bytes.len(),
+            name(dpia_core::register_text::PAPER_DIGEST_KEY),
+            text_string(&digest)
+        ),
+        packed.as_deref(),
+        bytes,
+    );
+    let filespec = file.reserve();
+    file.object(
+        filespec,
+        format!(
+            "<</Type/Filespec/F{}/UF{}/Desc{}/AFRelationship/Source/EF<</F {stream}>>>>",
+            text_string(&attachment.name),
+            text_string(&attachment.name),
+            text_string(&attachment.description)
+        )
+        .into_bytes(),
+    );
+    filespec
+}
+
+/// What the page's graphics state was last set to, so each is written only when it changes.
+#[derive(Default)]
+struct State {
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, i32)>,
+    font: Option<(String, i32)>,
+    /// The text leading (`TL`), in tenths of a point.
+    leading: Option<i32>,
+}
+
+impl State {
+    fn fill(&mut self, content: &mut Content, rgb: Rgb) {
+        if self.fill != Some(rgb) {
+            content.fill_colour(rgb);
+            self.fill = Some(rgb);
+        }
+    }
+
+    fn stroke(&mut self, content: &mut Content, rgb: Rgb, thickness: f32) {
+        let width = tenths(thickness);
+        match self.stroke {
+            Some((colour, _)) if colour == rgb => {}
+            _ => content.stroke_colour(rgb),
+        }
+        match self.stroke {
+            Some((_, had)) if had == width => {}
+            _ => content.line_width(thickness),
+        }
+        self.stroke = Some((rgb, width));
+    }
+}
+
+/// Draws `items` into `content`, setting font and colours only when they change, each mark in
+/// its marked-content sequence (`tags`).
+///
+/// The decoration (every rectangle and rule that is not part of a figure: backgrounds, chips,
+/// rules, all artifacts) is drawn first, as one artifact, with runs of the same colour as one
+/// path; it lies under the text, as it did in drawing order, since the layout never draws
+/// decoration over text. Then the text and the figures, in order, in one text object that is left
+/// only to draw a figure's shapes, each run placed relative to the one before, so a table's
+/// columns repeat the same short moves from row to row.
+fn draw(
+    items: &[Item],
+    content: &mut Content,
+    fonts: &mut Fonts,
+    tagger: &mut Tagger,
+    file: &mut PdfFile,
+) {
+    let mut state = State::default();
+    let items = shapes_first(items);
+    let (decoration, rest) = decoration_first(&items);
+    draw_decoration(&decoration, content, &mut state);
+
+    let mut text = Text {
+        open: false,
+        line_start: (0, 0),
+        region_outside: false,
     };
-    let items = shapes_first(&page.items);
-    let mut in_text = false;
-    // Where the last run started, in hundredths of a point: each run is placed relative to it
-    // (`Td`, from the start of the text object), so a column of lines repeats one short move.
-    let mut line_start = (0, 0);
-    for (item_idx, item) in items.iter().enumerate() {
+    for (item_idx, item) in rest.iter().enumerate() {
         let item = *item;
         match item {
             Item::Text(run) => {
-                let Some(font_id) = fonts.get(&run.face) else {
-                    continue;
-                };
-                let text = shown_text(run, &items[item_idx + 1..]).into_owned();
-                // Consecutive runs share one text object (`BT … ET`), which a marked-content
-                // sequence never crosses: it ends before anything else is drawn or marked.
-                let mut marking = Vec::new();
-                tagger.before_text(&mut marking);
-                if !marking.is_empty() && in_text {
-                    ops.push(Op::EndTextSection);
-                    in_text = false;
-                }
-                ops.append(&mut marking);
-                if !in_text {
-                    ops.push(Op::StartTextSection);
-                    in_text = true;
-                    line_start = (0, 0);
-                }
-                set_fill(&mut ops, run.colour);
-                if font != Some((run.face, run.size)) {
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(font_id.clone()),
-                        size: Pt(run.size),
-                    });
-                    font = Some((run.face, run.size));
-                }
-                let start = (hundredths(run.x), hundredths(PAGE_HEIGHT - run.baseline));
-                ops.push(Op::SetTextCursor {
-                    pos: Point {
-                        x: points(start.0 - line_start.0),
-                        y: points(start.1 - line_start.1),
-                    },
-                });
-                line_start = start;
-                ops.push(Op::ShowText {
-                    items: vec![TextItem::Text(text)],
-                });
+                text.ensure(content, tagger);
+                tagger.before_text(content, file);
+                let shown = shown_text(run, &rest[item_idx + 1..]);
+                state.fill(content, run.colour);
+                text.show(run, &shown, content, fonts, file, &mut state);
             }
-            Item::Rect(_) | Item::Rule(_) | Item::Open(_) | Item::Close if in_text => {
-                ops.push(Op::EndTextSection);
-                in_text = false;
-                draw_other(item, &mut ops, tagger, &mut set_fill);
+            Item::Rect(_) | Item::Rule(_) => {
+                if text.open {
+                    tagger.end_region(content);
+                    content.end_text();
+                    text.open = false;
+                }
+                draw_figure_shape(item, content, tagger, &mut state);
+                text.region_outside = true;
             }
-            other => draw_other(other, &mut ops, tagger, &mut set_fill),
+            Item::Open(tag) => {
+                text.ensure(content, tagger);
+                tagger.open(tag, content, file);
+            }
+            Item::Close => {
+                text.ensure(content, tagger);
+                tagger.close(content);
+            }
         }
     }
-    if in_text {
-        ops.push(Op::EndTextSection);
+    if text.open {
+        tagger.end_marks(content);
+        content.end_text();
     }
-    tagger.end_page(&mut ops);
-    ops
+}
+
+/// Where the page's text is: in a text object or not, and where its last line started.
+struct Text {
+    open: bool,
+    /// Where the last run started, in tenths of a point: each run is placed relative to it.
+    line_start: (i32, i32),
+    /// Whether the open marked-content sequence was begun outside the text object (a figure's,
+    /// begun for its shapes): it must end outside it too.
+    region_outside: bool,
+}
+
+impl Text {
+    /// Begins a text object if none is open, ending first a figure's sequence begun outside.
+    fn ensure(&mut self, content: &mut Content, tagger: &mut Tagger) {
+        if self.open {
+            return;
+        }
+        if self.region_outside {
+            tagger.end_region(content);
+            self.region_outside = false;
+        }
+        content.begin_text();
+        self.open = true;
+        self.line_start = (0, 0);
+    }
+
+    /// Shows `run` (as `shown`): placed relative to the last line, by `'` where it is the next
+    /// line down at the same leading.
+    fn show(
+        &mut self,
+        run: &TextRun,
+        shown: &str,
+        content: &mut Content,
+        fonts: &mut Fonts,
+        file: &mut PdfFile,
+        state: &mut State,
+    ) {
+        let start = (tenths(run.x), tenths(PAGE_HEIGHT - run.baseline));
+        let (dx, dy) = (start.0 - self.line_start.0, start.1 - self.line_start.1);
+        let size = tenths(run.size);
+        let mut moved = false;
+        for (font, codes) in fonts.encode(file, run.face, shown) {
+            if state.font.as_ref() != Some(&(font.clone(), size)) {
+                content.font(&font, run.size);
+                state.font = Some((font, size));
+            }
+            if moved {
+                content.show(&codes);
+                continue;
+            }
+            moved = true;
+            self.line_start = start;
+            if dx == 0 && dy < 0 {
+                if state.leading != Some(-dy) {
+                    content.leading(-dy);
+                    state.leading = Some(-dy);
+                }
+                content.next_line_show(&codes);
+            } else {
+                content.move_text(dx, dy);
+                content.show(&codes);
+            }
+        }
+    }
+}
+
+/// The page's decoration (rectangles and rules outside figures, and inside explicit artifacts),
+/// and the rest (text, figures' shapes, structure markers), each in drawing order. Figures are
+/// found as the tagger finds them: the innermost part open outside any artifact is a figure.
+fn decoration_first<'a>(items: &[&'a Item]) -> (Vec<&'a Item>, Vec<&'a Item>) {
+    let mut decoration = Vec::new();
+    let mut rest = Vec::with_capacity(items.len());
+    let mut open: Vec<Role> = Vec::new();
+    let mut artifact_depth = 0_usize;
+    for &item in items {
+        match item {
+            Item::Open(tag) => {
+                if tag.role.is_artifact() || artifact_depth > 0 {
+                    artifact_depth += 1;
+                } else {
+                    open.push(tag.role);
+                }
+                rest.push(item);
+            }
+            Item::Close => {
+                if artifact_depth > 0 {
+                    artifact_depth -= 1;
+                } else {
+                    open.pop();
+                }
+                rest.push(item);
+            }
+            Item::Rect(_) | Item::Rule(_)
+                if artifact_depth > 0 || open.last() != Some(&Role::Figure) =>
+            {
+                decoration.push(item);
+            }
+            _ => rest.push(item),
+        }
+    }
+    (decoration, rest)
+}
+
+/// Draws the decoration as one artifact: consecutive rectangles of one colour as one filled path,
+/// consecutive rules of one colour and width as one stroked path.
+fn draw_decoration(decoration: &[&Item], content: &mut Content, state: &mut State) {
+    if decoration.is_empty() {
+        return;
+    }
+    content.begin_marked("Artifact");
+    let mut path: Option<&'static str> = None;
+    for item in decoration {
+        match item {
+            Item::Rect(rect) => {
+                if path == Some("S") || (path.is_some() && state.fill != Some(rect.fill)) {
+                    end_path(content, path.take());
+                }
+                state.fill(content, rect.fill);
+                let bottom = PAGE_HEIGHT - rect.y - rect.height;
+                content.rectangle(rect.x, bottom, rect.width, rect.height);
+                path = Some("f");
+            }
+            Item::Rule(rule) => {
+                let same = state.stroke == Some((rule.colour, tenths(rule.thickness)));
+                if path == Some("f") || (path.is_some() && !same) {
+                    end_path(content, path.take());
+                }
+                state.stroke(content, rule.colour, rule.thickness);
+                content.line(
+                    (rule.x1, PAGE_HEIGHT - rule.y1),
+                    (rule.x2, PAGE_HEIGHT - rule.y2),
+                );
+                path = Some("S");
+            }
+            Item::Text(_) | Item::Open(_) | Item::Close => {}
+        }
+    }
+    end_path(content, path);
+    content.end_marked();
+}
+
+fn end_path(content: &mut Content, path: Option<&str>) {
+    match path {
+        Some("f") => content.fill(),
+        Some(_) => content.stroke(),
+        None => {}
+    }
+}
+
+/// Draws a rectangle or rule of a figure, in the figure's marked content.
+fn draw_figure_shape(item: &Item, content: &mut Content, tagger: &mut Tagger, state: &mut State) {
+    match item {
+        Item::Rect(rect) => {
+            let bottom = PAGE_HEIGHT - rect.y - rect.height;
+            tagger.before_shape(
+                [rect.x, bottom, rect.x + rect.width, bottom + rect.height],
+                content,
+            );
+            state.fill(content, rect.fill);
+            content.rectangle(rect.x, bottom, rect.width, rect.height);
+            content.fill();
+        }
+        Item::Rule(rule) => {
+            let (y1, y2) = (PAGE_HEIGHT - rule.y1, PAGE_HEIGHT - rule.y2);
+            tagger.before_shape(
+                [
+                    rule.x1.min(rule.x2),
+                    y1.min(y2),
+                    rule.x1.max(rule.x2),
+                    y1.max(y2),
+                ],
+                content,
+            );
+            state.stroke(content, rule.colour, rule.thickness);
+            content.line((rule.x1, y1), (rule.x2, y2));
+            content.stroke();
+        }
+        Item::Text(_) | Item::Open(_) | Item::Close => {}
+    }
 }
 
 /// The text a run shows, given the items after it (`rest`): a reader takes the runs of one part
@@ -470,79 +572,6 @@ fn shown_text<'a>(run: &'a TextRun, rest: &[&Item]) -> Cow<'a, str> {
         Cow::Owned(format!("{} ", run.text))
     } else {
         Cow::Borrowed(&run.text)
-    }
-}
-
-/// Draws a mark that is not text (a rectangle or rule) or passes on a structure marker.
-fn draw_other(
-    item: &Item,
-    ops: &mut Vec<Op>,
-    tagger: &mut Tagger,
-    set_fill: &mut dyn FnMut(&mut Vec<Op>, Rgb),
-) {
-    {
-        match item {
-            Item::Text(_) => {}
-            Item::Rect(rect) => {
-                let bottom = PAGE_HEIGHT - rect.y - rect.height;
-                tagger.before_shape(
-                    [rect.x, bottom, rect.x + rect.width, bottom + rect.height],
-                    ops,
-                );
-                set_fill(ops, rect.fill);
-                ops.push(Op::DrawRectangle {
-                    rectangle: printpdf::Rect {
-                        x: at_precision(rect.x),
-                        y: at_precision(PAGE_HEIGHT - rect.y - rect.height),
-                        width: at_precision(rect.width),
-                        height: at_precision(rect.height),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: Some(WindingOrder::NonZero),
-                    },
-                });
-            }
-            Item::Rule(rule) => {
-                let (y1, y2) = (PAGE_HEIGHT - rule.y1, PAGE_HEIGHT - rule.y2);
-                tagger.before_shape(
-                    [
-                        rule.x1.min(rule.x2),
-                        y1.min(y2),
-                        rule.x1.max(rule.x2),
-                        y1.max(y2),
-                    ],
-                    ops,
-                );
-                ops.push(Op::SetOutlineColor {
-                    col: colour(rule.colour),
-                });
-                ops.push(Op::SetOutlineThickness {
-                    pt: Pt(rule.thickness),
-                });
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint {
-                                p: Point {
-                                    x: at_precision(rule.x1),
-                                    y: at_precision(PAGE_HEIGHT - rule.y1),
-                                },
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: Point {
-                                    x: at_precision(rule.x2),
-                                    y: at_precision(PAGE_HEIGHT - rule.y2),
-                                },
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
-            }
-            Item::Open(tag) => tagger.open(tag, ops),
-            Item::Close => tagger.close(ops),
-        }
     }
 }
 
@@ -580,147 +609,21 @@ fn runs_on(rest: &[&Item]) -> bool {
     false
 }
 
-/// What printpdf leaves out: the structure tree, the XMP metadata, a document id that depends
-/// only on the content, the dates from the options (or none), the language, the outline shown on
-/// opening, and the carried register file.
-fn finish(pdf: &mut lopdf::Document, report: &Report, tagger: &Tagger) -> Result<(), ExportError> {
-    // Embedded files and tagged structure are PDF 1.7; printpdf writes 1.3.
-    "1.7".clone_into(&mut pdf.version);
-    let page_ids: Vec<lopdf::ObjectId> = pdf.get_pages().into_values().collect();
-    let struct_tree = tagger.finish(pdf, &page_ids);
-    let metadata = pdf.add_object(xmp::stream(&report.info));
-    let mut hasher = Sha256::new();
-    hasher.update(report.info.title.as_bytes());
-    hasher.update(report.pages.len().to_le_bytes());
-    if let Some(attachment) = &report.attachment {
-        hasher.update(attachment.text.as_bytes());
-    }
-    if let Some(produced) = report.info.produced {
-        hasher.update(produced.as_second().to_le_bytes());
-    }
-    let id = hasher
-        .finalize()
+/// Which face a run is set in, for the tests.
+#[cfg(test)]
+fn faces(report: &Report) -> Vec<crate::metrics::Face> {
+    let mut faces: Vec<crate::metrics::Face> = report
+        .pages
         .iter()
-        .take(16)
-        .fold(String::new(), |mut hex, byte| {
-            write!(hex, "{byte:02x}").ok();
-            hex
-        });
-    let id = Object::String(id.into_bytes(), StringFormat::Literal);
-    pdf.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-
-    if let Ok(info_id) = pdf.trailer.get(b"Info").and_then(Object::as_reference)
-        && let Ok(info) = pdf.get_dictionary_mut(info_id)
-    {
-        // printpdf writes 1970 and fields for print standards we do not claim.
-        for key in [
-            "CreationDate",
-            "ModDate",
-            "GTS_PDFXVersion",
-            "Identifier",
-            "Trapped",
-        ] {
-            info.remove(key.as_bytes());
-        }
-        if let Some(produced) = report.info.produced {
-            let date = produced.strftime("D:%Y%m%d%H%M%SZ").to_string();
-            info.set("CreationDate", Object::string_literal(date.clone()));
-            info.set("ModDate", Object::string_literal(date));
-        }
-    }
-
-    let filespec = report
-        .attachment
-        .as_ref()
-        .map(|attachment| embed(pdf, attachment));
-    let catalog = pdf.catalog_mut().map_err(|err| ExportError::Pdf {
-        message: err.to_string(),
-    })?;
-    catalog.set("Lang", Object::string_literal(report.info.language.clone()));
-    catalog.set("StructTreeRoot", Object::Reference(struct_tree));
-    catalog.set(
-        "MarkInfo",
-        Object::Dictionary(Dictionary::from_iter([("Marked", Object::Boolean(true))])),
-    );
-    catalog.set("Metadata", Object::Reference(metadata));
-    // printpdf writes the page mode as a string, which readers ignore: the outline pane opens
-    // only for the name.
-    if report.outline.is_empty() {
-        catalog.remove(b"PageMode");
-    } else {
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    }
-    catalog.set(
-        "ViewerPreferences",
-        Object::Dictionary(Dictionary::from_iter([(
-            "DisplayDocTitle",
-            Object::Boolean(true),
-        )])),
-    );
-    if let (Some((name, filespec_id)), Some(_)) = (filespec, &report.attachment) {
-        catalog.set(
-            "Names",
-            Object::Dictionary(Dictionary::from_iter([(
-                "EmbeddedFiles",
-                Object::Dictionary(Dictionary::from_iter([(
-                    "Names",
-                    Object::Array(vec![text_string(&name), Object::Reference(filespec_id)]),
-                )])),
-            )])),
-        );
-        catalog.set("AF", Object::Array(vec![Object::Reference(filespec_id)]));
-    }
-    Ok(())
-}
-
-/// Adds the attachment as an embedded file and returns its name and file specification.
-fn embed(pdf: &mut lopdf::Document, attachment: &Attachment) -> (String, lopdf::ObjectId) {
-    let bytes = attachment.text.as_bytes().to_vec();
-    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-    // The digest the cover shows, in full, so the register can be checked against its pages.
-    let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
-    let stream = Stream::new(
-        Dictionary::from_iter([
-            ("Type", Object::Name(b"EmbeddedFile".to_vec())),
-            ("Subtype", Object::Name(b"text/plain".to_vec())),
-            (
-                "Params",
-                Object::Dictionary(Dictionary::from_iter([("Size", Object::Integer(size))])),
-            ),
-            (
-                dpia_core::register_text::PAPER_DIGEST_KEY,
-                Object::string_literal(digest),
-            ),
-        ]),
-        bytes,
-    );
-    let file_id = pdf.add_object(stream);
-    let filespec = Dictionary::from_iter([
-        ("Type", Object::Name(b"Filespec".to_vec())),
-        ("F", text_string(&attachment.name)),
-        ("UF", text_string(&attachment.name)),
-        ("Desc", text_string(&attachment.description)),
-        ("AFRelationship", Object::Name(b"Source".to_vec())),
-        (
-            "EF",
-            Object::Dictionary(Dictionary::from_iter([("F", Object::Reference(file_id))])),
-        ),
-    ]);
-    let filespec_id = pdf.add_object(filespec);
-    (attachment.name.clone(), filespec_id)
-}
-
-/// A PDF text string: plain where ASCII, else UTF-16BE with a byte-order mark.
-pub(super) fn text_string(text: &str) -> Object {
-    if text.is_ascii() {
-        Object::string_literal(text.to_owned())
-    } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        for unit in text.encode_utf16() {
-            bytes.extend(unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Hexadecimal)
-    }
+        .flat_map(|page| &page.items)
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run.face),
+            _ => None,
+        })
+        .collect();
+    faces.sort_unstable();
+    faces.dedup();
+    faces
 }
 
 #[cfg(test)]
@@ -729,16 +632,14 @@ mod tests {
     use crate::ReportOptions;
 
     #[test]
-    fn pages_drawn_in_batches_give_the_bytes_of_all_at_once() {
+    fn a_paper_reads_back_with_every_page_and_both_faces() {
         let register = dpia_core::synthetic::register(40, 3);
         let report = crate::layout(&register, &ReportOptions::default());
         assert!(report.pages.len() > 6, "{} pages", report.pages.len());
-        let at_once = write_in_batches(&report, usize::MAX).unwrap();
-        for pages_per_batch in [1, 4] {
-            assert!(
-                write_in_batches(&report, pages_per_batch).unwrap() == at_once,
-                "{pages_per_batch} pages a batch"
-            );
-        }
+        assert_eq!(faces(&report), crate::metrics::Face::ALL);
+        let bytes = write(&report).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
+        assert_eq!(doc.get_pages().len(), report.pages.len());
+        assert_eq!(write(&report).unwrap(), bytes, "the same bytes every time");
     }
 }

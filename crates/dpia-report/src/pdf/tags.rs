@@ -7,20 +7,21 @@
 //! automatic paragraph where no part is open, so no text is ever hidden from a reader; rectangles
 //! and rules are decoration (`/Artifact`) except inside a figure; explicit artifacts (the running
 //! header and footer, a repeated table header) are `/Artifact` with their pagination type.
-//! Parts stay open across pages, so a table or a paragraph that breaks is one part. `finish`
-//! then writes the structure tree with lopdf (after printpdf has made the document).
+//! Parts stay open across pages, so a table or a paragraph that breaks is one part. Each page's
+//! entry in the parent tree is written when the page ends; `finish` writes the structure tree.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
-use lopdf::{Dictionary, Object, ObjectId};
-use printpdf::Op;
-use printpdf::xobject::DictItem;
-
+use super::content::{Content, points};
+use super::file::{PdfFile, Ref, text_string};
 use crate::page::{Role, Tag};
 
 /// One part of the structure tree.
 #[derive(Debug)]
 struct Element {
+    /// Its object.
+    id: Ref,
     /// What it is; `None` for the root, the Document.
     role: Option<Role>,
     /// Its parent's index (the root is its own).
@@ -41,7 +42,7 @@ enum Kid {
     /// Another element.
     Element(usize),
     /// A marked-content sequence on a page.
-    Content { page_idx: usize, mcid: i64 },
+    Content { page_idx: usize, mcid: usize },
 }
 
 /// What the marks being drawn belong to.
@@ -63,8 +64,10 @@ pub(super) struct Tagger {
     stack: Vec<usize>,
     /// The elements opened with a key, to continue.
     keyed: BTreeMap<u32, usize>,
-    /// For each page, the element each MCID belongs to, in MCID order.
-    parent_tree: Vec<Vec<usize>>,
+    /// The current page's index, and the element each of its MCIDs belongs to, in MCID order.
+    page: Option<(usize, Vec<usize>)>,
+    /// Each page's array in the parent tree, written when the page ended.
+    parent_arrays: Vec<Ref>,
     /// The region open on the current page.
     region: Region,
     /// How deep inside explicit artifacts the drawing is.
@@ -75,9 +78,10 @@ pub(super) struct Tagger {
 
 impl Tagger {
     /// A tagger with the Document root.
-    pub(super) fn new() -> Self {
+    pub(super) fn new(file: &mut PdfFile) -> Self {
         Self {
             elements: vec![Element {
+                id: file.reserve(),
                 role: None,
                 parent: 0,
                 kids: Vec::new(),
@@ -87,7 +91,8 @@ impl Tagger {
             }],
             stack: Vec::new(),
             keyed: BTreeMap::new(),
-            parent_tree: Vec::new(),
+            page: None,
+            parent_arrays: Vec::new(),
             region: Region::None,
             artifact_depth: 0,
             automatic: None,
@@ -96,31 +101,41 @@ impl Tagger {
 
     /// Starts a page.
     pub(super) fn start_page(&mut self) {
-        self.parent_tree.push(Vec::new());
+        self.page = Some((self.parent_arrays.len(), Vec::new()));
         self.region = Region::None;
         self.automatic = None;
     }
 
-    /// Ends the page: every marked-content sequence closes (parts stay open).
-    pub(super) fn end_page(&mut self, ops: &mut Vec<Op>) {
-        self.end_region(ops);
-        for _ in 0..self.artifact_depth {
-            ops.push(Op::EndMarkedContent);
+    /// Ends the page: every marked-content sequence closes (parts stay open), and the page's
+    /// array in the parent tree is written.
+    pub(super) fn end_page(&mut self, content: &mut Content, file: &mut PdfFile) {
+        self.end_marks(content);
+        if let Some((_, elements)) = self.page.take() {
+            let mut array = String::from("[");
+            for (idx, element) in elements.iter().enumerate() {
+                if idx > 0 {
+                    array.push(' ');
+                }
+                let _ = write!(array, "{}", self.elements[*element].id);
+            }
+            array.push(']');
+            let id = file.reserve();
+            file.object(id, array.into_bytes());
+            self.parent_arrays.push(id);
         }
-        self.artifact_depth = 0;
     }
 
     /// An `Open` marker.
-    pub(super) fn open(&mut self, tag: &Tag, ops: &mut Vec<Op>) {
+    pub(super) fn open(&mut self, tag: &Tag, content: &mut Content, file: &mut PdfFile) {
         if tag.role.is_artifact() || self.artifact_depth > 0 {
             if self.artifact_depth == 0 {
-                self.end_region(ops);
-                ops.push(artifact_op(tag.role));
+                self.end_region(content);
+                artifact(tag.role, content);
             }
             self.artifact_depth += 1;
             return;
         }
-        self.end_region(ops);
+        self.end_region(content);
         self.automatic = None;
         if let Some(&element) = tag.key.and_then(|key| self.keyed.get(&key)) {
             self.stack.push(element);
@@ -129,6 +144,7 @@ impl Tagger {
         let parent = self.stack.last().copied().unwrap_or(0);
         let element = self.elements.len();
         self.elements.push(Element {
+            id: file.reserve(),
             role: Some(tag.role),
             parent,
             kids: Vec::new(),
@@ -144,21 +160,21 @@ impl Tagger {
     }
 
     /// A `Close` marker.
-    pub(super) fn close(&mut self, ops: &mut Vec<Op>) {
+    pub(super) fn close(&mut self, content: &mut Content) {
         if self.artifact_depth > 0 {
             self.artifact_depth -= 1;
             if self.artifact_depth == 0 {
-                ops.push(Op::EndMarkedContent);
+                content.end_marked();
             }
             return;
         }
-        self.end_region(ops);
+        self.end_region(content);
         self.automatic = None;
         self.stack.pop();
     }
 
     /// Before drawing text: into the innermost open part, or an automatic paragraph.
-    pub(super) fn before_text(&mut self, ops: &mut Vec<Op>) {
+    pub(super) fn before_text(&mut self, content: &mut Content, file: &mut PdfFile) {
         if self.artifact_depth > 0 {
             return;
         }
@@ -167,9 +183,10 @@ impl Tagger {
         } else if let Some(paragraph) = self.automatic {
             paragraph
         } else {
-            self.end_region(ops);
+            self.end_region(content);
             let paragraph = self.elements.len();
             self.elements.push(Element {
+                id: file.reserve(),
                 role: Some(Role::P),
                 parent: 0,
                 kids: Vec::new(),
@@ -181,12 +198,12 @@ impl Tagger {
             self.automatic = Some(paragraph);
             paragraph
         };
-        self.begin_content(element, ops);
+        self.begin_content(element, content);
     }
 
     /// Before drawing a rectangle or rule covering `bbox` (PDF coordinates): part of a figure,
     /// else decoration.
-    pub(super) fn before_shape(&mut self, bbox: [f32; 4], ops: &mut Vec<Op>) {
+    pub(super) fn before_shape(&mut self, bbox: [f32; 4], content: &mut Content) {
         if self.artifact_depth > 0 {
             return;
         }
@@ -201,176 +218,151 @@ impl Tagger {
                         have[3].max(bbox[3]),
                     ]
                 }));
-                self.begin_content(element, ops);
+                self.begin_content(element, content);
             }
             _ => {
                 if self.region != Region::Decoration {
-                    self.end_region(ops);
-                    ops.push(Op::BeginMarkedContent {
-                        tag: "Artifact".to_owned(),
-                    });
+                    self.end_region(content);
+                    content.begin_marked("Artifact");
                     self.region = Region::Decoration;
                 }
             }
         }
     }
 
-    fn begin_content(&mut self, element: usize, ops: &mut Vec<Op>) {
+    fn begin_content(&mut self, element: usize, content: &mut Content) {
         if self.region == Region::Content(element) {
             return;
         }
-        self.end_region(ops);
-        let page_idx = self.parent_tree.len() - 1;
-        let mcid = self.parent_tree[page_idx].len();
-        self.parent_tree[page_idx].push(element);
-        let mcid = i64::try_from(mcid).unwrap_or(i64::MAX);
+        self.end_region(content);
+        let Some((page_idx, elements)) = self.page.as_mut() else {
+            return;
+        };
+        let page_idx = *page_idx;
+        let mcid = elements.len();
+        elements.push(element);
         self.elements[element]
             .kids
             .push(Kid::Content { page_idx, mcid });
         let role = self.elements[element].role.map_or("P", structure_type);
-        ops.push(Op::BeginMarkedContentWithProperties {
-            tag: role.to_owned(),
-            properties: DictItem::Dict {
-                map: BTreeMap::from([("MCID".to_owned(), DictItem::Int(mcid))]),
-            },
-        });
+        content.begin_marked_content(role, mcid);
         self.region = Region::Content(element);
     }
 
-    fn end_region(&mut self, ops: &mut Vec<Op>) {
+    /// Ends every marked-content sequence open on the page (parts stay open).
+    pub(super) fn end_marks(&mut self, content: &mut Content) {
+        self.end_region(content);
+        for _ in 0..self.artifact_depth {
+            content.end_marked();
+        }
+        self.artifact_depth = 0;
+    }
+
+    /// Ends the marked-content sequence of the open region, if any.
+    pub(super) fn end_region(&mut self, content: &mut Content) {
         if self.region != Region::None {
-            ops.push(Op::EndMarkedContent);
+            content.end_marked();
             self.region = Region::None;
         }
     }
 
-    /// Writes the structure tree into `pdf`, whose pages are `page_ids` in order, and marks the
-    /// document as tagged.
-    pub(super) fn finish(&self, pdf: &mut lopdf::Document, page_ids: &[ObjectId]) -> ObjectId {
-        let root_id = pdf.new_object_id();
-        let ids: Vec<ObjectId> = self.elements.iter().map(|_| pdf.new_object_id()).collect();
+    /// Writes the structure tree into `file`, whose pages are `page_ids` in order, and returns
+    /// its root.
+    pub(super) fn finish(&self, file: &mut PdfFile, page_ids: &[Ref]) -> Ref {
+        let root_id = file.reserve();
         let pages = self.pages();
         for (element_idx, element) in self.elements.iter().enumerate() {
             let parent = if element_idx == 0 {
                 root_id
             } else {
-                ids[element.parent]
+                self.elements[element.parent].id
             };
-            let dict = element_dict(element, pages[element_idx], parent, &ids, page_ids);
-            pdf.objects
-                .insert(ids[element_idx], Object::Dictionary(dict));
+            let dict = self.element_dict(element, pages[element_idx], parent, page_ids);
+            file.object(element.id, dict.into_bytes());
         }
-        let mut nums = Vec::new();
-        for (page_idx, elements) in self.parent_tree.iter().enumerate() {
-            let refs = elements
-                .iter()
-                .map(|&element| Object::Reference(ids[element]))
-                .collect();
-            let array_id = pdf.add_object(Object::Array(refs));
-            nums.push(Object::Integer(i64::try_from(page_idx).unwrap_or(i64::MAX)));
-            nums.push(Object::Reference(array_id));
-            if let Some(page_id) = page_ids.get(page_idx)
-                && let Ok(page) = pdf.get_dictionary_mut(*page_id)
-            {
-                page.set(
-                    "StructParents",
-                    Object::Integer(i64::try_from(page_idx).unwrap_or(i64::MAX)),
-                );
-                page.set("Tabs", Object::Name(b"S".to_vec()));
-            }
+        let mut nums = String::new();
+        for (page_idx, array) in self.parent_arrays.iter().enumerate() {
+            let _ = write!(
+                nums,
+                "{}{page_idx} {array}",
+                if page_idx > 0 { " " } else { "" }
+            );
         }
-        let parent_tree = pdf.add_object(Dictionary::from_iter([("Nums", Object::Array(nums))]));
-        let next_key = i64::try_from(self.parent_tree.len()).unwrap_or(i64::MAX);
-        pdf.objects.insert(
-            root_id,
-            Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"StructTreeRoot".to_vec())),
-                ("K", Object::Reference(ids[0])),
-                ("ParentTree", Object::Reference(parent_tree)),
-                ("ParentTreeNextKey", Object::Integer(next_key)),
-            ])),
+        let parent_tree = file.reserve();
+        file.object(parent_tree, format!("<</Nums[{nums}]>>").into_bytes());
+        let root = format!(
+            "<</Type/StructTreeRoot/K {}/ParentTree {parent_tree}/ParentTreeNextKey {}>>",
+            self.elements.first().map_or(root_id, |root| root.id),
+            self.parent_arrays.len()
         );
+        file.object(root_id, root.into_bytes());
         root_id
     }
-}
 
-/// One structure element's dictionary: its type, parent, children (marked content on its own
-/// page as MCIDs, on other pages as marked-content references), page and attributes.
-fn element_dict(
-    element: &Element,
-    page: ElementPage,
-    parent: ObjectId,
-    ids: &[ObjectId],
-    page_ids: &[ObjectId],
-) -> Dictionary {
-    let first_page = page.effective;
-    let kids: Vec<Object> = element
-        .kids
-        .iter()
-        .filter_map(|kid| match *kid {
-            Kid::Element(child) => Some(Object::Reference(ids[child])),
-            Kid::Content { page_idx, mcid } if Some(page_idx) == first_page => {
-                Some(Object::Integer(mcid))
-            }
-            Kid::Content { page_idx, mcid } => Some(Object::Dictionary(Dictionary::from_iter([
-                ("Type", Object::Name(b"MCR".to_vec())),
-                ("Pg", Object::Reference(*page_ids.get(page_idx)?)),
-                ("MCID", Object::Integer(mcid)),
-            ]))),
-        })
-        .collect();
-    // `/Type /StructElem` is optional; thousands of cells are smaller without it.
-    let mut dict = Dictionary::from_iter([
-        (
-            "S",
-            Object::Name(
-                element
-                    .role
-                    .map_or("Document", structure_type)
-                    .as_bytes()
-                    .to_vec(),
-            ),
-        ),
-        ("P", Object::Reference(parent)),
-        (
-            "K",
-            // One child is written alone, not as an array of one: thousands of table
-            // cells each hold one marked-content sequence.
-            match <[Object; 1]>::try_from(kids) {
-                Ok([only]) => only,
-                Err(kids) => Object::Array(kids),
-            },
-        ),
-    ]);
-    if let Some(page_id) = page.written.and_then(|page_idx| page_ids.get(page_idx)) {
-        dict.set("Pg", Object::Reference(*page_id));
-    }
-    if let Some(lang) = element.lang {
-        dict.set("Lang", Object::string_literal(lang));
-    }
-    match element.role {
-        Some(Role::ColumnHeader) => dict.set("A", table_scope(b"Column")),
-        Some(Role::RowHeader) => dict.set("A", table_scope(b"Row")),
-        Some(Role::Figure) => {
-            if let Some(alt) = &element.alt {
-                dict.set("Alt", super::text_string(alt));
-            }
-            if let Some(bbox) = element.bbox {
-                dict.set(
-                    "A",
-                    Object::Dictionary(Dictionary::from_iter([
-                        ("O", Object::Name(b"Layout".to_vec())),
-                        (
-                            "BBox",
-                            Object::Array(bbox.iter().map(|&v| Object::Real(v)).collect()),
-                        ),
-                    ])),
-                );
-            }
+    /// One structure element's dictionary: its type, parent, children (marked content on its own
+    /// page as MCIDs, on other pages as marked-content references), page and attributes.
+    fn element_dict(
+        &self,
+        element: &Element,
+        page: ElementPage,
+        parent: Ref,
+        page_ids: &[Ref],
+    ) -> String {
+        let first_page = page.effective;
+        let kids: Vec<String> = element
+            .kids
+            .iter()
+            .filter_map(|kid| match *kid {
+                Kid::Element(child) => Some(self.elements[child].id.to_string()),
+                Kid::Content { page_idx, mcid } if Some(page_idx) == first_page => {
+                    Some(mcid.to_string())
+                }
+                Kid::Content { page_idx, mcid } => Some(format!(
+                    "<</Type/MCR/Pg {}/MCID {mcid}>>",
+                    page_ids.get(page_idx)?
+                )),
+            })
+            .collect();
+        // `/Type /StructElem` is optional; thousands of cells are smaller without it. One child is
+        // written alone, not as an array of one: thousands of table cells each hold one
+        // marked-content sequence.
+        let kids = match kids.as_slice() {
+            [only] => only.clone(),
+            _ => format!("[{}]", kids.join(" ")),
+        };
+        let mut dict = format!(
+            "<</S/{}/P {parent}/K {kids}",
+            element.role.map_or("Document", structure_type)
+        );
+        if let Some(page_id) = page.written.and_then(|page_idx| page_ids.get(page_idx)) {
+            let _ = write!(dict, "/Pg {page_id}");
         }
-        _ => {}
+        if let Some(lang) = element.lang {
+            let _ = write!(dict, "/Lang{}", text_string(lang));
+        }
+        match element.role {
+            Some(Role::ColumnHeader) => dict.push_str("/A<</O/Table/Scope/Column>>"),
+            Some(Role::RowHeader) => dict.push_str("/A<</O/Table/Scope/Row>>"),
+            Some(Role::Figure) => {
+                if let Some(alt) = &element.alt {
+                    let _ = write!(dict, "/Alt{}", text_string(alt));
+                }
+                if let Some([left, bottom, right, top]) = element.bbox {
+                    let _ = write!(
+                        dict,
+                        "/A<</O/Layout/BBox[{} {} {} {}]>>",
+                        points(left),
+                        points(bottom),
+                        points(right),
+                        points(top)
+                    );
+                }
+            }
+            _ => {}
+        }
+        dict.push_str(">>");
+        dict
     }
-    dict
 }
 
 /// The page an element's marked content is on (`/Pg`), as written and as a reader resolves it.
@@ -448,34 +440,10 @@ fn structure_type(role: Role) -> &'static str {
 }
 
 /// The start of an explicit artifact: pagination (header or footer) or plain.
-fn artifact_op(role: Role) -> Op {
-    let subtype = match role {
-        Role::RunningHeader => "Header",
-        Role::RunningFooter => "Footer",
-        _ => {
-            return Op::BeginMarkedContent {
-                tag: "Artifact".to_owned(),
-            };
-        }
-    };
-    Op::BeginMarkedContentWithProperties {
-        tag: "Artifact".to_owned(),
-        properties: DictItem::Dict {
-            map: BTreeMap::from([
-                ("Type".to_owned(), DictItem::Name(b"Pagination".to_vec())),
-                (
-                    "Subtype".to_owned(),
-                    DictItem::Name(subtype.as_bytes().to_vec()),
-                ),
-            ]),
-        },
+fn artifact(role: Role, content: &mut Content) {
+    match role {
+        Role::RunningHeader => content.begin_pagination("Header"),
+        Role::RunningFooter => content.begin_pagination("Footer"),
+        _ => content.begin_marked("Artifact"),
     }
-}
-
-/// A TH's attributes: which way it heads.
-fn table_scope(scope: &[u8]) -> Object {
-    Object::Dictionary(Dictionary::from_iter([
-        ("O", Object::Name(b"Table".to_vec())),
-        ("Scope", Object::Name(scope.to_vec())),
-    ]))
 }

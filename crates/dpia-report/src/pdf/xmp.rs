@@ -1,12 +1,10 @@
 //! The XMP metadata stream: the title, language, author and tools as a PDF/UA reader expects to
 //! find them, and the PDF/UA identification (`pdfuaid:part 1`).
 
-use lopdf::{Dictionary, Object, Stream};
-
 use crate::page::DocumentInfo;
 
-/// The metadata stream for `info`, uncompressed as readers expect it.
-pub(super) fn stream(info: &DocumentInfo) -> Stream {
+/// The metadata packet for `info`, to be written uncompressed as readers expect it.
+pub(super) fn packet(info: &DocumentInfo) -> String {
     let mut dates = String::new();
     if let Some(produced) = info.produced {
         let date = produced.strftime("%Y-%m-%dT%H:%M:%SZ");
@@ -14,7 +12,7 @@ pub(super) fn stream(info: &DocumentInfo) -> Stream {
             "<xmp:CreateDate>{date}</xmp:CreateDate><xmp:ModifyDate>{date}</xmp:ModifyDate>"
         );
     }
-    let text = format!(
+    format!(
         concat!(
             "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
             "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">",
@@ -29,7 +27,7 @@ pub(super) fn stream(info: &DocumentInfo) -> Stream {
             "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>",
             "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>",
             "<dc:language><rdf:Bag><rdf:li>{language}</rdf:li></rdf:Bag></dc:language>",
-            "<pdf:Producer>{creator} with printpdf 0.12</pdf:Producer>",
+            "<pdf:Producer>{creator}</pdf:Producer>",
             "<pdf:Keywords>{keywords}</pdf:Keywords>",
             "<xmp:CreatorTool>{creator}</xmp:CreatorTool>",
             "{dates}",
@@ -44,15 +42,7 @@ pub(super) fn stream(info: &DocumentInfo) -> Stream {
         creator = escaped(&info.creator),
         keywords = escaped(&info.keywords.join(", ")),
         dates = dates,
-    );
-    Stream::new(
-        Dictionary::from_iter([
-            ("Type", Object::Name(b"Metadata".to_vec())),
-            ("Subtype", Object::Name(b"XML".to_vec())),
-        ]),
-        text.into_bytes(),
     )
-    .with_compression(false)
 }
 
 /// `text` with XML's five special characters escaped.
@@ -84,7 +74,7 @@ mod tests {
             language: "cy".to_owned(),
             ..DocumentInfo::default()
         };
-        let text = String::from_utf8(stream(&info).content).unwrap();
+        let text = packet(&info);
         assert!(
             text.contains(
                 "<rdf:li xml:lang=\"x-default\">LEDS &amp; HOB &lt;Open Space&gt;</rdf:li>"
