@@ -160,17 +160,28 @@ fn fields_that_share_a_visible_label_have_names_of_their_own() {
     );
 }
 
-/// Presses Tab (Shift+Tab when `backwards`) until the focused node is named `name`, at most
-/// `limit` times; panics when it never is.
+/// Presses Tab until the focused node is named `name`, at most `limit` times; panics when it
+/// never is.
 fn tab_to(harness: &mut Harness<'_, DpiaApp>, name: &str, limit: usize) {
+    tab_until(harness, |focused| focused == name, limit, name);
+}
+
+/// Presses Tab until the focused node's name passes `is_it`, at most `limit` times; panics, naming
+/// `what`, when it never does.
+fn tab_until(
+    harness: &mut Harness<'_, DpiaApp>,
+    is_it: impl Fn(&str) -> bool,
+    limit: usize,
+    what: &str,
+) {
     for _ in 0..limit {
-        if focused_name(harness).as_deref() == Some(name) {
+        if focused_name(harness).is_some_and(|name| is_it(&name)) {
             return;
         }
         press(harness, Modifiers::NONE, Key::Tab);
     }
     panic!(
-        "Tab never reached {name:?}; the focus is on {:?}",
+        "Tab never reached {what:?}; the focus is on {:?}",
         focused_name(harness)
     );
 }
@@ -341,4 +352,106 @@ fn the_editor_scrolls_to_the_widget_tab_moves_to() {
         !below_the_fold(h, Role::Slider, picker),
         "the picker scrolled into view"
     );
+}
+
+/// The entry id in a ranked row's name, "Rank 2: PND-003 Retention…".
+fn entry_of_row(name: &str) -> dpia_core::register::EntryId {
+    let id = name.split(' ').nth(2).unwrap_or_default();
+    dpia_core::register::EntryId::parse(id).unwrap_or_else(|_| panic!("no entry id in {name:?}"))
+}
+
+#[test]
+fn the_priorities_rows_are_reached_moved_between_and_opened_with_keys_alone() {
+    let mut app = open_small();
+    let h = &mut app.harness;
+    tab_to(h, "Priorities", 40);
+    press(h, Modifiers::NONE, Key::Space);
+    assert_eq!(h.state().view(), dpia_register::gui::View::Priorities);
+    let selected_before = h.state().selection().cloned();
+
+    // Tab reaches the first row, named as a screen reader says it.
+    tab_to_row(h, "Rank 1: ");
+    let first = focused_name(h).unwrap_or_default();
+    let row = h.get_by_role_and_label(Role::Row, &first);
+    assert!(
+        super::gui_util::is_focusable(&row.accesskit_node()),
+        "a row is a Tab stop"
+    );
+
+    // ↓ moves the focus, not the selection; Enter opens the row, as a click does.
+    press(h, Modifiers::NONE, Key::ArrowDown);
+    let second = focused_name(h).unwrap_or_default();
+    assert!(
+        second.starts_with("Rank 2: "),
+        "↓ to the second row: {second}"
+    );
+    assert_eq!(
+        h.state().selection().cloned(),
+        selected_before,
+        "moving the focus selects nothing"
+    );
+    press(h, Modifiers::NONE, Key::Enter);
+    assert_eq!(h.state().selection(), Some(&entry_of_row(&second)));
+    assert_eq!(
+        h.get_by_role_and_label(Role::Row, &second)
+            .accesskit_node()
+            .data()
+            .is_selected(),
+        Some(true),
+        "the row opened is the selected row"
+    );
+
+    // Tab goes on to the next row, ↑ back; Space opens.
+    press(h, Modifiers::NONE, Key::Tab);
+    let third = focused_name(h).unwrap_or_default();
+    assert!(
+        third.starts_with("Rank 3: "),
+        "Tab to the third row: {third}"
+    );
+    press(h, Modifiers::NONE, Key::ArrowUp);
+    press(h, Modifiers::NONE, Key::ArrowUp);
+    assert_eq!(focused_name(h).as_deref(), Some(first.as_str()), "↑ ↑");
+    press(h, Modifiers::NONE, Key::Space);
+    assert_eq!(h.state().selection(), Some(&entry_of_row(&first)));
+    press(h, Modifiers::NONE, Key::End);
+    assert!(
+        focused_name(h).is_some_and(|name| name.starts_with("Rank 3: ")),
+        "End: the last row"
+    );
+    assert_all_named(h, "the Priorities view with a row focused");
+
+    // A click still opens a row, and the focus follows it.
+    h.get_by_role_and_label(Role::Row, &second).click();
+    h.run();
+    assert_eq!(h.state().selection(), Some(&entry_of_row(&second)));
+    assert_eq!(focused_name(h).as_deref(), Some(second.as_str()));
+}
+
+#[test]
+fn end_and_home_reach_ranked_rows_scrolled_out_of_view() {
+    let App { mut harness, .. } = open_bundled_sized(1400.0, 900.0);
+    let h = &mut harness;
+    click(h, "Priorities");
+    let ranked = dpia_core::ranking::rank(h.state().register());
+    assert!(ranked.len() > 20, "more rows than the window shows");
+    let last = &h.state().register().entries[ranked[ranked.len() - 1].entry_idx].id;
+    let last = last.clone();
+    tab_to_row(h, "Rank 1: ");
+    press(h, Modifiers::NONE, Key::End);
+    let focused = focused_name(h).unwrap_or_default();
+    assert_eq!(entry_of_row(&focused), last, "End: {focused}");
+    press(h, Modifiers::NONE, Key::ArrowUp);
+    let focused = focused_name(h).unwrap_or_default();
+    let before_last = &h.state().register().entries[ranked[ranked.len() - 2].entry_idx].id;
+    assert_eq!(&entry_of_row(&focused), before_last, "↑ from the last row");
+    press(h, Modifiers::NONE, Key::Home);
+    assert!(
+        focused_name(h).is_some_and(|name| name.starts_with("Rank 1: ")),
+        "Home: the first row"
+    );
+}
+
+/// Presses Tab until a ranked row whose name starts with `start` has the focus.
+fn tab_to_row(harness: &mut Harness<'_, DpiaApp>, start: &str) {
+    tab_until(harness, |name| name.starts_with(start), 200, start);
 }

@@ -148,3 +148,84 @@ fn register_details_set_the_papers_language_and_rename_rights_undoably() {
     assert_eq!(privacy.name, "Private and family life", "undone");
     assert_eq!(register.metadata.language, Language::English, "undone");
 }
+
+#[test]
+fn in_welsh_a_register_that_does_not_parse_is_reported_in_welsh_at_its_place() {
+    let dir = Dir::new();
+    let path = dir.path().join("torri.ron");
+    let text = fs::read_to_string(fixture("small.ron")).unwrap();
+    // The first issue's opening quote taken out: RON fails at line 27.
+    let broken = text.replacen(
+        "issue: \"Colocation of PND and PNC data\"",
+        "issue: Colocation of PND and PNC data\"",
+        1,
+    );
+    assert_ne!(broken, text, "the fixture has the issue");
+    fs::write(&path, broken).unwrap();
+    let mut options = options();
+    options.settings.language = Language::Welsh;
+    let harness = harness(DpiaApp::open(&path, options));
+    let errors = harness.state().errors();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let place = format!("{}:27:", path.display());
+    assert!(errors[0].starts_with(&place), "{}", errors[0]);
+    assert!(
+        errors[0].contains(": nid yw hon yn gofrestr y gellir ei darllen: "),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        harness.query_by_label_contains(&errors[0]).is_some(),
+        "the Welsh message is shown in the window, with its place"
+    );
+}
+
+#[test]
+fn in_welsh_a_save_that_fails_says_so_in_welsh_with_the_file() {
+    let (dir, mut harness) = open_small_in(|settings| settings.language = Language::Welsh);
+    // A folder where the file should be: it is never replaced.
+    let folder = dir.path().join("ffolder.ron");
+    fs::create_dir(&folder).unwrap();
+    harness
+        .state_mut()
+        .push(dpia_register::gui::Command::SaveTo(folder.clone()));
+    // One frame carries the command out, the next draws its outcome.
+    harness.run();
+    harness.run();
+    let errors = harness.state().errors();
+    assert_eq!(
+        errors,
+        [format!(
+            "{}: nid yw’n ffeil gyffredin (ffolder, pibell neu ddyfais) ac ni chaiff byth ei disodli",
+            folder.display()
+        )]
+    );
+    assert!(
+        harness
+            .query_by_label_contains("nid yw’n ffeil gyffredin")
+            .is_some(),
+        "shown in the window: {}",
+        super::gui_util::accesskit_tree(&harness)
+    );
+}
+
+#[test]
+fn in_welsh_a_merge_conflict_says_where_it_is_in_welsh() {
+    let dir = Dir::new();
+    let base = dpia_files::register_file::load(&fixture("small.ron")).unwrap();
+    let mut ours = base.clone();
+    ours.metadata.title = "Ours".to_owned();
+    let mut theirs = base.clone();
+    theirs.metadata.title = "Theirs".to_owned();
+    let merged = dpia_core::merge::merge(&base, &ours, &theirs);
+    let path = dir.path().join("cyfunwyd.ron");
+    dpia_files::register_file::save(&merged.register, &path).unwrap();
+    let mut options = options();
+    options.settings.language = Language::Welsh;
+    let harness = harness(DpiaApp::open(&path, options));
+    assert!(
+        harness.query_by_label("1. teitl y gofrestr").is_some(),
+        "the conflict's place, in Welsh"
+    );
+    assert!(harness.query_by_label("1. register title").is_none());
+}

@@ -92,34 +92,6 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
     ("src/gui/theme.rs", "DejaVuSansMono", "a font's name"),
 ];
 
-/// The month names a typed date may use, English and Welsh (parsed, never shown).
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Ionawr",
-    "Chwefror",
-    "Mawrth",
-    "Ebrill",
-    "Mai",
-    "Mehefin",
-    "Gorffennaf",
-    "Awst",
-    "Medi",
-    "Hydref",
-    "Tachwedd",
-    "Rhagfyr",
-];
-
 /// One string literal: its text, line, the calls it is inside (innermost last), and whether it
 /// is the first argument of the innermost call.
 struct Literal {
@@ -382,8 +354,7 @@ fn problems(path: &str, code: &str) -> Vec<String> {
         });
         let is_excepted = EXCEPTIONS
             .iter()
-            .any(|(file, t, _)| *file == path && *t == text)
-            || (path == "src/gui/date_text.rs" && MONTHS.contains(&text));
+            .any(|(file, t, _)| *file == path && *t == text);
         if is_excepted || in_id_call {
             continue;
         }
@@ -554,5 +525,104 @@ fn the_rule_finds_inline_text_and_lets_ids_symbols_and_keys_pass() {
     assert!(
         flagged("fn f() { let c = '\"'; let d = 'x'; }").is_empty(),
         "char literals"
+    );
+}
+
+/// The error types of `crate_dir`'s sources (each derived `thiserror::Error`, and `ChainProblem`)
+/// as `(file stem, type name)`.
+fn error_types(crate_dir: &str) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    rust_files(&root().join(crate_dir), &mut files);
+    let mut types = Vec::new();
+    for file in files {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let code = without_test_items(&fs::read_to_string(&file).unwrap());
+        let mut is_error = false;
+        for line in code.lines() {
+            if line.starts_with("#[derive(") && line.contains("thiserror::Error") {
+                is_error = true;
+            }
+            let item = line
+                .strip_prefix("pub enum ")
+                .or_else(|| line.strip_prefix("pub struct "));
+            if let Some(item) = item {
+                let name: String = item
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect();
+                if is_error || name == "ChainProblem" {
+                    types.push((stem.clone(), name));
+                }
+                is_error = false;
+            }
+        }
+    }
+    types
+}
+
+#[test]
+fn every_error_of_the_core_and_files_crates_is_put_in_words_by_the_gui() {
+    let mut types = error_types("crates/dpia-core/src");
+    types.extend(error_types("crates/dpia-files/src"));
+    assert!(types.len() > 20, "the error types are found: {types:?}");
+    let mut words = String::new();
+    let mut files = Vec::new();
+    rust_files(&root().join("src/gui/error_text"), &mut files);
+    for file in files {
+        words.push_str(&without_test_items(&fs::read_to_string(file).unwrap()));
+    }
+    let is_shared = |name: &str| types.iter().filter(|(_, n)| n == name).count() > 1;
+    let missing: Vec<_> = types
+        .iter()
+        .filter(|(stem, name)| {
+            let implemented = if is_shared(name) {
+                words.contains(&format!("impl ErrorText for {stem}::{name} {{"))
+            } else {
+                words.contains(&format!("impl ErrorText for {name} {{"))
+            };
+            !implemented
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no `impl ErrorText` in src/gui/error_text/ for {missing:?}"
+    );
+    assert!(
+        !words.contains("_ =>"),
+        "every variant has its own message: no catch-all arm in src/gui/error_text/"
+    );
+}
+
+#[test]
+fn no_error_is_shown_in_the_crates_english() {
+    const SHOWN_IN_ENGLISH: &[&str] = &[
+        "err.to_string()",
+        "error.to_string()",
+        "problem.to_string()",
+        "map_err(ToString::to_string)",
+        "{err}",
+        "{error}",
+        "{problem}",
+    ];
+    let mut files = Vec::new();
+    rust_files(&root().join("src/gui"), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let path = file.strip_prefix(root()).unwrap().display().to_string();
+        let code = without_test_items(&fs::read_to_string(&file).unwrap());
+        for (idx, line) in code.lines().enumerate() {
+            for pattern in SHOWN_IN_ENGLISH {
+                // The one message printed to the terminal, where the window cannot open.
+                let is_terminal = line.contains("cannot open the window");
+                if line.contains(pattern) && !line.trim_start().starts_with("//") && !is_terminal {
+                    found.push(format!("{path}:{}: {}", idx + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "errors shown by their English Display: use ErrorText's error_text():\n{}",
+        found.join("\n")
     );
 }

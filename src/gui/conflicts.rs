@@ -10,6 +10,7 @@ use egui::{RichText, Ui};
 use super::Command;
 use super::state::View;
 use super::theme;
+use crate::gui::error_text::conflict_what;
 use crate::gui::i18n::{tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::merge::Choice;
@@ -45,7 +46,7 @@ fn conflict_ui(
     conflict: &Conflict,
     commands: &mut Vec<Command>,
 ) {
-    let what = conflict.what();
+    let what = conflict_what(conflict);
     egui::Frame::group(ui.style()).show(ui, |ui| {
         // Clear of the scroll bar on the right.
         ui.set_width(ui.available_width() - 16.0);

@@ -7,39 +7,8 @@
 use jiff::civil::Date;
 
 use crate::gui::i18n::{self, tr, tr_args};
+use dpia_core::months;
 use dpia_report::labels::labels;
-
-/// The month names a typed date may use, in English or in Welsh (shown dates are ISO).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The Welsh month names, as the papers write them: `31 Hydref 2019`, `31 Hyd 2019`.
-const WELSH_MONTHS: [&str; 12] = [
-    "Ionawr",
-    "Chwefror",
-    "Mawrth",
-    "Ebrill",
-    "Mai",
-    "Mehefin",
-    "Gorffennaf",
-    "Awst",
-    "Medi",
-    "Hydref",
-    "Tachwedd",
-    "Rhagfyr",
-];
 
 /// The forms the user may type, for hints and messages.
 pub(crate) fn forms() -> &'static str {
@@ -108,24 +77,8 @@ fn parts(text: &str) -> Option<(i64, i64, i64)> {
         return Some((year(first)?, number(second)?, number(third)?));
     }
     let day = number(first)?;
-    let month = number(second).or_else(|| month_named(second))?;
+    let month = number(second).or_else(|| months::named(second).map(i64::from))?;
     Some((year(third)?, month, day))
-}
-
-/// The month a name or its first three letters (any case) stands for.
-fn month_named(word: &str) -> Option<i64> {
-    let word = word.to_lowercase();
-    if word.len() < 3 {
-        return None;
-    }
-    let find = |names: &[&str; 12]| {
-        names
-            .iter()
-            .position(|name| name.to_lowercase().starts_with(&word))
-    };
-    find(&MONTHS)
-        .or_else(|| find(&WELSH_MONTHS))
-        .and_then(|idx| i64::try_from(idx + 1).ok())
 }
 
 #[cfg(test)]
@@ -160,6 +113,7 @@ mod tests {
         assert_eq!(date("1 mai 2020"), date("2020-05-01"));
         assert_eq!(date("14 Chw 2019"), date("2019-02-14"));
         assert_eq!(date("3 Mar 2019"), date("2019-03-03"), "English still");
+        assert_eq!(date("31 Hyd 2019"), date("2019-10-31"), "three letters");
     }
 
     #[test]

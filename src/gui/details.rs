@@ -12,6 +12,7 @@ use super::command::Command;
 use super::entry_editor::date_field;
 use super::state::Derived;
 use super::theme;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{self, UiName, tr, tr_args};
 use dpia_core::edit::{DetailText, Edit, RightText};
 use dpia_core::register::{Language, Marking, Register, Right, RightId, Status, System, SystemId};
@@ -236,7 +237,7 @@ fn systems_ui(
         let add = ui.add_enabled(ready, egui::Button::new(tr("register-add-system")));
         if let (Err(err), false) = (&id, drafts.system_id.trim().is_empty()) {
             ui.label(
-                RichText::new(err.to_string()).color(theme::error_text(theme::look(ui.ctx()))),
+                RichText::new(err.error_text()).color(theme::error_text(theme::look(ui.ctx()))),
             );
         }
         if add.clicked()

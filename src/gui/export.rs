@@ -15,6 +15,7 @@ use egui::{Align, Layout, RichText, Role, TextEdit, Ui, WidgetInfo};
 use super::dialogs::FileRequest;
 use super::theme;
 use super::{DpiaApp, entries};
+use crate::gui::error_text::ErrorText;
 use dpia_core::register::{Marking, Register};
 use dpia_core::snapshot::Label;
 use dpia_files::{approval_file, atomic};
@@ -537,15 +538,21 @@ fn make_paper(
     // A working copy is a draft unless it is the same as an approved snapshot.
     let printed = match &sections.register_path {
         Some(register_path) => {
-            let allowed = approval_file::allowed_signers(None)
-                .map_err(|err| tr_args!("export-could-not-read-the-allowed", err = err))?;
+            let allowed = approval_file::allowed_signers(None).map_err(|err| {
+                tr_args!("export-could-not-read-the-allowed", err = err.error_text())
+            })?;
             paper_approvals::of_working_copy(
                 register_path,
                 register,
                 allowed.as_ref(),
                 sections.now,
             )
-            .map_err(|err| tr_args!("export-could-not-read-the-approvals", err = err))?
+            .map_err(|err| {
+                tr_args!(
+                    "export-could-not-read-the-approvals",
+                    err = err.error_text()
+                )
+            })?
         }
         None => Printed::default(),
     };
@@ -568,8 +575,8 @@ fn make_paper(
         }
     };
     let bytes = dpia_report::export(register, &options, &mut progress)
-        .map_err(|err| tr_args!("export-could-not-make-the-paper", err = err))?;
-    atomic::write(target, &bytes).map_err(|err| err.to_string())?;
+        .map_err(|err| tr_args!("export-could-not-make-the-paper", err = err.error_text()))?;
+    atomic::write(target, &bytes).map_err(|err| err.error_text())?;
     Ok(bytes.len())
 }
 

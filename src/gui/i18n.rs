@@ -33,10 +33,10 @@ macro_rules! catalogue_files {
 }
 
 /// English, the app's default.
-const ENGLISH: Files = catalogue_files!("en": "app", "register", "editor", "actions", "snapshots", "export", "workshop", "names");
+const ENGLISH: Files = catalogue_files!("en": "app", "register", "editor", "actions", "snapshots", "export", "workshop", "names", "errors");
 
 /// Welsh.
-const WELSH: Files = catalogue_files!("cy": "app", "register", "editor", "actions", "snapshots", "export", "workshop", "names");
+const WELSH: Files = catalogue_files!("cy": "app", "register", "editor", "actions", "snapshots", "export", "workshop", "names", "errors");
 
 /// Every catalogue file's text, both languages: for tests of what the app can show (its fonts).
 #[cfg(test)]

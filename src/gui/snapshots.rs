@@ -23,6 +23,7 @@ use super::DpiaApp;
 use super::command::{Command, MenuCommand};
 use super::state::Document;
 use super::theme;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use dpia_core::diff::{self, ChangeLog, EntryField};
 use dpia_core::edit::Edit;
@@ -207,7 +208,7 @@ impl Versions {
             }
             Err(err) => {
                 self.listed = Vec::new();
-                self.list_error = Some(err.to_string());
+                self.list_error = Some(err.error_text());
             }
         }
         if is_other_register {
@@ -291,7 +292,7 @@ impl Versions {
     ) -> Result<&Snapshot, String> {
         if !self.loaded.contains_key(label) {
             let snapshot = snapshot_file::load(&snapshot_file::path(register_path, label))
-                .map_err(|err| err.to_string())?;
+                .map_err(|err| err.error_text())?;
             self.loaded.insert(label.clone(), snapshot);
         }
         self.loaded
@@ -441,7 +442,7 @@ impl DpiaApp {
         let label = match Label::parse(self.versions.form.label.trim()) {
             Ok(label) => label,
             Err(err) => {
-                self.versions.form.error = Some(err.to_string());
+                self.versions.form.error = Some(err.error_text());
                 return;
             }
         };
@@ -492,10 +493,10 @@ impl DpiaApp {
                     "snapshots-a-snapshot-labelled-was-taken",
                     label = label,
                     next = next,
-                    err = err
+                    err = err.error_text()
                 ));
             }
-            Err(err) => self.versions.form.error = Some(err.to_string()),
+            Err(err) => self.versions.form.error = Some(err.error_text()),
         }
     }
 
@@ -514,11 +515,11 @@ impl DpiaApp {
         };
         let kept =
             snapshot::before_restore(&self.document.register, label, taken_at, &author, &existing)
-                .map_err(|err| err.to_string())
+                .map_err(|err| err.error_text())
                 .and_then(|kept| {
                     snapshot_chain::keep(path, &mut self.document.register, &kept)
                         .map(|_| kept)
-                        .map_err(|err| err.to_string())
+                        .map_err(|err| err.error_text())
                 });
         let kept = match kept {
             Ok(kept) => kept,
@@ -557,7 +558,7 @@ impl DpiaApp {
     ) {
         let mut restored = self.document.register.clone();
         let result = match self.versions.snapshot(path, from) {
-            Ok(older) => restore(&mut restored, older.register()).map_err(|err| err.to_string()),
+            Ok(older) => restore(&mut restored, older.register()).map_err(|err| err.error_text()),
             Err(err) => Err(err),
         };
         match result {
@@ -669,11 +670,14 @@ fn list_pane_ui(
     for problem in snapshot_chain::audit_listed(&document.register, &versions.listed) {
         if problem.is_warning() {
             ui.add(
-                TextLabel::new(RichText::new(tr_args!("snapshots-note", problem = problem)).weak())
-                    .wrap(),
+                TextLabel::new(
+                    RichText::new(tr_args!("snapshots-note", problem = problem.error_text()))
+                        .weak(),
+                )
+                .wrap(),
             );
         } else {
-            error_line(ui, &problem.to_string());
+            error_line(ui, &problem.error_text());
         }
     }
     ui.add_space(4.0);
@@ -686,7 +690,10 @@ fn list_pane_ui(
     }
     for listed in &versions.listed {
         if let Err(err) = &listed.details {
-            error_line(ui, &tr_args!("snapshots-cannot-be-used", err = err));
+            error_line(
+                ui,
+                &tr_args!("snapshots-cannot-be-used", err = err.error_text()),
+            );
         }
     }
     ui.add_space(8.0);

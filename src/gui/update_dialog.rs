@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use egui::{Modal, RichText, ScrollArea};
 
 use super::DpiaApp;
+use super::change_text;
 use super::command::Command;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::spreadsheet_update::{self, Sheet};
 use dpia_core::diff::diff;
@@ -36,7 +38,7 @@ impl DpiaApp {
                 self.update_dialog = Some(UpdateDialog {
                     path: path.to_owned(),
                     has_changes: !log.is_empty(),
-                    log: log.to_text(),
+                    log: change_text::log_text(&update.register, &log),
                     missing: update.missing.iter().map(ToString::to_string).collect(),
                     updated: update.register,
                 });
@@ -44,7 +46,7 @@ impl DpiaApp {
                 // not at the next mouse move.
                 ctx.request_repaint();
             }
-            Err(err) => self.errors.push(err.to_string()),
+            Err(err) => self.errors.push(err.error_text()),
         }
     }
 

@@ -179,6 +179,8 @@ edit-detail-purpose = diben
 ## Accessible names of widgets with no visible label of their own (a11y/names.rs).
 a11y-high-contrast-theme = Thema cyferbyniad uchel
 a11y-register-table = Cofnodion y gofrestr
+a11y-priorities-table = Cofnodion yn nhrefn blaenoriaeth
+a11y-priority-row = Safle { $rank }: { $entry } { $issue }
 a11y-search-field = Chwilio cofnodion
 a11y-add-group-field = Ychwanegu grŵp yr effeithir arno
 a11y-owner-filter = Hidlydd perchennog

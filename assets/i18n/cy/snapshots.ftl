@@ -138,3 +138,6 @@ snapshots-taken-by = {" "}gan { $author }
 snapshots-mitigation-due = {" "}· erbyn { $due }
 snapshots-give-the-date-as = Rhowch y dyddiad, fel { $forms }.
 snapshots-give-the-date-as-2 = rhowch y dyddiad, fel { $forms }
+snapshots-no-differences = Dim gwahaniaethau.
+snapshots-change-was = cynt { $value }
+snapshots-change-now = nawr { $value }

@@ -191,6 +191,8 @@ edit-detail-purpose = purpose
 ## Accessible names of widgets with no visible label of their own (a11y/names.rs).
 a11y-high-contrast-theme = High contrast theme
 a11y-register-table = Register entries
+a11y-priorities-table = Entries in priority order
+a11y-priority-row = Rank { $rank }: { $entry } { $issue }
 a11y-search-field = Search entries
 a11y-add-group-field = Add an affected group
 a11y-owner-filter = Owner filter

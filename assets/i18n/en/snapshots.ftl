@@ -146,3 +146,6 @@ snapshots-taken-by = {" "}by { $author }
 snapshots-mitigation-due = {" "}· due { $due }
 snapshots-give-the-date-as = Give the date, as { $forms }.
 snapshots-give-the-date-as-2 = give the date, as { $forms }
+snapshots-no-differences = No differences.
+snapshots-change-was = was { $value }
+snapshots-change-now = now { $value }

@@ -41,6 +41,7 @@ pub mod filter;
 pub mod history;
 pub mod merge;
 pub mod migrate;
+pub mod months;
 pub mod overview;
 pub mod palette;
 pub mod ranking;

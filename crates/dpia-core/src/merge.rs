@@ -29,7 +29,48 @@ pub struct Merged {
     /// The conflicts this merge met, in register order.
     pub conflicts: Vec<Conflict>,
     /// What the merge decided by itself, such as `theirs' PND-005 is now PND-006`.
-    pub notes: Vec<String>,
+    pub notes: Vec<MergeNote>,
+}
+
+/// Something a merge decided by itself, for the person merging to know. `Display` is the English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeNote {
+    /// Both sides added an entry under one id: theirs took the next id.
+    EntryRenumbered {
+        /// The id theirs gave it.
+        old: EntryId,
+        /// The id it has now.
+        new: EntryId,
+    },
+    /// Both sides added an action under one number, differently: theirs took the next number.
+    ActionRenumbered {
+        /// The number theirs gave it.
+        old: u32,
+        /// The number it has now.
+        new: u32,
+    },
+    /// An action's link to an entry was taken away: the entry was deleted.
+    LinkRemoved {
+        /// The action's number.
+        action: u32,
+        /// The deleted entry.
+        entry: EntryId,
+    },
+}
+
+impl std::fmt::Display for MergeNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::EntryRenumbered { old, new } => write!(f, "theirs' {old} is now {new}"),
+            Self::ActionRenumbered { old, new } => {
+                write!(f, "theirs' action {old} is now action {new}")
+            }
+            Self::LinkRemoved { action, entry } => write!(
+                f,
+                "action {action}'s link to {entry} is taken away: the entry was deleted"
+            ),
+        }
+    }
 }
 
 /// Which side's value settles a conflict.
@@ -183,7 +224,7 @@ pub fn resolve(
 #[derive(Debug, Default)]
 struct Merging {
     conflicts: Vec<Conflict>,
-    notes: Vec<String>,
+    notes: Vec<MergeNote>,
     /// The entry being merged, named in its conflicts.
     entry: Option<EntryId>,
 }
@@ -415,9 +456,10 @@ fn merge_entries(
     let mut ids = EntryIds::of(register);
     for mut entry in renumbered {
         let new_id = ids.issue(register, &entry.system);
-        merging
-            .notes
-            .push(format!("theirs' {} is now {new_id}", entry.id));
+        merging.notes.push(MergeNote::EntryRenumbered {
+            old: entry.id.clone(),
+            new: new_id.clone(),
+        });
         renamed.push((entry.id.clone(), new_id.clone()));
         entry.id = new_id;
         register.entries.push(entry);
@@ -463,10 +505,10 @@ fn merge_actions(
     let mut renamed_actions = Vec::new();
     for mut action in clashing {
         last += 1;
-        merging.notes.push(format!(
-            "theirs' action {} is now action {last}",
-            action.number
-        ));
+        merging.notes.push(MergeNote::ActionRenumbered {
+            old: action.number,
+            new: last,
+        });
         renamed_actions.push((action.number, last));
         action.number = last;
         merged.push(action);
@@ -484,10 +526,10 @@ fn merge_actions(
             .cloned()
             .collect();
         for id in gone {
-            merging.notes.push(format!(
-                "action {}'s link to {id} is taken away: the entry was deleted",
-                action.number
-            ));
+            merging.notes.push(MergeNote::LinkRemoved {
+                action: action.number,
+                entry: id.clone(),
+            });
             action.entries.retain(|e| *e != id);
         }
         if action
@@ -1017,6 +1059,11 @@ mod tests {
     use crate::register_text;
     use crate::testing::{entry, register};
 
+    /// The merge's notes, in English.
+    fn notes(merged: &Merged) -> Vec<String> {
+        merged.notes.iter().map(ToString::to_string).collect()
+    }
+
     fn id(text: &str) -> EntryId {
         EntryId::parse(text).unwrap()
     }
@@ -1369,7 +1416,7 @@ mod tests {
         });
         let merged = merge(&base, &ours, &theirs);
         assert_eq!(fields(&merged), ["action 17"], "both changed 17");
-        assert_eq!(merged.notes, ["theirs' action 18 is now action 19"]);
+        assert_eq!(notes(&merged), ["theirs' action 18 is now action 19"]);
         let summary: Vec<(u32, &str, ActionStatus)> = merged
             .register
             .actions
@@ -1407,7 +1454,7 @@ mod tests {
         let theirs = add("Theirs");
         let merged = merge(&base(), &ours, &theirs);
         assert!(merged.conflicts.is_empty());
-        assert_eq!(merged.notes, ["theirs' PND-003 is now PND-004"]);
+        assert_eq!(notes(&merged), ["theirs' PND-003 is now PND-004"]);
         assert_eq!(merged.register.entry(&id("PND-003")).unwrap().issue, "Ours");
         assert_eq!(
             merged.register.entry(&id("PND-004")).unwrap().issue,
@@ -1575,7 +1622,7 @@ mod tests {
             });
         });
         let merged = merge(&base(), &ours, &theirs);
-        assert_eq!(merged.notes, ["theirs' PND-003 is now PND-004"]);
+        assert_eq!(notes(&merged), ["theirs' PND-003 is now PND-004"]);
         let workshop = &merged.register.workshops[0];
         assert_eq!(workshop.votes_for(&id("PND-004")), 3);
         assert_eq!(workshop.votes_for(&id("PND-003")), 0, "not our entry's");

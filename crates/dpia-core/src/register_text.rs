@@ -4,6 +4,8 @@
 //! Parsing checks `format_version` first, migrates older text (`migrate`) and refuses newer. Unknown
 //! fields are errors (every saved struct denies them), so a typo in a hand-edited file is never dropped.
 
+use std::fmt;
+
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -73,25 +75,40 @@ fn conflict_markers(text: &str) -> Option<FormatError> {
 
 /// The register as the RON text it is saved as.
 pub fn to_text(register: &Register) -> Result<String, ron::Error> {
+    let mut text = String::new();
+    write_text(register, &mut text)?;
+    Ok(text)
+}
+
+/// Writes the register's text (`to_text`) into `out` as it is made, for a caller that need not
+/// hold it whole (a paper compresses and hashes the register it carries as it goes).
+pub fn write_text(register: &Register, out: &mut impl fmt::Write) -> Result<(), ron::Error> {
     if register.format_version == FORMAT_VERSION {
-        to_ron(register)
+        write_ron(register, out)
     } else {
         // Loading migrates, so only a register built by hand in code can get here.
         let mut register = register.clone();
         register.format_version = FORMAT_VERSION;
-        to_ron(&register)
+        write_ron(&register, out)
     }
 }
 
 /// Pretty RON in the house style: four-space indent, one field per line, small values on one line.
 pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    let mut text = String::new();
+    write_ron(value, &mut text)?;
+    Ok(text)
+}
+
+/// `to_ron`, written into `out`.
+fn write_ron<T: Serialize>(value: &T, out: &mut impl fmt::Write) -> Result<(), ron::Error> {
     let config = PrettyConfig::new()
         .depth_limit(5)
         .indentor("    ")
         .new_line("\n");
-    let mut text = ron::ser::to_string_pretty(value, config)?;
-    text.push('\n');
-    Ok(text)
+    ron::ser::to_writer_pretty(&mut *out, value, config)?;
+    out.write_char('\n').map_err(|_| ron::Error::Fmt)?;
+    Ok(())
 }
 
 /// Parses RON into `T`, turning ron's error into a `line:column: message` error.

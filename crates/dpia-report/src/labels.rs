@@ -899,20 +899,7 @@ pub static ENGLISH: Labels = Labels {
     prior_consultation_indicated: "ICO prior consultation indicated (DPA 2018 s65, UK GDPR Art 36)",
     prior_consultation: "ICO prior consultation",
     consultation_not_sent: "Not yet sent.",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    months: dpia_core::months::ENGLISH,
 };
 
 /// Welsh (Cymraeg).
@@ -1047,20 +1034,7 @@ pub static WELSH: Labels = Labels {
     prior_consultation_indicated: "Nodir ymgynghori ymlaen llaw â’r ICO (DPA 2018 a65, GDPR y DU Erthygl 36)",
     prior_consultation: "Ymgynghori ymlaen llaw â’r ICO",
     consultation_not_sent: "Heb ei anfon eto.",
-    months: [
-        "Ionawr",
-        "Chwefror",
-        "Mawrth",
-        "Ebrill",
-        "Mai",
-        "Mehefin",
-        "Gorffennaf",
-        "Awst",
-        "Medi",
-        "Hydref",
-        "Tachwedd",
-        "Rhagfyr",
-    ],
+    months: dpia_core::months::WELSH,
 };
 
 #[cfg(test)]

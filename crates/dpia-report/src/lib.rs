@@ -187,19 +187,39 @@ pub fn export(
     options: &ReportOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<u8>, ExportError> {
+    export_with(register, options, pdf::Levels::PAPER, progress)
+}
+
+/// `export` with the streams compressed at zlib `levels` instead of the paper's own
+/// (`pdf::Levels::PAPER`): for the benchmark that chose them (`benches/pdf.rs`, BENCHMARKS.md).
+#[doc(hidden)]
+pub fn export_at_levels(
+    register: &dpia_core::register::Register,
+    options: &ReportOptions,
+    levels: pdf::Levels,
+) -> Result<Vec<u8>, ExportError> {
+    export_with(register, options, levels, &mut |_| {})
+}
+
+fn export_with(
+    register: &dpia_core::register::Register,
+    options: &ReportOptions,
+    levels: pdf::Levels,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<u8>, ExportError> {
     let shown = shown(register, options)?;
-    let text = dpia_core::register_text::to_text(&shown).map_err(|err| ExportError::Register {
-        message: err.to_string(),
-    })?;
-    let digest = dpia_core::snapshot::Checksum::of_text(&text);
-    let mut writer = pdf::PaperWriter::new()?;
-    // The register is written into the paper first, so its text need not be kept; each page is
-    // written as soon as it is laid out.
-    writer.attach(&page::Attachment {
-        name: dpia_core::register_text::PAPER_ATTACHMENT_NAME.to_owned(),
-        description: labels::labels(shown.metadata.language).subject.to_owned(),
-        text,
-    });
+    let mut writer = pdf::PaperWriter::new(levels)?;
+    // The register is written into the paper first, compressed and hashed as it is made, so its
+    // text is never held whole; each page is written as soon as it is laid out.
+    let digest = writer
+        .attach(
+            dpia_core::register_text::PAPER_ATTACHMENT_NAME,
+            labels::labels(shown.metadata.language).subject,
+            |out| dpia_core::register_text::write_text(&shown, out),
+        )
+        .map_err(|err| ExportError::Register {
+            message: err.to_string(),
+        })?;
     let laid = layout::layout_edition(&shown, options, Some(digest), progress, &mut |page| {
         writer.page(&page);
     });

@@ -1,7 +1,7 @@
 //! What a screen reader and a keyboard user need beyond what egui gives: the words that name
 //! widgets nothing visible names (`names`), arrow keys within a widget that holds a choice
-//! (`keys`), right-aligned button groups in reading order (`reading_order`), and the register table's table, row and cell roles in
-//! the AccessKit tree (`table`).
+//! (`keys`), right-aligned button groups in reading order (`reading_order`), and the table, row and
+//! cell roles of the register table and the ranked list in the AccessKit tree (`table`).
 //!
 //! Draws nothing and changes no document: it only adds to the AccessKit tree and names nodes.
 

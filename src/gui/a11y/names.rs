@@ -17,6 +17,21 @@ pub(crate) fn register_table() -> &'static str {
     tr("a11y-register-table")
 }
 
+/// The Priorities view's ranked list, as a screen reader names it.
+pub(crate) fn priorities_table() -> &'static str {
+    tr("a11y-priorities-table")
+}
+
+/// A row of the ranked list: "Rank 2: PND-003 Retention of custody images".
+pub(crate) fn priority_row(rank: &str, entry: &str, issue: &str) -> String {
+    tr_args!(
+        "a11y-priority-row",
+        rank = rank,
+        entry = entry,
+        issue = issue
+    )
+}
+
 /// The search field in the menu bar.
 pub(crate) fn search_field() -> &'static str {
     tr("a11y-search-field")

@@ -1,7 +1,8 @@
-//! The register table as a table in the AccessKit tree: `egui_extras` draws each cell as a plain
-//! container, so a screen reader would hear a flat run of texts. Here the cells become `Cell`s (or
-//! `ColumnHeader`s) grouped into `Row`s, the selected row marked selected, all inside one `Table`
-//! node: the focusable widget that takes the arrow keys.
+//! The register table and the Priorities view's ranked list as tables in the AccessKit tree:
+//! `egui_extras` draws each cell as a plain container, so a screen reader would hear a flat run of
+//! texts. Here the cells become `Cell`s (or `ColumnHeader`s) grouped into `Row`s, the selected row
+//! marked selected, all inside one `Table` node (the register table's is the focusable widget that
+//! takes the arrow keys; the ranked list's rows are each focusable).
 //!
 //! Only moves nodes between parents within one pass; each node keeps exactly one parent.
 
@@ -57,11 +58,15 @@ impl RowCells {
         if created.is_none() {
             return;
         }
-        // A node no parent was registered for is put under the root: move it into the table.
+        // A node no parent was registered for is put under the root, and a focusable row (made in
+        // its first cell, as the Priorities view's are) under that cell: move it into the table.
         let row_id = [row.accesskit_id()];
         ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| {
             remove_children(node, &row_id);
         });
+        for cell in &self.cells {
+            ctx.accesskit_node_builder(*cell, |node| remove_children(node, &row_id));
+        }
         ctx.accesskit_node_builder(table, |node| node.push_child(row.accesskit_id()));
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use super::DpiaApp;
+use crate::gui::error_text::ErrorText;
 use crate::gui::state::Document;
 
 use crate::gui::i18n::{tr, tr_args};
@@ -29,7 +30,7 @@ pub(super) struct Autosave {
 /// A recovery copy being written on a worker thread.
 #[derive(Debug)]
 struct AutosaveJob {
-    receiver: std::sync::mpsc::Receiver<Result<(), String>>,
+    receiver: std::sync::mpsc::Receiver<Result<(), dpia_files::SaveError>>,
     /// The revision being written.
     revision: u64,
     /// The document it is a copy of (`Document::state_key`'s first part).
@@ -100,7 +101,7 @@ impl DpiaApp {
         let spawned = std::thread::Builder::new()
             .name("autosave".to_owned())
             .spawn(move || {
-                let result = target.save(&register).map_err(|err| err.to_string());
+                let result = target.save(&register);
                 // The app may have closed meanwhile; then nobody is waiting for the answer.
                 sender.send(result).ok();
             });
@@ -123,17 +124,18 @@ impl DpiaApp {
             return;
         };
         let result = match wait {
+            // The error is put in words here, in the app's language, not on the writing thread.
             Wait::No => match job.receiver.try_recv() {
-                Ok(result) => result,
+                Ok(result) => result.map_err(|err| err.error_text()),
                 Err(std::sync::mpsc::TryRecvError::Empty) => return,
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                     Err(tr("app-the-autosave-thread-stopped").to_owned())
                 }
             },
-            Wait::UntilDone => job
-                .receiver
-                .recv()
-                .unwrap_or_else(|_| Err(tr("app-the-autosave-thread-stopped").to_owned())),
+            Wait::UntilDone => job.receiver.recv().map_or_else(
+                |_| Err(tr("app-the-autosave-thread-stopped").to_owned()),
+                |result| result.map_err(|err| err.error_text()),
+            ),
         };
         let Some(job) = self.autosave.job.take() else {
             return;
@@ -162,9 +164,10 @@ impl DpiaApp {
         }
         match copy.save(&self.document.register) {
             Ok(()) => self.document.recovered_revision = Some(revision),
-            Err(err) => self
-                .errors
-                .push(tr_args!("app-could-not-write-the-recovery", err = err)),
+            Err(err) => self.errors.push(tr_args!(
+                "app-could-not-write-the-recovery",
+                err = err.error_text()
+            )),
         }
     }
 
@@ -178,7 +181,7 @@ impl DpiaApp {
                 self.replace_document(Document::new(register, None, None));
                 self.notice = Some(tr("app-restored-a-register-that-was").to_owned());
             }
-            Err(err) => self.errors.push(err.to_string()),
+            Err(err) => self.errors.push(err.error_text()),
         }
     }
 }

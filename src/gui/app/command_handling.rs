@@ -10,6 +10,7 @@ use super::DpiaApp;
 use super::document_io::file_name;
 use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{Answer, FileRequest, Question, Then};
+use crate::gui::error_text::ErrorText;
 use crate::gui::settings_window::SettingsWindow;
 use crate::gui::state::View;
 use crate::gui::{Command, sidebar};
@@ -54,7 +55,7 @@ impl DpiaApp {
                             name = name
                         ));
                     }
-                    Err(err) => self.errors.push(err.to_string()),
+                    Err(err) => self.errors.push(err.error_text()),
                 }
             }
             Command::UpdateFromSpreadsheetFrom(path) => self.read_spreadsheet_update(&path, ctx),
@@ -64,7 +65,7 @@ impl DpiaApp {
                 self.document.path.as_deref(),
             ) {
                 Ok(()) => self.notice = Some(tr_args!("app-exported", path = file_name(&path))),
-                Err(err) => self.errors.push(err.to_string()),
+                Err(err) => self.errors.push(err.error_text()),
             },
             Command::TypePath(request) => {
                 self.file_dialogs
@@ -219,7 +220,7 @@ impl DpiaApp {
                 true
             }
             Err(err) => {
-                self.errors.push(err.to_string());
+                self.errors.push(err.error_text());
                 false
             }
         }
@@ -272,13 +273,13 @@ impl DpiaApp {
                     self.keep_selection_valid();
                     self.notice = Some(tr("app-restored-unsaved-changes-from-the").to_owned());
                 }
-                Err(err) => self.errors.push(err.to_string()),
+                Err(err) => self.errors.push(err.error_text()),
             },
             Answer::DiscardRecovery => {
                 if let Some(path) = &self.document.path
                     && let Err(err) = recovery::discard(path)
                 {
-                    self.errors.push(err.to_string());
+                    self.errors.push(err.error_text());
                 }
             }
             Answer::RestoreUntitled(recovery_path) => {
@@ -294,7 +295,7 @@ impl DpiaApp {
                 if let Some(data_folder) = self.settings.data_folder.clone()
                     && let Err(err) = (RecoveryCopy::Untitled { data_folder }).discard()
                 {
-                    self.errors.push(err.to_string());
+                    self.errors.push(err.error_text());
                 }
             }
             Answer::Cancel => self.after_save = None,

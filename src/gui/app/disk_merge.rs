@@ -2,6 +2,8 @@
 //! `git pull`), with the working register: a three-way merge from the version loaded, applied as
 //! one undoable step, showing what came in before anything is saved.
 
+use crate::gui::change_text;
+use crate::gui::error_text::merge_note;
 use dpia_core::diff::diff_without_ranks;
 use dpia_core::edit::Edit;
 use dpia_core::merge::merge;
@@ -11,6 +13,7 @@ use dpia_files::register_file;
 
 use super::DpiaApp;
 use crate::gui::dialogs::{MergedFromDisk, Question};
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::View;
 
@@ -26,8 +29,10 @@ impl DpiaApp {
         let on_disk = match register_file::load(&path) {
             Ok(on_disk) => on_disk,
             Err(err) => {
-                self.errors
-                    .push(tr_args!("app-nothing-was-merged-the-file", err = err));
+                self.errors.push(tr_args!(
+                    "app-nothing-was-merged-the-file",
+                    err = err.error_text()
+                ));
                 return;
             }
         };
@@ -58,8 +63,11 @@ impl DpiaApp {
         self.keep_selection_valid();
         if num_conflicts == 0 {
             self.question = Some(Question::Merged(MergedFromDisk {
-                incoming: incoming.to_text().lines().map(str::to_owned).collect(),
-                notes: merged.notes,
+                incoming: change_text::log_text(&self.document.register, &incoming)
+                    .lines()
+                    .map(str::to_owned)
+                    .collect(),
+                notes: merged.notes.iter().map(merge_note).collect(),
             }));
         } else {
             self.view.view = View::Conflicts;

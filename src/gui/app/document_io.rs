@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::DpiaApp;
 use super::autosave::Wait;
 use crate::gui::dialogs::{FileRequest, Question};
+use crate::gui::error_text::ErrorText;
 use crate::gui::state::{Document, View};
 
 use crate::gui::i18n::{tr, tr_args};
@@ -48,7 +49,7 @@ impl DpiaApp {
                 let mut document = Document::new(register, Some(path.to_owned()), fingerprint);
                 match trail_file::load(path) {
                     Ok(trail) => document.trail = trail,
-                    Err(err) => self.errors.push(err.to_string()),
+                    Err(err) => self.errors.push(err.error_text()),
                 }
                 self.replace_document(document);
                 self.settings.remember(path);
@@ -66,7 +67,7 @@ impl DpiaApp {
                     self.question = Some(Question::Recovery(pending));
                 }
             }
-            Err(err) => self.errors.push(err.to_string()),
+            Err(err) => self.errors.push(err.error_text()),
         }
     }
 
@@ -78,9 +79,10 @@ impl DpiaApp {
         match trail_file::append(path, &author, self.clock.now(), changes) {
             Ok(Some((_, block))) => self.document.trail.blocks.push(block),
             Ok(None) => {}
-            Err(err) => self
-                .errors
-                .push(tr_args!("app-the-register-was-saved-but", err = err)),
+            Err(err) => self.errors.push(tr_args!(
+                "app-the-register-was-saved-but",
+                err = err.error_text()
+            )),
         }
         self.document.journal.clear();
     }
@@ -108,7 +110,7 @@ impl DpiaApp {
             }
             Ok(_) => self.save_to(&path, ctx),
             Err(err) => {
-                self.errors.push(err.to_string());
+                self.errors.push(err.error_text());
                 false
             }
         }
@@ -163,7 +165,7 @@ impl DpiaApp {
                 true
             }
             Err(err) => {
-                self.errors.push(err.to_string());
+                self.errors.push(err.error_text());
                 false
             }
         }

@@ -11,7 +11,7 @@ use super::autosave::Wait;
 use crate::gui::command::MenuCommand;
 use crate::gui::dialogs::{self, FileRequest, Question};
 use crate::gui::i18n;
-use crate::gui::i18n::{tr, tr_args};
+use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::settings::ThemeChoice;
 use crate::gui::state::View;
 use crate::gui::{
@@ -638,7 +638,9 @@ impl DpiaApp {
                 ui.separator();
                 let title = format!(
                     "{} · {} · {}",
-                    metadata.title, metadata.version_label, metadata.status
+                    metadata.title,
+                    metadata.version_label,
+                    metadata.status.ui_name()
                 );
                 // A notice on the left has the room first: the title and the path give way.
                 let title_share = if self.notice.is_some() { 0.3 } else { 0.4 };

@@ -24,6 +24,7 @@ use super::settings::Settings;
 use super::settings_window::SettingsWindow;
 use super::state::{Derived, Document, View, ViewState};
 use super::{Clock, Command, export, snapshots, workshop};
+use crate::gui::error_text::ErrorText;
 use autosave::{Autosave, Wait};
 
 use dpia_core::filter::Filter;
@@ -147,7 +148,7 @@ impl DpiaApp {
                 app.document = Document::new(register, None, None);
                 app.select_first();
             }
-            Err(err) => app.errors.push(err.to_string()),
+            Err(err) => app.errors.push(err.error_text()),
         }
         app
     }

@@ -18,6 +18,7 @@ use super::{SnapshotCommand, Versions, error_line};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
 use crate::gui::dialogs::FileRequest;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{self, UiName, tr, tr_args};
 use crate::gui::theme;
 use dpia_core::approval::Approval;
@@ -118,7 +119,7 @@ impl Approvals {
                 Err(err) => {
                     tr("snapshots-signatures-checked-against-no-allowed")
                         .clone_into(&mut self.checked_against);
-                    self.allowed_error = Some(err.to_string());
+                    self.allowed_error = Some(err.error_text());
                     None
                 }
             },
@@ -132,7 +133,7 @@ impl Approvals {
                 self.checked.clear();
                 self.error = Some(tr_args!(
                     "snapshots-the-approvals-cannot-be-read",
-                    err = err
+                    err = err.error_text()
                 ));
             }
         }

@@ -7,12 +7,13 @@
 use egui::{Align, Label as TextLabel, Layout, RichText, Role, Ui, WidgetInfo};
 
 use super::{Pick, SnapshotCommand, Versions, error_line};
+use crate::gui::change_text;
 use crate::gui::command::Command;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::state::Document;
 use crate::gui::theme;
 use dpia_core::diff::{Change, ChangeLog, EntryChanges, EntryField, EntrySummary};
-use dpia_core::register::EntryId;
+use dpia_core::register::{EntryId, Register};
 use dpia_core::snapshot::Label;
 
 /// More changed entries than this are shown folded, so a large change log stays quick to draw.
@@ -108,7 +109,14 @@ pub(super) fn compare_pane_ui(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    change_log_ui(ui, log, &names, restore_from.as_ref(), commands);
+                    change_log_ui(
+                        ui,
+                        &document.register,
+                        log,
+                        &names,
+                        restore_from.as_ref(),
+                        commands,
+                    );
                 });
         }
     }
@@ -150,6 +158,7 @@ fn summary_text(log: &ChangeLog) -> String {
 /// highlighted) and rank movements. `restore_from` offers restore buttons against that snapshot.
 fn change_log_ui(
     ui: &mut Ui,
+    register: &Register,
     log: &ChangeLog,
     (older_name, newer_name): &(String, String),
     restore_from: Option<&Label>,
@@ -174,7 +183,7 @@ fn change_log_ui(
         );
         columns_header(ui, older_name, newer_name, false);
         for change in &log.register_changes {
-            side_by_side_ui(ui, change, None, commands);
+            side_by_side_ui(ui, register, change, None, commands);
         }
     }
     let theme = theme::look(ui.ctx());
@@ -226,6 +235,7 @@ fn change_log_ui(
         for entry in &log.changed {
             changed_entry_ui(
                 ui,
+                register,
                 entry,
                 (older_name.as_str(), newer_name.as_str()),
                 is_open,
@@ -256,6 +266,7 @@ fn change_log_ui(
 /// by side.
 fn changed_entry_ui(
     ui: &mut Ui,
+    register: &Register,
     entry: &EntryChanges,
     (older_name, newer_name): (&str, &str),
     is_open: bool,
@@ -299,7 +310,7 @@ fn changed_entry_ui(
                             field: field.field.clone(),
                             what: field.change.what.clone(),
                         });
-                        side_by_side_ui(ui, &field.change, restore, commands);
+                        side_by_side_ui(ui, register, &field.change, restore, commands);
                     }
                 });
         });
@@ -366,6 +377,7 @@ fn columns_header(ui: &mut Ui, older_name: &str, newer_name: &str, has_restore: 
 /// One change: what, the older value and the newer value side by side, and a restore button.
 fn side_by_side_ui(
     ui: &mut Ui,
+    register: &Register,
     change: &Change,
     restore: Option<SnapshotCommand>,
     commands: &mut Vec<Command>,
@@ -375,11 +387,14 @@ fn side_by_side_ui(
     ui.horizontal_top(|ui| {
         ui.allocate_ui_with_layout(egui::vec2(what, 0.0), Layout::top_down(Align::Min), |ui| {
             ui.set_width(what);
-            ui.add(TextLabel::new(RichText::new(change.what.as_str()).strong()).wrap());
+            ui.add(
+                TextLabel::new(RichText::new(change_text::what(register, change)).strong()).wrap(),
+            );
         });
+        let (old, new) = change_text::values(change);
         for (text, fill) in [
-            (&change.old, theme::error_fill(theme)),
-            (&change.new, theme::notice_fill(theme)),
+            (&old, theme::error_fill(theme)),
+            (&new, theme::notice_fill(theme)),
         ] {
             ui.allocate_ui_with_layout(
                 egui::vec2(value, 0.0),

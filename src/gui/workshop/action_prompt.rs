@@ -8,6 +8,7 @@ use dpia_core::register::{Deadline, EntryId};
 
 use super::live::{Live, Message};
 use super::style::Sizes;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 
@@ -115,7 +116,7 @@ pub(super) fn action_prompt_ui(
         typed => match Deadline::parse(typed) {
             Ok(deadline) => Some(deadline),
             Err(err) => {
-                prompt.problem = Some(tr_args!("workshop-deadline-2", err = err));
+                prompt.problem = Some(tr_args!("workshop-deadline-2", err = err.error_text()));
                 return true;
             }
         },
@@ -133,7 +134,10 @@ pub(super) fn action_prompt_ui(
             false
         }
         Err(err) => {
-            prompt.problem = Some(tr_args!("workshop-say-what-the-action-is", err = err));
+            prompt.problem = Some(tr_args!(
+                "workshop-say-what-the-action-is",
+                err = err.error_text()
+            ));
             prompt.focus = true;
             true
         }

@@ -9,8 +9,9 @@ use dpia_core::workshop::{Direction, LiveRank, Session};
 use super::action_prompt::ActionPrompt;
 use super::keys::KeyAction;
 use super::prompts::{Dialog, MovePrompt};
-use super::{RegisterKey, WorkshopCommand, refusal, votes};
+use super::{RegisterKey, WorkshopCommand, votes};
 use crate::gui::command::Command;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{UiName, tr_args};
 
 /// A session running, with what the presenter shows of it.
@@ -169,7 +170,7 @@ impl Live {
                     participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&refusal(&err)),
+            Err(err) => self.refuse(&err.error_text()),
         }
     }
 
@@ -187,7 +188,7 @@ impl Live {
                     participant_idx2 = votes(self.session.votes_left(participant_idx))
                 )));
             }
-            Err(err) => self.refuse(&refusal(&err)),
+            Err(err) => self.refuse(&err.error_text()),
         }
     }
 
@@ -206,7 +207,7 @@ impl Live {
                 };
                 self.message = Some(Message::Done(done));
             }
-            Err(err) => self.refuse(&refusal(&err)),
+            Err(err) => self.refuse(&err.error_text()),
         }
     }
 

@@ -33,10 +33,11 @@ use super::DpiaApp;
 use super::command::Command;
 use super::dialogs::FileRequest;
 use super::state::View;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{self, tr, tr_args};
 use dpia_core::edit::Edit;
 use dpia_core::snapshot::{Label, Snapshot};
-use dpia_core::workshop::{Session, WorkshopError};
+use dpia_core::workshop::Session;
 use dpia_files::{snapshot_chain, snapshot_file};
 use dpia_report::labels::labels;
 
@@ -99,54 +100,6 @@ type RegisterKey = (u64, u64);
 /// "1 vote", "3 votes".
 fn votes(count: u32) -> String {
     tr_args!("workshop-votes", count = count)
-}
-
-/// Why the session refused an action or could not start, in the app's language, from a small
-/// letter (it follows "Not done: ").
-fn refusal(err: &WorkshopError) -> String {
-    match err {
-        WorkshopError::NoVotesLeft {
-            participant,
-            budget,
-        } => tr_args!(
-            "workshop-error-no-votes-left",
-            participant = participant,
-            budget = *budget
-        ),
-        WorkshopError::NoVoteToWithdraw { participant, entry } => tr_args!(
-            "workshop-error-no-vote-to-withdraw",
-            participant = participant,
-            entry = entry
-        ),
-        WorkshopError::NoSuchParticipant { number } => {
-            tr_args!("workshop-error-no-such-participant", number = *number)
-        }
-        WorkshopError::OutOfScope { entry } => {
-            tr_args!("workshop-error-out-of-scope", entry = entry)
-        }
-        WorkshopError::MoveWithoutReason { .. } => tr("workshop-say-why-a-manual-move").to_owned(),
-        WorkshopError::CannotMove { entry } => {
-            tr_args!("workshop-cannot-move-further", entry = entry)
-        }
-        WorkshopError::NoParticipants => tr("workshop-error-no-participants").to_owned(),
-        WorkshopError::RepeatedName { name } => {
-            tr_args!("workshop-error-repeated-name", name = name)
-        }
-        WorkshopError::NoVotesToGive => tr("workshop-error-no-votes-to-give").to_owned(),
-        WorkshopError::ActionWithoutText => tr("workshop-error-action-without-text").to_owned(),
-        WorkshopError::EmptyScope { scope } => {
-            // Mid-sentence: "category weeding", as the paper's "Category weeding" starts a line.
-            let scope = labels(i18n::language()).workshop_scope(scope);
-            let mut chars = scope.chars();
-            let scope: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_lowercase)
-                .chain(chars)
-                .collect();
-            tr_args!("workshop-error-empty-scope", scope = scope)
-        }
-    }
 }
 
 /// A date as people write it: "11 July 2019".
@@ -271,7 +224,7 @@ impl DpiaApp {
         let mut taken = match snapshot_file::list(&path) {
             Ok(listed) => snapshot_file::labels(&listed),
             Err(err) => {
-                self.errors.push(err.to_string());
+                self.errors.push(err.error_text());
                 return;
             }
         };
@@ -287,7 +240,7 @@ impl DpiaApp {
         let label = match Label::parse(&proposed) {
             Ok(label) => label,
             Err(err) => {
-                self.errors.push(err.to_string());
+                self.errors.push(err.error_text());
                 return;
             }
         };
@@ -301,13 +254,13 @@ impl DpiaApp {
             match Snapshot::take(&updated, label.clone(), jiff::Timestamp::now(), "", note) {
                 Ok(snapshot) => snapshot,
                 Err(err) => {
-                    self.errors.push(err.to_string());
+                    self.errors.push(err.error_text());
                     return;
                 }
             };
         // Recorded in the register as it stands: replacing it with `updated` keeps the record.
         if let Err(err) = snapshot_chain::keep(&path, &mut self.document.register, &snapshot) {
-            self.errors.push(err.to_string());
+            self.errors.push(err.error_text());
             return;
         }
         self.leave_fullscreen(ctx);

@@ -10,8 +10,9 @@ use dpia_core::workshop::{Direction, WorkshopError};
 use super::action_prompt::{ActionPrompt, action_prompt_ui};
 use super::live::{Live, Message};
 use super::style::Sizes;
-use super::{WorkshopCommand, refusal, votes};
+use super::{WorkshopCommand, votes};
 use crate::gui::command::Command;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 
@@ -184,7 +185,7 @@ fn move_prompt_ui(
             true
         }
         Err(err) => {
-            live.refuse(&refusal(&err));
+            live.refuse(&err.error_text());
             false
         }
     }

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use dpia_core::register::{Participant, Register, Scope, SystemId};
 use dpia_core::workshop::Session;
 
-use super::refusal;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{tr, tr_args};
 use crate::gui::theme;
 use dpia_report::labels::capitalised;
@@ -134,7 +134,7 @@ impl Setup {
                 self.votes_per_participant,
             ),
         };
-        session.map_err(|err| capitalised(&refusal(&err)))
+        session.map_err(|err| capitalised(&err.error_text()))
     }
 }
 

@@ -285,7 +285,7 @@ impl fmt::Display for ActionStatus {
 
 impl Deadline {
     /// Reads `2019-10-31`, `2019-10`, or a month as the log writes it: `Oct'19`, `Sep '19`,
-    /// `July 19`, `Feb. 19`, `March 2019`.
+    /// `July 19`, `Feb. 19`, `March 2019`, or in Welsh, `Hyd'19`, `Gorffennaf 19`.
     pub fn parse(text: &str) -> Result<Self, DeadlineError> {
         let error = || DeadlineError {
             text: text.to_owned(),
@@ -355,22 +355,6 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
-/// The English month names, for reading `Oct'19` and `July 19`.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Year, month and, for a day, the day of `text`.
 fn parse_when(text: &str) -> Option<(i16, i8, Option<i8>)> {
     let text = text.trim();
@@ -402,12 +386,7 @@ fn parse_when(text: &str) -> Option<(i16, i8, Option<i8>)> {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(text.len());
     let (name, rest) = text.split_at(name_len);
-    let name = name.to_lowercase();
-    if name.chars().count() < 3 {
-        return None;
-    }
-    let month_idx = MONTHS.iter().position(|full| full.starts_with(&name))?;
-    let month = i8::try_from(month_idx + 1).ok()?;
+    let month = crate::months::named(name)?;
     let digits =
         rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '.'));
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
@@ -443,6 +422,9 @@ mod tests {
         check_deadline("March '19", "2019-03");
         check_deadline("Sept 2019", "2019-09");
         check_deadline(" May 20 ", "2020-05");
+        check_deadline("Hyd'19", "2019-10");
+        check_deadline("Gorffennaf 19", "2019-07");
+        check_deadline("Mai 2020", "2020-05");
     }
 
     #[test]

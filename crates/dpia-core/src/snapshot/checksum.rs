@@ -33,6 +33,25 @@ impl Checksum {
     }
 }
 
+/// SHA-256 of text written into it piece by piece: `Checksum::of_text` of the whole, without
+/// holding the whole (`register_text::write_text` writes into it).
+#[derive(Debug, Clone, Default)]
+pub struct TextHasher(Sha256);
+
+impl TextHasher {
+    /// The checksum of everything written.
+    pub fn checksum(self) -> Checksum {
+        Checksum(self.0.finalize().into())
+    }
+}
+
+impl fmt::Write for TextHasher {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        self.0.update(text.as_bytes());
+        Ok(())
+    }
+}
+
 /// Why a piece of text is not a checksum.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{text}` is not a checksum: expected 64 hex digits")]
@@ -47,14 +66,17 @@ impl Checksum {
     /// The canonical text is the same for equal registers, so the working register can be compared
     /// with a snapshot's register by checksum (`Snapshot::matches`).
     pub fn of(register: &Register) -> Result<Self, ron::Error> {
-        let text = register_text::to_text(register)?;
-        Ok(Self::of_text(&text))
+        let mut hasher = TextHasher::default();
+        register_text::write_text(register, &mut hasher)?;
+        Ok(hasher.checksum())
     }
 
     /// SHA-256 of `text`'s UTF-8 bytes: the digest a paper records of the register text it
     /// carries, so a register swapped into the paper afterwards is told apart.
     pub fn of_text(text: &str) -> Self {
-        Self(Sha256::digest(text.as_bytes()).into())
+        let mut hasher = TextHasher::default();
+        hasher.0.update(text.as_bytes());
+        hasher.checksum()
     }
 
     /// The checksum of a snapshot: SHA-256 of its canonical bytes.

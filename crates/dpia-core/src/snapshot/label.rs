@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use crate::register::id_type;
 
 /// The longest label allowed, in characters; a label is also a file name.
-const MAX_LABEL_CHARS: usize = 64;
+pub const MAX_LABEL_CHARS: usize = 64;
 
 /// The label every automatic snapshot taken before a restore starts with.
 pub const AUTO_BEFORE_RESTORE: &str = "auto-before-restore";

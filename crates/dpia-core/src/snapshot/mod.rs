@@ -19,8 +19,8 @@ use jiff::Timestamp;
 use crate::register::{FORMAT_VERSION, Register};
 
 pub use chain::{ChainProblem, FoundSnapshot, SnapshotRecord, audit};
-pub use checksum::{Checksum, ChecksumError};
-pub use label::{AUTO_BEFORE_RESTORE, Label, LabelError, auto_label, next_label};
+pub use checksum::{Checksum, ChecksumError, TextHasher};
+pub use label::{AUTO_BEFORE_RESTORE, Label, LabelError, MAX_LABEL_CHARS, auto_label, next_label};
 pub use restore::{RestoreError, before_restore, restore_entry, restore_field, restore_whole};
 
 /// A frozen copy of the register: label, time taken, author, note, checksum and the register.

@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn ascii_is_coded_as_itself_and_other_characters_take_the_codes_left() {
-        let mut file = PdfFile::new(6);
+        let mut file = PdfFile::new(crate::pdf::Levels::all(6));
         let mut fonts = Fonts::new().unwrap();
         let runs = fonts.encode(&mut file, Face::Regular, "Gŵyr (é)");
         assert_eq!(runs.len(), 1);
@@ -385,7 +385,7 @@ mod tests {
 
     #[test]
     fn a_face_needing_more_than_256_codes_gets_another_slot() {
-        let mut file = PdfFile::new(6);
+        let mut file = PdfFile::new(crate::pdf::Levels::all(6));
         let mut fonts = Fonts::new().unwrap();
         let many: String = ('\u{400}'..'\u{600}').collect();
         let runs = fonts.encode(&mut file, Face::Bold, &many);

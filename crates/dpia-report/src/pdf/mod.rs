@@ -21,33 +21,32 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use super::ExportError;
-use super::page::{
-    Attachment, Bookmark, DocumentInfo, Item, PAGE_HEIGHT, Page, Report, Role, TextRun,
-};
+use super::page::{Bookmark, DocumentInfo, Item, PAGE_HEIGHT, Page, Report, Role, TextRun};
 use content::{Content, points, tenths};
 use dpia_core::palette::Rgb;
+use dpia_core::snapshot::{Checksum, TextHasher};
+pub use file::Levels;
 use file::{PdfFile, Ref, name, text_string};
 use fonts::Fonts;
 use tags::Tagger;
 
 /// The PDF of a laid-out `report`, with fonts embedded and subset.
 pub fn write(report: &Report) -> Result<Vec<u8>, ExportError> {
-    let mut writer = PaperWriter::new()?;
+    let mut writer = PaperWriter::new(Levels::PAPER)?;
     if let Some(attachment) = &report.attachment {
-        writer.attach(attachment);
+        writer
+            .attach(&attachment.name, &attachment.description, |out| {
+                out.write_str(&attachment.text)
+            })
+            .map_err(|_| ExportError::Pdf {
+                message: "the carried file could not be written".to_owned(),
+            })?;
     }
     for page in &report.pages {
         writer.page(page);
     }
     writer.finish(&report.info, &report.outline)
 }
-
-/// The zlib level for page content, fonts and object streams (BENCHMARKS.md).
-const STREAM_COMPRESSION: u32 = 9;
-
-/// The zlib level for the carried register: one large stream of repetitive text, where the
-/// highest level pays for itself.
-const REGISTER_COMPRESSION: u32 = 9;
 
 /// A paper being written, page by page.
 pub(crate) struct PaperWriter {
@@ -58,13 +57,13 @@ pub(crate) struct PaperWriter {
     pages: Vec<(Ref, Ref)>,
     page_tree: Ref,
     /// The carried file's name, file specification and the digest of its text.
-    attached: Option<(String, Ref, [u8; 32])>,
+    attached: Option<(String, Ref, Checksum)>,
 }
 
 impl PaperWriter {
-    /// A paper with no pages yet.
-    pub(crate) fn new() -> Result<Self, ExportError> {
-        let mut file = PdfFile::new(STREAM_COMPRESSION);
+    /// A paper with no pages yet, its streams to be compressed at zlib `levels`.
+    pub(crate) fn new(levels: Levels) -> Result<Self, ExportError> {
+        let mut file = PdfFile::new(levels);
         let page_tree = file.reserve();
         let tagger = Tagger::new(&mut file);
         Ok(Self {
@@ -77,11 +76,37 @@ impl PaperWriter {
         })
     }
 
-    /// Writes the file the paper carries (the register), at once, so its text need not be kept.
-    pub(crate) fn attach(&mut self, attachment: &Attachment) {
-        let filespec = embed(&mut self.file, attachment);
-        let digest = Sha256::digest(attachment.text.as_bytes()).into();
-        self.attached = Some((attachment.name.clone(), filespec, digest));
+    /// Writes the file the paper carries (the register), named `name`, its text written by
+    /// `write`: compressed and hashed as it is written, never held whole. Returns its digest.
+    pub(crate) fn attach<E>(
+        &mut self,
+        name: &str,
+        description: &str,
+        write: impl FnOnce(&mut Carried) -> Result<(), E>,
+    ) -> Result<Checksum, E> {
+        let mut carried = Carried {
+            hasher: TextHasher::default(),
+            packed: flate2::write::ZlibEncoder::new(
+                Vec::new(),
+                flate2::Compression::new(self.file.levels().streams),
+            ),
+            size: 0,
+        };
+        write(&mut carried)?;
+        let digest = carried.hasher.checksum();
+        let packed = carried.packed.finish().unwrap_or_default();
+        let filespec = embed(
+            &mut self.file,
+            &Embedded {
+                name,
+                description,
+                packed: &packed,
+                size: carried.size,
+                digest,
+            },
+        );
+        self.attached = Some((name.to_owned(), filespec, digest));
+        Ok(digest)
     }
 
     /// Draws the next page's body and writes it.
@@ -105,25 +130,32 @@ impl PaperWriter {
     /// Ends the paper: the fonts, the page tree, the structure tree, the outline and the
     /// metadata.
     pub(crate) fn finish(
-        mut self,
+        self,
         info: &DocumentInfo,
         outline: &[Bookmark],
     ) -> Result<Vec<u8>, ExportError> {
-        let file = &mut self.file;
+        let Self {
+            mut file,
+            fonts,
+            tagger,
+            pages,
+            page_tree,
+            attached,
+        } = self;
         let resources = file.reserve();
         file.object(
             resources,
-            format!("<</Font<<{}>>>>", self.fonts.resources()).into_bytes(),
+            format!("<</Font<<{}>>>>", fonts.resources()).into_bytes(),
         );
-        self.fonts.finish(file)?;
+        fonts.finish(&mut file)?;
 
         let mut kids = String::new();
-        for (page_idx, (page_id, contents)) in self.pages.iter().enumerate() {
+        for (page_idx, (page_id, contents)) in pages.iter().enumerate() {
             file.object(
                 *page_id,
                 format!(
-                    "<</Type/Page/Parent {}/Contents {contents}/StructParents {page_idx}/Tabs/S>>",
-                    self.page_tree
+                    "<</Type/Page/Parent {page_tree}/Contents {contents}/StructParents {page_idx}\
+                     /Tabs/S>>"
                 )
                 .into_bytes(),
             );
@@ -132,24 +164,25 @@ impl PaperWriter {
         // The page size and resources are inherited by every page from the tree. A4 is 210 by
         // 297 mm: 595.276 by 841.89 points.
         file.object(
-            self.page_tree,
+            page_tree,
             format!(
                 "<</Type/Pages/Kids[{kids}]/Count {}/MediaBox[0 0 595.276 841.89]\
                  /Resources {resources}>>",
-                self.pages.len(),
+                pages.len(),
             )
             .into_bytes(),
         );
-        let page_ids: Vec<Ref> = self.pages.iter().map(|(page, _)| *page).collect();
-        let struct_tree = self.tagger.finish(file, &page_ids);
+        let page_ids: Vec<Ref> = pages.iter().map(|(page, _)| *page).collect();
+        let outlines = write_outline(&mut file, outline, &page_ids);
+        let (struct_tree, elements) = tagger.finish(&mut file, page_ids);
 
         let mut catalog = format!(
             "<</Type/Catalog/Pages {}/StructTreeRoot {struct_tree}/MarkInfo<</Marked true>>\
              /Lang{}/ViewerPreferences<</DisplayDocTitle true>>",
-            self.page_tree,
+            page_tree,
             text_string(&info.language)
         );
-        if let Some(outlines) = write_outline(file, outline, &page_ids) {
+        if let Some(outlines) = outlines {
             // The outline pane opens with the paper.
             let _ = write!(catalog, "/Outlines {outlines}/PageMode/UseOutlines");
         }
@@ -161,7 +194,7 @@ impl PaperWriter {
             false,
         );
         let _ = write!(catalog, "/Metadata {metadata}");
-        if let Some((name, filespec, _)) = &self.attached {
+        if let Some((name, filespec, _)) = &attached {
             let _ = write!(
                 catalog,
                 "/Names<</EmbeddedFiles<</Names[{}{filespec}]>>>>/AF[{filespec}]",
@@ -176,21 +209,21 @@ impl PaperWriter {
 
         let id = document_id(
             info,
-            self.pages.len(),
-            self.attached.as_ref().map(|(_, _, digest)| digest),
+            pages.len(),
+            attached.as_ref().map(|(_, _, digest)| digest),
         );
         let trailer = format!("/Root {catalog_id}/Info {info_id}/ID[<{id}><{id}>]");
-        Ok(self.file.finish(&trailer))
+        Ok(file.finish(&trailer, elements))
     }
 }
 
 /// The document's id: a digest of what makes the paper, so the same input gives the same file.
-fn document_id(info: &DocumentInfo, num_pages: usize, attached: Option<&[u8; 32]>) -> String {
+fn document_id(info: &DocumentInfo, num_pages: usize, attached: Option<&Checksum>) -> String {
     let mut hasher = Sha256::new();
     hasher.update(info.title.as_bytes());
     hasher.update(num_pages.to_le_bytes());
     if let Some(digest) = attached {
-        hasher.update(digest);
+        hasher.update(digest.to_string().as_bytes());
     }
     if let Some(produced) = info.produced {
         hasher.update(produced.as_second().to_le_bytes());
@@ -258,33 +291,59 @@ fn write_outline(file: &mut PdfFile, outline: &[Bookmark], page_ids: &[Ref]) -> 
     Some(root)
 }
 
-/// Writes the attachment as an embedded file and returns its file specification.
-fn embed(file: &mut PdfFile, attachment: &Attachment) -> Ref {
-    let bytes = attachment.text.as_bytes();
+/// The register a paper carries, compressed and hashed as it is written (`PaperWriter::attach`).
+pub(crate) struct Carried {
+    hasher: TextHasher,
+    packed: flate2::write::ZlibEncoder<Vec<u8>>,
+    size: usize,
+}
+
+impl std::fmt::Write for Carried {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        use std::io::Write as _;
+        self.hasher.write_str(text)?;
+        self.packed
+            .write_all(text.as_bytes())
+            .map_err(|_| std::fmt::Error)?;
+        self.size += text.len();
+        Ok(())
+    }
+}
+
+/// A carried file, compressed.
+struct Embedded<'a> {
+    name: &'a str,
+    description: &'a str,
+    packed: &'a [u8],
+    /// Its size before compression.
+    size: usize,
+    digest: Checksum,
+}
+
+/// Writes `embedded` as an embedded file and returns its file specification.
+fn embed(file: &mut PdfFile, embedded: &Embedded<'_>) -> Ref {
     // The digest the cover shows, in full, so the register can be checked against its pages.
-    let digest = dpia_core::snapshot::Checksum::of_text(&attachment.text).to_string();
     let stream = file.reserve();
-    let packed = file::compressed(bytes, REGISTER_COMPRESSION);
     file.raw_stream(
         stream,
         &format!(
             "/Type/EmbeddedFile/Subtype{}/Params<</Size {}>>{}{}",
             name("text/plain"),
-            bytes.len(),
+            embedded.size,
             name(dpia_core::register_text::PAPER_DIGEST_KEY),
-            text_string(&digest)
+            text_string(&embedded.digest.to_string())
         ),
-        packed.as_deref(),
-        bytes,
+        Some(embedded.packed),
+        &[],
     );
     let filespec = file.reserve();
     file.object(
         filespec,
         format!(
             "<</Type/Filespec/F{}/UF{}/Desc{}/AFRelationship/Source/EF<</F {stream}>>>>",
-            text_string(&attachment.name),
-            text_string(&attachment.name),
-            text_string(&attachment.description)
+            text_string(embedded.name),
+            text_string(embedded.name),
+            text_string(embedded.description)
         )
         .into_bytes(),
     );

@@ -10,14 +10,14 @@
 //! Parts stay open across pages, so a table or a paragraph that breaks is one part. Each page's
 //! entry in the parent tree is written when the page ends; `finish` writes the structure tree.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use super::content::{Content, points};
 use super::file::{PdfFile, Ref, text_string};
 use crate::page::{Role, Tag};
 
-/// One part of the structure tree.
+/// One part of the structure tree: a few bytes, since a long register's paper has a million.
 #[derive(Debug)]
 struct Element {
     /// Its object.
@@ -25,9 +25,15 @@ struct Element {
     /// What it is; `None` for the root, the Document.
     role: Option<Role>,
     /// Its parent's index (the root is its own).
-    parent: usize,
-    /// Its parts and its marked content, in reading order.
-    kids: Vec<Kid>,
+    parent: u32,
+    /// Its first and last child in `Tagger::kids`: its parts and marked content, in reading
+    /// order.
+    kids: Option<(u32, u32)>,
+}
+
+/// What few elements have beyond their type, parent and children.
+#[derive(Debug, Default)]
+struct Extra {
     /// A figure's words for a reader.
     alt: Option<String>,
     /// A figure's bounding box on its page, in PDF coordinates: left, bottom, right, top.
@@ -40,9 +46,22 @@ struct Element {
 #[derive(Debug, Clone, Copy)]
 enum Kid {
     /// Another element.
-    Element(usize),
+    Element(u32),
     /// A marked-content sequence on a page.
-    Content { page_idx: usize, mcid: usize },
+    Content { page_idx: u32, mcid: u32 },
+}
+
+/// A child in the list of its parent's children.
+#[derive(Debug)]
+struct KidNode {
+    kid: Kid,
+    /// The next child of the same parent.
+    next: Option<u32>,
+}
+
+/// An index as the tree stores it (a paper has far fewer than 2³² parts).
+fn index(idx: usize) -> u32 {
+    u32::try_from(idx).unwrap_or(u32::MAX)
 }
 
 /// What the marks being drawn belong to.
@@ -60,6 +79,10 @@ enum Region {
 #[derive(Debug)]
 pub(super) struct Tagger {
     elements: Vec<Element>,
+    /// Every element's children, each list linked through `KidNode::next`.
+    kids: Vec<KidNode>,
+    /// The figures' words and boxes and the spans' languages, by element.
+    extras: HashMap<usize, Extra>,
     /// The open elements, innermost last; they stay open from one page to the next.
     stack: Vec<usize>,
     /// The elements opened with a key, to continue.
@@ -84,11 +107,10 @@ impl Tagger {
                 id: file.reserve(),
                 role: None,
                 parent: 0,
-                kids: Vec::new(),
-                alt: None,
-                bbox: None,
-                lang: None,
+                kids: None,
             }],
+            kids: Vec::new(),
+            extras: HashMap::new(),
             stack: Vec::new(),
             keyed: BTreeMap::new(),
             page: None,
@@ -142,17 +164,17 @@ impl Tagger {
             return;
         }
         let parent = self.stack.last().copied().unwrap_or(0);
-        let element = self.elements.len();
-        self.elements.push(Element {
-            id: file.reserve(),
-            role: Some(tag.role),
-            parent,
-            kids: Vec::new(),
-            alt: tag.alt.clone(),
-            bbox: None,
-            lang: tag.lang,
-        });
-        self.elements[parent].kids.push(Kid::Element(element));
+        let element = self.add_element(file, tag.role, parent);
+        if tag.alt.is_some() || tag.lang.is_some() {
+            self.extras.insert(
+                element,
+                Extra {
+                    alt: tag.alt.clone(),
+                    lang: tag.lang,
+                    bbox: None,
+                },
+            );
+        }
         if let Some(key) = tag.key {
             self.keyed.insert(key, element);
         }
@@ -184,17 +206,7 @@ impl Tagger {
             paragraph
         } else {
             self.end_region(content);
-            let paragraph = self.elements.len();
-            self.elements.push(Element {
-                id: file.reserve(),
-                role: Some(Role::P),
-                parent: 0,
-                kids: Vec::new(),
-                alt: None,
-                bbox: None,
-                lang: None,
-            });
-            self.elements[0].kids.push(Kid::Element(paragraph));
+            let paragraph = self.add_element(file, Role::P, 0);
             self.automatic = Some(paragraph);
             paragraph
         };
@@ -209,7 +221,7 @@ impl Tagger {
         }
         match self.stack.last() {
             Some(&element) if self.elements[element].role == Some(Role::Figure) => {
-                let figure = &mut self.elements[element];
+                let figure = self.extras.entry(element).or_default();
                 figure.bbox = Some(figure.bbox.map_or(bbox, |have| {
                     [
                         have[0].min(bbox[0]),
@@ -230,6 +242,43 @@ impl Tagger {
         }
     }
 
+    /// A new element of `role` under `parent`, its object reserved in `file`.
+    fn add_element(&mut self, file: &mut PdfFile, role: Role, parent: usize) -> usize {
+        let element = self.elements.len();
+        self.elements.push(Element {
+            id: file.reserve(),
+            role: Some(role),
+            parent: index(parent),
+            kids: None,
+        });
+        self.add_kid(parent, Kid::Element(index(element)));
+        element
+    }
+
+    /// Adds `kid` after `element`'s other children.
+    fn add_kid(&mut self, element: usize, kid: Kid) {
+        let node = index(self.kids.len());
+        self.kids.push(KidNode { kid, next: None });
+        let slot = &mut self.elements[element].kids;
+        match slot {
+            Some((_, last)) => {
+                self.kids[*last as usize].next = Some(node);
+                *last = node;
+            }
+            None => *slot = Some((node, node)),
+        }
+    }
+
+    /// `element`'s children, in reading order.
+    fn kids_of(&self, element: usize) -> impl Iterator<Item = Kid> + '_ {
+        let mut next = self.elements[element].kids.map(|(first, _)| first);
+        std::iter::from_fn(move || {
+            let node = &self.kids[next? as usize];
+            next = node.next;
+            Some(node.kid)
+        })
+    }
+
     fn begin_content(&mut self, element: usize, content: &mut Content) {
         if self.region == Region::Content(element) {
             return;
@@ -238,12 +287,16 @@ impl Tagger {
         let Some((page_idx, elements)) = self.page.as_mut() else {
             return;
         };
-        let page_idx = *page_idx;
+        let page_idx = index(*page_idx);
         let mcid = elements.len();
         elements.push(element);
-        self.elements[element]
-            .kids
-            .push(Kid::Content { page_idx, mcid });
+        self.add_kid(
+            element,
+            Kid::Content {
+                page_idx,
+                mcid: index(mcid),
+            },
+        );
         let role = self.elements[element].role.map_or("P", structure_type);
         content.begin_marked_content(role, mcid);
         self.region = Region::Content(element);
@@ -266,20 +319,15 @@ impl Tagger {
         }
     }
 
-    /// Writes the structure tree into `file`, whose pages are `page_ids` in order, and returns
-    /// its root.
-    pub(super) fn finish(&self, file: &mut PdfFile, page_ids: &[Ref]) -> Ref {
+    /// Writes the structure tree's root and parent tree into `file`, whose pages are `page_ids`
+    /// in order, and returns the root and the elements' objects, in number order, made one at a
+    /// time as the file packs them (`PdfFile::finish`).
+    pub(super) fn finish(
+        self,
+        file: &mut PdfFile,
+        page_ids: Vec<Ref>,
+    ) -> (Ref, impl Iterator<Item = (Ref, Vec<u8>)> + use<>) {
         let root_id = file.reserve();
-        let pages = self.pages();
-        for (element_idx, element) in self.elements.iter().enumerate() {
-            let parent = if element_idx == 0 {
-                root_id
-            } else {
-                self.elements[element.parent].id
-            };
-            let dict = self.element_dict(element, pages[element_idx], parent, page_ids);
-            file.object(element.id, dict.into_bytes());
-        }
         let mut nums = String::new();
         for (page_idx, array) in self.parent_arrays.iter().enumerate() {
             let _ = write!(
@@ -296,30 +344,42 @@ impl Tagger {
             self.parent_arrays.len()
         );
         file.object(root_id, root.into_bytes());
-        root_id
+        let pages = self.pages();
+        let elements = (0..self.elements.len()).map(move |element_idx| {
+            let element = &self.elements[element_idx];
+            let parent = if element_idx == 0 {
+                root_id
+            } else {
+                self.elements[element.parent as usize].id
+            };
+            let dict = self.element_dict(element_idx, pages[element_idx], parent, &page_ids);
+            (element.id, dict.into_bytes())
+        });
+        (root_id, elements)
     }
 
     /// One structure element's dictionary: its type, parent, children (marked content on its own
     /// page as MCIDs, on other pages as marked-content references), page and attributes.
     fn element_dict(
         &self,
-        element: &Element,
+        element_idx: usize,
         page: ElementPage,
         parent: Ref,
         page_ids: &[Ref],
     ) -> String {
+        let element = &self.elements[element_idx];
+        let extra = self.extras.get(&element_idx);
         let first_page = page.effective;
-        let kids: Vec<String> = element
-            .kids
-            .iter()
-            .filter_map(|kid| match *kid {
-                Kid::Element(child) => Some(self.elements[child].id.to_string()),
+        let kids: Vec<String> = self
+            .kids_of(element_idx)
+            .filter_map(|kid| match kid {
+                Kid::Element(child) => Some(self.elements[child as usize].id.to_string()),
                 Kid::Content { page_idx, mcid } if Some(page_idx) == first_page => {
                     Some(mcid.to_string())
                 }
                 Kid::Content { page_idx, mcid } => Some(format!(
                     "<</Type/MCR/Pg {}/MCID {mcid}>>",
-                    page_ids.get(page_idx)?
+                    page_ids.get(page_idx as usize)?
                 )),
             })
             .collect();
@@ -334,20 +394,23 @@ impl Tagger {
             "<</S/{}/P {parent}/K {kids}",
             element.role.map_or("Document", structure_type)
         );
-        if let Some(page_id) = page.written.and_then(|page_idx| page_ids.get(page_idx)) {
+        if let Some(page_id) = page
+            .written
+            .and_then(|page_idx| page_ids.get(page_idx as usize))
+        {
             let _ = write!(dict, "/Pg {page_id}");
         }
-        if let Some(lang) = element.lang {
+        if let Some(lang) = extra.and_then(|extra| extra.lang) {
             let _ = write!(dict, "/Lang{}", text_string(lang));
         }
         match element.role {
             Some(Role::ColumnHeader) => dict.push_str("/A<</O/Table/Scope/Column>>"),
             Some(Role::RowHeader) => dict.push_str("/A<</O/Table/Scope/Row>>"),
             Some(Role::Figure) => {
-                if let Some(alt) = &element.alt {
+                if let Some(alt) = extra.and_then(|extra| extra.alt.as_ref()) {
                     let _ = write!(dict, "/Alt{}", text_string(alt));
                 }
-                if let Some([left, bottom, right, top]) = element.bbox {
+                if let Some([left, bottom, right, top]) = extra.and_then(|extra| extra.bbox) {
                     let _ = write!(
                         dict,
                         "/A<</O/Layout/BBox[{} {} {} {}]>>",
@@ -369,9 +432,9 @@ impl Tagger {
 #[derive(Debug, Clone, Copy, Default)]
 struct ElementPage {
     /// The page written on the element itself, if any.
-    written: Option<usize>,
+    written: Option<u32>,
     /// The page its integer MCIDs are on: its own `/Pg`, else its nearest ancestor's.
-    effective: Option<usize>,
+    effective: Option<u32>,
 }
 
 impl Tagger {
@@ -382,28 +445,23 @@ impl Tagger {
     fn pages(&self) -> Vec<ElementPage> {
         // The page of the first marked content in each element's subtree, in reading order.
         // Children always come after their parent, so one pass from the end finds them all.
-        let mut first_in_subtree: Vec<Option<usize>> = vec![None; self.elements.len()];
+        let mut first_in_subtree: Vec<Option<u32>> = vec![None; self.elements.len()];
         for element_idx in (0..self.elements.len()).rev() {
-            first_in_subtree[element_idx] =
-                self.elements[element_idx]
-                    .kids
-                    .iter()
-                    .find_map(|kid| match *kid {
-                        Kid::Content { page_idx, .. } => Some(page_idx),
-                        Kid::Element(child) => first_in_subtree[child],
-                    });
+            first_in_subtree[element_idx] = self.kids_of(element_idx).find_map(|kid| match kid {
+                Kid::Content { page_idx, .. } => Some(page_idx),
+                Kid::Element(child) => first_in_subtree[child as usize],
+            });
         }
         let mut pages = vec![ElementPage::default(); self.elements.len()];
         for (element_idx, element) in self.elements.iter().enumerate() {
             let inherited = if element_idx == 0 {
                 None
             } else {
-                pages[element.parent].effective
+                pages[element.parent as usize].effective
             };
-            let own = element
-                .kids
-                .iter()
-                .find_map(|kid| match *kid {
+            let own = self
+                .kids_of(element_idx)
+                .find_map(|kid| match kid {
                     Kid::Content { page_idx, .. } => Some(page_idx),
                     Kid::Element(_) => None,
                 })

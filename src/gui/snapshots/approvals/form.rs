@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use super::{ApprovalCommand, Versions, approval};
 use crate::gui::DpiaApp;
 use crate::gui::command::Command;
+use crate::gui::error_text::ErrorText;
 use crate::gui::i18n::{UiName, tr, tr_args};
 use crate::gui::snapshots::error_line;
 use crate::gui::{date_text, theme};
@@ -71,7 +72,12 @@ impl DpiaApp {
         let result = self.make_approval(path, &form).and_then(|approval| {
             approval_file::save_new(path, &approval, self.clock.now())
                 .map(|saved| (approval, saved))
-                .map_err(|err| tr_args!("snapshots-the-approval-could-not-be", err = err))
+                .map_err(|err| {
+                    tr_args!(
+                        "snapshots-the-approval-could-not-be",
+                        err = err.error_text()
+                    )
+                })
         });
         let approvals = &mut self.versions.approvals;
         match result {
@@ -136,8 +142,9 @@ impl DpiaApp {
         };
         let key_path = form.key.trim();
         if !key_path.is_empty() {
-            let key = approval_file::read_private_key(Path::new(key_path))
-                .map_err(|err| tr_args!("snapshots-the-key-cannot-be-used", err = err))?;
+            let key = approval_file::read_private_key(Path::new(key_path)).map_err(|err| {
+                tr_args!("snapshots-the-key-cannot-be-used", err = err.error_text())
+            })?;
             let passphrase = Some(form.passphrase.as_str()).filter(|p| !p.is_empty());
             let signed = signature::sign(&approval, &key, passphrase).map_err(|err| match err {
                 SignError::Passphrase(_) if passphrase.is_none() => {
