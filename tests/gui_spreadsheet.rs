@@ -69,6 +69,23 @@ fn the_change_log_is_shown_and_apply_is_one_undoable_step() {
 }
 
 #[test]
+fn confirming_the_path_with_enter_shows_the_change_log_at_once() {
+    let mut app = open_small();
+    let csv = edited_csv(&app);
+    click(&mut app.harness, "File");
+    click(&mut app.harness, "Update from spreadsheet…");
+    replace_text(&mut app.harness, "Path", &csv.display().to_string());
+    // Enter in the path field reads the sheet as the Read button does.
+    press(&mut app.harness, Modifiers::NONE, Key::Enter);
+    assert!(
+        app.harness
+            .query_by_label_contains("0 added, 0 removed, 1 changed")
+            .is_some(),
+        "the change log is shown"
+    );
+}
+
+#[test]
 fn cancel_changes_nothing() {
     let mut app = open_small();
     let before = app.harness.state().register().clone();

@@ -60,6 +60,9 @@ const RECORD_COLUMNS: [&str; 3] = ["record", "number", "ron"];
 
 /// Excel's limit on the text of one cell; longer records are split over rows.
 const CELL_LIMIT: usize = 32_000;
+/// The zip's deflate level: 5 rather than the default 6 takes a quarter off writing a large
+/// workbook for 5% more file (BENCHMARKS.md, Spreadsheets).
+const ZIP_LEVEL: u8 = 5;
 /// The last row data validation covers.
 const LAST_ROW: u32 = 1_048_575;
 
@@ -117,6 +120,14 @@ impl Formats {
     }
 }
 
+/// The workbook being written: its formats, and the register whose marking and title every
+/// sheet's header and footer show.
+struct Writer<'r> {
+    workbook: Workbook,
+    formats: Formats,
+    register: &'r Register,
+}
+
 /// One sheet being written: its rows so far.
 struct Sheet<'a> {
     worksheet: &'a mut Worksheet,
@@ -133,48 +144,53 @@ enum Cell<'a> {
     Score(Option<Assessment>),
 }
 
-impl<'a> Sheet<'a> {
-    fn new(
-        workbook: &'a mut Workbook,
-        formats: &'a Formats,
-        register: &Register,
-        name: &str,
-        columns: &[(&str, u16)],
-    ) -> Result<Self, XlsxError> {
-        let sheet = workbook.add_worksheet();
+impl<'r> Writer<'r> {
+    fn new(register: &'r Register) -> Self {
+        Self {
+            workbook: Workbook::new(),
+            formats: Formats::new(),
+            register,
+        }
+    }
+
+    /// A new sheet `name` whose header row names `columns`: the header frozen and (at `finish`)
+    /// filtered, each column its width and the text format (so that a cell typed into it later
+    /// wraps too), printed landscape with the marking in the page header and footer.
+    fn sheet(&mut self, name: &str, columns: &[&str]) -> Result<Sheet<'_>, XlsxError> {
+        let formats = &self.formats;
+        let sheet = self.workbook.add_worksheet();
         sheet.set_name(name)?;
-        for (col, (header, width)) in (0u16..).zip(columns) {
+        let widths: Vec<u16> = columns.iter().map(|column| width(column)).collect();
+        for (col, (header, width)) in (0u16..).zip(columns.iter().zip(&widths)) {
             sheet.write_string_with_format(0, col, *header, &formats.header)?;
             sheet.set_column_width(col, f64::from(*width))?;
+            sheet.set_column_format(col, &formats.text)?;
         }
         sheet.set_row_height(0, 30)?;
         sheet.set_freeze_panes(1, 0)?;
         sheet.set_repeat_rows(0, 0)?;
         sheet.set_landscape();
         // A narrow sheet prints a page wide; a wide one runs on to further pages, still legible.
-        if columns
-            .iter()
-            .map(|(_, width)| u32::from(*width))
-            .sum::<u32>()
-            <= 260
-        {
+        if widths.iter().map(|width| u32::from(*width)).sum::<u32>() <= 260 {
             sheet.set_print_fit_to_pages(1, 0);
         }
-        let marking = register.metadata.marking.label();
-        let title: String = register.metadata.title.chars().take(60).collect();
+        let marking = self.register.metadata.marking.label();
+        let title: String = self.register.metadata.title.chars().take(60).collect();
         sheet.set_header(format!("&C&\"-,Bold\"{marking}"));
         sheet.set_footer(format!(
             "&L{}&C&\"-,Bold\"{marking}&RPage &P of &N",
             title.replace('&', "&&")
         ));
-        Ok(Self {
+        Ok(Sheet {
             worksheet: sheet,
             formats,
             row: 0,
-            widths: columns.iter().map(|(_, width)| *width).collect(),
+            widths,
         })
     }
+}
 
+impl Sheet<'_> {
     fn push(&mut self, cells: &[Cell<'_>]) -> Result<(), XlsxError> {
         self.row += 1;
         let row = self.row;
@@ -194,6 +210,8 @@ impl<'a> Sheet<'a> {
         }
         for (col, cell) in (0u16..).zip(cells) {
             match cell {
+                // An empty cell is left out: its column's format is the text format.
+                Cell::Text("") | Cell::Date(None) | Cell::Score(None) => {}
                 Cell::Text(text) => {
                     self.worksheet
                         .write_string_with_format(row, col, *text, &self.formats.text)?;
@@ -215,7 +233,6 @@ impl<'a> Sheet<'a> {
                         &self.formats.date,
                     )?;
                 }
-                Cell::Date(None) | Cell::Score(None) => {}
                 Cell::Score(Some(assessment)) => {
                     let score = Score::of(*assessment);
                     let idx = dpia_core::scoring::Level::ALL
@@ -245,8 +262,8 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn finish(self, columns: usize) -> Result<(), XlsxError> {
-        let last_col = u16::try_from(columns.saturating_sub(1)).unwrap_or(0);
+    fn finish(self) -> Result<(), XlsxError> {
+        let last_col = u16::try_from(self.widths.len().saturating_sub(1)).unwrap_or(0);
         self.worksheet.autofilter(0, 0, self.row, last_col)?;
         Ok(())
     }
@@ -281,8 +298,9 @@ fn width(column: &str) -> u16 {
         | "note"
         | "description"
         | "purpose"
-        | "ron"
-        | "value" => 50,
+        | "ron" => 50,
+        "value" => 80,
+        "detail" => 28,
         "id" | "entry" | "system" | "votes" | "number" | "must_have" => 11,
         "inherent_severity"
         | "inherent_likelihood"
@@ -294,25 +312,14 @@ fn width(column: &str) -> u16 {
     }
 }
 
-fn header_cells(columns: &[&'static str]) -> Vec<(&'static str, u16)> {
-    columns.iter().map(|c| (*c, width(c))).collect()
-}
-
 /// The register as an `.xlsx` workbook's bytes.
 pub fn export_bytes(register: &Register) -> Result<Vec<u8>, XlsxError> {
-    let mut workbook = Workbook::new();
-    let formats = Formats::new();
-    write_entries(&mut workbook, &formats, register)?;
-    write_mitigations(&mut workbook, &formats, register)?;
-    write_impacts(&mut workbook, &formats, register)?;
+    let mut book = Writer::new(register);
+    write_entries(&mut book)?;
+    write_mitigations(&mut book)?;
+    write_impacts(&mut book)?;
 
-    let mut sheet = Sheet::new(
-        &mut workbook,
-        &formats,
-        register,
-        "Systems",
-        &header_cells(&SYSTEM_COLUMNS),
-    )?;
+    let mut sheet = book.sheet("Systems", &SYSTEM_COLUMNS)?;
     for system in &register.systems {
         sheet.push(&[
             Cell::Text(system.id.as_str()),
@@ -320,15 +327,9 @@ pub fn export_bytes(register: &Register) -> Result<Vec<u8>, XlsxError> {
             Cell::Text(&system.description),
         ])?;
     }
-    sheet.finish(SYSTEM_COLUMNS.len())?;
+    sheet.finish()?;
 
-    let mut sheet = Sheet::new(
-        &mut workbook,
-        &formats,
-        register,
-        "Rights",
-        &header_cells(&RIGHT_COLUMNS),
-    )?;
+    let mut sheet = book.sheet("Rights", &RIGHT_COLUMNS)?;
     for right in &register.rights {
         sheet.push(&[
             Cell::Text(right.id.as_str()),
@@ -336,15 +337,16 @@ pub fn export_bytes(register: &Register) -> Result<Vec<u8>, XlsxError> {
             Cell::Text(&right.legal_reference),
         ])?;
     }
-    sheet.finish(RIGHT_COLUMNS.len())?;
+    sheet.finish()?;
 
-    write_details(&mut workbook, &formats, register)?;
-    write_records(&mut workbook, &formats, register)?;
+    write_details(&mut book)?;
+    write_records(&mut book)?;
 
     let created = register
         .metadata
         .date_issued
         .map_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1), excel_date)?;
+    let workbook = &mut book.workbook;
     workbook.set_properties(
         &DocProperties::new()
             .set_title(&register.metadata.title)
@@ -353,22 +355,14 @@ pub fn export_bytes(register: &Register) -> Result<Vec<u8>, XlsxError> {
             .set_category(register.metadata.marking.label())
             .set_creation_datetime(&created),
     );
+    workbook.set_zip_compression_level(ZIP_LEVEL);
     workbook.save_to_buffer()
 }
 
-fn write_entries(
-    workbook: &mut Workbook,
-    formats: &Formats,
-    register: &Register,
-) -> Result<(), XlsxError> {
+fn write_entries(book: &mut Writer<'_>) -> Result<(), XlsxError> {
+    let register = book.register;
     let columns = entry_columns();
-    let mut sheet = Sheet::new(
-        workbook,
-        formats,
-        register,
-        "Entries",
-        &header_cells(&columns),
-    )?;
+    let mut sheet = book.sheet("Entries", &columns)?;
     let positions: Vec<usize> = columns
         .iter()
         .filter_map(|c| entry_rows::COLUMNS.iter().position(|all| all == c))
@@ -392,21 +386,12 @@ fn write_entries(
     };
     sheet.drop_down(col("must_have"), &YES_NO, "Must have?")?;
     sheet.drop_down(col("acceptance"), &["accepted", "not accepted"], "Decision")?;
-    sheet.finish(columns.len())
+    sheet.finish()
 }
 
-fn write_mitigations(
-    workbook: &mut Workbook,
-    formats: &Formats,
-    register: &Register,
-) -> Result<(), XlsxError> {
-    let mut sheet = Sheet::new(
-        workbook,
-        formats,
-        register,
-        "Mitigations",
-        &header_cells(&MITIGATION_COLUMNS),
-    )?;
+fn write_mitigations(book: &mut Writer<'_>) -> Result<(), XlsxError> {
+    let register = book.register;
+    let mut sheet = book.sheet("Mitigations", &MITIGATION_COLUMNS)?;
     for entry in &register.entries {
         for mitigation in &entry.mitigations {
             sheet.push(&[
@@ -423,21 +408,12 @@ fn write_mitigations(
         &MitigationStatus::ALL.map(MitigationStatus::name),
         "Status",
     )?;
-    sheet.finish(MITIGATION_COLUMNS.len())
+    sheet.finish()
 }
 
-fn write_impacts(
-    workbook: &mut Workbook,
-    formats: &Formats,
-    register: &Register,
-) -> Result<(), XlsxError> {
-    let mut sheet = Sheet::new(
-        workbook,
-        formats,
-        register,
-        "Impacts",
-        &header_cells(&IMPACT_COLUMNS),
-    )?;
+fn write_impacts(book: &mut Writer<'_>) -> Result<(), XlsxError> {
+    let register = book.register;
+    let mut sheet = book.sheet("Impacts", &IMPACT_COLUMNS)?;
     for entry in &register.entries {
         for impact in &entry.impacts {
             let number =
@@ -463,7 +439,7 @@ fn write_impacts(
         };
         sheet.drop_down(col, &SCALE, title)?;
     }
-    sheet.finish(IMPACT_COLUMNS.len())
+    sheet.finish()
 }
 
 /// The Details sheet's rows: name, value as text (dates as `YYYY-MM-DD`).
@@ -504,18 +480,9 @@ fn details(register: &Register) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn write_details(
-    workbook: &mut Workbook,
-    formats: &Formats,
-    register: &Register,
-) -> Result<(), XlsxError> {
-    let mut sheet = Sheet::new(
-        workbook,
-        formats,
-        register,
-        "Details",
-        &[("detail", 28), ("value", 80)],
-    )?;
+fn write_details(book: &mut Writer<'_>) -> Result<(), XlsxError> {
+    let register = book.register;
+    let mut sheet = book.sheet("Details", &DETAIL_COLUMNS)?;
     let rows = details(register);
     for (name, value) in &rows {
         sheet.push(&[Cell::Text(name), Cell::Text(value)])?;
@@ -534,25 +501,16 @@ fn write_details(
                 .add_data_validation(row, 1, row, 1, &validation)?;
         }
     }
-    sheet.finish(2)
+    sheet.finish()
 }
 
 fn ron_text(value: &impl Serialize) -> Result<String, XlsxError> {
     ron::to_string(value).map_err(|err| XlsxError::ParameterError(err.to_string()))
 }
 
-fn write_records(
-    workbook: &mut Workbook,
-    formats: &Formats,
-    register: &Register,
-) -> Result<(), XlsxError> {
-    let mut sheet = Sheet::new(
-        workbook,
-        formats,
-        register,
-        "Records",
-        &header_cells(&RECORD_COLUMNS),
-    )?;
+fn write_records(book: &mut Writer<'_>) -> Result<(), XlsxError> {
+    let register = book.register;
+    let mut sheet = book.sheet("Records", &RECORD_COLUMNS)?;
     let mut records: Vec<(&str, u32, String)> = Vec::new();
     if !register.issued_ids.is_empty() {
         records.push(("issued_ids", 1, ron_text(&register.issued_ids)?));
@@ -607,7 +565,7 @@ fn write_records(
             sheet.push(&[Cell::Text(kind), Cell::Number(*number), Cell::Text(part)])?;
         }
     }
-    sheet.finish(RECORD_COLUMNS.len())
+    sheet.finish()
 }
 
 /// `text` in pieces of at most `limit` characters.
@@ -734,18 +692,21 @@ struct Book<'p> {
 }
 
 /// One sheet's rows as text, with the header's columns.
-struct Table {
+struct Table<'k> {
     name: &'static str,
     header: Vec<String>,
+    /// The sheet's known columns, and where each is in the header (found once, not per cell).
+    known: &'k [&'k str],
+    positions: Vec<Option<usize>>,
     /// (row from 0, cells as text).
     rows: Vec<(u32, Vec<String>)>,
 }
 
-impl Table {
+impl Table<'_> {
+    /// Where the known `column` is in the header.
     fn col(&self, column: &str) -> Option<usize> {
-        self.header
-            .iter()
-            .position(|h| entry_rows::normalise_header(h) == entry_rows::normalise_header(column))
+        let idx = self.known.iter().position(|known| *known == column)?;
+        self.positions[idx]
     }
 }
 
@@ -812,12 +773,14 @@ impl<'p> Book<'p> {
     }
 
     /// The sheet `name` as text, its header checked against `known` (`None` if it is absent).
-    fn table(&mut self, name: &'static str, known: &[&str]) -> Option<Table> {
+    fn table<'k>(&mut self, name: &'static str, known: &'k [&'k str]) -> Option<Table<'k>> {
         let range = self.sheets.get(name)?;
         let Some((_, end)) = range.start().zip(range.end()) else {
             return Some(Table {
                 name,
                 header: Vec::new(),
+                known,
+                positions: vec![None; known.len()],
                 rows: Vec::new(),
             });
         };
@@ -841,12 +804,20 @@ impl<'p> Book<'p> {
             })
             .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
             .collect();
+        let given: Vec<String> = header
+            .iter()
+            .map(|h| entry_rows::normalise_header(h))
+            .collect();
+        let wanted: Vec<String> = known
+            .iter()
+            .map(|k| entry_rows::normalise_header(k))
+            .collect();
+        let positions = wanted
+            .iter()
+            .map(|k| given.iter().position(|h| h == k))
+            .collect();
         for (col, name_given) in header.iter().enumerate() {
-            if !name_given.trim().is_empty()
-                && !known.iter().any(|k| {
-                    entry_rows::normalise_header(k) == entry_rows::normalise_header(name_given)
-                })
-            {
+            if !name_given.trim().is_empty() && !wanted.contains(&given[col]) {
                 problems.push((
                     place(name, 0, col),
                     format!(
@@ -858,7 +829,13 @@ impl<'p> Book<'p> {
             }
         }
         self.problems.extend(problems);
-        Some(Table { name, header, rows })
+        Some(Table {
+            name,
+            header,
+            known,
+            positions,
+            rows,
+        })
     }
 
     /// Details, systems, rights and records into `base`; `whole`: also the records a register
@@ -898,7 +875,7 @@ impl<'p> Book<'p> {
         }
     }
 
-    fn read_details(&mut self, table: &Table, base: &mut Register) {
+    fn read_details(&mut self, table: &Table<'_>, base: &mut Register) {
         let (name_col, value_col) = (
             table.col("detail").unwrap_or(0),
             table.col("value").unwrap_or(1),
@@ -980,7 +957,7 @@ impl<'p> Book<'p> {
         metadata.prior_consultation = consulted.then_some(consultation);
     }
 
-    fn read_records(&mut self, table: &Table, base: &mut Register, whole: bool) {
+    fn read_records(&mut self, table: &Table<'_>, base: &mut Register, whole: bool) {
         let (kind_col, number_col, ron_col) = (
             table.col("record").unwrap_or(0),
             table.col("number").unwrap_or(1),
@@ -1040,7 +1017,7 @@ impl<'p> Book<'p> {
     /// problem at its id cell.
     fn read_catalogue<T>(
         &mut self,
-        table: &Table,
+        table: &Table<'_>,
         named: [&str; 2],
         make: impl Fn(&str, [String; 2]) -> Result<T, String>,
     ) -> Vec<T> {
@@ -1108,7 +1085,7 @@ impl<'p> Book<'p> {
         if let Some(table) = self.table("Mitigations", &MITIGATION_COLUMNS) {
             for (row, cells, entry) in self.item_rows(&table, &index) {
                 if let (Some(mitigation), Some(entry)) =
-                    (self.mitigation(&table, row, &cells), entry)
+                    (self.mitigation(&table, row, cells), entry)
                 {
                     rows[entry].1.entry.mitigations.push(mitigation);
                 }
@@ -1118,7 +1095,7 @@ impl<'p> Book<'p> {
             for (row, cells, entry) in self.item_rows(&table, &index) {
                 let parsed = entry.map(|idx| &rows[idx].1.entry);
                 if let (Some(impact), Some(entry)) =
-                    (self.impact(&table, row, &cells, base, parsed), entry)
+                    (self.impact(&table, row, cells, base, parsed), entry)
                 {
                     rows[entry].1.entry.impacts.push(impact);
                 }
@@ -1128,11 +1105,11 @@ impl<'p> Book<'p> {
     }
 
     /// An item sheet's rows with the index of the entry each names.
-    fn item_rows(
+    fn item_rows<'t>(
         &mut self,
-        table: &Table,
+        table: &'t Table<'_>,
         index: &BTreeMap<EntryId, Option<usize>>,
-    ) -> Vec<(u32, Vec<String>, Option<usize>)> {
+    ) -> Vec<(u32, &'t [String], Option<usize>)> {
         let entry_col = table.col("entry").unwrap_or(0);
         let mut items = Vec::new();
         for (row, cells) in &table.rows {
@@ -1145,7 +1122,7 @@ impl<'p> Book<'p> {
                     })
                 });
             match found {
-                Ok(entry) => items.push((*row, cells.clone(), entry)),
+                Ok(entry) => items.push((*row, cells.as_slice(), entry)),
                 Err(message) => self
                     .problems
                     .push((place(table.name, *row, entry_col), message)),
@@ -1154,7 +1131,7 @@ impl<'p> Book<'p> {
         items
     }
 
-    fn mitigation(&mut self, table: &Table, row: u32, cells: &[String]) -> Option<Mitigation> {
+    fn mitigation(&mut self, table: &Table<'_>, row: u32, cells: &[String]) -> Option<Mitigation> {
         let get = |name: &str| {
             table
                 .col(name)
@@ -1192,7 +1169,7 @@ impl<'p> Book<'p> {
 
     fn impact(
         &mut self,
-        table: &Table,
+        table: &Table<'_>,
         row: u32,
         cells: &[String],
         base: &Register,
