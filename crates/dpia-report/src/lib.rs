@@ -4,7 +4,7 @@
 //! is pure, so it is tested as text; `pdf` draws each page into the file as layout hands it on
 //! and makes no layout decisions. The public edition is made by `public::redact` before layout, so redacted
 //! text never reaches the file. No egui, no clock (dates come in through `ReportOptions`), and
-//! no I/O: the caller writes the bytes.
+//! no I/O of its own: `export` returns the bytes, `export_to` hands them to the caller's writer.
 
 mod approvals;
 mod change_words;
