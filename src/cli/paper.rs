@@ -10,8 +10,9 @@ use jiff::Timestamp;
 
 use dpia_core::register::Register;
 use dpia_core::snapshot::Label;
+use dpia_files::approval_file;
+use dpia_files::atomic::{self, MadeError};
 use dpia_files::snapshot_file::{self, Version};
-use dpia_files::{approval_file, atomic};
 use dpia_report::{Edition, PaperVersion, ReportOptions};
 
 use super::{CliError, WorkshopChoice, is_stdout, refuse_existing, refuse_input};
@@ -65,24 +66,13 @@ pub(super) fn export_pdf_cmd(
     }
     // The paper goes to the file as it is made (a long register's paper is never held whole);
     // if it cannot be made, the file is left as it was.
-    let mut made = None;
-    let saved = atomic::write_like_with(output, path, |file| {
-        let result = dpia_report::export_to(register, &options, &mut |_| {}, file);
-        let failed = result.is_err();
-        made = Some(result);
-        if failed {
-            // The paper's own error is reported below; this only stops the file being kept.
-            Err(std::io::ErrorKind::Other.into())
-        } else {
-            Ok(())
-        }
-    });
-    let len = match made {
-        Some(Ok(len)) => len,
-        Some(Err(err)) => return Err(public_marking_error(err, path)),
-        None => 0,
-    };
-    saved?;
+    let len = atomic::write_made(output, Some(path), |file| {
+        dpia_report::export_to(register, &options, &mut |_| {}, file)
+    })
+    .map_err(|err| match err {
+        MadeError::Making(err) => public_marking_error(err, path),
+        MadeError::Saving(err) => CliError::from(err),
+    })?;
     let edition = match edition {
         Edition::Full => "full edition",
         Edition::Public => "public edition",

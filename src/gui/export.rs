@@ -2,7 +2,7 @@
 //! optionally with the changes since a snapshot), runs the export on a worker thread with a
 //! progress bar, and then offers to open the folder or the paper.
 //!
-//! The paper is made by `report::export` and written by `files::atomic::write`; this module only
+//! The paper is made by `report::export` and written as it is made by `files::atomic::write_made`; this module only
 //! gathers the options, moves the work off the UI thread and reports how it went. An existing
 //! file is replaced only after the user says so.
 
@@ -18,7 +18,8 @@ use super::{DpiaApp, entries};
 use crate::gui::error_text::ErrorText;
 use dpia_core::register::{Marking, Register};
 use dpia_core::snapshot::Label;
-use dpia_files::{approval_file, atomic};
+use dpia_files::approval_file;
+use dpia_files::atomic::{self, MadeError};
 use dpia_report::{Edition, Progress, ReportOptions};
 
 use crate::gui::i18n::{self, tr, tr_args};
@@ -575,26 +576,15 @@ fn make_paper(
         }
     };
     // The paper goes to the file as it is made; if it cannot be made, the file is left as it was.
-    let mut made = None;
-    let saved = atomic::write_with(target, |file| {
-        let result = dpia_report::export_to(register, &options, &mut progress, file);
-        let failed = result.is_err();
-        made = Some(result);
-        if failed {
-            // The paper's own error is reported below; this only stops the file being kept.
-            Err(std::io::ErrorKind::Other.into())
-        } else {
-            Ok(())
+    atomic::write_made(target, None, |file| {
+        dpia_report::export_to(register, &options, &mut progress, file)
+    })
+    .map_err(|err| match err {
+        MadeError::Making(err) => {
+            tr_args!("export-could-not-make-the-paper", err = err.error_text())
         }
-    });
-    if let Some(Err(err)) = &made {
-        return Err(tr_args!(
-            "export-could-not-make-the-paper",
-            err = err.error_text()
-        ));
-    }
-    saved.map_err(|err| err.error_text())?;
-    Ok(made.and_then(Result::ok).unwrap_or(0))
+        MadeError::Saving(err) => err.error_text(),
+    })
 }
 
 /// Draws the dialog's contents; returns what the user asked for.

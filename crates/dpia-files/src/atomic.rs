@@ -56,14 +56,45 @@ pub fn write_like(path: &Path, bytes: &[u8], like: &Path) -> Result<(), SaveErro
     write_inner(path, Some(like), |out| out.write_all(bytes))
 }
 
-/// `write_with`, a new file getting the permissions of the file at `like` (`write_like`): for
-/// output made as it is written (a paper), never held whole.
-pub fn write_like_with(
+/// Why `write_made` left `path` as it was.
+#[derive(Debug)]
+pub enum MadeError<E> {
+    /// Making the bytes failed, for a reason of the maker's own.
+    Making(E),
+    /// The bytes were made but the file could not be written.
+    Saving(SaveError),
+}
+
+/// Writes to `path` atomically what `make` writes as it makes it (a paper, never held whole); a
+/// new file gets the permissions of the file at `like`, if given (`write_like`). If `make` fails,
+/// `path` is untouched and `make`'s own error is returned.
+pub fn write_made<T, E>(
     path: &Path,
-    like: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), SaveError> {
-    write_inner(path, Some(like), fill)
+    like: Option<&Path>,
+    make: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, MadeError<E>> {
+    let mut outcome = None;
+    let saved = write_inner(path, like, |out| {
+        let result = make(out);
+        let failed = result.is_err();
+        outcome = Some(result);
+        if failed {
+            // `make`'s own error is returned below; this only stops the file being kept.
+            Err(io::ErrorKind::Other.into())
+        } else {
+            Ok(())
+        }
+    });
+    match outcome {
+        Some(Err(err)) => Err(MadeError::Making(err)),
+        Some(Ok(value)) => saved.map(|()| value).map_err(MadeError::Saving),
+        None => Err(MadeError::Saving(saved.err().unwrap_or_else(|| {
+            SaveError::Io {
+                path: path.to_owned(),
+                source: io::ErrorKind::Other.into(),
+            }
+        }))),
+    }
 }
 
 /// Writes whatever `fill` writes to `path` atomically; if `fill` fails, `path` is untouched.
