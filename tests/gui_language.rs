@@ -174,10 +174,7 @@ fn in_welsh_a_register_that_does_not_parse_is_reported_in_welsh_at_its_place() {
         "{}",
         errors[0]
     );
-    assert!(
-        harness.query_by_label_contains(&errors[0]).is_some(),
-        "the Welsh message is shown in the window, with its place"
-    );
+    assert_shown(&harness, &errors[0]);
 }
 
 #[test]
@@ -186,13 +183,10 @@ fn in_welsh_a_save_that_fails_says_so_in_welsh_with_the_file() {
     // A folder where the file should be: it is never replaced.
     let folder = dir.path().join("ffolder.ron");
     fs::create_dir(&folder).unwrap();
-    harness
-        .state_mut()
-        .push(dpia_register::gui::Command::SaveTo(folder.clone()));
-    // One frame carries the command out, the next draws its outcome.
-    harness.run();
-    harness.run();
-    let errors = harness.state().errors();
+    let errors = errors_after(
+        &mut harness,
+        dpia_register::gui::Command::SaveTo(folder.clone()),
+    );
     assert_eq!(
         errors,
         [format!(
@@ -200,12 +194,27 @@ fn in_welsh_a_save_that_fails_says_so_in_welsh_with_the_file() {
             folder.display()
         )]
     );
+    assert_shown(&harness, "nid yw’n ffeil gyffredin");
+}
+
+/// The errors the app reports once it has carried out `command` and drawn its outcome.
+fn errors_after(
+    harness: &mut egui_kittest::Harness<'static, DpiaApp>,
+    command: dpia_register::gui::Command,
+) -> Vec<String> {
+    harness.state_mut().push(command);
+    // One frame carries the command out, the next draws its outcome.
+    harness.run();
+    harness.run();
+    harness.state().errors().to_vec()
+}
+
+/// Fails unless the window shows `text`.
+fn assert_shown(harness: &egui_kittest::Harness<'static, DpiaApp>, text: &str) {
     assert!(
-        harness
-            .query_by_label_contains("nid yw’n ffeil gyffredin")
-            .is_some(),
-        "shown in the window: {}",
-        super::gui_util::accesskit_tree(&harness)
+        harness.query_by_label_contains(text).is_some(),
+        "{text} is shown in the window: {}",
+        super::gui_util::accesskit_tree(harness)
     );
 }
 
@@ -228,4 +237,32 @@ fn in_welsh_a_merge_conflict_says_where_it_is_in_welsh() {
         "the conflict's place, in Welsh"
     );
     assert!(harness.query_by_label("1. register title").is_none());
+}
+
+#[test]
+fn in_welsh_a_spreadsheet_row_that_cannot_be_used_is_told_in_welsh_at_its_row() {
+    let (dir, mut harness) = open_small_in(|settings| settings.language = Language::Welsh);
+    let csv = dir.path().join("drwg.csv");
+    fs::write(
+        &csv,
+        "system,issue,votes,mitigation,mitigation_due\n\
+         PND,Iawn,1,,\n\
+         PND,Pleidleisiau drwg,llawer,Hyfforddi,31/12/2019\n",
+    )
+    .unwrap();
+    let errors = errors_after(
+        &mut harness,
+        dpia_register::gui::Command::ImportCsvFrom(csv.clone()),
+    );
+    assert_eq!(
+        errors,
+        [format!(
+            "{}:3: ni ellir defnyddio’r rhes hon: mitigation_due: nid yw `31/12/2019` yn ddyddiad \
+             (BBBB-MM-DD); votes: nid yw `llawer` yn rhif cyfan",
+            csv.display()
+        )],
+        "every word of the problem is Welsh; the column names are the sheet's own"
+    );
+    assert_shown(&harness, "nid yw `llawer` yn rhif cyfan");
+    assert_eq!(harness.state().register().entries.len(), 3, "nothing added");
 }

@@ -6,6 +6,7 @@
 use dpia_core::edit::{DetailText, Edit, EntryText, RightText};
 use dpia_core::merge::Choice;
 
+use super::error_text::conflict_what;
 use super::i18n::{UiName, tr, tr_args};
 
 /// The name of `edit`'s undo step.
@@ -80,10 +81,15 @@ pub(super) fn label(edit: &Edit) -> String {
             number = *number,
             status = status.ui_name()
         ),
-        Edit::ResolveConflict { choice, what, .. } => match choice {
-            Choice::Ours => tr_args!("edit-keep-ours", what = what),
-            Choice::Theirs => tr_args!("edit-take-theirs", what = what),
-        },
+        Edit::ResolveConflict {
+            choice, conflict, ..
+        } => {
+            let what = conflict_what(conflict);
+            match choice {
+                Choice::Ours => tr_args!("edit-keep-ours", what = what),
+                Choice::Theirs => tr_args!("edit-take-theirs", what = what),
+            }
+        }
         Edit::ReplaceRegister { label, .. } => label.clone(),
     }
 }
@@ -114,7 +120,7 @@ fn detail_text(field: DetailText) -> &'static str {
 mod tests {
     use super::*;
     use crate::gui::i18n::set_language;
-    use dpia_core::register::{EntryId, Language};
+    use dpia_core::register::{Conflict, Detail, EntryId, Language, Place};
 
     #[test]
     fn steps_are_named_as_the_cli_names_them_in_english_and_in_welsh_in_welsh() {
@@ -135,6 +141,18 @@ mod tests {
             Edit::SetStatus {
                 status: dpia_core::register::Status::Final,
             },
+            Edit::ResolveConflict {
+                conflict_idx: 0,
+                choice: Choice::Theirs,
+                conflict: Box::new(Conflict {
+                    entry: Some(entry.clone()),
+                    field: "programme".to_owned(),
+                    place: Place::Detail(Detail::Programme),
+                    base: String::new(),
+                    ours: String::new(),
+                    theirs: String::new(),
+                }),
+            },
         ];
         set_language(Language::English);
         for edit in &edits {
@@ -143,6 +161,11 @@ mod tests {
         set_language(Language::Welsh);
         assert_eq!(label(&edits[0]), "golygu pryder PND-001");
         assert_eq!(label(&edits[2]), "dileu PND-001");
+        assert_eq!(
+            label(&edits[4]),
+            "cymryd eu hun nhw ar gyfer PND-001 rhaglen",
+            "the conflict settled is named in Welsh too"
+        );
         set_language(Language::English);
     }
 }

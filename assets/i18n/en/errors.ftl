@@ -18,15 +18,87 @@ errors-save-not-a-file = { $path }: is not a regular file (a folder, pipe or dev
 errors-save-already-exists = { $path }: already exists and is never overwritten
 
 ## Files: importing spreadsheets, action logs and Word documents
-errors-import-csv-header = { $path }:1: { $message }
-errors-import-row = { $path }:{ $row }: { $message }
-errors-import-cell = { $path }:{ $cell }: { $message }
+errors-import-csv-header = { $path }:1: { $problem }
+errors-import-row = { $path }:{ $row }: { $problem }
+errors-import-cell = { $path }:{ $cell }: { $problem }
 errors-import-not-a-workbook = { $path }: not an .xlsx workbook: { $message }
 errors-import-unknown-action-log = { $path }: an action log is read from CSV (.csv) or an Excel workbook (.xlsx); save the log as one of them
 errors-import-not-a-document = { $path }: not a Word document (.docx): { $message }
 errors-import-part-too-large = { $path }: its part { $part } unpacks to more than { $limit }, the most dpia-register unpacks
-errors-import-word-row = { $path }: table { $table } row { $row }: { $message }
+errors-import-word-row = { $path }: table { $table } row { $row }: { $problem }
 errors-import-no-word-tables = { $path }: no table whose header row names Issue, Concern and Mitigation (or Mater, Pryder and Lliniaru)
+
+## Files: what is wrong with an imported header, row or cell (dpia_files::problem::Problem)
+errors-problem-in = { $column }: { $problem }
+errors-problem-column-twice = column `{ $column }` appears twice
+errors-problem-unknown-columns = unknown { $count ->
+        [one] column
+       *[other] columns
+    } { $names }; the columns are: { $columns }
+errors-problem-missing-columns = missing { $count ->
+        [one] column
+       *[other] columns
+    } { $columns }
+errors-problem-issue-empty = the issue is empty
+errors-problem-not-a-whole-number = `{ $text }` is not a whole number
+errors-problem-not-a-date = `{ $text }` is not a date (YYYY-MM-DD)
+errors-problem-not-yes-no = `{ $text }` is not yes or no
+errors-problem-not-one-of = `{ $text }` is not one of { $choices }
+errors-problem-impact-shape = `{ $text }` should read like `privacy=3x4`
+errors-problem-score-shape = `{ $text }` should read like `privacy=3x4` (severity x likelihood)
+errors-problem-score-range = `{ $text }`: severity and likelihood are each 1 to 4
+errors-problem-scored-twice = `{ $right }` is scored twice
+errors-problem-unknown-right = right `{ $right }` is neither in the register nor in the default catalogue
+errors-problem-residual-without-inherent = `{ $right }` has a residual score but no inherent one in impacts
+errors-problem-note-shape = `{ $text }` should read like `privacy: note`
+errors-problem-note-without-score = `{ $right }` has a note but is not scored in impacts
+errors-problem-without-mitigation = given, but there is no mitigation for it
+errors-problem-lines-for-mitigations = { $lines } lines for { $mitigations } mitigations; give one line per mitigation, or one for all
+errors-problem-balancing-shape = `{ $text }` should read like `Preventing offences=3`
+errors-problem-benefit-range = `{ $text }`: a benefit is 1 to 4
+errors-problem-given-twice = `{ $name }` is given twice
+errors-problem-decision-missing = { $column } is given but not the decision (accepted or not accepted)
+errors-problem-not-a-decision = `{ $text }` is not `accepted` or `not accepted`
+errors-problem-decision-date-needed = the date of the decision is needed
+errors-problem-id-used = id `{ $id }` is already used
+errors-problem-id-not-in-register = id `{ $id }` is not in the register; leave the id blank for a new entry
+errors-problem-id-twice = id `{ $id }` is given twice
+errors-problem-no-header-row = the file is empty: no header row
+errors-problem-not-csv = { $message }
+errors-problem-too-many-cells = { $cells } cells, but the header has { $columns } columns
+errors-problem-windows-1252 = `{ $text }` is not UTF-8 text: the file looks like Windows-1252 (what Excel's "CSV (Comma delimited)" writes); re-save it as "CSV UTF-8 (Comma delimited)" in Excel, or with the character set "Unicode (UTF-8)" in LibreOffice
+errors-problem-not-utf8 = `{ $text }` is not UTF-8 text; re-save the file as CSV in UTF-8
+errors-problem-garbled = `{ $garbled }` looks like `{ $meant }` garbled: the file was opened with the wrong character set and saved again; open the export choosing the character set "Unicode (UTF-8)", and save it as CSV in UTF-8
+errors-problem-no-entries-sheet = the workbook has no sheet called Entries (it has { $sheets })
+errors-problem-unknown-detail = unknown detail `{ $name }`
+errors-problem-unknown-record = unknown record `{ $kind }`: issued_ids, last_action_number, workshop, action, snapshot or conflict
+errors-problem-not-a-record = not a record: { $message }
+errors-problem-not-on-entries = entry `{ $id }` is not on the Entries sheet (a new entry's { $sheet ->
+        [Impacts] impacts
+       *[other] mitigations
+    } are added once it has an id)
+errors-problem-not-on-rights = right `{ $right }` is neither on the Rights sheet nor in the default catalogue
+errors-problem-scored-twice-for = `{ $right }` is scored twice for { $entry }
+errors-problem-not-one-to-four = `{ $text }` is not 1 to 4
+errors-problem-inherent-needed = the inherent severity and likelihood are both needed
+errors-problem-residual-half = give both the residual severity and likelihood, or neither
+errors-problem-cell-error = the cell holds an error ({ $error })
+errors-problem-no-log-header = no header row: the columns are { $columns } (and optionally Theme, Entries)
+errors-problem-no-log-sheet = no sheet has the action log's header row ({ $columns })
+errors-problem-unknown-log-column = unknown column `{ $name }`; the columns are { $columns } (and optionally Theme, Entries)
+errors-problem-log-column-missing = the `{ $name }` column is missing
+errors-problem-action-twice = action { $number } is in the file twice
+errors-problem-action-in-register = action { $number } is already in the register
+errors-problem-action-number-used = action number { $number } has been given before in the register (numbers are never reused)
+errors-problem-not-an-action-number = `{ $text }` is not an action number
+errors-problem-action-without-text = action { $number } has no text
+errors-problem-no-such-entry = there is no entry { $entry } in the register
+errors-problem-not-an-origin = `{ $text }` is not a recorded workshop, a day or a month
+errors-problem-unknown-system-row = a row across the table, `{ $text }`, names no known system ({ $known }; give --system NAME for another)
+errors-problem-several-systems = no system: the heading above the table, `{ $heading }`, names more than one; add a System column or a row naming the system
+errors-problem-no-system = no system: no System column, no row above naming one, and no heading above the table names a known system ({ $known }; give --system NAME for another)
+errors-problem-system-cell = system `{ $text }`: { $error }
+errors-problem-issue-cell-empty = the Issue cell is empty
 
 ## The register's text (dpia_core::register_text::FormatError)
 errors-format-parse = { $line }:{ $column }: { $message }

@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use crate::merge::{self, Choice, ResolveError};
 
 use crate::register::{
-    Action, ActionStatus, ActionUpdate, Assessment, Entry, EntryId, Field, Language, Marking,
-    Metadata, Mitigation, MitigationStatus, PriorConsultation, Register, Right, RightId,
+    Action, ActionStatus, ActionUpdate, Assessment, Conflict, Entry, EntryId, Field, Language,
+    Marking, Metadata, Mitigation, MitigationStatus, PriorConsultation, Register, Right, RightId,
     RiskAcceptance, Stage, Status, System, SystemId,
 };
 
@@ -259,8 +259,8 @@ pub enum Edit {
         conflict_idx: usize,
         /// Whose value.
         choice: Choice,
-        /// The conflict in words, for the undo menu: `PND-001 concern`.
-        what: String,
+        /// The conflict being settled, as it was: for the undo menu, `PND-001 concern`.
+        conflict: Box<Conflict>,
     },
     /// Replaces the whole register, as importing a CSV does; undone in one step like any edit.
     /// The snapshots the register records are kept: they are history, not content.
@@ -568,7 +568,7 @@ impl Edit {
         Some(Self::ResolveConflict {
             conflict_idx,
             choice,
-            what: conflict.what(),
+            conflict: Box::new(conflict.clone()),
         })
     }
 
@@ -634,9 +634,11 @@ impl Edit {
             Self::SetActionStatus { number, status } => {
                 format!("mark action {number} {status}")
             }
-            Self::ResolveConflict { choice, what, .. } => match choice {
-                Choice::Ours => format!("keep ours for {what}"),
-                Choice::Theirs => format!("take theirs for {what}"),
+            Self::ResolveConflict {
+                choice, conflict, ..
+            } => match choice {
+                Choice::Ours => format!("keep ours for {}", conflict.what()),
+                Choice::Theirs => format!("take theirs for {}", conflict.what()),
             },
             Self::ReplaceRegister { label, .. } => label.clone(),
         }

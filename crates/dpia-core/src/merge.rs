@@ -1584,7 +1584,7 @@ mod tests {
         let stale = crate::edit::Edit::ResolveConflict {
             conflict_idx: 3,
             choice: Choice::Ours,
-            what: String::new(),
+            conflict: Box::new(conflicted.conflicts[0].clone()),
         };
         assert!(history.apply(&mut register, stale).is_err());
         assert_eq!(register, conflicted, "a refused edit changes nothing");

@@ -10,6 +10,7 @@ use calamine::{Reader, Xlsx};
 use dpia_core::register::{Action, Register};
 
 use super::action_rows::{LogReader, Place, Row};
+use super::problem::Problem;
 use super::{LoadError, csv_file, limits, xlsx_file};
 
 /// Why an action log could not be imported. Nothing was read.
@@ -37,12 +38,12 @@ pub enum ImportError {
         message: String,
     },
     /// Some rows are wrong; each is listed, in sheet and row order.
-    #[error("{}", crate::error::Problems { path, problems })]
+    #[error("{}", crate::error::Listing { path, problems })]
     Rows {
         /// The file.
         path: PathBuf,
         /// Each problem's place and what is wrong.
-        problems: Vec<(Place, String)>,
+        problems: Vec<(Place, Problem)>,
     },
 }
 
@@ -81,7 +82,7 @@ fn file_name(path: &Path) -> String {
         .map_or_else(String::new, |name| name.to_string_lossy().into_owned())
 }
 
-fn rows_error(path: &Path) -> impl FnOnce(Vec<(Place, String)>) -> ImportError + '_ {
+fn rows_error(path: &Path) -> impl FnOnce(Vec<(Place, Problem)>) -> ImportError + '_ {
     |problems| ImportError::Rows {
         path: path.to_owned(),
         problems,
@@ -96,7 +97,7 @@ pub fn read_csv(
 ) -> Result<Vec<Action>, ImportError> {
     let mut log = LogReader::new(register, &file_name(path));
     let rows = csv_file::spreadsheet_rows(bytes)
-        .map(|(row, cells)| -> Row { (row, cells.map_err(|message| (None, message))) });
+        .map(|(row, cells)| -> Row { (row, cells.map_err(|problem| (None, problem))) });
     log.read_sheet(None, rows, true);
     log.finish().map_err(rows_error(path))
 }
@@ -128,8 +129,8 @@ pub fn read_workbook(
             let cells: Result<Vec<String>, _> = (0..=end.1)
                 .map(|col| match range.get_value((row, col)) {
                     None => Ok(String::new()),
-                    Some(data) => xlsx_file::cell_text(data).map_err(|message| {
-                        (Some(usize::try_from(col).unwrap_or(usize::MAX)), message)
+                    Some(data) => xlsx_file::cell_text(data).map_err(|problem| {
+                        (Some(usize::try_from(col).unwrap_or(usize::MAX)), problem)
                     }),
                 })
                 .collect();
@@ -145,10 +146,9 @@ pub fn read_workbook(
                 row: 1,
                 column: None,
             },
-            format!(
-                "no sheet has the action log's header row ({})",
-                super::action_rows::COLUMNS.join(", ")
-            ),
+            Problem::NoLogSheet {
+                columns: super::action_rows::COLUMNS.join(", "),
+            },
         )];
         problems.extend(log.finish().err().unwrap_or_default());
         return Err(rows_error(path)(problems));

@@ -14,6 +14,7 @@ use dpia_core::action_text;
 use dpia_core::register::{Action, ActionStatus, Deadline, EntryId, Origin, Register};
 
 use super::limits;
+use super::problem::Problem;
 
 /// The seed's columns, as its header row spells them.
 pub const COLUMNS: [&str; 6] = ["#", "Actions", "Deadline", "Status", "When from?", "Owner?"];
@@ -50,14 +51,14 @@ impl fmt::Display for Place {
 
 /// One row of a sheet as text cells, with its row number (the first row is 1), or why its cells
 /// could not be read (and the column of the cell to blame, if one is).
-pub type Row = (u64, Result<Vec<String>, (Option<usize>, String)>);
+pub type Row = (u64, Result<Vec<String>, (Option<usize>, Problem)>);
 
 /// An action log being read, sheet by sheet, and the problems found so far.
 pub struct LogReader<'r> {
     register: &'r Register,
     file_name: String,
     actions: Vec<(Place, Action)>,
-    problems: Vec<(Place, String)>,
+    problems: Vec<(Place, Problem)>,
 }
 
 impl<'r> LogReader<'r> {
@@ -98,19 +99,17 @@ impl<'r> LogReader<'r> {
                         break (row, cells);
                     }
                 }
-                Some((row, Err((idx, message)))) => {
-                    self.problems
-                        .push((place(row, idx), limits::bounded_message(&message)));
+                Some((row, Err((idx, problem)))) => {
+                    self.problems.push((place(row, idx), problem));
                     return true;
                 }
                 None => {
                     if required {
                         self.problems.push((
                             place(last_row.max(1), None),
-                            format!(
-                                "no header row: the columns are {} (and optionally Theme, Entries)",
-                                COLUMNS.join(", ")
-                            ),
+                            Problem::NoLogHeader {
+                                columns: COLUMNS.join(", "),
+                            },
                         ));
                     }
                     return false;
@@ -126,8 +125,8 @@ impl<'r> LogReader<'r> {
         }
         let columns = match header_columns(&header) {
             Ok(columns) => columns,
-            Err((idx, message)) => {
-                self.problems.push((place(header_row, idx), message));
+            Err((idx, problem)) => {
+                self.problems.push((place(header_row, idx), problem));
                 return true;
             }
         };
@@ -136,9 +135,8 @@ impl<'r> LogReader<'r> {
         for (row, cells) in rows {
             let cells = match cells {
                 Ok(cells) => cells,
-                Err((idx, message)) => {
-                    self.problems
-                        .push((place(row, idx), limits::bounded_message(&message)));
+                Err((idx, problem)) => {
+                    self.problems.push((place(row, idx), problem));
                     continue;
                 }
             };
@@ -173,9 +171,9 @@ impl<'r> LogReader<'r> {
                     let number_column = columns.iter().position(|c| *c == Column::Number);
                     self.actions.push((place(row, number_column), action));
                 }
-                Err((wanted, message)) => {
+                Err((wanted, problem)) => {
                     let idx = columns.iter().position(|c| *c == wanted);
-                    self.problems.push((place(row, idx), message));
+                    self.problems.push((place(row, idx), problem));
                 }
             }
         }
@@ -183,10 +181,10 @@ impl<'r> LogReader<'r> {
     }
 
     /// The actions read, in number order; or every problem, in sheet and row order.
-    pub fn finish(mut self) -> Result<Vec<Action>, Vec<(Place, String)>> {
+    pub fn finish(mut self) -> Result<Vec<Action>, Vec<(Place, Problem)>> {
         check_numbers(&self.actions, self.register, &mut self.problems);
         if !self.problems.is_empty() {
-            self.problems.sort();
+            self.problems.sort_by(|(a, _), (b, _)| a.cmp(b));
             return Err(self.problems);
         }
         let mut actions: Vec<Action> = self.actions.into_iter().map(|(_, a)| a).collect();
@@ -210,7 +208,7 @@ enum Column {
 
 /// What each column of the header row holds; `#` and `Actions` must be there. A problem names
 /// the column to blame, if one is.
-fn header_columns(header: &[String]) -> Result<Vec<Column>, (Option<usize>, String)> {
+fn header_columns(header: &[String]) -> Result<Vec<Column>, (Option<usize>, Problem)> {
     let columns: Vec<Column> = header
         .iter()
         .enumerate()
@@ -218,18 +216,17 @@ fn header_columns(header: &[String]) -> Result<Vec<Column>, (Option<usize>, Stri
             column(name).ok_or_else(|| {
                 (
                     Some(idx),
-                    format!(
-                        "unknown column `{}`; the columns are {} (and optionally Theme, Entries)",
-                        limits::excerpt(name),
-                        COLUMNS.join(", ")
-                    ),
+                    Problem::UnknownLogColumn {
+                        name: limits::excerpt(name),
+                        columns: COLUMNS.join(", "),
+                    },
                 )
             })
         })
         .collect::<Result<_, _>>()?;
     for (required, name) in [(Column::Number, "#"), (Column::Text, "Actions")] {
         if !columns.contains(&required) {
-            return Err((None, format!("the `{name}` column is missing")));
+            return Err((None, Problem::LogColumnMissing { name }));
         }
     }
     Ok(columns)
@@ -239,19 +236,17 @@ fn header_columns(header: &[String]) -> Result<Vec<Column>, (Option<usize>, Stri
 fn check_numbers(
     actions: &[(Place, Action)],
     register: &Register,
-    problems: &mut Vec<(Place, String)>,
+    problems: &mut Vec<(Place, Problem)>,
 ) {
     let mut seen = BTreeSet::new();
     for (place, action) in actions {
         let number = action.number;
         let problem = if !seen.insert(number) {
-            format!("action {number} is in the file twice")
+            Problem::ActionTwice { number }
         } else if register.action(number).is_some() {
-            format!("action {number} is already in the register")
+            Problem::ActionInRegister { number }
         } else if number <= register.last_action_number {
-            format!(
-                "action number {number} has been given before in the register (numbers are never reused)"
-            )
+            Problem::ActionNumberUsed { number }
         } else {
             continue;
         };
@@ -296,12 +291,14 @@ fn parse_row<'a>(
     register: &Register,
     theme: &str,
     file_name: &str,
-) -> Result<Action, (Column, String)> {
+) -> Result<Action, (Column, Problem)> {
     let number_text = cell(Column::Number);
     let number = action_number(number_text).ok_or_else(|| {
         (
             Column::Number,
-            format!("`{number_text}` is not an action number"),
+            Problem::NotAnActionNumber {
+                text: limits::excerpt(number_text),
+            },
         )
     })?;
     let text = cell(Column::Text)
@@ -309,7 +306,7 @@ fn parse_row<'a>(
         .collect::<Vec<_>>()
         .join(" ");
     if text.is_empty() {
-        return Err((Column::Text, format!("action {number} has no text")));
+        return Err((Column::Text, Problem::ActionWithoutText { number }));
     }
     let mut action = Action::new(number, text);
     action.theme = match cell(Column::Theme) {
@@ -332,12 +329,12 @@ fn parse_row<'a>(
         .split(|c: char| c == ';' || c == ',' || c.is_whitespace())
         .filter(|id| !id.is_empty())
     {
-        let entry =
-            EntryId::parse(id).map_err(|err| (Column::Entries, format!("entries: {err}")))?;
+        let entry = EntryId::parse(id)
+            .map_err(|err| (Column::Entries, Problem::from(err).in_column("entries")))?;
         if register.entry(&entry).is_none() {
             return Err((
                 Column::Entries,
-                format!("entries: there is no entry {entry} in the register"),
+                Problem::NoSuchEntry { entry }.in_column("entries"),
             ));
         }
         action.entries.push(entry);
@@ -347,19 +344,19 @@ fn parse_row<'a>(
 
 /// A deadline cell: a day or a month; the later of two ("Oct '18 and Dec'18"); none where it is
 /// empty or holds a status ("Complete").
-fn deadline(text: &str) -> Result<Option<Deadline>, String> {
+fn deadline(text: &str) -> Result<Option<Deadline>, Problem> {
     if text.is_empty() || is_status_word(text) {
         return Ok(None);
     }
     let last = text.rsplit(" and ").next().unwrap_or(text);
     Deadline::parse(last)
         .map(Some)
-        .map_err(|err| format!("deadline: {err}"))
+        .map_err(|err| Problem::from(err).in_column("deadline"))
 }
 
 /// A "When from?" cell: a workshop the register records, by title, or a day or a month; none
 /// where it is empty or holds a status ("In progress").
-fn origin(text: &str, register: &Register) -> Result<Option<Origin>, String> {
+fn origin(text: &str, register: &Register) -> Result<Option<Origin>, Problem> {
     let text = text.trim_matches('*').trim();
     if text.is_empty() || is_status_word(text) {
         return Ok(None);
@@ -374,9 +371,12 @@ fn origin(text: &str, register: &Register) -> Result<Option<Origin>, String> {
             date: workshop.date,
         }));
     }
-    Origin::parse(text)
-        .map(Some)
-        .map_err(|_| format!("when from: `{text}` is not a recorded workshop, a day or a month"))
+    Origin::parse(text).map(Some).map_err(|_| {
+        Problem::NotAnOrigin {
+            text: limits::excerpt(text),
+        }
+        .in_column("when from")
+    })
 }
 
 /// An owner cell split at `/`, `&`, `;` and " and "; blacked-out names (`█`) carry nothing.

@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use super::entry_rows::{self, Columns, ParsedRow, Update};
+use super::problem::{Problem, Problems};
 use super::{LoadError, SaveError, atomic, limits};
 use dpia_core::register::Register;
 
@@ -28,20 +29,20 @@ pub enum ImportError {
     #[error(transparent)]
     Read(#[from] LoadError),
     /// The header row is wrong: unknown or missing columns.
-    #[error("{}:1: {message}", path.display())]
+    #[error("{}:1: {problem}", path.display())]
     Header {
         /// The file.
         path: PathBuf,
         /// What is wrong with the header.
-        message: String,
+        problem: Problem,
     },
     /// Some rows are wrong; each is listed.
-    #[error("{}", crate::error::Problems { path, problems })]
+    #[error("{}", crate::error::Listing { path, problems })]
     Rows {
         /// The file.
         path: PathBuf,
         /// Each bad row's number (header = 1) and what is wrong with it, in file order.
-        problems: Vec<(u64, String)>,
+        problems: Vec<(u64, Problems)>,
     },
 }
 
@@ -91,7 +92,17 @@ pub fn update_bytes(
         .map_err(|problems| rows_error(path, problems))
 }
 
-fn rows_error(path: &Path, mut problems: Vec<(u64, String)>) -> ImportError {
+fn rows_error(path: &Path, problems: Vec<(u64, Problem)>) -> ImportError {
+    row_problems(
+        path,
+        problems
+            .into_iter()
+            .map(|(row, p)| (row, p.into()))
+            .collect(),
+    )
+}
+
+fn row_problems(path: &Path, mut problems: Vec<(u64, Problems)>) -> ImportError {
     problems.sort_by_key(|(row, _)| *row);
     ImportError::Rows {
         path: path.to_owned(),
@@ -105,14 +116,14 @@ fn parse(
     path: &Path,
     register: &Register,
 ) -> Result<Vec<(u64, ParsedRow)>, ImportError> {
-    let header_error = |message: String| ImportError::Header {
+    let header_error = |problem: Problem| ImportError::Header {
         path: path.to_owned(),
-        message,
+        problem,
     };
     let mut records = spreadsheet_rows(bytes);
     let header = match records.next() {
-        None => return Err(header_error("the file is empty: no header row".to_owned())),
-        Some((_, Err(message))) => return Err(header_error(message)),
+        None => return Err(header_error(Problem::NoHeaderRow)),
+        Some((_, Err(problem))) => return Err(header_error(problem)),
         Some((_, Ok(header))) => header,
     };
     let columns =
@@ -124,8 +135,8 @@ fn parse(
     for (row, cells) in records {
         let cells = match cells {
             Ok(cells) => cells,
-            Err(message) => {
-                problems.push((row, limits::bounded_message(&message)));
+            Err(problem) => {
+                problems.push((row, problem.into()));
                 continue;
             }
         };
@@ -133,34 +144,29 @@ fn parse(
             continue;
         }
         if cells.len() > width && cells[width..].iter().any(|c| !c.is_empty()) {
-            problems.push((
-                row,
-                format!("{} cells, but the header has {width} columns", cells.len()),
-            ));
+            let problem = Problem::TooManyCells {
+                cells: cells.len(),
+                columns: width,
+            };
+            problems.push((row, problem.into()));
             continue;
         }
-        if let Some(message) = cells.iter().find_map(|cell| mojibake(cell)) {
-            problems.push((row, message));
+        if let Some(problem) = cells.iter().find_map(|cell| mojibake(cell)) {
+            problems.push((row, problem.into()));
             continue;
         }
         match entry_rows::parse_row(&columns, &cells, register) {
             Ok(parsed) => rows.push((row, parsed)),
-            Err(messages) => problems.push((
+            Err(found) => problems.push((
                 row,
-                limits::bounded_message(
-                    &messages
-                        .into_iter()
-                        .map(|(_, message)| message)
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
+                Problems(found.into_iter().map(|(_, problem)| problem).collect()),
             )),
         }
     }
     if problems.is_empty() {
         Ok(rows)
     } else {
-        Err(rows_error(path, problems))
+        Err(row_problems(path, problems))
     }
 }
 
@@ -169,7 +175,7 @@ fn parse(
 /// skipped, `;` or `,` as the header row uses, CRLF or LF.
 pub(crate) fn spreadsheet_rows(
     bytes: &[u8],
-) -> impl Iterator<Item = (u64, Result<Vec<String>, String>)> + '_ {
+) -> impl Iterator<Item = (u64, Result<Vec<String>, Problem>)> + '_ {
     let bytes = bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes);
     let reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -179,7 +185,9 @@ pub(crate) fn spreadsheet_rows(
     reader.into_byte_records().zip(1..).map(|(record, row)| {
         let cells = match record {
             Ok(record) => decode_record(&record),
-            Err(err) => Err(err.to_string()),
+            Err(err) => Err(Problem::NotCsv {
+                message: limits::bounded_message(&err.to_string()),
+            }),
         };
         let cells = cells.map(|cells| cells.iter().map(|c| restore(c).to_owned()).collect());
         (row, cells)
@@ -202,7 +210,7 @@ fn delimiter(bytes: &[u8]) -> u8 {
 }
 
 /// A record's cells as text, or why they are not UTF-8.
-fn decode_record(record: &csv::ByteRecord) -> Result<Vec<String>, String> {
+fn decode_record(record: &csv::ByteRecord) -> Result<Vec<String>, Problem> {
     record
         .iter()
         .map(|cell| {
@@ -213,15 +221,12 @@ fn decode_record(record: &csv::ByteRecord) -> Result<Vec<String>, String> {
         .collect()
 }
 
-fn not_utf8(cell: &[u8]) -> String {
-    let shown = String::from_utf8_lossy(cell);
+fn not_utf8(cell: &[u8]) -> Problem {
+    let text = limits::excerpt(&String::from_utf8_lossy(cell));
     if looks_like_windows_1252(cell) {
-        format!(
-            "`{shown}` is not UTF-8 text: the file looks like Windows-1252 (what Excel's \"CSV (Comma delimited)\" writes); \
-             re-save it as \"CSV UTF-8 (Comma delimited)\" in Excel, or with the character set \"Unicode (UTF-8)\" in LibreOffice"
-        )
+        Problem::Windows1252 { text }
     } else {
-        format!("`{shown}` is not UTF-8 text; re-save the file as CSV in UTF-8")
+        Problem::NotUtf8 { text }
     }
 }
 
@@ -248,9 +253,9 @@ fn windows_1252_byte(c: char) -> Option<u8> {
     }
 }
 
-/// A message if `cell` holds UTF-8 that was read as Windows-1252 and saved again (`Gŵyr` as
+/// A problem if `cell` holds UTF-8 that was read as Windows-1252 and saved again (`Gŵyr` as
 /// `GÅµyr`): the text is valid but garbled, so it is refused rather than imported unseen.
-fn mojibake(cell: &str) -> Option<String> {
+fn mojibake(cell: &str) -> Option<Problem> {
     if cell.is_ascii() {
         return None;
     }
@@ -273,11 +278,10 @@ fn mojibake(cell: &str) -> Option<String> {
         if let Some(bytes) = bytes
             && let Ok(meant) = std::str::from_utf8(&bytes)
         {
-            let garbled: String = chars[idx..idx + len].iter().collect();
-            return Some(format!(
-                "`{garbled}` looks like `{meant}` garbled: the file was opened with the wrong character set and saved again; \
-                 open the export choosing the character set \"Unicode (UTF-8)\", and save it as CSV in UTF-8"
-            ));
+            return Some(Problem::Garbled {
+                garbled: chars[idx..idx + len].iter().collect(),
+                meant: meant.to_owned(),
+            });
         }
         idx += 1;
     }

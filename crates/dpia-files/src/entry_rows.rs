@@ -16,6 +16,9 @@ use dpia_core::register::{
 };
 use jiff::civil::Date;
 
+use crate::limits::excerpt;
+use crate::problem::Problem;
+
 /// The columns, in the order export writes them. Import takes them in any order, names matched
 /// ignoring case, spaces, hyphens and underscores.
 pub const COLUMNS: [&str; 25] = [
@@ -91,7 +94,7 @@ impl Columns {
     pub fn from_header<'a>(
         headers: impl IntoIterator<Item = &'a str>,
         allowed: &[&'static str],
-    ) -> Result<Self, String> {
+    ) -> Result<Self, Problem> {
         let mut positions: Vec<(usize, &'static str)> = Vec::new();
         let mut unknown = Vec::new();
         for (idx, name) in headers.into_iter().enumerate() {
@@ -100,30 +103,28 @@ impl Columns {
             }
             match column_named(name).filter(|column| allowed.contains(column)) {
                 Some(column) if positions.iter().any(|(_, c)| *c == column) => {
-                    return Err(format!("column `{column}` appears twice"));
+                    return Err(Problem::ColumnTwice { column });
                 }
                 Some(column) => positions.push((idx, column)),
-                None => unknown.push(format!("`{}`", crate::limits::excerpt(name.trim()))),
+                None => unknown.push(format!("`{}`", excerpt(name.trim()))),
             }
         }
         if !unknown.is_empty() {
-            return Err(format!(
-                "unknown column{} {}; the columns are: {}",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", "),
-                allowed.join(", ")
-            ));
+            return Err(Problem::UnknownColumns {
+                count: unknown.len(),
+                names: unknown.join(", "),
+                columns: allowed.join(", "),
+            });
         }
         let missing: Vec<&str> = REQUIRED_COLUMNS
             .into_iter()
             .filter(|required| !positions.iter().any(|(_, c)| c == required))
             .collect();
         if !missing.is_empty() {
-            return Err(format!(
-                "missing column{} {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", ")
-            ));
+            return Err(Problem::MissingColumns {
+                count: missing.len(),
+                columns: missing.join(", "),
+            });
         }
         Ok(Self { positions })
     }
@@ -145,7 +146,7 @@ impl Columns {
 }
 
 /// One problem with a row: the column it is in (if one), and what is wrong.
-pub type CellProblem = (Option<&'static str>, String);
+pub type CellProblem = (Option<&'static str>, Problem);
 
 /// A row that parsed: the entry, with the id it was given (blank: a new entry).
 #[derive(Debug, Clone)]
@@ -243,22 +244,22 @@ pub fn parse_row(
     let raw = |name: &str| columns.get(row, name);
     let cell = |name: &str| raw(name).trim();
     let mut problems: Vec<CellProblem> = Vec::new();
-    let mut problem = |column: &'static str, message: String| {
-        problems.push((Some(column), message));
+    let mut problem = |column: &'static str, problem: Problem| {
+        problems.push((Some(column), problem));
     };
 
     let id_given = match cell("id") {
         "" => None,
         text => EntryId::parse(text)
-            .map_err(|err| problem("id", err.to_string()))
+            .map_err(|err| problem("id", err.into()))
             .ok(),
     };
     let system = SystemId::parse(cell("system"))
-        .map_err(|err| problem("system", format!("system: {err}")))
+        .map_err(|err| problem("system", Problem::from(err).in_column("system")))
         .ok();
     let issue = raw("issue");
     if issue.trim().is_empty() {
-        problem("issue", "the issue is empty".to_owned());
+        problem("issue", Problem::IssueEmpty);
     }
 
     let impacts = parse_impact_cells(columns, row, register, &mut problem);
@@ -270,14 +271,14 @@ pub fn parse_row(
         raw("mitigation_due"),
     ) {
         Ok(list) => list,
-        Err((column, message)) => {
-            problem(column, message);
+        Err((column, err)) => {
+            problem(column, err.in_column(column));
             Vec::new()
         }
     };
     let balancing = Balancing {
         purposes: parse_balancing(cell("balancing"))
-            .map_err(|err| problem("balancing", format!("balancing: {err}")))
+            .map_err(|err| problem("balancing", err.in_column("balancing")))
             .unwrap_or_default(),
         note: raw("balancing_note").to_owned(),
     };
@@ -290,32 +291,28 @@ pub fn parse_row(
             .collect()
     };
     let must_have = parse_yes_no(cell("must_have"))
-        .map_err(|err| problem("must_have", format!("must_have: {err}")))
+        .map_err(|err| problem("must_have", err.in_column("must_have")))
         .unwrap_or_default();
-    let votes = match cell("votes") {
-        "" => 0,
-        text => text
-            .parse()
-            .map_err(|_| problem("votes", format!("votes: `{text}` is not a whole number")))
-            .unwrap_or_default(),
-    };
+    let votes = parse_votes(cell("votes"))
+        .map_err(|err| problem("votes", err.in_column("votes")))
+        .unwrap_or_default();
     let source = if columns.position("source_date").is_some() {
         Source {
             document: raw("source").to_owned(),
             date: parse_date(cell("source_date"))
-                .map_err(|err| problem("source_date", format!("source_date: {err}")))
+                .map_err(|err| problem("source_date", err.in_column("source_date")))
                 .unwrap_or_default(),
         }
     } else {
         parse_source(cell("source"))
-            .map_err(|err| problem("source", format!("source: {err}")))
+            .map_err(|err| problem("source", err.in_column("source")))
             .unwrap_or_default()
     };
     let confidential = parse_confidential(cell("confidential"))
-        .map_err(|err| problem("confidential", format!("confidential: {err}")))
+        .map_err(|err| problem("confidential", err.in_column("confidential")))
         .unwrap_or_default();
     let acceptance = parse_acceptance(columns, row)
-        .map_err(|(column, err)| problem(column, err))
+        .map_err(|(column, err)| problem(column, err.in_column(column)))
         .unwrap_or_default();
 
     let (Some(system), true) = (system, problems.is_empty()) else {
@@ -347,20 +344,19 @@ fn parse_impact_cells(
     columns: &Columns,
     row: &[String],
     register: &Register,
-    problem: &mut dyn FnMut(&'static str, String),
+    problem: &mut dyn FnMut(&'static str, Problem),
 ) -> Vec<Impact> {
     let raw = |name: &str| columns.get(row, name);
     let cell = |name: &str| raw(name).trim();
-    let resolve_right = |text: &str| -> Result<RightId, String> {
-        let id = RightId::parse(text).map_err(|err| err.to_string())?;
+    let resolve_right = |text: &str| -> Result<RightId, Problem> {
+        let id = RightId::parse(text)?;
         if register.right(&id).is_some() || default_right(&id).is_some() {
             Ok(id)
         } else {
-            Err(format!(
-                "right `{id}` is neither in the register nor in the default catalogue"
-            ))
+            Err(Problem::UnknownRight { right: id })
         }
     };
+    let mut problem = |column: &'static str, err: Problem| problem(column, err.in_column(column));
     let mut impacts = Vec::new();
     match parse_impacts(cell("impacts"), &resolve_right) {
         Ok(list) => {
@@ -369,7 +365,7 @@ fn parse_impact_cells(
                 .map(|(right, a)| Impact::new(right, a))
                 .collect();
         }
-        Err(err) => problem("impacts", format!("impacts: {err}")),
+        Err(err) => problem("impacts", err),
     }
     match parse_impacts(cell("residual_impacts"), &resolve_right) {
         Ok(list) => {
@@ -381,20 +377,20 @@ fn parse_impact_cells(
                     Some(impact) => impact.residual = Some(assessment),
                     None => problem(
                         "residual_impacts",
-                        format!(
-                            "residual_impacts: `{right}` has a residual score but no inherent one in impacts"
-                        ),
+                        Problem::ResidualWithoutInherent { right },
                     ),
                 }
             }
         }
-        Err(err) => problem("residual_impacts", format!("residual_impacts: {err}")),
+        Err(err) => problem("residual_impacts", err),
     }
     for line in item_lines(raw("impact_notes")) {
         let Some((right, note)) = line.split_once(':') else {
             problem(
                 "impact_notes",
-                format!("impact_notes: `{line}` should read like `privacy: note`"),
+                Problem::NoteShape {
+                    text: excerpt(line),
+                },
             );
             continue;
         };
@@ -402,12 +398,9 @@ fn parse_impact_cells(
         match RightId::parse(right) {
             Ok(right) => match impacts.iter_mut().find(|impact| impact.right == right) {
                 Some(impact) => impact.note = note,
-                None => problem(
-                    "impact_notes",
-                    format!("impact_notes: `{right}` has a note but is not scored in impacts"),
-                ),
+                None => problem("impact_notes", Problem::NoteWithoutScore { right }),
             },
-            Err(err) => problem("impact_notes", format!("impact_notes: {err}")),
+            Err(err) => problem("impact_notes", err.into()),
         }
     }
 
@@ -438,14 +431,14 @@ pub fn add_needs(register: &mut Register, entry: &Entry) {
 pub fn add_rows(
     register: &Register,
     rows: Vec<(u64, ParsedRow)>,
-) -> Result<Register, Vec<(u64, String)>> {
+) -> Result<Register, Vec<(u64, Problem)>> {
     let mut problems = Vec::new();
     let mut ids: BTreeSet<EntryId> = register.entries.iter().map(|e| e.id.clone()).collect();
     for (row, parsed) in &rows {
         if let Some(id) = &parsed.id_given
             && !ids.insert(id.clone())
         {
-            problems.push((*row, format!("id `{id}` is already used")));
+            problems.push((*row, Problem::IdUsed { id: id.clone() }));
         }
     }
     if !problems.is_empty() {
@@ -492,7 +485,7 @@ pub fn update_rows(
     register: &Register,
     rows: Vec<(u64, ParsedRow)>,
     remove_missing: bool,
-) -> Result<Update, Vec<(u64, String)>> {
+) -> Result<Update, Vec<(u64, Problem)>> {
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
     let places: std::collections::BTreeMap<&EntryId, usize> = register
@@ -504,12 +497,9 @@ pub fn update_rows(
     for (row, parsed) in &rows {
         if let Some(id) = &parsed.id_given {
             if !places.contains_key(id) {
-                problems.push((
-                    *row,
-                    format!("id `{id}` is not in the register; leave the id blank for a new entry"),
-                ));
+                problems.push((*row, Problem::IdNotInRegister { id: id.clone() }));
             } else if !seen.insert(id.clone()) {
-                problems.push((*row, format!("id `{id}` is given twice")));
+                problems.push((*row, Problem::IdTwice { id: id.clone() }));
             }
         }
     }
@@ -619,28 +609,30 @@ fn item_lines(text: &str) -> Vec<&str> {
 /// Parses `privacy=3x4; liberty=2x2`: right id = severity x likelihood.
 fn parse_impacts(
     text: &str,
-    resolve_right: &dyn Fn(&str) -> Result<RightId, String>,
-) -> Result<Vec<(RightId, Assessment)>, String> {
+    resolve_right: &dyn Fn(&str) -> Result<RightId, Problem>,
+) -> Result<Vec<(RightId, Assessment)>, Problem> {
     let mut impacts: Vec<(RightId, Assessment)> = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let (right, score) = part
-            .split_once('=')
-            .ok_or_else(|| format!("`{part}` should read like `privacy=3x4`"))?;
+        let (right, score) = part.split_once('=').ok_or_else(|| Problem::ImpactShape {
+            text: excerpt(part),
+        })?;
         let right = resolve_right(right.trim())?;
         let (severity, likelihood) =
             score
                 .trim()
                 .split_once(['x', 'X', '×', '*'])
-                .ok_or_else(|| {
-                    format!("`{part}` should read like `privacy=3x4` (severity x likelihood)")
+                .ok_or_else(|| Problem::ScoreShape {
+                    text: excerpt(part),
                 })?;
         let number = |half: &str| half.trim().parse::<u8>().ok();
         let assessment = number(severity)
             .zip(number(likelihood))
             .and_then(|(s, l)| Assessment::from_values(s, l))
-            .ok_or_else(|| format!("`{part}`: severity and likelihood are each 1 to 4"))?;
+            .ok_or_else(|| Problem::ScoreRange {
+                text: excerpt(part),
+            })?;
         if impacts.iter().any(|(r, _)| *r == right) {
-            return Err(format!("`{right}` is scored twice"));
+            return Err(Problem::ScoredTwice { right });
         }
         impacts.push((right, assessment));
     }
@@ -655,7 +647,7 @@ fn parse_mitigations(
     statuses: &str,
     owners: &str,
     dues: &str,
-) -> Result<Vec<Mitigation>, (&'static str, String)> {
+) -> Result<Vec<Mitigation>, (&'static str, Problem)> {
     let texts: Vec<String> = item_lines(texts)
         .into_iter()
         .filter(|t| !t.trim().is_empty())
@@ -664,21 +656,17 @@ fn parse_mitigations(
     let statuses = item_lines(statuses);
     let owners = item_lines(owners);
     let dues = item_lines(dues);
-    let spread = |column: &'static str, values: &[&str]| -> Result<(), (&'static str, String)> {
+    let spread = |column: &'static str, values: &[&str]| -> Result<(), (&'static str, Problem)> {
         let given = values.iter().any(|v| !v.trim().is_empty());
         if texts.is_empty() && given {
-            Err((
-                column,
-                format!("{column}: given, but there is no mitigation for it"),
-            ))
+            Err((column, Problem::WithoutMitigation))
         } else if values.len() > 1 && values.len() != texts.len() {
             Err((
                 column,
-                format!(
-                    "{column}: {} lines for {} mitigations; give one line per mitigation, or one for all",
-                    values.len(),
-                    texts.len()
-                ),
+                Problem::LinesForMitigations {
+                    lines: values.len(),
+                    mitigations: texts.len(),
+                },
             ))
         } else {
             Ok(())
@@ -705,15 +693,15 @@ fn parse_mitigations(
                 other => MitigationStatus::parse(other).ok_or_else(|| {
                     (
                         "mitigation_status",
-                        format!(
-                            "mitigation_status: `{other}` is not one of {}",
-                            MitigationStatus::ALL.map(MitigationStatus::name).join(", ")
-                        ),
+                        Problem::NotOneOf {
+                            text: excerpt(other),
+                            choices: MitigationStatus::ALL.map(MitigationStatus::name).join(", "),
+                        },
                     )
                 })?,
             };
             let due = parse_date(pick(&dues, idx).unwrap_or_default().trim())
-                .map_err(|err| ("mitigation_due", format!("mitigation_due: {err}")))?;
+                .map_err(|err| ("mitigation_due", err))?;
             Ok(Mitigation {
                 text: text.clone(),
                 status,
@@ -725,31 +713,34 @@ fn parse_mitigations(
 }
 
 /// `Preventing offences=3; A duty in law=2`.
-fn parse_balancing(text: &str) -> Result<Vec<PurposeBenefit>, String> {
+fn parse_balancing(text: &str) -> Result<Vec<PurposeBenefit>, Problem> {
     let mut purposes: Vec<PurposeBenefit> = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, benefit) = part
             .rsplit_once('=')
-            .ok_or_else(|| format!("`{part}` should read like `Preventing offences=3`"))?;
+            .ok_or_else(|| Problem::BalancingShape {
+                text: excerpt(part),
+            })?;
         let wanted = normalise_header(name);
         let purpose = PolicingPurpose::ALL
             .into_iter()
             .find(|p| normalise_header(p.name()) == wanted)
-            .ok_or_else(|| {
-                format!(
-                    "`{}` is not one of {}",
-                    name.trim(),
-                    PolicingPurpose::ALL.map(PolicingPurpose::name).join(", ")
-                )
+            .ok_or_else(|| Problem::NotOneOf {
+                text: excerpt(name.trim()),
+                choices: PolicingPurpose::ALL.map(PolicingPurpose::name).join(", "),
             })?;
         let benefit = benefit
             .trim()
             .parse::<u8>()
             .ok()
             .and_then(Benefit::new)
-            .ok_or_else(|| format!("`{part}`: a benefit is 1 to 4"))?;
+            .ok_or_else(|| Problem::BenefitRange {
+                text: excerpt(part),
+            })?;
         if purposes.iter().any(|p| p.purpose == purpose) {
-            return Err(format!("`{}` is given twice", purpose.name()));
+            return Err(Problem::GivenTwice {
+                name: purpose.name(),
+            });
         }
         purposes.push(PurposeBenefit { purpose, benefit });
     }
@@ -759,7 +750,7 @@ fn parse_balancing(text: &str) -> Result<Vec<PurposeBenefit>, String> {
 fn parse_acceptance(
     columns: &Columns,
     row: &[String],
-) -> Result<Option<RiskAcceptance>, (&'static str, String)> {
+) -> Result<Option<RiskAcceptance>, (&'static str, Problem)> {
     let raw = |name: &str| columns.get(row, name);
     let decision = raw("acceptance").trim();
     let others = [
@@ -770,12 +761,7 @@ fn parse_acceptance(
     ];
     if decision.is_empty() {
         return match others.into_iter().find(|c| !raw(c).is_empty()) {
-            Some(column) => Err((
-                "acceptance",
-                format!(
-                    "acceptance: {column} is given but not the decision (accepted or not accepted)"
-                ),
-            )),
+            Some(column) => Err(("acceptance", Problem::DecisionMissing { column })),
             None => Ok(None),
         };
     }
@@ -785,18 +771,15 @@ fn parse_acceptance(
         _ => {
             return Err((
                 "acceptance",
-                format!("acceptance: `{decision}` is not `accepted` or `not accepted`"),
+                Problem::NotADecision {
+                    text: excerpt(decision),
+                },
             ));
         }
     };
     let date = parse_date(raw("accepted_on").trim())
-        .map_err(|err| ("accepted_on", format!("accepted_on: {err}")))?
-        .ok_or_else(|| {
-            (
-                "accepted_on",
-                "accepted_on: the date of the decision is needed".to_owned(),
-            )
-        })?;
+        .map_err(|err| ("accepted_on", err))?
+        .ok_or(("accepted_on", Problem::DecisionDateNeeded))?;
     Ok(Some(RiskAcceptance {
         decision,
         name: raw("accepted_by").to_owned(),
@@ -807,34 +790,44 @@ fn parse_acceptance(
 }
 
 /// A date as `YYYY-MM-DD`, or none if blank.
-pub fn parse_date(text: &str) -> Result<Option<Date>, String> {
+pub fn parse_date(text: &str) -> Result<Option<Date>, Problem> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse()
-        .map(Some)
-        .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+    text.parse().map(Some).map_err(|_| Problem::NotADate {
+        text: excerpt(text),
+    })
 }
 
-/// Yes or no, as people write them.
-pub fn parse_yes_no(text: &str) -> Result<bool, String> {
-    match text.to_lowercase().as_str() {
-        "" | "no" | "n" | "false" | "0" => Ok(false),
-        "yes" | "y" | "true" | "1" | "must" | "must-have" | "must have" => Ok(true),
-        other => Err(format!("`{other}` is not yes or no")),
+/// A count of votes, 0 if blank.
+fn parse_votes(text: &str) -> Result<u32, Problem> {
+    match text {
+        "" => Ok(0),
+        text => text.parse().map_err(|_| Problem::NotAWholeNumber {
+            text: excerpt(text),
+        }),
     }
 }
 
-fn parse_confidential(text: &str) -> Result<BTreeSet<Field>, String> {
+/// Yes or no, as people write them.
+pub fn parse_yes_no(text: &str) -> Result<bool, Problem> {
+    match text.to_lowercase().as_str() {
+        "" | "no" | "n" | "false" | "0" => Ok(false),
+        "yes" | "y" | "true" | "1" | "must" | "must-have" | "must have" => Ok(true),
+        other => Err(Problem::NotYesNo {
+            text: excerpt(other),
+        }),
+    }
+}
+
+fn parse_confidential(text: &str) -> Result<BTreeSet<Field>, Problem> {
     text.split([';', ','])
         .map(str::trim)
         .filter(|part| !part.is_empty())
         .map(|part| {
-            Field::parse(part).ok_or_else(|| {
-                format!(
-                    "`{part}` is not one of {}",
-                    Field::ALL.map(Field::name).join(", ")
-                )
+            Field::parse(part).ok_or_else(|| Problem::NotOneOf {
+                text: excerpt(part),
+                choices: Field::ALL.map(Field::name).join(", "),
             })
         })
         .collect()
@@ -844,7 +837,7 @@ fn parse_confidential(text: &str) -> Result<BTreeSet<Field>, String> {
 ///
 /// A part that is written as a date (`NNNN-NN-NN`) but is no date, such as `2019-02-30`, is an
 /// error: read as part of the document's name, the mistake would go unseen.
-fn parse_source(text: &str) -> Result<Source, String> {
+fn parse_source(text: &str) -> Result<Source, Problem> {
     let (document, last) = text.rsplit_once(',').unwrap_or(("", text));
     let last = last.trim();
     if !is_written_as_date(last) {
@@ -853,9 +846,9 @@ fn parse_source(text: &str) -> Result<Source, String> {
             date: None,
         });
     }
-    let date = last
-        .parse()
-        .map_err(|_| format!("`{last}` is not a date (YYYY-MM-DD)"))?;
+    let date = last.parse().map_err(|_| Problem::NotADate {
+        text: excerpt(last),
+    })?;
     Ok(Source {
         document: document.trim().to_owned(),
         date: Some(date),

@@ -167,22 +167,22 @@ pub enum SaveError {
     },
 }
 
-/// A list of problems in one file, a line each: `file:PLACE: message`, where the place is what the
+/// A list of problems in one file, a line each: `file:PLACE: problem`, where the place is what the
 /// reader can name (a spreadsheet's row `12`, a workbook's cell `Entries!C12`).
-pub(crate) struct Problems<'a, P> {
+pub(crate) struct Listing<'a, P, M> {
     /// The file.
     pub path: &'a Path,
     /// Each problem's place and what is wrong there, in the order to show.
-    pub problems: &'a [(P, String)],
+    pub problems: &'a [(P, M)],
 }
 
-impl<P: fmt::Display> fmt::Display for Problems<'_, P> {
+impl<P: fmt::Display, M: fmt::Display> fmt::Display for Listing<'_, P, M> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (idx, (place, message)) in self.problems.iter().enumerate() {
+        for (idx, (place, problem)) in self.problems.iter().enumerate() {
             if idx > 0 {
                 writeln!(f)?;
             }
-            write!(f, "{}:{place}: {message}", self.path.display())?;
+            write!(f, "{}:{place}: {problem}", self.path.display())?;
         }
         Ok(())
     }

@@ -20,6 +20,7 @@ pub mod git_config;
 mod hostile;
 pub mod limits;
 pub mod paper;
+pub mod problem;
 pub mod recovery;
 pub mod register_file;
 pub mod snapshot_chain;

@@ -17,6 +17,7 @@ use dpia_core::register::{Entry, EntryId, Mitigation, Register, Source, System, 
 use crate::docx_file::{self, Block, Body, WordCell, WordTable};
 use crate::entry_rows::{self, ParsedRow};
 use crate::limits;
+use crate::problem::Problem;
 
 /// The systems every register of the programme knows, with their names.
 pub const KNOWN_SYSTEMS: [(&str, &str); 4] = [
@@ -79,7 +80,7 @@ pub struct RowProblem {
     /// The row's number in its table, from 1 (the header row is 1).
     pub row: usize,
     /// What is wrong.
-    pub message: String,
+    pub problem: Problem,
 }
 
 /// Something about a table that was not read.
@@ -135,7 +136,7 @@ impl fmt::Display for Problems<'_> {
 
 impl fmt::Display for RowProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "table {} row {}: {}", self.table, self.row, self.message)
+        write!(f, "table {} row {}: {}", self.table, self.row, self.problem)
     }
 }
 
@@ -242,10 +243,10 @@ pub fn read_body(
         path: path.to_owned(),
         problems: problems
             .into_iter()
-            .map(|(_, message)| RowProblem {
+            .map(|(_, problem)| RowProblem {
                 table: 0,
                 row: 0,
-                message,
+                problem,
             })
             .collect(),
     })?;
@@ -443,21 +444,20 @@ impl Reading {
         self.num_tables += 1;
         let mut row_system: Option<SystemId> = None;
         for (row_idx, row) in table.rows.iter().enumerate().skip(1) {
-            let problem = |message: String| RowProblem {
+            let problem = |problem: Problem| RowProblem {
                 table: number,
                 row: row_idx + 1,
-                message,
+                problem,
             };
             match row_kind(row, header.width, known) {
                 RowKind::Skipped => {}
                 RowKind::System(system) => row_system = Some(system),
                 RowKind::UnknownSystem(text) => {
                     self.num_rows += 1;
-                    self.problems.push(problem(format!(
-                        "a row across the table, `{}`, names no known system ({}; give --system NAME for another)",
-                        limits::excerpt(&text),
-                        known.list()
-                    )));
+                    self.problems.push(problem(Problem::UnknownSystemRow {
+                        text: limits::excerpt(&text),
+                        known: known.list(),
+                    }));
                 }
                 RowKind::Entry => {
                     self.num_rows += 1;
@@ -467,7 +467,7 @@ impl Reading {
                     );
                     match entry(&header, row, &system, known) {
                         Ok(entry) => self.entries.push(entry),
-                        Err(message) => self.problems.push(problem(message)),
+                        Err(err) => self.problems.push(problem(err)),
                     }
                 }
             }
@@ -554,33 +554,33 @@ fn entry(
     row: &[WordCell],
     system: &HeadingSystem,
     known: &Known,
-) -> Result<Entry, String> {
+) -> Result<Entry, Problem> {
     let system_cell = header.text(row, Column::System);
     let system = if system_cell.is_empty() {
         match system {
             HeadingSystem::One(system) => system.clone(),
             HeadingSystem::Several(heading) => {
-                return Err(format!(
-                    "no system: the heading above the table, `{}`, names more than one; add a System column or a row naming the system",
-                    limits::excerpt(heading)
-                ));
+                return Err(Problem::SeveralSystems {
+                    heading: limits::excerpt(heading),
+                });
             }
             HeadingSystem::None => {
-                return Err(format!(
-                    "no system: no System column, no row above naming one, and no heading above the table names a known system ({}; give --system NAME for another)",
-                    known.list()
-                ));
+                return Err(Problem::NoSystem {
+                    known: known.list(),
+                });
             }
         }
     } else {
-        SystemId::parse(&system_cell)
-            .map_err(|err| format!("system `{}`: {err}", limits::excerpt(&system_cell)))?
+        SystemId::parse(&system_cell).map_err(|error| Problem::SystemCell {
+            text: limits::excerpt(&system_cell),
+            error,
+        })?
     };
     let issue = header.text(row, Column::Issue);
     if issue.is_empty() {
-        return Err("the Issue cell is empty".to_owned());
+        return Err(Problem::IssueCellEmpty);
     }
-    let placeholder = EntryId::parse("new-0").map_err(|err| err.to_string())?;
+    let placeholder = EntryId::parse("new-0")?;
     let mut entry = Entry::new(placeholder, system, issue);
     entry.concern = header.text(row, Column::Concern);
     let mitigation = header.text(row, Column::Mitigation);
@@ -713,7 +713,7 @@ mod tests {
         assert_eq!(import.problems.len(), 1, "the Annex table has no system");
         assert_eq!((import.problems[0].table, import.problems[0].row), (2, 2));
         assert!(
-            import.problems[0].message.starts_with("no system:"),
+            matches!(import.problems[0].problem, Problem::NoSystem { .. }),
             "{:?}",
             import.problems
         );

@@ -28,6 +28,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::entry_rows::{self, Columns, ITEM_COLUMNS, ParsedRow, Update};
+use super::limits::excerpt;
+use super::problem::Problem;
 use super::{SaveError, atomic};
 
 /// The sheets, in workbook order.
@@ -617,12 +619,12 @@ pub enum ImportError {
         message: String,
     },
     /// Some cells are wrong; each is listed.
-    #[error("{}", crate::error::Problems { path, problems })]
+    #[error("{}", crate::error::Listing { path, problems })]
     Cells {
         /// The file.
         path: PathBuf,
         /// Each problem's place (`Entries!C12`) and what is wrong, sheet by sheet.
-        problems: Vec<(String, String)>,
+        problems: Vec<(String, Problem)>,
     },
 }
 
@@ -688,7 +690,7 @@ pub fn update_bytes(
 struct Book<'p> {
     path: &'p Path,
     sheets: BTreeMap<String, Range<Data>>,
-    problems: Vec<(String, String)>,
+    problems: Vec<(String, Problem)>,
 }
 
 /// One sheet's rows as text, with the header's columns.
@@ -731,12 +733,12 @@ impl<'p> Book<'p> {
             problems: Vec::new(),
         };
         if !book.sheets.contains_key("Entries") {
+            let sheets = book.sheets.keys().cloned().collect::<Vec<_>>().join(", ");
             book.problems.push((
                 "Entries!A1".to_owned(),
-                format!(
-                    "the workbook has no sheet called Entries (it has {})",
-                    book.sheets.keys().cloned().collect::<Vec<_>>().join(", ")
-                ),
+                Problem::NoEntriesSheet {
+                    sheets: excerpt(&sheets),
+                },
             ));
         }
         Ok(book)
@@ -753,19 +755,19 @@ impl<'p> Book<'p> {
         }
     }
 
-    fn row_problems(&self, problems: Vec<(u64, String)>) -> ImportError {
+    fn row_problems(&self, problems: Vec<(u64, Problem)>) -> ImportError {
         ImportError::Cells {
             path: self.path.to_owned(),
             problems: problems
                 .into_iter()
-                .map(|(row, message)| {
+                .map(|(row, problem)| {
                     (
                         place(
                             "Entries",
                             u32::try_from(row).unwrap_or(1).saturating_sub(1),
                             0,
                         ),
-                        message,
+                        problem,
                     )
                 })
                 .collect(),
@@ -788,8 +790,8 @@ impl<'p> Book<'p> {
         let mut text = |row: u32, col: u32| -> String {
             match range.get_value((row, col)) {
                 None => String::new(),
-                Some(data) => cell_text(data).unwrap_or_else(|message| {
-                    problems.push((place(name, row, col as usize), message));
+                Some(data) => cell_text(data).unwrap_or_else(|problem| {
+                    problems.push((place(name, row, col as usize), problem));
                     String::new()
                 }),
             }
@@ -820,11 +822,11 @@ impl<'p> Book<'p> {
             if !name_given.trim().is_empty() && !wanted.contains(&given[col]) {
                 problems.push((
                     place(name, 0, col),
-                    format!(
-                        "unknown column `{}`; the columns are: {}",
-                        super::limits::excerpt(name_given.trim()),
-                        known.join(", ")
-                    ),
+                    Problem::UnknownColumns {
+                        count: 1,
+                        names: format!("`{}`", excerpt(name_given.trim())),
+                        columns: known.join(", "),
+                    },
                 ));
             }
         }
@@ -850,7 +852,7 @@ impl<'p> Book<'p> {
                 ["name", "description"],
                 |id, [name, description]| {
                     Ok(System {
-                        id: SystemId::parse(id).map_err(|err| err.to_string())?,
+                        id: SystemId::parse(id)?,
                         name,
                         description,
                     })
@@ -863,7 +865,7 @@ impl<'p> Book<'p> {
                 ["name", "legal_reference"],
                 |id, [name, legal_reference]| {
                     Ok(Right {
-                        id: RightId::parse(id).map_err(|err| err.to_string())?,
+                        id: RightId::parse(id)?,
                         name,
                         legal_reference,
                     })
@@ -886,11 +888,15 @@ impl<'p> Book<'p> {
         for (row, cells) in &table.rows {
             let name = cells.get(name_col).map_or("", String::as_str);
             let value = cells.get(value_col).cloned().unwrap_or_default();
-            let mut bad = |message: String| {
+            let mut bad = |problem: Problem| {
                 self.problems
-                    .push((place(table.name, *row, value_col), message));
+                    .push((place(table.name, *row, value_col), problem));
             };
-            let date = |value: &str, bad: &mut dyn FnMut(String)| {
+            let not_one_of = |value: &str, choices: Vec<&str>| Problem::NotOneOf {
+                text: excerpt(value),
+                choices: choices.join(", "),
+            };
+            let date = |value: &str, bad: &mut dyn FnMut(Problem)| {
                 entry_rows::parse_date(value.trim()).unwrap_or_else(|err| {
                     bad(err);
                     None
@@ -906,10 +912,7 @@ impl<'p> Book<'p> {
                     .find(|s| s.name().eq_ignore_ascii_case(value.trim()))
                 {
                     Some(status) => metadata.status = status,
-                    None => bad(format!(
-                        "`{value}` is not one of {}",
-                        Status::ALL.map(Status::name).join(", ")
-                    )),
+                    None => bad(not_one_of(&value, Status::ALL.map(Status::name).to_vec())),
                 },
                 "marking" => {
                     let wanted = value.trim().replace(['_', ' '], "-").to_uppercase();
@@ -918,9 +921,9 @@ impl<'p> Book<'p> {
                         .find(|m| m.label().replace(' ', "-") == wanted)
                     {
                         Some(marking) => metadata.marking = marking,
-                        None => bad(format!(
-                            "`{value}` is not one of {}",
-                            Marking::ALL.map(Marking::label).join(", ")
+                        None => bad(not_one_of(
+                            &value,
+                            Marking::ALL.map(Marking::label).to_vec(),
                         )),
                     }
                 }
@@ -931,9 +934,9 @@ impl<'p> Book<'p> {
                         || format!("{l:?}").eq_ignore_ascii_case(value.trim())
                 }) {
                     Some(language) => metadata.language = language,
-                    None => bad(format!(
-                        "`{value}` is not one of {}",
-                        Language::ALL.map(Language::name).join(", ")
+                    None => bad(not_one_of(
+                        &value,
+                        Language::ALL.map(Language::name).to_vec(),
                     )),
                 },
                 "priorconsultation" => match entry_rows::parse_yes_no(value.trim()) {
@@ -949,7 +952,9 @@ impl<'p> Book<'p> {
                     let _ = other;
                     self.problems.push((
                         place(table.name, *row, name_col),
-                        format!("unknown detail `{name}`"),
+                        Problem::UnknownDetail {
+                            name: excerpt(name),
+                        },
                     ));
                 }
             }
@@ -998,9 +1003,9 @@ impl<'p> Book<'p> {
                 "conflict" => conflicts.extend(self.ron(&at, &text)),
                 other => self.problems.push((
                     place(table.name, row, kind_col),
-                    format!(
-                        "unknown record `{other}`: issued_ids, last_action_number, workshop, action, snapshot or conflict"
-                    ),
+                    Problem::UnknownRecord {
+                        kind: excerpt(other),
+                    },
                 )),
             }
         }
@@ -1019,7 +1024,7 @@ impl<'p> Book<'p> {
         &mut self,
         table: &Table<'_>,
         named: [&str; 2],
-        make: impl Fn(&str, [String; 2]) -> Result<T, String>,
+        make: impl Fn(&str, [String; 2]) -> Result<T, dpia_core::register::IdError>,
     ) -> Vec<T> {
         let id = table.col("id");
         let columns = named.map(|name| table.col(name));
@@ -1029,9 +1034,9 @@ impl<'p> Book<'p> {
                 |col: Option<usize>| col.and_then(|c| cells.get(c)).cloned().unwrap_or_default();
             match make(&get(id), columns.map(get)) {
                 Ok(item) => items.push(item),
-                Err(message) => self
+                Err(err) => self
                     .problems
-                    .push((place(table.name, *row, id.unwrap_or(0)), message)),
+                    .push((place(table.name, *row, id.unwrap_or(0)), err.into())),
             }
         }
         items
@@ -1040,8 +1045,9 @@ impl<'p> Book<'p> {
     fn ron<T: DeserializeOwned>(&mut self, at: &str, text: &str) -> Option<T> {
         ron::from_str(text)
             .map_err(|err| {
+                let message = super::limits::bounded_message(&err.to_string());
                 self.problems
-                    .push((at.to_owned(), format!("not a record: {err}")));
+                    .push((at.to_owned(), Problem::NotARecord { message }));
             })
             .ok()
     }
@@ -1055,8 +1061,8 @@ impl<'p> Book<'p> {
         let columns = match Columns::from_header(table.header.iter().map(String::as_str), &allowed)
         {
             Ok(columns) => columns,
-            Err(message) => {
-                self.problems.push((place("Entries", 0, 0), message));
+            Err(problem) => {
+                self.problems.push((place("Entries", 0, 0), problem));
                 return Vec::new();
             }
         };
@@ -1070,9 +1076,9 @@ impl<'p> Book<'p> {
                     if let Ok(id) = EntryId::parse(columns.get(cells, "id")) {
                         index.insert(id, None);
                     }
-                    for (column, message) in problems {
+                    for (column, problem) in problems {
                         let col = column.and_then(|c| columns.position(c)).unwrap_or(0);
-                        self.problems.push((place("Entries", *row, col), message));
+                        self.problems.push((place("Entries", *row, col), problem));
                     }
                 }
             }
@@ -1114,18 +1120,17 @@ impl<'p> Book<'p> {
         let mut items = Vec::new();
         for (row, cells) in &table.rows {
             let text = cells.get(entry_col).map_or("", |c| c.trim());
-            let found = EntryId::parse(text)
-                .map_err(|err| err.to_string())
-                .and_then(|id| {
-                    index.get(&id).copied().ok_or_else(|| {
-                        format!("entry `{id}` is not on the Entries sheet (a new entry's {} are added once it has an id)", table.name.to_lowercase())
-                    })
-                });
+            let found = EntryId::parse(text).map_err(Problem::from).and_then(|id| {
+                index.get(&id).copied().ok_or(Problem::NotOnEntries {
+                    id,
+                    sheet: table.name,
+                })
+            });
             match found {
                 Ok(entry) => items.push((*row, cells.as_slice(), entry)),
-                Err(message) => self
+                Err(problem) => self
                     .problems
-                    .push((place(table.name, *row, entry_col), message)),
+                    .push((place(table.name, *row, entry_col), problem)),
             }
         }
         items
@@ -1145,10 +1150,10 @@ impl<'p> Book<'p> {
                 ok = false;
                 self.problems.push((
                     place(table.name, row, table.col("status").unwrap_or(0)),
-                    format!(
-                        "`{text}` is not one of {}",
-                        MitigationStatus::ALL.map(MitigationStatus::name).join(", ")
-                    ),
+                    Problem::NotOneOf {
+                        text: excerpt(text),
+                        choices: MitigationStatus::ALL.map(MitigationStatus::name).join(", "),
+                    },
                 ));
                 MitigationStatus::Proposed
             }),
@@ -1186,19 +1191,25 @@ impl<'p> Book<'p> {
         let right = match RightId::parse(right_text) {
             Ok(right) if base.right(&right).is_some() || default_right(&right).is_some() => right,
             Ok(right) => {
-                self.problems.push((place(table.name, row, col("right")), format!("right `{right}` is neither on the Rights sheet nor in the default catalogue")));
+                self.problems.push((
+                    place(table.name, row, col("right")),
+                    Problem::NotOnRights { right },
+                ));
                 return None;
             }
             Err(err) => {
                 self.problems
-                    .push((place(table.name, row, col("right")), err.to_string()));
+                    .push((place(table.name, row, col("right")), err.into()));
                 return None;
             }
         };
         if let Some(entry) = entry.filter(|entry| entry.impact(&right).is_some()) {
             self.problems.push((
                 place(table.name, row, col("right")),
-                format!("`{right}` is scored twice for {}", entry.id),
+                Problem::ScoredTwiceFor {
+                    right,
+                    entry: entry.id.clone(),
+                },
             ));
             return None;
         }
@@ -1211,7 +1222,9 @@ impl<'p> Book<'p> {
                     } else {
                         self.problems.push((
                             place(table.name, row, col(name)),
-                            format!("`{text}` is not 1 to 4"),
+                            Problem::NotOneToFour {
+                                text: excerpt(text),
+                            },
                         ));
                         Err(())
                     }
@@ -1227,7 +1240,7 @@ impl<'p> Book<'p> {
         let Some(inherent) = s.zip(l).and_then(|(s, l)| Assessment::from_values(s, l)) else {
             self.problems.push((
                 place(table.name, row, col("inherent_severity")),
-                "the inherent severity and likelihood are both needed".to_owned(),
+                Problem::InherentNeeded,
             ));
             return None;
         };
@@ -1237,7 +1250,7 @@ impl<'p> Book<'p> {
             _ => {
                 self.problems.push((
                     place(table.name, row, col("residual_severity")),
-                    "give both the residual severity and likelihood, or neither".to_owned(),
+                    Problem::ResidualHalf,
                 ));
                 return None;
             }
@@ -1252,7 +1265,7 @@ impl<'p> Book<'p> {
 }
 
 /// A cell as text: numbers without a needless `.0`, dates as `YYYY-MM-DD`, booleans as yes/no.
-pub(crate) fn cell_text(data: &Data) -> Result<String, String> {
+pub(crate) fn cell_text(data: &Data) -> Result<String, Problem> {
     Ok(match data {
         Data::String(text) | Data::DurationIso(text) => text.clone(),
         Data::Empty => String::new(),
@@ -1270,7 +1283,11 @@ pub(crate) fn cell_text(data: &Data) -> Result<String, String> {
             format!("{year:04}-{month:02}-{day:02}")
         }
         Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
-        Data::Error(err) => return Err(format!("the cell holds an error ({err})")),
+        Data::Error(err) => {
+            return Err(Problem::CellError {
+                error: err.to_string(),
+            });
+        }
     })
 }
 

@@ -90,19 +90,16 @@ impl ErrorText for csv_file::ImportError {
     fn error_text(&self) -> String {
         match self {
             Self::Read(err) => err.error_text(),
-            Self::Header { path, message } => tr_args!(
+            Self::Header { path, problem } => tr_args!(
                 "errors-import-csv-header",
                 path = path.display(),
-                message = message
+                problem = problem.error_text()
             ),
-            Self::Rows { path, problems } => lines(problems.iter().map(|(row, message)| {
-                tr_args!(
-                    "errors-import-row",
-                    path = path.display(),
-                    row = *row,
-                    message = message
-                )
-            })),
+            Self::Rows { path, problems } => lines(
+                problems
+                    .iter()
+                    .map(|(row, problems)| row_problem(path, *row, problems)),
+            ),
         }
     }
 }
@@ -115,7 +112,7 @@ impl ErrorText for xlsx_file::ImportError {
             Self::Cells { path, problems } => lines(
                 problems
                     .iter()
-                    .map(|(cell, message)| cell_problem(path, cell, message)),
+                    .map(|(cell, problem)| cell_problem(path, cell, problem)),
             ),
         }
     }
@@ -130,16 +127,11 @@ impl ErrorText for action_log_file::ImportError {
             }
             Self::NotAWorkbook { path, message } => not_a_workbook(path, message),
             Self::Rows { path, problems } => {
-                lines(problems.iter().map(|(place, message)| match place {
+                lines(problems.iter().map(|(place, problem)| match place {
                     Place {
                         sheet: None, row, ..
-                    } => tr_args!(
-                        "errors-import-row",
-                        path = path.display(),
-                        row = *row,
-                        message = message
-                    ),
-                    Place { sheet: Some(_), .. } => cell_problem(path, place, message),
+                    } => row_problem(path, *row, problem),
+                    Place { sheet: Some(_), .. } => cell_problem(path, place, problem),
                 }))
             }
         }
@@ -175,7 +167,7 @@ impl ErrorText for word_tables::ImportError {
                     path = path.display(),
                     table = problem.table,
                     row = problem.row,
-                    message = problem.message
+                    problem = problem.problem.error_text()
                 )
             })),
             Self::NoTables { path } => {
@@ -213,13 +205,23 @@ fn not_a_workbook(path: &Path, message: &str) -> String {
     )
 }
 
+/// A problem at a spreadsheet's row (`12`).
+fn row_problem(path: &Path, row: u64, problem: &impl ErrorText) -> String {
+    tr_args!(
+        "errors-import-row",
+        path = path.display(),
+        row = row,
+        problem = problem.error_text()
+    )
+}
+
 /// A problem at a workbook's cell (`Entries!C12`).
-fn cell_problem(path: &Path, cell: &impl Display, message: &str) -> String {
+fn cell_problem(path: &Path, cell: &impl Display, problem: &impl ErrorText) -> String {
     tr_args!(
         "errors-import-cell",
         path = path.display(),
         cell = cell,
-        message = message
+        problem = problem.error_text()
     )
 }
 

@@ -10,6 +10,7 @@
 mod conflict;
 mod core;
 mod files;
+mod problem;
 mod report;
 
 pub(crate) use conflict::{conflict_what, merge_note};
@@ -33,6 +34,10 @@ mod tests {
     use dpia_core::snapshot::{ChainProblem, Checksum, Label, LabelError, SnapshotRecord};
     use dpia_core::trail::TrailError;
     use dpia_core::workshop::WorkshopError;
+    use dpia_files::action_log_file;
+    use dpia_files::action_rows::Place;
+    use dpia_files::problem::{Problem, Problems};
+    use dpia_files::word_tables::{self, RowProblem};
     use dpia_files::{LoadError, SaveError, csv_file, xlsx_file};
 
     use super::ErrorText;
@@ -53,6 +58,11 @@ mod tests {
     fn samples() -> Vec<Box<dyn Sample>> {
         let mut samples = file_samples();
         samples.extend(core_samples());
+        samples.extend(
+            problem_samples()
+                .into_iter()
+                .map(|problem| Box::new(problem) as Box<dyn Sample>),
+        );
         samples
     }
 
@@ -94,16 +104,198 @@ mod tests {
             }),
             Box::new(csv_file::ImportError::Rows {
                 path: path(),
-                problems: vec![(3, "no issue".to_owned()), (9, "bad score".to_owned())],
+                problems: vec![
+                    (3, Problems(vec![Problem::IssueEmpty, not_a_date()])),
+                    (9, Problem::NoHeaderRow.into()),
+                ],
             }),
             Box::new(csv_file::ImportError::Header {
                 path: path(),
-                message: "no Issue column".to_owned(),
+                problem: Problem::MissingColumns {
+                    count: 1,
+                    columns: "issue".to_owned(),
+                },
             }),
             Box::new(xlsx_file::ImportError::Cells {
                 path: path(),
-                problems: vec![("Entries!C12".to_owned(), "not a score".to_owned())],
+                problems: vec![("Entries!C12".to_owned(), Problem::InherentNeeded)],
             }),
+            Box::new(action_log_file::ImportError::Rows {
+                path: path(),
+                problems: vec![
+                    (
+                        Place {
+                            sheet: None,
+                            row: 4,
+                            column: None,
+                        },
+                        Problem::ActionTwice { number: 16 },
+                    ),
+                    (
+                        Place {
+                            sheet: Some("Ongoing".to_owned()),
+                            row: 5,
+                            column: Some(2),
+                        },
+                        Problem::ActionWithoutText { number: 17 },
+                    ),
+                ],
+            }),
+            Box::new(word_tables::ImportError::Rows {
+                path: path(),
+                problems: vec![RowProblem {
+                    table: 2,
+                    row: 3,
+                    problem: Problem::IssueCellEmpty,
+                }],
+            }),
+        ]
+    }
+
+    fn not_a_date() -> Problem {
+        Problem::NotADate {
+            text: "31/12/2019".to_owned(),
+        }
+        .in_column("mitigation_due")
+    }
+
+    /// Every kind of import problem, once.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one sample per problem, nothing else"
+    )]
+    fn problem_samples() -> Vec<Problem> {
+        let text = || "Gŵyr".to_owned();
+        let right = || RightId::parse("privacy").unwrap();
+        let entry = || EntryId::parse("PND-003").unwrap();
+        let choices = || "proposed, agreed, implemented".to_owned();
+        vec![
+            not_a_date(),
+            Problem::ColumnTwice { column: "issue" },
+            Problem::UnknownColumns {
+                count: 1,
+                names: "`colour`".to_owned(),
+                columns: "id, system".to_owned(),
+            },
+            Problem::UnknownColumns {
+                count: 2,
+                names: "`colour`, `size`".to_owned(),
+                columns: "id, system".to_owned(),
+            },
+            Problem::MissingColumns {
+                count: 2,
+                columns: "system, issue".to_owned(),
+            },
+            Problem::Id(IdError::Empty),
+            Problem::IssueEmpty,
+            Problem::NotAWholeNumber { text: text() },
+            Problem::NotYesNo { text: text() },
+            Problem::NotOneOf {
+                text: text(),
+                choices: choices(),
+            },
+            Problem::ImpactShape { text: text() },
+            Problem::ScoreShape { text: text() },
+            Problem::ScoreRange { text: text() },
+            Problem::ScoredTwice { right: right() },
+            Problem::UnknownRight { right: right() },
+            Problem::ResidualWithoutInherent { right: right() },
+            Problem::NoteShape { text: text() },
+            Problem::NoteWithoutScore { right: right() },
+            Problem::WithoutMitigation.in_column("owner"),
+            Problem::LinesForMitigations {
+                lines: 2,
+                mitigations: 3,
+            },
+            Problem::BalancingShape { text: text() },
+            Problem::BenefitRange { text: text() },
+            Problem::GivenTwice {
+                name: "Preventing offences",
+            },
+            Problem::DecisionMissing {
+                column: "accepted_by",
+            },
+            Problem::NotADecision { text: text() },
+            Problem::DecisionDateNeeded,
+            Problem::IdUsed { id: entry() },
+            Problem::IdNotInRegister { id: entry() },
+            Problem::IdTwice { id: entry() },
+            Problem::NoHeaderRow,
+            Problem::NotCsv {
+                message: "CSV error: record 3".to_owned(),
+            },
+            Problem::TooManyCells {
+                cells: 27,
+                columns: 25,
+            },
+            Problem::Windows1252 { text: text() },
+            Problem::NotUtf8 { text: text() },
+            Problem::Garbled {
+                garbled: "Åµ".to_owned(),
+                meant: "ŵ".to_owned(),
+            },
+            Problem::NoEntriesSheet {
+                sheets: "Sheet1".to_owned(),
+            },
+            Problem::UnknownDetail { name: text() },
+            Problem::UnknownRecord { kind: text() },
+            Problem::NotARecord {
+                message: "1:1: Expected tuple".to_owned(),
+            },
+            Problem::NotOnEntries {
+                id: entry(),
+                sheet: "Mitigations",
+            },
+            Problem::NotOnEntries {
+                id: entry(),
+                sheet: "Impacts",
+            },
+            Problem::NotOnRights { right: right() },
+            Problem::ScoredTwiceFor {
+                right: right(),
+                entry: entry(),
+            },
+            Problem::NotOneToFour { text: text() },
+            Problem::InherentNeeded,
+            Problem::ResidualHalf,
+            Problem::CellError {
+                error: "#DIV/0!".to_owned(),
+            },
+            Problem::NoLogHeader {
+                columns: "#, Actions".to_owned(),
+            },
+            Problem::NoLogSheet {
+                columns: "#, Actions".to_owned(),
+            },
+            Problem::UnknownLogColumn {
+                name: text(),
+                columns: "#, Actions".to_owned(),
+            },
+            Problem::LogColumnMissing { name: "#" },
+            Problem::ActionTwice { number: 16 },
+            Problem::ActionInRegister { number: 16 },
+            Problem::ActionNumberUsed { number: 16 },
+            Problem::NotAnActionNumber { text: text() },
+            Problem::ActionWithoutText { number: 16 },
+            Problem::NoSuchEntry { entry: entry() }.in_column("entries"),
+            Problem::Deadline(DeadlineError { text: text() }).in_column("deadline"),
+            Problem::NotAnOrigin { text: text() },
+            Problem::UnknownSystemRow {
+                text: text(),
+                known: "PND, PNC".to_owned(),
+            },
+            Problem::SeveralSystems { heading: text() },
+            Problem::NoSystem {
+                known: "PND, PNC".to_owned(),
+            },
+            Problem::SystemCell {
+                text: "P N D".to_owned(),
+                error: IdError::BadCharacter {
+                    id: "P N D".to_owned(),
+                    character: ' ',
+                },
+            },
+            Problem::IssueCellEmpty,
         ]
     }
 
