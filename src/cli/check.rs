@@ -49,7 +49,12 @@ pub(super) fn check_cmd(
                 };
                 problems.extend(paper.as_ref().and_then(|digest| swapped(path, digest)));
                 if let Version::Working(_) = &version {
-                    problems.extend(trail_file::load(path)?.problems);
+                    problems.extend(
+                        trail_file::load(path)?
+                            .problems
+                            .iter()
+                            .map(ToString::to_string),
+                    );
                     let mut chain = snapshot_chain::audit_files(path, register)?;
                     if verify_snapshots {
                         chain.verify_content(path);

@@ -7,6 +7,7 @@ use dpia_files::trail_file::Trail;
 use egui::{RichText, Ui};
 use jiff::tz::TimeZone;
 
+use super::error_text::ErrorText;
 use super::snapshots::error_line;
 use crate::gui::i18n::{tr, tr_args};
 
@@ -36,7 +37,7 @@ pub(super) fn entry_history_ui(ui: &mut Ui, trail: &Trail, entry: &EntryId) {
 /// Every saved change to the register, newest first, with the trail's problems above them.
 pub(super) fn register_log_ui(ui: &mut Ui, trail: &Trail) {
     for problem in &trail.problems {
-        error_line(ui, problem);
+        error_line(ui, &problem.error_text());
     }
     let changes: Vec<(&TrailBlock, &TrailChange)> = trail.changes().collect();
     if changes.is_empty() {

@@ -100,6 +100,11 @@ errors-problem-no-system = dim system: nid oes colofn System, na rhes uwchben sy
 errors-problem-system-cell = system `{ $text }`: { $error }
 errors-problem-issue-cell-empty = mae’r gell Mater yn wag
 
+## Ffeiliau: trywydd archwilio cofrestr (dpia_files::trail_file::TrailProblem)
+errors-trail-unsound = { $path }: { $error }
+errors-trail-renamed = { $path }: nid yw’r bloc yn cyfateb i enw ei ffeil: cafodd ei ailenwi neu ei ddisodli
+errors-trail-previous-missing = { $path }: mae’r bloc a gadwyd o’i flaen ({ $previous }…) ar goll o’r trywydd
+
 ## The register's text (dpia_core::register_text::FormatError)
 errors-format-parse = { $line }:{ $column }: nid yw hon yn gofrestr y gellir ei darllen: { $message }
 errors-format-newer = mae format_version { $found } yn fwy newydd nag y mae’r ap hwn yn ei ddarllen (hyd at { $supported }); diweddarwch dpia-register i’w hagor

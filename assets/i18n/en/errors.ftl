@@ -100,6 +100,11 @@ errors-problem-no-system = no system: no System column, no row above naming one,
 errors-problem-system-cell = system `{ $text }`: { $error }
 errors-problem-issue-cell-empty = the Issue cell is empty
 
+## Files: a register's audit trail (dpia_files::trail_file::TrailProblem)
+errors-trail-unsound = { $path }: { $error }
+errors-trail-renamed = { $path }: the block does not match its file name: it was renamed or replaced
+errors-trail-previous-missing = { $path }: the block saved before it ({ $previous }…) is missing from the trail
+
 ## The register's text (dpia_core::register_text::FormatError)
 errors-format-parse = { $line }:{ $column }: { $message }
 errors-format-newer = format_version { $found } is newer than this app reads (up to { $supported }); update dpia-register to open it

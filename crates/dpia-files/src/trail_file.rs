@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use dpia_core::trail::{TrailBlock, TrailChange};
+use dpia_core::trail::{TrailBlock, TrailChange, TrailError};
 use jiff::Timestamp;
 
 use super::beside::{beside, files_in};
@@ -74,7 +74,41 @@ pub struct Trail {
     /// The blocks that read back and match their names, oldest first.
     pub blocks: Vec<TrailBlock>,
     /// Each problem found, naming the file.
-    pub problems: Vec<String>,
+    pub problems: Vec<TrailProblem>,
+}
+
+/// What is wrong with one block file of a trail.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TrailProblem {
+    /// The block's text is not a sound block.
+    #[error("{}: {error}", path.display())]
+    Unsound {
+        /// The block's file.
+        path: PathBuf,
+        /// What is wrong in it.
+        error: TrailError,
+    },
+    /// The block's digest is not the one its file is named by.
+    #[error(
+        "{}: the block does not match its file name: it was renamed or replaced",
+        path.display()
+    )]
+    Renamed {
+        /// The block's file.
+        path: PathBuf,
+    },
+    /// The block it names as saved before it is not in the trail.
+    #[error(
+        "{}: the block saved before it ({}…) is missing from the trail",
+        path.display(),
+        previous.get(..12).unwrap_or(previous)
+    )]
+    PreviousMissing {
+        /// The block's file.
+        path: PathBuf,
+        /// The digest of the block saved before it.
+        previous: String,
+    },
 }
 
 impl Trail {
@@ -99,22 +133,18 @@ pub fn load(register_path: &Path) -> Result<Trail, LoadError> {
                 digests.push(digest);
                 found.push((path, block));
             }
-            Ok(_) => trail.problems.push(format!(
-                "{}: the block does not match its file name: it was renamed or replaced",
-                path.display()
-            )),
-            Err(err) => trail.problems.push(format!("{}: {err}", path.display())),
+            Ok(_) => trail.problems.push(TrailProblem::Renamed { path }),
+            Err(error) => trail.problems.push(TrailProblem::Unsound { path, error }),
         }
     }
     for (path, block) in &found {
         if let Some(previous) = &block.previous
             && !digests.contains(previous)
         {
-            trail.problems.push(format!(
-                "{}: the block saved before it ({}…) is missing from the trail",
-                path.display(),
-                previous.get(..12).unwrap_or(previous)
-            ));
+            trail.problems.push(TrailProblem::PreviousMissing {
+                path: path.clone(),
+                previous: previous.clone(),
+            });
         }
     }
     // File names sort by the time of saving, so `found` is oldest first already.
@@ -201,7 +231,9 @@ mod tests {
         let trail = load(&register).unwrap();
         assert_eq!(trail.problems.len(), 1, "{:?}", trail.problems);
         assert!(
-            trail.problems[0].contains("is missing from the trail"),
+            trail.problems[0]
+                .to_string()
+                .contains("is missing from the trail"),
             "{:?}",
             trail.problems
         );
@@ -210,7 +242,10 @@ mod tests {
         atomic::write(&paths[0], text.replace("\"0\"", "\"9\"").as_bytes()).unwrap();
         let trail = load(&register).unwrap();
         assert!(
-            trail.problems.iter().any(|p| p.contains("has been edited")),
+            trail
+                .problems
+                .iter()
+                .any(|p| p.to_string().contains("has been edited")),
             "{:?}",
             trail.problems
         );
@@ -221,7 +256,7 @@ mod tests {
             trail
                 .problems
                 .iter()
-                .any(|p| p.contains("renamed or replaced")),
+                .any(|p| p.to_string().contains("renamed or replaced")),
             "{:?}",
             trail.problems
         );

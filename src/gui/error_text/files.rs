@@ -9,6 +9,7 @@ use dpia_files::csv_file;
 use dpia_files::docx_file::ReadError;
 use dpia_files::limits::in_megabytes;
 use dpia_files::snapshot_chain::TakeError;
+use dpia_files::trail_file::TrailProblem;
 use dpia_files::word_tables;
 use dpia_files::xlsx_file;
 use dpia_files::{LoadError, SaveError};
@@ -173,6 +174,24 @@ impl ErrorText for word_tables::ImportError {
             Self::NoTables { path } => {
                 tr_args!("errors-import-no-word-tables", path = path.display())
             }
+        }
+    }
+}
+
+impl ErrorText for TrailProblem {
+    fn error_text(&self) -> String {
+        match self {
+            Self::Unsound { path, error } => tr_args!(
+                "errors-trail-unsound",
+                path = path.display(),
+                error = error.error_text()
+            ),
+            Self::Renamed { path } => tr_args!("errors-trail-renamed", path = path.display()),
+            Self::PreviousMissing { path, previous } => tr_args!(
+                "errors-trail-previous-missing",
+                path = path.display(),
+                previous = previous.get(..12).unwrap_or(previous)
+            ),
         }
     }
 }

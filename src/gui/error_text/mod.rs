@@ -37,6 +37,7 @@ mod tests {
     use dpia_files::action_log_file;
     use dpia_files::action_rows::Place;
     use dpia_files::problem::{Problem, Problems};
+    use dpia_files::trail_file::TrailProblem;
     use dpia_files::word_tables::{self, RowProblem};
     use dpia_files::{LoadError, SaveError, csv_file, xlsx_file};
 
@@ -140,6 +141,18 @@ mod tests {
                         Problem::ActionWithoutText { number: 17 },
                     ),
                 ],
+            }),
+            Box::new(TrailProblem::Unsound {
+                path: path(),
+                error: TrailError::Malformed {
+                    line: 4,
+                    message: "no time".to_owned(),
+                },
+            }),
+            Box::new(TrailProblem::Renamed { path: path() }),
+            Box::new(TrailProblem::PreviousMissing {
+                path: path(),
+                previous: "0123456789abcdef0123".to_owned(),
             }),
             Box::new(word_tables::ImportError::Rows {
                 path: path(),
