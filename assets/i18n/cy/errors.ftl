@@ -22,6 +22,7 @@ errors-import-csv-header = { $path }:1: mae rhes y penawdau’n anghywir: { $pro
 errors-import-row = { $path }:{ $row }: ni ellir defnyddio’r rhes hon: { $problem }
 errors-import-cell = { $path }:{ $cell }: ni ellir defnyddio’r gell hon: { $problem }
 errors-import-not-a-workbook = { $path }: nid yw’n llyfr gwaith .xlsx: { $message }
+errors-import-not-a-workbook-sheet = { $path }: nid yw’n llyfr gwaith .xlsx: dalen { $sheet }: { $message }
 errors-import-unknown-action-log = { $path }: darllenir log camau gweithredu o CSV (.csv) neu o lyfr gwaith Excel (.xlsx); cadwch y log fel un ohonynt
 errors-import-not-a-document = { $path }: nid yw’n ddogfen Word (.docx): { $message }
 errors-import-part-too-large = { $path }: mae ei ran { $part } yn dadbacio i fwy na { $limit }, y mwyaf y mae dpia-register yn ei ddadbacio
@@ -29,6 +30,8 @@ errors-import-word-row = { $path }: tabl { $table } rhes { $row }: ni ellir defn
 errors-import-no-word-tables = { $path }: nid oes tabl y mae ei res penawdau’n enwi Mater, Pryder a Lliniaru (neu Issue, Concern a Mitigation)
 
 ## Ffeiliau: beth sydd o’i le ar bennawd, rhes neu gell a fewnforir (dpia_files::problem::Problem)
+errors-excerpt-cut = { $shown }… ({ $left_out } nod arall)
+errors-quoted = `{ $name }`
 errors-problem-in = { $column }: { $problem }
 errors-problem-column-twice = mae’r golofn `{ $column }` yno ddwywaith
 errors-problem-unknown-columns = { $count ->

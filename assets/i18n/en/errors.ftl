@@ -22,6 +22,7 @@ errors-import-csv-header = { $path }:1: { $problem }
 errors-import-row = { $path }:{ $row }: { $problem }
 errors-import-cell = { $path }:{ $cell }: { $problem }
 errors-import-not-a-workbook = { $path }: not an .xlsx workbook: { $message }
+errors-import-not-a-workbook-sheet = { $path }: not an .xlsx workbook: sheet { $sheet }: { $message }
 errors-import-unknown-action-log = { $path }: an action log is read from CSV (.csv) or an Excel workbook (.xlsx); save the log as one of them
 errors-import-not-a-document = { $path }: not a Word document (.docx): { $message }
 errors-import-part-too-large = { $path }: its part { $part } unpacks to more than { $limit }, the most dpia-register unpacks
@@ -29,6 +30,8 @@ errors-import-word-row = { $path }: table { $table } row { $row }: { $problem }
 errors-import-no-word-tables = { $path }: no table whose header row names Issue, Concern and Mitigation (or Mater, Pryder and Lliniaru)
 
 ## Files: what is wrong with an imported header, row or cell (dpia_files::problem::Problem)
+errors-excerpt-cut = { $shown }… ({ $left_out } more characters)
+errors-quoted = `{ $name }`
 errors-problem-in = { $column }: { $problem }
 errors-problem-column-twice = column `{ $column }` appears twice
 errors-problem-unknown-columns = unknown { $count ->

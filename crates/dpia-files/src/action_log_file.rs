@@ -30,10 +30,16 @@ pub enum ImportError {
         path: PathBuf,
     },
     /// The file is not a workbook calamine can open.
-    #[error("{}: not an .xlsx workbook: {message}", path.display())]
+    #[error(
+        "{}: not an .xlsx workbook: {}{message}",
+        path.display(),
+        sheet.as_ref().map_or_else(String::new, |sheet| format!("sheet {sheet}: "))
+    )]
     NotAWorkbook {
         /// The file.
         path: PathBuf,
+        /// The sheet that could not be read, if one.
+        sheet: Option<String>,
         /// What calamine said.
         message: String,
     },
@@ -109,19 +115,20 @@ pub fn read_workbook(
     path: &Path,
     register: &Register,
 ) -> Result<Vec<Action>, ImportError> {
-    let not_a_workbook = |message: String| ImportError::NotAWorkbook {
+    let not_a_workbook = |sheet: Option<&str>, message: String| ImportError::NotAWorkbook {
         path: path.to_owned(),
+        sheet: sheet.map(str::to_owned),
         message,
     };
     let mut workbook: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|err| not_a_workbook(err.to_string()))?;
+        Xlsx::new(Cursor::new(bytes)).map_err(|err| not_a_workbook(None, err.to_string()))?;
     let names = workbook.sheet_names();
     let mut log = LogReader::new(register, &file_name(path));
     let mut any_log = false;
     for name in &names {
         let range = workbook
             .worksheet_range(name)
-            .map_err(|err| not_a_workbook(format!("sheet {name}: {err}")))?;
+            .map_err(|err| not_a_workbook(Some(name), err.to_string()))?;
         let Some((_, end)) = range.start().zip(range.end()) else {
             continue;
         };

@@ -106,13 +106,12 @@ impl Columns {
                     return Err(Problem::ColumnTwice { column });
                 }
                 Some(column) => positions.push((idx, column)),
-                None => unknown.push(format!("`{}`", excerpt(name.trim()))),
+                None => unknown.push(excerpt(name.trim())),
             }
         }
         if !unknown.is_empty() {
             return Err(Problem::UnknownColumns {
-                count: unknown.len(),
-                names: unknown.join(", "),
+                names: unknown,
                 columns: allowed.join(", "),
             });
         }

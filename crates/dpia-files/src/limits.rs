@@ -7,6 +7,7 @@
 //! limit instead of taking all the memory there is. A file is measured before it is read, and then
 //! read through a bounded `take`, so a pipe or device that never ends stops too.
 
+use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
 
@@ -91,19 +92,43 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// `text` (a bad value), cut to `MAX_ECHO_CHARS` characters with how much was left out, so a
-/// message never repeats a huge bad value whole.
-pub fn excerpt(text: &str) -> String {
-    cut(text, MAX_ECHO_CHARS)
+/// A bad value as an error repeats it: whole, or its first `MAX_ECHO_CHARS` characters and how
+/// many were left out, so a message never repeats a huge bad value whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The characters repeated.
+    pub shown: String,
+    /// How many characters after them were left out (0: the value is whole).
+    pub left_out: usize,
+}
+
+impl fmt::Display for Excerpt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.shown)?;
+        if self.left_out > 0 {
+            write!(f, "… ({} more characters)", self.left_out)?;
+        }
+        Ok(())
+    }
+}
+
+/// `text` (a bad value) as an error repeats it.
+pub fn excerpt(text: &str) -> Excerpt {
+    match text.char_indices().nth(MAX_ECHO_CHARS) {
+        None => Excerpt {
+            shown: text.to_owned(),
+            left_out: 0,
+        },
+        Some((cut, _)) => Excerpt {
+            shown: text[..cut].to_owned(),
+            left_out: text[cut..].chars().count(),
+        },
+    }
 }
 
 /// A message, cut to `MAX_MESSAGE_CHARS` characters with how much was left out.
 pub fn bounded_message(text: &str) -> String {
-    cut(text, MAX_MESSAGE_CHARS)
-}
-
-fn cut(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
+    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
         None => text.to_owned(),
         Some((cut, _)) => {
             let left_out = text[cut..].chars().count();
@@ -137,9 +162,9 @@ mod tests {
 
     #[test]
     fn an_excerpt_is_bounded() {
-        assert_eq!(excerpt("short"), "short");
+        assert_eq!(excerpt("short").to_string(), "short");
         let long = "x".repeat(1_000_000);
-        let cut = excerpt(&long);
+        let cut = excerpt(&long).to_string();
         assert!(cut.chars().count() < MAX_ECHO_CHARS + 40, "{}", cut.len());
         assert!(
             cut.ends_with(&format!(

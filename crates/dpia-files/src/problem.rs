@@ -10,7 +10,7 @@ use std::fmt;
 
 use dpia_core::register::{DeadlineError, EntryId, IdError, RightId};
 
-use crate::limits;
+use crate::limits::{self, Excerpt};
 
 /// One thing wrong with an imported header, row or cell.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,14 +33,13 @@ pub enum Problem {
     },
     /// Columns the sheet does not have.
     #[error(
-        "unknown column{} {names}; the columns are: {columns}",
-        if *count == 1 { "" } else { "s" }
+        "unknown column{} {}; the columns are: {columns}",
+        if names.len() == 1 { "" } else { "s" },
+        quoted(names)
     )]
     UnknownColumns {
-        /// How many.
-        count: usize,
-        /// Each as the sheet spells it, quoted: `` `colour`, `size` ``.
-        names: String,
+        /// Each as the sheet spells it.
+        names: Vec<Excerpt>,
         /// The columns the sheet may have.
         columns: String,
     },
@@ -64,25 +63,25 @@ pub enum Problem {
     #[error("`{text}` is not a whole number")]
     NotAWholeNumber {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// Not a date.
     #[error("`{text}` is not a date (YYYY-MM-DD)")]
     NotADate {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// Not yes or no.
     #[error("`{text}` is not yes or no")]
     NotYesNo {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// Not one of the values the cell takes.
     #[error("`{text}` is not one of {choices}")]
     NotOneOf {
         /// The text given.
-        text: String,
+        text: Excerpt,
         /// The values the cell takes, as they are typed.
         choices: String,
     },
@@ -90,19 +89,19 @@ pub enum Problem {
     #[error("`{text}` should read like `privacy=3x4`")]
     ImpactShape {
         /// The item.
-        text: String,
+        text: Excerpt,
     },
     /// An impacts item whose score is not `severity x likelihood`.
     #[error("`{text}` should read like `privacy=3x4` (severity x likelihood)")]
     ScoreShape {
         /// The item.
-        text: String,
+        text: Excerpt,
     },
     /// An impacts item whose severity or likelihood is not 1 to 4.
     #[error("`{text}`: severity and likelihood are each 1 to 4")]
     ScoreRange {
         /// The item.
-        text: String,
+        text: Excerpt,
     },
     /// A right scored twice in one cell.
     #[error("`{right}` is scored twice")]
@@ -126,7 +125,7 @@ pub enum Problem {
     #[error("`{text}` should read like `privacy: note`")]
     NoteShape {
         /// The line.
-        text: String,
+        text: Excerpt,
     },
     /// A note for a right that is not scored.
     #[error("`{right}` has a note but is not scored in impacts")]
@@ -151,13 +150,13 @@ pub enum Problem {
     #[error("`{text}` should read like `Preventing offences=3`")]
     BalancingShape {
         /// The item.
-        text: String,
+        text: Excerpt,
     },
     /// A benefit that is not 1 to 4.
     #[error("`{text}`: a benefit is 1 to 4")]
     BenefitRange {
         /// The item.
-        text: String,
+        text: Excerpt,
     },
     /// A policing purpose given twice.
     #[error("`{name}` is given twice")]
@@ -175,7 +174,7 @@ pub enum Problem {
     #[error("`{text}` is not `accepted` or `not accepted`")]
     NotADecision {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// A decision without its date.
     #[error("the date of the decision is needed")]
@@ -224,13 +223,13 @@ pub enum Problem {
     )]
     Windows1252 {
         /// The cell, its bad bytes replaced.
-        text: String,
+        text: Excerpt,
     },
     /// Not UTF-8.
     #[error("`{text}` is not UTF-8 text; re-save the file as CSV in UTF-8")]
     NotUtf8 {
         /// The cell, its bad bytes replaced.
-        text: String,
+        text: Excerpt,
     },
     /// UTF-8 read with the wrong character set and saved again.
     #[error(
@@ -249,13 +248,13 @@ pub enum Problem {
     #[error("the workbook has no sheet called Entries (it has {sheets})")]
     NoEntriesSheet {
         /// The sheets it has.
-        sheets: String,
+        sheets: Excerpt,
     },
     /// A Details row the sheet does not have.
     #[error("unknown detail `{name}`")]
     UnknownDetail {
         /// The detail's name as given.
-        name: String,
+        name: Excerpt,
     },
     /// A Records row of no known kind.
     #[error(
@@ -263,7 +262,7 @@ pub enum Problem {
     )]
     UnknownRecord {
         /// The kind given.
-        kind: String,
+        kind: Excerpt,
     },
     /// A record whose text does not parse.
     #[error("not a record: {message}")]
@@ -300,7 +299,7 @@ pub enum Problem {
     #[error("`{text}` is not 1 to 4")]
     NotOneToFour {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// An inherent score with a half missing.
     #[error("the inherent severity and likelihood are both needed")]
@@ -332,7 +331,7 @@ pub enum Problem {
     #[error("unknown column `{name}`; the columns are {columns} (and optionally Theme, Entries)")]
     UnknownLogColumn {
         /// The column as given.
-        name: String,
+        name: Excerpt,
         /// The log's columns.
         columns: String,
     },
@@ -366,7 +365,7 @@ pub enum Problem {
     #[error("`{text}` is not an action number")]
     NotAnActionNumber {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
     /// An action without text.
     #[error("action {number} has no text")]
@@ -387,7 +386,7 @@ pub enum Problem {
     #[error("`{text}` is not a recorded workshop, a day or a month")]
     NotAnOrigin {
         /// The text given.
-        text: String,
+        text: Excerpt,
     },
 
     // --- A Word register
@@ -397,7 +396,7 @@ pub enum Problem {
     )]
     UnknownSystemRow {
         /// The row's text.
-        text: String,
+        text: Excerpt,
         /// The systems known.
         known: String,
     },
@@ -407,7 +406,7 @@ pub enum Problem {
     )]
     SeveralSystems {
         /// The heading.
-        heading: String,
+        heading: Excerpt,
     },
     /// Nothing names the row's system.
     #[error(
@@ -421,7 +420,7 @@ pub enum Problem {
     #[error("system `{text}`: {error}")]
     SystemCell {
         /// The cell.
-        text: String,
+        text: Excerpt,
         /// Why it is not an id.
         error: IdError,
     },
@@ -439,6 +438,15 @@ impl Problem {
             problem: Box::new(self),
         }
     }
+}
+
+/// Names quoted and listed: `` `colour`, `size` ``.
+pub fn quoted(names: &[Excerpt]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The problems of one place (a CSV file's row), shown one after another with `; ` between, the
@@ -471,7 +479,7 @@ mod tests {
     #[test]
     fn a_problem_in_a_column_names_the_column_first() {
         let problem = Problem::NotADate {
-            text: "2019-02-30".to_owned(),
+            text: limits::excerpt("2019-02-30"),
         }
         .in_column("mitigation_due");
         assert_eq!(
@@ -497,7 +505,10 @@ mod tests {
     #[test]
     fn a_row_s_problems_are_joined_and_bounded() {
         let long = Problem::NotYesNo {
-            text: "y".repeat(limits::MAX_MESSAGE_CHARS),
+            text: Excerpt {
+                shown: "y".repeat(limits::MAX_MESSAGE_CHARS),
+                left_out: 0,
+            },
         };
         let shown = Problems(vec![Problem::IssueEmpty, long]).to_string();
         assert!(shown.starts_with("the issue is empty; `yyy"), "{shown}");

@@ -611,10 +611,16 @@ pub enum ImportError {
     #[error(transparent)]
     Read(#[from] crate::LoadError),
     /// The file is not a workbook calamine can open.
-    #[error("{}: not an .xlsx workbook: {message}", path.display())]
+    #[error(
+        "{}: not an .xlsx workbook: {}{message}",
+        path.display(),
+        sheet.as_ref().map_or_else(String::new, |sheet| format!("sheet {sheet}: "))
+    )]
     NotAWorkbook {
         /// The file.
         path: PathBuf,
+        /// The sheet that could not be read, if one.
+        sheet: Option<String>,
         /// What calamine said.
         message: String,
     },
@@ -714,17 +720,18 @@ impl Table<'_> {
 
 impl<'p> Book<'p> {
     fn open(bytes: &[u8], path: &'p Path) -> Result<Self, ImportError> {
-        let not_a_workbook = |message: String| ImportError::NotAWorkbook {
+        let not_a_workbook = |sheet: Option<&str>, message: String| ImportError::NotAWorkbook {
             path: path.to_owned(),
+            sheet: sheet.map(str::to_owned),
             message,
         };
         let mut workbook: Xlsx<_> =
-            Xlsx::new(Cursor::new(bytes)).map_err(|err| not_a_workbook(err.to_string()))?;
+            Xlsx::new(Cursor::new(bytes)).map_err(|err| not_a_workbook(None, err.to_string()))?;
         let mut sheets = BTreeMap::new();
         for name in workbook.sheet_names() {
             let range = workbook
                 .worksheet_range(&name)
-                .map_err(|err| not_a_workbook(format!("sheet {name}: {err}")))?;
+                .map_err(|err| not_a_workbook(Some(&name), err.to_string()))?;
             sheets.insert(name, range);
         }
         let mut book = Self {
@@ -823,8 +830,7 @@ impl<'p> Book<'p> {
                 problems.push((
                     place(name, 0, col),
                     Problem::UnknownColumns {
-                        count: 1,
-                        names: format!("`{}`", excerpt(name_given.trim())),
+                        names: vec![excerpt(name_given.trim())],
                         columns: known.join(", "),
                     },
                 ));

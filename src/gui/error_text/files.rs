@@ -109,7 +109,11 @@ impl ErrorText for xlsx_file::ImportError {
     fn error_text(&self) -> String {
         match self {
             Self::Read(err) => err.error_text(),
-            Self::NotAWorkbook { path, message } => not_a_workbook(path, message),
+            Self::NotAWorkbook {
+                path,
+                sheet,
+                message,
+            } => not_a_workbook(path, sheet.as_deref(), message),
             Self::Cells { path, problems } => lines(
                 problems
                     .iter()
@@ -126,7 +130,11 @@ impl ErrorText for action_log_file::ImportError {
             Self::UnknownKind { path } => {
                 tr_args!("errors-import-unknown-action-log", path = path.display())
             }
-            Self::NotAWorkbook { path, message } => not_a_workbook(path, message),
+            Self::NotAWorkbook {
+                path,
+                sheet,
+                message,
+            } => not_a_workbook(path, sheet.as_deref(), message),
             Self::Rows { path, problems } => {
                 lines(problems.iter().map(|(place, problem)| match place {
                     Place {
@@ -215,13 +223,21 @@ impl ErrorText for SheetError {
     }
 }
 
-/// A workbook calamine cannot open, with what it said.
-fn not_a_workbook(path: &Path, message: &str) -> String {
-    tr_args!(
-        "errors-import-not-a-workbook",
-        path = path.display(),
-        message = message
-    )
+/// A workbook (or one of its sheets) calamine cannot open, with what it said.
+fn not_a_workbook(path: &Path, sheet: Option<&str>, message: &str) -> String {
+    match sheet {
+        None => tr_args!(
+            "errors-import-not-a-workbook",
+            path = path.display(),
+            message = message
+        ),
+        Some(sheet) => tr_args!(
+            "errors-import-not-a-workbook-sheet",
+            path = path.display(),
+            sheet = sheet,
+            message = message
+        ),
+    }
 }
 
 /// A problem at a spreadsheet's row (`12`).

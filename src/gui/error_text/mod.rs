@@ -36,6 +36,7 @@ mod tests {
     use dpia_core::workshop::WorkshopError;
     use dpia_files::action_log_file;
     use dpia_files::action_rows::Place;
+    use dpia_files::limits::excerpt;
     use dpia_files::problem::{Problem, Problems};
     use dpia_files::trail_file::TrailProblem;
     use dpia_files::word_tables::{self, RowProblem};
@@ -58,6 +59,7 @@ mod tests {
     /// Errors of every type the app shows often, most variants with a place or a value.
     fn samples() -> Vec<Box<dyn Sample>> {
         let mut samples = file_samples();
+        samples.extend(import_samples());
         samples.extend(core_samples());
         samples.extend(
             problem_samples()
@@ -103,6 +105,12 @@ mod tests {
                 path: path(),
                 message: "depth".to_owned(),
             }),
+        ]
+    }
+
+    /// Errors of importing and of the audit trail, with their problems.
+    fn import_samples() -> Vec<Box<dyn Sample>> {
+        vec![
             Box::new(csv_file::ImportError::Rows {
                 path: path(),
                 problems: vec![
@@ -116,6 +124,16 @@ mod tests {
                     count: 1,
                     columns: "issue".to_owned(),
                 },
+            }),
+            Box::new(xlsx_file::ImportError::NotAWorkbook {
+                path: path(),
+                sheet: None,
+                message: "invalid Zip archive".to_owned(),
+            }),
+            Box::new(action_log_file::ImportError::NotAWorkbook {
+                path: path(),
+                sheet: Some("Ongoing".to_owned()),
+                message: "invalid XML".to_owned(),
             }),
             Box::new(xlsx_file::ImportError::Cells {
                 path: path(),
@@ -167,7 +185,7 @@ mod tests {
 
     fn not_a_date() -> Problem {
         Problem::NotADate {
-            text: "31/12/2019".to_owned(),
+            text: excerpt("31/12/2019"),
         }
         .in_column("mitigation_due")
     }
@@ -178,7 +196,7 @@ mod tests {
         reason = "one sample per problem, nothing else"
     )]
     fn problem_samples() -> Vec<Problem> {
-        let text = || "Gŵyr".to_owned();
+        let text = || excerpt("Gŵyr");
         let right = || RightId::parse("privacy").unwrap();
         let entry = || EntryId::parse("PND-003").unwrap();
         let choices = || "proposed, agreed, implemented".to_owned();
@@ -186,14 +204,15 @@ mod tests {
             not_a_date(),
             Problem::ColumnTwice { column: "issue" },
             Problem::UnknownColumns {
-                count: 1,
-                names: "`colour`".to_owned(),
+                names: vec![excerpt("colour")],
                 columns: "id, system".to_owned(),
             },
             Problem::UnknownColumns {
-                count: 2,
-                names: "`colour`, `size`".to_owned(),
+                names: vec![excerpt("colour"), excerpt(&"maint".repeat(100))],
                 columns: "id, system".to_owned(),
+            },
+            Problem::NotYesNo {
+                text: excerpt(&"ie".repeat(300)),
             },
             Problem::MissingColumns {
                 count: 2,
@@ -248,7 +267,7 @@ mod tests {
                 meant: "ŵ".to_owned(),
             },
             Problem::NoEntriesSheet {
-                sheets: "Sheet1".to_owned(),
+                sheets: excerpt("Sheet1"),
             },
             Problem::UnknownDetail { name: text() },
             Problem::UnknownRecord { kind: text() },
@@ -291,7 +310,10 @@ mod tests {
             Problem::NotAnActionNumber { text: text() },
             Problem::ActionWithoutText { number: 16 },
             Problem::NoSuchEntry { entry: entry() }.in_column("entries"),
-            Problem::Deadline(DeadlineError { text: text() }).in_column("deadline"),
+            Problem::Deadline(DeadlineError {
+                text: "Gŵyr".to_owned(),
+            })
+            .in_column("deadline"),
             Problem::NotAnOrigin { text: text() },
             Problem::UnknownSystemRow {
                 text: text(),
@@ -302,7 +324,7 @@ mod tests {
                 known: "PND, PNC".to_owned(),
             },
             Problem::SystemCell {
-                text: "P N D".to_owned(),
+                text: excerpt("P N D"),
                 error: IdError::BadCharacter {
                     id: "P N D".to_owned(),
                     character: ' ',
@@ -398,6 +420,26 @@ mod tests {
         for sample in samples() {
             assert_eq!(sample.text(), sample.display());
         }
+    }
+
+    #[test]
+    fn a_long_bad_value_is_cut_and_says_so_in_the_app_s_language() {
+        let problem = Problem::NotYesNo {
+            text: excerpt(&"ie".repeat(300)),
+        };
+        set_language(Language::Welsh);
+        let welsh = problem.error_text();
+        set_language(Language::English);
+        assert!(welsh.starts_with("nid yw `ieie"), "{welsh}");
+        assert!(
+            welsh.ends_with("… (400 nod arall)` yn ie neu na (yes neu no)"),
+            "{welsh}"
+        );
+        assert!(
+            problem
+                .error_text()
+                .ends_with("… (400 more characters)` is not yes or no")
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! What is wrong with an imported header, row or cell (`dpia_files::problem`) in words.
 
-use dpia_files::limits::bounded_message;
+use dpia_files::limits::{Excerpt, bounded_message};
 use dpia_files::problem::{Problem, Problems};
 
 use super::ErrorText;
@@ -21,14 +21,14 @@ impl ErrorText for Problem {
             Self::ColumnTwice { column } => {
                 tr_args!("errors-problem-column-twice", column = column)
             }
-            Self::UnknownColumns {
-                count,
-                names,
-                columns,
-            } => tr_args!(
+            Self::UnknownColumns { names, columns } => tr_args!(
                 "errors-problem-unknown-columns",
-                count = *count,
-                names = names,
+                count = names.len(),
+                names = names
+                    .iter()
+                    .map(|name| tr_args!("errors-quoted", name = name.error_text()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 columns = columns
             ),
             Self::MissingColumns { count, columns } => tr_args!(
@@ -39,16 +39,33 @@ impl ErrorText for Problem {
             Self::Id(err) => err.error_text(),
             Self::IssueEmpty => tr("errors-problem-issue-empty").to_owned(),
             Self::NotAWholeNumber { text } => {
-                tr_args!("errors-problem-not-a-whole-number", text = text)
+                tr_args!(
+                    "errors-problem-not-a-whole-number",
+                    text = text.error_text()
+                )
             }
-            Self::NotADate { text } => tr_args!("errors-problem-not-a-date", text = text),
-            Self::NotYesNo { text } => tr_args!("errors-problem-not-yes-no", text = text),
+            Self::NotADate { text } => {
+                tr_args!("errors-problem-not-a-date", text = text.error_text())
+            }
+            Self::NotYesNo { text } => {
+                tr_args!("errors-problem-not-yes-no", text = text.error_text())
+            }
             Self::NotOneOf { text, choices } => {
-                tr_args!("errors-problem-not-one-of", text = text, choices = choices)
+                tr_args!(
+                    "errors-problem-not-one-of",
+                    text = text.error_text(),
+                    choices = choices
+                )
             }
-            Self::ImpactShape { text } => tr_args!("errors-problem-impact-shape", text = text),
-            Self::ScoreShape { text } => tr_args!("errors-problem-score-shape", text = text),
-            Self::ScoreRange { text } => tr_args!("errors-problem-score-range", text = text),
+            Self::ImpactShape { text } => {
+                tr_args!("errors-problem-impact-shape", text = text.error_text())
+            }
+            Self::ScoreShape { text } => {
+                tr_args!("errors-problem-score-shape", text = text.error_text())
+            }
+            Self::ScoreRange { text } => {
+                tr_args!("errors-problem-score-range", text = text.error_text())
+            }
             Self::ScoredTwice { right } => tr_args!("errors-problem-scored-twice", right = right),
             Self::UnknownRight { right } => {
                 tr_args!("errors-problem-unknown-right", right = right)
@@ -56,7 +73,9 @@ impl ErrorText for Problem {
             Self::ResidualWithoutInherent { right } => {
                 tr_args!("errors-problem-residual-without-inherent", right = right)
             }
-            Self::NoteShape { text } => tr_args!("errors-problem-note-shape", text = text),
+            Self::NoteShape { text } => {
+                tr_args!("errors-problem-note-shape", text = text.error_text())
+            }
             Self::NoteWithoutScore { right } => {
                 tr_args!("errors-problem-note-without-score", right = right)
             }
@@ -67,14 +86,18 @@ impl ErrorText for Problem {
                 mitigations = *mitigations
             ),
             Self::BalancingShape { text } => {
-                tr_args!("errors-problem-balancing-shape", text = text)
+                tr_args!("errors-problem-balancing-shape", text = text.error_text())
             }
-            Self::BenefitRange { text } => tr_args!("errors-problem-benefit-range", text = text),
+            Self::BenefitRange { text } => {
+                tr_args!("errors-problem-benefit-range", text = text.error_text())
+            }
             Self::GivenTwice { name } => tr_args!("errors-problem-given-twice", name = name),
             Self::DecisionMissing { column } => {
                 tr_args!("errors-problem-decision-missing", column = column)
             }
-            Self::NotADecision { text } => tr_args!("errors-problem-not-a-decision", text = text),
+            Self::NotADecision { text } => {
+                tr_args!("errors-problem-not-a-decision", text = text.error_text())
+            }
             Self::DecisionDateNeeded => tr("errors-problem-decision-date-needed").to_owned(),
             Self::IdUsed { id } => tr_args!("errors-problem-id-used", id = id),
             Self::IdNotInRegister { id } => {
@@ -88,16 +111,25 @@ impl ErrorText for Problem {
                 cells = *cells,
                 columns = *columns
             ),
-            Self::Windows1252 { text } => tr_args!("errors-problem-windows-1252", text = text),
-            Self::NotUtf8 { text } => tr_args!("errors-problem-not-utf8", text = text),
+            Self::Windows1252 { text } => {
+                tr_args!("errors-problem-windows-1252", text = text.error_text())
+            }
+            Self::NotUtf8 { text } => tr_args!("errors-problem-not-utf8", text = text.error_text()),
             Self::Garbled { garbled, meant } => {
                 tr_args!("errors-problem-garbled", garbled = garbled, meant = meant)
             }
             Self::NoEntriesSheet { sheets } => {
-                tr_args!("errors-problem-no-entries-sheet", sheets = sheets)
+                tr_args!(
+                    "errors-problem-no-entries-sheet",
+                    sheets = sheets.error_text()
+                )
             }
-            Self::UnknownDetail { name } => tr_args!("errors-problem-unknown-detail", name = name),
-            Self::UnknownRecord { kind } => tr_args!("errors-problem-unknown-record", kind = kind),
+            Self::UnknownDetail { name } => {
+                tr_args!("errors-problem-unknown-detail", name = name.error_text())
+            }
+            Self::UnknownRecord { kind } => {
+                tr_args!("errors-problem-unknown-record", kind = kind.error_text())
+            }
             Self::NotARecord { message } => {
                 tr_args!("errors-problem-not-a-record", message = message)
             }
@@ -110,7 +142,9 @@ impl ErrorText for Problem {
                 right = right,
                 entry = entry
             ),
-            Self::NotOneToFour { text } => tr_args!("errors-problem-not-one-to-four", text = text),
+            Self::NotOneToFour { text } => {
+                tr_args!("errors-problem-not-one-to-four", text = text.error_text())
+            }
             Self::InherentNeeded => tr("errors-problem-inherent-needed").to_owned(),
             Self::ResidualHalf => tr("errors-problem-residual-half").to_owned(),
             Self::CellError { error } => tr_args!("errors-problem-cell-error", error = error),
@@ -122,7 +156,7 @@ impl ErrorText for Problem {
             }
             Self::UnknownLogColumn { name, columns } => tr_args!(
                 "errors-problem-unknown-log-column",
-                name = name,
+                name = name.error_text(),
                 columns = columns
             ),
             Self::LogColumnMissing { name } => {
@@ -138,29 +172,52 @@ impl ErrorText for Problem {
                 tr_args!("errors-problem-action-number-used", number = *number)
             }
             Self::NotAnActionNumber { text } => {
-                tr_args!("errors-problem-not-an-action-number", text = text)
+                tr_args!(
+                    "errors-problem-not-an-action-number",
+                    text = text.error_text()
+                )
             }
             Self::ActionWithoutText { number } => {
                 tr_args!("errors-problem-action-without-text", number = *number)
             }
             Self::NoSuchEntry { entry } => tr_args!("errors-problem-no-such-entry", entry = entry),
             Self::Deadline(err) => err.error_text(),
-            Self::NotAnOrigin { text } => tr_args!("errors-problem-not-an-origin", text = text),
+            Self::NotAnOrigin { text } => {
+                tr_args!("errors-problem-not-an-origin", text = text.error_text())
+            }
             Self::UnknownSystemRow { text, known } => tr_args!(
                 "errors-problem-unknown-system-row",
-                text = text,
+                text = text.error_text(),
                 known = known
             ),
             Self::SeveralSystems { heading } => {
-                tr_args!("errors-problem-several-systems", heading = heading)
+                tr_args!(
+                    "errors-problem-several-systems",
+                    heading = heading.error_text()
+                )
             }
             Self::NoSystem { known } => tr_args!("errors-problem-no-system", known = known),
             Self::SystemCell { text, error } => tr_args!(
                 "errors-problem-system-cell",
-                text = text,
+                text = text.error_text(),
                 error = error.error_text()
             ),
             Self::IssueCellEmpty => tr("errors-problem-issue-cell-empty").to_owned(),
+        }
+    }
+}
+
+impl ErrorText for Excerpt {
+    /// The value, with how much was left out in words.
+    fn error_text(&self) -> String {
+        if self.left_out == 0 {
+            self.shown.clone()
+        } else {
+            tr_args!(
+                "errors-excerpt-cut",
+                shown = self.shown,
+                left_out = self.left_out
+            )
         }
     }
 }
