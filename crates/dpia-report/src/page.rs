@@ -135,8 +135,6 @@ pub enum Role {
     H1,
     /// A subsection's heading.
     H2,
-    /// A minor heading.
-    H3,
     /// A paragraph.
     P,
     /// A list.

@@ -25,7 +25,7 @@ impl Paper<'_> {
             CONTENT_WIDTH,
             leading(super::style::H1) + 4.0,
         );
-        self.flow.heading(Role::H3, &heading, 4.0 * leading(SMALL));
+        self.flow.heading(Role::H1, &heading, 4.0 * leading(SMALL));
         self.flow.bookmark(labels.accepted_risks);
         self.flow.space(6.0);
         let highs = high_residuals(self.register);

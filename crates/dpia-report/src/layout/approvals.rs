@@ -50,7 +50,7 @@ impl Paper<'_> {
                 CONTENT_WIDTH,
                 leading(BODY) + 2.0,
             );
-            self.flow.heading(Role::H3, &heading, 3.0 * leading(BODY));
+            self.flow.heading(Role::H2, &heading, 3.0 * leading(BODY));
             let mut details = vec![
                 (
                     labels.decision,

@@ -320,7 +320,7 @@ impl Paper<'_> {
                 CONTENT_WIDTH,
                 leading(SMALL) + 2.0,
             );
-            self.flow.heading(Role::H3, &heading, 2.0 * leading(SMALL));
+            self.flow.heading(Role::H2, &heading, 2.0 * leading(SMALL));
             self.flow.open(Tag::new(Role::L));
             for line in &group.lines {
                 self.flow.lines(&bullet(line, SMALL, CONTENT_WIDTH));
@@ -592,8 +592,48 @@ mod tests {
 
     #[test]
     fn every_part_of_every_paper_is_closed() {
+        for (register, options) in every_kind_of_paper() {
+            assert_structure_balanced(&layout(&register, &options));
+        }
+    }
+
+    #[test]
+    fn headings_never_skip_a_level() {
+        for (register, options) in every_kind_of_paper() {
+            let report = layout(&register, &options);
+            let mut last = 0;
+            for item in report.pages.iter().flat_map(|page| &page.items) {
+                let level = match item {
+                    Item::Open(tag) if tag.role == Role::H1 => 1,
+                    Item::Open(tag) if tag.role == Role::H2 => 2,
+                    _ => continue,
+                };
+                assert!(
+                    level <= last + 1,
+                    "an H{level} after an H{last} in {:?}'s paper",
+                    register.metadata.title
+                );
+                last = level;
+            }
+        }
+    }
+
+    /// A register and options for each kind of paper: full, public, with the action log, with
+    /// changes, in Welsh, with long text and sign-off, and large.
+    fn every_kind_of_paper() -> Vec<(Register, ReportOptions)> {
         let (long_sign_off, sign_off_options) = with_long_sign_off();
-        for (register, options) in [
+        let changes = ReportOptions {
+            changes: Some(ChangesSection {
+                since_label: "v0.9".to_owned(),
+                summary: "1 added".to_owned(),
+                groups: vec![ChangeGroup {
+                    heading: "Added".to_owned(),
+                    lines: vec!["LEDS-013 (LEDS): Retention of ANPR reads".to_owned()],
+                }],
+            }),
+            ..ReportOptions::default()
+        };
+        vec![
             (bundled(), ReportOptions::default()),
             (
                 bundled(),
@@ -616,9 +656,8 @@ mod tests {
                 dpia_core::synthetic::register(300, 7),
                 ReportOptions::default(),
             ),
-        ] {
-            assert_structure_balanced(&layout(&register, &options));
-        }
+            (bundled(), changes),
+        ]
     }
 
     #[test]

@@ -481,7 +481,6 @@ fn structure_type(role: Role) -> &'static str {
     match role {
         Role::H1 => "H1",
         Role::H2 => "H2",
-        Role::H3 => "H3",
         Role::P => "P",
         Role::L => "L",
         Role::LI => "LI",
