@@ -58,9 +58,7 @@ fn view_language_switches_at_once_and_is_remembered() {
         harness.query_by_label("File").is_some(),
         "English by default"
     );
-    click(&mut harness, "View");
-    click(&mut harness, "Language");
-    click(&mut harness, "Cymraeg");
+    choose_language(&mut harness, ["View", "Language", "Cymraeg"]);
     assert!(harness.query_by_label("Ffeil").is_some(), "Welsh at once");
     assert!(
         harness.query_by_label("File").is_none(),
@@ -71,15 +69,21 @@ fn view_language_switches_at_once_and_is_remembered() {
         Language::Welsh,
         "remembered"
     );
-    click(&mut harness, "Gweld");
-    click(&mut harness, "Iaith");
-    click(&mut harness, "English");
+    choose_language(&mut harness, ["Gweld", "Iaith", "English"]);
     assert!(harness.query_by_label("File").is_some(), "back to English");
     assert_eq!(
         harness.state().settings().language,
         Language::English,
         "remembered"
     );
+}
+
+/// Chooses a language from the menus, in the words they are shown in: the view menu, its
+/// language menu, the language.
+fn choose_language(harness: &mut egui_kittest::Harness<'static, DpiaApp>, labels: [&str; 3]) {
+    for label in labels {
+        click(harness, label);
+    }
 }
 
 #[test]
@@ -97,9 +101,7 @@ fn the_environment_override_wins_until_a_language_is_chosen() {
         Language::English,
         "and not saved"
     );
-    click(&mut harness, "Gweld");
-    click(&mut harness, "Iaith");
-    click(&mut harness, "English");
+    choose_language(&mut harness, ["Gweld", "Iaith", "English"]);
     assert!(harness.query_by_label("File").is_some(), "the choice wins");
     assert_eq!(
         harness.state().settings().language_override,
