@@ -114,7 +114,12 @@ impl fmt::Display for Excerpt {
 
 /// `text` (a bad value) as an error repeats it.
 pub fn excerpt(text: &str) -> Excerpt {
-    match text.char_indices().nth(MAX_ECHO_CHARS) {
+    cut_to(text, MAX_ECHO_CHARS)
+}
+
+/// `text` cut to its first `max_chars` characters, with how many were left out.
+pub fn cut_to(text: &str, max_chars: usize) -> Excerpt {
+    match text.char_indices().nth(max_chars) {
         None => Excerpt {
             shown: text.to_owned(),
             left_out: 0,
@@ -128,13 +133,7 @@ pub fn excerpt(text: &str) -> Excerpt {
 
 /// A message, cut to `MAX_MESSAGE_CHARS` characters with how much was left out.
 pub fn bounded_message(text: &str) -> String {
-    match text.char_indices().nth(MAX_MESSAGE_CHARS) {
-        None => text.to_owned(),
-        Some((cut, _)) => {
-            let left_out = text[cut..].chars().count();
-            format!("{}… ({left_out} more characters)", &text[..cut])
-        }
-    }
+    cut_to(text, MAX_MESSAGE_CHARS).to_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! What is wrong with an imported header, row or cell (`dpia_files::problem`) in words.
 
-use dpia_files::limits::{Excerpt, bounded_message};
+use dpia_files::limits::{Excerpt, MAX_MESSAGE_CHARS, cut_to};
 use dpia_files::problem::{Problem, Problems};
 
 use super::ErrorText;
@@ -231,6 +231,6 @@ impl ErrorText for Problems {
             .map(ErrorText::error_text)
             .collect::<Vec<_>>()
             .join("; ");
-        bounded_message(&joined)
+        cut_to(&joined, MAX_MESSAGE_CHARS).error_text()
     }
 }
