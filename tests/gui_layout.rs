@@ -18,7 +18,15 @@ fn rects_near_top(app: &App, labels: &[&str], height: f32) -> Vec<(String, Rect)
             .query_all_by_label_contains(label)
             .filter(|node| node.rect().top() < height)
             .collect();
-        assert!(!nodes.is_empty(), "{label} is shown near the top");
+        let folded = app
+            .harness
+            .query_by_label("Rhagor o weddau")
+            .or_else(|| app.harness.query_by_label("More views"))
+            .is_some();
+        assert!(
+            !nodes.is_empty() || folded,
+            "{label} is shown near the top, or under the » menu"
+        );
         for node in nodes {
             found.push(((*label).to_owned(), node.rect()));
         }
@@ -38,29 +46,96 @@ fn assert_apart(rects: &[(String, Rect)]) {
     }
 }
 
-const TOOLBAR: [&str; 10] = [
+const TOOLBAR: [&str; 11] = [
     "Register",
     "Priorities",
     "Heat map",
     "Snapshots",
     "Workshop",
     "Conflicts",
+    "Actions",
     "OFFICIAL",
     "Add entry",
     "Undo",
     "Redo",
 ];
 
+/// The toolbar in Welsh, whose names are longer.
+const TOOLBAR_CY: [&str; 12] = [
+    "Cofrestr",
+    "Blaenoriaethau",
+    "Map gwres",
+    "Manylion",
+    "Cipluniau",
+    "Gweithdy",
+    "Gwrthdaro",
+    "Camau gweithredu",
+    "OFFICIAL",
+    "Ychwanegu cofnod",
+    "Dadwneud",
+    "Ailwneud",
+];
+
 #[test]
 fn at_1024_the_toolbar_and_the_search_box_do_not_overlap() {
-    let mut app = open_bundled_sized(1024.0, 700.0);
+    assert_toolbar_apart(open_bundled_sized(1024.0, 700.0), &TOOLBAR);
+}
+
+#[test]
+fn at_1024_in_welsh_with_the_longest_marking_the_toolbar_does_not_overlap() {
+    let dir = super::util::Dir::new();
+    let path = dir.bundled("leds-hob-open-space.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let sensitive = text.replacen("marking: Official,", "marking: OfficialSensitive,", 1);
+    assert_ne!(sensitive, text, "the bundled register is marked OFFICIAL");
+    std::fs::write(&path, sensitive).unwrap();
+    let mut options = super::gui_util::options();
+    options.settings.language = dpia_core::register::Language::Welsh;
+    let harness = super::gui_util::harness_sized(
+        dpia_register::gui::DpiaApp::open(&path, options),
+        1024.0,
+        700.0,
+    );
+    let mut app = App { harness, path, dir };
+    // The views there is no room for are under the » menu, each one click away (Conflicts is
+    // offered only while there are conflicts, or while it is shown).
+    let folded: Vec<&str> = TOOLBAR_CY[..8]
+        .iter()
+        .copied()
+        .filter(|view| *view != "Gwrthdaro")
+        .filter(|view| {
+            !app.harness
+                .query_all_by_label(view)
+                .any(|node| node.rect().top() < 80.0)
+        })
+        .collect();
+    assert!(
+        !folded.is_empty(),
+        "the Welsh names and the long marking do not all fit"
+    );
+    click(&mut app.harness, "Rhagor o weddau");
+    for view in &folded {
+        assert!(
+            app.harness.query_by_label(view).is_some(),
+            "{view} is in the » menu"
+        );
+    }
+    click(&mut app.harness, folded[0]);
+    app.harness.run();
+    assert_toolbar_apart(app, &TOOLBAR_CY);
+}
+
+/// With the Conflicts view shown (it makes the switcher its widest), every one of `labels` shown
+/// and the search box are inside the window and apart; a view there is no room for may be under
+/// the » menu instead.
+fn assert_toolbar_apart(mut app: App, labels: &[&str]) {
     // The Conflicts view is offered when it is shown; it makes the switcher its widest.
     app.harness
         .state_mut()
         .push(Command::ShowView(View::Conflicts));
     app.harness.run();
     app.harness.run();
-    let mut rects = rects_near_top(&app, &TOOLBAR, 80.0);
+    let mut rects = rects_near_top(&app, labels, 80.0);
     let search: Vec<_> = app
         .harness
         .query_all_by_role(Role::TextInput)

@@ -77,6 +77,7 @@ app-register = Cofrestr
 app-workshop = Gweithdy
 app-conflicts = Gwrthdaro
 app-actions = Camau gweithredu
+app-more-views = Rhagor o weddau
 app-details = Manylion
 app-the-autosave-thread-stopped = stopiodd yr edefyn cadw awtomatig
 app-could-not-write-the-recovery = Methu ysgrifennu’r copi adfer: { $err }

@@ -81,6 +81,7 @@ app-register = Register
 app-workshop = Workshop
 app-conflicts = Conflicts
 app-actions = Actions
+app-more-views = More views
 app-details = Details
 app-the-autosave-thread-stopped = the autosave thread stopped
 app-could-not-write-the-recovery = Could not write the recovery copy: { $err }

@@ -31,6 +31,8 @@ struct ToolbarFit {
     compact: bool,
 }
 
+/// The switcher's menu of the views there is no room for.
+const MORE_VIEWS: &str = "»";
 /// The window width (in points) from which the systems and filters show beside the table unless
 /// the user hid them.
 const WIDE_WINDOW: f32 = 1280.0;
@@ -431,18 +433,21 @@ impl DpiaApp {
                 .into_iter()
                 .filter(|view| view.is_offered(&self.document.register, self.view.view))
         };
-        let views = |short: bool| -> f32 {
-            offered()
-                .map(|view| {
-                    let label = if short {
-                        view.short_label()
-                    } else {
-                        view.label()
-                    };
-                    width(label, theme::bold_body()) + padding + spacing
-                })
-                .sum()
+        // As the switcher draws them: the view shown in bold, the others in the body font.
+        let view_width = |view: View, short: bool| {
+            let label = if short {
+                view.short_label()
+            } else {
+                view.label()
+            };
+            let font = if view == self.view.view {
+                theme::bold_body()
+            } else {
+                egui::FontId::proportional(14.0)
+            };
+            width(label, font) + padding + spacing
         };
+        let views = |short: bool| -> f32 { offered().map(|view| view_width(view, short)).sum() };
         let marking = width(
             self.document.register.metadata.marking.label(),
             theme::bold_family_size(12.0),
@@ -549,23 +554,64 @@ impl DpiaApp {
         }
     }
 
-    /// The views, under their short names when `short`.
+    /// The views, under their short names when `short`. Those there is no room for (a long
+    /// language, a long marking, a narrow window) are in a » menu at the end, so none is ever
+    /// drawn under the buttons on the right.
     fn view_switcher_ui(&mut self, ui: &mut Ui, short: bool) {
-        for view in View::ALL {
-            if !view.is_offered(&self.document.register, self.view.view) {
-                continue;
+        let offered: Vec<View> = View::ALL
+            .into_iter()
+            .filter(|view| view.is_offered(&self.document.register, self.view.view))
+            .collect();
+        let text_of = |view: View| {
+            let label = if short {
+                view.short_label()
+            } else {
+                view.label()
+            };
+            if self.view.view == view {
+                RichText::new(label).font(theme::bold_body())
+            } else {
+                RichText::new(label)
             }
+        };
+        let width_of = |ui: &Ui, text: RichText| {
+            let galley = egui::WidgetText::from(text).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Button,
+            );
+            galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+        };
+        let widths: Vec<f32> = offered
+            .iter()
+            .map(|view| width_of(ui, text_of(*view)))
+            .collect();
+        // Each width counts the space after it, which the last one does without.
+        let room = ui.available_width() + ui.spacing().item_spacing.x;
+        let in_bar = if widths.iter().sum::<f32>() <= room {
+            offered.len()
+        } else {
+            // Room for the » menu too.
+            let room = room - width_of(ui, RichText::new(MORE_VIEWS).font(theme::bold_body()));
+            let mut used = 0.0;
+            widths
+                .iter()
+                .take_while(|width| {
+                    used += **width;
+                    used <= room
+                })
+                .count()
+        };
+        let (in_bar, in_menu) = offered.split_at(in_bar);
+        for &view in in_bar {
             let selected = self.view.view == view;
             let label = if short {
                 view.short_label()
             } else {
                 view.label()
             };
-            let text = if selected {
-                RichText::new(label).font(theme::bold_body())
-            } else {
-                RichText::new(label)
-            };
+            let text = text_of(view);
             let response = ui.selectable_label(selected, text);
             let response = if short && label != view.label() {
                 response.on_hover_text(view.label())
@@ -575,6 +621,28 @@ impl DpiaApp {
             if response.clicked() {
                 self.commands.push(Command::ShowView(view));
             }
+        }
+        if !in_menu.is_empty() {
+            let current = in_menu.contains(&self.view.view);
+            let text = if current {
+                RichText::new(MORE_VIEWS).font(theme::bold_body())
+            } else {
+                RichText::new(MORE_VIEWS)
+            };
+            let more = egui::containers::menu::MenuButton::new(text).ui(ui, |ui| {
+                for &view in in_menu {
+                    if ui
+                        .selectable_label(self.view.view == view, view.label())
+                        .clicked()
+                    {
+                        self.commands.push(Command::ShowView(view));
+                        ui.close();
+                    }
+                }
+            });
+            more.0.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, current, tr("app-more-views"))
+            });
         }
     }
 
