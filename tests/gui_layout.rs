@@ -24,8 +24,8 @@ fn rects_near_top(app: &App, labels: &[&str], height: f32) -> Vec<(String, Rect)
             .or_else(|| app.harness.query_by_label("More views"))
             .is_some();
         assert!(
-            !nodes.is_empty() || folded,
-            "{label} is shown near the top, or under the » menu"
+            !nodes.is_empty() || (folded && !NEVER_FOLDED.contains(label)),
+            "{label} is shown near the top, or (a view) under the » menu"
         );
         for node in nodes {
             found.push(((*label).to_owned(), node.rect()));
@@ -58,6 +58,17 @@ const TOOLBAR: [&str; 11] = [
     "Add entry",
     "Undo",
     "Redo",
+];
+
+/// The marking and the buttons, never under the » menu of views.
+const NEVER_FOLDED: [&str; 7] = [
+    "OFFICIAL",
+    "Add entry",
+    "Undo",
+    "Redo",
+    "Ychwanegu cofnod",
+    "Dadwneud",
+    "Ailwneud",
 ];
 
 /// The toolbar in Welsh, whose names are longer.
@@ -122,6 +133,13 @@ fn at_1024_in_welsh_with_the_longest_marking_the_toolbar_does_not_overlap() {
     }
     click(&mut app.harness, folded[0]);
     app.harness.run();
+    assert!(
+        app.harness
+            .query_all_by_label(folded[0])
+            .any(|node| node.rect().top() < 80.0),
+        "the view shown, {}, is in the bar, not hidden in the menu",
+        folded[0]
+    );
     assert_toolbar_apart(app, &TOOLBAR_CY);
 }
 

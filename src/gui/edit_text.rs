@@ -163,7 +163,7 @@ mod tests {
         assert_eq!(label(&edits[2]), "dileu PND-001");
         assert_eq!(
             label(&edits[4]),
-            "cymryd eu hun nhw ar gyfer PND-001 rhaglen",
+            "cymryd eu rhai nhw ar gyfer PND-001 rhaglen",
             "the conflict settled is named in Welsh too"
         );
         set_language(Language::English);

@@ -33,7 +33,7 @@ errors-import-no-word-tables = { $path }: nid oes tabl y mae ei res penawdau’n
 errors-excerpt-cut = { $shown }… ({ $left_out } nod arall)
 errors-quoted = `{ $name }`
 errors-problem-in = { $column }: { $problem }
-errors-problem-column-twice = mae’r golofn `{ $column }` yno ddwywaith
+errors-problem-column-twice = mae’r golofn `{ $column }` yn ymddangos ddwywaith
 errors-problem-unknown-columns = { $count ->
         [one] colofn anhysbys
        *[other] colofnau anhysbys
@@ -45,20 +45,20 @@ errors-problem-missing-columns = { $count ->
 errors-problem-issue-empty = mae’r mater yn wag
 errors-problem-not-a-whole-number = nid yw `{ $text }` yn rhif cyfan
 errors-problem-not-a-date = nid yw `{ $text }` yn ddyddiad (BBBB-MM-DD)
-errors-problem-not-yes-no = nid yw `{ $text }` yn ie neu na (yes neu no)
+errors-problem-not-yes-no = nid yw `{ $text }` yn `yes` nac yn `no`
 errors-problem-not-one-of = nid yw `{ $text }` yn un o { $choices }
 errors-problem-impact-shape = dylai `{ $text }` ddarllen fel `privacy=3x4`
 errors-problem-score-shape = dylai `{ $text }` ddarllen fel `privacy=3x4` (difrifoldeb x tebygolrwydd)
 errors-problem-score-range = `{ $text }`: mae’r difrifoldeb a’r tebygolrwydd ill dau rhwng 1 a 4
 errors-problem-scored-twice = mae `{ $right }` wedi’i sgorio ddwywaith
 errors-problem-unknown-right = nid yw’r hawl `{ $right }` yn y gofrestr nac yn y catalog rhagosodedig
-errors-problem-residual-without-inherent = mae gan `{ $right }` sgôr weddilliol ond dim sgôr gynhenid yn impacts
+errors-problem-residual-without-inherent = mae gan `{ $right }` sgôr weddilliol ond dim sgôr gynhenid yng ngholofn impacts
 errors-problem-note-shape = dylai `{ $text }` ddarllen fel `privacy: nodyn`
-errors-problem-note-without-score = mae gan `{ $right }` nodyn ond nid yw wedi’i sgorio yn impacts
+errors-problem-note-without-score = mae gan `{ $right }` nodyn ond nid yw wedi’i sgorio yng ngholofn impacts
 errors-problem-without-mitigation = fe’i rhoddwyd, ond nid oes mesur lliniaru ar ei gyfer
 errors-problem-lines-for-mitigations = { $lines } llinell ar gyfer { $mitigations } mesur lliniaru; rhowch un llinell i bob mesur lliniaru, neu un i’r cyfan
 errors-problem-balancing-shape = dylai `{ $text }` ddarllen fel `Preventing offences=3`
-errors-problem-benefit-range = `{ $text }`: mae budd rhwng 1 a 4
+errors-problem-benefit-range = `{ $text }`: rhaid i’r budd fod rhwng 1 a 4
 errors-problem-given-twice = rhoddwyd `{ $name }` ddwywaith
 errors-problem-decision-missing = rhoddwyd { $column } ond nid y penderfyniad (accepted neu not accepted)
 errors-problem-not-a-decision = nid yw `{ $text }` yn `accepted` nac yn `not accepted`
@@ -66,16 +66,16 @@ errors-problem-decision-date-needed = mae angen dyddiad y penderfyniad
 errors-problem-id-used = mae’r dynodydd `{ $id }` eisoes yn cael ei ddefnyddio
 errors-problem-id-not-in-register = nid yw’r dynodydd `{ $id }` yn y gofrestr; gadewch y dynodydd yn wag ar gyfer cofnod newydd
 errors-problem-id-twice = rhoddwyd y dynodydd `{ $id }` ddwywaith
-errors-problem-no-header-row = mae’r ffeil yn wag: nid oes rhes penawdau
-errors-problem-not-csv = ni ellir ei ddarllen fel CSV: { $message }
-errors-problem-too-many-cells = { $cells } cell, ond mae gan y rhes penawdau { $columns } colofn
+errors-problem-no-header-row = mae’r ffeil yn wag: nid oes rhes y penawdau
+errors-problem-not-csv = ni ellir ei darllen fel CSV: { $message }
+errors-problem-too-many-cells = { $cells } cell, ond mae gan y rhes y penawdau { $columns } colofn
 errors-problem-windows-1252 = nid yw `{ $text }` yn destun UTF-8: mae’r ffeil yn edrych fel Windows-1252 (yr hyn y mae "CSV (Comma delimited)" Excel yn ei ysgrifennu); cadwch hi eto fel "CSV UTF-8 (Comma delimited)" yn Excel, neu gyda’r set nodau "Unicode (UTF-8)" yn LibreOffice
 errors-problem-not-utf8 = nid yw `{ $text }` yn destun UTF-8; cadwch y ffeil eto fel CSV yn UTF-8
 errors-problem-garbled = mae `{ $garbled }` yn edrych fel `{ $meant }` wedi’i ystumio: agorwyd y ffeil gyda’r set nodau anghywir a’i chadw eto; agorwch yr allforyn gan ddewis y set nodau "Unicode (UTF-8)", a’i gadw fel CSV yn UTF-8
 errors-problem-no-entries-sheet = nid oes gan y llyfr gwaith ddalen o’r enw Entries (mae ganddo { $sheets })
 errors-problem-unknown-detail = manylyn anhysbys `{ $name }`
-errors-problem-unknown-record = cofnod anhysbys `{ $kind }`: issued_ids, last_action_number, workshop, action, snapshot neu conflict
-errors-problem-not-a-record = nid yw’n gofnod: { $message }
+errors-problem-unknown-record = math anhysbys `{ $kind }` ar y ddalen Records: issued_ids, last_action_number, workshop, action, snapshot neu conflict
+errors-problem-not-a-record = nid yw’n rhes Records ddilys: { $message }
 errors-problem-not-on-entries = nid yw’r cofnod `{ $id }` ar y ddalen Entries (ychwanegir { $sheet ->
         [Impacts] effeithiau
        *[other] mesurau lliniaru
@@ -84,15 +84,15 @@ errors-problem-not-on-rights = nid yw’r hawl `{ $right }` ar y ddalen Rights n
 errors-problem-scored-twice-for = mae `{ $right }` wedi’i sgorio ddwywaith ar gyfer { $entry }
 errors-problem-not-one-to-four = nid yw `{ $text }` rhwng 1 a 4
 errors-problem-inherent-needed = mae angen y difrifoldeb a’r tebygolrwydd cynhenid ill dau
-errors-problem-residual-half = rhowch y difrifoldeb a’r tebygolrwydd gweddilliol ill dau, neu ddim un
+errors-problem-residual-half = rhowch y difrifoldeb a’r tebygolrwydd gweddilliol ill dau, neu’r un o’r ddau
 errors-problem-cell-error = mae gwall yn y gell ({ $error })
-errors-problem-no-log-header = nid oes rhes penawdau: y colofnau yw { $columns } (a Theme, Entries os mynnwch)
+errors-problem-no-log-header = nid oes rhes y penawdau: y colofnau yw { $columns } (a Theme, Entries os mynnwch)
 errors-problem-no-log-sheet = nid oes gan unrhyw ddalen res penawdau’r log camau gweithredu ({ $columns })
 errors-problem-unknown-log-column = colofn anhysbys `{ $name }`; y colofnau yw { $columns } (a Theme, Entries os mynnwch)
 errors-problem-log-column-missing = mae’r golofn `{ $name }` ar goll
 errors-problem-action-twice = mae cam gweithredu { $number } yn y ffeil ddwywaith
 errors-problem-action-in-register = mae cam gweithredu { $number } eisoes yn y gofrestr
-errors-problem-action-number-used = rhoddwyd rhif cam gweithredu { $number } o’r blaen yn y gofrestr (ni ddefnyddir rhifau eto)
+errors-problem-action-number-used = rhoddwyd rhif cam gweithredu { $number } o’r blaen yn y gofrestr (ni chaiff rhifau byth eu hailddefnyddio)
 errors-problem-not-an-action-number = nid yw `{ $text }` yn rhif cam gweithredu
 errors-problem-action-without-text = nid oes testun gan gam gweithredu { $number }
 errors-problem-no-such-entry = nid oes cofnod { $entry } yn y gofrestr

@@ -78,14 +78,6 @@ pub fn write(register: &Register, options: &ReportOptions) -> Result<Vec<u8>, Ex
                 .bold()
                 .color(&accent)
                 .outline_lvl(1),
-        )
-        .add_style(
-            Style::new("Heading3", StyleType::Paragraph)
-                .name("heading 3")
-                .based_on("Normal")
-                .size(22)
-                .bold()
-                .outline_lvl(2),
         );
     docx = with_marking(docx, marking);
 
@@ -184,7 +176,8 @@ fn changes(mut docx: Docx, register: &Register, options: &ReportOptions) -> Docx
         docx = docx.add_paragraph(text(&changes.summary));
     }
     for group in &changes.groups {
-        docx = docx.add_paragraph(heading(&group.heading, 3));
+        // A subsection of the changes: never a level skipped, as in the PDF paper.
+        docx = docx.add_paragraph(heading(&group.heading, 2));
         for line in &group.lines {
             docx = docx.add_paragraph(text(&format!("• {line}")));
         }

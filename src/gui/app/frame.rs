@@ -589,22 +589,45 @@ impl DpiaApp {
             .collect();
         // Each width counts the space after it, which the last one does without.
         let room = ui.available_width() + ui.spacing().item_spacing.x;
-        let in_bar = if widths.iter().sum::<f32>() <= room {
-            offered.len()
+        let (in_bar, in_menu): (Vec<View>, Vec<View>) = if widths.iter().sum::<f32>() <= room {
+            (offered.clone(), Vec::new())
         } else {
-            // Room for the » menu too.
+            // Room for the » menu too; the view shown always stays in the bar, in place of the
+            // last ones that fit, so the switcher always says which view this is.
             let room = room - width_of(ui, RichText::new(MORE_VIEWS).font(theme::bold_body()));
-            let mut used = 0.0;
-            widths
+            let current = offered.iter().position(|view| *view == self.view.view);
+            let current_width = current.map_or(0.0, |idx| widths[idx]);
+            let mut used = current_width;
+            let mut keep: Vec<bool> = offered
                 .iter()
-                .take_while(|width| {
-                    used += **width;
+                .zip(&widths)
+                .map(|(view, width)| {
+                    if *view == self.view.view {
+                        return true;
+                    }
+                    used += width;
                     used <= room
                 })
-                .count()
+                .collect();
+            // Once one does not fit, the later ones go to the menu too, so the order holds.
+            if let Some(first_out) = keep.iter().position(|kept| !kept) {
+                for (idx, kept) in keep.iter_mut().enumerate().skip(first_out) {
+                    *kept = Some(idx) == current;
+                }
+            }
+            offered.iter().zip(keep).fold(
+                (Vec::new(), Vec::new()),
+                |(mut bar, mut menu), (view, kept)| {
+                    if kept {
+                        bar.push(*view);
+                    } else {
+                        menu.push(*view);
+                    }
+                    (bar, menu)
+                },
+            )
         };
-        let (in_bar, in_menu) = offered.split_at(in_bar);
-        for &view in in_bar {
+        for &view in &in_bar {
             let selected = self.view.view == view;
             let label = if short {
                 view.short_label()
@@ -623,14 +646,8 @@ impl DpiaApp {
             }
         }
         if !in_menu.is_empty() {
-            let current = in_menu.contains(&self.view.view);
-            let text = if current {
-                RichText::new(MORE_VIEWS).font(theme::bold_body())
-            } else {
-                RichText::new(MORE_VIEWS)
-            };
-            let more = egui::containers::menu::MenuButton::new(text).ui(ui, |ui| {
-                for &view in in_menu {
+            let more = egui::containers::menu::MenuButton::new(MORE_VIEWS).ui(ui, |ui| {
+                for &view in &in_menu {
                     if ui
                         .selectable_label(self.view.view == view, view.label())
                         .clicked()
@@ -641,8 +658,9 @@ impl DpiaApp {
                 }
             });
             more.0.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, current, tr("app-more-views"))
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr("app-more-views"))
             });
+            more.0.on_hover_text(tr("app-more-views"));
         }
     }
 

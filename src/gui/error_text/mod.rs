@@ -432,7 +432,7 @@ mod tests {
         set_language(Language::English);
         assert!(welsh.starts_with("nid yw `ieie"), "{welsh}");
         assert!(
-            welsh.ends_with("… (400 nod arall)` yn ie neu na (yes neu no)"),
+            welsh.ends_with("… (400 nod arall)` yn `yes` nac yn `no`"),
             "{welsh}"
         );
         assert!(
