@@ -590,42 +590,27 @@ impl DpiaApp {
         // Each width counts the space after it, which the last one does without.
         let room = ui.available_width() + ui.spacing().item_spacing.x;
         let (in_bar, in_menu): (Vec<View>, Vec<View>) = if widths.iter().sum::<f32>() <= room {
-            (offered.clone(), Vec::new())
+            (offered, Vec::new())
         } else {
             // Room for the » menu too; the view shown always stays in the bar, in place of the
             // last ones that fit, so the switcher always says which view this is.
-            let room = room - width_of(ui, RichText::new(MORE_VIEWS).font(theme::bold_body()));
+            let room = room - width_of(ui, RichText::new(MORE_VIEWS));
             let current = offered.iter().position(|view| *view == self.view.view);
-            let current_width = current.map_or(0.0, |idx| widths[idx]);
-            let mut used = current_width;
-            let mut keep: Vec<bool> = offered
-                .iter()
-                .zip(&widths)
-                .map(|(view, width)| {
+            let mut used = current.map_or(0.0, |idx| widths[idx]);
+            // Once one does not fit, the later ones go to the menu too, so the order holds.
+            let mut full = false;
+            let (bar, menu): (Vec<_>, Vec<_>) =
+                offered.iter().zip(&widths).partition(|&(view, width)| {
                     if *view == self.view.view {
                         return true;
                     }
                     used += width;
-                    used <= room
-                })
-                .collect();
-            // Once one does not fit, the later ones go to the menu too, so the order holds.
-            if let Some(first_out) = keep.iter().position(|kept| !kept) {
-                for (idx, kept) in keep.iter_mut().enumerate().skip(first_out) {
-                    *kept = Some(idx) == current;
-                }
-            }
-            offered.iter().zip(keep).fold(
-                (Vec::new(), Vec::new()),
-                |(mut bar, mut menu), (view, kept)| {
-                    if kept {
-                        bar.push(*view);
-                    } else {
-                        menu.push(*view);
-                    }
-                    (bar, menu)
-                },
-            )
+                    full |= used > room;
+                    !full
+                });
+            let views =
+                |part: Vec<(&View, &f32)>| part.into_iter().map(|(view, _)| *view).collect();
+            (views(bar), views(menu))
         };
         for &view in &in_bar {
             let selected = self.view.view == view;
